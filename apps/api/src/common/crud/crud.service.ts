@@ -1,0 +1,92 @@
+import type { Repository } from 'typeorm';
+import type { RawListQuery } from '@outcomes/contracts';
+import type { BaseRecordEntity } from '../../database/base-record.entity';
+import { ApiException } from '../errors/api.exception';
+import { applyListQuery } from '../list-query/apply-list-query';
+import { ListQueryError, parseListQuery } from '../list-query/list-query';
+import type { ListSpec } from '../list-query/list-query';
+
+export interface ListPage<E> {
+  rows: E[];
+  offset: number;
+  total: number;
+}
+
+/** What a PUT carries: the full record as the client last saw it, with that version. */
+export interface Versioned {
+  version: number;
+}
+
+/**
+ * List, read, create, full update with optimistic concurrency, delete: the same for every plain
+ * resource. Subclasses name the resource, give its list allow-list, and may add cross-field rules.
+ */
+export abstract class CrudService<E extends BaseRecordEntity, C extends object> {
+  protected abstract readonly label: string;
+  protected abstract readonly listSpec: ListSpec;
+
+  constructor(protected readonly repository: Repository<E>) {}
+
+  /** Cross-field rules beyond the DTO's; answer { field: rule } to refuse. */
+  protected problems(_input: C): Record<string, string> {
+    return {};
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<E>> {
+    let query;
+    try {
+      query = parseListQuery(raw, this.listSpec);
+    } catch (error) {
+      if (error instanceof ListQueryError) {
+        throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
+      }
+      throw error;
+    }
+    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
+    return { rows, offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<E> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound(this.label);
+    return found;
+  }
+
+  async create(input: C): Promise<E> {
+    this.refuseProblems(input);
+    const result = await this.repository.createQueryBuilder().insert().values(input as never).returning('id').execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  async update(id: string, input: C & Versioned): Promise<E> {
+    const { version, ...changes } = input;
+    this.refuseProblems(changes as unknown as C);
+    // The version check and the write are one statement: two editors cannot both win.
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set(changes as never)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) {
+      const exists = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getExists();
+      throw exists ? ApiException.versionConflict(this.label) : ApiException.notFound(this.label);
+    }
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<E> {
+    return this.repository.manager.transaction(async (manager) => {
+      const repo = manager.getRepository<E>(this.repository.target);
+      const found = await repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+      if (!found) throw ApiException.notFound(this.label);
+      await repo.createQueryBuilder().delete().where('id = :id', { id }).execute();
+      return found;
+    });
+  }
+
+  private refuseProblems(input: C): void {
+    const problems = this.problems(input);
+    if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
+  }
+}

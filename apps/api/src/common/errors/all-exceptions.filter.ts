@@ -1,0 +1,84 @@
+import { Catch, HttpException, Logger } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
+import type { Request, Response } from 'express';
+import { mapDatabaseError } from './database-errors';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'VERSION_CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Errors raised by Express's body parser before Nest sees the request. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && 'code' in body && 'statusCode' in body;
+}
+
+/**
+ * The one place an error becomes a response: always { statusCode, code, message, errors? },
+ * never a stack trace or a SQL text. Unexpected errors are logged with the request id and
+ * answered with that id only.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const response = ctx.getResponse<Response>();
+    const request = ctx.getRequest<Request>();
+    const body = this.toBody(exception, request);
+    if (!response.headersSent) {
+      response.status(body.statusCode).json(body);
+    }
+  }
+
+  private toBody(exception: unknown, request: Request): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      if (isApiErrorBody(response)) return response;
+      const status = exception.getStatus();
+      if (status === 400) {
+        // Raised outside our validation (e.g. a body that is not JSON): still name what was wrong.
+        const rule = /JSON/.test(exception.message) ? 'is not valid JSON' : exception.message;
+        return { statusCode: 400, code: 'VALIDATION_FAILED', message: `Invalid input. body: ${rule}`, errors: { body: rule } };
+      }
+      const message = status === 404 ? 'Not found' : exception.message;
+      return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message };
+    }
+
+    const parserError = exception as BodyParserError;
+    if (parserError.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input. body: is not valid JSON', errors: { body: 'is not valid JSON' } };
+    }
+    if (parserError.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+    }
+    if (typeof parserError.type === 'string' && parserError.status && parserError.status < 500) {
+      return { statusCode: parserError.status, code: 'HTTP_ERROR', message: 'The request body could not be read' };
+    }
+
+    const mapped = mapDatabaseError(exception);
+    if (mapped) {
+      if (mapped.getStatus() >= 500) this.logger.warn({ err: exception, reqId: request.id }, 'database unavailable');
+      return mapped.getResponse() as ApiErrorBody;
+    }
+
+    this.logger.error({ err: exception, reqId: request.id }, 'unhandled error');
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: `An unexpected error occurred; it has been logged with reference ${String(request.id ?? 'unknown')}`,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { HttpException } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
+
+/** An error whose body is already in the shape every client reads: { statusCode, code, message, errors? }. */
+export class ApiException extends HttpException {
+  constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>) {
+    const body: ApiErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}) };
+    super(body, status);
+  }
+
+  static notFound(what: string): ApiException {
+    return new ApiException(404, 'NOT_FOUND', `${what} not found`);
+  }
+
+  static versionConflict(what: string): ApiException {
+    return new ApiException(
+      409,
+      'VERSION_CONFLICT',
+      `${what} was changed by someone else since you loaded it; reload it and make your change again`,
+      { version: 'is stale' },
+    );
+  }
+
+  static validation(errors: Record<string, string>): ApiException {
+    const message = Object.entries(errors)
+      .map(([field, rule]) => `${field}: ${rule}`)
+      .join('; ');
+    return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${message}`, errors);
+  }
+}

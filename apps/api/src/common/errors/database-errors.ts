@@ -1,0 +1,62 @@
+import { QueryFailedError } from 'typeorm';
+import { ApiException } from './api.exception';
+
+const camel = (s: string): string => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/** "Key (municipality_id, name)=(…) already exists." → ['municipalityId', 'name']; the values are never echoed. */
+function keyFields(detail: string | undefined): string[] {
+  const match = /^Key \(([^)]+)\)=/.exec(detail ?? '');
+  return match?.[1] ? match[1].split(',').map((c) => camel(c.trim())) : [];
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as PgError).code ?? (error instanceof QueryFailedError ? (error.driverError as PgError).code : undefined);
+  if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
+}
+
+/** Maps PostgreSQL constraint failures to client errors; undefined when it is not one of ours. */
+export function mapDatabaseError(error: unknown): ApiException | undefined {
+  if (isDatabaseUnavailable(error)) {
+    return new ApiException(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+  }
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const pg = error.driverError as PgError;
+  const fields = keyFields(pg.detail);
+  switch (pg.code) {
+    case '23505': {
+      const errors = Object.fromEntries(fields.map((f) => [f, 'must be unique; another record already has this value']));
+      return new ApiException(409, 'DUPLICATE', `A record with the same ${fields.join(' and ') || 'key'} already exists`, errors);
+    }
+    case '23001':
+      return new ApiException(409, 'STILL_REFERENCED', 'The record is still in use by other records and cannot be deleted');
+    case '23503':
+      if (/is not present/.test(pg.detail ?? '')) {
+        const errors = Object.fromEntries(fields.map((f) => [f, 'refers to a record that does not exist']));
+        return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${fields.join(', ')}: refers to a record that does not exist`, errors);
+      }
+      return new ApiException(409, 'STILL_REFERENCED', 'The record is still in use by other records and cannot be deleted');
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008': {
+      const field = pg.column ? camel(pg.column) : 'body';
+      return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${field}: violates a database rule`, { [field]: 'violates a database rule' });
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { contentRange, ListQueryError, parseListQuery } from './list-query';
+import type { ListSpec } from './list-query';
+
+const spec: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    name: { type: 'string', column: 'name', sortable: true, filterable: true },
+    municipalityId: { type: 'uuid', column: 'municipality_id', sortable: true, filterable: true },
+    minAge: { type: 'number', column: 'min_age', sortable: true, filterable: true },
+    active: { type: 'boolean', column: 'active', filterable: true },
+    createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
+    notes: { type: 'string', column: 'notes' },
+  },
+  searchColumns: ['name', 'address'],
+  defaultSort: ['name', 'ASC'],
+};
+
+const UUID_A = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const UUID_B = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+function errorOf(fn: () => unknown): ListQueryError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ListQueryError) return e;
+    throw e;
+  }
+  throw new Error('expected a ListQueryError');
+}
+
+describe('parseListQuery', () => {
+  it('uses the default sort and first page when nothing is given', () => {
+    expect(parseListQuery({}, spec)).toEqual({ sort: { column: 'name', order: 'ASC' }, offset: 0, limit: 25, conditions: [] });
+  });
+
+  it('parses sort, range and filters in the simple-rest dialect', () => {
+    const sut = parseListQuery(
+      {
+        sort: '["minAge","DESC"]',
+        range: '[50,74]',
+        filter: JSON.stringify({ q: '  Aarhus  vest ', municipalityId: UUID_A.toUpperCase(), minAge_gte: 15, minAge_lte: 25, active: true }),
+      },
+      spec,
+    );
+    expect(sut.sort).toEqual({ column: 'min_age', order: 'DESC' });
+    expect(sut.offset).toBe(50);
+    expect(sut.limit).toBe(25);
+    expect(sut.conditions).toEqual([
+      { kind: 'search', columns: ['name', 'address'], words: ['Aarhus', 'vest'] },
+      { kind: 'eq', column: 'municipality_id', value: UUID_A },
+      { kind: 'gte', column: 'min_age', value: 15 },
+      { kind: 'lte', column: 'min_age', value: 25 },
+      { kind: 'eq', column: 'active', value: true },
+    ]);
+  });
+
+  it('answers every id of a getMany that sends no range', () => {
+    const sut = parseListQuery({ filter: JSON.stringify({ id: [UUID_A, UUID_B] }) }, spec);
+    expect(sut.conditions).toEqual([{ kind: 'in', column: 'id', values: [UUID_A, UUID_B] }]);
+    expect(sut.limit).toBe(2);
+  });
+
+  it.each([
+    ['sort', { sort: 'name' }, 'must be valid JSON'],
+    ['sort', { sort: '["password","ASC"]' }, 'field must be one of'],
+    ['sort', { sort: '["notes","ASC"]' }, 'field must be one of'],
+    ['sort', { sort: '["constructor","ASC"]' }, 'field must be one of'],
+    ['sort', { sort: '["name","UP"]' }, 'order must be ASC or DESC'],
+    ['sort', { sort: '{"field":"name"}' }, 'must be a JSON array'],
+    ['range', { range: '[10]' }, 'two non-negative integers'],
+    ['range', { range: '[-1,5]' }, 'two non-negative integers'],
+    ['range', { range: '[0,1.5]' }, 'two non-negative integers'],
+    ['range', { range: '[9,3]' }, 'end must not be before start'],
+    ['range', { range: '[0,100000]' }, 'at most 500 records'],
+    ['filter', { filter: '[1]' }, 'must be a JSON object'],
+    ['filter', { filter: '{"notes":"x"}' }, 'notes is not a filter here'],
+    ['filter', { filter: '{"__proto__":"x"}' }, 'is not a filter here'],
+    ['filter', { filter: '{"municipalityId":"not-a-uuid"}' }, 'municipalityId must be a UUID'],
+    ['filter', { filter: '{"minAge":"15"}' }, 'minAge must be a number'],
+    ['filter', { filter: '{"active":"yes"}' }, 'active must be true or false'],
+    ['filter', { filter: '{"name_gte":"a"}' }, 'ranges apply only to numbers and dates'],
+    ['filter', { filter: '{"createdAt_gte":"yesterday"}' }, 'must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ q: 'x'.repeat(201) }) }, 'q must be a string of at most 200'],
+    ['filter', { filter: '{"q":{"$ne":1}}' }, 'q must be a string'],
+  ])('refuses a bad %s: %j', (parameter, raw, rule) => {
+    const error = errorOf(() => parseListQuery(raw, spec));
+    expect(error.parameter).toBe(parameter);
+    expect(error.rule).toContain(rule);
+  });
+});
+
+describe('contentRange', () => {
+  it('names the resource, the rows answered and the total', () => {
+    expect(contentRange('centres', 0, 25, 319)).toBe('centres 0-24/319');
+    expect(contentRange('centres', 300, 19, 319)).toBe('centres 300-318/319');
+    expect(contentRange('centres', 0, 0, 0)).toBe('centres */0');
+  });
+});

@@ -1,0 +1,171 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@outcomes/contracts';
+import type { RawListQuery, SortOrder } from '@outcomes/contracts';
+
+/**
+ * react-admin's simple-rest list dialect, parsed against a resource's allow-list:
+ *   sort=["name","ASC"]  range=[0,24]  filter={"q":"text","id":[...],"field":v,"field_gte":v,"field_lte":v}
+ * Pure: no framework, no SQL. Anything not allowed is a ListQueryError naming the parameter.
+ */
+
+export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'date' | 'datetime';
+
+export interface ListField {
+  type: FieldType;
+  /** SQL column (snake_case) of the field. */
+  column: string;
+  sortable?: boolean;
+  /** Equality filter (and `id`-style arrays); ranges with `_gte`/`_lte` on numbers and dates. */
+  filterable?: boolean;
+}
+
+export interface ListSpec {
+  fields: Record<string, ListField>;
+  /** Columns `q` searches, case-insensitively, every word in some column. */
+  searchColumns: string[];
+  defaultSort: [string, SortOrder];
+}
+
+export type Condition =
+  | { kind: 'eq'; column: string; value: string | number | boolean | null }
+  | { kind: 'in'; column: string; values: (string | number)[] }
+  | { kind: 'gte' | 'lte'; column: string; value: string | number }
+  | { kind: 'search'; columns: string[]; words: string[] };
+
+export interface ListQuery {
+  sort: { column: string; order: SortOrder };
+  offset: number;
+  limit: number;
+  conditions: Condition[];
+}
+
+export class ListQueryError extends Error {
+  constructor(readonly parameter: 'sort' | 'range' | 'filter', readonly rule: string) {
+    super(`${parameter}: ${rule}`);
+    this.name = 'ListQueryError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SEARCH_LENGTH = 200;
+const MAX_IDS = MAX_PAGE_SIZE;
+
+function parseJson(parameter: 'sort' | 'range' | 'filter', text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ListQueryError(parameter, 'must be valid JSON');
+  }
+}
+
+function parseSort(text: string | undefined, spec: ListSpec): ListQuery['sort'] {
+  const pair = text === undefined ? spec.defaultSort : parseJson('sort', text);
+  if (!Array.isArray(pair) || pair.length !== 2) {
+    throw new ListQueryError('sort', 'must be a JSON array ["field","ASC"|"DESC"]');
+  }
+  const [field, order] = pair as unknown[];
+  const def = typeof field === 'string' ? spec.fields[field] : undefined;
+  if (!def?.sortable || !Object.hasOwn(spec.fields, field as string)) {
+    const allowed = Object.keys(spec.fields).filter((f) => spec.fields[f]?.sortable);
+    throw new ListQueryError('sort', `field must be one of ${allowed.join(', ')}`);
+  }
+  if (order !== 'ASC' && order !== 'DESC') {
+    throw new ListQueryError('sort', 'order must be ASC or DESC');
+  }
+  return { column: def.column, order };
+}
+
+function parseRange(text: string | undefined, idCount: number | undefined): Pick<ListQuery, 'offset' | 'limit'> {
+  if (text === undefined) {
+    // react-admin's getMany sends ids without a range: answer all of them.
+    return { offset: 0, limit: idCount ?? DEFAULT_PAGE_SIZE };
+  }
+  const range = parseJson('range', text);
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) {
+    throw new ListQueryError('range', 'must be a JSON array [start, end] of two non-negative integers');
+  }
+  const [start, end] = range as [number, number];
+  if (end < start) throw new ListQueryError('range', 'end must not be before start');
+  if (end - start + 1 > MAX_PAGE_SIZE) throw new ListQueryError('range', `may span at most ${MAX_PAGE_SIZE} records`);
+  return { offset: start, limit: end - start + 1 };
+}
+
+function coerce(field: string, def: ListField, value: unknown): string | number | boolean {
+  const bad = (rule: string): never => {
+    throw new ListQueryError('filter', `${field} ${rule}`);
+  };
+  switch (def.type) {
+    case 'string':
+      if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) bad(`must be a string of at most ${MAX_SEARCH_LENGTH} characters`);
+      return value as string;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) bad('must be a number');
+      return value as number;
+    case 'boolean':
+      if (typeof value !== 'boolean') bad('must be true or false');
+      return value as boolean;
+    case 'uuid':
+      if (typeof value !== 'string' || !UUID.test(value)) bad('must be a UUID');
+      return (value as string).toLowerCase();
+    case 'date':
+      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) bad('must be a date YYYY-MM-DD');
+      return value as string;
+    case 'datetime':
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) bad('must be an ISO 8601 date-time');
+      return value as string;
+  }
+}
+
+function parseFilter(text: string | undefined, spec: ListSpec): Condition[] {
+  if (text === undefined) return [];
+  const filter = parseJson('filter', text);
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw new ListQueryError('filter', 'must be a JSON object');
+  }
+  const conditions: Condition[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'q') {
+      if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) {
+        throw new ListQueryError('filter', `q must be a string of at most ${MAX_SEARCH_LENGTH} characters`);
+      }
+      const words = value.trim().split(/\s+/).filter(Boolean);
+      if (words.length > 0 && spec.searchColumns.length > 0) conditions.push({ kind: 'search', columns: spec.searchColumns, words });
+      continue;
+    }
+    const range = /^(.+)_(gte|lte)$/.exec(key);
+    const field = range ? (range[1] as string) : key;
+    const def = Object.hasOwn(spec.fields, field) ? spec.fields[field] : undefined;
+    if (!def?.filterable) {
+      const allowed = ['q', ...Object.keys(spec.fields).filter((f) => spec.fields[f]?.filterable)];
+      throw new ListQueryError('filter', `${key} is not a filter here; allowed: ${allowed.join(', ')} (and _gte/_lte on numbers and dates)`);
+    }
+    if (range) {
+      if (!['number', 'date', 'datetime'].includes(def.type)) throw new ListQueryError('filter', `${key}: ranges apply only to numbers and dates`);
+      conditions.push({ kind: range[2] as 'gte' | 'lte', column: def.column, value: coerce(key, def, value) as string | number });
+    } else if (Array.isArray(value)) {
+      if (value.length > MAX_IDS) throw new ListQueryError('filter', `${key} may list at most ${MAX_IDS} values`);
+      if (def.type === 'boolean') throw new ListQueryError('filter', `${key} must be true or false`);
+      conditions.push({ kind: 'in', column: def.column, values: value.map((v) => coerce(key, def, v) as string | number) });
+    } else if (value === null) {
+      conditions.push({ kind: 'eq', column: def.column, value: null });
+    } else {
+      conditions.push({ kind: 'eq', column: def.column, value: coerce(key, def, value) });
+    }
+  }
+  return conditions;
+}
+
+export function parseListQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
+  const conditions = parseFilter(raw.filter, spec);
+  const idFilter = conditions.find((c): c is Extract<Condition, { kind: 'in' }> => c.kind === 'in' && c.column === 'id');
+  return {
+    sort: parseSort(raw.sort, spec),
+    ...parseRange(raw.range, idFilter ? Math.max(idFilter.values.length, 1) : undefined),
+    conditions,
+  };
+}
+
+/** The Content-Range header react-admin reads the total from: `centres 0-24/319`. */
+export function contentRange(resource: string, offset: number, count: number, total: number): string {
+  return count === 0 ? `${resource} */${total}` : `${resource} ${offset}-${offset + count - 1}/${total}`;
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import type { NodeEnv } from './app-config';
+import { readEnvironment } from './app-config';
+import type { AppSecrets } from './secrets';
+import { resolveSecrets } from './secrets';
+
+/** The validated configuration the whole API runs on. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  nodeEnv: NodeEnv;
+  production: boolean;
+  /** Absolute path of the data directory (embedded PostgreSQL, generated secrets). */
+  dataDir: string;
+  /** External PostgreSQL; undefined means: start the embedded one. */
+  databaseUrl: string | undefined;
+  seedDemo: boolean;
+  logLevel: string;
+  /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
+  corsOrigins: string[];
+  secrets: AppSecrets;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const vars = readEnvironment(env);
+  const production = vars.NODE_ENV === 'production';
+  const dataDir = resolve(vars.DATA_DIR);
+  const embedded = vars.DATABASE_URL === undefined;
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    nodeEnv: vars.NODE_ENV,
+    production,
+    dataDir,
+    databaseUrl: vars.DATABASE_URL,
+    // Demo data by default only on the embedded database, never in production.
+    seedDemo: !production && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
+    logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
+    corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',') : production ? [] : ['http://127.0.0.1:4200'],
+    secrets: resolveSecrets(vars, production, dataDir),
+  };
+}

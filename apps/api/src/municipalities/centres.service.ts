@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CrudService } from '../common/crud/crud.service';
+import type { ListSpec } from '../common/list-query/list-query';
+import { CentreEntity } from './centre.entity';
+import type { CreateCentreDto } from './dto/centre.dto';
+
+@Injectable()
+export class CentresService extends CrudService<CentreEntity, CreateCentreDto> {
+  protected readonly label = 'Centre';
+  protected readonly listSpec: ListSpec = {
+    fields: {
+      id: { type: 'uuid', column: 'id', filterable: true },
+      municipalityId: { type: 'uuid', column: 'municipality_id', sortable: true, filterable: true },
+      name: { type: 'string', column: 'name', sortable: true, filterable: true },
+      address: { type: 'string', column: 'address', sortable: true },
+      active: { type: 'boolean', column: 'active', sortable: true, filterable: true },
+      createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
+      updatedAt: { type: 'datetime', column: 'updated_at', sortable: true, filterable: true },
+    },
+    searchColumns: ['name', 'address'],
+    defaultSort: ['name', 'ASC'],
+  };
+
+  constructor(@InjectRepository(CentreEntity) repository: Repository<CentreEntity>) {
+    super(repository);
+  }
+}

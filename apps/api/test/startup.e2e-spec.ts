@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { HealthStatus } from '@outcomes/contracts';
+// Plain JS helper shared with the browser tests and CI.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startApi } from '../../../tools/testing/api-process.cjs';
+import { startControlledPostgres } from './support/controlled-postgres';
+
+const realSecret = (): string => randomBytes(32).toString('base64');
+
+/** Starts the API with an environment that must be refused, and returns how it exited. */
+async function refusedStart(env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const api = await startApi(env, { wait: false });
+  const code = (await api.exited) as number;
+  const output = api.output();
+  await api.stop();
+  return { code, output };
+}
+
+describe('start-up configuration', () => {
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/x' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['HOST', { HOST: 'local host' }],
+  ])('fails fast naming %s', async (variable, env) => {
+    const sut = await refusedStart(env);
+    expect(sut.code).toBe(78);
+    expect(sut.output).toContain(variable);
+    expect(sut.output).not.toMatch(/at \w+ \(/); // a message, not a stack trace
+  });
+
+  it('refuses production without secrets, naming each one', async () => {
+    const sut = await refusedStart({ NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(sut.code).toBe(78);
+    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY']) expect(sut.output).toContain(name);
+  });
+
+  it('refuses production with placeholder or short secrets', async () => {
+    const sut = await refusedStart({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      JWT_SECRET: 'change-me-change-me-change-me-change-me-change-me',
+      ENCRYPTION_KEY: 'c2hvcnQ=',
+      BLIND_INDEX_KEY: realSecret(),
+    });
+    expect(sut.code).toBe(78);
+    expect(sut.output).toContain('JWT_SECRET is a placeholder');
+    expect(sut.output).toContain('ENCRYPTION_KEY must be at least 32 bytes');
+    expect(sut.output).not.toContain('BLIND_INDEX_KEY');
+  });
+});
+
+describe('database outage', () => {
+  it('answers 503 within a second while PostgreSQL is down, and 200 again when it is back', async () => {
+    // Its own embedded server, whatever DATABASE_URL says: this test stops and starts it.
+    const db = await startControlledPostgres();
+    const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'false' });
+    try {
+      expect((await fetch(`${api.baseUrl}/api/health`)).status).toBe(200);
+      await db.stop();
+
+      const started = Date.now();
+      const down = await fetch(`${api.baseUrl}/api/health`);
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(down.status).toBe(503);
+      expect((await down.json()) as HealthStatus).toMatchObject({ status: 'unavailable', database: 'down' });
+
+      const list = await fetch(`${api.baseUrl}/api/programmes`);
+      expect(list.status).toBe(503);
+      expect(await list.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+
+      await db.start();
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        status = (await fetch(`${api.baseUrl}/api/health`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(200);
+      expect((await fetch(`${api.baseUrl}/api/programmes`)).status).toBe(200);
+    } finally {
+      await api.stop();
+      await db.exit();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+/** Machine-readable error codes; `message` is for people, `code` is for programs. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_LIST_QUERY',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'DUPLICATE',
+  'STILL_REFERENCED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
+  'DATABASE_UNAVAILABLE',
+  'HTTP_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error body every endpoint answers with. `errors` maps a field to its message. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  errors?: Record<string, string>;
+}

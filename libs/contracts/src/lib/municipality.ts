@@ -1,0 +1,9 @@
+import type { RecordMeta } from './resources';
+
+export interface Municipality extends RecordMeta {
+  /** The official three-digit municipality number (kommunekode), e.g. "101" for København. */
+  code: string;
+  name: string;
+}
+
+export type MunicipalityInput = Pick<Municipality, 'code' | 'name'>;

@@ -1,0 +1,40 @@
+import type { RecordMeta } from './resources';
+
+/** How a programme is delivered. */
+export const PROGRAMME_FORMATS = [
+  'open-group',
+  'closed-group',
+  'outreach',
+  'individual',
+  'case-management',
+] as const;
+export type ProgrammeFormat = (typeof PROGRAMME_FORMATS)[number];
+
+/**
+ * A treatment programme is data, not code: its protocol (format, sessions, course length,
+ * follow-up schedule) and eligibility live in this record, so a municipality can add its own.
+ */
+export interface Programme extends RecordMeta {
+  /** Short stable code, e.g. "MOVE"; unique. */
+  code: string;
+  name: string;
+  description: string | null;
+  format: ProgrammeFormat;
+  /** Sessions the protocol prescribes (MOVE 12, HCS 16); null when open-ended. */
+  expectedSessions: number | null;
+  /** Planned length of one session in minutes. */
+  sessionMinutes: number | null;
+  /** Length of a closed course in weeks (HCS 16); null for programmes without a course. */
+  courseWeeks: number | null;
+  /** Follow-up assessments, in months after the end of the programme (MOVE [6], HCS [3, 6]). */
+  followUpMonths: number[];
+  /** Days either side of a follow-up date within which the assessment counts. */
+  followUpWindowDays: number;
+  minAge: number | null;
+  maxAge: number | null;
+  /** Who the programme is for, in words (target group). */
+  targetGroup: string | null;
+  active: boolean;
+}
+
+export type ProgrammeInput = Omit<Programme, keyof RecordMeta>;

@@ -1,0 +1,16 @@
+/** The public resource paths under /api, as react-admin names them. */
+export const RESOURCES = [
+  'municipalities',
+  'centres',
+  'programmes',
+] as const;
+
+export type ResourceName = (typeof RESOURCES)[number];
+
+/** Fields every stored record carries. `version` drives optimistic concurrency: send it back on PUT. */
+export interface RecordMeta {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

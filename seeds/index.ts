@@ -1,0 +1,2 @@
+export * from './demo/demo-ids';
+export * from './demo/seed-demo';
