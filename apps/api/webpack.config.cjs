@@ -28,8 +28,11 @@ module.exports = {
         loader: 'ts-loader',
         options: {
           configFile: tsconfig,
-          // Type errors are the typecheck target's job; the build only transpiles.
-          transpileOnly: true,
+          // The OpenAPI document's schemas come from the DTO classes and their class-validator
+          // rules, read at build time by Nest's Swagger plugin (it needs the type checker).
+          getCustomTransformers: (program) => ({
+            before: [require('@nestjs/swagger/plugin').before({ classValidatorShim: true, introspectComments: true }, program)],
+          }),
         },
       },
     ],

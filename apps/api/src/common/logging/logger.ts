@@ -4,6 +4,7 @@ import type { LoggerService } from '@nestjs/common';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { HttpLogger } from 'pino-http';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +22,7 @@ export function createLogger(level: string): Logger {
  * One line per request with method, path and status. The query string is left out on purpose:
  * list filters carry search text (such as names), which must never reach a log.
  */
-export function requestLogger(logger: Logger): ReturnType<typeof pinoHttp> {
+export function requestLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
