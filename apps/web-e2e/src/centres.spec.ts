@@ -1,0 +1,104 @@
+import type { Centre } from '@outcomes/contracts';
+import { apiGet, apiPut, listQuery } from './support/api';
+import type { OpenBrowser } from './support/browser';
+import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
+
+async function pickMunicipality(browser: OpenBrowser, name: string): Promise<void> {
+  const { page } = browser;
+  const input = page.getByRole('combobox', { name: 'Kommune' });
+  await input.click();
+  await input.fill(name);
+  await page.getByRole('option', { name }).click();
+}
+
+describe('treatment centres', () => {
+  let browser: OpenBrowser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates a centre through the form, finds it in the list and renames it', async () => {
+    const { page } = browser;
+    const tag = `E2E ${uniqueSuffix()}`;
+    await page.goto(`${baseUrl()}/#/centres`);
+    await page.getByRole('link', { name: 'Opret' }).click();
+
+    await pickMunicipality(browser, 'Odense');
+    await page.getByLabel('Navn').fill(`${tag} Rusmiddelcenter Nord`);
+    await page.getByLabel('Adresse').fill('Testvej 1, 5000 Odense C');
+    await page.getByRole('button', { name: 'Gem' }).click();
+
+    await page.getByText('Elementet er oprettet').waitFor();
+    await page.getByPlaceholder('Søg').fill(tag);
+    await page.getByText('1-1 af 1').waitFor();
+    const created = page.getByRole('cell', { name: `${tag} Rusmiddelcenter Nord` });
+    await created.waitFor();
+    await page.locator('tbody tr').getByText('Odense', { exact: true }).waitFor();
+
+    await created.click();
+    const name = page.getByLabel('Navn');
+    await page.waitForFunction(() => document.location.hash.startsWith('#/centres/'));
+    expect(await name.inputValue()).toBe(`${tag} Rusmiddelcenter Nord`);
+    expect(await page.getByRole('combobox', { name: 'Kommune' }).inputValue()).toBe('Odense');
+    await name.fill(`${tag} Rusmiddelcenter Syd`);
+    await page.getByRole('button', { name: 'Gem' }).click();
+
+    await page.getByText('Elementet er opdateret').waitFor();
+    await page.getByRole('cell', { name: `${tag} Rusmiddelcenter Syd` }).waitFor();
+    expect(await page.getByRole('cell', { name: `${tag} Rusmiddelcenter Nord` }).count()).toBe(0);
+
+    const stored = await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`);
+    expect(stored.map((c) => [c.name, c.address, c.phone, c.active])).toEqual([
+      [`${tag} Rusmiddelcenter Syd`, 'Testvej 1, 5000 Odense C', null, true],
+    ]);
+    expect(stored[0]?.version).toBe(2);
+
+    await page.getByPlaceholder('Søg').fill('');
+    await page.getByRole('cell', { name: 'Rusmiddelcenter Aarhus, Centrum' }).waitFor();
+    await screenshot(page, 'centre-list');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('shows an invalid e-mail beside the field and writes nothing', async () => {
+    const { page } = browser;
+    const tag = `E2E ${uniqueSuffix()}`;
+    await page.goto(`${baseUrl()}/#/centres/create`);
+
+    await pickMunicipality(browser, 'Aarhus');
+    await page.getByLabel('Navn').fill(`${tag} Forkert e-mail`);
+    await page.getByLabel('E-mail').fill('ikke-en-adresse');
+    await page.getByRole('button', { name: 'Gem' }).click();
+
+    const helper = page.locator('.ra-input-email').getByText('Skal være en gyldig e-mailadresse');
+    await helper.waitFor();
+    expect(page.url()).toMatch(/#\/centres\/create$/);
+    expect(await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('tells the user to reload when someone else saved the centre first', async () => {
+    const { page } = browser;
+    const [centre] = await apiGet<Centre[]>(`centres${listQuery({ q: 'Aarhus, Vest' })}`);
+    if (!centre) throw new Error('the seeded centre "Rusmiddelcenter Aarhus, Vest" is missing');
+    await page.goto(`${baseUrl()}/#/centres/${centre.id}`);
+    await page.getByLabel('Telefon').waitFor();
+    expect(await page.getByLabel('Navn').inputValue()).toBe(centre.name);
+
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = centre;
+    await apiPut<Centre>(`centres/${centre.id}`, { ...input, phone: '+45 11 22 33 44' });
+
+    await page.getByLabel('Telefon').fill('+45 99 88 77 66');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('En anden har ændret posten, mens du redigerede den').waitFor();
+    await screenshot(page, 'centre-edit-conflict');
+
+    const stored = await apiGet<Centre>(`centres/${centre.id}`);
+    expect(stored.phone).toBe('+45 11 22 33 44');
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { apiGet, listQuery } from './support/api';
+import type { OpenBrowser } from './support/browser';
+import { baseUrl, openBrowser } from './support/browser';
+
+describe('municipalities', () => {
+  let browser: OpenBrowser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the API's field error beside the input: a municipality number already in use", async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl()}/#/municipalities/create`);
+    await page.getByLabel('Kommunenummer').fill('751');
+    await page.getByLabel('Navn').fill('Aarhus igen');
+    await page.getByRole('button', { name: 'Gem' }).click();
+
+    await page.locator('.ra-input-code').getByText('Skal være unik').waitFor();
+    const municipalities = await apiGet<{ name: string }[]>(`municipalities${listQuery({ q: 'Aarhus igen' })}`);
+    expect(municipalities).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

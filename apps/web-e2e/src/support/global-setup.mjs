@@ -1,0 +1,14 @@
+// Starts the test stack (fresh PostgreSQL + the built API serving the built web app) once per run.
+// With E2E_BASE_URL already set, the tests use that running stack instead.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const workspaceRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+
+export default async function globalSetup() {
+  if (process.env.E2E_BASE_URL) return;
+  const { startTestStack } = await import(pathToFileURL(join(workspaceRoot, 'tools/testing/test-stack.mjs')).href);
+  const stack = await startTestStack();
+  globalThis.__webE2eStack = stack;
+  process.env.E2E_BASE_URL = stack.baseUrl;
+}

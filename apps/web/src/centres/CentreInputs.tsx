@@ -1,0 +1,14 @@
+import { AutocompleteInput, BooleanInput, email, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
+
+export const CentreInputs = () => (
+  <>
+    <ReferenceInput source="municipalityId" reference="municipalities" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
+    <TextInput source="name" validate={[required(), maxLength(200)]} />
+    <TextInput source="address" validate={maxLength(300)} />
+    <TextInput source="phone" type="tel" validate={maxLength(40)} />
+    <TextInput source="email" validate={[email(), maxLength(254)]} />
+    <BooleanInput source="active" />
+  </>
+);

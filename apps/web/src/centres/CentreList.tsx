@@ -1,0 +1,34 @@
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  EmailField,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+} from 'react-admin';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="municipalityId" source="municipalityId" reference="municipalities" alwaysOn>
+    <AutocompleteInput sx={{ minWidth: 240 }} />
+  </ReferenceInput>,
+];
+
+export const CentreList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="municipalityId" disableSort>
+        <ReferenceField source="municipalityId" reference="municipalities" link={false} />
+      </DataTable.Col>
+      <DataTable.Col source="address" />
+      <DataTable.Col source="phone" disableSort />
+      <DataTable.Col source="email" disableSort>
+        <EmailField source="email" onClick={(event) => event.stopPropagation()} />
+      </DataTable.Col>
+      <DataTable.Col source="active" field={BooleanField} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,92 @@
+import { HttpError } from 'react-admin';
+import type { HttpClient } from './http-client';
+import { createHttpClient } from './http-client';
+
+type Call = [url: string, options: RequestInit];
+
+function fakeFetch(result: () => Promise<Awaited<ReturnType<HttpClient>>>): { calls: Call[]; fetchJson: HttpClient } {
+  const calls: Call[] = [];
+  const fetchJson: HttpClient = (url: string, options: RequestInit = {}) => {
+    calls.push([url, options]);
+    return result();
+  };
+  return { calls, fetchJson };
+}
+
+const ok = () => Promise.resolve({ status: 200, headers: new Headers(), body: '{}', json: {} });
+const failing = (status: number, body: unknown) => () =>
+  Promise.reject(new HttpError((body as { message?: string }).message ?? 'error', status, body));
+
+describe('createHttpClient', () => {
+  it('sends cookies of the same origin', async () => {
+    const { calls, fetchJson } = fakeFetch(ok);
+    await createHttpClient(fetchJson)('/api/centres');
+    expect(calls[0]?.[1].credentials).toBe('same-origin');
+  });
+
+  it.each(['POST', 'PUT'])('strips id, createdAt and updatedAt from a %s body and keeps version', async (method) => {
+    const { calls, fetchJson } = fakeFetch(ok);
+    const record = { id: 'a1', version: 3, createdAt: 'x', updatedAt: 'y', name: 'Nord', address: null };
+    await createHttpClient(fetchJson)('/api/centres/a1', { method, body: JSON.stringify(record) });
+    expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 3, name: 'Nord', address: null });
+  });
+
+  it('leaves other bodies alone', async () => {
+    const { calls, fetchJson } = fakeFetch(ok);
+    await createHttpClient(fetchJson)('/api/centres/a1', { method: 'DELETE', body: '{"id":"a1"}' });
+    expect(calls[0]?.[1].body).toBe('{"id":"a1"}');
+  });
+
+  it('passes field errors on, translating the known ones and naming the input', async () => {
+    const { fetchJson } = fakeFetch(
+      failing(400, {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Validation failed',
+        errors: {
+          maxAge: 'maxAge must be greater than or equal to minAge',
+          'followUpMonths.1': 'each value in followUpMonths must be a positive number',
+          name: 'name is taken',
+          email: 'email must be an e-mail address',
+          code: 'must be unique; another record already has this value',
+        },
+      }),
+    );
+    const error = (await createHttpClient(fetchJson)('/api/programmes').catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(400);
+    expect((error.body as { errors: unknown }).errors).toEqual({
+      maxAge: 'app.validation.max_age_below_min_age',
+      followUpMonths: 'each value in followUpMonths must be a positive number',
+      name: 'name is taken',
+      email: 'ra.validation.email',
+      code: 'ra.validation.unique',
+    });
+  });
+
+  it('turns a version conflict into a translated notification', async () => {
+    const body = {
+      statusCode: 409,
+      code: 'VERSION_CONFLICT',
+      message: 'Centre was changed by someone else since you loaded it',
+      errors: { version: 'is stale' },
+    };
+    const { fetchJson } = fakeFetch(failing(409, body));
+    const error = (await createHttpClient(fetchJson)('/api/centres/a1', { method: 'PUT', body: '{}' }).catch(
+      (e: unknown) => e,
+    )) as HttpError;
+    expect(error.message).toBe('app.notification.version_conflict');
+    expect(error.status).toBe(409);
+    // No field errors left, so react-admin notifies instead of marking a field the form lacks.
+    expect((error.body as { errors?: unknown }).errors).toBeUndefined();
+  });
+
+  it("keeps the server's message for a duplicate without field errors", async () => {
+    const body = { statusCode: 409, code: 'DUPLICATE', message: 'code already exists' };
+    const { fetchJson } = fakeFetch(failing(409, body));
+    const error = (await createHttpClient(fetchJson)('/api/programmes', { method: 'POST', body: '{}' }).catch(
+      (e: unknown) => e,
+    )) as HttpError;
+    expect(error.message).toBe('code already exists');
+  });
+});

@@ -1,0 +1,64 @@
+import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
+import { fetchUtils, HttpError } from 'react-admin';
+import { toFormErrors } from './field-errors';
+
+export type HttpClient = typeof fetchUtils.fetchJson;
+
+/** Fields the API sets itself; it refuses unknown fields, so they never go back in a body. */
+const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
+
+/** Errors whose notification is ours (translated) rather than the server's English message. */
+const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
+  VERSION_CONFLICT: 'app.notification.version_conflict',
+  STILL_REFERENCED: 'app.notification.still_referenced',
+  DATABASE_UNAVAILABLE: 'app.notification.database_unavailable',
+  TOO_MANY_REQUESTS: 'app.notification.too_many_requests',
+};
+
+function withoutReadOnlyFields(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return body;
+  const copy: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  for (const field of READ_ONLY_FIELDS) delete copy[field];
+  return JSON.stringify(copy);
+}
+
+/**
+ * react-admin shows `body.errors` beside the inputs and notifies `message` otherwise; notifications
+ * are translated, so a key in `message` gives a message in the user's language.
+ */
+function forDisplay(error: unknown): unknown {
+  if (!(error instanceof HttpError)) return error;
+  const body = error.body as Partial<ApiErrorBody> | undefined;
+  const code = body?.code ?? (error.status === 409 ? 'VERSION_CONFLICT' : undefined);
+  const key = code ? NOTIFICATION_KEYS[code] : undefined;
+  if (key) {
+    // Without `errors`: react-admin would otherwise mark a field (`version`) the form does not show.
+    return new HttpError(key, error.status, { ...body, errors: undefined });
+  }
+  if (body?.errors && Object.keys(body.errors).length > 0) {
+    return new HttpError(error.message, error.status, { ...body, errors: toFormErrors(body.errors) });
+  }
+  return error;
+}
+
+/** Wraps react-admin's fetchJson for ra-data-simple-rest: cookies, clean bodies, displayable errors. */
+export function createHttpClient(fetchJson: HttpClient = fetchUtils.fetchJson): HttpClient {
+  return async (url, options = {}) => {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const body =
+      (method === 'POST' || method === 'PUT') && typeof options.body === 'string'
+        ? withoutReadOnlyFields(options.body)
+        : options.body;
+    try {
+      return await fetchJson(url, { ...options, body, credentials: 'same-origin' });
+    } catch (error) {
+      throw forDisplay(error);
+    }
+  };
+}

@@ -1,0 +1,57 @@
+import { PROGRAMME_FORMATS } from '@outcomes/contracts';
+import { da } from './da';
+import { en } from './en';
+
+type Tree = { [key: string]: Tree | string | undefined };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') {
+      out.set(path, value);
+    } else if (value !== undefined) {
+      for (const [k, v] of flatten(value, path)) out.set(k, v);
+    }
+  }
+  return out;
+}
+
+const placeholders = (text: string): string[] => (text.match(/%\{\w+\}/g) ?? []).sort();
+
+describe('translations', () => {
+  const english = flatten(en);
+  const danish = flatten(da);
+
+  it('has exactly the same keys in Danish and English', () => {
+    expect([...danish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('has every react-admin key in Danish', () => {
+    expect([...english.keys()].filter((k) => k.startsWith('ra.')).length).toBeGreaterThanOrEqual(164);
+  });
+
+  it('has no empty Danish value', () => {
+    expect([...danish].filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+  });
+
+  it('uses no placeholder in Danish that English does not provide', () => {
+    const unknown = [...danish].filter(([key, text]) => {
+      const known = new Set(placeholders(english.get(key) ?? ''));
+      return placeholders(text).some((p) => !known.has(p));
+    });
+    expect(unknown.map(([key]) => key)).toEqual([]);
+  });
+
+  it('keeps plural forms where English has them', () => {
+    const plural = [...english].filter(([, text]) => text.includes('||||')).map(([key]) => key);
+    expect(plural.filter((key) => !(danish.get(key) ?? '').includes('||||'))).toEqual([]);
+  });
+
+  it('names every programme format in both languages', () => {
+    for (const format of PROGRAMME_FORMATS) {
+      expect(english.get(`resources.programmes.formats.${format}`)).toBeTruthy();
+      expect(danish.get(`resources.programmes.formats.${format}`)).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { DataTable, List, SearchInput } from 'react-admin';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const MunicipalityList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="name" />
+    </DataTable>
+  </List>
+);
