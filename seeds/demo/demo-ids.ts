@@ -9,6 +9,20 @@ export const DEMO_IDS = {
     aarhusVest: '00000000-0000-4000-8000-000000007512',
     odenseSyd: '00000000-0000-4000-8000-000000004611',
   },
+  users: {
+    odense: {
+      staff: '00000000-0000-4000-8000-000000046101',
+      coordinator: '00000000-0000-4000-8000-000000046102',
+      evaluator: '00000000-0000-4000-8000-000000046103',
+      admin: '00000000-0000-4000-8000-000000046104',
+    },
+    aarhus: {
+      staff: '00000000-0000-4000-8000-000000075101',
+      coordinator: '00000000-0000-4000-8000-000000075102',
+      evaluator: '00000000-0000-4000-8000-000000075103',
+      admin: '00000000-0000-4000-8000-000000075104',
+    },
+  },
   /** The national programme catalogue, inserted by a migration. */
   programmes: {
     smart: '00000000-0000-4000-8000-000000000101',
@@ -18,3 +32,13 @@ export const DEMO_IDS = {
     icm: '00000000-0000-4000-8000-000000000105',
   },
 } as const;
+
+/** Every demo account signs in with this password (demo mode only; written in the README). */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export const DEMO_ROLES = ['staff', 'coordinator', 'evaluator', 'admin'] as const;
+
+/** `staff@odense.demo` and so on. */
+export function demoEmail(role: (typeof DEMO_ROLES)[number], municipality: 'odense' | 'aarhus'): string {
+  return `${role}@${municipality}.demo`;
+}

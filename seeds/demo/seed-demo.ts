@@ -1,4 +1,4 @@
-import { DEMO_IDS } from './demo-ids';
+import { DEMO_IDS, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from './demo-ids';
 
 /** Runs one SQL statement; the caller decides which connection and transaction. */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -35,11 +35,19 @@ const CENTRES = [
   },
 ];
 
+const DISPLAY_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
+  staff: 'Behandler',
+  coordinator: 'Koordinator',
+  evaluator: 'Evaluator',
+  admin: 'Administrator',
+};
+
 /**
- * Demo data: two municipalities and their centres (fictitious addresses, `.invalid` e-mail domain).
- * Safe to run twice: fixed ids and ON CONFLICT DO NOTHING. Returns the number of rows offered.
+ * Demo data: two municipalities, their centres (fictitious addresses, `.invalid` e-mail domain) and
+ * one user per role in each, all with DEMO_PASSWORD. Safe to run twice: fixed ids and
+ * ON CONFLICT DO NOTHING. Returns the number of rows offered.
  */
-export async function seedDemo(run: SqlRunner): Promise<number> {
+export async function seedDemo(run: SqlRunner, hashPassword: (password: string) => Promise<string>): Promise<number> {
   for (const m of MUNICIPALITIES) {
     await run(
       `INSERT INTO municipality (id, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
@@ -53,5 +61,17 @@ export async function seedDemo(run: SqlRunner): Promise<number> {
       [c.id, c.municipalityId, c.name, c.address, c.phone, c.email],
     );
   }
-  return MUNICIPALITIES.length + CENTRES.length;
+  let users = 0;
+  for (const municipality of ['odense', 'aarhus'] as const) {
+    for (const role of DEMO_ROLES) {
+      await run(
+        `INSERT INTO app_user (id, municipality_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING`,
+        [DEMO_IDS.users[municipality][role], DEMO_IDS.municipalities[municipality], demoEmail(role, municipality),
+          `${DISPLAY_NAMES[role]} (${municipality === 'odense' ? 'Odense' : 'Aarhus'})`, role, await hashPassword(DEMO_PASSWORD)],
+      );
+      users++;
+    }
+  }
+  return MUNICIPALITIES.length + CENTRES.length + users;
 }

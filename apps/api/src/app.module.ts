@@ -3,10 +3,15 @@ import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config';
 import { APP_CONFIG } from './config/config';
+import { ConstraintRegistry } from './database/constraint-registry';
 import { dataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -17,11 +22,15 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 0 }),
+        TenancyModule,
+        AuditModule,
+        AuthModule.forRoot(config),
         HealthModule,
         MunicipalitiesModule,
         ProgrammesModule,
+        UsersModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],
     };
   }

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = await prepareDatabase(config, logger);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.appUrl), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });

@@ -36,7 +36,7 @@ describe('HTTP hardening', () => {
   });
 
   it('exposes Content-Range to an allowed browser origin', async () => {
-    const res = await fetch(`${baseUrl()}${listPath('programmes')}`, { headers: { origin: 'http://127.0.0.1:4200' } });
+    const res = await fetch(`${baseUrl()}/api/health`, { headers: { origin: 'http://127.0.0.1:4200' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4200');
     expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
   });

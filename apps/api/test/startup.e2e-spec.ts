@@ -33,7 +33,7 @@ describe('start-up configuration', () => {
   it('refuses production without secrets, naming each one', async () => {
     const sut = await refusedStart({ NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(sut.code).toBe(78);
-    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY']) expect(sut.output).toContain(name);
+    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY']) expect(sut.output).toContain(name);
   });
 
   it('refuses production with placeholder or short secrets', async () => {
@@ -43,11 +43,13 @@ describe('start-up configuration', () => {
       JWT_SECRET: 'change-me-change-me-change-me-change-me-change-me',
       ENCRYPTION_KEY: 'c2hvcnQ=',
       BLIND_INDEX_KEY: realSecret(),
+      AUDIT_KEY: realSecret(),
     });
     expect(sut.code).toBe(78);
     expect(sut.output).toContain('JWT_SECRET is a placeholder');
     expect(sut.output).toContain('ENCRYPTION_KEY must be at least 32 bytes');
     expect(sut.output).not.toContain('BLIND_INDEX_KEY');
+    expect(sut.output).not.toContain('AUDIT_KEY');
   });
 });
 
@@ -55,9 +57,16 @@ describe('database outage', () => {
   it('answers 503 within a second while PostgreSQL is down, and 200 again when it is back', async () => {
     // Its own embedded server, whatever DATABASE_URL says: this test stops and starts it.
     const db = await startControlledPostgres();
-    const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'false' });
+    const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'true' });
     try {
       expect((await fetch(`${api.baseUrl}/api/health`)).status).toBe(200);
+      const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'staff@odense.demo', password: 'demo-password-2026' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const auth = { headers: { authorization: `Bearer ${token}` } };
       await db.stop();
 
       const started = Date.now();
@@ -66,7 +75,7 @@ describe('database outage', () => {
       expect(down.status).toBe(503);
       expect((await down.json()) as HealthStatus).toMatchObject({ status: 'unavailable', database: 'down' });
 
-      const list = await fetch(`${api.baseUrl}/api/programmes`);
+      const list = await fetch(`${api.baseUrl}/api/programmes`, auth);
       expect(list.status).toBe(503);
       expect(await list.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
 
@@ -77,7 +86,7 @@ describe('database outage', () => {
         if (status !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(status).toBe(200);
-      expect((await fetch(`${api.baseUrl}/api/programmes`)).status).toBe(200);
+      expect((await fetch(`${api.baseUrl}/api/programmes`, auth)).status).toBe(200);
     } finally {
       await api.stop();
       await db.exit();

@@ -5,3 +5,7 @@ export * from './lib/municipality';
 export * from './lib/centre';
 export * from './lib/programme';
 export * from './lib/health';
+export * from './lib/permissions';
+export * from './lib/user';
+export * from './lib/access-log';
+export * from './lib/personal-data';

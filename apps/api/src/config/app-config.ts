@@ -48,10 +48,26 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
   CORS_ORIGINS?: string;
 
+  /** The restricted role the API runs as; unset: derived from DATABASE_URL (see prepare-database.ts). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number of login attempts per minute and address' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1' })
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_RETENTION_DAYS must be a whole number of days' })
+  @Min(1, { message: 'AUDIT_RETENTION_DAYS must be at least 1' })
+  AUDIT_RETENTION_DAYS = 183;
+
   /** Application secrets: required from the environment in production, generated into DATA_DIR otherwise. */
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;
   @IsOptional() @IsString() BLIND_INDEX_KEY?: string;
+  @IsOptional() @IsString() AUDIT_KEY?: string;
 }
 
 export class ConfigError extends Error {
@@ -64,7 +80,7 @@ export class ConfigError extends Error {
 /** Validates the environment; throws ConfigError naming every bad variable. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables()).concat([
-    'DATABASE_URL', 'SEED_DEMO', 'LOG_LEVEL', 'CORS_ORIGINS', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY',
+    'DATABASE_URL', 'SEED_DEMO', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
   ]);
   // Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all.
   const present = Object.fromEntries(

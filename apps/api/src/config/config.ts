@@ -14,7 +14,13 @@ export interface AppConfig {
   dataDir: string;
   /** External PostgreSQL; undefined means: start the embedded one. */
   databaseUrl: string | undefined;
+  /** Connection of the restricted application role, when given explicitly. */
+  databaseAppUrl: string | undefined;
   seedDemo: boolean;
+  /** Login attempts per minute and client address. */
+  loginRateLimit: number;
+  /** Days the access log keeps its rows. */
+  auditRetentionDays: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -35,6 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     dataDir,
     databaseUrl: vars.DATABASE_URL,
+    databaseAppUrl: vars.DATABASE_APP_URL,
+    loginRateLimit: vars.LOGIN_RATE_LIMIT,
+    auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     // Demo data by default only on the embedded database, never in production.
     seedDemo: !production && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),

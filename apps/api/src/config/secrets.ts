@@ -10,12 +10,15 @@ export interface AppSecrets {
   encryptionKey: string;
   /** HMAC-SHA-256 key for blind indexes, 32 bytes base64. */
   blindIndexKey: string;
+  /** HMAC-SHA-256 key of the access log's hash chain; kept outside the database. */
+  auditKey: string;
 }
 
 export const SECRET_VARIABLES = {
   jwtSecret: 'JWT_SECRET',
   encryptionKey: 'ENCRYPTION_KEY',
   blindIndexKey: 'BLIND_INDEX_KEY',
+  auditKey: 'AUDIT_KEY',
 } as const satisfies Record<keyof AppSecrets, string>;
 
 type SecretEnv = Partial<Record<(typeof SECRET_VARIABLES)[keyof AppSecrets], string>>;
@@ -56,11 +59,17 @@ export function resolveSecrets(env: SecretEnv, production: boolean, dataDir: str
   let generated: AppSecrets;
   if (existsSync(file)) {
     generated = JSON.parse(readFileSync(file, 'utf8')) as AppSecrets;
+    const missing = (Object.keys(SECRET_VARIABLES) as (keyof AppSecrets)[]).filter((k) => !generated[k]);
+    if (missing.length > 0) {
+      for (const key of missing) generated[key] = randomBytes(32).toString('base64');
+      writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+    }
   } else {
     generated = {
       jwtSecret: randomBytes(48).toString('base64'),
       encryptionKey: randomBytes(32).toString('base64'),
       blindIndexKey: randomBytes(32).toString('base64'),
+      auditKey: randomBytes(32).toString('base64'),
     };
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });

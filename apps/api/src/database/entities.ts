@@ -2,6 +2,8 @@ import { CentreEntity } from '../municipalities/centre.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { SeedRunEntity } from './seed-run.entity';
+import { AccessLogAnchorEntity, AccessLogEntity } from '../audit/access-log.entity';
+import { UserEntity } from '../users/user.entity';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity];
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { CrudService } from '../common/crud/crud.service';
+import { Db } from '../tenancy/db.service';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from './centre.entity';
 import type { CreateCentreDto } from './dto/centre.dto';
@@ -23,7 +22,13 @@ export class CentresService extends CrudService<CentreEntity, CreateCentreDto> {
     defaultSort: ['name', 'ASC'],
   };
 
-  constructor(@InjectRepository(CentreEntity) repository: Repository<CentreEntity>) {
-    super(repository);
+  constructor(db: Db) {
+    super(db, CentreEntity);
+  }
+
+  protected override problems(input: CreateCentreDto): Record<string, string> {
+    return input.municipalityId === this.db.user().municipalityId
+      ? {}
+      : { municipalityId: 'municipalityId must be your own municipality' };
   }
 }

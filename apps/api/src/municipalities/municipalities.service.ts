@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { CrudService } from '../common/crud/crud.service';
+import { Db } from '../tenancy/db.service';
 import type { ListSpec } from '../common/list-query/list-query';
 import type { CreateMunicipalityDto } from './dto/municipality.dto';
 import { MunicipalityEntity } from './municipality.entity';
@@ -21,7 +20,7 @@ export class MunicipalitiesService extends CrudService<MunicipalityEntity, Creat
     defaultSort: ['name', 'ASC'],
   };
 
-  constructor(@InjectRepository(MunicipalityEntity) repository: Repository<MunicipalityEntity>) {
-    super(repository);
+  constructor(db: Db) {
+    super(db, MunicipalityEntity);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { protocolProblems } from '@outcomes/domain';
-import { Repository } from 'typeorm';
 import { CrudService } from '../common/crud/crud.service';
+import { Db } from '../tenancy/db.service';
 import type { ListSpec } from '../common/list-query/list-query';
 import type { CreateProgrammeDto } from './dto/programme.dto';
 import { ProgrammeEntity } from './programme.entity';
@@ -27,8 +26,8 @@ export class ProgrammesService extends CrudService<ProgrammeEntity, CreateProgra
     defaultSort: ['code', 'ASC'],
   };
 
-  constructor(@InjectRepository(ProgrammeEntity) repository: Repository<ProgrammeEntity>) {
-    super(repository);
+  constructor(db: Db) {
+    super(db, ProgrammeEntity);
   }
 
   protected override problems(input: CreateProgrammeDto): Record<string, string> {

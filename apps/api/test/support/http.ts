@@ -12,9 +12,46 @@ export function baseUrl(): string {
   return url;
 }
 
-/** One HTTP call to the running API; JSON in, JSON (or text) out. */
-export async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-  const init: RequestInit = { method, headers: { ...headers } };
+export const DEMO_PASSWORD = 'demo-password-2026';
+/** Who a call is made as, unless told otherwise: an admin (reference data is theirs to change). */
+export const DEFAULT_USER = 'admin@aarhus.demo';
+
+const tokens = new Map<string, string>();
+
+/** Signs in (once per test file and user) and returns the Bearer token. */
+export async function tokenFor(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const cached = tokens.get(email);
+  if (cached) return cached;
+  const res = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  tokens.set(email, token);
+  return token;
+}
+
+export function forgetToken(email: string): void {
+  tokens.delete(email);
+}
+
+export interface CallOptions {
+  /** Sign in as this user (default DEFAULT_USER); null: no session at all. */
+  as?: string | null;
+  /** An explicit Bearer token instead of signing in. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call to the running API, signed in as `options.as`; JSON in, JSON (or text) out. */
+export async function call<T = unknown>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  const as = options.as === undefined ? DEFAULT_USER : options.as;
+  const token = options.token ?? (as ? await tokenFor(as) : undefined);
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  const init: RequestInit = { method, headers };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -40,7 +77,7 @@ export function listPath(resource: string, params: { sort?: unknown; range?: unk
 
 let pool: Pool | undefined;
 
-/** Direct SQL on the test database, to check what was (not) written. */
+/** Direct SQL on the test database as its owner, to check what was (not) written. */
 export function db(): Pool {
   pool ??= new Pool({ connectionString: process.env['TEST_DATABASE_URL'], max: 2 });
   return pool;

@@ -3,6 +3,8 @@ export const RESOURCES = [
   'municipalities',
   'centres',
   'programmes',
+  'users',
+  'access-log',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -1,6 +1,7 @@
-import type { Repository } from 'typeorm';
+import type { EntityTarget, Repository } from 'typeorm';
 import type { RawListQuery } from '@outcomes/contracts';
 import type { BaseRecordEntity } from '../../database/base-record.entity';
+import type { Db } from '../../tenancy/db.service';
 import { ApiException } from '../errors/api.exception';
 import { applyListQuery } from '../list-query/apply-list-query';
 import { ListQueryError, parseListQuery } from '../list-query/list-query';
@@ -20,12 +21,20 @@ export interface Versioned {
 /**
  * List, read, create, full update with optimistic concurrency, delete: the same for every plain
  * resource. Subclasses name the resource, give its list allow-list, and may add cross-field rules.
+ * Every query runs in the request's tenant transaction (Db), so row-level security applies.
  */
 export abstract class CrudService<E extends BaseRecordEntity, C extends object> {
   protected abstract readonly label: string;
   protected abstract readonly listSpec: ListSpec;
 
-  constructor(protected readonly repository: Repository<E>) {}
+  constructor(
+    protected readonly db: Db,
+    private readonly entity: EntityTarget<E>,
+  ) {}
+
+  protected get repository(): Repository<E> {
+    return this.db.repo(this.entity);
+  }
 
   /** Cross-field rules beyond the DTO's; answer { field: rule } to refuse. */
   protected problems(_input: C): Record<string, string> {
@@ -69,23 +78,22 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
       .where('id = :id AND version = :version', { id, version })
       .execute();
     if (result.affected === 0) {
-      const exists = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getExists();
-      throw exists ? ApiException.versionConflict(this.label) : ApiException.notFound(this.label);
+      // Visible with another version: someone else saved first. Not visible, or visible with this very
+      // version but not writable (row-level security): not found, as far as this user is concerned.
+      const current = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+      throw current && current.version !== version ? ApiException.versionConflict(this.label) : ApiException.notFound(this.label);
     }
     return this.get(id);
   }
 
   async remove(id: string): Promise<E> {
-    return this.repository.manager.transaction(async (manager) => {
-      const repo = manager.getRepository<E>(this.repository.target);
-      const found = await repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-      if (!found) throw ApiException.notFound(this.label);
-      await repo.createQueryBuilder().delete().where('id = :id', { id }).execute();
-      return found;
-    });
+    const found = await this.repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound(this.label);
+    await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
+    return found;
   }
 
-  private refuseProblems(input: C): void {
+  protected refuseProblems(input: C): void {
     const problems = this.problems(input);
     if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
   }

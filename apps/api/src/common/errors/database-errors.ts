@@ -10,10 +10,22 @@ interface PgError {
   column?: string;
 }
 
-/** "Key (municipality_id, name)=(…) already exists." → ['municipalityId', 'name']; the values are never echoed. */
-function keyFields(detail: string | undefined): string[] {
+/** Constraint and index names → the properties they cover, from the entity metadata (see registerConstraints). */
+const constraintFields = new Map<string, string[]>();
+
+export function registerConstraints(entries: Iterable<[string, string[]]>): void {
+  for (const [name, fields] of entries) constraintFields.set(name, fields);
+}
+
+/**
+ * The fields a violated key covers: from "Key (municipality_id, name)=(…)" when PostgreSQL gives the
+ * detail (it withholds it on tables with row-level security), else from the constraint's name.
+ * The values are never echoed.
+ */
+function keyFields(detail: string | undefined, constraint: string | undefined): string[] {
   const match = /^Key \(([^)]+)\)=/.exec(detail ?? '');
-  return match?.[1] ? match[1].split(',').map((c) => camel(c.trim())) : [];
+  if (match?.[1]) return match[1].split(',').map((c) => camel(c.trim()));
+  return (constraint && constraintFields.get(constraint)) || [];
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
@@ -32,7 +44,7 @@ export function mapDatabaseError(error: unknown): ApiException | undefined {
   }
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
-  const fields = keyFields(pg.detail);
+  const fields = keyFields(pg.detail, pg.constraint);
   switch (pg.code) {
     case '23505': {
       const errors = Object.fromEntries(fields.map((f) => [f, 'must be unique; another record already has this value']));
@@ -46,6 +58,9 @@ export function mapDatabaseError(error: unknown): ApiException | undefined {
         return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${fields.join(', ')}: refers to a record that does not exist`, errors);
       }
       return new ApiException(409, 'STILL_REFERENCED', 'The record is still in use by other records and cannot be deleted');
+    case '42501':
+      // Row-level security refused a write outside the user's municipality (the service's own rules come first).
+      return new ApiException(403, 'FORBIDDEN', 'This record belongs to another municipality');
     case '23514':
     case '23502':
     case '22P02':

@@ -8,7 +8,7 @@ const escapeLike = (word: string): string => word.replace(/[\\%_]/g, (c) => `\\$
  * Turns a parsed ListQuery into WHERE / ORDER BY / OFFSET / LIMIT. Column names come from the
  * resource's allow-list, never from the request; every value is a bound parameter.
  */
-export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery): SelectQueryBuilder<T> {
+export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery, keyColumn = 'id'): SelectQueryBuilder<T> {
   const col = (column: string): string => `"${qb.alias}"."${column}"`;
   query.conditions.forEach((c, i) => {
     const p = `lq${i}`;
@@ -41,10 +41,8 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
         break;
     }
   });
-  // The id as a tie-breaker keeps pages stable when many rows share a sort value.
-  return qb
-    .orderBy(col(query.sort.column), query.sort.order)
-    .addOrderBy(col('id'), 'ASC')
-    .offset(query.offset)
-    .limit(query.limit);
+  // The key as a tie-breaker keeps pages stable when many rows share a sort value.
+  qb.orderBy(col(query.sort.column), query.sort.order);
+  if (query.sort.column !== keyColumn) qb.addOrderBy(col(keyColumn), 'ASC');
+  return qb.offset(query.offset).limit(query.limit);
 }

@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccessLogEntry, AccessLogVerification } from '@outcomes/contracts';
+import type { Response } from 'express';
+import { Permission } from '../auth/auth.decorators';
+import { sendPage } from '../common/crud/send-page';
+import { ListQueryDto } from '../common/list-query/list-query.dto';
+import { AccessLogService } from './access-log.service';
+
+@ApiTags('access-log')
+@Controller('access-log')
+export class AccessLogController {
+  constructor(private readonly service: AccessLogService) {}
+
+  @Get()
+  @Permission('access-log', 'list')
+  @ApiOperation({ summary: 'Your municipality’s access log; filter by userId, citizenId, recordId, resource, action, outcome, at_gte, at_lte' })
+  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<AccessLogEntry[]> {
+    return sendPage(res, 'access-log', await this.service.list(query));
+  }
+
+  @Get('verify')
+  @Permission('access-log', 'read')
+  @ApiOperation({ summary: 'Verifies the hash chain of the whole log; names the first broken row' })
+  verify(): Promise<AccessLogVerification> {
+    return this.service.verify();
+  }
+}

@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The access log: append-only (the application role may only INSERT and SELECT; triggers refuse
+ * UPDATE, DELETE and TRUNCATE) and hash-chained: `hash` = HMAC(key outside the database,
+ * `prevHash` + the row's fields), so a changed or removed row breaks the chain at that row.
+ */
+@Entity('access_log')
+@Index('access_log_municipality_at', ['municipalityId', 'at'])
+@Index('access_log_citizen_at', ['citizenId', 'at'])
+@Index('access_log_user_at', ['userId', 'at'])
+export class AccessLogEntity {
+  /** Chain order; assigned under the append lock. */
+  @PrimaryColumn({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: string;
+
+  @Column({ type: 'uuid' })
+  municipalityId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  resource!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  citizenId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  criterion!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  address!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  outcome!: string;
+
+  @Column({ type: 'char', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
+}
+
+/** Where the chain starts after retention removed older rows: the last removed row's seq and hash. */
+@Entity('access_log_anchor')
+export class AccessLogAnchorEntity {
+  @PrimaryColumn({ type: 'int', default: 1 })
+  id!: number;
+
+  @Column({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
+
+  @Column({ type: 'timestamptz' })
+  prunedAt!: Date;
+}

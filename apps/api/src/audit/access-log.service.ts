@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccessLogEntry, AccessLogVerification, RawListQuery } from '@outcomes/contracts';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
+import type { ListPage } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { Db } from '../tenancy/db.service';
+import { GENESIS, verifyRows } from './access-log-chain';
+import type { ChainedRow } from './access-log-chain';
+import { AccessLogEntity } from './access-log.entity';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'number', column: 'seq', filterable: true },
+    seq: { type: 'number', column: 'seq', sortable: true, filterable: true },
+    at: { type: 'datetime', column: 'at', sortable: true, filterable: true },
+    userId: { type: 'uuid', column: 'user_id', sortable: true, filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    recordId: { type: 'uuid', column: 'record_id', filterable: true },
+    resource: { type: 'string', column: 'resource', sortable: true, filterable: true },
+    action: { type: 'string', column: 'action', sortable: true, filterable: true },
+    outcome: { type: 'string', column: 'outcome', sortable: true, filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['seq', 'DESC'],
+};
+
+const PAGE = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function toEntry(row: AccessLogEntity): AccessLogEntry {
+  return {
+    id: row.seq,
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    userId: row.userId,
+    role: row.role as AccessLogEntry['role'],
+    municipalityId: row.municipalityId,
+    action: row.action as AccessLogEntry['action'],
+    resource: row.resource,
+    recordId: row.recordId,
+    citizenId: row.citizenId,
+    criterion: row.criterion,
+    address: row.address,
+    outcome: row.outcome as AccessLogEntry['outcome'],
+  };
+}
+
+/** Reading, verifying and pruning the access log. */
+@Injectable()
+export class AccessLogService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AccessLog');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(raw: RawListQuery): Promise<ListPage<AccessLogEntry>> {
+    let query;
+    try {
+      query = parseListQuery(raw, LIST_SPEC);
+    } catch (error) {
+      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
+      throw error;
+    }
+    const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r');
+    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
+    return { rows: rows.map(toEntry), offset: query.offset, total };
+  }
+
+  /** Walks the whole chain, across municipalities, from the retention anchor (or the start). */
+  async verify(): Promise<AccessLogVerification> {
+    const [anchor] = (await this.dataSource.query('SELECT seq::text AS seq, hash FROM access_log_anchor WHERE id = 1')) as { seq: string; hash: string }[];
+    let after = anchor?.seq ?? '0';
+    let head = anchor?.hash ?? GENESIS;
+    let checked = 0;
+    for (;;) {
+      const raw = (await this.dataSource.query('SELECT * FROM access_log_rows($1, $2)', [after, PAGE])) as Record<string, unknown>[];
+      if (raw.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+      const rows: ChainedRow[] = raw.map((r) => ({
+        seq: String(r['seq']),
+        at: r['at'] as Date,
+        userId: r['user_id'] as string,
+        role: r['role'] as string,
+        municipalityId: r['municipality_id'] as string,
+        action: r['action'] as string,
+        resource: r['resource'] as string,
+        recordId: (r['record_id'] as string | null) ?? null,
+        citizenId: (r['citizen_id'] as string | null) ?? null,
+        criterion: (r['criterion'] as string | null) ?? null,
+        address: (r['address'] as string | null) ?? null,
+        outcome: r['outcome'] as string,
+        prevHash: r['prev_hash'] as string,
+        hash: r['hash'] as string,
+      }));
+      const result = verifyRows(this.config.secrets.auditKey, rows, head, checked);
+      if (!result.ok) return { ok: false, checked: result.checked, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason };
+      checked = result.checked;
+      head = result.head;
+      after = rows[rows.length - 1]?.seq ?? after;
+    }
+  }
+
+  /** Removes rows older than the retention period; the anchor keeps what remains verifiable. */
+  async prune(): Promise<number> {
+    const cutoff = new Date(Date.now() - this.config.auditRetentionDays * DAY_MS);
+    const [{ removed }] = (await this.dataSource.query('SELECT access_log_prune($1)::int AS removed', [cutoff])) as [{ removed: number }];
+    if (removed > 0) this.logger.log({ removed, cutoff }, 'access log rows past retention removed');
+    return removed;
+  }
+
+  onApplicationBootstrap(): void {
+    const run = (): void => {
+      this.prune().catch((error: unknown) => this.logger.warn({ err: error }, 'access log retention failed'));
+    };
+    run();
+    this.timer = setInterval(run, DAY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Role, SessionUser } from '@outcomes/contracts';
+
+/** The authenticated user of a request, as the JWT strategy loaded it from the database. */
+export interface AuthUser extends SessionUser {
+  grantedMunicipalityIds: string[];
+  tokenVersion: number;
+  /** When the user signed in (seconds since the epoch): the absolute session limit counts from here. */
+  authTime: number;
+  /** When the presented token was issued (seconds): decides whether to refresh the cookie. */
+  issuedAt: number;
+}
+
+export interface TokenPayload {
+  sub: string;
+  role: Role;
+  mun: string;
+  /** Token version: raised on logout and deactivation, voiding every earlier token. */
+  tv: number;
+  /** Time of sign-in, seconds since the epoch. */
+  auth: number;
+  iat?: number;
+  exp?: number;
+}
+
+export const SESSION_COOKIE = 'outcomes_session';
+export const JWT_AUDIENCE = 'outcomes-api';
+export const JWT_ISSUER = 'outcomes';
+export const JWT_ALGORITHM = 'HS256';
+/** Idle expiry: a token lives 30 minutes and is renewed while the user is active. */
+export const IDLE_SECONDS = 30 * 60;
+/** Absolute expiry: 12 hours after sign-in, whatever the activity. */
+export const ABSOLUTE_SECONDS = 12 * 60 * 60;

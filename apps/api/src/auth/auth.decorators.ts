@@ -1,0 +1,23 @@
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import type { Action, ResourceName } from '@outcomes/contracts';
+import type { Request } from 'express';
+import type { AuthUser } from './auth-user';
+
+export const PUBLIC_ROUTE = 'auth:public';
+export const PERMISSION = 'auth:permission';
+export const SIGNED_IN_ONLY = 'auth:signed-in';
+
+/** No sign-in needed (health, login). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** What this handler does to which resource, checked against PERMISSIONS. Without it, signed-in routes are refused. */
+export const Permission = (resource: ResourceName, action: Action): MethodDecorator =>
+  SetMetadata(PERMISSION, { resource, action });
+
+/** Any signed-in user may call it (their own session: me, logout). */
+export const SignedIn = (): MethodDecorator => SetMetadata(SIGNED_IN_ONLY, true);
+
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<Request & { user: AuthUser }>().user;
+});

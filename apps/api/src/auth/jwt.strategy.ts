@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, SESSION_COOKIE } from './auth-user';
+import type { AuthUser, TokenPayload } from './auth-user';
+import { AuthService } from './auth.service';
+
+const fromCookie = (req: Request): string | null => {
+  const cookies = req.cookies as Record<string, string> | undefined;
+  return cookies?.[SESSION_COOKIE] ?? null;
+};
+
+/** The session token from the httpOnly cookie (browsers) or a Bearer header (scripts). */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([fromCookie, ExtractJwt.fromAuthHeaderAsBearerToken()]),
+      secretOrKey: config.secrets.jwtSecret,
+      algorithms: [JWT_ALGORITHM],
+      audience: JWT_AUDIENCE,
+      issuer: JWT_ISSUER,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: TokenPayload): Promise<AuthUser | false> {
+    return (await this.auth.userForToken(payload)) ?? false;
+  }
+}

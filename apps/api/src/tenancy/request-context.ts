@@ -1,0 +1,15 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import type { PendingAccess } from '../audit/access-log-chain';
+
+/** What one authenticated request carries through its tenant transaction. */
+export interface RequestContext {
+  user: AuthUser;
+  manager: EntityManager;
+  address: string | null;
+  /** Access-log rows, appended to the chain just before COMMIT. */
+  accesses: PendingAccess[];
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();

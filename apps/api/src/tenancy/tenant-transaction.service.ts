@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessLogWriter } from '../audit/access-log.writer';
+import { requestContext } from './request-context';
+import type { RequestContext } from './request-context';
+
+/**
+ * The one home of tenant isolation in the API: BEGIN; set the user, role and municipality as
+ * transaction-local settings that the row-level security policies read; run the work; append its
+ * access-log rows; COMMIT. Any error rolls everything back, access-log rows included.
+ */
+@Injectable()
+export class TenantTransaction {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLogWriter,
+  ) {}
+
+  async run<T>(user: AuthUser, address: string | null, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true),
+                set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
+        [user.id, user.role, user.municipalityId, [user.municipalityId, ...user.grantedMunicipalityIds].join(',')],
+      );
+      const ctx: RequestContext = { user, manager: runner.manager, address, accesses: [] };
+      const result = await requestContext.run(ctx, () => work(ctx));
+      await this.accessLog.append(runner.manager, ctx);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BaseRecordEntity } from '../database/base-record.entity';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
+
+export const USER_EMAIL_UNIQUE = 'app_user_email_unique';
+
+/** A person who signs in: staff, coordinator, evaluator or admin of one municipality. */
+@Entity('app_user')
+// Unique on lower(email): an expression index, created by hand in the TenantIsolation migration.
+@Index(USER_EMAIL_UNIQUE, { synchronize: false })
+@Check('app_user_role_check', `"role" IN ('staff', 'coordinator', 'evaluator', 'admin')`)
+export class UserEntity extends BaseRecordEntity {
+  @Column({ type: 'uuid' })
+  municipalityId!: string;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id' })
+  municipality?: Relation<MunicipalityEntity>;
+
+  /** Stored lower-case; unique across the installation (see the migration's index). */
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: string;
+
+  /** argon2id PHC string; never leaves the API. */
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** Raised on logout, deactivation and password change: every token issued before is void. */
+  @Column({ type: 'int', default: 0, select: false })
+  tokenVersion!: number;
+
+  @Column({ type: 'int', default: 0, select: false })
+  failedLogins!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  /** Evaluators: municipalities whose pseudonymised data they may read, besides their own. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  grantedMunicipalityIds!: string[];
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { CrudService } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
+import type { ListSpec } from '../common/list-query/list-query';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { Db } from '../tenancy/db.service';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UserEntity } from './user.entity';
+
+/** User administration, always within the admin's own municipality (row-level security enforces it). */
+@Injectable()
+export class UsersService extends CrudService<UserEntity, CreateUserDto> {
+  protected readonly label = 'User';
+  protected readonly listSpec: ListSpec = {
+    fields: {
+      id: { type: 'uuid', column: 'id', filterable: true },
+      email: { type: 'string', column: 'email', sortable: true, filterable: true },
+      displayName: { type: 'string', column: 'display_name', sortable: true },
+      role: { type: 'string', column: 'role', sortable: true, filterable: true },
+      active: { type: 'boolean', column: 'active', sortable: true, filterable: true },
+      lastLoginAt: { type: 'datetime', column: 'last_login_at', sortable: true, filterable: true },
+      createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
+    },
+    searchColumns: ['email', 'display_name'],
+    defaultSort: ['displayName', 'ASC'],
+  };
+
+  constructor(db: Db) {
+    super(db, UserEntity);
+  }
+
+  override async create(input: CreateUserDto): Promise<UserEntity> {
+    await this.refuse(input, undefined);
+    const { password, ...fields } = input;
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({ ...fields, municipalityId: this.db.user().municipalityId, passwordHash: await hashPassword(password) })
+      .returning('id')
+      .execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  override async update(id: string, input: UpdateUserDto): Promise<UserEntity> {
+    await this.refuse(input, id);
+    const { password, version, ...fields } = input;
+    const before = await this.get(id);
+    const changes: Partial<UserEntity> = { ...fields };
+    if (password) changes.passwordHash = await hashPassword(password);
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict(this.label);
+    // A new password, deactivation or another role ends every session the user has.
+    if (password || (before.active && fields.active === false) || before.role !== fields.role) {
+      await this.repository.query('UPDATE app_user SET token_version = token_version + 1 WHERE id = $1', [id]);
+    }
+    return this.get(id);
+  }
+
+  private async refuse(input: CreateUserDto | UpdateUserDto, id: string | undefined): Promise<void> {
+    const problems: Record<string, string> = {};
+    if (input.password !== undefined) {
+      const problem = passwordProblem(input.password, input.email);
+      if (problem) problems['password'] = problem;
+    } else if (id === undefined) {
+      problems['password'] = 'password is required';
+    }
+    if (input.grantedMunicipalityIds?.length) {
+      if (input.role !== 'evaluator') problems['grantedMunicipalityIds'] = 'only evaluators are granted other municipalities';
+      const found = (await this.repository.query('SELECT count(*)::int AS n FROM municipality WHERE id = ANY($1)', [input.grantedMunicipalityIds])) as [{ n: number }];
+      if (found[0].n !== new Set(input.grantedMunicipalityIds).size) problems['grantedMunicipalityIds'] = 'grantedMunicipalityIds must name existing municipalities';
+    }
+    if (id !== undefined && id === this.db.user().id) {
+      if (input.active === false) problems['active'] = 'you cannot deactivate yourself';
+      if (input.role !== 'admin') problems['role'] = 'you cannot take away your own admin role';
+    }
+    if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
+  }
+}

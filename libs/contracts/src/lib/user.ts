@@ -1,0 +1,47 @@
+import type { Role } from './permissions';
+import type { RecordMeta } from './resources';
+
+export interface User extends RecordMeta {
+  email: string;
+  displayName: string;
+  role: Role;
+  municipalityId: string;
+  active: boolean;
+  /** Evaluators only: the municipalities whose pseudonymised data they may read (their own is implied). */
+  grantedMunicipalityIds: string[];
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface CreateUserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  active?: boolean;
+  grantedMunicipalityIds?: string[];
+}
+
+/** The signed-in user as the web app needs it. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  municipalityId: string;
+  municipalityName: string;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface LoginResult {
+  token: string;
+  user: SessionUser;
+}
+
+/** Rules the API checks and the web app shows beside the password field. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
