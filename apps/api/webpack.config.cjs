@@ -12,7 +12,7 @@ module.exports = {
   mode: 'none',
   target: 'node20',
   context: root,
-  entry: { main: path.join(__dirname, 'src/main.ts') },
+  entry: { main: path.join(__dirname, 'src/main.ts'), cli: path.join(__dirname, 'src/cli.ts') },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',
   externalsPresets: { node: true },

@@ -93,3 +93,26 @@ describe('database outage', () => {
     }
   });
 });
+
+describe('login rate limit', () => {
+  it('answers 429 once an address has used up its login attempts for the minute', async () => {
+    const db = await startControlledPostgres();
+    const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '3' });
+    try {
+      const attempt = (): Promise<Response> =>
+        fetch(`${api.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'someone@example.test', password: 'wrong-password-123' }),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const refused = await attempt();
+      expect(await refused.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+    } finally {
+      await api.stop();
+      await db.exit();
+    }
+  });
+});

@@ -11,8 +11,7 @@ import { applyListQuery } from '../common/list-query/apply-list-query';
 import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
-import { GENESIS, verifyRows } from './access-log-chain';
-import type { ChainedRow } from './access-log-chain';
+import { verifyAccessLog } from './access-log-verify';
 import { AccessLogEntity } from './access-log.entity';
 
 const LIST_SPEC: ListSpec = {
@@ -31,7 +30,6 @@ const LIST_SPEC: ListSpec = {
   defaultSort: ['seq', 'DESC'],
 };
 
-const PAGE = 5000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function toEntry(row: AccessLogEntity): AccessLogEntry {
@@ -77,37 +75,8 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     return { rows: rows.map(toEntry), offset: query.offset, total };
   }
 
-  /** Walks the whole chain, across municipalities, from the retention anchor (or the start). */
-  async verify(): Promise<AccessLogVerification> {
-    const [anchor] = (await this.dataSource.query('SELECT seq::text AS seq, hash FROM access_log_anchor WHERE id = 1')) as { seq: string; hash: string }[];
-    let after = anchor?.seq ?? '0';
-    let head = anchor?.hash ?? GENESIS;
-    let checked = 0;
-    for (;;) {
-      const raw = (await this.dataSource.query('SELECT * FROM access_log_rows($1, $2)', [after, PAGE])) as Record<string, unknown>[];
-      if (raw.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
-      const rows: ChainedRow[] = raw.map((r) => ({
-        seq: String(r['seq']),
-        at: r['at'] as Date,
-        userId: r['user_id'] as string,
-        role: r['role'] as string,
-        municipalityId: r['municipality_id'] as string,
-        action: r['action'] as string,
-        resource: r['resource'] as string,
-        recordId: (r['record_id'] as string | null) ?? null,
-        citizenId: (r['citizen_id'] as string | null) ?? null,
-        criterion: (r['criterion'] as string | null) ?? null,
-        address: (r['address'] as string | null) ?? null,
-        outcome: r['outcome'] as string,
-        prevHash: r['prev_hash'] as string,
-        hash: r['hash'] as string,
-      }));
-      const result = verifyRows(this.config.secrets.auditKey, rows, head, checked);
-      if (!result.ok) return { ok: false, checked: result.checked, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason };
-      checked = result.checked;
-      head = result.head;
-      after = rows[rows.length - 1]?.seq ?? after;
-    }
+  verify(): Promise<AccessLogVerification> {
+    return verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
   }
 
   /** Removes rows older than the retention period; the anchor keeps what remains verifiable. */

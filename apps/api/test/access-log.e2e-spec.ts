@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { AccessLogEntry, AccessLogVerification, User } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { createUser } from './support/fixtures';
+import { call, closeDb, db, listPath } from './support/http';
+
+afterAll(closeDb);
+
+async function lastEntries(userId: string, n: number): Promise<Record<string, unknown>[]> {
+  const rows = await db().query('SELECT * FROM access_log WHERE user_id = $1 ORDER BY seq DESC LIMIT $2', [userId, n]);
+  return rows.rows;
+}
+
+const verify = (): Promise<{ status: number; body: AccessLogVerification }> =>
+  call<AccessLogVerification>('GET', '/api/access-log/verify', undefined, { as: 'admin@odense.demo' });
+
+function cliVerify(): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/api/cli.js'), 'audit-verify'], {
+    env: { PATH: process.env['PATH'], DATABASE_URL: process.env['TEST_DATABASE_URL'], AUDIT_KEY: process.env['TEST_AUDIT_KEY'], NODE_ENV: 'test', DATA_DIR: '/tmp/outcomes-cli-unused' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('every use of personal data is logged in the same transaction', () => {
+  it('logs a search with its criterion, a read, a create and an update', async () => {
+    const admin = DEMO_IDS.users.aarhus.admin;
+    await call('GET', listPath('users', { filter: { q: 'Behandler' } }), undefined, { as: 'admin@aarhus.demo' });
+    const [search] = await lastEntries(admin, 1);
+    expect(search).toMatchObject({ action: 'search', resource: 'users', criterion: '{"q":"Behandler"}', outcome: 'ok', municipality_id: DEMO_IDS.municipalities.aarhus });
+
+    const user = await createUser('aarhus', 'staff');
+    const [created] = await lastEntries(admin, 1);
+    expect(created).toMatchObject({ action: 'create', resource: 'users', record_id: user.id, outcome: 'ok' });
+
+    await call<User>('GET', `/api/users/${user.id}`, undefined, { as: 'admin@aarhus.demo' });
+    const [read] = await lastEntries(admin, 1);
+    expect(read).toMatchObject({ action: 'read', record_id: user.id, address: expect.stringMatching(/127\.0\.0\.1/) });
+  });
+
+  it('logs a refusal by role (403) and a record of another municipality (404, no existence leak)', async () => {
+    const target = DEMO_IDS.users.odense.staff;
+    const byRole = await call('GET', `/api/users/${target}`, undefined, { as: 'staff@aarhus.demo' });
+    expect(byRole.status).toBe(403);
+    const [refused] = await lastEntries(DEMO_IDS.users.aarhus.staff, 1);
+    expect(refused).toMatchObject({ action: 'read', resource: 'users', record_id: target, outcome: 'refused' });
+
+    const otherTown = await call('GET', `/api/users/${target}`, undefined, { as: 'admin@aarhus.demo' });
+    expect(otherTown.status).toBe(404);
+    const [notFound] = await lastEntries(DEMO_IDS.users.aarhus.admin, 1);
+    expect(notFound).toMatchObject({ action: 'read', resource: 'users', record_id: target, outcome: 'not-found' });
+  });
+
+  it('does not log when the work fails and is rolled back', async () => {
+    const before = Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM access_log')).rows[0]?.n);
+    const bad = await call('POST', '/api/users', { email: 'bad', displayName: 'B', role: 'staff', password: 'x' }, { as: 'admin@aarhus.demo' });
+    expect(bad.status).toBe(400);
+    expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM access_log')).rows[0]?.n)).toBe(before);
+  });
+
+  it('shows an admin only the own municipality’s log, filterable by user', async () => {
+    const sut = await call<AccessLogEntry[]>('GET', listPath('access-log', { filter: { userId: DEMO_IDS.users.aarhus.staff } }), undefined, { as: 'admin@odense.demo' });
+    expect(sut.status).toBe(200);
+    expect(sut.body).toEqual([]);
+    const own = await call<AccessLogEntry[]>('GET', listPath('access-log', { sort: ['seq', 'DESC'], range: [0, 9] }), undefined, { as: 'admin@aarhus.demo' });
+    expect(own.body.length).toBeGreaterThan(0);
+    expect(new Set(own.body.map((e) => e.municipalityId))).toEqual(new Set([DEMO_IDS.municipalities.aarhus]));
+    expect(own.headers.get('content-range')).toMatch(/^access-log 0-\d+\/\d+$/);
+  });
+});
+
+describe('the hash chain', () => {
+  it('verifies, and after a direct change names the changed row (endpoint and npm run audit:verify)', async () => {
+    await call('GET', listPath('users'), undefined, { as: 'admin@odense.demo' });
+    const intact = await verify();
+    expect(intact.body).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(intact.body.checked).toBeGreaterThan(0);
+    expect(cliVerify()).toMatchObject({ status: 0, output: expect.stringContaining('chain intact') });
+
+    const { rows } = await db().query<{ seq: string; outcome: string }>('SELECT seq::text AS seq, outcome FROM access_log ORDER BY seq LIMIT 1 OFFSET 1');
+    const victim = rows[0] as { seq: string; outcome: string };
+    const client = await db().connect();
+    try {
+      // As the owner, with the guard triggers switched off: what an intruder with database rights could do.
+      await client.query('ALTER TABLE access_log DISABLE TRIGGER USER');
+      await client.query("UPDATE access_log SET outcome = CASE WHEN outcome = 'ok' THEN 'refused' ELSE 'ok' END WHERE seq = $1", [victim.seq]);
+      const broken = await verify();
+      expect(broken.body).toMatchObject({ ok: false, firstBrokenSeq: Number(victim.seq) });
+      const cli = cliVerify();
+      expect(cli.status).toBe(1);
+      expect(cli.output).toContain(`seq ${victim.seq}`);
+    } finally {
+      await client.query('UPDATE access_log SET outcome = $1 WHERE seq = $2', [victim.outcome, victim.seq]);
+      await client.query('ALTER TABLE access_log ENABLE TRIGGER USER');
+      client.release();
+    }
+    expect((await verify()).body.ok).toBe(true);
+  });
+
+  it('stays verifiable after retention removes the oldest rows', async () => {
+    const { rows } = await db().query<{ at: Date }>('SELECT at FROM access_log ORDER BY seq LIMIT 1 OFFSET 3');
+    const removed = await db().query<{ n: number }>('SELECT access_log_prune($1)::int AS n', [rows[0]?.at]);
+    expect(removed.rows[0]?.n).toBeGreaterThanOrEqual(3);
+    const sut = await verify();
+    expect(sut.body).toMatchObject({ ok: true });
+    const anchor = await db().query('SELECT seq FROM access_log_anchor');
+    expect(anchor.rows).toHaveLength(1);
+  });
+});

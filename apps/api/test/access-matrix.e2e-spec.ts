@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { ACTIONS, can, RESOURCES, ROLES } from '@outcomes/contracts';
+import type { Action, ResourceName, Role } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { admins, createCentre, createUser, otherTown, STRONG_PASSWORD } from './support/fixtures';
+import type { Town } from './support/fixtures';
+import { call, closeDb, listPath } from './support/http';
+
+/**
+ * Generated from the permissions table: every role × resource × action, against a record of the
+ * user's own municipality and of the other one. The API runs as the restricted database role, so
+ * row-level security is part of what is tested. Prints the matrix.
+ */
+
+afterAll(closeDb);
+
+type Scope = 'own' | 'other';
+interface Attempt {
+  status: number;
+  /** For lists: municipalities of the rows answered, to check nothing foreign leaks. */
+  municipalities?: string[];
+}
+
+const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
+/** Resources whose rows belong to a municipality and are only visible/changeable there. */
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log'];
+/** Reference data readable by all, changeable only by its own municipality. */
+const OWN_WRITES_ONLY: ResourceName[] = ['centres'];
+
+let nextCode = 200;
+const freshCode = (): string => String(nextCode++);
+
+async function disposable(resource: ResourceName, town: Town): Promise<{ id: string; body: Record<string, unknown> } | undefined> {
+  switch (resource) {
+    case 'municipalities': {
+      const code = freshCode();
+      const res = await call<{ id: string; version: number }>('POST', '/api/municipalities', { code, name: `Matrix ${code}` }, { as: admins[town] });
+      return { id: res.body.id, body: { code, name: `Matrix ${code} (ændret)`, version: res.body.version } };
+    }
+    case 'centres': {
+      const centre = await createCentre(town, MUNICIPALITY_OF[town]);
+      return { id: centre.id, body: { municipalityId: centre.municipalityId, name: `${centre.name} (ændret)`, version: centre.version } };
+    }
+    case 'programmes': {
+      const code = `MX${nextCode++}`;
+      const res = await call<{ id: string; version: number }>('POST', '/api/programmes', { code, name: code, format: 'individual' }, { as: admins[town] });
+      return { id: res.body.id, body: { code, name: `${code} (ændret)`, format: 'individual', version: res.body.version } };
+    }
+    case 'users': {
+      const user = await createUser(town, 'staff');
+      return { id: user.id, body: { email: user.email, displayName: 'Ændret', role: 'staff', version: user.version } };
+    }
+    case 'access-log':
+      return undefined;
+  }
+}
+
+function createBody(resource: ResourceName, town: Town, scope: Scope): Record<string, unknown> {
+  switch (resource) {
+    case 'municipalities': {
+      const code = freshCode();
+      return { code, name: `Ny ${code}` };
+    }
+    case 'centres':
+      return { municipalityId: MUNICIPALITY_OF[town], name: `Nyt center ${randomUUID().slice(0, 8)}` };
+    case 'programmes':
+      return { code: `MN${nextCode++}`, name: 'Nyt program', format: 'individual' };
+    case 'users': {
+      // A user is always created in the admin's own municipality; asking for another is refused.
+      const body = { email: `new-${randomUUID().slice(0, 8)}@matrix.test`, displayName: 'Ny', role: 'staff', password: STRONG_PASSWORD };
+      return scope === 'other' ? { ...body, municipalityId: MUNICIPALITY_OF[town] } : body;
+    }
+    case 'access-log':
+      return {};
+  }
+}
+
+async function attempt(role: Role, actor: Town, resource: ResourceName, action: Action, scope: Scope): Promise<Attempt> {
+  const as = `${role}@${actor}.demo`;
+  const town = scope === 'own' ? actor : otherTown(actor);
+  const path = `/api/${resource}`;
+  switch (action) {
+    case 'list': {
+      const res = await call<{ municipalityId?: string }[]>('GET', listPath(resource, { range: [0, 499] }), undefined, { as });
+      return { status: res.status, municipalities: Array.isArray(res.body) ? res.body.map((r) => r.municipalityId ?? '') : [] };
+    }
+    case 'read': {
+      if (resource === 'access-log') return { status: (await call('GET', `${path}/verify`, undefined, { as })).status };
+      const target = await disposable(resource, town);
+      return { status: (await call('GET', `${path}/${target?.id}`, undefined, { as })).status };
+    }
+    case 'create':
+      return { status: (await call('POST', path, createBody(resource, town, scope), { as })).status };
+    case 'update': {
+      const target = await disposable(resource, town);
+      return { status: (await call('PUT', `${path}/${target?.id ?? randomUUID()}`, target?.body ?? {}, { as })).status };
+    }
+    case 'delete': {
+      const target = await disposable(resource, town);
+      return { status: (await call('DELETE', `${path}/${target?.id ?? randomUUID()}`, undefined, { as })).status };
+    }
+  }
+}
+
+/** What the rules say should happen: the permissions table, then the municipality boundary. */
+function expected(role: Role, resource: ResourceName, action: Action, scope: Scope): boolean {
+  if (!can(role, resource, action)) return false;
+  if (scope === 'own') return true;
+  if (TENANT_SCOPED.includes(resource)) return action === 'list' || (resource === 'access-log' && action === 'read');
+  if (OWN_WRITES_ONLY.includes(resource)) return action === 'list' || action === 'read';
+  return true;
+}
+
+const cases = ROLES.flatMap((role) =>
+  RESOURCES.flatMap((resource) =>
+    ACTIONS.flatMap((action) => (['own', 'other'] as Scope[]).map((scope) => ({ role, resource, action, scope }))),
+  ),
+);
+const results: { role: Role; resource: ResourceName; action: Action; scope: Scope; allowed: boolean; status: number; ok: boolean }[] = [];
+
+describe('access matrix (generated from PERMISSIONS)', () => {
+  afterAll(() => {
+    const unauthorised = results.filter((r) => !r.allowed && r.status < 300).length;
+    const lines = results.map((r) => `${r.role.padEnd(11)} ${r.resource.padEnd(14)} ${r.action.padEnd(6)} ${r.scope.padEnd(5)} ${r.allowed ? 'allow' : 'deny '} ${r.status} ${r.ok ? '' : 'UNEXPECTED'}`);
+    console.log(`role        resource       action scope rule  HTTP\n${lines.join('\n')}\n${results.length} attempts, ${unauthorised} unauthorised successes`);
+  });
+
+  it.each(cases)('$role $action $resource ($scope municipality)', async ({ role, resource, action, scope }) => {
+    const actor: Town = 'aarhus';
+    const allowed = expected(role, resource, action, scope);
+    const sut = await attempt(role, actor, resource, action, scope);
+    const success = sut.status >= 200 && sut.status < 300;
+    const ok = success === allowed;
+    results.push({ role, resource, action, scope, allowed, status: sut.status, ok });
+    expect({ status: sut.status, success }).toEqual({ status: sut.status, success: allowed });
+    if (!allowed) expect([400, 403, 404]).toContain(sut.status);
+    if (success && action === 'list' && TENANT_SCOPED.includes(resource)) {
+      // A list answers only the user's own municipality, whatever was asked.
+      expect(new Set(sut.municipalities)).toEqual(new Set(sut.municipalities?.length ? [MUNICIPALITY_OF[actor]] : []));
+    }
+  });
+});

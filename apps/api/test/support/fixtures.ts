@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Centre, Role, User } from '@outcomes/contracts';
+import { call } from './http';
+
+export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
+export const admins = { aarhus: 'admin@aarhus.demo', odense: 'admin@odense.demo' } as const;
+export type Town = keyof typeof admins;
+
+export const otherTown = (town: Town): Town => (town === 'aarhus' ? 'odense' : 'aarhus');
+
+/** A new user in the town's municipality, created by that town's admin. */
+export async function createUser(town: Town, role: Role, password = STRONG_PASSWORD): Promise<User & { password: string }> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@${town}.test`;
+  const res = await call<User>('POST', '/api/users', { email, displayName: `Test ${role}`, role, password }, { as: admins[town] });
+  if (res.status !== 201) throw new Error(`creating a user answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { ...res.body, password };
+}
+
+export async function createCentre(town: Town, municipalityId: string): Promise<Centre> {
+  const res = await call<Centre>('POST', '/api/centres', { municipalityId, name: `Centre ${randomUUID().slice(0, 8)}` }, { as: admins[town] });
+  if (res.status !== 201) throw new Error(`creating a centre answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function login(email: string, password: string): Promise<{ status: number; body: { token?: string; message?: string; code?: string }; cookie: string | null }> {
+  const res = await call<{ token?: string; message?: string; code?: string }>('POST', '/api/auth/login', { email, password }, { as: null });
+  return { status: res.status, body: res.body, cookie: res.headers.get('set-cookie') };
+}

@@ -1,0 +1,78 @@
+import { DEMO_IDS } from '@outcomes/seeds';
+import type { PoolClient } from 'pg';
+import { closeDb, db } from './support/http';
+
+afterAll(closeDb);
+
+/** Runs statements as the API's restricted role, in a transaction that is always rolled back. */
+async function asAppRole<T>(settings: Record<string, string>, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await db().connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL ROLE outcomes_app');
+    for (const [key, value] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [key, value]);
+    return await work(client);
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
+
+const count = async (client: PoolClient, sql: string): Promise<number> => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
+
+describe('row-level security, in SQL, as the restricted role', () => {
+  it('the role is restricted: no superuser, no BYPASSRLS, owns no table', async () => {
+    const role = await db().query<{ rolsuper: boolean; rolbypassrls: boolean }>("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'outcomes_app'");
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await db().query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'outcomes_app'");
+    expect(owned.rows).toEqual([]);
+  });
+
+  it('personal-data tables have RLS enabled and forced', async () => {
+    const tables = await db().query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre') ORDER BY relname",
+    );
+    expect(tables.rows.every((t) => t.relrowsecurity && t.relforcerowsecurity)).toBe(true);
+    expect(tables.rows).toHaveLength(3);
+  });
+
+  it('a query that forgets the tenant sees no rows', async () => {
+    await asAppRole({}, async (client) => {
+      expect(await count(client, 'SELECT count(*) AS n FROM app_user')).toBe(0);
+      expect(await count(client, 'SELECT count(*) AS n FROM access_log')).toBe(0);
+    });
+    expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM app_user')).rows[0]?.n)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('a tenant sees only its own users, and cannot write into another municipality', async () => {
+    await asAppRole({ 'app.municipality_id': DEMO_IDS.municipalities.aarhus }, async (client) => {
+      const municipalities = await client.query<{ municipality_id: string }>('SELECT DISTINCT municipality_id FROM app_user');
+      expect(municipalities.rows).toEqual([{ municipality_id: DEMO_IDS.municipalities.aarhus }]);
+      await expect(
+        client.query(
+          `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash) VALUES ($1, 'x@odense.test', 'X', 'staff', 'x')`,
+          [DEMO_IDS.municipalities.odense],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+  });
+
+  it('the access log refuses UPDATE, DELETE and TRUNCATE, even to its owner', async () => {
+    await asAppRole({ 'app.municipality_id': DEMO_IDS.municipalities.aarhus }, async (client) => {
+      await expect(client.query('UPDATE access_log SET outcome = $1', ['ok'])).rejects.toThrow(/permission denied/);
+    });
+    for (const sql of ["UPDATE access_log SET outcome = 'ok'", 'DELETE FROM access_log', 'TRUNCATE access_log']) {
+      const client = await db().connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`INSERT INTO access_log (seq, at, user_id, role, municipality_id, action, resource, outcome, prev_hash, hash)
+          VALUES (nextval('access_log_seq'), now(), $1, 'admin', $2, 'read', 'users', 'ok', repeat('0', 64), repeat('0', 64))`,
+        [DEMO_IDS.users.aarhus.admin, DEMO_IDS.municipalities.aarhus]);
+        await expect(client.query(sql)).rejects.toThrow(/append-only/);
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    }
+  });
+});
