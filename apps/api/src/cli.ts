@@ -1,21 +1,78 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { verifyAccessLog } from './audit/access-log-verify';
+import { hashPassword, passwordProblem } from './auth/password';
 import { createLogger } from './common/logging/logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 
+const USAGE = `usage:
+  cli.js audit-verify
+      verifies the access log's hash chain; exit 1 names the first broken row
+  cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
+      creates the first admin of a municipality (and the municipality, given its name); the password is
+      read from standard input. Outside demo mode no account exists until this is run.
+`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
+}
+
+async function createAdmin(dataSource: DataSource, args: string[]): Promise<number> {
+  const email = option(args, 'email')?.trim().toLowerCase();
+  const name = option(args, 'name')?.trim();
+  const code = option(args, 'municipality');
+  const municipalityName = option(args, 'municipality-name');
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name || !code || !/^\d{3}$/.test(code)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const password = await readStdin();
+  const problem = passwordProblem(password, email);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    return 2;
+  }
+  return dataSource.transaction(async (manager) => {
+    if (municipalityName) {
+      await manager.query('INSERT INTO municipality (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [code, municipalityName]);
+    }
+    const [municipality] = (await manager.query('SELECT id FROM municipality WHERE code = $1', [code])) as { id: string }[];
+    if (!municipality) {
+      process.stderr.write(`no municipality with code ${code}; give --municipality-name to create it\n`);
+      return 2;
+    }
+    const inserted = (await manager.query(
+      `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, 'admin', $4)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [municipality.id, email, name, await hashPassword(password)],
+    )) as { id: string }[];
+    if (inserted.length === 0) {
+      process.stderr.write('a user with that e-mail exists already\n');
+      return 1;
+    }
+    process.stdout.write(`admin created: ${inserted[0]?.id}\n`);
+    return 0;
+  });
+}
+
 /**
- * Operational commands, with the API's own configuration (same environment variables):
- *   node dist/apps/api/cli.js audit-verify   verifies the access log's hash chain; exit 1 names the first broken row
- * With no DATABASE_URL it opens the embedded database in DATA_DIR (stop the API first).
+ * Operational commands, run as the database owner with the API's own configuration (the same
+ * environment variables). With no DATABASE_URL they open the embedded database in DATA_DIR (stop the API first).
  */
 async function main(): Promise<number> {
-  const [command] = process.argv.slice(2);
-  if (command !== 'audit-verify') {
-    process.stderr.write('usage: cli.js audit-verify\n');
+  const [command, ...args] = process.argv.slice(2);
+  if (command !== 'audit-verify' && command !== 'create-admin') {
+    process.stderr.write(USAGE);
     return 2;
   }
   const config = loadConfig();
@@ -26,6 +83,7 @@ async function main(): Promise<number> {
   const dataSource = new DataSource(dataSourceOptions(database.url));
   try {
     await dataSource.initialize();
+    if (command === 'create-admin') return await createAdmin(dataSource, args);
     const result = await verifyAccessLog((sql, params) => dataSource.query(sql, params), config.secrets.auditKey);
     if (result.ok) {
       process.stdout.write(`access log verified: ${result.checked} rows, chain intact\n`);

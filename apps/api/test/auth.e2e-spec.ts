@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { ApiErrorBody, SessionUser, User } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { createUser, login, STRONG_PASSWORD } from './support/fixtures';
@@ -153,5 +154,23 @@ describe('users', () => {
     const sut = await call<ApiErrorBody>('PUT', `/api/users/${DEMO_IDS.users.odense.admin}`, { ...editable, active: false, role: 'staff' }, { token });
     expect(sut.status).toBe(400);
     expect(sut.body.errors).toEqual(expect.objectContaining({ active: expect.any(String), role: expect.any(String) }));
+  });
+});
+
+describe('the first admin outside demo mode', () => {
+  it('is created from the command line, with the password from standard input, and can sign in', async () => {
+    const cli = (args: string[], input: string): { status: number | null; output: string } => {
+      const result = spawnSync(process.execPath, [`${__dirname}/../../../dist/apps/api/cli.js`, 'create-admin', ...args], {
+        input,
+        env: { PATH: process.env['PATH'], DATABASE_URL: process.env['TEST_DATABASE_URL'], NODE_ENV: 'test', DATA_DIR: '/tmp/outcomes-cli-unused' },
+        encoding: 'utf8',
+      });
+      return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    };
+    expect(cli(['--email', 'first@vejle.test', '--name', 'Første Admin', '--municipality', '630'], `${STRONG_PASSWORD}\n`).status).toBe(2);
+    expect(cli(['--email', 'first@vejle.test', '--name', 'Første Admin', '--municipality', '630', '--municipality-name', 'Vejle'], 'short\n')).toMatchObject({ status: 2, output: expect.stringContaining('at least 12') });
+    const created = cli(['--email', 'First@Vejle.test', '--name', 'Første Admin', '--municipality', '630', '--municipality-name', 'Vejle'], `${STRONG_PASSWORD}\n`);
+    expect(created).toMatchObject({ status: 0, output: expect.stringContaining('admin created') });
+    expect((await login('first@vejle.test', STRONG_PASSWORD)).status).toBe(200);
   });
 });
