@@ -9,3 +9,4 @@ export * from './lib/permissions';
 export * from './lib/user';
 export * from './lib/access-log';
 export * from './lib/personal-data';
+export * from './lib/enrolment';

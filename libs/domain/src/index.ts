@@ -1,1 +1,5 @@
 export * from './lib/programme-protocol';
+export * from './lib/cpr';
+export * from './lib/name-tokens';
+export * from './lib/enrolment-state';
+export * from './lib/eligibility';

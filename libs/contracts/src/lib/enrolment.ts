@@ -1,0 +1,35 @@
+import type { RecordMeta } from './resources';
+
+export const ENROLMENT_STATES = ['referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled'] as const;
+export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
+
+/** Statements a staff member attests to when a programme's target group requires them (SMART Recovery). */
+export const ATTESTATIONS = ['finished-treatment', 'drug-free-or-stable-substitution'] as const;
+export type Attestation = (typeof ATTESTATIONS)[number];
+
+export interface EnrolmentTransitionRecord {
+  from: EnrolmentState | null;
+  to: EnrolmentState;
+  at: string;
+  userId: string;
+  date: string;
+  reason: string | null;
+}
+
+export interface Enrolment extends RecordMeta {
+  municipalityId: string;
+  citizenId: string;
+  programmeId: string;
+  centreId: string;
+  staffUserId: string | null;
+  referralDate: string;
+  referralSource: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  endReason: string | null;
+  state: EnrolmentState;
+  attestations: Attestation[];
+  /** Why eligibility rules were overridden, when they were. */
+  eligibilityOverride: string | null;
+  transitions: EnrolmentTransitionRecord[];
+}

@@ -1,0 +1,45 @@
+import { ENROLMENT_STATES } from '@outcomes/contracts';
+import type { EnrolmentState } from '@outcomes/contracts';
+import fc from 'fast-check';
+import { allowedTransitions, isFinal, transition } from './enrolment-state';
+
+describe('enrolment state machine', () => {
+  it('allows exactly the documented moves', () => {
+    const legal = ENROLMENT_STATES.flatMap((from) => allowedTransitions(from).map((to) => `${from}->${to}`));
+    expect(legal.sort()).toEqual(
+      ['referred->active', 'referred->cancelled', 'active->completed', 'active->dropped_out', 'active->transferred'].sort(),
+    );
+  });
+
+  it('property: no sequence of requests leaves the defined states, and final states stay final', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ENROLMENT_STATES), { maxLength: 30 }), (requests) => {
+        let state: EnrolmentState = 'referred';
+        for (const to of requests) {
+          const before = state;
+          const result = transition(state, to);
+          expect(ENROLMENT_STATES).toContain(result.state);
+          if (result.ok) {
+            expect(allowedTransitions(before)).toContain(to);
+          } else {
+            expect(result.state).toBe(before);
+            expect(result.allowed).toEqual(allowedTransitions(before));
+          }
+          if (isFinal(before)) expect(result.state).toBe(before);
+          state = result.state;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: every state is reachable from referred or is referred', () => {
+    const reachable = new Set<EnrolmentState>(['referred']);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const s of [...reachable]) for (const t of allowedTransitions(s)) if (!reachable.has(t)) { reachable.add(t); grew = true; }
+    }
+    expect([...reachable].sort()).toEqual([...ENROLMENT_STATES].sort());
+  });
+});

@@ -1,0 +1,32 @@
+import type { EnrolmentState } from '@outcomes/contracts';
+
+/**
+ * The life of an enrolment:
+ *   referred -> active -> completed | dropped_out | transferred
+ *   referred -> cancelled
+ * Every other move is illegal; the last four states are final.
+ */
+export const TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentState[]>> = {
+  referred: ['active', 'cancelled'],
+  active: ['completed', 'dropped_out', 'transferred'],
+  completed: [],
+  dropped_out: [],
+  transferred: [],
+  cancelled: [],
+};
+
+export const OPEN_STATES: readonly EnrolmentState[] = ['referred', 'active'];
+
+export function allowedTransitions(from: EnrolmentState): readonly EnrolmentState[] {
+  return TRANSITIONS[from];
+}
+
+export function isFinal(state: EnrolmentState): boolean {
+  return TRANSITIONS[state].length === 0;
+}
+
+export type TransitionResult = { ok: true; state: EnrolmentState } | { ok: false; state: EnrolmentState; allowed: readonly EnrolmentState[] };
+
+export function transition(from: EnrolmentState, to: EnrolmentState): TransitionResult {
+  return TRANSITIONS[from].includes(to) ? { ok: true, state: to } : { ok: false, state: from, allowed: TRANSITIONS[from] };
+}
