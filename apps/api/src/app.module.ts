@@ -7,6 +7,9 @@ import { ConstraintRegistry } from './database/constraint-registry';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CitizensModule } from './citizens/citizens.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -23,12 +26,15 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 0 }),
         TenancyModule,
+        CryptoModule,
         AuditModule,
         AuthModule.forRoot(config),
         HealthModule,
         MunicipalitiesModule,
         ProgrammesModule,
         UsersModule,
+        CitizensModule,
+        EnrolmentsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

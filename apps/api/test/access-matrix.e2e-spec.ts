@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTIONS, can, RESOURCES, ROLES } from '@outcomes/contracts';
 import type { Action, ResourceName, Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { admins, createCentre, createUser, otherTown, STRONG_PASSWORD } from './support/fixtures';
+import { admins, createCentre, createCitizen, createUser, freshCpr, otherTown, staff, STRONG_PASSWORD } from './support/fixtures';
 import type { Town } from './support/fixtures';
 import { call, closeDb, listPath } from './support/http';
 
@@ -23,7 +23,16 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments'];
+const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+async function referral(town: Town): Promise<{ id: string; version: number }> {
+  const citizen = await createCitizen(town);
+  const res = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE_OF[town], referralDate: today() }, { as: staff[town] });
+  if (res.status !== 201) throw new Error(`referral answered ${res.status}`);
+  return res.body;
+}
 /** Reference data readable by all, changeable only by its own municipality. */
 const OWN_WRITES_ONLY: ResourceName[] = ['centres'];
 
@@ -50,12 +59,20 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const user = await createUser(town, 'staff');
       return { id: user.id, body: { email: user.email, displayName: 'Ændret', role: 'staff', version: user.version } };
     }
+    case 'citizens': {
+      const citizen = await createCitizen(town);
+      return { id: citizen.id, body: { cpr: citizen.cpr, firstName: 'Ændret', lastName: citizen.lastName, version: citizen.version } };
+    }
+    case 'enrolments': {
+      const enrolment = await referral(town);
+      return { id: enrolment.id, body: { centreId: CENTRE_OF[town], version: enrolment.version } };
+    }
     case 'access-log':
       return undefined;
   }
 }
 
-function createBody(resource: ResourceName, town: Town, scope: Scope): Record<string, unknown> {
+async function createBody(resource: ResourceName, town: Town, scope: Scope): Promise<Record<string, unknown>> {
   switch (resource) {
     case 'municipalities': {
       const code = freshCode();
@@ -69,6 +86,15 @@ function createBody(resource: ResourceName, town: Town, scope: Scope): Record<st
       // A user is always created in the admin's own municipality; asking for another is refused.
       const body = { email: `new-${randomUUID().slice(0, 8)}@matrix.test`, displayName: 'Ny', role: 'staff', password: STRONG_PASSWORD };
       return scope === 'other' ? { ...body, municipalityId: MUNICIPALITY_OF[town] } : body;
+    }
+    case 'citizens': {
+      const body = { cpr: freshCpr(), firstName: 'Ny', lastName: 'Borger' };
+      return scope === 'other' ? { ...body, municipalityId: MUNICIPALITY_OF[town] } : body;
+    }
+    case 'enrolments': {
+      // Another municipality's citizen and centre: both refused.
+      const citizen = await createCitizen(town);
+      return { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE_OF[town], referralDate: today() };
     }
     case 'access-log':
       return {};
@@ -90,7 +116,7 @@ async function attempt(role: Role, actor: Town, resource: ResourceName, action: 
       return { status: (await call('GET', `${path}/${target?.id}`, undefined, { as })).status };
     }
     case 'create':
-      return { status: (await call('POST', path, createBody(resource, town, scope), { as })).status };
+      return { status: (await call('POST', path, await createBody(resource, town, scope), { as })).status };
     case 'update': {
       const target = await disposable(resource, town);
       return { status: (await call('PUT', `${path}/${target?.id ?? randomUUID()}`, target?.body ?? {}, { as })).status };

@@ -30,16 +30,18 @@ describe('row-level security, in SQL, as the restricted role', () => {
 
   it('personal-data tables have RLS enabled and forced', async () => {
     const tables = await db().query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
-      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre') ORDER BY relname",
+      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre', 'citizen', 'enrolment', 'enrolment_transition') ORDER BY relname",
     );
     expect(tables.rows.every((t) => t.relrowsecurity && t.relforcerowsecurity)).toBe(true);
-    expect(tables.rows).toHaveLength(3);
+    expect(tables.rows).toHaveLength(6);
   });
 
   it('a query that forgets the tenant sees no rows', async () => {
     await asAppRole({}, async (client) => {
       expect(await count(client, 'SELECT count(*) AS n FROM app_user')).toBe(0);
       expect(await count(client, 'SELECT count(*) AS n FROM access_log')).toBe(0);
+      expect(await count(client, 'SELECT count(*) AS n FROM citizen')).toBe(0);
+      expect(await count(client, 'SELECT count(*) AS n FROM enrolment')).toBe(0);
     });
     expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM app_user')).rows[0]?.n)).toBeGreaterThanOrEqual(8);
   });

@@ -10,3 +10,4 @@ export * from './lib/user';
 export * from './lib/access-log';
 export * from './lib/personal-data';
 export * from './lib/enrolment';
+export * from './lib/citizen';

@@ -42,6 +42,10 @@ export class ProgrammeEntity extends BaseRecordEntity {
   @Column({ type: 'text', nullable: true })
   targetGroup!: string | null;
 
+  /** Statements staff must attest to at enrolment (SMART Recovery's target group), from ATTESTATIONS. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  requiredAttestations!: string[];
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 }

@@ -10,6 +10,8 @@ export interface RequestContext {
   address: string | null;
   /** Access-log rows, appended to the chain just before COMMIT. */
   accesses: PendingAccess[];
+  /** A search criterion a service has made safe to log (identifiers only as keyed hashes). */
+  criterion?: string;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

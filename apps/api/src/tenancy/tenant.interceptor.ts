@@ -41,12 +41,14 @@ export class TenantInterceptor implements NestInterceptor {
     const work = this.tenant.run(user, address, async (ctx) => {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       if (audited) {
-        const created = audited.action === 'create' ? (result as { id?: string } | undefined)?.id : undefined;
+        const record = audited.action === 'list' ? undefined : (result as { id?: string; citizenId?: string } | undefined);
+        const recordId = (audited.action === 'create' ? record?.id : undefined) ?? routeRecordId(request) ?? record?.id ?? null;
         ctx.accesses.push({
           action: ACCESS_ACTION_OF[audited.action],
           resource: audited.resource,
-          recordId: created ?? routeRecordId(request),
-          criterion: audited.action === 'list' ? criterionOf(request) : null,
+          recordId,
+          citizenId: audited.resource === 'citizens' ? recordId : (record?.citizenId ?? null),
+          criterion: audited.action === 'list' ? (ctx.criterion ?? criterionOf(request)) : null,
           outcome: 'ok',
         });
       }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Centre, Role, User } from '@outcomes/contracts';
+import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
 import { call } from './http';
 
 export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
@@ -25,4 +25,20 @@ export async function createCentre(town: Town, municipalityId: string): Promise<
 export async function login(email: string, password: string): Promise<{ status: number; body: { token?: string; message?: string; code?: string }; cookie: string | null }> {
   const res = await call<{ token?: string; message?: string; code?: string }>('POST', '/api/auth/login', { email, password }, { as: null });
   return { status: res.status, body: res.body, cookie: res.headers.get('set-cookie') };
+}
+
+export const staff = { aarhus: 'staff@aarhus.demo', odense: 'staff@odense.demo' } as const;
+
+const two = (n: number): string => String(n).padStart(2, '0');
+const random = (below: number): number => Math.floor(Math.random() * below);
+
+/** A valid CPR number of someone born 1950-1999, random enough not to repeat within a test run. */
+export function freshCpr(): string {
+  return `${two(1 + random(28))}${two(1 + random(12))}${two(50 + random(50))}${random(4)}${String(random(1000)).padStart(3, '0')}`;
+}
+
+export async function createCitizen(town: Town, input: Record<string, unknown> = {}): Promise<Citizen> {
+  const res = await call<Citizen>('POST', '/api/citizens', { cpr: freshCpr(), firstName: 'Test', lastName: `Borger ${randomUUID().slice(0, 6)}`, ...input }, { as: staff[town] });
+  if (res.status !== 201) throw new Error(`creating a citizen answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }

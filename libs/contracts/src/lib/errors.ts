@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'DUPLICATE',
   'STILL_REFERENCED',
+  'NOT_ELIGIBLE',
+  'ILLEGAL_TRANSITION',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
@@ -23,4 +25,10 @@ export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   errors?: Record<string, string>;
+  /** 409 DUPLICATE on citizens: the record that already has this CPR number. */
+  existingId?: string;
+  /** 409 ILLEGAL_TRANSITION: the states the record may move to. */
+  allowed?: string[];
+  /** 422 NOT_ELIGIBLE: each rule that failed. */
+  failures?: { rule: string; message: string }[];
 }

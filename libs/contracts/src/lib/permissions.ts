@@ -16,7 +16,8 @@ const ALL = ACTIONS;
  * Reference data (municipalities, centres, programmes) is readable by every role: forms need it.
  */
 export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
-  staff: { municipalities: READ, centres: READ, programmes: READ },
+  // Citizens and enrolments are never deleted here: an enrolment ends (cancelled, completed, ...).
+  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'] },
   coordinator: { municipalities: READ, centres: READ, programmes: READ },
   evaluator: { municipalities: READ, centres: READ, programmes: READ },
   admin: {

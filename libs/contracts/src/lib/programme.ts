@@ -1,3 +1,4 @@
+import type { Attestation } from './enrolment';
 import type { RecordMeta } from './resources';
 
 /** How a programme is delivered. */
@@ -34,6 +35,8 @@ export interface Programme extends RecordMeta {
   maxAge: number | null;
   /** Who the programme is for, in words (target group). */
   targetGroup: string | null;
+  /** Statements staff attest to at enrolment (SMART Recovery: finished treatment; drug-free or stable substitution). */
+  requiredAttestations: Attestation[];
   active: boolean;
 }
 

@@ -5,6 +5,8 @@ export const RESOURCES = [
   'programmes',
   'users',
   'access-log',
+  'citizens',
+  'enrolments',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -1,5 +1,5 @@
-import { PROGRAMME_FORMATS } from '@outcomes/contracts';
-import type { ProgrammeFormat, ProgrammeInput } from '@outcomes/contracts';
+import { ATTESTATIONS, PROGRAMME_FORMATS } from '@outcomes/contracts';
+import type { Attestation, ProgrammeFormat, ProgrammeInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -53,6 +53,12 @@ export class CreateProgrammeDto implements Partial<ProgrammeInput> {
   @IsString()
   @MaxLength(2000)
   targetGroup?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(ATTESTATIONS, { each: true, message: `each value in requiredAttestations must be one of ${ATTESTATIONS.join(', ')}` })
+  requiredAttestations?: Attestation[];
 
   @IsOptional()
   @IsBoolean()

@@ -1,0 +1,65 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BaseRecordEntity } from '../database/base-record.entity';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
+
+/**
+ * A citizen in treatment. Identifiers are encrypted in the application (`*_encrypted`, AES-256-GCM)
+ * and found through keyed hashes (`cpr_hash`, `name_tokens`); birth year and sex are in the clear
+ * for statistics.
+ */
+@Entity('citizen')
+@Index('citizen_cpr_unique', ['municipalityId', 'cprHash'], { unique: true, where: '"cpr_hash" IS NOT NULL' })
+@Index('citizen_name_tokens', { synchronize: false })
+@Check('citizen_sex_check', `"sex" IS NULL OR "sex" IN ('male', 'female')`)
+export class CitizenEntity extends BaseRecordEntity {
+  @Column({ type: 'uuid' })
+  municipalityId!: string;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id' })
+  municipality?: Relation<MunicipalityEntity>;
+
+  @Column({ type: 'text', nullable: true })
+  cprEncrypted!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  cprHash!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  cprReplacement!: boolean;
+
+  @Column({ type: 'text' })
+  firstNameEncrypted!: string;
+
+  @Column({ type: 'text' })
+  lastNameEncrypted!: string;
+
+  /** Keyed hashes of the normalised name tokens (GIN-indexed in the migration). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  nameTokens!: string[];
+
+  @Column({ type: 'int', nullable: true })
+  birthYear!: number | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  sex!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phoneEncrypted!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  emailEncrypted!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  addressEncrypted!: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  preferredLanguage!: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  evaluationConsent!: boolean | null;
+
+  @Column({ type: 'date', nullable: true })
+  evaluationConsentDate!: string | null;
+}

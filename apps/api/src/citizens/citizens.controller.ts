@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Citizen } from '@outcomes/contracts';
+import type { Response } from 'express';
+import { Permission } from '../auth/auth.decorators';
+import { sendPage } from '../common/crud/send-page';
+import { ListQueryDto } from '../common/list-query/list-query.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CitizensService } from './citizens.service';
+import { CitizenLookupDto, CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+
+@ApiTags('citizens')
+@Controller('citizens')
+export class CitizensController {
+  constructor(private readonly service: CitizensService) {}
+
+  @Get()
+  @Permission('citizens', 'list')
+  @ApiOperation({ summary: 'Citizens of your municipality (no name search here: names never go in a URL; see POST /search)' })
+  async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<Citizen[]> {
+    return sendPage(res, 'citizens', await this.service.list(query));
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @Permission('citizens', 'list')
+  @ApiOperation({ summary: 'The list, with sort/range/filter in the body; filter.q matches whole name words' })
+  async search(@Body() body: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<Citizen[]> {
+    return sendPage(res, 'citizens', await this.service.search(body));
+  }
+
+  @Post('lookup')
+  @HttpCode(200)
+  @Permission('citizens', 'list')
+  @ApiOperation({ summary: 'Find a citizen by CPR number (in the body, never a URL)' })
+  lookup(@Body() body: CitizenLookupDto): Promise<{ citizen: Citizen | null }> {
+    return this.service.lookup(body.cpr);
+  }
+
+  @Get(':id')
+  @Permission('citizens', 'read')
+  get(@Param('id', ParseIdPipe) id: string): Promise<Citizen> {
+    return this.service.get(id);
+  }
+
+  @Post()
+  @Permission('citizens', 'create')
+  @ApiOperation({ summary: 'Register a citizen; a CPR number already registered answers 409 with existingId' })
+  create(@Body() body: CreateCitizenDto): Promise<Citizen> {
+    return this.service.create(body);
+  }
+
+  @Put(':id')
+  @Permission('citizens', 'update')
+  update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateCitizenDto): Promise<Citizen> {
+    return this.service.update(id, body);
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import type { Citizen, RawListQuery } from '@outcomes/contracts';
+import { nameTokens, parseCpr } from '@outcomes/domain';
+import type { CprInfo } from '@outcomes/domain';
+import type { ListPage } from '../common/crud/crud.service';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { Db } from '../tenancy/db.service';
+import { CitizenEntity } from './citizen.entity';
+import type { CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    birthYear: { type: 'number', column: 'birth_year', sortable: true, filterable: true },
+    sex: { type: 'string', column: 'sex', sortable: true, filterable: true },
+    evaluationConsent: { type: 'boolean', column: 'evaluation_consent', filterable: true },
+    createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
+    updatedAt: { type: 'datetime', column: 'updated_at', sortable: true, filterable: true },
+  },
+  // Names are encrypted: `q` is answered through name-token hashes, not a column search.
+  searchColumns: [],
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Citizens, with identifiers encrypted before they reach the database: the CPR number and names
+ * (AES-256-GCM) and contact details; CPR and name tokens are found through keyed hashes.
+ */
+@Injectable()
+export class CitizensService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: IdentifierCrypto,
+  ) {}
+
+  private get repository() {
+    return this.db.repo(CitizenEntity);
+  }
+
+  /** GET lists never take a name (it would sit in a URL): `q` belongs to POST /citizens/search. */
+  async list(raw: RawListQuery): Promise<ListPage<Citizen>> {
+    if (raw.filter && /"q"\s*:/.test(raw.filter)) {
+      throw new ApiException(400, 'BAD_LIST_QUERY', 'Invalid list query. filter: search citizens by name with POST /api/citizens/search, never in a URL', {
+        filter: 'q is not accepted in a URL here; use POST /api/citizens/search',
+      });
+    }
+    return this.search(raw);
+  }
+
+  async search(raw: RawListQuery): Promise<ListPage<Citizen>> {
+    let q: string | undefined;
+    let rest = raw.filter;
+    if (raw.filter) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.filter);
+      } catch {
+        throw new ApiException(400, 'BAD_LIST_QUERY', 'Invalid list query. filter: must be valid JSON', { filter: 'must be valid JSON' });
+      }
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'q' in parsed) {
+        const { q: text, ...others } = parsed as Record<string, unknown>;
+        if (typeof text !== 'string' || text.length > 200) throw ApiException.validation({ filter: 'q must be a string of at most 200 characters' });
+        q = text;
+        rest = JSON.stringify(others);
+      }
+    }
+    let query;
+    try {
+      query = parseListQuery({ ...raw, filter: rest }, LIST_SPEC);
+    } catch (error) {
+      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
+      throw error;
+    }
+    const qb = applyListQuery(this.repository.createQueryBuilder('r'), query);
+    const hashes = q === undefined ? [] : nameTokens(q).map((t) => this.crypto.blindIndex('name', t));
+    if (hashes.length > 0) {
+      qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: hashes });
+      this.db.context().criterion = JSON.stringify({ ...JSON.parse(rest ?? '{}'), nameTokens: hashes });
+    }
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows: rows.map((r) => this.toCitizen(r, false)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<Citizen> {
+    return this.toCitizen(await this.entity(id), true);
+  }
+
+  /** Finds a citizen of the own municipality by CPR number, through its keyed hash only. */
+  async lookup(cpr: string): Promise<{ citizen: Citizen | null }> {
+    const info = this.checkCpr(cpr);
+    const hash = this.crypto.blindIndex('cpr', info.digits);
+    this.db.context().criterion = JSON.stringify({ cprHash: hash });
+    const found = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
+    return { citizen: found ? this.toCitizen(found, true) : null };
+  }
+
+  async create(input: CreateCitizenDto): Promise<Citizen> {
+    const columns = this.columns(input);
+    await this.refuseDuplicate(columns.cprHash, undefined);
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({ ...columns, municipalityId: this.db.user().municipalityId })
+      .returning('id')
+      .execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  async update(id: string, input: UpdateCitizenDto): Promise<Citizen> {
+    const { version, ...fields } = input;
+    const current = await this.entity(id);
+    const columns = this.columns(fields);
+    await this.refuseDuplicate(columns.cprHash, id);
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set(columns)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw current.version !== version ? ApiException.versionConflict('Citizen') : ApiException.notFound('Citizen');
+    return this.get(id);
+  }
+
+  /** The birth date behind a citizen's CPR number, for eligibility; null when anonymous. */
+  async birthDate(citizen: CitizenEntity): Promise<string | null> {
+    if (!citizen.cprEncrypted) return null;
+    const result = parseCpr(this.crypto.decrypt('cpr', citizen.cprEncrypted), '9999-12-31');
+    return result.valid ? result.info.birthDate : null;
+  }
+
+  async entity(id: string): Promise<CitizenEntity> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Citizen');
+    return found;
+  }
+
+  private checkCpr(cpr: string): CprInfo {
+    const result = parseCpr(cpr, today());
+    if (!result.valid) throw ApiException.validation({ cpr: result.rule });
+    return result.info;
+  }
+
+  /** A second citizen with the same CPR number in the municipality: 409, pointing at the first. */
+  private async refuseDuplicate(cprHash: string | null, exceptId: string | undefined): Promise<void> {
+    if (!cprHash) return;
+    const existing = await this.repository.createQueryBuilder('r').select('r.id').where('r.cpr_hash = :cprHash', { cprHash }).getOne();
+    if (existing && existing.id !== exceptId) {
+      throw new ApiException(409, 'DUPLICATE', 'A citizen with this CPR number is already registered', { cpr: 'is already registered for another citizen' }, { existingId: existing.id });
+    }
+  }
+
+  private columns(input: CreateCitizenDto): Partial<CitizenEntity> & { cprHash: string | null } {
+    const info = input.cpr ? this.checkCpr(input.cpr) : undefined;
+    if (info && (input.birthYear ?? info.birthYear) !== info.birthYear) {
+      throw ApiException.validation({ birthYear: 'birthYear must match the CPR number (or be left out)' });
+    }
+    return {
+      cprEncrypted: info ? this.crypto.encrypt('cpr', info.digits) : null,
+      cprHash: info ? this.crypto.blindIndex('cpr', info.digits) : null,
+      cprReplacement: info?.replacement ?? false,
+      firstNameEncrypted: this.crypto.encrypt('first_name', input.firstName),
+      lastNameEncrypted: this.crypto.encrypt('last_name', input.lastName),
+      nameTokens: nameTokens(input.firstName, input.lastName).map((t) => this.crypto.blindIndex('name', t)),
+      birthYear: info?.birthYear ?? input.birthYear ?? null,
+      sex: info?.sex ?? input.sex ?? null,
+      phoneEncrypted: this.crypto.encryptNullable('phone', input.phone),
+      emailEncrypted: this.crypto.encryptNullable('email', input.email),
+      addressEncrypted: this.crypto.encryptNullable('address', input.address),
+      preferredLanguage: input.preferredLanguage ?? null,
+      evaluationConsent: input.evaluationConsent ?? null,
+      evaluationConsentDate: input.evaluationConsentDate ?? null,
+    };
+  }
+
+  private toCitizen(row: CitizenEntity, withCpr: boolean): Citizen {
+    const cpr = row.cprEncrypted ? this.crypto.decrypt('cpr', row.cprEncrypted) : null;
+    const parsed = cpr ? parseCpr(cpr, '9999-12-31') : undefined;
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      ...(withCpr ? { cpr } : {}),
+      cprMasked: cpr ? `${cpr.slice(0, 6)}-xxxx` : null,
+      cprReplacement: row.cprReplacement,
+      cprWarnings: parsed?.valid ? parsed.info.warnings : [],
+      firstName: this.crypto.decrypt('first_name', row.firstNameEncrypted),
+      lastName: this.crypto.decrypt('last_name', row.lastNameEncrypted),
+      birthYear: row.birthYear,
+      sex: row.sex as Citizen['sex'],
+      phone: this.crypto.decryptNullable('phone', row.phoneEncrypted),
+      email: this.crypto.decryptNullable('email', row.emailEncrypted),
+      address: this.crypto.decryptNullable('address', row.addressEncrypted),
+      preferredLanguage: row.preferredLanguage,
+      evaluationConsent: row.evaluationConsent,
+      evaluationConsentDate: row.evaluationConsentDate,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { SEXES } from '@outcomes/contracts';
+import type { CitizenInput, CitizenSex } from '@outcomes/contracts';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateCitizenDto implements CitizenInput {
+  /** DDMMYYSSSS or DDMMYY-SSSS; leave out for anonymous treatment. Checked by parseCpr in libs/domain. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  cpr?: string | null;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  firstName!: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  lastName!: string;
+
+  /** Only without a CPR number (with one, it is derived). */
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number | null;
+
+  @IsOptional()
+  @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
+  sex?: CitizenSex | null;
+
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{3,30}$/, { message: 'phone must be a telephone number (digits, spaces, +, -, parentheses)' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'preferredLanguage must be a language code such as da, en or ar' })
+  preferredLanguage?: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  evaluationConsent?: boolean | null;
+
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'evaluationConsentDate must be a date YYYY-MM-DD' })
+  @Length(10, 10, { message: 'evaluationConsentDate must be a date YYYY-MM-DD' })
+  evaluationConsentDate?: string | null;
+}
+
+export class UpdateCitizenDto extends CreateCitizenDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class CitizenLookupDto {
+  @IsString()
+  @MaxLength(20)
+  cpr!: string;
+}

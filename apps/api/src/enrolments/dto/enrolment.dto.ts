@@ -1,0 +1,89 @@
+import { ATTESTATIONS, ENROLMENT_STATES } from '@outcomes/contracts';
+import type { Attestation, EnrolmentState } from '@outcomes/contracts';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+
+const DATE = { message: '$property must be a date YYYY-MM-DD' };
+
+export class CreateEnrolmentDto {
+  @IsUUID('all', { message: 'citizenId must be a UUID' })
+  citizenId!: string;
+
+  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  programmeId!: string;
+
+  @IsUUID('all', { message: 'centreId must be a UUID' })
+  centreId!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'staffUserId must be a UUID' })
+  staffUserId?: string | null;
+
+  @IsDateString({ strict: true }, DATE)
+  @Length(10, 10, DATE)
+  referralDate!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  referralSource?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(ATTESTATIONS, { each: true, message: `each attestation must be one of ${ATTESTATIONS.join(', ')}` })
+  attestations?: Attestation[];
+
+  /** A written reason to enrol despite failed eligibility rules; kept with the enrolment. */
+  @IsOptional()
+  @IsString()
+  @Length(10, 2000, { message: 'eligibilityOverride must be a written reason of 10 to 2000 characters' })
+  eligibilityOverride?: string | null;
+}
+
+export class UpdateEnrolmentDto {
+  @IsUUID('all', { message: 'centreId must be a UUID' })
+  centreId!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'staffUserId must be a UUID' })
+  staffUserId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  referralSource?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(ATTESTATIONS, { each: true, message: `each attestation must be one of ${ATTESTATIONS.join(', ')}` })
+  attestations?: Attestation[];
+
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class TransitionDto {
+  @IsIn(ENROLMENT_STATES, { message: `to must be one of ${ENROLMENT_STATES.join(', ')}` })
+  to!: EnrolmentState;
+
+  /** When it took effect: the start date for `active`, the end date otherwise. */
+  @IsDateString({ strict: true }, DATE)
+  @Length(10, 10, DATE)
+  date!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Length(10, 2000, { message: 'eligibilityOverride must be a written reason of 10 to 2000 characters' })
+  eligibilityOverride?: string | null;
+
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

@@ -1,0 +1,101 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { CitizenEntity } from '../citizens/citizen.entity';
+import { BaseRecordEntity } from '../database/base-record.entity';
+import { CentreEntity } from '../municipalities/centre.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+
+/** A citizen in a programme at a centre; its state follows the state machine in libs/domain. */
+@Entity('enrolment')
+@Index('enrolment_one_open_per_programme', ['citizenId', 'programmeId'], { unique: true, where: `"state" IN ('referred', 'active')` })
+@Index('enrolment_municipality_state', ['municipalityId', 'state'])
+@Check('enrolment_state_check', `"state" IN ('referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled')`)
+export class EnrolmentEntity extends BaseRecordEntity {
+  @Column({ type: 'uuid' })
+  municipalityId!: string;
+
+  @Column({ type: 'uuid' })
+  citizenId!: string;
+
+  @ManyToOne(() => CitizenEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'citizen_id' })
+  citizen?: Relation<CitizenEntity>;
+
+  @Column({ type: 'uuid' })
+  programmeId!: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: Relation<ProgrammeEntity>;
+
+  @Column({ type: 'uuid' })
+  centreId!: string;
+
+  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'centre_id' })
+  centre?: Relation<CentreEntity>;
+
+  @Column({ type: 'uuid', nullable: true })
+  staffUserId!: string | null;
+
+  @Column({ type: 'date' })
+  referralDate!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  referralSource!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  startDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  endReason!: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'referred' })
+  state!: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  attestations!: string[];
+
+  @Column({ type: 'text', nullable: true })
+  eligibilityOverride!: string | null;
+}
+
+/** Every state change of an enrolment: who, when, to what, and why. */
+@Entity('enrolment_transition')
+@Index('enrolment_transition_enrolment', ['enrolmentId', 'at'])
+export class EnrolmentTransitionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  municipalityId!: string;
+
+  @Column({ type: 'uuid' })
+  enrolmentId!: string;
+
+  @ManyToOne(() => EnrolmentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrolment_id' })
+  enrolment?: Relation<EnrolmentEntity>;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromState!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  toState!: string;
+
+  /** The date the change took effect (start date, end date). */
+  @Column({ type: 'date' })
+  onDate!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+}

@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
+import { eligibilityFailures, transition } from '@outcomes/domain';
+import { CitizensService } from '../citizens/citizens.service';
+import type { ListPage } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { CentreEntity } from '../municipalities/centre.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    programmeId: { type: 'uuid', column: 'programme_id', sortable: true, filterable: true },
+    centreId: { type: 'uuid', column: 'centre_id', sortable: true, filterable: true },
+    staffUserId: { type: 'uuid', column: 'staff_user_id', filterable: true },
+    state: { type: 'string', column: 'state', sortable: true, filterable: true },
+    referralDate: { type: 'date', column: 'referral_date', sortable: true, filterable: true },
+    startDate: { type: 'date', column: 'start_date', sortable: true, filterable: true },
+    endDate: { type: 'date', column: 'end_date', sortable: true, filterable: true },
+    createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['referralDate', 'DESC'],
+};
+
+// Dates may be entered a little ahead (a planned start), not far into the future.
+const MAX_DAYS_AHEAD = 90;
+const today = (): string => new Date().toISOString().slice(0, 10);
+const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Enrolments: a citizen in a programme at a centre, moved through the state machine of libs/domain. */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly citizens: CitizensService,
+  ) {}
+
+  private get repository() {
+    return this.db.repo(EnrolmentEntity);
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
+    let query;
+    try {
+      query = parseListQuery(raw, LIST_SPEC);
+    } catch (error) {
+      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
+      throw error;
+    }
+    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
+    const history = await this.history(rows.map((r) => r.id));
+    return { rows: rows.map((r) => this.toEnrolment(r, history)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<Enrolment> {
+    const row = await this.entity(id);
+    return this.toEnrolment(row, await this.history([id]));
+  }
+
+  async create(input: CreateEnrolmentDto): Promise<Enrolment> {
+    const citizen = await this.citizenOrRefuse(input.citizenId);
+    const programme = await this.programmeOrRefuse(input.programmeId);
+    await this.centreOrRefuse(input.centreId);
+    const birthDate = await this.citizens.birthDate(citizen);
+    this.checkDate('referralDate', input.referralDate, birthDate);
+    const attestations = input.attestations ?? [];
+    this.checkEligibility(programme, birthDate, input.referralDate, attestations, input.eligibilityOverride ?? null);
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: this.db.user().municipalityId,
+        citizenId: citizen.id,
+        programmeId: programme.id,
+        centreId: input.centreId,
+        staffUserId: input.staffUserId ?? this.db.user().id,
+        referralDate: input.referralDate,
+        referralSource: input.referralSource ?? null,
+        attestations,
+        eligibilityOverride: input.eligibilityOverride ?? null,
+        state: 'referred',
+      })
+      .returning('id')
+      .execute();
+    const id = (result.identifiers[0] as { id: string }).id;
+    await this.record(id, null, 'referred', input.referralDate, input.eligibilityOverride ?? null);
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateEnrolmentDto): Promise<Enrolment> {
+    const current = await this.entity(id);
+    await this.centreOrRefuse(input.centreId);
+    const { version, ...fields } = input;
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ ...fields, attestations: fields.attestations ?? current.attestations })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Enrolment');
+    return this.get(id);
+  }
+
+  /** Moves an enrolment to its next state; an illegal move is a 409 naming the allowed ones. */
+  async transition(id: string, input: TransitionDto): Promise<Enrolment> {
+    const current = await this.entity(id);
+    if (current.version !== input.version) throw ApiException.versionConflict('Enrolment');
+    const from = current.state as EnrolmentState;
+    const result = transition(from, input.to);
+    if (!result.ok) {
+      const allowed = [...result.allowed];
+      throw new ApiException(
+        409,
+        'ILLEGAL_TRANSITION',
+        `An enrolment that is ${from} cannot become ${input.to}; allowed: ${allowed.join(', ') || 'none (it has ended)'}`,
+        { to: `must be one of: ${allowed.join(', ') || 'none'}` },
+        { allowed },
+      );
+    }
+    const citizen = await this.citizens.entity(current.citizenId);
+    const birthDate = await this.citizens.birthDate(citizen);
+    this.checkDate('date', input.date, birthDate);
+    const earliest = input.to === 'active' || input.to === 'cancelled' ? current.referralDate : (current.startDate ?? current.referralDate);
+    if (input.date < earliest) throw ApiException.validation({ date: `date must not be before ${earliest}` });
+    const changes: Partial<EnrolmentEntity> = { state: input.to };
+    if (input.to === 'active') {
+      const programme = await this.programmeOrRefuse(current.programmeId);
+      const override = input.eligibilityOverride ?? current.eligibilityOverride;
+      this.checkEligibility(programme, birthDate, input.date, current.attestations as Attestation[], override);
+      changes.startDate = input.date;
+      changes.eligibilityOverride = override;
+    } else {
+      changes.endDate = input.date;
+      changes.endReason = input.reason ?? null;
+    }
+    const updated = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id AND version = :version', { id, version: input.version })
+      .execute();
+    if (updated.affected === 0) throw ApiException.versionConflict('Enrolment');
+    await this.record(id, from, input.to, input.date, input.reason ?? input.eligibilityOverride ?? null);
+    return this.get(id);
+  }
+
+  private async entity(id: string): Promise<EnrolmentEntity> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Enrolment');
+    return found;
+  }
+
+  private async citizenOrRefuse(id: string) {
+    try {
+      return await this.citizens.entity(id);
+    } catch {
+      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+    }
+  }
+
+  private async programmeOrRefuse(id: string): Promise<ProgrammeEntity> {
+    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
+    if (!programme?.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
+    return programme;
+  }
+
+  private async centreOrRefuse(id: string): Promise<void> {
+    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+    if (!centre || centre.municipalityId !== this.db.user().municipalityId) {
+      throw ApiException.validation({ centreId: 'centreId must name a centre of your municipality' });
+    }
+  }
+
+  private checkDate(field: string, date: string, birthDate: string | null): void {
+    if (birthDate && date < birthDate) throw ApiException.validation({ [field]: `${field} must not be before the citizen's birth (${birthDate})` });
+    const latest = daysFromToday(MAX_DAYS_AHEAD);
+    if (date > latest) throw ApiException.validation({ [field]: `${field} must not be more than ${MAX_DAYS_AHEAD} days after today (${today()})` });
+  }
+
+  /** Eligibility failures are a 422 naming the rules, unless a written override reason is given. */
+  private checkEligibility(programme: ProgrammeEntity, birthDate: string | null, onDate: string, attestations: Attestation[], override: string | null): void {
+    const failures = eligibilityFailures({
+      programme: { code: programme.code, minAge: programme.minAge, maxAge: programme.maxAge, requiredAttestations: programme.requiredAttestations as Attestation[] },
+      birthDate,
+      onDate,
+      attestations,
+    });
+    if (failures.length > 0 && !override) {
+      throw new ApiException(
+        422,
+        'NOT_ELIGIBLE',
+        `Not eligible for ${programme.code}: ${failures.map((f) => f.message).join('; ')}. Give eligibilityOverride with a written reason to enrol anyway.`,
+        { eligibility: failures.map((f) => f.message).join('; ') },
+        { failures },
+      );
+    }
+  }
+
+  private async record(enrolmentId: string, from: EnrolmentState | null, to: EnrolmentState, onDate: string, reason: string | null): Promise<void> {
+    await this.db.repo(EnrolmentTransitionEntity).insert({
+      municipalityId: this.db.user().municipalityId,
+      enrolmentId,
+      fromState: from,
+      toState: to,
+      onDate,
+      reason,
+      userId: this.db.user().id,
+    });
+  }
+
+  private async history(ids: string[]): Promise<Map<string, EnrolmentTransitionEntity[]>> {
+    const map = new Map<string, EnrolmentTransitionEntity[]>();
+    if (ids.length === 0) return map;
+    const rows = await this.db
+      .repo(EnrolmentTransitionEntity)
+      .createQueryBuilder('t')
+      .where('t.enrolment_id IN (:...ids)', { ids })
+      .orderBy('t.at', 'ASC')
+      .getMany();
+    for (const row of rows) map.set(row.enrolmentId, [...(map.get(row.enrolmentId) ?? []), row]);
+    return map;
+  }
+
+  private toEnrolment(row: EnrolmentEntity, history: Map<string, EnrolmentTransitionEntity[]>): Enrolment {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      citizenId: row.citizenId,
+      programmeId: row.programmeId,
+      centreId: row.centreId,
+      staffUserId: row.staffUserId,
+      referralDate: row.referralDate,
+      referralSource: row.referralSource,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      endReason: row.endReason,
+      state: row.state as EnrolmentState,
+      attestations: row.attestations as Attestation[],
+      eligibilityOverride: row.eligibilityOverride,
+      transitions: (history.get(row.id) ?? []).map((t) => ({
+        from: t.fromState as EnrolmentState | null,
+        to: t.toState as EnrolmentState,
+        at: t.at.toISOString(),
+        userId: t.userId,
+        date: t.onDate,
+        reason: t.reason,
+      })),
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import type { RecordMeta } from './resources';
+
+export const SEXES = ['male', 'female'] as const;
+export type CitizenSex = (typeof SEXES)[number];
+
+/** A citizen as staff see them. The CPR number and names are stored encrypted; see docs/architecture.md. */
+export interface Citizen extends RecordMeta {
+  municipalityId: string;
+  /** Ten digits, only in single-record answers (never in lists, URLs or logs); null: anonymous. */
+  cpr?: string | null;
+  /** In lists: the birth date part only, e.g. "070761-xxxx". */
+  cprMasked: string | null;
+  cprReplacement: boolean;
+  /** Notes on the CPR number that do not make it invalid (e.g. modulus-11). */
+  cprWarnings: string[];
+  firstName: string;
+  lastName: string;
+  /** Derived from the CPR number when there is one; else as entered. */
+  birthYear: number | null;
+  sex: CitizenSex | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  preferredLanguage: string | null;
+  /** Consent to use of data for evaluation; null: not asked yet. Opted-out citizens never appear in exports. */
+  evaluationConsent: boolean | null;
+  evaluationConsentDate: string | null;
+}
+
+export interface CitizenInput {
+  cpr?: string | null;
+  firstName: string;
+  lastName: string;
+  birthYear?: number | null;
+  sex?: CitizenSex | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  preferredLanguage?: string | null;
+  evaluationConsent?: boolean | null;
+  evaluationConsentDate?: string | null;
+}
