@@ -1,7 +1,12 @@
 import type { Centre } from '@outcomes/contracts';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import { apiGet, apiPut, listQuery } from './support/api';
+import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
+
+// An admin may create and change only the centres of their own municipality.
+const ADMIN = demoEmail('admin', 'odense');
 
 async function pickMunicipality(browser: OpenBrowser, name: string): Promise<void> {
   const { page } = browser;
@@ -16,6 +21,7 @@ describe('treatment centres', () => {
 
   beforeAll(async () => {
     browser = await openBrowser();
+    await signIn(browser.page, ADMIN);
   });
 
   afterAll(async () => {
@@ -52,7 +58,7 @@ describe('treatment centres', () => {
     await page.getByRole('cell', { name: `${tag} Rusmiddelcenter Syd` }).waitFor();
     expect(await page.getByRole('cell', { name: `${tag} Rusmiddelcenter Nord` }).count()).toBe(0);
 
-    const stored = await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`);
+    const stored = await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`, ADMIN);
     expect(stored.map((c) => [c.name, c.address, c.phone, c.active])).toEqual([
       [`${tag} Rusmiddelcenter Syd`, 'Testvej 1, 5000 Odense C', null, true],
     ]);
@@ -69,7 +75,7 @@ describe('treatment centres', () => {
     const tag = `E2E ${uniqueSuffix()}`;
     await page.goto(`${baseUrl()}/#/centres/create`);
 
-    await pickMunicipality(browser, 'Aarhus');
+    await pickMunicipality(browser, 'Odense');
     await page.getByLabel('Navn').fill(`${tag} Forkert e-mail`);
     await page.getByLabel('E-mail').fill('ikke-en-adresse');
     await page.getByRole('button', { name: 'Gem' }).click();
@@ -77,27 +83,42 @@ describe('treatment centres', () => {
     const helper = page.locator('.ra-input-email').getByText('Skal være en gyldig e-mailadresse');
     await helper.waitFor();
     expect(page.url()).toMatch(/#\/centres\/create$/);
-    expect(await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`)).toEqual([]);
+    expect(await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`, ADMIN)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("proposes the admin's own municipality and refuses another one beside the input", async () => {
+    const { page } = browser;
+    const tag = `E2E ${uniqueSuffix()}`;
+    await page.goto(`${baseUrl()}/#/centres/create`);
+    expect(await page.getByRole('combobox', { name: 'Kommune' }).inputValue()).toBe('Odense');
+
+    await pickMunicipality(browser, 'Aarhus');
+    await page.getByLabel('Navn').fill(`${tag} I en anden kommune`);
+    await page.getByRole('button', { name: 'Gem' }).click();
+
+    await page.locator('.ra-input-municipalityId').getByText('Du kan kun vælge din egen kommune').waitFor();
+    expect(page.url()).toMatch(/#\/centres\/create$/);
+    expect(await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`, ADMIN)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 
   it('tells the user to reload when someone else saved the centre first', async () => {
     const { page } = browser;
-    const [centre] = await apiGet<Centre[]>(`centres${listQuery({ q: 'Aarhus, Vest' })}`);
-    if (!centre) throw new Error('the seeded centre "Rusmiddelcenter Aarhus, Vest" is missing');
+    const centre = await apiGet<Centre>(`centres/${DEMO_IDS.centres.odenseSyd}`, ADMIN);
     await page.goto(`${baseUrl()}/#/centres/${centre.id}`);
     await page.getByLabel('Telefon').waitFor();
     expect(await page.getByLabel('Navn').inputValue()).toBe(centre.name);
 
     const { id: _id, createdAt: _c, updatedAt: _u, ...input } = centre;
-    await apiPut<Centre>(`centres/${centre.id}`, { ...input, phone: '+45 11 22 33 44' });
+    await apiPut<Centre>(`centres/${centre.id}`, { ...input, phone: '+45 11 22 33 44' }, ADMIN);
 
     await page.getByLabel('Telefon').fill('+45 99 88 77 66');
     await page.getByRole('button', { name: 'Gem' }).click();
     await page.getByText('En anden har ændret posten, mens du redigerede den').waitFor();
     await screenshot(page, 'centre-edit-conflict');
 
-    const stored = await apiGet<Centre>(`centres/${centre.id}`);
+    const stored = await apiGet<Centre>(`centres/${centre.id}`, ADMIN);
     expect(stored.phone).toBe('+45 11 22 33 44');
     expect(browser.pageErrors).toEqual([]);
   });

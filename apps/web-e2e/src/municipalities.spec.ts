@@ -1,12 +1,16 @@
+import { demoEmail } from '@outcomes/seeds';
 import { apiGet, listQuery } from './support/api';
+import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser } from './support/browser';
 
 describe('municipalities', () => {
   let browser: OpenBrowser;
+  const admin = demoEmail('admin', 'odense');
 
   beforeAll(async () => {
     browser = await openBrowser();
+    await signIn(browser.page, admin);
   });
 
   afterAll(async () => {
@@ -21,7 +25,7 @@ describe('municipalities', () => {
     await page.getByRole('button', { name: 'Gem' }).click();
 
     await page.locator('.ra-input-code').getByText('Skal være unik').waitFor();
-    const municipalities = await apiGet<{ name: string }[]>(`municipalities${listQuery({ q: 'Aarhus igen' })}`);
+    const municipalities = await apiGet<{ name: string }[]>(`municipalities${listQuery({ q: 'Aarhus igen' })}`, admin);
     expect(municipalities).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });

@@ -1,5 +1,7 @@
+import { demoEmail } from '@outcomes/seeds';
+import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser } from './support/browser';
+import { openBrowser } from './support/browser';
 
 const SEEDED_PROGRAMME_CODES = ['HCS', 'ICM', 'MOVE', 'OUTREACH', 'SMART'];
 
@@ -14,9 +16,9 @@ describe('the app shell', () => {
     await browser?.close();
   });
 
-  it('opens at / in Danish with the menu for municipalities, centres and programmes', async () => {
+  it('opens in Danish after sign-in, with the menu for municipalities, centres and programmes', async () => {
     const { page } = browser;
-    await page.goto(`${baseUrl()}/`);
+    await signIn(page, demoEmail('staff', 'odense'));
 
     await page.getByText('Stofmisbrugsbehandling · Effektregistrering').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('da');

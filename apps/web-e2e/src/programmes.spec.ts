@@ -1,13 +1,17 @@
 import type { Programme } from '@outcomes/contracts';
+import { demoEmail } from '@outcomes/seeds';
 import { apiGet, listQuery } from './support/api';
+import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot } from './support/browser';
 
 describe('programmes', () => {
   let browser: OpenBrowser;
+  const admin = demoEmail('admin', 'odense');
 
   beforeAll(async () => {
     browser = await openBrowser();
+    await signIn(browser.page, admin);
   });
 
   afterAll(async () => {
@@ -16,7 +20,7 @@ describe('programmes', () => {
 
   it('shows a minimum age above the maximum beside the field and writes nothing', async () => {
     const { page } = browser;
-    const [move] = await apiGet<Programme[]>(`programmes${listQuery({ q: 'MOVE' })}`);
+    const [move] = await apiGet<Programme[]>(`programmes${listQuery({ q: 'MOVE' })}`, admin);
     if (!move) throw new Error('the seeded programme MOVE is missing');
 
     await page.goto(`${baseUrl()}/#/programmes`);
@@ -35,7 +39,7 @@ describe('programmes', () => {
       .waitFor();
     await screenshot(page, 'programme-edit-invalid');
 
-    const stored = await apiGet<Programme>(`programmes/${move.id}`);
+    const stored = await apiGet<Programme>(`programmes/${move.id}`, admin);
     expect([stored.minAge, stored.maxAge, stored.version]).toEqual([move.minAge, move.maxAge, move.version]);
     expect(browser.pageErrors).toEqual([]);
   });

@@ -1,24 +1,49 @@
+import type { ResourceName, Role } from '@outcomes/contracts';
+import type { ResourceProps } from 'react-admin';
 import { Admin, memoryStore, Resource } from 'react-admin';
+import { accessLog } from './access-log';
+import { authProvider, visibleResources } from './auth/auth-provider';
+import { LoginPage } from './auth/LoginPage';
 import { centres } from './centres';
 import { dataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
 import { programmes } from './programmes';
+import { users } from './users';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
 const store = memoryStore();
 
+/** The resources this app has screens for; others in the permissions table wait for theirs. */
+const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
+  municipalities,
+  centres,
+  programmes,
+  users,
+  'access-log': accessLog,
+};
+
+/** The menu follows the permissions table: a role sees the resources it may list, in its order. */
+const resourcesFor = (role: Role | undefined) =>
+  role
+    ? visibleResources(role).flatMap((name) => {
+        const screens = SCREENS[name];
+        return screens ? [<Resource key={name} name={name} {...screens} />] : [];
+      })
+    : null;
+
 export const App = () => (
   <Admin
     disableTelemetry
+    requireAuth
     store={store}
+    authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
+    loginPage={LoginPage}
     layout={AppLayout}
   >
-    <Resource name="municipalities" {...municipalities} />
-    <Resource name="centres" {...centres} />
-    <Resource name="programmes" {...programmes} />
+    {resourcesFor}
   </Admin>
 );

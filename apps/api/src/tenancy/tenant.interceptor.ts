@@ -59,7 +59,14 @@ export class TenantInterceptor implements NestInterceptor {
       work.catch(async (error: unknown) => {
         if (audited && error instanceof ApiException && error.getStatus() === 404) {
           await this.tenant.run(user, address, async (ctx) => {
-            ctx.accesses.push({ action: ACCESS_ACTION_OF[audited.action], resource: audited.resource, recordId: routeRecordId(request), outcome: 'not-found' });
+            const recordId = routeRecordId(request);
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[audited.action],
+              resource: audited.resource,
+              recordId,
+              citizenId: audited.resource === 'citizens' ? recordId : null,
+              outcome: 'not-found',
+            });
           });
         }
         throw error;

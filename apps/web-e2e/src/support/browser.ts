@@ -45,6 +45,10 @@ export async function openBrowser(): Promise<OpenBrowser> {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 1000 },
+      // Language and time zone of the users' browsers (Debian's chromium ships only the en-US
+      // locale pack, so native date inputs still read mm/dd/yyyy here).
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });

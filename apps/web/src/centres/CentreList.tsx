@@ -18,7 +18,7 @@ const filters = [
 
 export const CentreList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="edit" bulkActionButtons={false}>
+    <DataTable bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="municipalityId" disableSort>
         <ReferenceField source="municipalityId" reference="municipalities" link={false} />

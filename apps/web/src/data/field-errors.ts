@@ -9,6 +9,13 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'expectedSessions must cover at least one meeting a week of the course':
     'app.validation.expected_sessions_below_course_weeks',
   'followUpMonths must be strictly increasing': 'app.validation.follow_up_months_increasing',
+  'password is required': 'ra.validation.required',
+  'password is too common; choose a longer, less predictable one': 'app.validation.password_too_common',
+  'password must not contain the e-mail name': 'app.validation.password_contains_email',
+  'only evaluators are granted other municipalities': 'app.validation.grants_only_for_evaluators',
+  'you cannot deactivate yourself': 'app.validation.cannot_deactivate_yourself',
+  'you cannot take away your own admin role': 'app.validation.cannot_drop_own_admin_role',
+  'municipalityId must be your own municipality': 'app.validation.own_municipality_only',
 };
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
@@ -17,6 +24,7 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/ must be an integer number$/, 'app.validation.whole_number'],
   [/^must be unique\b/, 'ra.validation.unique'],
   [/^code must be the three-digit municipality number$/, 'app.validation.municipality_code'],
+  [/^password must be at least \d+ characters$/, 'app.validation.password_too_short'],
 ];
 
 export function translatableMessage(message: string): string {

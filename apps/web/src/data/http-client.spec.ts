@@ -31,6 +31,26 @@ describe('createHttpClient', () => {
     expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 3, name: 'Nord', address: null });
   });
 
+  it('strips the fields a resource sets itself: a user keeps municipality, lock and last login to the API', async () => {
+    const { calls, fetchJson } = fakeFetch(ok);
+    const record = {
+      id: 'u1',
+      version: 2,
+      createdAt: 'x',
+      updatedAt: 'y',
+      municipalityId: 'm1',
+      lockedUntil: null,
+      lastLoginAt: 'z',
+      email: 'a@b.dk',
+      grantedMunicipalityIds: [],
+    };
+    await createHttpClient(fetchJson)('/api/users/u1', { method: 'PUT', body: JSON.stringify(record) });
+    expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 2, email: 'a@b.dk', grantedMunicipalityIds: [] });
+    // Other resources keep their municipalityId.
+    await createHttpClient(fetchJson)('/api/centres', { method: 'POST', body: JSON.stringify({ municipalityId: 'm1' }) });
+    expect(JSON.parse(calls[1]?.[1].body as string)).toEqual({ municipalityId: 'm1' });
+  });
+
   it('leaves other bodies alone', async () => {
     const { calls, fetchJson } = fakeFetch(ok);
     await createHttpClient(fetchJson)('/api/centres/a1', { method: 'DELETE', body: '{"id":"a1"}' });
@@ -61,6 +81,29 @@ describe('createHttpClient', () => {
       name: 'name is taken',
       email: 'ra.validation.email',
       code: 'ra.validation.unique',
+    });
+  });
+
+  it("translates the API's password, user and municipality rules", async () => {
+    const { fetchJson } = fakeFetch(
+      failing(400, {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Invalid input',
+        errors: {
+          password: 'password must be at least 12 characters',
+          role: 'you cannot take away your own admin role',
+          grantedMunicipalityIds: 'only evaluators are granted other municipalities',
+          municipalityId: 'municipalityId must be your own municipality',
+        },
+      }),
+    );
+    const error = (await createHttpClient(fetchJson)('/api/users').catch((e: unknown) => e)) as HttpError;
+    expect((error.body as { errors: unknown }).errors).toEqual({
+      password: 'app.validation.password_too_short',
+      role: 'app.validation.cannot_drop_own_admin_role',
+      grantedMunicipalityIds: 'app.validation.grants_only_for_evaluators',
+      municipalityId: 'app.validation.own_municipality_only',
     });
   });
 

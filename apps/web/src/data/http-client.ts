@@ -7,6 +7,15 @@ export type HttpClient = typeof fetchUtils.fetchJson;
 /** Fields the API sets itself; it refuses unknown fields, so they never go back in a body. */
 const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
 
+/** More such fields, by the resource in the URL (`/api/users/…`). */
+const READ_ONLY_FIELDS_OF: Record<string, string[]> = {
+  users: ['municipalityId', 'lockedUntil', 'lastLoginAt'],
+};
+
+function resourceOf(url: string): string | undefined {
+  return /\/api\/([^/?#]+)/.exec(url)?.[1];
+}
+
 /** Errors whose notification is ours (translated) rather than the server's English message. */
 const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   VERSION_CONFLICT: 'app.notification.version_conflict',
@@ -15,7 +24,7 @@ const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   TOO_MANY_REQUESTS: 'app.notification.too_many_requests',
 };
 
-function withoutReadOnlyFields(body: string): string {
+function withoutReadOnlyFields(body: string, readOnly: string[]): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -24,7 +33,7 @@ function withoutReadOnlyFields(body: string): string {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return body;
   const copy: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
-  for (const field of READ_ONLY_FIELDS) delete copy[field];
+  for (const field of readOnly) delete copy[field];
   return JSON.stringify(copy);
 }
 
@@ -53,7 +62,7 @@ export function createHttpClient(fetchJson: HttpClient = fetchUtils.fetchJson): 
     const method = (options.method ?? 'GET').toUpperCase();
     const body =
       (method === 'POST' || method === 'PUT') && typeof options.body === 'string'
-        ? withoutReadOnlyFields(options.body)
+        ? withoutReadOnlyFields(options.body, [...READ_ONLY_FIELDS, ...(READ_ONLY_FIELDS_OF[resourceOf(url) ?? ''] ?? [])])
         : options.body;
     try {
       return await fetchJson(url, { ...options, body, credentials: 'same-origin' });

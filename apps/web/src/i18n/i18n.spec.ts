@@ -1,4 +1,7 @@
-import { PROGRAMME_FORMATS } from '@outcomes/contracts';
+import { ACCESS_ACTIONS, ACCESS_OUTCOMES, PROGRAMME_FORMATS, ROLES } from '@outcomes/contracts';
+
+/** The resources the web app has screens for (App.tsx). */
+const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log'];
 import { da } from './da';
 import { en } from './en';
 
@@ -53,5 +56,15 @@ describe('translations', () => {
       expect(english.get(`resources.programmes.formats.${format}`)).toBeTruthy();
       expect(danish.get(`resources.programmes.formats.${format}`)).toBeTruthy();
     }
+  });
+
+  it('names every role, resource, access-log action and outcome in both languages', () => {
+    const keys = [
+      ...ROLES.map((role) => `app.roles.${role}`),
+      ...SCREEN_RESOURCES.map((resource) => `resources.${resource}.name`),
+      ...ACCESS_ACTIONS.map((action) => `resources.access-log.actions.${action}`),
+      ...ACCESS_OUTCOMES.map((outcome) => `resources.access-log.outcomes.${outcome}`),
+    ];
+    expect(keys.filter((key) => !english.get(key) || !danish.get(key))).toEqual([]);
   });
 });

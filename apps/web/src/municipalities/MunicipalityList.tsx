@@ -4,7 +4,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const MunicipalityList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
-    <DataTable rowClick="edit" bulkActionButtons={false}>
+    <DataTable bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
     </DataTable>

@@ -17,6 +17,7 @@ const defaults: ProgrammeInput = {
   minAge: null,
   maxAge: null,
   targetGroup: null,
+  requiredAttestations: [],
   active: true,
 };
 

@@ -6,7 +6,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const ProgrammeList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
-    <DataTable<Programme> rowClick="edit" bulkActionButtons={false}>
+    <DataTable<Programme> bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
       <DataTable.Col source="format">
