@@ -6,9 +6,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { ListPage } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
 import { applyListQuery } from '../common/list-query/apply-list-query';
-import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import { verifyAccessLog } from './access-log-verify';
@@ -63,13 +62,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<AccessLogEntry>> {
-    let query;
-    try {
-      query = parseListQuery(raw, LIST_SPEC);
-    } catch (error) {
-      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
-      throw error;
-    }
+    const query = parseListQueryOr400(raw, LIST_SPEC);
     const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r');
     const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
     return { rows: rows.map(toEntry), offset: query.offset, total };

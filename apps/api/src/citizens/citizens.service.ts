@@ -6,7 +6,7 @@ import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import { applyListQuery } from '../common/list-query/apply-list-query';
-import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import { CitizenEntity } from './citizen.entity';
@@ -70,13 +70,7 @@ export class CitizensService {
         rest = JSON.stringify(others);
       }
     }
-    let query;
-    try {
-      query = parseListQuery({ ...raw, filter: rest }, LIST_SPEC);
-    } catch (error) {
-      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
-      throw error;
-    }
+    const query = parseListQueryOr400({ ...raw, filter: rest }, LIST_SPEC);
     const qb = applyListQuery(this.repository.createQueryBuilder('r'), query);
     const hashes = q === undefined ? [] : nameTokens(q).map((t) => this.crypto.blindIndex('name', t));
     if (hashes.length > 0) {

@@ -5,7 +5,7 @@ import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
 import { applyListQuery } from '../common/list-query/apply-list-query';
-import { ListQueryError, parseListQuery } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -48,13 +48,7 @@ export class EnrolmentsService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
-    let query;
-    try {
-      query = parseListQuery(raw, LIST_SPEC);
-    } catch (error) {
-      if (error instanceof ListQueryError) throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
-      throw error;
-    }
+    const query = parseListQueryOr400(raw, LIST_SPEC);
     const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
     const history = await this.history(rows.map((r) => r.id));
     return { rows: rows.map((r) => this.toEnrolment(r, history)), offset: query.offset, total };

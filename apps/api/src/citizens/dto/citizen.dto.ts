@@ -1,9 +1,8 @@
 import { SEXES } from '@outcomes/contracts';
 import type { CitizenInput, CitizenSex } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto-transforms';
 import { IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCitizenDto implements CitizenInput {
   /** DDMMYYSSSS or DDMMYY-SSSS; leave out for anonymous treatment. Checked by parseCpr in libs/domain. */

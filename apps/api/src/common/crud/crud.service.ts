@@ -4,7 +4,7 @@ import type { BaseRecordEntity } from '../../database/base-record.entity';
 import type { Db } from '../../tenancy/db.service';
 import { ApiException } from '../errors/api.exception';
 import { applyListQuery } from '../list-query/apply-list-query';
-import { ListQueryError, parseListQuery } from '../list-query/list-query';
+import { parseListQueryOr400 } from '../list-query/parse-list-query-or-400';
 import type { ListSpec } from '../list-query/list-query';
 
 export interface ListPage<E> {
@@ -42,15 +42,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
   }
 
   async list(raw: RawListQuery): Promise<ListPage<E>> {
-    let query;
-    try {
-      query = parseListQuery(raw, this.listSpec);
-    } catch (error) {
-      if (error instanceof ListQueryError) {
-        throw new ApiException(400, 'BAD_LIST_QUERY', `Invalid list query. ${error.message}`, { [error.parameter]: error.rule });
-      }
-      throw error;
-    }
+    const query = parseListQueryOr400(raw, this.listSpec);
     const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
     return { rows, offset: query.offset, total };
   }

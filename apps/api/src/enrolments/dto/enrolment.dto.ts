@@ -1,3 +1,4 @@
+import { PickType } from '@nestjs/swagger';
 import { ATTESTATIONS, ENROLMENT_STATES } from '@outcomes/contracts';
 import type { Attestation, EnrolmentState } from '@outcomes/contracts';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
@@ -40,25 +41,8 @@ export class CreateEnrolmentDto {
   eligibilityOverride?: string | null;
 }
 
-export class UpdateEnrolmentDto {
-  @IsUUID('all', { message: 'centreId must be a UUID' })
-  centreId!: string;
-
-  @IsOptional()
-  @IsUUID('all', { message: 'staffUserId must be a UUID' })
-  staffUserId?: string | null;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  referralSource?: string | null;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsIn(ATTESTATIONS, { each: true, message: `each attestation must be one of ${ATTESTATIONS.join(', ')}` })
-  attestations?: Attestation[];
-
+/** What may change without a state change: centre, staff member, referral source, attestations. */
+export class UpdateEnrolmentDto extends PickType(CreateEnrolmentDto, ['centreId', 'staffUserId', 'referralSource', 'attestations'] as const) {
   @IsInt()
   @Min(1)
   version!: number;

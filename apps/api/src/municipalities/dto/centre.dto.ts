@@ -1,8 +1,7 @@
 import type { CentreInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto-transforms';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCentreDto implements Partial<CentreInput> {
   @IsUUID('all', { message: 'municipalityId must be a UUID' })

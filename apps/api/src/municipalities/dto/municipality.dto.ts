@@ -1,8 +1,7 @@
 import type { MunicipalityInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto-transforms';
 import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateMunicipalityDto implements MunicipalityInput {
   /** The official three-digit municipality number (kommunekode), e.g. "101" for København. */

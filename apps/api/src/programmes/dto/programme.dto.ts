@@ -1,9 +1,8 @@
 import { ATTESTATIONS, PROGRAMME_FORMATS } from '@outcomes/contracts';
 import type { Attestation, ProgrammeFormat, ProgrammeInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto-transforms';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProgrammeDto implements Partial<ProgrammeInput> {
   @Matches(/^[A-Z][A-Z0-9_-]{1,19}$/, { message: 'code must be 2-20 capital letters, digits, - or _, starting with a letter' })

@@ -1,14 +1,13 @@
+import { OmitType } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@outcomes/contracts';
 import type { CreateUserInput, Role } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
+import { trim, trimLower } from '../../common/dto-transforms';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** What an admin may set. No municipalityId: a user always belongs to the admin's own municipality. */
 export class CreateUserDto implements CreateUserInput {
-  @Transform(lower)
+  @Transform(trimLower)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
@@ -36,35 +35,12 @@ export class CreateUserDto implements CreateUserInput {
   grantedMunicipalityIds?: string[];
 }
 
-export class UpdateUserDto {
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
-  email!: string;
-
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  displayName!: string;
-
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
-  role!: Role;
-
+export class UpdateUserDto extends OmitType(CreateUserDto, ['password'] as const) {
   /** A new password; leave out to keep the current one. */
   @IsOptional()
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'each value in grantedMunicipalityIds must be a UUID' })
-  grantedMunicipalityIds?: string[];
 
   /** The version the client last read; a stale one answers 409. */
   @IsInt()
