@@ -13,6 +13,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { UsersModule } from './users/users.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         UsersModule,
         CitizensModule,
         EnrolmentsModule,
+        SessionsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

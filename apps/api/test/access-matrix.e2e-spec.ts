@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTIONS, can, RESOURCES, ROLES } from '@outcomes/contracts';
 import type { Action, ResourceName, Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { admins, createCentre, createCitizen, createUser, freshCpr, otherTown, staff, STRONG_PASSWORD } from './support/fixtures';
+import { activeEnrolment, admins, createCentre, createCitizen, createUser, freshCpr, otherTown, staff, STRONG_PASSWORD } from './support/fixtures';
 import type { Town } from './support/fixtures';
 import { call, closeDb, listPath } from './support/http';
 
@@ -23,7 +23,8 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions'];
+const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -67,6 +68,12 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const enrolment = await referral(town);
       return { id: enrolment.id, body: { centreId: CENTRE_OF[town], version: enrolment.version } };
     }
+    case 'sessions': {
+      const enrolment = await activeEnrolment(town);
+      const res = await call<{ id: string; version: number }>('POST', '/api/sessions', sessionBody(enrolment.id), { as: staff[town] });
+      const { enrolmentId: _e, ...body } = sessionBody(enrolment.id);
+      return { id: res.body.id, body: { ...body, durationMinutes: 60, version: res.body.version } };
+    }
     case 'access-log':
       return undefined;
   }
@@ -96,6 +103,8 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
       const citizen = await createCitizen(town);
       return { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE_OF[town], referralDate: today() };
     }
+    case 'sessions':
+      return sessionBody((await activeEnrolment(town)).id);
     case 'access-log':
       return {};
   }

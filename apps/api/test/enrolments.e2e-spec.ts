@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { createCitizen, staff } from './support/fixtures';
+import { createCitizen, staff, youngCpr } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
 
 afterAll(closeDb);
@@ -17,8 +17,6 @@ async function refer(citizenId: string, programmeId: string, extra: Record<strin
 const move = (e: Enrolment, to: string, extra: Record<string, unknown> = {}) =>
   call<Enrolment & ApiErrorBody>('POST', `/api/enrolments/${e.id}/transitions`, { to, date: todayIso(), version: e.version, ...extra }, { as: staff.aarhus });
 
-// A CPR number for someone aged 20 today (born 2006 → 7th digit 4 gives the 2000s for YY ≤ 36).
-const youngCpr = (): string => `010106${4000 + Math.floor(Math.random() * 999)}`;
 
 describe('enrolments', () => {
   it('refers, starts and completes, recording who and when for each step', async () => {

@@ -11,3 +11,4 @@ export * from './lib/access-log';
 export * from './lib/personal-data';
 export * from './lib/enrolment';
 export * from './lib/citizen';
+export * from './lib/session';

@@ -5,7 +5,8 @@ import { SeedRunEntity } from './seed-run.entity';
 import { AccessLogAnchorEntity, AccessLogEntity } from '../audit/access-log.entity';
 import { UserEntity } from '../users/user.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
+import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity];
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity];

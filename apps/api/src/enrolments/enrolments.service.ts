@@ -50,13 +50,29 @@ export class EnrolmentsService {
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
     const query = parseListQueryOr400(raw, LIST_SPEC);
     const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    const history = await this.history(rows.map((r) => r.id));
-    return { rows: rows.map((r) => this.toEnrolment(r, history)), offset: query.offset, total };
+    return { rows: await this.withDetails(rows), offset: query.offset, total };
   }
 
   async get(id: string): Promise<Enrolment> {
-    const row = await this.entity(id);
-    return this.toEnrolment(row, await this.history([id]));
+    const [enrolment] = await this.withDetails([await this.entity(id)]);
+    return enrolment as Enrolment;
+  }
+
+  /** History and protocol progress for a page of enrolments, in two queries whatever the page size. */
+  private async withDetails(rows: EnrolmentEntity[]): Promise<Enrolment[]> {
+    const ids = rows.map((r) => r.id);
+    const history = await this.history(ids);
+    const progress = new Map<string, { attended: number; expected: number | null }>();
+    if (ids.length > 0) {
+      const counts = (await this.db.manager().query(
+        `SELECT e.id, p.expected_sessions AS expected,
+                (SELECT count(*)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') AS attended
+         FROM enrolment e JOIN programme p ON p.id = e.programme_id WHERE e.id = ANY($1)`,
+        [ids],
+      )) as { id: string; expected: number | null; attended: number }[];
+      for (const c of counts) progress.set(c.id, { attended: c.attended, expected: c.expected });
+    }
+    return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
   }
 
   async create(input: CreateEnrolmentDto): Promise<Enrolment> {
@@ -223,7 +239,11 @@ export class EnrolmentsService {
     return map;
   }
 
-  private toEnrolment(row: EnrolmentEntity, history: Map<string, EnrolmentTransitionEntity[]>): Enrolment {
+  private toEnrolment(
+    row: EnrolmentEntity,
+    history: Map<string, EnrolmentTransitionEntity[]>,
+    progress: { attended: number; expected: number | null } | undefined,
+  ): Enrolment {
     return {
       id: row.id,
       version: row.version,
@@ -250,6 +270,8 @@ export class EnrolmentsService {
         date: t.onDate,
         reason: t.reason,
       })),
+      sessionsAttended: progress?.attended ?? 0,
+      expectedSessions: progress?.expected ?? null,
     };
   }
 }

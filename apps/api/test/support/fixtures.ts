@@ -42,3 +42,22 @@ export async function createCitizen(town: Town, input: Record<string, unknown> =
   if (res.status !== 201) throw new Error(`creating a citizen answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** A CPR number of someone born 1 January 2006 (20 years old in 2026: within MOVE's 15-25). */
+export function youngCpr(): string {
+  return `0101064${String(random(1000)).padStart(3, '0')}`;
+}
+
+/**
+ * An active enrolment of a new citizen of the town: ICM by default (adults); MOVE gets a young citizen.
+ */
+export async function activeEnrolment(town: Town, programmeId = '00000000-0000-4000-8000-000000000105'): Promise<{ id: string; version: number; citizenId: string }> {
+  const centres: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
+  const isMove = programmeId === '00000000-0000-4000-8000-000000000104';
+  const citizen = await createCitizen(town, isMove ? { cpr: youngCpr() } : {});
+  const today = new Date().toISOString().slice(0, 10);
+  const referred = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId, centreId: centres[town], referralDate: today }, { as: staff[town] });
+  const active = await call<{ id: string; version: number }>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: today, version: referred.body.version }, { as: staff[town] });
+  if (active.status !== 200) throw new Error(`starting an enrolment answered ${active.status}: ${JSON.stringify(active.body)}`);
+  return { ...active.body, citizenId: citizen.id };
+}

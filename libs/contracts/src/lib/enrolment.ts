@@ -32,4 +32,7 @@ export interface Enrolment extends RecordMeta {
   /** Why eligibility rules were overridden, when they were. */
   eligibilityOverride: string | null;
   transitions: EnrolmentTransitionRecord[];
+  /** Progress against the protocol: sessions attended, of the programme's expected number (MOVE "7 of 12"). */
+  sessionsAttended: number;
+  expectedSessions: number | null;
 }

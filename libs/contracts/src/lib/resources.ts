@@ -7,6 +7,7 @@ export const RESOURCES = [
   'access-log',
   'citizens',
   'enrolments',
+  'sessions',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

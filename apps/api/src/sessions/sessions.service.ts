@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
+import type { ListPage } from '../common/crud/crud.service';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import type { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import { TreatmentSessionEntity } from './session.entity';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    enrolmentId: { type: 'uuid', column: 'enrolment_id', filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    staffUserId: { type: 'uuid', column: 'staff_user_id', sortable: true, filterable: true },
+    startsAt: { type: 'datetime', column: 'starts_at', sortable: true, filterable: true },
+    attendance: { type: 'string', column: 'attendance', sortable: true, filterable: true },
+    kind: { type: 'string', column: 'kind', sortable: true, filterable: true },
+    sessionNumber: { type: 'number', column: 'session_number', sortable: true, filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['startsAt', 'DESC'],
+};
+
+/** Individual sessions on active enrolments; the note is encrypted like every identifier. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: IdentifierCrypto,
+  ) {}
+
+  private get repository() {
+    return this.db.repo(TreatmentSessionEntity);
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
+    const query = parseListQueryOr400(raw, LIST_SPEC);
+    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
+    return { rows: rows.map((r) => this.toSession(r)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<TreatmentSession> {
+    return this.toSession(await this.entity(id));
+  }
+
+  async create(input: CreateSessionDto): Promise<TreatmentSession> {
+    const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
+    await this.checkRules(enrolment, input);
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: this.db.user().municipalityId,
+        enrolmentId: enrolment.id,
+        citizenId: enrolment.citizenId,
+        startsAt: new Date(input.startsAt),
+        durationMinutes: input.durationMinutes,
+        staffUserId: input.staffUserId ?? this.db.user().id,
+        kind: input.kind,
+        sessionNumber: input.sessionNumber ?? null,
+        attendance: input.attendance,
+        noteEncrypted: this.crypto.encryptNullable('session_note', input.note),
+      })
+      .returning('id')
+      .execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  async update(id: string, input: UpdateSessionDto): Promise<TreatmentSession> {
+    const current = await this.entity(id);
+    const enrolment = await this.enrolmentOrRefuse(current.enrolmentId);
+    await this.checkRules(enrolment, input);
+    const { version, note, ...fields } = input;
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ ...fields, startsAt: new Date(fields.startsAt), sessionNumber: fields.sessionNumber ?? null, noteEncrypted: this.crypto.encryptNullable('session_note', note) })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Session');
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<TreatmentSession> {
+    const found = await this.get(id);
+    await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
+    return found;
+  }
+
+  private async entity(id: string): Promise<TreatmentSessionEntity> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Session');
+    return found;
+  }
+
+  private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
+    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
+    if (!enrolment) throw ApiException.validation({ enrolmentId: 'enrolmentId must name an enrolment of your municipality' });
+    return enrolment;
+  }
+
+  private async checkRules(
+    enrolment: EnrolmentEntity,
+    input: { startsAt: string; sessionNumber?: number | null; attendance: Attendance },
+  ): Promise<void> {
+    if (enrolment.state !== 'active') {
+      throw new ApiException(422, 'NOT_ELIGIBLE', `Sessions are logged on active enrolments; this one is ${enrolment.state}`, { enrolmentId: `the enrolment is ${enrolment.state}, not active` });
+    }
+    const startsAt = new Date(input.startsAt);
+    // A logged session happened: attended or a no-show cannot lie in the future (a minute's clock skew aside).
+    if (input.attendance !== 'cancelled' && startsAt.getTime() > Date.now() + 60_000) {
+      throw ApiException.validation({ startsAt: 'startsAt must not be in the future for an attended or missed session' });
+    }
+    if (enrolment.startDate && input.startsAt.slice(0, 10) < enrolment.startDate) {
+      throw ApiException.validation({ startsAt: `startsAt must not be before the enrolment started (${enrolment.startDate})` });
+    }
+    if (input.sessionNumber !== undefined && input.sessionNumber !== null) {
+      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: enrolment.programmeId }).getOne();
+      if (programme?.expectedSessions && input.sessionNumber > programme.expectedSessions) {
+        throw ApiException.validation({ sessionNumber: `sessionNumber must be between 1 and ${programme.expectedSessions} for ${programme.code}` });
+      }
+    }
+  }
+
+  private toSession(row: TreatmentSessionEntity): TreatmentSession {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      enrolmentId: row.enrolmentId,
+      citizenId: row.citizenId,
+      startsAt: row.startsAt.toISOString(),
+      durationMinutes: row.durationMinutes,
+      staffUserId: row.staffUserId,
+      kind: row.kind,
+      sessionNumber: row.sessionNumber,
+      attendance: row.attendance as Attendance,
+      note: this.crypto.decryptNullable('session_note', row.noteEncrypted),
+    };
+  }
+}

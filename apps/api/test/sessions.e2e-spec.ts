@@ -1,0 +1,68 @@
+import type { ApiErrorBody, Enrolment, TreatmentSession } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { activeEnrolment, createCitizen, staff } from './support/fixtures';
+import { call, closeDb, db, listPath } from './support/http';
+
+afterAll(closeDb);
+
+const anHourAgo = (): string => new Date(Date.now() - 3600_000).toISOString();
+const log = (enrolmentId: string, extra: Record<string, unknown> = {}, as: string = staff.aarhus) =>
+  call<TreatmentSession & ApiErrorBody>('POST', '/api/sessions', { enrolmentId, startsAt: anHourAgo(), durationMinutes: 50, kind: 'move-session', attendance: 'attended', ...extra }, { as });
+
+describe('individual sessions', () => {
+  it('logs a MOVE session and shows progress against the protocol ("1 of 12")', async () => {
+    const move = await activeEnrolment('aarhus', DEMO_IDS.programmes.move);
+    const sut = await log(move.id, { sessionNumber: 1, note: 'Fortrolig note om forløbet' });
+    expect(sut.status).toBe(201);
+    expect(sut.body).toMatchObject({ durationMinutes: 50, attendance: 'attended', sessionNumber: 1, citizenId: move.citizenId, staffUserId: DEMO_IDS.users.aarhus.staff, note: 'Fortrolig note om forløbet' });
+    await log(move.id, { sessionNumber: 2, attendance: 'no-show' });
+    const progress = await call<Enrolment>('GET', `/api/enrolments/${move.id}`, undefined, { as: staff.aarhus });
+    expect(progress.body).toMatchObject({ sessionsAttended: 1, expectedSessions: 12 });
+    const stored = await db().query<{ note_encrypted: string }>('SELECT note_encrypted FROM treatment_session WHERE id = $1', [sut.body.id]);
+    expect(stored.rows[0]?.note_encrypted).not.toContain('Fortrolig');
+  });
+
+  it.each([
+    ['a negative duration', { durationMinutes: -5 }, 'durationMinutes'],
+    ['over 12 hours', { durationMinutes: 721 }, 'durationMinutes'],
+    ['a fractional duration', { durationMinutes: 12.5 }, 'durationMinutes'],
+    ['a future date for an attended session', { startsAt: new Date(Date.now() + 86_400_000).toISOString() }, 'startsAt'],
+    ['a date before the enrolment started', { startsAt: '2020-01-01T10:00:00.000Z' }, 'startsAt'],
+    ['an unknown attendance', { attendance: 'late' }, 'attendance'],
+    ['a session number beyond the protocol', { sessionNumber: 13, enrolment: 'move' }, 'sessionNumber'],
+    ['an invalid date', { startsAt: '2026-13-01T10:00:00Z' }, 'startsAt'],
+  ])('refuses %s, naming the field, writing nothing', async (_label, extra, field) => {
+    const { enrolment: which, ...body } = extra as Record<string, unknown>;
+    const enrolment = await activeEnrolment('aarhus', which === 'move' ? DEMO_IDS.programmes.move : DEMO_IDS.programmes.icm);
+    const before = Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM treatment_session')).rows[0]?.n);
+    const sut = await log(enrolment.id, body);
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty(field);
+    expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM treatment_session')).rows[0]?.n)).toBe(before);
+  });
+
+  it('refuses a session on an enrolment that is not active (422) or of another municipality (400)', async () => {
+    const citizen = await createCitizen('aarhus');
+    const today = new Date().toISOString().slice(0, 10);
+    const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: today }, { as: staff.aarhus });
+    const notActive = await log(referred.body.id);
+    expect(notActive.status).toBe(422);
+    expect(notActive.body.errors).toHaveProperty('enrolmentId');
+    const theirs = await activeEnrolment('odense');
+    const other = await log(theirs.id);
+    expect(other.status).toBe(400);
+    expect(other.body.errors).toHaveProperty('enrolmentId');
+  });
+
+  it('lists a citizen’s sessions for the timeline, logs the reads with the citizen, and answers 409 to a stale edit', async () => {
+    const enrolment = await activeEnrolment('aarhus');
+    const first = (await log(enrolment.id, { kind: 'case-management-meeting' })).body;
+    const list = await call<TreatmentSession[]>('GET', listPath('sessions', { filter: { citizenId: enrolment.citizenId }, sort: ['startsAt', 'DESC'] }), undefined, { as: staff.aarhus });
+    expect(list.body.map((s) => s.id)).toEqual([first.id]);
+    const { id, createdAt: _c, updatedAt: _u, municipalityId: _m, enrolmentId: _e, citizenId: _ci, ...editable } = first;
+    expect((await call('PUT', `/api/sessions/${id}`, { ...editable, durationMinutes: 60 }, { as: staff.aarhus })).status).toBe(200);
+    expect((await call('PUT', `/api/sessions/${id}`, { ...editable, durationMinutes: 70 }, { as: staff.aarhus })).status).toBe(409);
+    const logged = await db().query("SELECT action FROM access_log WHERE resource = 'sessions' AND citizen_id = $1 ORDER BY seq", [enrolment.citizenId]);
+    expect(logged.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'update']);
+  });
+});
