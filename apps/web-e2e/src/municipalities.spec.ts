@@ -21,7 +21,7 @@ describe('municipalities', () => {
     const { page } = browser;
     await page.goto(`${baseUrl()}/#/municipalities/create`);
     await page.getByLabel('Kommunenummer').fill('751');
-    await page.getByLabel('Navn').fill('Aarhus igen');
+    await page.getByRole('textbox', { name: 'Navn' }).fill('Aarhus igen');
     await page.getByRole('button', { name: 'Gem' }).click();
 
     await page.locator('.ra-input-code').getByText('Skal være unik').waitFor();

@@ -1,0 +1,34 @@
+import { DEMO_PASSWORD } from '@outcomes/seeds';
+import type { Page } from 'playwright-core';
+import { baseUrl } from './browser';
+
+/** Opens the login page (in Danish, as a fresh page load is) and stays there. */
+export async function openLoginPage(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/#/login`);
+  await page.locator('input[name="email"]').waitFor();
+}
+
+/** Fills the login form and presses "Log ind"; does not wait for the outcome. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
+/** Signs in through the login form and waits for the menu. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await openLoginPage(page);
+  await submitLogin(page, email, password);
+  await page.waitForFunction(() => !document.location.hash.startsWith('#/login'));
+  await page.getByRole('menuitem').first().waitFor();
+}
+
+/** The user menu's button: labelled "Profil", showing the user's name. */
+export const userMenuButton = (page: Page) => page.getByRole('button', { name: 'Profil' });
+
+/** Signs out through the user menu and waits for the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await userMenuButton(page).click();
+  await page.getByRole('menuitem', { name: 'Log ud' }).click();
+  await page.locator('input[name="email"]').waitFor();
+}
