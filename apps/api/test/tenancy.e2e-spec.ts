@@ -30,10 +30,10 @@ describe('row-level security, in SQL, as the restricted role', () => {
 
   it('personal-data tables have RLS enabled and forced', async () => {
     const tables = await db().query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
-      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre', 'citizen', 'enrolment', 'enrolment_transition') ORDER BY relname",
+      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre', 'citizen', 'enrolment', 'enrolment_transition', 'treatment_session') ORDER BY relname",
     );
     expect(tables.rows.every((t) => t.relrowsecurity && t.relforcerowsecurity)).toBe(true);
-    expect(tables.rows).toHaveLength(6);
+    expect(tables.rows).toHaveLength(7);
   });
 
   it('a query that forgets the tenant sees no rows', async () => {
