@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -37,6 +38,7 @@ export class AppModule {
         CitizensModule,
         EnrolmentsModule,
         SessionsModule,
+        GroupsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

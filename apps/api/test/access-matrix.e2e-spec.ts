@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTIONS, can, RESOURCES, ROLES } from '@outcomes/contracts';
 import type { Action, ResourceName, Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { activeEnrolment, admins, createCentre, createCitizen, createUser, freshCpr, otherTown, staff, STRONG_PASSWORD } from './support/fixtures';
+import { activeEnrolment, admins, createCentre, createCourse, mondayWeeksAgo, createCitizen, createUser, freshCpr, otherTown, staff, STRONG_PASSWORD } from './support/fixtures';
 import type { Town } from './support/fixtures';
 import { call, closeDb, listPath } from './support/http';
 
@@ -23,7 +23,7 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings'];
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -74,6 +74,16 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const { enrolmentId: _e, ...body } = sessionBody(enrolment.id);
       return { id: res.body.id, body: { ...body, durationMinutes: 60, version: res.body.version } };
     }
+    case 'groups': {
+      const group = await createCourse(town);
+      return { id: group.id, body: { centreId: CENTRE_OF[town], name: 'Ændret hold', startTime: '18:00', place: null, version: group.version } };
+    }
+    case 'group-meetings': {
+      const group = await createCourse(town);
+      const meetings = await call<{ id: string; version: number; startsAt: string }[]>('GET', listPath('group-meetings', { filter: { groupId: group.id } }), undefined, { as: staff[town] });
+      const meeting = meetings.body[0] as { id: string; version: number; startsAt: string };
+      return { id: meeting.id, body: { startsAt: meeting.startsAt, durationMinutes: 120, status: 'planned', version: meeting.version } };
+    }
     case 'access-log':
       return undefined;
   }
@@ -105,6 +115,10 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
     }
     case 'sessions':
       return sessionBody((await activeEnrolment(town)).id);
+    case 'groups':
+      return { programmeId: DEMO_IDS.programmes.hcs, centreId: CENTRE_OF[town], name: 'Nyt hold', startDate: mondayWeeksAgo(0), startTime: '17:00' };
+    case 'group-meetings':
+      return {};
     case 'access-log':
       return {};
   }

@@ -12,3 +12,4 @@ export * from './lib/personal-data';
 export * from './lib/enrolment';
 export * from './lib/citizen';
 export * from './lib/session';
+export * from './lib/group';

@@ -3,3 +3,4 @@ export * from './lib/cpr';
 export * from './lib/name-tokens';
 export * from './lib/enrolment-state';
 export * from './lib/eligibility';
+export * from './lib/course-schedule';

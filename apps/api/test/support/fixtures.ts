@@ -61,3 +61,20 @@ export async function activeEnrolment(town: Town, programmeId = '00000000-0000-4
   if (active.status !== 200) throw new Error(`starting an enrolment answered ${active.status}: ${JSON.stringify(active.body)}`);
   return { ...active.body, citizenId: citizen.id };
 }
+
+/** The Monday `weeks` weeks before today's week, as YYYY-MM-DD. */
+export function mondayWeeksAgo(weeks: number): string {
+  const now = new Date();
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks));
+  return monday.toISOString().slice(0, 10);
+}
+
+/** An HCS course of the town, started `weeksAgo` weeks ago, with its generated meetings. */
+export async function createCourse(town: Town, weeksAgo = 4): Promise<{ id: string; version: number; memberEnrolmentIds: string[] }> {
+  const centres: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
+  const res = await call<{ id: string; version: number; memberEnrolmentIds: string[] }>('POST', '/api/groups', {
+    programmeId: '00000000-0000-4000-8000-000000000102', centreId: centres[town], name: `HCS-hold ${randomUUID().slice(0, 6)}`, startDate: mondayWeeksAgo(weeksAgo), startTime: '17:00', place: 'Mødelokale 2',
+  }, { as: staff[town] });
+  if (res.status !== 201) throw new Error(`creating a course answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -8,6 +8,8 @@ export const RESOURCES = [
   'citizens',
   'enrolments',
   'sessions',
+  'groups',
+  'group-meetings',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

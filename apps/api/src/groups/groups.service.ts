@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
+import { courseMeetings } from '@outcomes/domain';
+import type { ListPage } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { CentreEntity } from '../municipalities/centre.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import type { AttendanceDto, CreateGroupDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
+import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from './group.entity';
+
+const GROUP_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    programmeId: { type: 'uuid', column: 'programme_id', sortable: true, filterable: true },
+    centreId: { type: 'uuid', column: 'centre_id', sortable: true, filterable: true },
+    kind: { type: 'string', column: 'kind', sortable: true, filterable: true },
+    name: { type: 'string', column: 'name', sortable: true, filterable: true },
+    startDate: { type: 'date', column: 'start_date', sortable: true, filterable: true },
+  },
+  searchColumns: ['name', 'place'],
+  defaultSort: ['startDate', 'DESC'],
+};
+
+const MEETING_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    groupId: { type: 'uuid', column: 'group_id', filterable: true },
+    number: { type: 'number', column: 'number', sortable: true, filterable: true },
+    startsAt: { type: 'datetime', column: 'starts_at', sortable: true, filterable: true },
+    status: { type: 'string', column: 'status', sortable: true, filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['startsAt', 'ASC'],
+};
+
+/** Meetings of Danish groups are planned in Danish local time. */
+const TIME_ZONE = 'Europe/Copenhagen';
+/** A course meeting may be moved up to four weeks past the course's planned end. */
+const SLACK_WEEKS = 4;
+const DEFAULT_MEETING_MINUTES = 120;
+
+/** HCS courses (a cohort, its protocol's weekly meetings, attendance) and standing SMART groups. */
+@Injectable()
+export class GroupsService {
+  constructor(private readonly db: Db) {}
+
+  async list(raw: RawListQuery): Promise<ListPage<Group>> {
+    const query = parseListQueryOr400(raw, GROUP_SPEC);
+    const [rows, total] = await applyListQuery(this.db.repo(GroupEntity).createQueryBuilder('r'), query).getManyAndCount();
+    const members = await this.members(rows.map((r) => r.id));
+    return { rows: rows.map((r) => this.toGroup(r, members)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<Group> {
+    const row = await this.group(id);
+    return this.toGroup(row, await this.members([id]));
+  }
+
+  /** A course gets its meetings from the programme's protocol at once: courseWeeks weekly meetings. */
+  async create(input: CreateGroupDto): Promise<Group> {
+    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.programmeId }).getOne();
+    if (!programme?.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
+      throw ApiException.validation({ programmeId: 'programmeId must name an active group programme (a closed course or an open group)' });
+    }
+    await this.centreOrRefuse(input.centreId);
+    const kind = programme.format === 'closed-group' ? 'course' : 'standing';
+    if (kind === 'course' && !input.startDate) throw ApiException.validation({ startDate: 'startDate is required for a course' });
+    const municipalityId = this.db.user().municipalityId;
+    const result = await this.db
+      .repo(GroupEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ municipalityId, programmeId: programme.id, centreId: input.centreId, kind, name: input.name, startDate: input.startDate ?? null, startTime: input.startTime, place: input.place ?? null })
+      .returning('id')
+      .execute();
+    const id = (result.identifiers[0] as { id: string }).id;
+    if (kind === 'course' && input.startDate) {
+      for (const meeting of courseMeetings(input.startDate, input.startTime, programme.courseWeeks ?? 0)) {
+        await this.db.manager().query(
+          `INSERT INTO group_meeting (municipality_id, group_id, number, starts_at, duration_minutes)
+           VALUES ($1, $2, $3, ($4::date + $5::time) AT TIME ZONE '${TIME_ZONE}', $6)`,
+          [municipalityId, id, meeting.number, meeting.date, meeting.time, programme.sessionMinutes ?? DEFAULT_MEETING_MINUTES],
+        );
+      }
+    }
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateGroupDto): Promise<Group> {
+    await this.group(id);
+    await this.centreOrRefuse(input.centreId);
+    const { version, ...fields } = input;
+    const result = await this.db.repo(GroupEntity).createQueryBuilder().update().set(fields).where('id = :id AND version = :version', { id, version }).execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Group');
+    return this.get(id);
+  }
+
+  /** Adds an enrolment of the group's programme to the cohort; adding it twice changes nothing. */
+  async addMember(id: string, enrolmentId: string): Promise<Group> {
+    const group = await this.group(id);
+    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
+    if (!enrolment || enrolment.programmeId !== group.programmeId || !['referred', 'active'].includes(enrolment.state)) {
+      throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment in this group’s programme' });
+    }
+    await this.db.manager().query(
+      'INSERT INTO group_member (group_id, enrolment_id, municipality_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [id, enrolmentId, group.municipalityId],
+    );
+    return this.get(id);
+  }
+
+  async removeMember(id: string, enrolmentId: string): Promise<Group> {
+    await this.group(id);
+    await this.db.repo(GroupMemberEntity).delete({ groupId: id, enrolmentId });
+    return this.get(id);
+  }
+
+  async listMeetings(raw: RawListQuery): Promise<ListPage<GroupMeeting>> {
+    const query = parseListQueryOr400(raw, MEETING_SPEC);
+    const [rows, total] = await applyListQuery(this.db.repo(GroupMeetingEntity).createQueryBuilder('r'), query).getManyAndCount();
+    const attendance = await this.attendance(rows.map((r) => r.id));
+    return { rows: rows.map((r) => this.toMeeting(r, attendance)), offset: query.offset, total };
+  }
+
+  async getMeeting(id: string): Promise<GroupMeeting> {
+    return this.toMeeting(await this.meeting(id), await this.attendance([id]));
+  }
+
+  /** Moves or cancels a meeting; a course meeting stays within its course. */
+  async updateMeeting(id: string, input: UpdateGroupMeetingDto): Promise<GroupMeeting> {
+    const meeting = await this.meeting(id);
+    const group = await this.group(meeting.groupId);
+    if (group.kind === 'course' && group.startDate) {
+      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: group.programmeId }).getOne();
+      const last = courseMeetings(group.startDate, group.startTime, (programme?.courseWeeks ?? 0) + SLACK_WEEKS).pop()?.date ?? group.startDate;
+      const day = input.startsAt.slice(0, 10);
+      if (day < group.startDate || day > last) {
+        throw ApiException.validation({ startsAt: `startsAt must lie within the course (${group.startDate} to ${last})` });
+      }
+    }
+    const { version, ...fields } = input;
+    const result = await this.db
+      .repo(GroupMeetingEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ ...fields, startsAt: new Date(fields.startsAt), anonymousHeadcount: fields.anonymousHeadcount ?? null })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Meeting');
+    return this.getMeeting(id);
+  }
+
+  /**
+   * Replaces a meeting's attendance as a whole, in the request's one transaction: every person must
+   * be in the cohort, or nothing is written. Saving the same attendance again changes nothing.
+   */
+  async saveAttendance(id: string, input: AttendanceDto): Promise<GroupMeeting> {
+    const meeting = await this.meeting(id);
+    if (meeting.status === 'cancelled') throw new ApiException(422, 'NOT_ELIGIBLE', 'The meeting is cancelled; it has no attendance', { status: 'the meeting is cancelled' });
+    if (meeting.startsAt.getTime() > Date.now()) throw ApiException.validation({ attendance: 'the meeting has not taken place yet' });
+    const members = new Set((await this.members([meeting.groupId])).get(meeting.groupId) ?? []);
+    const errors: Record<string, string> = {};
+    const seen = new Set<string>();
+    input.attendance.forEach((entry, i) => {
+      if (!members.has(entry.enrolmentId)) errors[`attendance.${i}.enrolmentId`] = 'is not in the course';
+      else if (seen.has(entry.enrolmentId)) errors[`attendance.${i}.enrolmentId`] = 'is listed twice';
+      seen.add(entry.enrolmentId);
+    });
+    if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
+    await this.db.repo(GroupAttendanceEntity).delete({ meetingId: id });
+    for (const entry of input.attendance) {
+      await this.db.repo(GroupAttendanceEntity).insert({ meetingId: id, enrolmentId: entry.enrolmentId, municipalityId: meeting.municipalityId, status: entry.status });
+    }
+    if (meeting.status === 'planned') {
+      await this.db.manager().query(`UPDATE group_meeting SET status = 'held', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    }
+    return this.getMeeting(id);
+  }
+
+  private async group(id: string): Promise<GroupEntity> {
+    const found = await this.db.repo(GroupEntity).createQueryBuilder('g').where('g.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Group');
+    return found;
+  }
+
+  private async meeting(id: string): Promise<GroupMeetingEntity> {
+    const found = await this.db.repo(GroupMeetingEntity).createQueryBuilder('m').where('m.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Meeting');
+    return found;
+  }
+
+  private async centreOrRefuse(id: string): Promise<void> {
+    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+    if (!centre || centre.municipalityId !== this.db.user().municipalityId) {
+      throw ApiException.validation({ centreId: 'centreId must name a centre of your municipality' });
+    }
+  }
+
+  private async members(groupIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (groupIds.length === 0) return map;
+    const rows = await this.db.repo(GroupMemberEntity).createQueryBuilder('m').where('m.group_id IN (:...groupIds)', { groupIds }).getMany();
+    for (const row of rows) map.set(row.groupId, [...(map.get(row.groupId) ?? []), row.enrolmentId]);
+    return map;
+  }
+
+  private async attendance(meetingIds: string[]): Promise<Map<string, GroupAttendanceEntity[]>> {
+    const map = new Map<string, GroupAttendanceEntity[]>();
+    if (meetingIds.length === 0) return map;
+    const rows = await this.db.repo(GroupAttendanceEntity).createQueryBuilder('a').where('a.meeting_id IN (:...meetingIds)', { meetingIds }).getMany();
+    for (const row of rows) map.set(row.meetingId, [...(map.get(row.meetingId) ?? []), row]);
+    return map;
+  }
+
+  private toGroup(row: GroupEntity, members: Map<string, string[]>): Group {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      programmeId: row.programmeId,
+      centreId: row.centreId,
+      kind: row.kind as Group['kind'],
+      name: row.name,
+      startDate: row.startDate,
+      startTime: row.startTime,
+      place: row.place,
+      memberEnrolmentIds: members.get(row.id) ?? [],
+    };
+  }
+
+  private toMeeting(row: GroupMeetingEntity, attendance: Map<string, GroupAttendanceEntity[]>): GroupMeeting {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      groupId: row.groupId,
+      number: row.number,
+      startsAt: row.startsAt.toISOString(),
+      durationMinutes: row.durationMinutes,
+      status: row.status as MeetingStatus,
+      anonymousHeadcount: row.anonymousHeadcount,
+      attendance: (attendance.get(row.id) ?? []).map((a) => ({ enrolmentId: a.enrolmentId, status: a.status as GroupAttendance })),
+    };
+  }
+}

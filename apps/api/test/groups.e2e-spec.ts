@@ -1,0 +1,92 @@
+import type { ApiErrorBody, Group, GroupMeeting } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { activeEnrolment, createCourse, mondayWeeksAgo, staff } from './support/fixtures';
+import { call, closeDb, db, listPath } from './support/http';
+
+afterAll(closeDb);
+
+const HCS = DEMO_IDS.programmes.hcs;
+const meetingsOf = async (groupId: string): Promise<GroupMeeting[]> =>
+  (await call<GroupMeeting[]>('GET', listPath('group-meetings', { filter: { groupId }, sort: ['startsAt', 'ASC'], range: [0, 49] }), undefined, { as: staff.aarhus })).body;
+
+async function courseWithMembers(n: number): Promise<{ group: Group; meetings: GroupMeeting[]; members: string[] }> {
+  const group = await createCourse('aarhus', 4);
+  const members: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const enrolment = await activeEnrolment('aarhus', HCS);
+    const res = await call<Group>('POST', `/api/groups/${group.id}/members`, { enrolmentId: enrolment.id }, { as: staff.aarhus });
+    expect(res.status).toBe(200);
+    members.push(enrolment.id);
+  }
+  return { group: (await call<Group>('GET', `/api/groups/${group.id}`, undefined, { as: staff.aarhus })).body, meetings: await meetingsOf(group.id), members };
+}
+
+const save = (meetingId: string, attendance: { enrolmentId: string; status: string }[]) =>
+  call<GroupMeeting & ApiErrorBody>('PUT', `/api/group-meetings/${meetingId}/attendance`, { attendance }, { as: staff.aarhus });
+
+describe('HCS courses', () => {
+  it('generates the protocol’s 16 weekly meetings at the local time of day', async () => {
+    const group = await createCourse('aarhus', 2);
+    const meetings = await meetingsOf(group.id);
+    expect(meetings.map((m) => m.number)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(meetings.every((m) => m.durationMinutes === 150 && m.status === 'planned')).toBe(true);
+    const first = new Date(meetings[0]?.startsAt as string);
+    const copenhagen = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', weekday: 'long' });
+    expect(copenhagen.format(first)).toBe('mandag 17.00');
+    expect(first.toISOString().slice(0, 10)).toBe(mondayWeeksAgo(2));
+  });
+
+  it('saves the attendance of a 12-person meeting at once, idempotently, and marks the meeting held', async () => {
+    const { meetings, members } = await courseWithMembers(12);
+    const meeting = meetings[0] as GroupMeeting;
+    const attendance = members.map((enrolmentId, i) => ({ enrolmentId, status: i % 5 === 0 ? 'absent' : i % 7 === 0 ? 'excused' : 'present' }));
+    const first = await save(meeting.id, attendance);
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('held');
+    expect(first.body.attendance).toHaveLength(12);
+    const again = await save(meeting.id, attendance);
+    expect(again.status).toBe(200);
+    expect(again.body.attendance).toEqual(first.body.attendance);
+    const rows = await db().query('SELECT count(*)::int AS n FROM group_attendance WHERE meeting_id = $1', [meeting.id]);
+    expect(rows.rows[0]).toEqual({ n: 12 });
+  });
+
+  it('writes nothing when one person of twelve is not in the course', async () => {
+    const { meetings, members } = await courseWithMembers(11);
+    const outsider = await activeEnrolment('aarhus', HCS);
+    const meeting = meetings[1] as GroupMeeting;
+    const sut = await save(meeting.id, [...members, outsider.id].map((enrolmentId) => ({ enrolmentId, status: 'present' })));
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toEqual({ 'attendance.11.enrolmentId': 'is not in the course' });
+    const rows = await db().query('SELECT count(*)::int AS n FROM group_attendance WHERE meeting_id = $1', [meeting.id]);
+    expect(rows.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('refuses attendance for a meeting yet to come or cancelled, and a meeting moved outside the course', async () => {
+    const { meetings, members } = await courseWithMembers(1);
+    const future = meetings[15] as GroupMeeting;
+    expect((await save(future.id, [{ enrolmentId: members[0] as string, status: 'present' }])).status).toBe(400);
+
+    const second = meetings[1] as GroupMeeting;
+    const cancelled = await call<GroupMeeting>('PUT', `/api/group-meetings/${second.id}`, { startsAt: second.startsAt, durationMinutes: 150, status: 'cancelled', version: second.version }, { as: staff.aarhus });
+    expect(cancelled.status).toBe(200);
+    expect((await save(second.id, [{ enrolmentId: members[0] as string, status: 'present' }])).status).toBe(422);
+
+    const third = meetings[2] as GroupMeeting;
+    const outside = await call<ApiErrorBody>('PUT', `/api/group-meetings/${third.id}`, { startsAt: '2031-01-01T16:00:00.000Z', durationMinutes: 150, status: 'planned', version: third.version }, { as: staff.aarhus });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toHaveProperty('startsAt');
+  });
+
+  it('refuses a non-group programme, an enrolment of another programme, and shows nothing to another municipality', async () => {
+    const notGroup = await call<ApiErrorBody>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.aarhusCentrum, name: 'X', startDate: mondayWeeksAgo(0), startTime: '17:00' }, { as: staff.aarhus });
+    expect(notGroup.status).toBe(400);
+    expect(notGroup.body.errors).toHaveProperty('programmeId');
+    const group = await createCourse('aarhus');
+    const icm = await activeEnrolment('aarhus');
+    const wrong = await call<ApiErrorBody>('POST', `/api/groups/${group.id}/members`, { enrolmentId: icm.id }, { as: staff.aarhus });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toHaveProperty('enrolmentId');
+    expect((await call('GET', `/api/groups/${group.id}`, undefined, { as: staff.odense })).status).toBe(404);
+  });
+});
