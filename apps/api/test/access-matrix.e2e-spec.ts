@@ -76,7 +76,7 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
     }
     case 'groups': {
       const group = await createCourse(town);
-      return { id: group.id, body: { centreId: CENTRE_OF[town], name: 'Ændret hold', startTime: '18:00', place: null, version: group.version } };
+      return { id: group.id, body: { centreId: CENTRE_OF[town], name: 'Ændret hold', startTime: '18:00', place: null, weekday: null, version: group.version } };
     }
     case 'group-meetings': {
       const group = await createCourse(town);
@@ -117,8 +117,10 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
       return sessionBody((await activeEnrolment(town)).id);
     case 'groups':
       return { programmeId: DEMO_IDS.programmes.hcs, centreId: CENTRE_OF[town], name: 'Nyt hold', startDate: mondayWeeksAgo(0), startTime: '17:00' };
-    case 'group-meetings':
-      return {};
+    case 'group-meetings': {
+      const group = await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: CENTRE_OF[town], name: 'SMART', startTime: '19:00', weekday: 2 }, { as: `coordinator@${town}.demo` });
+      return { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 4 };
+    }
     case 'access-log':
       return {};
   }

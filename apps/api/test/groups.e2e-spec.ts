@@ -90,3 +90,46 @@ describe('HCS courses', () => {
     expect((await call('GET', `/api/groups/${group.id}`, undefined, { as: staff.odense })).status).toBe(404);
   });
 });
+
+describe('SMART Recovery standing groups', () => {
+  const coordinator = 'coordinator@aarhus.demo';
+
+  it('are created by a coordinator, and a held meeting is logged with its anonymous headcount and registered citizens', async () => {
+    const group = await call<Group>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART onsdag', startTime: '19:00', weekday: 3, place: 'Frivillighuset' }, { as: coordinator });
+    expect(group.status).toBe(201);
+    expect(group.body).toMatchObject({ kind: 'standing', weekday: 3, startDate: null });
+    expect(await meetingsOf(group.body.id)).toEqual([]);
+
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const meeting = await call<GroupMeeting & ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: yesterday, durationMinutes: 90, anonymousHeadcount: 7 }, { as: coordinator });
+    expect(meeting.status).toBe(201);
+    expect(meeting.body).toMatchObject({ status: 'held', anonymousHeadcount: 7, durationMinutes: 90, number: null });
+
+    const citizen = await call<{ id: string }>('POST', '/api/citizens', { firstName: 'Smart', lastName: 'Deltager' }, { as: staff.aarhus });
+    const today = new Date().toISOString().slice(0, 10);
+    const enrolment = await call<{ id: string }>('POST', '/api/enrolments', { citizenId: citizen.body.id, programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, referralDate: today, attestations: ['finished-treatment', 'drug-free-or-stable-substitution'], eligibilityOverride: 'Anonym borger uden CPR; alder bekræftet mundtligt' }, { as: staff.aarhus });
+    expect(enrolment.status).toBe(201);
+    const present = await call<GroupMeeting>('PUT', `/api/group-meetings/${meeting.body.id}/attendance`, { attendance: [{ enrolmentId: enrolment.body.id, status: 'present' }] }, { as: coordinator });
+    expect(present.status).toBe(200);
+    expect(present.body.attendance).toEqual([{ enrolmentId: enrolment.body.id, status: 'present' }]);
+  });
+
+  it.each([
+    ['a meeting in the future', { startsAt: new Date(Date.now() + 86_400_000).toISOString() }, 'startsAt'],
+    ['a negative headcount', { anonymousHeadcount: -1 }, 'anonymousHeadcount'],
+    ['over 12 hours', { durationMinutes: 800 }, 'durationMinutes'],
+  ])('refuse %s, naming the field', async (_label, extra, field) => {
+    const group = await call<Group>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART', startTime: '19:00', weekday: 1 }, { as: coordinator });
+    const sut = await call<ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 3, ...extra }, { as: coordinator });
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty(field);
+    expect(await meetingsOf(group.body.id)).toEqual([]);
+  });
+
+  it('refuse a logged meeting on a course, whose meetings come from the protocol', async () => {
+    const course = await createCourse('aarhus');
+    const sut = await call<ApiErrorBody>('POST', '/api/group-meetings', { groupId: course.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 0 }, { as: staff.aarhus });
+    expect(sut.status).toBe(422);
+    expect(sut.body.errors).toHaveProperty('groupId');
+  });
+});

@@ -41,6 +41,10 @@ export class GroupEntity extends BaseRecordEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   place!: string | null;
+
+  /** Standing groups: 1 = Monday ... 7 = Sunday. */
+  @Column({ type: 'int', nullable: true })
+  weekday!: number | null;
 }
 
 /** An enrolment in a course's cohort. */

@@ -6,7 +6,7 @@ import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AttendanceDto, CreateGroupDto, GroupMemberDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
+import { AttendanceDto, CreateGroupDto, CreateGroupMeetingDto, GroupMemberDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
 import { GroupsService } from './groups.service';
 
 @ApiTags('groups')
@@ -70,6 +70,13 @@ export class GroupMeetingsController {
   @Permission('group-meetings', 'read')
   get(@Param('id', ParseIdPipe) id: string): Promise<GroupMeeting> {
     return this.service.getMeeting(id);
+  }
+
+  @Post()
+  @Permission('group-meetings', 'create')
+  @ApiOperation({ summary: 'Log a held meeting of a standing group (SMART Recovery) with its anonymous headcount' })
+  create(@Body() body: CreateGroupMeetingDto): Promise<GroupMeeting> {
+    return this.service.createMeeting(body);
   }
 
   @Put(':id')

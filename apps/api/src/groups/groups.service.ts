@@ -10,7 +10,7 @@ import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
-import type { AttendanceDto, CreateGroupDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
+import type { AttendanceDto, CreateGroupDto, CreateGroupMeetingDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from './group.entity';
 
 const GROUP_SPEC: ListSpec = {
@@ -75,7 +75,7 @@ export class GroupsService {
       .repo(GroupEntity)
       .createQueryBuilder()
       .insert()
-      .values({ municipalityId, programmeId: programme.id, centreId: input.centreId, kind, name: input.name, startDate: input.startDate ?? null, startTime: input.startTime, place: input.place ?? null })
+      .values({ municipalityId, programmeId: programme.id, centreId: input.centreId, kind, name: input.name, startDate: input.startDate ?? null, startTime: input.startTime, place: input.place ?? null, weekday: input.weekday ?? null })
       .returning('id')
       .execute();
     const id = (result.identifiers[0] as { id: string }).id;
@@ -127,6 +127,27 @@ export class GroupsService {
     return { rows: rows.map((r) => this.toMeeting(r, attendance)), offset: query.offset, total };
   }
 
+  /** Logs a held meeting of a standing group (SMART Recovery): when, how long, how many anonymously. */
+  async createMeeting(input: CreateGroupMeetingDto): Promise<GroupMeeting> {
+    const group = await this.group(input.groupId).catch(() => {
+      throw ApiException.validation({ groupId: 'groupId must name a group of your municipality' });
+    });
+    if (group.kind !== 'standing') {
+      throw new ApiException(422, 'NOT_ELIGIBLE', 'A course has the meetings of its protocol; move or cancel those instead', { groupId: 'is a course: its meetings are planned by the protocol' });
+    }
+    if (new Date(input.startsAt).getTime() > Date.now() + 60_000) {
+      throw ApiException.validation({ startsAt: 'startsAt must not be in the future: log a meeting after it was held' });
+    }
+    const result = await this.db
+      .repo(GroupMeetingEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ municipalityId: group.municipalityId, groupId: group.id, number: null, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, status: 'held', anonymousHeadcount: input.anonymousHeadcount })
+      .returning('id')
+      .execute();
+    return this.getMeeting((result.identifiers[0] as { id: string }).id);
+  }
+
   async getMeeting(id: string): Promise<GroupMeeting> {
     return this.toMeeting(await this.meeting(id), await this.attendance([id]));
   }
@@ -163,11 +184,12 @@ export class GroupsService {
     const meeting = await this.meeting(id);
     if (meeting.status === 'cancelled') throw new ApiException(422, 'NOT_ELIGIBLE', 'The meeting is cancelled; it has no attendance', { status: 'the meeting is cancelled' });
     if (meeting.startsAt.getTime() > Date.now()) throw ApiException.validation({ attendance: 'the meeting has not taken place yet' });
-    const members = new Set((await this.members([meeting.groupId])).get(meeting.groupId) ?? []);
+    const group = await this.group(meeting.groupId);
+    const members = new Set(group.kind === 'course' ? ((await this.members([group.id])).get(group.id) ?? []) : await this.openEnrolments(group.programmeId));
     const errors: Record<string, string> = {};
     const seen = new Set<string>();
     input.attendance.forEach((entry, i) => {
-      if (!members.has(entry.enrolmentId)) errors[`attendance.${i}.enrolmentId`] = 'is not in the course';
+      if (!members.has(entry.enrolmentId)) errors[`attendance.${i}.enrolmentId`] = group.kind === 'course' ? 'is not in the course' : 'is not enrolled in this group’s programme';
       else if (seen.has(entry.enrolmentId)) errors[`attendance.${i}.enrolmentId`] = 'is listed twice';
       seen.add(entry.enrolmentId);
     });
@@ -180,6 +202,12 @@ export class GroupsService {
       await this.db.manager().query(`UPDATE group_meeting SET status = 'held', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     }
     return this.getMeeting(id);
+  }
+
+  /** Standing groups are open: registered participants are the programme's open enrolments. */
+  private async openEnrolments(programmeId: string): Promise<string[]> {
+    const rows = (await this.db.manager().query(`SELECT id FROM enrolment WHERE programme_id = $1 AND state IN ('referred', 'active')`, [programmeId])) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   private async group(id: string): Promise<GroupEntity> {
@@ -231,6 +259,7 @@ export class GroupsService {
       startDate: row.startDate,
       startTime: row.startTime,
       place: row.place,
+      weekday: row.weekday,
       memberEnrolmentIds: members.get(row.id) ?? [],
     };
   }

@@ -21,6 +21,8 @@ export interface Group extends RecordMeta {
   /** Local time of day the meetings start, HH:MM. */
   startTime: string;
   place: string | null;
+  /** Standing groups: the day of the week they meet, 1 = Monday ... 7 = Sunday. */
+  weekday: number | null;
   /** The enrolments in the cohort (courses). */
   memberEnrolmentIds: string[];
 }

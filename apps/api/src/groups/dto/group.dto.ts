@@ -32,9 +32,16 @@ export class CreateGroupDto {
   @IsString()
   @MaxLength(300)
   place?: string | null;
+
+  /** Standing groups: 1 = Monday ... 7 = Sunday. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday?: number | null;
 }
 
-export class UpdateGroupDto extends PickType(CreateGroupDto, ['centreId', 'name', 'startTime', 'place'] as const) {
+export class UpdateGroupDto extends PickType(CreateGroupDto, ['centreId', 'name', 'startTime', 'place', 'weekday'] as const) {
   @IsInt()
   @Min(1)
   version!: number;
@@ -43,6 +50,26 @@ export class UpdateGroupDto extends PickType(CreateGroupDto, ['centreId', 'name'
 export class GroupMemberDto {
   @IsUUID('all', { message: 'enrolmentId must be a UUID' })
   enrolmentId!: string;
+}
+
+/** A meeting of a standing group, logged after it was held (course meetings come from the protocol). */
+export class CreateGroupMeetingDto {
+  @IsUUID('all', { message: 'groupId must be a UUID' })
+  groupId!: string;
+
+  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
+  startsAt!: string;
+
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1, { message: 'durationMinutes must be at least 1' })
+  @Max(MAX_DURATION_MINUTES, { message: `durationMinutes must be at most ${MAX_DURATION_MINUTES} (12 hours)` })
+  durationMinutes!: number;
+
+  /** Participants who stay anonymous. */
+  @IsInt({ message: 'anonymousHeadcount must be a whole number' })
+  @Min(0, { message: 'anonymousHeadcount must not be negative' })
+  @Max(500, { message: 'anonymousHeadcount must be at most 500' })
+  anonymousHeadcount!: number;
 }
 
 export class UpdateGroupMeetingDto {
