@@ -13,6 +13,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -39,6 +40,7 @@ export class AppModule {
         EnrolmentsModule,
         SessionsModule,
         GroupsModule,
+        OutreachModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

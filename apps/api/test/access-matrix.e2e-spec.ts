@@ -23,7 +23,8 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts'];
+const contactBody = (): Record<string, unknown> => ({ contactAt: new Date(Date.now() - 3600_000).toISOString(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact', alias: `Matrix ${randomUUID().slice(0, 6)}` });
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -84,6 +85,11 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const meeting = meetings.body[0] as { id: string; version: number; startsAt: string };
       return { id: meeting.id, body: { startsAt: meeting.startsAt, durationMinutes: 120, status: 'planned', version: meeting.version } };
     }
+    case 'outreach-contacts': {
+      const res = await call<{ id: string; version: number }>('POST', '/api/outreach-contacts', contactBody(), { as: staff[town] });
+      const { alias: _a, ...body } = contactBody();
+      return { id: res.body.id, body: { ...body, durationMinutes: 30, version: res.body.version } };
+    }
     case 'access-log':
       return undefined;
   }
@@ -121,6 +127,9 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
       const group = await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: CENTRE_OF[town], name: 'SMART', startTime: '19:00', weekday: 2 }, { as: `coordinator@${town}.demo` });
       return { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 4 };
     }
+    case 'outreach-contacts':
+      // Another municipality's citizen: refused.
+      return { ...contactBody(), alias: undefined, citizenId: (await createCitizen(town)).id };
     case 'access-log':
       return {};
   }

@@ -13,3 +13,4 @@ export * from './lib/enrolment';
 export * from './lib/citizen';
 export * from './lib/session';
 export * from './lib/group';
+export * from './lib/outreach';

@@ -48,7 +48,7 @@ export class TenantInterceptor implements NestInterceptor {
           resource: audited.resource,
           recordId,
           citizenId: audited.resource === 'citizens' ? recordId : (record?.citizenId ?? null),
-          criterion: audited.action === 'list' ? (ctx.criterion ?? criterionOf(request)) : null,
+          criterion: ctx.criterion ?? (audited.action === 'list' ? criterionOf(request) : null),
           outcome: 'ok',
         });
       }

@@ -10,6 +10,7 @@ export const RESOURCES = [
   'sessions',
   'groups',
   'group-meetings',
+  'outreach-contacts',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

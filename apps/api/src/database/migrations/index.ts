@@ -9,8 +9,11 @@ import { SessionsTenancy1795612900000 } from './1795612900000-SessionsTenancy';
 import { Groups1795613259066 } from './1795613259066-Groups';
 import { GroupsTenancy1795613300000 } from './1795613300000-GroupsTenancy';
 import { StandingGroups1795613434366 } from './1795613434366-StandingGroups';
+import { Outreach1795613512760 } from './1795613512760-Outreach';
+import { OutreachTenancy1795613600000 } from './1795613600000-OutreachTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
   Sessions1795612826799, SessionsTenancy1795612900000,
-  Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366];
+  Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366,
+  Outreach1795613512760, OutreachTenancy1795613600000];

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@outcomes/contracts';
+import { CitizensService } from '../citizens/citizens.service';
+import type { ListPage } from '../common/crud/crud.service';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import type { CreateOutreachContactDto, UpdateOutreachContactDto } from './dto/outreach-contact.dto';
+import { OutreachContactEntity } from './outreach-contact.entity';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    contactAt: { type: 'datetime', column: 'contact_at', sortable: true, filterable: true },
+    staffUserId: { type: 'uuid', column: 'staff_user_id', sortable: true, filterable: true },
+    placeType: { type: 'string', column: 'place_type', sortable: true, filterable: true },
+    contactType: { type: 'string', column: 'contact_type', sortable: true, filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['contactAt', 'DESC'],
+};
+
+/** The alias as the worker wrote it, for its keyed hash: case and spacing do not matter. */
+const normaliseAlias = (alias: string): string => alias.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Outreach contacts, with citizens or with anonymous people by alias, and the linking of an alias to a citizen. */
+@Injectable()
+export class OutreachService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: IdentifierCrypto,
+    private readonly citizens: CitizensService,
+  ) {}
+
+  private get repository() {
+    return this.db.repo(OutreachContactEntity);
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<OutreachContact>> {
+    const query = parseListQueryOr400(raw, LIST_SPEC);
+    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
+    return { rows: rows.map((r) => this.toContact(r)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<OutreachContact> {
+    return this.toContact(await this.entity(id));
+  }
+
+  async create(input: CreateOutreachContactDto): Promise<OutreachContact> {
+    const hasCitizen = Boolean(input.citizenId);
+    const hasAlias = Boolean(input.alias);
+    if (hasCitizen === hasAlias) throw ApiException.validation({ alias: 'give either citizenId or alias, not both and not neither' });
+    if (input.citizenId) await this.citizenOrRefuse(input.citizenId);
+    await this.checkRules(input);
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: this.db.user().municipalityId,
+        contactAt: new Date(input.contactAt),
+        staffUserId: input.staffUserId ?? this.db.user().id,
+        placeType: input.placeType,
+        durationMinutes: input.durationMinutes,
+        contactType: input.contactType,
+        citizenId: input.citizenId ?? null,
+        aliasEncrypted: input.alias ? this.crypto.encrypt('outreach_alias', input.alias) : null,
+        aliasHash: input.alias ? this.crypto.blindIndex('alias', normaliseAlias(input.alias)) : null,
+        referredProgrammeId: input.referredProgrammeId ?? null,
+        referralStarted: input.referralStarted ?? null,
+        referralStartedDate: input.referralStartedDate ?? null,
+      })
+      .returning('id')
+      .execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  async update(id: string, input: UpdateOutreachContactDto): Promise<OutreachContact> {
+    await this.entity(id);
+    await this.checkRules(input);
+    const { version, ...fields } = input;
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ ...fields, contactAt: new Date(fields.contactAt), referredProgrammeId: fields.referredProgrammeId ?? null, referralStarted: fields.referralStarted ?? null, referralStartedDate: fields.referralStartedDate ?? null })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Contact');
+    return this.get(id);
+  }
+
+  /** Moves every contact with the alias to the citizen, in one statement; the alias is then gone. */
+  async linkAlias(alias: string, citizenId: string): Promise<{ citizenId: string; moved: number }> {
+    await this.citizenOrRefuse(citizenId);
+    const aliasHash = this.crypto.blindIndex('alias', normaliseAlias(alias));
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ citizenId, aliasEncrypted: null, aliasHash: null })
+      .where('alias_hash = :aliasHash', { aliasHash })
+      .execute();
+    if (!result.affected) throw ApiException.validation({ alias: 'no contacts are registered under this alias' });
+    this.db.context().criterion = JSON.stringify({ aliasHash });
+    return { citizenId, moved: result.affected };
+  }
+
+  private async entity(id: string): Promise<OutreachContactEntity> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Contact');
+    return found;
+  }
+
+  private async citizenOrRefuse(id: string): Promise<void> {
+    await this.citizens.entity(id).catch(() => {
+      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+    });
+  }
+
+  private async checkRules(input: Pick<CreateOutreachContactDto, 'contactAt' | 'contactType' | 'referredProgrammeId' | 'referralStarted' | 'referralStartedDate'>): Promise<void> {
+    if (new Date(input.contactAt).getTime() > Date.now() + 60_000) throw ApiException.validation({ contactAt: 'contactAt must not be in the future' });
+    if (input.contactType === 'referral' && !input.referredProgrammeId) {
+      throw ApiException.validation({ referredProgrammeId: 'a referral must name the offer referred to (referredProgrammeId)' });
+    }
+    if (input.referredProgrammeId) {
+      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.referredProgrammeId }).getOne();
+      if (!programme) throw ApiException.validation({ referredProgrammeId: 'referredProgrammeId must name a programme' });
+    }
+    if (input.referralStartedDate) {
+      if (input.referralStarted !== true) throw ApiException.validation({ referralStartedDate: 'referralStartedDate needs referralStarted = true' });
+      if (input.referralStartedDate < input.contactAt.slice(0, 10)) throw ApiException.validation({ referralStartedDate: 'referralStartedDate must not be before the contact' });
+    }
+  }
+
+  private toContact(row: OutreachContactEntity): OutreachContact {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      contactAt: row.contactAt.toISOString(),
+      staffUserId: row.staffUserId,
+      placeType: row.placeType as PlaceType,
+      durationMinutes: row.durationMinutes,
+      contactType: row.contactType as ContactType,
+      citizenId: row.citizenId,
+      alias: this.crypto.decryptNullable('outreach_alias', row.aliasEncrypted),
+      referredProgrammeId: row.referredProgrammeId,
+      referralStarted: row.referralStarted,
+      referralStartedDate: row.referralStartedDate,
+    };
+  }
+}
