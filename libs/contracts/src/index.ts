@@ -14,3 +14,4 @@ export * from './lib/citizen';
 export * from './lib/session';
 export * from './lib/group';
 export * from './lib/outreach';
+export * from './lib/timeline';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Citizen } from '@outcomes/contracts';
+import type { Citizen, TimelineEvent } from '@outcomes/contracts';
 import type { Response } from 'express';
 import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
@@ -8,11 +8,15 @@ import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CitizensService } from './citizens.service';
 import { CitizenLookupDto, CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+import { TimelineService } from './timeline.service';
 
 @ApiTags('citizens')
 @Controller('citizens')
 export class CitizensController {
-  constructor(private readonly service: CitizensService) {}
+  constructor(
+    private readonly service: CitizensService,
+    private readonly timelines: TimelineService,
+  ) {}
 
   @Get()
   @Permission('citizens', 'list')
@@ -41,6 +45,13 @@ export class CitizensController {
   @Permission('citizens', 'read')
   get(@Param('id', ParseIdPipe) id: string): Promise<Citizen> {
     return this.service.get(id);
+  }
+
+  @Get(':id/timeline')
+  @Permission('citizens', 'read')
+  @ApiOperation({ summary: 'Enrolment steps, sessions, group meetings and outreach contacts of a citizen, newest first' })
+  timeline(@Param('id', ParseIdPipe) id: string): Promise<TimelineEvent[]> {
+    return this.timelines.timeline(id);
   }
 
   @Post()
