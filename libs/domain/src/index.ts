@@ -4,3 +4,4 @@ export * from './lib/name-tokens';
 export * from './lib/enrolment-state';
 export * from './lib/eligibility';
 export * from './lib/course-schedule';
+export * from './lib/asi';
