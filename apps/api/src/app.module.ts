@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config';
 import { APP_CONFIG } from './config/config';
 import { ConstraintRegistry } from './database/constraint-registry';
 import { dataSourceOptions } from './database/data-source-options';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
@@ -41,6 +42,7 @@ export class AppModule {
         SessionsModule,
         GroupsModule,
         OutreachModule,
+        AssessmentsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

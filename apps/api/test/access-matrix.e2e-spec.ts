@@ -23,7 +23,8 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist'];
+const asiBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, timepoint: 'ad-hoc', date: new Date().toISOString().slice(0, 10), items: { M6: 1, M7: 1, M8: 1 } });
 const contactBody = (): Record<string, unknown> => ({ contactAt: new Date(Date.now() - 3600_000).toISOString(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact', alias: `Matrix ${randomUUID().slice(0, 6)}` });
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
@@ -90,6 +91,12 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const { alias: _a, ...body } = contactBody();
       return { id: res.body.id, body: { ...body, durationMinutes: 30, version: res.body.version } };
     }
+    case 'assessments': {
+      const enrolment = await activeEnrolment(town);
+      const res = await call<{ id: string; version: number }>('POST', '/api/assessments', asiBody(enrolment.id), { as: staff[town] });
+      return { id: res.body.id, body: { date: new Date().toISOString().slice(0, 10), items: { M6: 2 }, version: res.body.version } };
+    }
+    case 'worklist':
     case 'access-log':
       return undefined;
   }
@@ -130,6 +137,9 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
     case 'outreach-contacts':
       // Another municipality's citizen: refused.
       return { ...contactBody(), alias: undefined, citizenId: (await createCitizen(town)).id };
+    case 'assessments':
+      return asiBody((await activeEnrolment(town)).id);
+    case 'worklist':
     case 'access-log':
       return {};
   }
@@ -196,7 +206,8 @@ describe('access matrix (generated from PERMISSIONS)', () => {
     if (!allowed) expect([400, 403, 404]).toContain(sut.status);
     if (success && action === 'list' && TENANT_SCOPED.includes(resource)) {
       // A list answers only the user's own municipality, whatever was asked.
-      expect(new Set(sut.municipalities)).toEqual(new Set(sut.municipalities?.length ? [MUNICIPALITY_OF[actor]] : []));
+      const named = (sut.municipalities ?? []).filter((m) => m !== '');
+      expect(new Set(named)).toEqual(new Set(named.length ? [MUNICIPALITY_OF[actor]] : []));
     }
   });
 });

@@ -15,3 +15,4 @@ export * from './lib/session';
 export * from './lib/group';
 export * from './lib/outreach';
 export * from './lib/timeline';
+export * from './lib/assessment';

@@ -5,3 +5,4 @@ export * from './lib/enrolment-state';
 export * from './lib/eligibility';
 export * from './lib/course-schedule';
 export * from './lib/asi';
+export * from './lib/follow-up-schedule';

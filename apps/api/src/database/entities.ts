@@ -7,9 +7,11 @@ import { UserEntity } from '../users/user.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
+import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from '../assessments/assessment.entity';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from '../groups/group.entity';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
 export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity,
-  GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity];
+  GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
+  AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity];

@@ -11,6 +11,8 @@ export const RESOURCES = [
   'groups',
   'group-meetings',
   'outreach-contacts',
+  'assessments',
+  'worklist',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

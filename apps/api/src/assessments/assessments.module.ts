@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AssessmentsController, FollowUpsController, WorklistController } from './assessments.controller';
+import { AssessmentsService } from './assessments.service';
+
+@Module({ controllers: [AssessmentsController, FollowUpsController, WorklistController], providers: [AssessmentsService] })
+export class AssessmentsModule {}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
+import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
+import { asiAnswerErrors, followUpSchedule, scoreAsi } from '@outcomes/domain';
+import type { ListPage } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import type { ListSpec } from '../common/list-query/list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from './assessment.entity';
+import type { CreateAssessmentDto, CreateFollowUpAttemptDto, UpdateAssessmentDto } from './dto/assessment.dto';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    enrolmentId: { type: 'uuid', column: 'enrolment_id', filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    timepoint: { type: 'string', column: 'timepoint', sortable: true, filterable: true },
+    date: { type: 'date', column: 'assessed_on', sortable: true, filterable: true },
+    interviewerUserId: { type: 'uuid', column: 'interviewer_user_id', filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['date', 'ASC'],
+};
+
+/** The worklist's filters; it is computed from the protocol, not stored, so these are its only fields. */
+const WORKLIST_SPEC: ListSpec = {
+  fields: {
+    staffUserId: { type: 'uuid', column: 'staff_user_id', filterable: true },
+    centreId: { type: 'uuid', column: 'centre_id', filterable: true },
+    status: { type: 'string', column: 'status', filterable: true },
+    dueDate: { type: 'date', column: 'due_date', sortable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['dueDate', 'ASC'],
+};
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** ASI assessments (scored by libs/domain, stored as scored), their history, follow-up schedules and the worklist. */
+@Injectable()
+export class AssessmentsService {
+  constructor(private readonly db: Db) {}
+
+  private get repository() {
+    return this.db.repo(AssessmentEntity);
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<Assessment>> {
+    const query = parseListQueryOr400(raw, LIST_SPEC);
+    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
+    return { rows: rows.map((r) => this.toAssessment(r)), offset: query.offset, total };
+  }
+
+  async get(id: string): Promise<Assessment> {
+    return this.toAssessment(await this.entity(id));
+  }
+
+  async create(input: CreateAssessmentDto): Promise<Assessment> {
+    const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
+    this.checkDate(input.date, enrolment);
+    const scored = this.score(input.items);
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: enrolment.municipalityId,
+        enrolmentId: enrolment.id,
+        citizenId: enrolment.citizenId,
+        timepoint: input.timepoint,
+        assessedOn: input.date,
+        interviewerUserId: input.interviewerUserId ?? this.db.user().id,
+        items: input.items,
+        ...scored,
+      })
+      .returning('id')
+      .execute();
+    return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  /** Re-scores from the new items; the version before the edit is kept as a revision. */
+  async update(id: string, input: UpdateAssessmentDto): Promise<Assessment> {
+    const current = await this.entity(id);
+    const enrolment = await this.enrolmentOrRefuse(current.enrolmentId);
+    this.checkDate(input.date, enrolment);
+    const scored = this.score(input.items);
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ assessedOn: input.date, items: input.items, ...scored })
+      .where('id = :id AND version = :version', { id, version: input.version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Assessment');
+    await this.db.repo(AssessmentRevisionEntity).insert({
+      municipalityId: current.municipalityId,
+      assessmentId: id,
+      version: current.version,
+      assessedOn: current.assessedOn,
+      items: current.items,
+      composites: Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, current[d]])),
+      revisedBy: this.db.user().id,
+    });
+    return this.get(id);
+  }
+
+  /** The enrolment's due assessments (from its programme's protocol) with the attempts to reach the citizen. */
+  async schedule(enrolmentId: string): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
+    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
+    if (!enrolment) throw ApiException.notFound('Enrolment');
+    const [item] = await this.worklistFor([enrolment]);
+    return { due: item?.due ?? [], attempts: item?.attempts ?? [] };
+  }
+
+  async addAttempt(enrolmentId: string, input: CreateFollowUpAttemptDto): Promise<FollowUpAttempt> {
+    const enrolment = await this.enrolmentOrRefuse(enrolmentId);
+    if (input.date > today()) throw ApiException.validation({ date: 'date must not be in the future' });
+    if (input.date < enrolment.referralDate) throw ApiException.validation({ date: `date must not be before the referral (${enrolment.referralDate})` });
+    const result = await this.db
+      .repo(FollowUpAttemptEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ municipalityId: enrolment.municipalityId, enrolmentId, timepoint: input.timepoint, attemptedOn: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id })
+      .returning('id')
+      .execute();
+    return { id: (result.identifiers[0] as { id: string }).id, enrolmentId, timepoint: input.timepoint, date: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id };
+  }
+
+  /**
+   * The worklist: every open scheduled assessment (upcoming, in its window, overdue) of the
+   * municipality's enrolments, filtered by staff member or centre, soonest due first.
+   */
+  async worklist(raw: RawListQuery): Promise<ListPage<WorklistItem>> {
+    const { conditions, offset, limit } = parseListQueryOr400(raw, WORKLIST_SPEC);
+    const value = (column: string): string | undefined => {
+      const found = conditions.find((c) => c.kind === 'eq' && c.column === column);
+      return found?.kind === 'eq' && typeof found.value === 'string' ? found.value : undefined;
+    };
+    const filter = { staffUserId: value('staff_user_id'), centreId: value('centre_id'), status: value('status') };
+    const qb = this.db.repo(EnrolmentEntity).createQueryBuilder('e').where("e.state IN ('active', 'completed', 'dropped_out')");
+    if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
+    if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
+    const enrolments = await qb.getMany();
+    const items = (await this.worklistFor(enrolments))
+      .flatMap((w) =>
+        w.due
+          .filter((d) => d.status === 'upcoming' || d.status === 'in-window' || d.status === 'overdue')
+          .map((d): WorklistItem => ({
+            ...d,
+            id: `${w.enrolment.id}:${d.timepoint}`,
+            enrolmentId: w.enrolment.id,
+            citizenId: w.enrolment.citizenId,
+            programmeId: w.enrolment.programmeId,
+            centreId: w.enrolment.centreId,
+            staffUserId: w.enrolment.staffUserId,
+            attempts: w.attempts.filter((a) => a.timepoint === d.timepoint),
+          })),
+      )
+      .filter((i) => !filter.status || i.status === filter.status)
+      .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
+    return { rows: items.slice(offset, offset + limit), offset, total: items.length };
+  }
+
+  private async worklistFor(enrolments: EnrolmentEntity[]): Promise<{ enrolment: EnrolmentEntity; due: DueAssessment[]; attempts: FollowUpAttempt[] }[]> {
+    if (enrolments.length === 0) return [];
+    const ids = enrolments.map((e) => e.id);
+    const programmes = new Map((await this.db.repo(ProgrammeEntity).createQueryBuilder('p').getMany()).map((p) => [p.id, p]));
+    const taken = await this.repository.createQueryBuilder('a').select(['a.enrolmentId', 'a.timepoint', 'a.assessedOn']).where('a.enrolment_id IN (:...ids)', { ids }).getMany();
+    const attempts = await this.db.repo(FollowUpAttemptEntity).createQueryBuilder('f').where('f.enrolment_id IN (:...ids)', { ids }).orderBy('f.attempted_on', 'ASC').getMany();
+    return enrolments.map((enrolment) => {
+      const programme = programmes.get(enrolment.programmeId);
+      return {
+        enrolment,
+        due: followUpSchedule({
+          startDate: enrolment.startDate,
+          endDate: enrolment.endDate,
+          state: enrolment.state as EnrolmentState,
+          followUpMonths: programme?.followUpMonths ?? [],
+          windowDays: programme?.followUpWindowDays ?? 30,
+          taken: taken.filter((t) => t.enrolmentId === enrolment.id).map((t) => ({ timepoint: t.timepoint as Timepoint, date: t.assessedOn })),
+          today: today(),
+        }),
+        attempts: attempts
+          .filter((a) => a.enrolmentId === enrolment.id)
+          .map((a) => ({ id: a.id, enrolmentId: a.enrolmentId, timepoint: a.timepoint as Timepoint, date: a.attemptedOn, channel: a.channel as FollowUpAttempt['channel'], reached: a.reached, userId: a.userId })),
+      };
+    });
+  }
+
+  /** Validates every item (400 naming each bad one as items.<code>) and scores them. */
+  private score(items: Record<string, number | string | null>): Pick<AssessmentEntity, CompositeDomain | 'missing' | 'drugFree'> {
+    const errors = asiAnswerErrors(items);
+    if (Object.keys(errors).length > 0) {
+      throw ApiException.validation(Object.fromEntries(Object.entries(errors).map(([code, rule]) => [`items.${code}`, rule])));
+    }
+    const score = scoreAsi(items);
+    const missing = Object.fromEntries(COMPOSITE_DOMAINS.filter((d) => score.composites[d].missing.length > 0).map((d) => [d, score.composites[d].missing]));
+    return {
+      ...(Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, score.composites[d].value])) as Record<CompositeDomain, number | null>),
+      missing,
+      drugFree: score.drugFree.value,
+    };
+  }
+
+  private checkDate(date: string, enrolment: EnrolmentEntity): void {
+    if (date > today()) throw ApiException.validation({ date: 'date must not be in the future' });
+    if (date < enrolment.referralDate) throw ApiException.validation({ date: `date must not be before the referral (${enrolment.referralDate})` });
+  }
+
+  private async entity(id: string): Promise<AssessmentEntity> {
+    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound('Assessment');
+    return found;
+  }
+
+  private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
+    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
+    if (!enrolment) throw ApiException.validation({ enrolmentId: 'enrolmentId must name an enrolment of your municipality' });
+    return enrolment;
+  }
+
+  private toAssessment(row: AssessmentEntity): Assessment {
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      enrolmentId: row.enrolmentId,
+      citizenId: row.citizenId,
+      instrument: 'ASI',
+      instrumentVersion: row.instrumentVersion,
+      timepoint: row.timepoint as Timepoint,
+      date: row.assessedOn,
+      interviewerUserId: row.interviewerUserId,
+      items: row.items,
+      composites: Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, row[d]])) as Record<CompositeDomain, number | null>,
+      missing: row.missing,
+      drugFree: row.drugFree,
+    };
+  }
+}
