@@ -23,7 +23,8 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'volunteers', 'trainings', 'coordinator-dashboard'];
+const OWN_OR_PARTNER: ResourceName[] = ['organisations'];
 const asiBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, timepoint: 'ad-hoc', date: new Date().toISOString().slice(0, 10), items: { M6: 1, M7: 1, M8: 1 } });
 const contactBody = (): Record<string, unknown> => ({ contactAt: new Date(Date.now() - 3600_000).toISOString(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact', alias: `Matrix ${randomUUID().slice(0, 6)}` });
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
@@ -96,7 +97,22 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const res = await call<{ id: string; version: number }>('POST', '/api/assessments', asiBody(enrolment.id), { as: staff[town] });
       return { id: res.body.id, body: { date: new Date().toISOString().slice(0, 10), items: { M6: 2 }, version: res.body.version } };
     }
+    case 'organisations': {
+      const res = await call<{ id: string; version: number }>('POST', '/api/organisations', { name: `Org ${randomUUID().slice(0, 6)}`, municipalityIds: [MUNICIPALITY_OF[town]] }, { as: `coordinator@${town}.demo` });
+      return { id: res.body.id, body: { name: 'Ændret organisation', municipalityIds: [MUNICIPALITY_OF[town]], version: res.body.version } };
+    }
+    case 'volunteers': {
+      const org = await disposable('organisations', town);
+      const res = await call<{ id: string; version: number }>('POST', '/api/volunteers', { organisationId: org?.id, firstName: 'A', lastName: 'B' }, { as: `coordinator@${town}.demo` });
+      return { id: res.body.id, body: { organisationId: org?.id, firstName: 'Ændret', lastName: 'B', version: res.body.version } };
+    }
+    case 'trainings': {
+      const volunteer = await disposable('volunteers', town);
+      const res = await call<{ id: string; version: number }>('POST', '/api/trainings', { volunteerId: volunteer?.id, kind: 'other', title: 'Førstehjælp', completedOn: '2026-01-01' }, { as: `coordinator@${town}.demo` });
+      return { id: res.body.id, body: { kind: 'other', title: 'Førstehjælp II', completedOn: '2026-01-02', version: res.body.version } };
+    }
     case 'worklist':
+    case 'coordinator-dashboard':
     case 'access-log':
       return undefined;
   }
@@ -132,14 +148,26 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
       return { programmeId: DEMO_IDS.programmes.hcs, centreId: CENTRE_OF[town], name: 'Nyt hold', startDate: mondayWeeksAgo(0), startTime: '17:00' };
     case 'group-meetings': {
       const group = await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: CENTRE_OF[town], name: 'SMART', startTime: '19:00', weekday: 2 }, { as: `coordinator@${town}.demo` });
-      return { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 4 };
+      return { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 4, untrainedReason: 'Matrix: ingen facilitator' };
     }
     case 'outreach-contacts':
       // Another municipality's citizen: refused.
       return { ...contactBody(), alias: undefined, citizenId: (await createCitizen(town)).id };
     case 'assessments':
       return asiBody((await activeEnrolment(town)).id);
+    case 'organisations':
+      // The own municipality must be among those the organisation works with.
+      return { name: `Ny org ${randomUUID().slice(0, 6)}`, municipalityIds: [MUNICIPALITY_OF[town]] };
+    case 'volunteers': {
+      const org = await disposable('organisations', town);
+      return { organisationId: org?.id, firstName: 'Ny', lastName: 'Frivillig' };
+    }
+    case 'trainings': {
+      const volunteer = await disposable('volunteers', town);
+      return { volunteerId: volunteer?.id, kind: 'other', title: 'Kursus', completedOn: '2026-01-01' };
+    }
     case 'worklist':
+    case 'coordinator-dashboard':
     case 'access-log':
       return {};
   }
@@ -176,6 +204,7 @@ async function attempt(role: Role, actor: Town, resource: ResourceName, action: 
 function expected(role: Role, resource: ResourceName, action: Action, scope: Scope): boolean {
   if (!can(role, resource, action)) return false;
   if (scope === 'own') return true;
+  if (OWN_OR_PARTNER.includes(resource)) return action === 'list';
   if (TENANT_SCOPED.includes(resource)) return action === 'list' || (resource === 'access-log' && action === 'read');
   if (OWN_WRITES_ONLY.includes(resource)) return action === 'list' || action === 'read';
   return true;

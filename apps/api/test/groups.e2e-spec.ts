@@ -101,7 +101,7 @@ describe('SMART Recovery standing groups', () => {
     expect(await meetingsOf(group.body.id)).toEqual([]);
 
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    const meeting = await call<GroupMeeting & ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: yesterday, durationMinutes: 90, anonymousHeadcount: 7 }, { as: coordinator });
+    const meeting = await call<GroupMeeting & ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: yesterday, durationMinutes: 90, anonymousHeadcount: 7, untrainedReason: 'Facilitator syg; mødet holdt af koordinatoren' }, { as: coordinator });
     expect(meeting.status).toBe(201);
     expect(meeting.body).toMatchObject({ status: 'held', anonymousHeadcount: 7, durationMinutes: 90, number: null });
 
@@ -120,7 +120,7 @@ describe('SMART Recovery standing groups', () => {
     ['over 12 hours', { durationMinutes: 800 }, 'durationMinutes'],
   ])('refuse %s, naming the field', async (_label, extra, field) => {
     const group = await call<Group>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART', startTime: '19:00', weekday: 1 }, { as: coordinator });
-    const sut = await call<ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 3, ...extra }, { as: coordinator });
+    const sut = await call<ApiErrorBody>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 3, untrainedReason: 'Ingen uddannet frivillig denne uge', ...extra }, { as: coordinator });
     expect(sut.status).toBe(400);
     expect(sut.body.errors).toHaveProperty(field);
     expect(await meetingsOf(group.body.id)).toEqual([]);

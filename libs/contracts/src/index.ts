@@ -16,3 +16,4 @@ export * from './lib/group';
 export * from './lib/outreach';
 export * from './lib/timeline';
 export * from './lib/assessment';
+export * from './lib/volunteer';

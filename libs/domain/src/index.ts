@@ -6,3 +6,4 @@ export * from './lib/eligibility';
 export * from './lib/course-schedule';
 export * from './lib/asi';
 export * from './lib/follow-up-schedule';
+export * from './lib/volunteer-rules';

@@ -98,6 +98,10 @@ export class GroupMeetingEntity extends BaseRecordEntity {
 
   @Column({ type: 'int', nullable: true })
   anonymousHeadcount!: number | null;
+
+  /** Why a meeting went ahead without a trained facilitator, when it did. */
+  @Column({ type: 'text', nullable: true })
+  untrainedReason!: string | null;
 }
 
 /** Who was at a meeting: one row per member, replaced as a whole in one transaction. */

@@ -10,6 +10,7 @@ import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
+import { VolunteersService } from '../volunteers/volunteers.service';
 import type { AttendanceDto, CreateGroupDto, CreateGroupMeetingDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from './group.entity';
 
@@ -47,7 +48,10 @@ const DEFAULT_MEETING_MINUTES = 120;
 /** HCS courses (a cohort, its protocol's weekly meetings, attendance) and standing SMART groups. */
 @Injectable()
 export class GroupsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly volunteers: VolunteersService,
+  ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Group>> {
     const query = parseListQueryOr400(raw, GROUP_SPEC);
@@ -135,17 +139,22 @@ export class GroupsService {
     if (group.kind !== 'standing') {
       throw new ApiException(422, 'NOT_ELIGIBLE', 'A course has the meetings of its protocol; move or cancel those instead', { groupId: 'is a course: its meetings are planned by the protocol' });
     }
-    if (new Date(input.startsAt).getTime() > Date.now() + 60_000) {
+    const startsAt = new Date(input.startsAt);
+    if (startsAt.getTime() > Date.now() + 60_000) {
       throw ApiException.validation({ startsAt: 'startsAt must not be in the future: log a meeting after it was held' });
     }
+    const facilitators = input.facilitators ?? [];
+    await this.volunteers.checkMeetingFacilitators(group, startsAt, input.durationMinutes, facilitators, input.untrainedReason ?? null);
     const result = await this.db
       .repo(GroupMeetingEntity)
       .createQueryBuilder()
       .insert()
-      .values({ municipalityId: group.municipalityId, groupId: group.id, number: null, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, status: 'held', anonymousHeadcount: input.anonymousHeadcount })
+      .values({ municipalityId: group.municipalityId, groupId: group.id, number: null, startsAt, durationMinutes: input.durationMinutes, status: 'held', anonymousHeadcount: input.anonymousHeadcount, untrainedReason: input.untrainedReason ?? null })
       .returning('id')
       .execute();
-    return this.getMeeting((result.identifiers[0] as { id: string }).id);
+    const id = (result.identifiers[0] as { id: string }).id;
+    await this.volunteers.recordMeetingFacilitators(id, group.municipalityId, facilitators);
+    return this.getMeeting(id);
   }
 
   async getMeeting(id: string): Promise<GroupMeeting> {

@@ -13,6 +13,10 @@ export const RESOURCES = [
   'outreach-contacts',
   'assessments',
   'worklist',
+  'organisations',
+  'volunteers',
+  'trainings',
+  'coordinator-dashboard',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -53,14 +53,26 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
     return found;
   }
 
+  /** What an insert writes; resources that belong to the user's municipality add it here. */
+  protected insertValues(input: C): object {
+    return input;
+  }
+
   async create(input: C): Promise<E> {
+    await this.checkAsync(input);
     this.refuseProblems(input);
-    const result = await this.repository.createQueryBuilder().insert().values(input as never).returning('id').execute();
+    const result = await this.repository.createQueryBuilder().insert().values(this.insertValues(input) as never).returning('id').execute();
     return this.get((result.identifiers[0] as { id: string }).id);
+  }
+
+  /** Rules that need the database (a referenced record of the own municipality, ...); throw to refuse. */
+  protected async checkAsync(_input: C): Promise<void> {
+    // none by default
   }
 
   async update(id: string, input: C & Versioned): Promise<E> {
     const { version, ...changes } = input;
+    await this.checkAsync(changes as unknown as C);
     this.refuseProblems(changes as unknown as C);
     // The version check and the write are one statement: two editors cannot both win.
     const result = await this.repository

@@ -4,6 +4,7 @@ import type { GroupAttendance, MeetingStatus } from '@outcomes/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
+import { MeetingFacilitatorDto } from '../../volunteers/dto/volunteer.dto';
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
 
@@ -70,6 +71,20 @@ export class CreateGroupMeetingDto {
   @Min(0, { message: 'anonymousHeadcount must not be negative' })
   @Max(500, { message: 'anonymousHeadcount must be at most 500' })
   anonymousHeadcount!: number;
+
+  /** Who facilitated, and for how long (volunteer hours). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingFacilitatorDto)
+  facilitators?: MeetingFacilitatorDto[];
+
+  /** Why the meeting went ahead without a trained facilitator, when it did. */
+  @IsOptional()
+  @IsString()
+  @Length(10, 2000, { message: 'untrainedReason must be a written reason of 10 to 2000 characters' })
+  untrainedReason?: string | null;
 }
 
 export class UpdateGroupMeetingDto {
