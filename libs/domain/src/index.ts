@@ -7,3 +7,4 @@ export * from './lib/course-schedule';
 export * from './lib/asi';
 export * from './lib/follow-up-schedule';
 export * from './lib/volunteer-rules';
+export * from './lib/statistics';

@@ -1,0 +1,103 @@
+/// <reference path="../types/jstat.d.ts" />
+import { jStat } from 'jstat';
+
+/** A proportion with its confidence interval; p, lower and upper are null when n is 0. */
+export interface Proportion {
+  successes: number;
+  n: number;
+  p: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** Wilson score interval (no continuity correction): well-behaved for small n and extreme p. */
+export function wilson(successes: number, n: number, confidence = 0.95): Proportion {
+  if (n === 0) return { successes, n, p: null, lower: null, upper: null };
+  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
+  const p = successes / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return { successes, n, p, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+}
+
+export interface PairedChange {
+  n: number;
+  mean: number;
+  sd: number;
+  lower: number;
+  upper: number;
+  /** Mean change / SD of change. */
+  effectSize: number | null;
+}
+
+/** Mean of paired differences (later − earlier) with a paired-t confidence interval; null below 2 pairs. */
+export function pairedChange(differences: readonly number[], confidence = 0.95): PairedChange | null {
+  const n = differences.length;
+  if (n < 2) return null;
+  const mean = differences.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(differences.reduce((a, d) => a + (d - mean) ** 2, 0) / (n - 1));
+  const t = jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1);
+  const half = (t * sd) / Math.sqrt(n);
+  return { n, mean, sd, lower: mean - half, upper: mean + half, effectSize: sd > 0 ? mean / sd : null };
+}
+
+/**
+ * Two-sided exact binomial test of `successes` of `n` against a published proportion `p0`:
+ * the probability of every outcome no more likely than the one observed (as R's binom.test).
+ */
+export function exactBinomialTest(successes: number, n: number, p0: number): number {
+  const observed = jStat.binomial.pdf(successes, n, p0);
+  const tolerance = 1 + 1e-7; // outcomes equally likely up to rounding count as "as extreme"
+  let pValue = 0;
+  for (let k = 0; k <= n; k++) {
+    const pk = jStat.binomial.pdf(k, n, p0);
+    if (pk <= observed * tolerance) pValue += pk;
+  }
+  return Math.min(1, pValue);
+}
+
+/** Median and quartiles by linear interpolation between order statistics (R's default, type 7). */
+export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo] as number;
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+    return a + (h - lo) * (b - a);
+  };
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
+/** Cells under this many citizens are never shown to evaluators. */
+export const DISCLOSURE_THRESHOLD = 5;
+
+/**
+ * Disclosure control for a table whose row and column totals are published: primary suppression
+ * of every cell under the threshold, then secondary suppression wherever a row or column has
+ * exactly one hidden cell (it could be recovered from the total): the smallest other visible cell
+ * of that row or column is hidden too, until no hidden cell can be recovered.
+ */
+export function suppress(table: readonly (readonly number[])[], threshold = DISCLOSURE_THRESHOLD): (number | null)[][] {
+  const hidden = table.map((row) => row.map((v) => v < threshold));
+  const lines = (): { cells: [number, number][] }[] => [
+    ...table.map((row, r) => ({ cells: row.map((_, c) => [r, c] as [number, number]) })),
+    ...(table[0] ?? []).map((_, c) => ({ cells: table.map((_, r) => [r, c] as [number, number]) })),
+  ];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { cells } of lines()) {
+      const hiddenCells = cells.filter(([r, c]) => hidden[r]?.[c]);
+      if (hiddenCells.length !== 1) continue;
+      const candidates = cells.filter(([r, c]) => !hidden[r]?.[c]).sort(([r1, c1], [r2, c2]) => (table[r1]?.[c1] ?? 0) - (table[r2]?.[c2] ?? 0));
+      const next = candidates[0];
+      if (!next) continue;
+      (hidden[next[0]] as boolean[])[next[1]] = true;
+      changed = true;
+    }
+  }
+  return table.map((row, r) => row.map((v, c) => (hidden[r]?.[c] ? null : v)));
+}
