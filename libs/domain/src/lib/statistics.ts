@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jStat ships no types; this brings our declaration into every program (api, web) that compiles this file
 /// <reference path="../types/jstat.d.ts" />
 import { jStat } from 'jstat';
 
