@@ -14,6 +14,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -45,6 +46,7 @@ export class AppModule {
         OutreachModule,
         AssessmentsModule,
         VolunteersModule,
+        OutcomesModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
       exports: [APP_CONFIG],

@@ -113,6 +113,7 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
     }
     case 'worklist':
     case 'coordinator-dashboard':
+    case 'outcomes':
     case 'access-log':
       return undefined;
   }
@@ -168,6 +169,7 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
     }
     case 'worklist':
     case 'coordinator-dashboard':
+    case 'outcomes':
     case 'access-log':
       return {};
   }
@@ -179,6 +181,10 @@ async function attempt(role: Role, actor: Town, resource: ResourceName, action: 
   const path = `/api/${resource}`;
   switch (action) {
     case 'list': {
+      if (resource === 'outcomes') {
+        const municipality = MUNICIPALITY_OF[town];
+        return { status: (await call('GET', `/api/outcomes/report?programmeId=${DEMO_IDS.programmes.move}&municipalityId=${municipality}&from=2025-01-01&to=2025-12-31`, undefined, { as })).status };
+      }
       const res = await call<{ municipalityId?: string }[]>('GET', listPath(resource, { range: [0, 499] }), undefined, { as });
       return { status: res.status, municipalities: Array.isArray(res.body) ? res.body.map((r) => r.municipalityId ?? '') : [] };
     }
@@ -205,6 +211,7 @@ function expected(role: Role, resource: ResourceName, action: Action, scope: Sco
   if (!can(role, resource, action)) return false;
   if (scope === 'own') return true;
   if (OWN_OR_PARTNER.includes(resource)) return action === 'list';
+  if (resource === 'outcomes') return false; // another municipality's report needs a grant
   if (TENANT_SCOPED.includes(resource)) return action === 'list' || (resource === 'access-log' && action === 'read');
   if (OWN_WRITES_ONLY.includes(resource)) return action === 'list' || action === 'read';
   return true;

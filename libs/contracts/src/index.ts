@@ -17,3 +17,4 @@ export * from './lib/outreach';
 export * from './lib/timeline';
 export * from './lib/assessment';
 export * from './lib/volunteer';
+export * from './lib/outcomes';

@@ -7,6 +7,7 @@ import { UserEntity } from '../users/user.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
+import { PublishedResultEntity } from '../outcomes/published-result.entity';
 import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, TrainingEntity, VolunteerEntity } from '../volunteers/volunteer.entity';
 import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from '../assessments/assessment.entity';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from '../groups/group.entity';
@@ -16,4 +17,4 @@ import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolm
 export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity,
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
-  OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity];
+  OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity];

@@ -8,4 +8,8 @@ export class MunicipalityEntity extends BaseRecordEntity {
 
   @Column({ type: 'varchar', length: 100 })
   name!: string;
+
+  /** Staff cost per hour in DKK, for the economic view of outcomes. */
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  hourlyRate!: number | null;
 }

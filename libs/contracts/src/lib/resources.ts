@@ -17,6 +17,7 @@ export const RESOURCES = [
   'volunteers',
   'trainings',
   'coordinator-dashboard',
+  'outcomes',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -67,3 +67,17 @@ describe('suppress', () => {
     expect(suppress([[10, 20], [30, 40]])).toEqual([[10, 20], [30, 40]]);
   });
 });
+
+describe('suppress with only row totals published', () => {
+  it('hides one more cell in a row with a single hidden one', () => {
+    expect(suppress([[3, 10, 12, 40]], 5, { rows: true, columns: false })).toEqual([[null, null, 12, 40]]);
+  });
+  it('primary suppression alone would leak: the row total minus the visible cells gives the hidden one', () => {
+    const primaryOnly = [[3, 10, 12, 40]].map((row) => row.map((v) => (v < 5 ? null : v)));
+    const total = 3 + 10 + 12 + 40;
+    const recovered = total - (primaryOnly[0] ?? []).reduce<number>((a, v) => a + (v ?? 0), 0);
+    expect(recovered).toBe(3); // the leak
+    const sut = suppress([[3, 10, 12, 40]], 5, { rows: true, columns: false });
+    expect((sut[0] ?? []).filter((v) => v === null)).toHaveLength(2); // two unknowns: no longer recoverable
+  });
+});

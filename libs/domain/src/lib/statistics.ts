@@ -81,11 +81,15 @@ export const DISCLOSURE_THRESHOLD = 5;
  * exactly one hidden cell (it could be recovered from the total): the smallest other visible cell
  * of that row or column is hidden too, until no hidden cell can be recovered.
  */
-export function suppress(table: readonly (readonly number[])[], threshold = DISCLOSURE_THRESHOLD): (number | null)[][] {
+export function suppress(
+  table: readonly (readonly number[])[],
+  threshold = DISCLOSURE_THRESHOLD,
+  totals: { rows: boolean; columns: boolean } = { rows: true, columns: true },
+): (number | null)[][] {
   const hidden = table.map((row) => row.map((v) => v < threshold));
   const lines = (): { cells: [number, number][] }[] => [
-    ...table.map((row, r) => ({ cells: row.map((_, c) => [r, c] as [number, number]) })),
-    ...(table[0] ?? []).map((_, c) => ({ cells: table.map((_, r) => [r, c] as [number, number]) })),
+    ...(totals.rows ? table.map((row, r) => ({ cells: row.map((_, c) => [r, c] as [number, number]) })) : []),
+    ...(totals.columns ? (table[0] ?? []).map((_, c) => ({ cells: table.map((_, r) => [r, c] as [number, number]) })) : []),
   ];
   let changed = true;
   while (changed) {
@@ -101,4 +105,9 @@ export function suppress(table: readonly (readonly number[])[], threshold = DISC
     }
   }
   return table.map((row, r) => row.map((v, c) => (hidden[r]?.[c] ? null : v)));
+}
+
+/** A proportion an evaluator may see: hidden when its successes or its failures are under the threshold. */
+export function disclosedProportion(p: Proportion, threshold = DISCLOSURE_THRESHOLD): Proportion | null {
+  return p.successes < threshold || p.n - p.successes < threshold ? null : p;
 }

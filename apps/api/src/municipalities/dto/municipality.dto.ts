@@ -1,7 +1,7 @@
 import type { MunicipalityInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
-import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateMunicipalityDto implements MunicipalityInput {
   /** The official three-digit municipality number (kommunekode), e.g. "101" for København. */
@@ -12,6 +12,13 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @IsString()
   @Length(1, 100)
   name!: string;
+
+  /** Staff cost per hour in DKK, for the economic view. */
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'hourlyRate must be an amount with at most 2 decimals' })
+  @Min(0)
+  @Max(100000)
+  hourlyRate?: number | null;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {

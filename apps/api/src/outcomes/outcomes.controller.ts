@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { OutcomeReport } from '@outcomes/contracts';
+import { Permission } from '../auth/auth.decorators';
+import { OutcomeQueryDto } from './dto/outcome-query.dto';
+import { OutcomesService } from './outcomes.service';
+
+@ApiTags('outcomes')
+@Controller('outcomes')
+export class OutcomesController {
+  constructor(private readonly service: OutcomesService) {}
+
+  @Get('report')
+  @Permission('outcomes', 'list')
+  @ApiOperation({ summary: 'Outcome report of a programme in a municipality over a referral period (evaluators: disclosure-controlled, granted municipalities only)' })
+  report(@Query() query: OutcomeQueryDto): Promise<OutcomeReport> {
+    return this.service.report(query);
+  }
+}

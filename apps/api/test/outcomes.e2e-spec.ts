@@ -1,0 +1,101 @@
+import type { ApiErrorBody, Enrolment, OutcomeReport, User } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { createCitizen, staff, youngCpr } from './support/fixtures';
+import { call, closeDb, tokenFor } from './support/http';
+
+afterAll(closeDb);
+
+const P = DEMO_IDS.programmes;
+const FROM = '2025-03-01';
+const TO = '2025-03-31';
+
+/** Items for a full interview; `drugDays` of cannabis, the rest sober; `distress` moves the psychiatric items. */
+function items(drugDays: number, distress: number): Record<string, number | string> {
+  return {
+    M6: 2, M7: 1, M8: 1, E4: 1, E5: 1, E11: 10, E12: 5000, E17: 0,
+    D1: 2, D2: 0, D26: 0, D28: 0, D30: 0, D23: 100,
+    D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0, D9: 0, D10: drugDays, D11: 0, D12: 0, D13: 0, D27: drugDays, D29: drugDays > 0 ? 2 : 0, D31: 1,
+    L24: 0, L27: 0, L28: 0, L29: 0,
+    F3: 'yes', F18: 0, F19: 0, F20: 'N', F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 0, F30: 1, F32: 1, F34: 1,
+    P3: distress > 1 ? 1 : 0, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: distress * 5, P12: distress, P13: 1,
+  };
+}
+
+const as = staff.odense;
+async function moveCohort(): Promise<void> {
+  // Eight MOVE enrolments referred in March 2025: six complete (four drug-free at the end), two drop out.
+  for (let i = 0; i < 8; i++) {
+    const citizen = await createCitizen('odense', { cpr: youngCpr() });
+    const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2025-03-03' }, { as });
+    const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2025-03-10', version: referred.body.version }, { as });
+    await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2025-03-10', items: items(20, 3) }, { as });
+    const completes = i < 6;
+    await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: '2025-06-10', version: active.body.version }, { as });
+    if (completes) {
+      await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'end', date: '2025-06-10', items: items(i < 4 ? 0 : 8, 1) }, { as });
+      if (i < 5) await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-12-10', items: items(i < 3 ? 0 : 4, 1) }, { as });
+    }
+  }
+}
+
+const report = (user: string, municipalityId = DEMO_IDS.municipalities.odense, from = FROM, to = TO) =>
+  call<OutcomeReport & ApiErrorBody>('GET', `/api/outcomes/report?programmeId=${P.move}&municipalityId=${municipalityId}&from=${from}&to=${to}`, undefined, { as: user });
+
+describe('the outcome report', () => {
+  beforeAll(moveCohort, 120_000);
+
+  it('gives staff their own municipality’s figures unsuppressed', async () => {
+    const sut = await report(as);
+    expect(sut.status).toBe(200);
+    expect(sut.body.counts).toEqual({ referred: 8, started: 8, completed: 6, droppedOut: 2, transferred: 0, cancelled: 0, open: 0 });
+    expect(sut.body.completionRate).toMatchObject({ successes: 6, n: 8, p: 0.75 });
+    const end = sut.body.drugFree.find((d) => d.timepoint === 'end');
+    expect(end).toMatchObject({ due: 8, assessed: 6, rateAssessed: { successes: 4, n: 6 }, rateAll: { successes: 4, n: 8 }, followUpRate: { successes: 6, n: 8 } });
+    const drugChange = sut.body.asiChange.find((c) => c.timepoint === 'end' && c.domain === 'drug');
+    expect(drugChange?.change?.n).toBe(6);
+    expect(drugChange?.change?.mean).toBeLessThan(0); // less drug use: improvement
+    const benchmark = sut.body.benchmarks[0];
+    expect(benchmark?.published).toMatchObject({ programmeCode: 'MOVE', proportion: 0.5, timepoint: 'follow-up-6' });
+    expect(benchmark?.observed).toMatchObject({ successes: 3, n: 5 });
+    expect(benchmark?.pValue).toBeCloseTo(1, 6); // 3 of 5 against 50 %: as likely as it gets
+    expect(sut.body.retention).toMatchObject({ n: 8, median: 0 });
+    expect(sut.body.disclosureControlled).toBe(false);
+  });
+
+  it('suppresses every cell under 5 for an evaluator, and a second one where the first could be recovered', async () => {
+    const sut = await report('evaluator@odense.demo');
+    expect(sut.status).toBe(200);
+    expect(sut.body.disclosureControlled).toBe(true);
+    expect(sut.body.suppressed).toBe(true);
+    expect(sut.body.counts.referred).toBe(8);
+    expect(sut.body.counts.droppedOut).toBeNull();
+    const hidden = Object.entries(sut.body.counts).filter(([k, v]) => k !== 'referred' && k !== 'started' && v === null);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(sut.body.completionRate).toBeNull(); // two failures: a small cell
+    expect(JSON.stringify(sut.body)).not.toMatch(/"successes":[1-4],/);
+  });
+
+  it('answers 403 for a municipality not granted, and reports it once granted by the evaluator’s admin', async () => {
+    expect((await report('evaluator@aarhus.demo')).status).toBe(403);
+    const evaluator = await call<User>('GET', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, undefined, { as: 'admin@aarhus.demo' });
+    const { id: _i, createdAt: _c, updatedAt: _u, municipalityId: _m, lockedUntil: _l, lastLoginAt: _ll, ...editable } = evaluator.body;
+    const granted = await call<User>('PUT', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, { ...editable, grantedMunicipalityIds: [DEMO_IDS.municipalities.odense] }, { as: 'admin@aarhus.demo' });
+    expect(granted.status).toBe(200);
+    await tokenFor('evaluator@aarhus.demo'); // the grant changed nothing of the token; the session reads grants anew
+    try {
+      const sut = await report('evaluator@aarhus.demo');
+      expect(sut.status).toBe(200);
+      expect(sut.body.counts.referred).toBe(8);
+      expect(sut.body.disclosureControlled).toBe(true);
+    } finally {
+      // Other test files expect the demo evaluator without grants.
+      await call('PUT', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, { ...editable, grantedMunicipalityIds: [], version: granted.body.version }, { as: 'admin@aarhus.demo' });
+    }
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const sut = await report(as, DEMO_IDS.municipalities.odense, '2025-04-01', '2025-03-01');
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty('to');
+  });
+});
