@@ -5,11 +5,14 @@ import { accessLog } from './access-log';
 import { authProvider, visibleResources } from './auth/auth-provider';
 import { LoginPage } from './auth/LoginPage';
 import { centres } from './centres';
+import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
+import { enrolments } from './enrolments';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
 import { programmes } from './programmes';
+import { sessions } from './sessions';
 import { users } from './users';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
@@ -22,6 +25,9 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   programmes,
   users,
   'access-log': accessLog,
+  citizens,
+  enrolments,
+  sessions,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

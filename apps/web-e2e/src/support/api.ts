@@ -44,5 +44,11 @@ export async function apiPut<T>(path: string, body: unknown, as: string): Promis
   return (await response.json()) as T;
 }
 
+export async function apiPost<T>(path: string, body: unknown, as: string): Promise<T> {
+  const response = await call(as, 'POST', path, body);
+  if (!response.ok) throw new Error(`POST /api/${path} as ${as} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export const listQuery = (filter: Record<string, unknown>): string =>
   `?filter=${encodeURIComponent(JSON.stringify(filter))}`;

@@ -16,6 +16,17 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'you cannot deactivate yourself': 'app.validation.cannot_deactivate_yourself',
   'you cannot take away your own admin role': 'app.validation.cannot_drop_own_admin_role',
   'municipalityId must be your own municipality': 'app.validation.own_municipality_only',
+  'cpr must be 10 digits, written DDMMYYSSSS or DDMMYY-SSSS': 'app.validation.cpr_format',
+  'cpr gives a date of birth in the future': 'app.validation.cpr_future',
+  'is already registered for another citizen': 'app.validation.cpr_duplicate',
+  'birthYear must match the CPR number (or be left out)': 'app.validation.birth_year_from_cpr',
+  'phone must be a telephone number (digits, spaces, +, -, parentheses)': 'app.validation.phone',
+  'preferredLanguage must be a language code such as da, en or ar': 'app.validation.language_code',
+  'centreId must name a centre of your municipality': 'app.validation.own_centre_only',
+  'citizenId must name a citizen of your municipality': 'app.validation.own_citizen_only',
+  'programmeId must name an active programme': 'app.validation.active_programme_only',
+  'eligibilityOverride must be a written reason of 10 to 2000 characters': 'app.validation.override_reason',
+  'startsAt must not be in the future for an attended or missed session': 'app.validation.session_in_future',
 };
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
@@ -25,6 +36,14 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/^must be unique\b/, 'ra.validation.unique'],
   [/^code must be the three-digit municipality number$/, 'app.validation.municipality_code'],
   [/^password must be at least \d+ characters$/, 'app.validation.password_too_short'],
+  [/^cpr must begin with a real date of birth\b/, 'app.validation.cpr_date'],
+  [/ must not be before the citizen's birth\b/, 'app.validation.date_before_birth'],
+  [/ must not be more than \d+ days after today\b/, 'app.validation.date_too_far_ahead'],
+  [/^date must not be before \d{4}-\d{2}-\d{2}$/, 'app.validation.date_before_previous_step'],
+  [/^startsAt must not be before the enrolment started\b/, 'app.validation.session_before_start'],
+  [/^sessionNumber must be between 1 and \d+ for\b/, 'app.validation.session_number_beyond_protocol'],
+  [/^the enrolment is \w+, not active$/, 'app.validation.enrolment_not_active'],
+  [/ must be a date YYYY-MM-DD$/, 'app.validation.date'],
 ];
 
 export function translatableMessage(message: string): string {

@@ -132,4 +132,92 @@ describe('createHttpClient', () => {
     )) as HttpError;
     expect(error.message).toBe('code already exists');
   });
+
+  describe('citizen name search', () => {
+    const listUrl = (filter: unknown) =>
+      `/api/citizens?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,9]')}&sort=${encodeURIComponent('["createdAt","DESC"]')}`;
+
+    it('goes as POST /api/citizens/search with sort, range and filter in the body: no name in a URL', async () => {
+      const { calls, fetchJson } = fakeFetch(ok);
+      const headers = new Headers({ Range: 'citizens=0-9' });
+      await createHttpClient(fetchJson)(listUrl({ q: 'Søren Ågaard', sex: 'male' }), { headers });
+      expect(calls).toHaveLength(1);
+      const [url, options] = calls[0] ?? ['', {}];
+      expect(url).toBe('/api/citizens/search');
+      expect(url).not.toMatch(/S%C3%B8ren|Søren|gaard/i);
+      expect(options.method).toBe('POST');
+      expect(options.headers).toBe(headers);
+      expect(JSON.parse(options.body as string)).toEqual({
+        filter: '{"q":"Søren Ågaard","sex":"male"}',
+        range: '[0,9]',
+        sort: '["createdAt","DESC"]',
+      });
+    });
+
+    it('keeps other citizen lists and other resources as GET', async () => {
+      const { calls, fetchJson } = fakeFetch(ok);
+      const client = createHttpClient(fetchJson);
+      await client(listUrl({ sex: 'female' }));
+      await client(`/api/citizens?filter=${encodeURIComponent('{"id":["a","b"]}')}`);
+      await client(`/api/centres?filter=${encodeURIComponent('{"q":"nord"}')}`);
+      await client('/api/citizens/5b1f');
+      expect(calls.map(([url, options]) => [url.split('?')[0], options.method ?? 'GET'])).toEqual([
+        ['/api/citizens', 'GET'],
+        ['/api/citizens', 'GET'],
+        ['/api/centres', 'GET'],
+        ['/api/citizens/5b1f', 'GET'],
+      ]);
+    });
+  });
+
+  it("strips what the API sets on a citizen (masked CPR, warnings, municipality) and keeps the CPR number", async () => {
+    const { calls, fetchJson } = fakeFetch(ok);
+    const record = {
+      id: 'c1',
+      version: 2,
+      createdAt: 'x',
+      updatedAt: 'y',
+      municipalityId: 'm1',
+      cpr: '0101064321',
+      cprMasked: '010106-xxxx',
+      cprReplacement: false,
+      cprWarnings: [],
+      firstName: 'Ida',
+    };
+    await createHttpClient(fetchJson)('/api/citizens/c1', { method: 'PUT', body: JSON.stringify(record) });
+    expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 2, cpr: '0101064321', firstName: 'Ida' });
+  });
+
+  it('turns eligibility failures into a notification and keeps the failed rules for the form', async () => {
+    const failures = [{ rule: 'age-below-minimum', message: 'MOVE is for ages 15 and up; the citizen is 12 on 2026-11-25' }];
+    const body = { statusCode: 422, code: 'NOT_ELIGIBLE', message: 'Not eligible', errors: { eligibility: 'x' }, failures };
+    const { fetchJson } = fakeFetch(failing(422, body));
+    const error = (await createHttpClient(fetchJson)('/api/enrolments', { method: 'POST', body: '{}' }).catch((e: unknown) => e)) as HttpError;
+    expect(error.message).toBe('app.notification.not_eligible');
+    expect((error.body as { errors?: unknown; failures: unknown }).errors).toBeUndefined();
+    expect((error.body as { failures: unknown }).failures).toEqual(failures);
+  });
+
+  it('keeps the allowed states of a refused state change', async () => {
+    const body = { statusCode: 409, code: 'ILLEGAL_TRANSITION', message: 'no', errors: { to: 'must be one of: none' }, allowed: [] };
+    const { fetchJson } = fakeFetch(failing(409, body));
+    const error = (await createHttpClient(fetchJson)('/api/enrolments/e1/transitions', { method: 'POST', body: '{}' }).catch(
+      (e: unknown) => e,
+    )) as HttpError;
+    expect(error.message).toBe('app.notification.illegal_transition');
+    expect(error.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowed: [] });
+  });
+
+  it('shows a duplicate CPR number beside the field and keeps the existing citizen', async () => {
+    const body = {
+      statusCode: 409,
+      code: 'DUPLICATE',
+      message: 'A citizen with this CPR number is already registered',
+      errors: { cpr: 'is already registered for another citizen' },
+      existingId: 'c0',
+    };
+    const { fetchJson } = fakeFetch(failing(409, body));
+    const error = (await createHttpClient(fetchJson)('/api/citizens', { method: 'POST', body: '{}' }).catch((e: unknown) => e)) as HttpError;
+    expect(error.body).toMatchObject({ errors: { cpr: 'app.validation.cpr_duplicate' }, existingId: 'c0' });
+  });
 });

@@ -10,6 +10,7 @@ const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
 /** More such fields, by the resource in the URL (`/api/users/…`). */
 const READ_ONLY_FIELDS_OF: Record<string, string[]> = {
   users: ['municipalityId', 'lockedUntil', 'lastLoginAt'],
+  citizens: ['municipalityId', 'cprMasked', 'cprReplacement', 'cprWarnings'],
 };
 
 function resourceOf(url: string): string | undefined {
@@ -22,7 +23,34 @@ const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   STILL_REFERENCED: 'app.notification.still_referenced',
   DATABASE_UNAVAILABLE: 'app.notification.database_unavailable',
   TOO_MANY_REQUESTS: 'app.notification.too_many_requests',
+  ILLEGAL_TRANSITION: 'app.notification.illegal_transition',
 };
+
+const LIST_PARAMS = ['sort', 'range', 'filter'] as const;
+
+/**
+ * A citizen list with a name search (`filter.q`) goes as POST /api/citizens/search, the list's
+ * parameters in the body: a name never sits in a URL (browser history, proxy and server logs).
+ */
+function withoutNameInUrl(url: string, method: string, options: RequestInit): [string, RequestInit] {
+  if (method !== 'GET') return [url, options];
+  const [path = '', query = ''] = url.split('?', 2);
+  if (!/\/api\/citizens\/?$/.test(path) || query === '') return [url, options];
+  const params = new URLSearchParams(query);
+  let filter: unknown;
+  try {
+    filter = JSON.parse(params.get('filter') ?? '{}');
+  } catch {
+    return [url, options];
+  }
+  if (typeof filter !== 'object' || filter === null || !('q' in filter)) return [url, options];
+  const body: Record<string, string> = {};
+  for (const name of LIST_PARAMS) {
+    const value = params.get(name);
+    if (value !== null) body[name] = value;
+  }
+  return [`${path.replace(/\/$/, '')}/search`, { ...options, method: 'POST', body: JSON.stringify(body) }];
+}
 
 function withoutReadOnlyFields(body: string, readOnly: string[]): string {
   let parsed: unknown;
@@ -45,7 +73,9 @@ function forDisplay(error: unknown): unknown {
   if (!(error instanceof HttpError)) return error;
   const body = error.body as Partial<ApiErrorBody> | undefined;
   const code = body?.code ?? (error.status === 409 ? 'VERSION_CONFLICT' : undefined);
-  const key = code ? NOTIFICATION_KEYS[code] : undefined;
+  // Eligibility failures come as `failures`, which the forms show rule by rule, not as a field error.
+  const key =
+    code === 'NOT_ELIGIBLE' && Array.isArray(body?.failures) ? 'app.notification.not_eligible' : code ? NOTIFICATION_KEYS[code] : undefined;
   if (key) {
     // Without `errors`: react-admin would otherwise mark a field (`version`) the form does not show.
     return new HttpError(key, error.status, { ...body, errors: undefined });
@@ -58,7 +88,8 @@ function forDisplay(error: unknown): unknown {
 
 /** Wraps react-admin's fetchJson for ra-data-simple-rest: cookies, clean bodies, displayable errors. */
 export function createHttpClient(fetchJson: HttpClient = fetchUtils.fetchJson): HttpClient {
-  return async (url, options = {}) => {
+  return async (requestedUrl, requestedOptions = {}) => {
+    const [url, options] = withoutNameInUrl(requestedUrl, (requestedOptions.method ?? 'GET').toUpperCase(), requestedOptions);
     const method = (options.method ?? 'GET').toUpperCase();
     const body =
       (method === 'POST' || method === 'PUT') && typeof options.body === 'string'

@@ -1,7 +1,10 @@
-import { ACCESS_ACTIONS, ACCESS_OUTCOMES, PROGRAMME_FORMATS, ROLES } from '@outcomes/contracts';
+import { ACCESS_ACTIONS, ACCESS_OUTCOMES, ATTENDANCE, ATTESTATIONS, ENROLMENT_STATES, PROGRAMME_FORMATS, ROLES, SEXES } from '@outcomes/contracts';
+import { TRANSITIONS } from '@outcomes/domain';
+import { LANGUAGES } from '../citizens/choices';
+import { SESSION_KINDS } from '../sessions/session-kinds';
 
 /** The resources the web app has screens for (App.tsx). */
-const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log'];
+const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions'];
 import { da } from './da';
 import { en } from './en';
 
@@ -64,6 +67,21 @@ describe('translations', () => {
       ...SCREEN_RESOURCES.map((resource) => `resources.${resource}.name`),
       ...ACCESS_ACTIONS.map((action) => `resources.access-log.actions.${action}`),
       ...ACCESS_OUTCOMES.map((outcome) => `resources.access-log.outcomes.${outcome}`),
+    ];
+    expect(keys.filter((key) => !english.get(key) || !danish.get(key))).toEqual([]);
+  });
+
+  it('names every enrolment state, state change, attestation, session kind, attendance, sex and language in both languages', () => {
+    const targets = [...new Set(Object.values(TRANSITIONS).flat())];
+    const keys = [
+      ...ENROLMENT_STATES.map((state) => `resources.enrolments.states.${state}`),
+      ...targets.map((state) => `resources.enrolments.transitions.${state}`),
+      ...targets.filter((state) => state !== 'active').map((state) => `resources.enrolments.reason_hint.${state}`),
+      ...ATTESTATIONS.map((attestation) => `resources.enrolments.attestations.${attestation}`),
+      ...SESSION_KINDS.map((kind) => `resources.sessions.kinds.${kind}`),
+      ...ATTENDANCE.map((attendance) => `resources.sessions.attendance.${attendance}`),
+      ...SEXES.map((sex) => `resources.citizens.sexes.${sex}`),
+      ...LANGUAGES.map((language) => `app.languages.${language}`),
     ];
     expect(keys.filter((key) => !english.get(key) || !danish.get(key))).toEqual([]);
   });

@@ -1,0 +1,105 @@
+import ReferIcon from '@mui/icons-material/AssignmentInd';
+import { Box, Divider, Typography } from '@mui/material';
+import type { Citizen } from '@outcomes/contracts';
+import type { ReactNode } from 'react';
+import { EditButton, Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { AccessHistory } from '../access-log/AccessHistory';
+import { formatDate } from '../common/dates';
+import { LinkButton } from '../common/LinkButton';
+import { CitizenTimeline } from './CitizenTimeline';
+
+const Actions = () => {
+  const citizen = useRecordContext<Citizen>();
+  return (
+    <TopToolbar>
+      {citizen && (
+        <LinkButton
+          to="/enrolments/create"
+          state={{ record: { citizenId: citizen.id } }}
+          label="app.citizens.refer"
+          icon={<ReferIcon />}
+        />
+      )}
+      <EditButton />
+    </TopToolbar>
+  );
+};
+
+const Detail = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {translate(label)}
+      </Typography>
+      <Typography variant="body1" component="div" data-testid={testId}>
+        {children === null || children === undefined || children === '' ? '—' : children}
+      </Typography>
+    </Box>
+  );
+};
+
+const formatCpr = (cpr: string): string => (cpr.length === 10 ? `${cpr.slice(0, 6)}-${cpr.slice(6)}` : cpr);
+
+const Details = () => {
+  const citizen = useRecordContext<Citizen>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!citizen) return null;
+  const field = (name: string) => `resources.citizens.fields.${name}`;
+  const consent =
+    citizen.evaluationConsent === null
+      ? translate('resources.citizens.consent.not_asked')
+      : `${translate(citizen.evaluationConsent ? 'resources.citizens.consent.given' : 'resources.citizens.consent.declined')}${
+          citizen.evaluationConsentDate ? ` (${formatDate(citizen.evaluationConsentDate, locale)})` : ''
+        }`;
+  return (
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}
+      data-testid="citizen-details"
+    >
+      <Detail label={field('name')}>
+        {citizen.firstName} {citizen.lastName}
+      </Detail>
+      <Detail label={field('cpr')} testId="citizen-cpr">
+        {citizen.cpr ? formatCpr(citizen.cpr) : translate('app.citizens.anonymous')}
+        {citizen.cprReplacement && (
+          <Typography variant="caption" component="div" color="warning.main">
+            {translate('app.helper.cpr_replacement')}
+          </Typography>
+        )}
+      </Detail>
+      <Detail label={field('birthYear')} testId="citizen-birth-year">
+        {citizen.birthYear}
+      </Detail>
+      <Detail label={field('sex')}>{citizen.sex && translate(`resources.citizens.sexes.${citizen.sex}`)}</Detail>
+      <Detail label={field('phone')}>{citizen.phone}</Detail>
+      <Detail label={field('email')}>{citizen.email}</Detail>
+      <Detail label={field('address')}>{citizen.address}</Detail>
+      <Detail label={field('preferredLanguage')}>
+        {citizen.preferredLanguage && translate(`app.languages.${citizen.preferredLanguage}`, { _: citizen.preferredLanguage })}
+      </Detail>
+      <Detail label={field('evaluationConsent')}>{consent}</Detail>
+    </Box>
+  );
+};
+
+const Body = () => {
+  const citizen = useRecordContext<Citizen>();
+  if (!citizen) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Details />
+      <Divider sx={{ my: 2 }} />
+      <CitizenTimeline citizenId={String(citizen.id)} />
+      <AccessHistory citizenId={String(citizen.id)} />
+    </Box>
+  );
+};
+
+/** The citizen's page: details, then everything that happened in their treatment, newest first. */
+export const CitizenShow = () => (
+  <Show actions={<Actions />}>
+    <Body />
+  </Show>
+);

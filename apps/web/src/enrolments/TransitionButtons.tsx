@@ -1,0 +1,170 @@
+import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import type { Enrolment, EnrolmentState } from '@outcomes/contracts';
+import { allowedTransitions } from '@outcomes/domain';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { todayLocal } from '../common/dates';
+import { apiErrorOf } from '../common/http-errors';
+import type { AppDataProvider } from '../data/data-provider';
+import { translatableMessage } from '../data/field-errors';
+import type { Failure } from './eligibility';
+import { FailureList } from './FailureList';
+
+const MIN_OVERRIDE = 10;
+
+/** Asks for the date (and, when the enrolment ends, the reason) of one state change, and makes it. */
+const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to: EnrolmentState; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const [date, setDate] = useState(todayLocal());
+  const [reason, setReason] = useState('');
+  const [override, setOverride] = useState('');
+  const [failures, setFailures] = useState<Failure[]>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const starting = to === 'active';
+
+  const overrideTooShort = failures !== undefined && override.trim().length < MIN_OVERRIDE;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!date || overrideTooShort) {
+      setFieldErrors(date ? {} : { date: 'ra.validation.required' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await dataProvider.transitionEnrolment(String(enrolment.id), {
+        to,
+        date,
+        ...(starting ? {} : { reason: reason.trim() || null }),
+        ...(failures ? { eligibilityOverride: override.trim() } : {}),
+        version: enrolment.version,
+      });
+      notify('resources.enrolments.transitioned', {
+        type: 'success',
+        messageArgs: { state: translate(`resources.enrolments.states.${to}`) },
+      });
+      onClose();
+      refresh();
+    } catch (error) {
+      const body = apiErrorOf(error);
+      if (body.status === 422 && body.code === 'NOT_ELIGIBLE' && body.failures) {
+        setFailures(body.failures);
+      } else if (body.status === 409 && body.code === 'ILLEGAL_TRANSITION') {
+        const allowed = (body.allowed ?? []).map((state) => translate(`resources.enrolments.states.${state}`));
+        notify('resources.enrolments.transition_refused', {
+          type: 'error',
+          messageArgs: { allowed: allowed.length > 0 ? allowed.join(', ') : translate('resources.enrolments.no_further_states') },
+        });
+        onClose();
+        refresh();
+      } else if (body.status === 409) {
+        notify('app.notification.version_conflict_reloaded', { type: 'error' });
+        onClose();
+        refresh();
+      } else if (body.errors && Object.keys(body.errors).length > 0) {
+        setFieldErrors(body.errors);
+      } else {
+        notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorOf = (field: string) => (fieldErrors[field] ? translate(translatableMessage(fieldErrors[field])) : undefined);
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <DialogTitle>{translate(`resources.enrolments.transitions.${to}`)}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <TextField
+              type="date"
+              name="date"
+              label={translate(starting ? 'resources.enrolments.fields.startDate' : 'resources.enrolments.fields.endDate')}
+              value={date}
+              onChange={(event) => setDate(event.target.value)}
+              required
+              error={errorOf('date') !== undefined}
+              helperText={errorOf('date')}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            {!starting && (
+              <TextField
+                name="reason"
+                label={translate('resources.enrolments.fields.endReason')}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                multiline
+                minRows={2}
+                error={errorOf('reason') !== undefined}
+                helperText={errorOf('reason') ?? translate(`resources.enrolments.reason_hint.${to}`)}
+              />
+            )}
+            {failures && (
+              <>
+                <FailureList failures={failures} />
+                <TextField
+                  name="eligibilityOverride"
+                  label={translate('resources.enrolments.fields.eligibilityOverride')}
+                  value={override}
+                  onChange={(event) => setOverride(event.target.value)}
+                  multiline
+                  minRows={2}
+                  required
+                  error={overrideTooShort && override !== ''}
+                  helperText={translate('resources.enrolments.eligibility.override_helper')}
+                />
+              </>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton type="submit" variant="contained" disabled={busy || overrideTooShort}>
+            {translate('ra.action.confirm')}
+          </MuiButton>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};
+
+/** The states the enrolment may move to now (libs/domain's state machine), one button each. */
+export const TransitionButtons = () => {
+  const enrolment = useRecordContext<Enrolment>();
+  const translate = useTranslate();
+  const [target, setTarget] = useState<EnrolmentState>();
+  if (!enrolment) return null;
+  const next = allowedTransitions(enrolment.state);
+  return (
+    <Box data-testid="transition-buttons">
+      <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
+        {translate('resources.enrolments.next_states')}
+      </Typography>
+      {next.length === 0 ? (
+        <Alert severity="info">{translate('resources.enrolments.final_state')}</Alert>
+      ) : (
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+          {next.map((to) => (
+            <MuiButton
+              key={to}
+              variant={to === 'active' || to === 'completed' ? 'contained' : 'outlined'}
+              color={to === 'dropped_out' || to === 'cancelled' ? 'warning' : 'primary'}
+              onClick={() => setTarget(to)}
+            >
+              {translate(`resources.enrolments.transitions.${to}`)}
+            </MuiButton>
+          ))}
+        </Stack>
+      )}
+      {target && <TransitionDialog enrolment={enrolment} to={target} onClose={() => setTarget(undefined)} />}
+    </Box>
+  );
+};

@@ -1,0 +1,33 @@
+import { ATTESTATIONS } from '@outcomes/contracts';
+import type { Attestation } from '@outcomes/contracts';
+
+type FormData = Record<string, unknown>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+const attestationsOf = (value: unknown): Attestation[] =>
+  Array.isArray(value) ? ATTESTATIONS.filter((a) => (value as unknown[]).includes(a)) : [];
+
+/** POST /api/enrolments: the referral; an override reason only when one was written. */
+export function toEnrolmentCreateBody(data: FormData): FormData {
+  const override = text(data['eligibilityOverride']);
+  return {
+    citizenId: data['citizenId'],
+    programmeId: data['programmeId'],
+    centreId: data['centreId'],
+    referralDate: data['referralDate'],
+    referralSource: text(data['referralSource']),
+    attestations: attestationsOf(data['attestations']),
+    ...(override ? { eligibilityOverride: override } : {}),
+  };
+}
+
+/** PUT /api/enrolments/:id takes only what may change without a state change. */
+export function toEnrolmentUpdateBody(data: FormData): FormData {
+  return {
+    centreId: data['centreId'],
+    referralSource: text(data['referralSource']),
+    attestations: attestationsOf(data['attestations']),
+    version: data['version'],
+  };
+}
