@@ -94,6 +94,18 @@ describe('citizens', () => {
   });
 });
 
+describe('who has seen this citizen', () => {
+  it('lists the accesses to the citizen with who made them, for the treating staff only', async () => {
+    const mine = await createCitizen('aarhus');
+    await call('GET', `/api/citizens/${mine.id}`, undefined, { as: 'staff@aarhus.demo' });
+    const sut = await call<{ action: string; userDisplayName: string; citizenId: string }[]>('GET', listPath(`citizens/${mine.id}/access-history`, { sort: ['seq', 'DESC'], range: [0, 9] }), undefined, { as: staff.aarhus });
+    expect(sut.status).toBe(200);
+    expect(sut.body.map((r) => r.action)).toEqual(['read', 'create']);
+    expect(sut.body.every((r) => r.userDisplayName === 'Behandler (Aarhus)' && r.citizenId === mine.id)).toBe(true);
+    expect((await call('GET', listPath(`citizens/${mine.id}/access-history`), undefined, { as: staff.odense })).status).toBe(404);
+  });
+});
+
 describe('no CPR number or name in the clear', () => {
   it('is in no table, no log line and no URL', async () => {
     const cpr = '1212874321';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessLogEntry, AccessLogVerification, RawListQuery } from '@outcomes/contracts';
+import type { AccessLogEntry, AccessLogVerification, CitizenAccess, RawListQuery } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
@@ -66,6 +66,23 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r');
     const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
     return { rows: rows.map(toEntry), offset: query.offset, total };
+  }
+
+  /**
+   * "Who has seen this citizen": every logged access to the citizen, with the name of who made it,
+   * for the staff who treat them (a citizen may ask; Datatilsynet). Only the own municipality's rows.
+   */
+  async historyOf(citizenId: string, raw: RawListQuery): Promise<ListPage<CitizenAccess>> {
+    const query = parseListQueryOr400(raw, LIST_SPEC);
+    const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
+    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
+    const userIds = [...new Set(rows.map((r) => r.userId))];
+    const names = new Map<string, string>(
+      userIds.length === 0
+        ? []
+        : ((await this.db.manager().query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [userIds])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]),
+    );
+    return { rows: rows.map((r) => ({ ...toEntry(r), userDisplayName: names.get(r.userId) ?? null })), offset: query.offset, total };
   }
 
   verify(): Promise<AccessLogVerification> {

@@ -8,6 +8,6 @@ import { Audit } from './audit.service';
 @Module({
   controllers: [AccessLogController],
   providers: [AccessLogWriter, AccessLogService, Audit],
-  exports: [AccessLogWriter, Audit],
+  exports: [AccessLogWriter, AccessLogService, Audit],
 })
 export class AuditModule {}

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Citizen, TimelineEvent } from '@outcomes/contracts';
+import type { Citizen, CitizenAccess, TimelineEvent } from '@outcomes/contracts';
 import type { Response } from 'express';
+import { AccessLogService } from '../audit/access-log.service';
 import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
@@ -16,6 +17,7 @@ export class CitizensController {
   constructor(
     private readonly service: CitizensService,
     private readonly timelines: TimelineService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get()
@@ -52,6 +54,14 @@ export class CitizensController {
   @ApiOperation({ summary: 'Enrolment steps, sessions, group meetings and outreach contacts of a citizen, newest first' })
   timeline(@Param('id', ParseIdPipe) id: string): Promise<TimelineEvent[]> {
     return this.timelines.timeline(id);
+  }
+
+  @Get(':id/access-history')
+  @Permission('citizens', 'read')
+  @ApiOperation({ summary: 'Who has seen this citizen: the logged accesses, newest first (simple-rest list)' })
+  async accessHistory(@Param('id', ParseIdPipe) id: string, @Query() query: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<CitizenAccess[]> {
+    await this.service.entity(id);
+    return sendPage(res, 'access-history', await this.accessLog.historyOf(id, query));
   }
 
   @Post()

@@ -27,6 +27,9 @@ const LIST_SPEC: ListSpec = {
   defaultSort: ['startsAt', 'DESC'],
 };
 
+/** The calendar day of an instant in Danish local time (sv-SE formats as YYYY-MM-DD). */
+const COPENHAGEN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
 /** Individual sessions on active enrolments; the note is encrypted like every identifier. */
 @Injectable()
 export class SessionsService {
@@ -117,7 +120,7 @@ export class SessionsService {
     if (input.attendance !== 'cancelled' && startsAt.getTime() > Date.now() + 60_000) {
       throw ApiException.validation({ startsAt: 'startsAt must not be in the future for an attended or missed session' });
     }
-    if (enrolment.startDate && input.startsAt.slice(0, 10) < enrolment.startDate) {
+    if (enrolment.startDate && COPENHAGEN_DATE.format(startsAt) < enrolment.startDate) {
       throw ApiException.validation({ startsAt: `startsAt must not be before the enrolment started (${enrolment.startDate})` });
     }
     if (input.sessionNumber !== undefined && input.sessionNumber !== null) {

@@ -2,8 +2,7 @@ import { Typography } from '@mui/material';
 import type { AccessLogEntry } from '@outcomes/contracts';
 import { CanAccess, DataTable, ListBase, Pagination, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { accessHistoryFilter } from './access-log-filter';
-import { ActionField, OutcomeField, UserNameField } from './AccessLogFields';
+import { ActionField, OutcomeField } from './AccessLogFields';
 
 const Empty = () => {
   const translate = useTranslate();
@@ -15,16 +14,16 @@ const Empty = () => {
 };
 
 /**
- * "Who has seen this": the access-log rows about one citizen, newest first. Shown only to roles that
- * may read the access log; kept out of the URL and the store, as it belongs to the page it sits on.
+ * "Who has seen this": the logged accesses to one citizen, newest first, with who made them, from
+ * GET /api/citizens/:id/access-history, for the staff who may read the citizen (a citizen may ask
+ * them). Kept out of the URL and the store, as it belongs to the page it sits on.
  */
 export const AccessHistory = ({ citizenId }: { citizenId: string }) => {
   const translate = useTranslate();
   return (
-    <CanAccess resource="access-log" action="list">
+    <CanAccess resource="citizens" action="show">
       <ListBase
-        resource="access-log"
-        filter={accessHistoryFilter(citizenId)}
+        resource={`citizens/${citizenId}/access-history`}
         sort={{ field: 'seq', order: 'DESC' }}
         perPage={10}
         disableSyncWithLocation
@@ -34,14 +33,12 @@ export const AccessHistory = ({ citizenId }: { citizenId: string }) => {
           {translate('app.access_log.history_title')}
         </Typography>
         <DataTable<AccessLogEntry> bulkActionButtons={false} rowClick={false} empty={<Empty />}>
-          <DataTable.Col source="at" field={DateTimeField} />
-          <DataTable.Col source="userId" disableSort>
-            <UserNameField />
-          </DataTable.Col>
-          <DataTable.Col source="action">
+          <DataTable.Col source="at" label="resources.access-log.fields.at" field={DateTimeField} />
+          <DataTable.Col source="userDisplayName" label="resources.access-log.fields.userId" disableSort />
+          <DataTable.Col source="action" label="resources.access-log.fields.action">
             <ActionField />
           </DataTable.Col>
-          <DataTable.Col source="outcome">
+          <DataTable.Col source="outcome" label="resources.access-log.fields.outcome">
             <OutcomeField />
           </DataTable.Col>
         </DataTable>

@@ -1,4 +1,4 @@
-import { accessHistoryFilter, accessLogFilter } from './access-log-filter';
+import { accessLogFilter } from './access-log-filter';
 
 describe('accessLogFilter', () => {
   it('turns the period days into instants covering whole days in local time', () => {
@@ -20,11 +20,5 @@ describe('accessLogFilter', () => {
 
   it('leaves instants that are already instants alone', () => {
     expect(accessLogFilter({ at_gte: '2026-11-02T10:00:00.000Z' })).toEqual({ at_gte: '2026-11-02T10:00:00.000Z' });
-  });
-});
-
-describe('accessHistoryFilter', () => {
-  it('asks for the rows about one citizen and nothing else', () => {
-    expect(accessHistoryFilter('c1')).toEqual({ citizenId: 'c1' });
   });
 });

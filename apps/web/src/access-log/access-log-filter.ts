@@ -23,8 +23,3 @@ export function accessLogFilter(filter: Record<string, unknown>): Record<string,
   }
   return out;
 }
-
-/** "Who has seen this citizen": the access-log rows about one citizen. */
-export function accessHistoryFilter(citizenId: string): { citizenId: string } {
-  return { citizenId };
-}

@@ -31,3 +31,8 @@ export interface AccessLogVerification {
   firstBrokenSeq: number | null;
   reason: string | null;
 }
+
+/** A row of a citizen's "who has seen this": the access, with the name of who made it. */
+export interface CitizenAccess extends AccessLogEntry {
+  userDisplayName: string | null;
+}
