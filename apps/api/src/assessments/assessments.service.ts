@@ -4,8 +4,8 @@ import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, Follow
 import { asiAnswerErrors, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListSpec } from '../common/list-query/list-query';
+import { listPage } from '../common/list-query/list-page';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -50,9 +50,7 @@ export class AssessmentsService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<Assessment>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    return { rows: rows.map((r) => this.toAssessment(r)), offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toAssessment(r)));
   }
 
   async get(id: string): Promise<Assessment> {

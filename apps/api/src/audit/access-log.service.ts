@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { ListPage } from '../common/crud/crud.service';
-import { applyListQuery } from '../common/list-query/apply-list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import { verifyAccessLog } from './access-log-verify';
@@ -62,10 +61,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<AccessLogEntry>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r');
-    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
-    return { rows: rows.map(toEntry), offset: query.offset, total };
+    return listPage(this.db.repo(AccessLogEntity).createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map(toEntry), 'seq');
   }
 
   /**
@@ -73,16 +69,15 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
    * for the staff who treat them (a citizen may ask; Datatilsynet). Only the own municipality's rows.
    */
   async historyOf(citizenId: string, raw: RawListQuery): Promise<ListPage<CitizenAccess>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
-    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
-    const userIds = [...new Set(rows.map((r) => r.userId))];
-    const names = new Map<string, string>(
-      userIds.length === 0
-        ? []
-        : ((await this.db.manager().query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [userIds])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]),
-    );
-    return { rows: rows.map((r) => ({ ...toEntry(r), userDisplayName: names.get(r.userId) ?? null })), offset: query.offset, total };
+    return listPage(this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId }), raw, LIST_SPEC, async (rows) => {
+      const userIds = [...new Set(rows.map((r) => r.userId))];
+      const names = new Map<string, string>(
+        userIds.length === 0
+          ? []
+          : ((await this.db.manager().query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [userIds])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]),
+      );
+      return rows.map((r) => ({ ...toEntry(r), userDisplayName: names.get(r.userId) ?? null }));
+    }, 'seq');
   }
 
   verify(): Promise<AccessLogVerification> {

@@ -4,8 +4,7 @@ import { eligibilityFailures, transition } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -48,9 +47,7 @@ export class EnrolmentsService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    return { rows: await this.withDetails(rows), offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, async (rows) => await this.withDetails(rows));
   }
 
   async get(id: string): Promise<Enrolment> {

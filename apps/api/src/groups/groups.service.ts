@@ -3,9 +3,8 @@ import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery 
 import { courseMeetings } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListSpec } from '../common/list-query/list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -54,10 +53,10 @@ export class GroupsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Group>> {
-    const query = parseListQueryOr400(raw, GROUP_SPEC);
-    const [rows, total] = await applyListQuery(this.db.repo(GroupEntity).createQueryBuilder('r'), query).getManyAndCount();
-    const members = await this.members(rows.map((r) => r.id));
-    return { rows: rows.map((r) => this.toGroup(r, members)), offset: query.offset, total };
+    return listPage(this.db.repo(GroupEntity).createQueryBuilder('r'), raw, GROUP_SPEC, async (rows) => {
+      const members = await this.members(rows.map((r) => r.id));
+      return rows.map((r) => this.toGroup(r, members));
+    });
   }
 
   async get(id: string): Promise<Group> {
@@ -125,10 +124,10 @@ export class GroupsService {
   }
 
   async listMeetings(raw: RawListQuery): Promise<ListPage<GroupMeeting>> {
-    const query = parseListQueryOr400(raw, MEETING_SPEC);
-    const [rows, total] = await applyListQuery(this.db.repo(GroupMeetingEntity).createQueryBuilder('r'), query).getManyAndCount();
-    const attendance = await this.attendance(rows.map((r) => r.id));
-    return { rows: rows.map((r) => this.toMeeting(r, attendance)), offset: query.offset, total };
+    return listPage(this.db.repo(GroupMeetingEntity).createQueryBuilder('r'), raw, MEETING_SPEC, async (rows) => {
+      const attendance = await this.attendance(rows.map((r) => r.id));
+      return rows.map((r) => this.toMeeting(r, attendance));
+    });
   }
 
   /** Logs a held meeting of a standing group (SMART Recovery): when, how long, how many anonymously. */

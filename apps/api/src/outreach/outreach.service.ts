@@ -4,9 +4,8 @@ import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListSpec } from '../common/list-query/list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
 import type { CreateOutreachContactDto, UpdateOutreachContactDto } from './dto/outreach-contact.dto';
@@ -42,9 +41,7 @@ export class OutreachService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<OutreachContact>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    return { rows: rows.map((r) => this.toContact(r)), offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toContact(r)));
   }
 
   async get(id: string): Promise<OutreachContact> {

@@ -3,9 +3,8 @@ import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contr
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListSpec } from '../common/list-query/list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
@@ -43,9 +42,7 @@ export class SessionsService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    return { rows: rows.map((r) => this.toSession(r)), offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toSession(r)));
   }
 
   async get(id: string): Promise<TreatmentSession> {

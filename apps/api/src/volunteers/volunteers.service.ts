@@ -4,9 +4,8 @@ import type { CoordinatorDashboard, Facilitation, FacilitatorRole, RawListQuery,
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListSpec } from '../common/list-query/list-query';
-import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
+import { listPage } from '../common/list-query/list-page';
 import { GroupEntity } from '../groups/group.entity';
 import { Db } from '../tenancy/db.service';
 import type { CreateFacilitationDto, CreateVolunteerDto, MeetingFacilitatorDto, UpdateVolunteerDto } from './dto/volunteer.dto';
@@ -39,10 +38,10 @@ export class VolunteersService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<Volunteer>> {
-    const query = parseListQueryOr400(raw, LIST_SPEC);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    const trained = await this.trainedToday(rows.map((r) => r.id));
-    return { rows: rows.map((r) => this.toVolunteer(r, trained)), offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, async (rows) => {
+      const trained = await this.trainedToday(rows.map((r) => r.id));
+      return rows.map((r) => this.toVolunteer(r, trained));
+    });
   }
 
   async get(id: string): Promise<Volunteer> {

@@ -3,8 +3,7 @@ import type { RawListQuery } from '@outcomes/contracts';
 import type { BaseRecordEntity } from '../../database/base-record.entity';
 import type { Db } from '../../tenancy/db.service';
 import { ApiException } from '../errors/api.exception';
-import { applyListQuery } from '../list-query/apply-list-query';
-import { parseListQueryOr400 } from '../list-query/parse-list-query-or-400';
+import { listPage } from '../list-query/list-page';
 import type { ListSpec } from '../list-query/list-query';
 
 export interface ListPage<E> {
@@ -42,9 +41,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
   }
 
   async list(raw: RawListQuery): Promise<ListPage<E>> {
-    const query = parseListQueryOr400(raw, this.listSpec);
-    const [rows, total] = await applyListQuery(this.repository.createQueryBuilder('r'), query).getManyAndCount();
-    return { rows, offset: query.offset, total };
+    return listPage(this.repository.createQueryBuilder('r'), raw, this.listSpec, (rows) => rows);
   }
 
   async get(id: string): Promise<E> {
