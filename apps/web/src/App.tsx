@@ -8,9 +8,11 @@ import { centres } from './centres';
 import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
+import { groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
+import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -28,6 +30,8 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   citizens,
   enrolments,
   sessions,
+  groups,
+  'outreach-contacts': outreachContacts,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

@@ -24,6 +24,9 @@ export const AccessHistory = ({ citizenId }: { citizenId: string }) => {
     <CanAccess resource="citizens" action="show">
       <ListBase
         resource={`citizens/${citizenId}/access-history`}
+        // Not a resource of the permissions table: CanAccess above checks the citizen instead, and the
+        // list's own access check would otherwise send the user to "access denied".
+        disableAuthentication
         sort={{ field: 'seq', order: 'DESC' }}
         perPage={10}
         disableSyncWithLocation

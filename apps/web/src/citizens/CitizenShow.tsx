@@ -7,6 +7,7 @@ import { AccessHistory } from '../access-log/AccessHistory';
 import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
+import { ContactTimeline } from './ContactTimeline';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -92,6 +93,7 @@ const Body = () => {
       <Details />
       <Divider sx={{ my: 2 }} />
       <CitizenTimeline citizenId={String(citizen.id)} />
+      <ContactTimeline citizenId={String(citizen.id)} />
       <AccessHistory citizenId={String(citizen.id)} />
     </Box>
   );

@@ -1,4 +1,13 @@
-import type { AccessLogVerification, Citizen, Enrolment, EnrolmentState } from '@outcomes/contracts';
+import type {
+  AccessLogVerification,
+  Citizen,
+  Enrolment,
+  EnrolmentState,
+  Group,
+  GroupMeeting,
+  GroupMeetingAttendance,
+  TimelineEvent,
+} from '@outcomes/contracts';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { accessLogFilter } from '../access-log/access-log-filter';
@@ -20,6 +29,14 @@ export interface AppDataProvider extends DataProvider {
   lookupCitizen(cpr: string): Promise<Citizen | null>;
   /** Moves an enrolment to its next state; answers the updated enrolment. */
   transitionEnrolment(id: string, input: TransitionInput): Promise<Enrolment>;
+  /** Adds an open enrolment to a course's cohort (POST /api/groups/:id/members). */
+  addGroupMember(groupId: string, enrolmentId: string): Promise<Group>;
+  /** Saves a meeting's whole attendance in one request (PUT /api/group-meetings/:id/attendance). */
+  saveAttendance(meetingId: string, attendance: GroupMeetingAttendance[]): Promise<GroupMeeting>;
+  /** Moves every outreach contact of an alias to a citizen. */
+  linkAlias(alias: string, citizenId: string): Promise<{ citizenId: string; moved: number }>;
+  /** A citizen's timeline, newest first (GET /api/citizens/:id/timeline). */
+  citizenTimeline(citizenId: string): Promise<TimelineEvent[]>;
 }
 
 const httpClient = createHttpClient();
@@ -35,4 +52,17 @@ export const dataProvider: AppDataProvider = {
   verifyAccessLog: async () => (await httpClient('/api/access-log/verify')).json as AccessLogVerification,
   lookupCitizen: async (cpr) => (await post<{ citizen: Citizen | null }>('/api/citizens/lookup', { cpr })).citizen,
   transitionEnrolment: (id, input) => post<Enrolment>(`/api/enrolments/${encodeURIComponent(id)}/transitions`, input),
+  addGroupMember: (groupId, enrolmentId) => post<Group>(`/api/groups/${encodeURIComponent(groupId)}/members`, { enrolmentId }),
+  saveAttendance: async (meetingId, attendance) =>
+    (
+      await httpClient(`/api/group-meetings/${encodeURIComponent(meetingId)}/attendance`, {
+        method: 'PUT',
+        body: JSON.stringify({ attendance }),
+      })
+    ).json as GroupMeeting,
+  linkAlias: (alias, citizenId) => post<{ citizenId: string; moved: number }>('/api/outreach-contacts/link', { alias, citizenId }),
+  citizenTimeline: async (citizenId) => {
+    const json = (await httpClient(`/api/citizens/${encodeURIComponent(citizenId)}/timeline`)).json as unknown;
+    return (Array.isArray(json) ? json : ((json as { events?: TimelineEvent[] }).events ?? [])) as TimelineEvent[];
+  },
 };

@@ -1,0 +1,104 @@
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import type { GroupAttendance, GroupMeeting } from '@outcomes/contracts';
+import { GROUP_ATTENDANCE } from '@outcomes/contracts';
+import { useState } from 'react';
+import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../data/data-provider';
+
+const COLOURS = { present: 'success', absent: 'error', excused: 'warning' } as const;
+
+/**
+ * One row per member, three toggle buttons each (one click per person); the whole attendance is
+ * saved with one request, and the saved state is what the grid shows afterwards.
+ */
+export const AttendanceGrid = ({
+  meeting,
+  members,
+  onSaved,
+}: {
+  meeting: GroupMeeting;
+  members: { enrolmentId: string; citizenId?: string }[];
+  onSaved: (meeting: GroupMeeting) => void;
+}) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const saved = Object.fromEntries(meeting.attendance.map((a) => [a.enrolmentId, a.status])) as Record<string, GroupAttendance>;
+  const [marks, setMarks] = useState<Record<string, GroupAttendance>>(saved);
+  const [busy, setBusy] = useState(false);
+  const complete = members.length > 0 && members.every((m) => marks[m.enrolmentId]);
+  const future = new Date(meeting.startsAt).getTime() > Date.now();
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const updated = await dataProvider.saveAttendance(
+        meeting.id,
+        members.map((m) => ({ enrolmentId: m.enrolmentId, status: marks[m.enrolmentId] as GroupAttendance })),
+      );
+      notify('app.groups.attendance_saved', { type: 'success' });
+      onSaved(updated);
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'app.groups.attendance_failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (meeting.status === 'cancelled') return <Alert severity="info">{translate('app.groups.meeting_cancelled')}</Alert>;
+  return (
+    <Box data-testid="attendance-grid">
+      {future && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate('app.groups.meeting_in_future')}
+        </Alert>
+      )}
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.enrolments.fields.citizenId')}</TableCell>
+            <TableCell>{translate('app.groups.attendance')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {members.map((member) => (
+            <TableRow key={member.enrolmentId} data-testid="attendance-row">
+              <TableCell>
+                {member.citizenId && (
+                  <RecordContextProvider value={{ id: member.enrolmentId, citizenId: member.citizenId }}>
+                    <ReferenceField source="citizenId" reference="citizens" link={false} />
+                  </RecordContextProvider>
+                )}
+              </TableCell>
+              <TableCell>
+                <ToggleButtonGroup
+                  exclusive
+                  size="small"
+                  value={marks[member.enrolmentId] ?? null}
+                  onChange={(_event, value: GroupAttendance | null) => value && setMarks((m) => ({ ...m, [member.enrolmentId]: value }))}
+                  disabled={future}
+                >
+                  {GROUP_ATTENDANCE.map((status) => (
+                    <ToggleButton key={status} value={status} color={COLOURS[status]} sx={{ minWidth: 96 }}>
+                      {translate(`app.groups.statuses.${status}`)}
+                    </ToggleButton>
+                  ))}
+                </ToggleButtonGroup>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
+        <Button variant="contained" onClick={() => void save()} disabled={!complete || busy || future}>
+          {translate('app.groups.save_attendance')}
+        </Button>
+        {meeting.status === 'held' && (
+          <Alert severity="success" sx={{ py: 0 }} data-testid="attendance-saved">
+            {translate('app.groups.attendance_is_saved')}
+          </Alert>
+        )}
+      </Stack>
+    </Box>
+  );
+};
