@@ -43,9 +43,12 @@ export async function createCitizen(town: Town, input: Record<string, unknown> =
   return res.body;
 }
 
-/** A CPR number of someone born 1 January 2006 (20 years old in 2026: within MOVE's 15-25). */
+/**
+ * A CPR number of someone born in 2006 (19 or 20 in 2025-2026: within MOVE's 15-25). The 7th digit 4
+ * with YY 06 gives the 2000s; day, month and serial vary so numbers do not repeat within a run.
+ */
 export function youngCpr(): string {
-  return `0101064${String(random(1000)).padStart(3, '0')}`;
+  return `${two(1 + random(28))}${two(1 + random(12))}064${String(random(1000)).padStart(3, '0')}`;
 }
 
 /**
