@@ -83,13 +83,14 @@ export class GroupsService {
       .execute();
     const id = (result.identifiers[0] as { id: string }).id;
     if (kind === 'course' && input.startDate) {
-      for (const meeting of courseMeetings(input.startDate, input.startTime, programme.courseWeeks ?? 0)) {
-        await this.db.manager().query(
-          `INSERT INTO group_meeting (municipality_id, group_id, number, starts_at, duration_minutes)
-           VALUES ($1, $2, $3, ($4::date + $5::time) AT TIME ZONE '${TIME_ZONE}', $6)`,
-          [municipalityId, id, meeting.number, meeting.date, meeting.time, programme.sessionMinutes ?? DEFAULT_MEETING_MINUTES],
-        );
-      }
+      // All the protocol's meetings in one statement; PostgreSQL turns local date + time into instants.
+      const meetings = courseMeetings(input.startDate, input.startTime, programme.courseWeeks ?? 0);
+      await this.db.manager().query(
+        `INSERT INTO group_meeting (municipality_id, group_id, number, starts_at, duration_minutes)
+         SELECT $1, $2, m.number, (m.day + $5::time) AT TIME ZONE '${TIME_ZONE}', $6
+         FROM unnest($3::int[], $4::date[]) AS m(number, day)`,
+        [municipalityId, id, meetings.map((m) => m.number), meetings.map((m) => m.date), input.startTime, programme.sessionMinutes ?? DEFAULT_MEETING_MINUTES],
+      );
     }
     return this.get(id);
   }
@@ -203,8 +204,10 @@ export class GroupsService {
     });
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
     await this.db.repo(GroupAttendanceEntity).delete({ meetingId: id });
-    for (const entry of input.attendance) {
-      await this.db.repo(GroupAttendanceEntity).insert({ meetingId: id, enrolmentId: entry.enrolmentId, municipalityId: meeting.municipalityId, status: entry.status });
+    if (input.attendance.length > 0) {
+      await this.db.repo(GroupAttendanceEntity).insert(
+        input.attendance.map((entry) => ({ meetingId: id, enrolmentId: entry.enrolmentId, municipalityId: meeting.municipalityId, status: entry.status })),
+      );
     }
     if (meeting.status === 'planned') {
       await this.db.manager().query(`UPDATE group_meeting SET status = 'held', version = version + 1, updated_at = now() WHERE id = $1`, [id]);

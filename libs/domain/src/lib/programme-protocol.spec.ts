@@ -1,4 +1,4 @@
-import { ageOn, isAgeEligible, protocolProblems } from './programme-protocol';
+import { ageOn, protocolProblems } from './programme-protocol';
 
 const move = {
   format: 'individual' as const,
@@ -48,15 +48,5 @@ describe('ageOn', () => {
   it('handles a leap-day birth', () => {
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
-  });
-});
-
-describe('isAgeEligible', () => {
-  it('treats bounds as inclusive and null as open', () => {
-    expect(isAgeEligible(15, move)).toBe(true);
-    expect(isAgeEligible(25, move)).toBe(true);
-    expect(isAgeEligible(14, move)).toBe(false);
-    expect(isAgeEligible(26, move)).toBe(false);
-    expect(isAgeEligible(80, { minAge: 18, maxAge: null })).toBe(true);
   });
 });

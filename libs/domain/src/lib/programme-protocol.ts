@@ -39,8 +39,3 @@ export function ageOn(birthDate: string, onDate: string): number {
   const hadBirthday = m > bm || (m === bm && d >= bd);
   return y - by - (hadBirthday ? 0 : 1);
 }
-
-/** Whether an age falls within a programme's age range (bounds inclusive, null = open). */
-export function isAgeEligible(age: number, range: Pick<ProgrammeInput, 'minAge' | 'maxAge'>): boolean {
-  return (range.minAge === null || age >= range.minAge) && (range.maxAge === null || age <= range.maxAge);
-}
