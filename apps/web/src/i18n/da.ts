@@ -1,10 +1,11 @@
 import type { TranslationMessages } from 'react-admin';
+import { FEATURE_MESSAGES, mergeMessages } from './feature-messages';
 
 /**
  * Danish, the default language: every react-admin key (the published ra-language-danish has
  * about half of them) plus this application's own keys. i18n.spec.ts checks it against en.ts.
  */
-export const da: TranslationMessages = {
+const base: TranslationMessages = {
   ra: {
     action: {
       add_filter: 'Tilføj filter',
@@ -681,3 +682,5 @@ export const da: TranslationMessages = {
     },
   },
 };
+
+export const da: TranslationMessages = mergeMessages(base, ...FEATURE_MESSAGES.map((feature) => feature.da));

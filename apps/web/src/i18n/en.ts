@@ -1,8 +1,9 @@
 import type { TranslationMessages } from 'react-admin';
+import { FEATURE_MESSAGES, mergeMessages } from './feature-messages';
 import englishMessages from 'ra-language-english';
 
 /** react-admin's English messages plus this application's own keys; da.ts mirrors every key. */
-export const en: TranslationMessages = {
+const base: TranslationMessages = {
   ...englishMessages,
   app: {
     title: 'Drug treatment · Outcome registry',
@@ -466,3 +467,5 @@ export const en: TranslationMessages = {
     },
   },
 };
+
+export const en: TranslationMessages = mergeMessages(base, ...FEATURE_MESSAGES.map((feature) => feature.en));

@@ -1,0 +1,33 @@
+import type { TranslationMessages } from 'react-admin';
+
+/**
+ * A feature folder may keep its own Danish and English messages beside its screens (a
+ * `messages.ts` exporting `{ da, en }`), so that adding a screen does not mean editing the two
+ * large message files. They are merged into da.ts and en.ts here; i18n.spec.ts checks the result.
+ */
+export interface FeatureMessages {
+  da: Partial<TranslationMessages>;
+  en: Partial<TranslationMessages>;
+}
+
+export const FEATURE_MESSAGES: FeatureMessages[] = [];
+
+type Tree = { [key: string]: unknown };
+
+const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Deep merge; a key defined twice with two different texts is a mistake and throws. */
+export function mergeMessages<T extends Tree>(base: T, ...extras: Tree[]): T {
+  const merge = (into: Tree, from: Tree, path: string): Tree => {
+    const out: Tree = { ...into };
+    for (const [key, value] of Object.entries(from)) {
+      const existing = out[key];
+      const where = path ? `${path}.${key}` : key;
+      if (isTree(existing) && isTree(value)) out[key] = merge(existing, value, where);
+      else if (existing === undefined || existing === value) out[key] = value;
+      else throw new Error(`Translation key ${where} is defined twice`);
+    }
+    return out;
+  };
+  return extras.reduce<Tree>((acc, extra) => merge(acc, extra, ''), base) as T;
+}
