@@ -11,6 +11,8 @@ import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { ExportsModule } from './exports/exports.module';
+import { APP_DATABASE_URL } from './exports/job-queue';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
@@ -47,9 +49,10 @@ export class AppModule {
         AssessmentsModule,
         VolunteersModule,
         OutcomesModule,
+        ExportsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, ConstraintRegistry],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_DATABASE_URL, useValue: databaseUrl }, ConstraintRegistry],
+      exports: [APP_CONFIG, APP_DATABASE_URL],
     };
   }
 }

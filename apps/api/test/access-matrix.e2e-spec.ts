@@ -23,13 +23,17 @@ interface Attempt {
 
 const MUNICIPALITY_OF: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.aarhus, odense: DEMO_IDS.municipalities.odense };
 /** Resources whose rows belong to a municipality and are only visible/changeable there. */
-const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'volunteers', 'trainings', 'coordinator-dashboard'];
+const TENANT_SCOPED: ResourceName[] = ['users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'volunteers', 'trainings', 'coordinator-dashboard', 'export-projects', 'export-jobs'];
 const OWN_OR_PARTNER: ResourceName[] = ['organisations'];
 const asiBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, timepoint: 'ad-hoc', date: new Date().toISOString().slice(0, 10), items: { M6: 1, M7: 1, M8: 1 } });
 const contactBody = (): Record<string, unknown> => ({ contactAt: new Date(Date.now() - 3600_000).toISOString(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact', alias: `Matrix ${randomUUID().slice(0, 6)}` });
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
 const today = (): string => new Date().toISOString().slice(0, 10);
+const exportProjectBody = (town: Town): Record<string, unknown> => ({
+  name: `Matrix ${randomUUID().slice(0, 6)}`, purpose: 'Adgangsmatrix: test af rettigheder', municipalityIds: [MUNICIPALITY_OF[town]],
+  programmeIds: [DEMO_IDS.programmes.move], periodFrom: '2025-01-01', periodTo: '2025-12-31',
+});
 
 async function referral(town: Town): Promise<{ id: string; version: number }> {
   const citizen = await createCitizen(town);
@@ -111,6 +115,15 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const res = await call<{ id: string; version: number }>('POST', '/api/trainings', { volunteerId: volunteer?.id, kind: 'other', title: 'Førstehjælp', completedOn: '2026-01-01' }, { as: `coordinator@${town}.demo` });
       return { id: res.body.id, body: { kind: 'other', title: 'Førstehjælp II', completedOn: '2026-01-02', version: res.body.version } };
     }
+    case 'export-projects': {
+      const res = await call<{ id: string; version: number }>('POST', '/api/export-projects', exportProjectBody(town), { as: `evaluator@${town}.demo` });
+      return { id: res.body.id, body: { ...exportProjectBody(town), name: 'Ændret projekt', version: res.body.version } };
+    }
+    case 'export-jobs': {
+      const project = await disposable('export-projects', town);
+      const res = await call<{ id: string }>('POST', '/api/export-jobs', { projectId: project?.id, dataset: 'codebook', format: 'csv' }, { as: `evaluator@${town}.demo` });
+      return { id: res.body.id, body: {} };
+    }
     case 'worklist':
     case 'coordinator-dashboard':
     case 'outcomes':
@@ -167,6 +180,12 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
       const volunteer = await disposable('volunteers', town);
       return { volunteerId: volunteer?.id, kind: 'other', title: 'Kursus', completedOn: '2026-01-01' };
     }
+    case 'export-projects':
+      // Another municipality that has not been granted: refused.
+      return exportProjectBody(town);
+    case 'export-jobs':
+      // Another evaluator's project: not found.
+      return { projectId: (await disposable('export-projects', town))?.id, dataset: 'codebook', format: 'csv' };
     case 'worklist':
     case 'coordinator-dashboard':
     case 'outcomes':

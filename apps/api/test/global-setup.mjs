@@ -23,6 +23,7 @@ export default async function globalSetup() {
   process.env.API_BASE_URL = stack.baseUrl;
   process.env.TEST_DATABASE_URL = stack.databaseUrl;
   process.env.API_LOG_FILE = logFile;
+  process.env.API_PID = String(stack.api.child.pid);
   process.env.TEST_JWT_SECRET = secrets.JWT_SECRET;
   process.env.TEST_AUDIT_KEY = secrets.AUDIT_KEY;
 }

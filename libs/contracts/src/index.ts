@@ -18,3 +18,4 @@ export * from './lib/timeline';
 export * from './lib/assessment';
 export * from './lib/volunteer';
 export * from './lib/outcomes';
+export * from './lib/exports';

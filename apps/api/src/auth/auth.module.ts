@@ -20,6 +20,8 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
+      // Global: work done for a user outside a request (export jobs) loads them through AuthService.
+      global: true,
       imports: [
         PassportModule,
         JwtModule.register({

@@ -108,6 +108,11 @@ export class AuthService {
     return this.config.production;
   }
 
+  /** The user as they are now, for work done on their behalf outside a request (an export job); undefined when deactivated. */
+  activeUser(id: string): Promise<AuthUser | undefined> {
+    return this.loadSession(id, 0, 0);
+  }
+
   private async loadSession(id: string, authTime: number, issuedAt: number): Promise<AuthUser | undefined> {
     const [row] = (await this.dataSource.query('SELECT * FROM auth_session($1)', [id])) as SessionRow[];
     if (!row?.active) return undefined;

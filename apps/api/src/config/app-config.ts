@@ -63,6 +63,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'AUDIT_RETENTION_DAYS must be at least 1' })
   AUDIT_RETENTION_DAYS = 183;
 
+  @Transform(toInt)
+  @IsInt({ message: 'EXPORT_RETENTION_HOURS must be a whole number of hours' })
+  @Min(1, { message: 'EXPORT_RETENTION_HOURS must be at least 1' })
+  @Max(720, { message: 'EXPORT_RETENTION_HOURS must be at most 720 (30 days)' })
+  EXPORT_RETENTION_HOURS = 24;
+
   /** Application secrets: required from the environment in production, generated into DATA_DIR otherwise. */
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;

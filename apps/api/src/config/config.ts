@@ -21,6 +21,8 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Days the access log keeps its rows. */
   auditRetentionDays: number;
+  /** Hours a finished export stays downloadable. */
+  exportRetentionHours: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseAppUrl: vars.DATABASE_APP_URL,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
+    exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     // Demo data by default only on the embedded database, never in production.
     seedDemo: !production && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import type { AppConfig } from '../config/config';
+import { installJobQueue } from '../exports/job-queue';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -69,6 +70,7 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
   try {
     await owner.initialize();
     await migrate(owner, logger);
+    await installJobQueue(database.url, APP_ROLE, logger);
     if (config.seedDemo) await seedDemoOnce(owner, logger);
     return { appUrl: await appRoleUrl(config, owner, database.url), stop: database.stop };
   } catch (error) {

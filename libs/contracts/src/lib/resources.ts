@@ -18,6 +18,8 @@ export const RESOURCES = [
   'trainings',
   'coordinator-dashboard',
   'outcomes',
+  'export-projects',
+  'export-jobs',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

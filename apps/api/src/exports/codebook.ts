@@ -1,0 +1,119 @@
+import { COMPOSITE_DOMAINS, CONTACT_TYPES, ENROLMENT_STATES, PLACE_TYPES } from '@outcomes/contracts';
+import type { CompositeDomain, ExportDataset } from '@outcomes/contracts';
+import { ASI_ITEMS } from '@outcomes/domain';
+
+export type VariableType = 'text' | 'integer' | 'number' | 'boolean' | 'month';
+
+/** One column of an export, as the codebook describes it. */
+export interface Variable {
+  name: string;
+  da: string;
+  en: string;
+  type: VariableType;
+  /** Allowed values or range, in words. */
+  values: string;
+  /** How the value was derived from the record (English; the codebook's readers are researchers). */
+  computation: string;
+}
+
+const v = (name: string, da: string, en: string, type: VariableType, values: string, computation: string): Variable => ({ name, da, en, type, values, computation });
+
+const DOMAIN_LABEL: Record<CompositeDomain, { da: string; en: string }> = {
+  medical: { da: 'helbred', en: 'medical' },
+  employment: { da: 'beskæftigelse', en: 'employment' },
+  alcohol: { da: 'alkohol', en: 'alcohol' },
+  drug: { da: 'stoffer', en: 'drug' },
+  legal: { da: 'kriminalitet', en: 'legal' },
+  family: { da: 'familie og sociale forhold', en: 'family/social' },
+  psychiatric: { da: 'psykisk helbred', en: 'psychiatric' },
+};
+
+/** The timepoints of the wide enrolment file, with the prefixes of their columns. */
+export const WIDE_TIMEPOINTS = [
+  { timepoint: 'intake', prefix: 'intake', da: 'indskrivning', en: 'intake' },
+  { timepoint: 'end', prefix: 'end', da: 'afslutning', en: 'end of treatment' },
+  { timepoint: 'follow-up-3', prefix: 'fu3', da: 'opfølgning 3 mdr.', en: '3-month follow-up' },
+  { timepoint: 'follow-up-6', prefix: 'fu6', da: 'opfølgning 6 mdr.', en: '6-month follow-up' },
+  { timepoint: 'follow-up-9', prefix: 'fu9', da: 'opfølgning 9 mdr.', en: '9-month follow-up' },
+  { timepoint: 'follow-up-12', prefix: 'fu12', da: 'opfølgning 12 mdr.', en: '12-month follow-up' },
+] as const;
+
+const PSEUDONYM = 'HMAC-SHA-256 of the internal id under this project’s own key, first 20 hex digits: stable within the project, unlinkable across projects';
+const MONTH = (what: string): string => `${what}, reduced to the month (YYYY-MM)`;
+const COMPOSITE = 'ASI-5 composite score per ../shared/ASI.md, computed by the API when the assessment was saved; empty when an item it needs is missing';
+const DRUG_FREE = 'true when the assessment records no use of any drug in the past 30 days (ASI drug items), prescribed substitution excepted; empty when unknown';
+
+const person = [
+  v('person_id', 'Person (pseudonym)', 'Person (pseudonym)', 'text', '20 hex digits', PSEUDONYM),
+  v('birth_year', 'Fødselsår', 'Birth year', 'integer', '1900-', 'From the citizen record (never the CPR number)'),
+  v('sex', 'Køn', 'Sex', 'text', 'male, female or empty', 'From the citizen record'),
+];
+const enrolmentKeys = [
+  v('enrolment_id', 'Forløb (pseudonym)', 'Enrolment (pseudonym)', 'text', '20 hex digits', PSEUDONYM),
+  ...person,
+  v('municipality_code', 'Kommunenummer', 'Municipality number', 'text', 'three digits', 'The municipality the enrolment belongs to'),
+  v('programme_code', 'Program', 'Programme', 'text', 'e.g. MOVE, HCS, ICM', 'The programme enrolled in'),
+];
+
+const composites = (prefix: string, da: string, en: string): Variable[] => [
+  v(`${prefix}_month`, `Måned for måling (${da})`, `Month of assessment (${en})`, 'month', 'YYYY-MM', MONTH('The date of the latest assessment at this timepoint')),
+  ...COMPOSITE_DOMAINS.map((d) => v(`${prefix}_${d}`, `ASI-sammensat score, ${DOMAIN_LABEL[d].da} (${da})`, `ASI composite, ${DOMAIN_LABEL[d].en} (${en})`, 'number', '0-1 (money terms may exceed)', COMPOSITE)),
+  v(`${prefix}_drug_free`, `Stoffri (${da})`, `Drug-free (${en})`, 'boolean', 'true, false or empty', DRUG_FREE),
+];
+
+export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = {
+  enrolments: [
+    ...enrolmentKeys,
+    v('referral_month', 'Henvisningsmåned', 'Month of referral', 'month', 'YYYY-MM', MONTH('The referral date')),
+    v('start_month', 'Startmåned', 'Month of start', 'month', 'YYYY-MM or empty', MONTH('The date the enrolment became active')),
+    v('end_month', 'Slutmåned', 'Month of end', 'month', 'YYYY-MM or empty', MONTH('The date the enrolment ended')),
+    v('state', 'Status', 'State', 'text', ENROLMENT_STATES.join(', '), 'The enrolment’s state when the export ran'),
+    v('sessions_attended', 'Fremmødte individuelle sessioner', 'Individual sessions attended', 'integer', '0-', 'Count of the enrolment’s sessions registered as attended'),
+    v('group_meetings_present', 'Fremmøder på hold', 'Group meetings attended', 'integer', '0-', 'Count of the enrolment’s group meetings registered as present'),
+    ...WIDE_TIMEPOINTS.flatMap((t) => composites(t.prefix, t.da, t.en)),
+  ],
+  assessments: [
+    ...enrolmentKeys,
+    v('timepoint', 'Måletidspunkt', 'Timepoint', 'text', 'intake, end, follow-up-3, follow-up-6, follow-up-9, follow-up-12, ad-hoc', 'As recorded by the interviewer'),
+    v('assessment_month', 'Måned for måling', 'Month of assessment', 'month', 'YYYY-MM', MONTH('The assessment date')),
+    v('instrument', 'Instrument', 'Instrument', 'text', 'ASI', 'As recorded'),
+    v('instrument_version', 'Instrumentversion', 'Instrument version', 'text', 'e.g. 5', 'As recorded'),
+    ...ASI_ITEMS.map((i) => v(`item_${i.code}`, i.da, i.en, i.type === 'satisfaction' || i.type === 'relationship' ? 'text' : 'number', i.type, 'The answer as recorded; empty when not answered')),
+    ...COMPOSITE_DOMAINS.map((d) => v(d, `ASI-sammensat score, ${DOMAIN_LABEL[d].da}`, `ASI composite, ${DOMAIN_LABEL[d].en}`, 'number', '0-1 (money terms may exceed)', COMPOSITE)),
+    v('drug_free', 'Stoffri', 'Drug-free', 'boolean', 'true, false or empty', DRUG_FREE),
+  ],
+  sessions: [
+    ...enrolmentKeys,
+    v('sessions_attended', 'Fremmødte sessioner', 'Sessions attended', 'integer', '0-', 'Individual sessions registered as attended'),
+    v('sessions_no_show', 'Udeblevne sessioner', 'Sessions missed', 'integer', '0-', 'Individual sessions registered as no-show'),
+    v('sessions_cancelled', 'Aflyste sessioner', 'Sessions cancelled', 'integer', '0-', 'Individual sessions registered as cancelled'),
+    v('session_minutes', 'Minutter i sessioner', 'Session minutes', 'integer', '0-', 'Sum of the durations of attended and missed sessions (staff time)'),
+    v('group_present', 'Fremmøder på hold', 'Group meetings present', 'integer', '0-', 'Group meetings registered as present'),
+    v('group_absent', 'Fravær på hold', 'Group meetings absent', 'integer', '0-', 'Group meetings registered as absent'),
+    v('group_excused', 'Meldt afbud på hold', 'Group meetings excused', 'integer', '0-', 'Group meetings registered as excused'),
+  ],
+  outreach: [
+    v('municipality_code', 'Kommunenummer', 'Municipality number', 'text', 'three digits', 'The municipality of the outreach team'),
+    v('month', 'Måned', 'Month', 'month', 'YYYY-MM', MONTH('The contact time')),
+    v('place_type', 'Stedtype', 'Place type', 'text', PLACE_TYPES.join(', '), 'As recorded'),
+    v('contact_type', 'Kontakttype', 'Contact type', 'text', CONTACT_TYPES.join(', '), 'As recorded'),
+    v('persons', 'Personer', 'Persons', 'integer', '5- or empty', 'Distinct citizens and aliases met; empty (suppressed) when fewer than 5'),
+    v('contacts', 'Kontakter', 'Contacts', 'integer', '5- or empty', 'Number of contacts; empty when the persons cell is suppressed'),
+    v('minutes', 'Minutter', 'Minutes', 'integer', '0- or empty', 'Sum of contact durations (staff time); empty when the persons cell is suppressed'),
+  ],
+};
+
+/** The codebook itself as a dataset: one row per variable of every file. */
+export const CODEBOOK_VARIABLES: Variable[] = [
+  v('dataset', 'Datasæt', 'Dataset', 'text', 'enrolments, assessments, sessions, outreach', ''),
+  v('variable', 'Variabel', 'Variable', 'text', '', ''),
+  v('label_da', 'Etiket (dansk)', 'Label (Danish)', 'text', '', ''),
+  v('label_en', 'Etiket (engelsk)', 'Label (English)', 'text', '', ''),
+  v('type', 'Type', 'Type', 'text', 'text, integer, number, boolean, month', ''),
+  v('values', 'Værdier', 'Values', 'text', '', ''),
+  v('computation', 'Beregning', 'How it was computed', 'text', '', ''),
+];
+
+export function codebookRows(): unknown[][] {
+  return Object.entries(CODEBOOK).flatMap(([dataset, variables]) => variables.map((x) => [dataset, x.name, x.da, x.en, x.type, x.values, x.computation]));
+}

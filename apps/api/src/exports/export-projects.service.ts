@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { RawListQuery } from '@outcomes/contracts';
+import { CrudService } from '../common/crud/crud.service';
+import type { ListPage, Versioned } from '../common/crud/crud.service';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { ApiException } from '../common/errors/api.exception';
+import { listPage } from '../common/list-query/list-page';
+import type { ListSpec } from '../common/list-query/list-query';
+import { Db } from '../tenancy/db.service';
+import type { CreateExportProjectDto } from './dto/export.dto';
+import { ExportProjectEntity } from './export.entities';
+
+export const PSEUDONYM_KEY_FIELD = 'export_project.pseudonym_key';
+
+/** An evaluator's export projects: each evaluator sees and changes only their own. */
+@Injectable()
+export class ExportProjectsService extends CrudService<ExportProjectEntity, CreateExportProjectDto> {
+  protected readonly label = 'Export project';
+  protected readonly listSpec: ListSpec = {
+    fields: {
+      id: { type: 'uuid', column: 'id', filterable: true },
+      name: { type: 'string', column: 'name', sortable: true, filterable: true },
+      periodFrom: { type: 'date', column: 'period_from', sortable: true },
+      createdAt: { type: 'datetime', column: 'created_at', sortable: true },
+    },
+    searchColumns: ['name'],
+    defaultSort: ['createdAt', 'DESC'],
+  };
+
+  constructor(
+    db: Db,
+    private readonly crypto: IdentifierCrypto,
+  ) {
+    super(db, ExportProjectEntity);
+  }
+
+  override list(raw: RawListQuery): Promise<ListPage<ExportProjectEntity>> {
+    return listPage(this.own(), raw, this.listSpec, (rows) => rows);
+  }
+
+  override async get(id: string): Promise<ExportProjectEntity> {
+    const found = await this.own().andWhere('r.id = :id', { id }).getOne();
+    if (!found) throw ApiException.notFound(this.label);
+    return found;
+  }
+
+  /** The project with its pseudonym key, for the export job only. */
+  async withKey(id: string): Promise<{ project: ExportProjectEntity; key: Buffer }> {
+    const project = await this.own().addSelect('r.pseudonymKeyEncrypted').andWhere('r.id = :id', { id }).getOne();
+    if (!project) throw ApiException.notFound(this.label);
+    return { project, key: Buffer.from(this.crypto.decrypt(PSEUDONYM_KEY_FIELD, project.pseudonymKeyEncrypted), 'base64') };
+  }
+
+  override async update(id: string, input: CreateExportProjectDto & Versioned): Promise<ExportProjectEntity> {
+    await this.get(id);
+    return super.update(id, input);
+  }
+
+  /** Refuses (403) a project over a municipality that is neither the evaluator's own nor granted. */
+  refuseUngranted(municipalityIds: string[]): void {
+    const user = this.db.user();
+    const allowed = new Set([user.municipalityId, ...user.grantedMunicipalityIds]);
+    const refused = municipalityIds.filter((id) => !allowed.has(id));
+    if (refused.length > 0) {
+      throw new ApiException(403, 'FORBIDDEN', 'A municipality of the project has not been granted to you', {
+        municipalityIds: `not granted to you: ${refused.join(', ')}`,
+      });
+    }
+  }
+
+  protected override problems(input: CreateExportProjectDto): Record<string, string> {
+    return input.periodTo < input.periodFrom ? { periodTo: 'periodTo must not be before periodFrom' } : {};
+  }
+
+  protected override async checkAsync(input: CreateExportProjectDto): Promise<void> {
+    this.refuseUngranted(input.municipalityIds);
+    const programmes = new Set(input.programmeIds);
+    const [{ n }] = (await this.db.manager().query('SELECT count(*)::int AS n FROM programme WHERE id = ANY($1)', [[...programmes]])) as [{ n: number }];
+    if (n !== programmes.size) throw ApiException.validation({ programmeIds: 'programmeIds must name existing programmes' });
+  }
+
+  protected override insertValues(input: CreateExportProjectDto): object {
+    const user = this.db.user();
+    return {
+      ...input,
+      municipalityIds: [...new Set(input.municipalityIds)],
+      programmeIds: [...new Set(input.programmeIds)],
+      municipalityId: user.municipalityId,
+      evaluatorId: user.id,
+      pseudonymKeyEncrypted: this.crypto.encrypt(PSEUDONYM_KEY_FIELD, randomBytes(32).toString('base64')),
+    };
+  }
+
+  private own() {
+    return this.repository.createQueryBuilder('r').where('r.evaluator_id = :me', { me: this.db.user().id });
+  }
+}

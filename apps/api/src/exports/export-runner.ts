@@ -1,0 +1,173 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { ExportDataset, ExportFormat } from '@outcomes/contracts';
+import type PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import type { AuthUser } from '../auth/auth-user';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
+import { Db } from '../tenancy/db.service';
+import type { RequestContext } from '../tenancy/request-context';
+import { TenantTransaction } from '../tenancy/tenant-transaction.service';
+import { CODEBOOK } from './codebook';
+import { codebookDatasetRows, DATASETS } from './export-datasets';
+import type { DatasetQuery, Pseudonymise, Row } from './export-datasets';
+import { ExportProjectsService } from './export-projects.service';
+import { ChunkSink, tableWriter } from './export-writers';
+import { EXPORT_QUEUE, JobQueue, PURGE_QUEUE } from './job-queue';
+
+export interface ExportJobData {
+  exportJobId: string;
+  userId: string;
+}
+
+const BATCH = 500;
+/** Progress is written at most this often: each write is a small transaction of its own. */
+const PROGRESS_INTERVAL_MS = 500;
+
+/** Rows of a query through a server-side cursor, BATCH at a time: memory stays flat whatever the size. */
+async function* cursorRows(manager: EntityManager, sql: string, params: unknown[]): AsyncGenerator<Row[]> {
+  await manager.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
+  for (;;) {
+    const rows = (await manager.query(`FETCH ${BATCH} FROM export_rows`)) as Row[];
+    if (rows.length === 0) break;
+    yield rows;
+  }
+  // Closed only after a complete read: after an error the transaction is aborted and rolls back anyway.
+  await manager.query('CLOSE export_rows');
+}
+
+export function pseudonymiser(key: Buffer): Pseudonymise {
+  return (kind, id) => createHmac('sha256', key).update(`${kind}:${id}`).digest('hex').slice(0, 20);
+}
+
+/**
+ * Runs export jobs taken from the queue, on whichever replica takes them. The file is written in
+ * ONE transaction, as the evaluator who asked (row-level security and their grants apply, read
+ * again now): it appears whole, with its access-log row, or not at all. Progress is written
+ * beside it in short transactions of its own, so that the page polling it sees it move.
+ */
+@Injectable()
+export class ExportRunner implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: JobQueue,
+    private readonly auth: AuthService,
+    private readonly tenant: TenantTransaction,
+    private readonly db: Db,
+    private readonly projects: ExportProjectsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = await this.queue.start();
+    await boss.work<ExportJobData>(EXPORT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await this.run(job);
+    });
+    await boss.schedule(PURGE_QUEUE, '*/10 * * * *');
+    await boss.work(PURGE_QUEUE, async () => {
+      const [{ purged }] = (await boss.getDb().executeSql('SELECT purge_expired_exports() AS purged', [])).rows as [{ purged: number }];
+      if (purged > 0) this.logger.log(`purged ${purged} chunks of expired exports`);
+    });
+  }
+
+  async run(job: PgBoss.JobWithMetadata<ExportJobData>): Promise<void> {
+    const { exportJobId, userId } = job.data;
+    const user = await this.auth.activeUser(userId);
+    if (!user) {
+      this.logger.warn(`export ${exportJobId} dropped: its requester is no longer active`);
+      return;
+    }
+    const started = await this.tenant.run(user, null, async (ctx) =>
+      (await ctx.manager.query(
+        `UPDATE export_job SET status = 'running', progress = 0, started_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+        [exportJobId],
+      )) as [unknown[], number],
+    );
+    if (started[1] === 0) return; // expired or finished meanwhile
+    try {
+      await this.tenant.run(user, null, (ctx) => this.write(exportJobId, user, ctx.manager, ctx.accesses));
+    } catch (error) {
+      const final = job.retryCount >= job.retryLimit;
+      this.logger.error(`export ${exportJobId} failed (attempt ${job.retryCount + 1}): ${error instanceof Error ? error.message : String(error)}`);
+      await this.tenant.run(user, null, (ctx) =>
+        ctx.manager.query(`UPDATE export_job SET status = $2, progress = 0, error = $3 WHERE id = $1`, [exportJobId, final ? 'failed' : 'queued', errorCode(error)]),
+      );
+      throw error; // pg-boss retries it, on this replica or another
+    }
+  }
+
+  private async write(exportJobId: string, user: AuthUser, manager: EntityManager, accesses: RequestContext['accesses']): Promise<void> {
+    const [job] = (await manager.query('SELECT * FROM export_job WHERE id = $1', [exportJobId])) as Record<string, unknown>[];
+    if (!job) throw new Error('export job not visible');
+    const dataset = job['dataset'] as ExportDataset;
+    const format = job['format'] as ExportFormat;
+    const { project, key } = await this.projects.withKey(job['project_id'] as string);
+    this.projects.refuseUngranted(project.municipalityIds);
+    const spec = DATASETS[dataset];
+    const sink = new ChunkSink(manager, exportJobId, user.municipalityId);
+    const writer = tableWriter(format, sink, dataset, spec.variables, dataset === 'codebook' ? null : CODEBOOK[dataset]);
+    const pseudonymise = pseudonymiser(key);
+    const scope = { programmeIds: project.programmeIds, periodFrom: project.periodFrom, periodTo: project.periodTo };
+
+    let rows = 0;
+    const query = spec.query(scope);
+    if (query === null) {
+      for (const row of codebookDatasetRows()) await writer.write(spec.toValues(row, pseudonymise));
+      rows = codebookDatasetRows().length;
+    } else {
+      const total = await this.count(project.municipalityIds, manager, query);
+      let reported = Date.now();
+      for (const municipalityId of project.municipalityIds) {
+        await this.db.asMunicipality(municipalityId, async () => {
+          for await (const batch of cursorRows(manager, query.sql, query.params)) {
+            for (const row of batch) await writer.write(spec.toValues(row, pseudonymise));
+            rows += batch.length;
+            if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+              reported = Date.now();
+              await this.progress(user, exportJobId, total === 0 ? 99 : Math.min(99, Math.floor((rows / total) * 100)));
+            }
+          }
+        });
+      }
+    }
+    await writer.end();
+    await manager.query(
+      `UPDATE export_job SET status = 'done', progress = 100, row_count = $2, byte_size = $3, error = NULL, finished_at = now(),
+              expires_at = now() + make_interval(hours => $4) WHERE id = $1`,
+      [exportJobId, rows, sink.bytes, this.config.exportRetentionHours],
+    );
+    accesses.push({
+      action: 'export',
+      resource: 'export-jobs',
+      recordId: exportJobId,
+      criterion: `run: dataset=${dataset} format=${format} rows=${rows} project=${project.id} municipalities=${project.municipalityIds.join(',')}`,
+      outcome: 'ok',
+    });
+  }
+
+  /** How many rows the export will have, for the progress bar. */
+  private async count(municipalityIds: string[], manager: EntityManager, query: DatasetQuery): Promise<number> {
+    let total = 0;
+    for (const municipalityId of municipalityIds) {
+      total += await this.db.asMunicipality(municipalityId, async () => {
+        const [{ n }] = (await manager.query(query.countSql, query.params)) as [{ n: number }];
+        return n;
+      });
+    }
+    return total;
+  }
+
+  private async progress(user: AuthUser, exportJobId: string, percent: number): Promise<void> {
+    await this.tenant.run(user, null, (ctx) => ctx.manager.query('UPDATE export_job SET progress = $2 WHERE id = $1', [exportJobId, percent]));
+  }
+}
+
+/** What is stored of a failure: a code, never a message that could carry row data. */
+function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') return (error as { code: string }).code;
+  return error instanceof Error ? error.name : 'Error';
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger as NestLogger } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+
+export const JOB_SCHEMA = 'pgboss';
+export const EXPORT_QUEUE = 'export';
+export const PURGE_QUEUE = 'export-purge';
+export const APP_DATABASE_URL = Symbol('APP_DATABASE_URL');
+
+/** A job running longer than this is taken for dead (its process gone) and retried elsewhere. */
+const EXPORT_EXPIRE_SECONDS = 15 * 60;
+
+/**
+ * pg-boss keeps its own schema and upgrades it itself. That is done here, as the database owner,
+ * beside the TypeORM migrations; the API then runs pg-boss as the restricted role, which may use
+ * the queue tables but not change the schema.
+ */
+export async function installJobQueue(ownerUrl: string, appRole: string, logger: Logger): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, max: 2, migrate: true, supervise: false, schedule: false });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue installation'));
+  await boss.start();
+  try {
+    if (!(await boss.getQueue(EXPORT_QUEUE))) {
+      await boss.createQueue(EXPORT_QUEUE, { name: EXPORT_QUEUE, retryLimit: 2, retryDelay: 2, expireInSeconds: EXPORT_EXPIRE_SECONDS });
+    }
+    if (!(await boss.getQueue(PURGE_QUEUE))) await boss.createQueue(PURGE_QUEUE, { name: PURGE_QUEUE, policy: 'singleton' });
+    const db = boss.getDb() as PgBoss.Db;
+    await db.executeSql(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${appRole}`, []);
+    await db.executeSql(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${appRole}`, []);
+    await db.executeSql(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${appRole}`, []);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+/** The API's pg-boss: started with the application, stopped gracefully (running jobs finish) on shutdown. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private boss: PgBoss | undefined;
+
+  constructor(@Inject(APP_DATABASE_URL) private readonly url: string) {}
+
+  private readonly logger = new NestLogger('Jobs');
+
+  async start(): Promise<PgBoss> {
+    const boss = new PgBoss({ connectionString: this.url, schema: JOB_SCHEMA, max: 4, migrate: false, supervise: true, schedule: true });
+    // Connection errors while PostgreSQL is away are logged; pg-boss reconnects by itself.
+    boss.on('error', (error) => this.logger.error(error.message));
+    await boss.start();
+    this.boss = boss;
+    return boss;
+  }
+
+  get instance(): PgBoss {
+    if (!this.boss) throw new Error('The job queue has not started');
+    return this.boss;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 30_000 });
+  }
+}

@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorBody, ExportDataset, ExportFormat, ExportJob, ExportProject } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
+import ExcelJS from 'exceljs';
+import { activeEnrolment, admins, staff } from './support/fixtures';
+import { call, closeDb, db, listPath, tokenFor } from './support/http';
+
+afterAll(closeDb);
+
+const EVALUATOR = 'evaluator@aarhus.demo';
+const AARHUS = DEMO_IDS.municipalities.aarhus;
+const ODENSE = DEMO_IDS.municipalities.odense;
+const today = (): string => new Date().toISOString().slice(0, 10);
+const items = {
+  M6: 9, M7: 3, M8: 2, E4: 1, E5: 0, E11: 12, E12: 8000, E17: 0,
+  D1: 4, D2: 0, D26: 0, D28: 0, D30: 1, D23: 300,
+  D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 2, D9: 0, D10: 10, D11: 0, D12: 0, D13: 1, D27: 5, D29: 2, D31: 3,
+  L24: 0, L27: 0, L28: 0, L29: 0,
+  F3: 'indifferent', F18: 0, F19: 'N', F20: 1, F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 'N', F30: 2, F32: 1, F34: 1,
+  P3: 1, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: 8, P12: 2, P13: 1,
+};
+
+/** A programme of this test alone, so that its exports hold exactly the enrolments made here. */
+async function ownProgramme(): Promise<string> {
+  const code = `EX${randomUUID().slice(0, 6).toUpperCase()}`;
+  const res = await call<{ id: string }>('POST', '/api/programmes', { code, name: `Eksport ${code}`, format: 'individual', expectedSessions: 12, followUpMonths: [6] }, { as: admins.aarhus });
+  if (res.status !== 201) throw new Error(`programme: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+async function project(programmeIds: string[], extra: Record<string, unknown> = {}) {
+  return call<ExportProject & ApiErrorBody>('POST', '/api/export-projects', {
+    name: `Projekt ${randomUUID().slice(0, 6)}`, purpose: 'Effektevaluering af programmet', municipalityIds: [AARHUS], programmeIds,
+    periodFrom: '2020-01-01', periodTo: '2030-12-31', ...extra,
+  }, { as: EVALUATOR });
+}
+
+const startExport = (projectId: string, dataset: ExportDataset | string, format: ExportFormat = 'csv') =>
+  call<ExportJob & ApiErrorBody>('POST', '/api/export-jobs', { projectId, dataset, format }, { as: EVALUATOR });
+
+async function finished(id: string, timeoutMs = 120_000): Promise<ExportJob> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await call<ExportJob>('GET', `/api/export-jobs/${id}`, undefined, { as: EVALUATOR });
+    if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
+    if (Date.now() > until) throw new Error(`export ${id} still ${res.body.status} at ${res.body.progress} %`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function download(id: string): Promise<{ status: number; type: string | null; body: Buffer }> {
+  const token = await tokenFor(EVALUATOR);
+  const res = await fetch(`${process.env['API_BASE_URL']}/api/export-jobs/${id}/download`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function exportCells(projectId: string, dataset: ExportDataset, format: ExportFormat): Promise<string[][]> {
+  const started = await startExport(projectId, dataset, format);
+  expect(started.status).toBe(201);
+  const job = await finished(started.body.id);
+  expect(job.status).toBe('done');
+  const file = await download(job.id);
+  expect(file.status).toBe(200);
+  if (format === 'csv') {
+    const text = file.body.toString('utf8').replace(/^\uFEFF/, '');
+    // No cell holds a comma or quote except free text, which these datasets do not have.
+    return text.trim().split(/\r?\n/).map((line) => line.split(','));
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(dataset);
+  const rows: string[][] = [];
+  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  return rows;
+}
+
+describe('export projects', () => {
+  it('are refused for a municipality that has not been granted (403 naming it) and for a period ending before it starts', async () => {
+    const programme = DEMO_IDS.programmes.move;
+    const foreign = await project([programme], { municipalityIds: [AARHUS, ODENSE] });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.errors?.['municipalityIds']).toContain(ODENSE);
+    const backwards = await project([programme], { periodFrom: '2026-06-01', periodTo: '2026-01-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual({ periodTo: 'periodTo must not be before periodFrom' });
+    expect(await db().query(`SELECT 1 FROM export_project WHERE period_from = '2026-06-01'`)).toMatchObject({ rowCount: 0 });
+  });
+
+  it('are each evaluator’s own: another evaluator of the same municipality gets 404', async () => {
+    const mine = await project([DEMO_IDS.programmes.move]);
+    expect(mine.status).toBe(201);
+    expect(mine.body).not.toHaveProperty('pseudonymKeyEncrypted');
+    const other = await call('POST', '/api/users', { email: `eval-${randomUUID().slice(0, 6)}@aarhus.test`, displayName: 'Anden evaluator', role: 'evaluator', password: 'Grøn-Cykel-Lampe-2026!' }, { as: admins.aarhus });
+    expect(other.status).toBe(201);
+    const token = await tokenFor((other.body as { email: string }).email, 'Grøn-Cykel-Lampe-2026!');
+    const theirs = await call('GET', `/api/export-projects/${mine.body.id}`, undefined, { token });
+    expect(theirs.status).toBe(404);
+  });
+
+  it('refuses an unknown dataset (400 naming the field), and an export of another evaluator’s project (404)', async () => {
+    const mine = await project([DEMO_IDS.programmes.move]);
+    const unknown = await startExport(mine.body.id, 'citizens');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.['dataset']).toMatch(/enrolments, assessments, sessions, outreach, codebook/);
+    const odense = await call<ExportProject>('POST', '/api/export-projects', {
+      name: 'Odense', purpose: 'Effektevaluering af MOVE', municipalityIds: [ODENSE], programmeIds: [DEMO_IDS.programmes.move], periodFrom: '2025-01-01', periodTo: '2025-12-31',
+    }, { as: 'evaluator@odense.demo' });
+    expect((await startExport(odense.body.id, 'enrolments')).status).toBe(404);
+  });
+});
+
+describe('an export’s content', () => {
+  const names: string[] = [];
+  const cprs: string[] = [];
+  const ids: string[] = [];
+  const NOTE = `Fortrolig note ${randomUUID()}`;
+  let programmeId: string;
+  let projectId: string;
+  let optedOut: string;
+
+  beforeAll(async () => {
+    programmeId = await ownProgramme();
+    for (let i = 0; i < 6; i++) {
+      const enrolment = await activeEnrolment('aarhus', programmeId);
+      const citizen = (await call<{ id: string; cpr: string; firstName: string; lastName: string }>('GET', `/api/citizens/${enrolment.citizenId}`, undefined, { as: staff.aarhus })).body;
+      names.push(citizen.firstName, citizen.lastName);
+      cprs.push(citizen.cpr);
+      ids.push(citizen.id, enrolment.id);
+      const session = await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 50, kind: 'case-management-meeting', attendance: 'attended', note: NOTE }, { as: staff.aarhus });
+      expect(session.status).toBe(201);
+      const assessment = await call('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'intake', date: today(), items }, { as: staff.aarhus });
+      expect(assessment.status).toBe(201);
+      if (i === 5) optedOut = citizen.id;
+    }
+    const citizen = (await call<{ cpr: string; firstName: string; lastName: string; version: number }>('GET', `/api/citizens/${optedOut}`, undefined, { as: staff.aarhus })).body;
+    const { cpr, firstName, lastName, version } = citizen;
+    const said = await call('PUT', `/api/citizens/${optedOut}`, { cpr, firstName, lastName, version, evaluationConsent: false, evaluationConsentDate: today() }, { as: staff.aarhus });
+    expect(said.status).toBe(200);
+    projectId = (await project([programmeId])).body.id;
+  });
+
+  it.each([
+    ['enrolments', 'csv'],
+    ['assessments', 'csv'],
+    ['sessions', 'csv'],
+    ['enrolments', 'xlsx'],
+    ['assessments', 'xlsx'],
+  ] as [ExportDataset, ExportFormat][])('%s as %s holds no CPR number, name, id, exact date or note, and leaves out the citizen who opted out', async (dataset, format) => {
+    const [header, ...rows] = await exportCells(projectId, dataset, format);
+    expect(header).toContain('person_id');
+    expect(rows).toHaveLength(5);
+    const cells = rows.flat();
+    const leaks = cells.filter((cell) =>
+      cprs.some((cpr) => cell.includes(cpr) || cell.includes(`${cpr.slice(0, 6)}-${cpr.slice(6)}`)) ||
+      names.some((name) => cell.toLowerCase().includes(name.toLowerCase())) ||
+      ids.some((id) => cell.includes(id)) ||
+      /\d{4}-\d{2}-\d{2}/.test(cell) ||
+      /[0-9a-f]{8}-[0-9a-f]{4}-/.test(cell) ||
+      cell.includes('Fortrolig'),
+    );
+    expect(leaks).toEqual([]);
+    // Dates are reduced to the month wherever a file has one.
+    const months = header?.flatMap((h, i) => (h.endsWith('_month') ? rows.map((r) => r[i] ?? '') : [])).filter((m) => m !== '') ?? [];
+    if (dataset !== 'sessions') expect(months.length).toBeGreaterThan(0);
+    for (const m of months) expect(m).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  it('gives the same pseudonyms within a project and different ones in another project', async () => {
+    const column = (table: string[][], name: string): string[] => {
+      const i = table[0]?.indexOf(name) ?? -1;
+      return table.slice(1).map((r) => r[i] ?? '').sort();
+    };
+    const first = await exportCells(projectId, 'sessions', 'csv');
+    const again = await exportCells(projectId, 'sessions', 'csv');
+    const other = await exportCells((await project([programmeId])).body.id, 'sessions', 'csv');
+    expect(column(again, 'person_id')).toEqual(column(first, 'person_id'));
+    expect(column(first, 'person_id').every((p) => /^[0-9a-f]{20}$/.test(p))).toBe(true);
+    expect(column(other, 'person_id').filter((p) => column(first, 'person_id').includes(p))).toEqual([]);
+  });
+
+  it('logs each run and each download in the access log with the row count', async () => {
+    const started = await startExport(projectId, 'enrolments');
+    const job = await finished(started.body.id);
+    await download(job.id);
+    const { rows } = await db().query<{ criterion: string }>(`SELECT criterion FROM access_log WHERE action = 'export' AND record_id = $1 ORDER BY seq`, [job.id]);
+    expect(rows.map((r) => r.criterion)).toEqual([expect.stringMatching(/^run: dataset=enrolments format=csv rows=5 /), expect.stringMatching(/^download: .* rows=5 /)]);
+  });
+
+  it('answers 409 before the file is ready and 410 once it has expired', async () => {
+    const started = await startExport(projectId, 'codebook');
+    const early = await download(started.body.id);
+    if (early.status !== 200) expect(early.status).toBe(409);
+    const job = await finished(started.body.id);
+    await db().query(`UPDATE export_job SET expires_at = now() - interval '1 second' WHERE id = $1`, [job.id]);
+    expect((await download(job.id)).status).toBe(410);
+    await db().query('SELECT purge_expired_exports()');
+    expect((await db().query('SELECT 1 FROM export_file_chunk WHERE job_id = $1', [job.id])).rowCount).toBe(0);
+    expect((await call<ExportJob>('GET', `/api/export-jobs/${job.id}`, undefined, { as: EVALUATOR })).body.status).toBe('expired');
+  });
+
+  it('includes the codebook: every variable with Danish and English labels', async () => {
+    const [header, ...rows] = await exportCells(projectId, 'codebook', 'csv');
+    expect(header).toEqual(['dataset', 'variable', 'label_da', 'label_en', 'type', 'values', 'computation']);
+    const enrolmentVariables = rows.filter((r) => r[0] === 'enrolments').map((r) => r[1]);
+    const [enrolmentHeader] = await exportCells(projectId, 'enrolments', 'csv');
+    expect(enrolmentVariables).toEqual(enrolmentHeader);
+  });
+});
+
+/** Resident set size of the API process, in MiB (Linux /proc). */
+function apiRssMiB(): number {
+  const status = readFileSync(`/proc/${process.env['API_PID']}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+}
+
+describe('a 100,000-row export', () => {
+  const ROWS = 100_000;
+  let programmeId: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    programmeId = await ownProgramme();
+    // Written straight into the database (as its owner): 100,000 citizens through the API would take too long here.
+    await db().query(
+      `WITH c AS (
+         INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, birth_year, sex)
+         SELECT $1, 'x', 'x', 1960 + g % 40, CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END FROM generate_series(1, $3) g
+         RETURNING id)
+       INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
+       SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', 'active' FROM c`,
+      [AARHUS, programmeId, ROWS, DEMO_IDS.centres.aarhusCentrum],
+    );
+    projectId = (await project([programmeId])).body.id;
+  }, 120_000);
+
+  it('streams: the API’s memory stays flat while it writes and serves the file', async () => {
+    const before = apiRssMiB();
+    const samples: { progress: number; rss: number }[] = [];
+    const started = await startExport(projectId, 'enrolments');
+    expect(started.status).toBe(201);
+    // A second request while it runs gets the running job, not a duplicate.
+    const second = await startExport(projectId, 'sessions');
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(started.body.id);
+    let job = started.body;
+    while (job.status !== 'done' && job.status !== 'failed') {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await call<ExportJob>('GET', `/api/export-jobs/${job.id}`, undefined, { as: EVALUATOR })).body;
+      samples.push({ progress: job.progress, rss: apiRssMiB() });
+    }
+    expect(job).toMatchObject({ status: 'done', rowCount: ROWS, progress: 100 });
+    let serving = apiRssMiB();
+    const sampler = setInterval(() => (serving = Math.max(serving, apiRssMiB())), 50);
+    const file = await download(job.id).finally(() => clearInterval(sampler));
+    expect(file.body.length).toBe(job.byteSize);
+    expect(file.body.toString('utf8').trim().split('\n')).toHaveLength(ROWS + 1);
+
+    const peak = (from: number, to: number): number => Math.max(before, ...samples.filter((x) => x.progress >= from && x.progress <= to).map((x) => x.rss));
+    const firstHalf = peak(0, 50);
+    const whole = peak(0, 100);
+    console.log(
+      `100,000-row export: ${((job.byteSize ?? 0) / 2 ** 20).toFixed(1)} MiB file, ${samples.length} samples; API RSS before ${before.toFixed(0)} MiB, ` +
+        `peak by 50 % ${firstHalf.toFixed(0)} MiB, peak writing ${whole.toFixed(0)} MiB, peak serving ${serving.toFixed(0)} MiB`,
+    );
+    // Holding the rows would take well over 200 MiB (100,000 objects of 56 fields); streaming stays
+    // within V8's working heap, which grows lazily before it collects: measured here +50-130 MiB,
+    // the same for 400,000 rows (docs/performance.md). The progress bar must have moved meanwhile.
+    expect(samples.filter((x) => x.progress > 0 && x.progress < 100).length).toBeGreaterThan(2);
+    expect(Math.max(whole, serving) - before).toBeLessThan(160);
+  }, 360_000);
+});
+
+describe('export jobs list', () => {
+  it('lists only the evaluator’s own jobs, filtered by project', async () => {
+    const mine = await project([DEMO_IDS.programmes.move]);
+    const started = await startExport(mine.body.id, 'codebook');
+    await finished(started.body.id);
+    const list = await call<ExportJob[]>('GET', listPath('export-jobs', { filter: { projectId: mine.body.id } }), undefined, { as: EVALUATOR });
+    expect(list.status).toBe(200);
+    expect(list.body.map((j) => j.id)).toEqual([started.body.id]);
+    expect(list.body[0]).toMatchObject({ dataset: 'codebook', format: 'csv', status: 'done', fileName: expect.stringMatching(/^codebook-\d{4}-\d{2}-\d{2}\.csv$/) });
+  });
+});
