@@ -243,7 +243,7 @@ describe('a 100,000-row export', () => {
     const second = await startExport(projectId, 'sessions');
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(started.body.id);
-    let job = started.body;
+    let job: ExportJob = started.body;
     while (job.status !== 'done' && job.status !== 'failed') {
       await new Promise((r) => setTimeout(r, 100));
       job = (await call<ExportJob>('GET', `/api/export-jobs/${job.id}`, undefined, { as: EVALUATOR })).body;
