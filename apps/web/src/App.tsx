@@ -2,6 +2,7 @@ import type { ResourceName, Role } from '@outcomes/contracts';
 import type { ResourceProps } from 'react-admin';
 import { Admin, memoryStore, Resource } from 'react-admin';
 import { accessLog } from './access-log';
+import { assessments } from './assessments';
 import { authProvider, visibleResources } from './auth/auth-provider';
 import { LoginPage } from './auth/LoginPage';
 import { centres } from './centres';
@@ -32,6 +33,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   sessions,
   groups,
   'outreach-contacts': outreachContacts,
+  assessments,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */
