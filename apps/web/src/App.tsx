@@ -17,6 +17,7 @@ import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
 import { users } from './users';
+import { HomePage } from './worklist/HomePage';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
 const store = memoryStore();
@@ -55,6 +56,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={HomePage}
   >
     {resourcesFor}
   </Admin>
