@@ -2,6 +2,7 @@ import type { ResourceName, Role } from '@outcomes/contracts';
 import type { ResourceProps } from 'react-admin';
 import { Admin, memoryStore, Resource } from 'react-admin';
 import { accessLog } from './access-log';
+import { assessments } from './assessments';
 import { authProvider, visibleResources } from './auth/auth-provider';
 import { LoginPage } from './auth/LoginPage';
 import { centres } from './centres';
@@ -16,6 +17,7 @@ import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
 import { users } from './users';
+import { HomePage } from './worklist/HomePage';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
 const store = memoryStore();
@@ -32,6 +34,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   sessions,
   groups,
   'outreach-contacts': outreachContacts,
+  assessments,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */
@@ -53,6 +56,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={HomePage}
   >
     {resourcesFor}
   </Admin>

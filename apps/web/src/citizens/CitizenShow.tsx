@@ -4,6 +4,7 @@ import type { Citizen } from '@outcomes/contracts';
 import type { ReactNode } from 'react';
 import { EditButton, Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { AccessHistory } from '../access-log/AccessHistory';
+import { CitizenAssessments } from '../assessments/CitizenAssessments';
 import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
@@ -93,6 +94,7 @@ const Body = () => {
       <Details />
       <Divider sx={{ my: 2 }} />
       <CitizenTimeline citizenId={String(citizen.id)} />
+      <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />
       <AccessHistory citizenId={String(citizen.id)} />
     </Box>

@@ -3,6 +3,7 @@ import type {
   Citizen,
   Enrolment,
   EnrolmentState,
+  FollowUpAttempt,
   Group,
   GroupMeeting,
   GroupMeetingAttendance,
@@ -22,6 +23,9 @@ export interface TransitionInput {
   version: number;
 }
 
+/** The body of POST /api/enrolments/:id/follow-up-attempts. */
+export type FollowUpAttemptInput = Pick<FollowUpAttempt, 'timepoint' | 'date' | 'channel' | 'reached'>;
+
 export interface AppDataProvider extends DataProvider {
   /** Walks the access log's hash chain (GET /api/access-log/verify). */
   verifyAccessLog(): Promise<AccessLogVerification>;
@@ -37,6 +41,8 @@ export interface AppDataProvider extends DataProvider {
   linkAlias(alias: string, citizenId: string): Promise<{ citizenId: string; moved: number }>;
   /** A citizen's timeline, newest first (GET /api/citizens/:id/timeline). */
   citizenTimeline(citizenId: string): Promise<TimelineEvent[]>;
+  /** Logs an attempt to reach the citizen for a follow-up assessment, reached or not. */
+  addFollowUpAttempt(enrolmentId: string, attempt: FollowUpAttemptInput): Promise<FollowUpAttempt>;
 }
 
 const httpClient = createHttpClient();
@@ -61,6 +67,7 @@ export const dataProvider: AppDataProvider = {
       })
     ).json as GroupMeeting,
   linkAlias: (alias, citizenId) => post<{ citizenId: string; moved: number }>('/api/outreach-contacts/link', { alias, citizenId }),
+  addFollowUpAttempt: (enrolmentId, attempt) => post<FollowUpAttempt>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/follow-up-attempts`, attempt),
   citizenTimeline: async (citizenId) => {
     const json = (await httpClient(`/api/citizens/${encodeURIComponent(citizenId)}/timeline`)).json as unknown;
     return (Array.isArray(json) ? json : ((json as { events?: TimelineEvent[] }).events ?? [])) as TimelineEvent[];

@@ -50,11 +50,14 @@ export function translatableMessage(message: string): string {
   return KNOWN_MESSAGES[message] ?? KNOWN_PATTERNS.find(([pattern]) => pattern.test(message))?.[1] ?? message;
 }
 
-/** `{ "followUpMonths.1": msg }` or `{ "followUpMonths[1]": msg }` belong to the input `followUpMonths`. */
+/**
+ * `{ "followUpMonths.1": msg }` or `{ "followUpMonths[1]": msg }` belong to the input `followUpMonths`
+ * (an array is one input); a named member such as `items.M6` is an input of its own and keeps its path.
+ */
 export function toFormErrors(errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
-    const field = path.split(/[.[]/)[0] ?? path;
+    const field = path.split(/\.\d|\[/)[0] ?? path;
     out[field] ??= translatableMessage(message);
   }
   return out;

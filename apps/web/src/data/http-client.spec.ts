@@ -57,7 +57,7 @@ describe('createHttpClient', () => {
     expect(calls[0]?.[1].body).toBe('{"id":"a1"}');
   });
 
-  it('passes field errors on, translating the known ones and naming the input', async () => {
+  it('passes field errors on, translating the known ones and naming the input (an array as a whole, a named member by its path)', async () => {
     const { fetchJson } = fakeFetch(
       failing(400, {
         statusCode: 400,
@@ -66,6 +66,8 @@ describe('createHttpClient', () => {
         errors: {
           maxAge: 'maxAge must be greater than or equal to minAge',
           'followUpMonths.1': 'each value in followUpMonths must be a positive number',
+          'attendance.0.status': 'status must be one of present, absent, excused',
+          'items.M6': 'M6 must be a whole number of days from 0 to 30',
           name: 'name is taken',
           email: 'email must be an e-mail address',
           code: 'must be unique; another record already has this value',
@@ -78,6 +80,8 @@ describe('createHttpClient', () => {
     expect((error.body as { errors: unknown }).errors).toEqual({
       maxAge: 'app.validation.max_age_below_min_age',
       followUpMonths: 'each value in followUpMonths must be a positive number',
+      attendance: 'status must be one of present, absent, excused',
+      'items.M6': 'M6 must be a whole number of days from 0 to 30',
       name: 'name is taken',
       email: 'ra.validation.email',
       code: 'ra.validation.unique',

@@ -11,6 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { EnrolmentAssessments } from '../assessments/EnrolmentAssessments';
 import { formatDate, formatDateTime } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
@@ -120,6 +121,8 @@ const Body = () => {
       </Box>
       <Divider />
       <TransitionButtons />
+      <Divider />
+      <EnrolmentAssessments enrolmentId={String(enrolment.id)} />
       <Divider />
       <History />
     </Box>

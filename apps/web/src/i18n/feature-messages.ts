@@ -1,4 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
+import { assessmentMessages } from '../assessments/messages';
+import { worklistMessages } from '../worklist/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -10,7 +12,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [];
+export const FEATURE_MESSAGES: FeatureMessages[] = [assessmentMessages, worklistMessages];
 
 type Tree = { [key: string]: unknown };
 

@@ -1,0 +1,56 @@
+import { useTheme } from '@mui/material';
+import { LineChart } from '@mui/x-charts/LineChart';
+import type { AxisValueFormatterContext } from '@mui/x-charts/models';
+import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDate, intlLocale } from '../common/dates';
+import type { CompositeHistory } from './assessment-history';
+import { formatScore } from './scores';
+
+// Seven lines need seven colours that stay apart; the Okabe-Ito palette also works for colour-blind readers.
+const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000'];
+
+/**
+ * The seven composites over time. One point per interview, spaced by its date; an absent composite
+ * leaves a gap rather than a line through it. The table beside it carries the same numbers as text.
+ */
+export const CompositeChart = ({ history }: { history: CompositeHistory }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const theme = useTheme();
+  const dates = history.dates.map((d) => new Date(`${d}T00:00:00Z`));
+  const isoOf = (value: Date) => value.toISOString().slice(0, 10);
+  return (
+    <LineChart
+      height={320}
+      skipAnimation
+      colors={theme.palette.mode === 'dark' ? COLOURS.map((c) => (c === '#000000' ? '#ffffff' : c)) : COLOURS}
+      xAxis={[
+        {
+          data: dates,
+          scaleType: 'utc',
+          label: translate('resources.assessments.chart.date_axis'),
+          valueFormatter: (value: Date) => formatDate(isoOf(value), locale),
+          tickNumber: Math.min(6, dates.length),
+        },
+      ]}
+      yAxis={[
+        {
+          min: history.range.min,
+          max: history.range.max,
+          label: translate('resources.assessments.chart.score_axis'),
+          // Ticks read 0,2 and 0,4; the exact three decimals are in the tooltip and the table.
+          valueFormatter: (v: number, context: AxisValueFormatterContext) => (context.location === 'tick' ? new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(v) : formatScore(v, locale)),
+        },
+      ]}
+      series={COMPOSITE_DOMAINS.map((domain) => ({
+        id: domain,
+        data: history.series[domain],
+        showMark: true,
+        label: translate(`resources.assessments.domains.${domain}`),
+        valueFormatter: (v: number | null) => formatScore(v, locale),
+      }))}
+      grid={{ horizontal: true }}
+    />
+  );
+};

@@ -1,0 +1,125 @@
+import AssessmentIcon from '@mui/icons-material/PostAdd';
+import PhoneIcon from '@mui/icons-material/PhoneInTalk';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { WorklistItem } from '@outcomes/contracts';
+import { RecordContextProvider, ReferenceField, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../common/dates';
+import { LinkButton } from '../common/LinkButton';
+import type { WorklistSection } from './worklist-sections';
+
+const Attempts = ({ item }: { item: WorklistItem }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const latest = item.attempts.at(-1);
+  if (!latest) return <>{translate('app.worklist.no_attempts')}</>;
+  return (
+    <>
+      <strong>{translate('app.worklist.attempts_count', { smart_count: item.attempts.length })}</strong>
+      <Typography variant="caption" component="div" color="text.secondary">
+        {translate('app.worklist.latest_attempt', {
+          date: formatDate(latest.date, locale),
+          channel: translate(`app.worklist.channels.${latest.channel}`).toLowerCase(),
+          outcome: translate(latest.reached ? 'app.worklist.attempt.reached' : 'app.worklist.attempt.not_reached').toLowerCase(),
+        })}
+      </Typography>
+    </>
+  );
+};
+
+/**
+ * One part of the worklist: who, which assessment, when it falls due, the attempts so far, and the two
+ * things to do from here (log an attempt to reach the citizen, take the interview).
+ */
+export const WorklistTable = ({
+  section,
+  items,
+  myId,
+  onLogAttempt,
+}: {
+  section: WorklistSection;
+  items: WorklistItem[];
+  myId: string | undefined;
+  onLogAttempt: (item: WorklistItem) => void;
+}) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const column = (name: string) => translate(`app.worklist.columns.${name}`);
+  const staff = (item: WorklistItem) =>
+    translate(item.staffUserId === null ? 'app.worklist.no_staff' : item.staffUserId === myId ? 'app.worklist.me' : 'app.worklist.other_staff');
+  return (
+    <Box component="section" aria-labelledby={`worklist-${section}`} data-testid={`worklist-${section}`} sx={{ mb: 3 }}>
+      <Typography id={`worklist-${section}`} variant="h6" component="h2">
+        {translate(`app.worklist.sections.${section}`)} ({items.length})
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+        {translate(`app.worklist.section_hints.${section}`)}
+      </Typography>
+      <Box sx={{ overflowX: 'auto' }}>
+        {/* Fixed column widths: the three parts line up as one list. */}
+        <Table size="small" aria-labelledby={`worklist-${section}`} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: '18%' }}>{column('citizen')}</TableCell>
+              <TableCell sx={{ width: '7%' }}>{column('programme')}</TableCell>
+              <TableCell sx={{ width: '14%' }}>{column('timepoint')}</TableCell>
+              <TableCell sx={{ width: '17%' }}>{column('due')}</TableCell>
+              <TableCell sx={{ width: '9%' }}>{column('staff')}</TableCell>
+              <TableCell sx={{ width: '15%' }}>{column('attempts')}</TableCell>
+              <TableCell sx={{ width: 300 }} />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7} sx={{ color: 'text.secondary' }}>
+                  {translate('app.worklist.empty')}
+                </TableCell>
+              </TableRow>
+            )}
+            {items.map((item) => (
+              <RecordContextProvider key={item.id} value={item}>
+                <TableRow data-testid="worklist-row">
+                  <TableCell>
+                    <ReferenceField source="citizenId" reference="citizens" link="show" />
+                  </TableCell>
+                  <TableCell>
+                    <ReferenceField source="programmeId" reference="programmes" link={false}>
+                      <TextField source="code" />
+                    </ReferenceField>
+                  </TableCell>
+                  <TableCell>{translate(`resources.assessments.timepoints.${item.timepoint}`)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(item.dueDate, locale)}
+                    {item.windowStart && item.windowEnd && (
+                      <Typography variant="caption" component="div" color="text.secondary">
+                        {translate('app.worklist.window', { from: formatDate(item.windowStart, locale), to: formatDate(item.windowEnd, locale) })}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>{staff(item)}</TableCell>
+                  <TableCell data-testid="worklist-attempts">
+                    <Attempts item={item} />
+                  </TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', '& a, & button': { whiteSpace: 'nowrap' } }}>
+                      <Button size="small" startIcon={<PhoneIcon />} onClick={() => onLogAttempt(item)}>
+                        {translate('app.worklist.log_attempt')}
+                      </Button>
+                      <LinkButton
+                        to="/assessments/create"
+                        state={{ record: { enrolmentId: item.enrolmentId, timepoint: item.timepoint } }}
+                        label="app.worklist.record_asi"
+                        icon={<AssessmentIcon />}
+                        variant="outlined"
+                      />
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              </RecordContextProvider>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Box>
+  );
+};
