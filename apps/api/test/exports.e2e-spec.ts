@@ -234,6 +234,12 @@ describe('a 100,000-row export', () => {
     projectId = (await project([programmeId])).body.id;
   }, 120_000);
 
+  // Their names are not real ciphertext: they must not reach the other specs' citizen lists.
+  afterAll(async () => {
+    await db().query('DELETE FROM enrolment WHERE programme_id = $1', [programmeId]);
+    await db().query(`DELETE FROM citizen WHERE municipality_id = $1 AND first_name_encrypted = 'x'`, [AARHUS]);
+  }, 120_000);
+
   it('streams: the API’s memory stays flat while it writes and serves the file', async () => {
     const before = apiRssMiB();
     const samples: { progress: number; rss: number }[] = [];
