@@ -12,10 +12,13 @@ import { groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
+import { organisations } from './organisations';
 import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
+import { trainings } from './trainings';
 import { users } from './users';
+import { volunteers } from './volunteers';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
 const store = memoryStore();
@@ -32,6 +35,9 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   sessions,
   groups,
   'outreach-contacts': outreachContacts,
+  organisations,
+  volunteers,
+  trainings,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

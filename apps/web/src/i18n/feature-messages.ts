@@ -1,4 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
+import { organisationMessages } from '../organisations/messages';
+import { trainingMessages } from '../trainings/messages';
+import { volunteerMessages } from '../volunteers/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -10,7 +13,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [];
+export const FEATURE_MESSAGES: FeatureMessages[] = [organisationMessages, volunteerMessages, trainingMessages];
 
 type Tree = { [key: string]: unknown };
 
