@@ -8,7 +8,7 @@ import { centres } from './centres';
 import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
-import { groups } from './groups';
+import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
@@ -34,6 +34,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   enrolments,
   sessions,
   groups,
+  'group-meetings': groupMeetings,
   'outreach-contacts': outreachContacts,
   organisations,
   volunteers,

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { groupMessages } from '../groups/messages';
 import { organisationMessages } from '../organisations/messages';
 import { trainingMessages } from '../trainings/messages';
 import { volunteerMessages } from '../volunteers/messages';
@@ -13,7 +14,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [organisationMessages, volunteerMessages, trainingMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [groupMessages, organisationMessages, volunteerMessages, trainingMessages];
 
 type Tree = { [key: string]: unknown };
 
