@@ -8,6 +8,7 @@ import { centres } from './centres';
 import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
+import { coordinatorDashboard } from './coordinator-dashboard';
 import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
@@ -39,6 +40,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   organisations,
   volunteers,
   trainings,
+  'coordinator-dashboard': coordinatorDashboard,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

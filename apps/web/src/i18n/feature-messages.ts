@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { coordinatorDashboardMessages } from '../coordinator-dashboard/messages';
 import { groupMessages } from '../groups/messages';
 import { organisationMessages } from '../organisations/messages';
 import { trainingMessages } from '../trainings/messages';
@@ -14,7 +15,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [groupMessages, organisationMessages, volunteerMessages, trainingMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [groupMessages, organisationMessages, volunteerMessages, trainingMessages, coordinatorDashboardMessages];
 
 type Tree = { [key: string]: unknown };
 
