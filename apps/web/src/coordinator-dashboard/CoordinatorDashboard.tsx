@@ -117,7 +117,7 @@ const Renewals = ({ trainings, volunteers }: { trainings: Dashboard['expiringTra
                     <Link to={`/volunteers/${t.volunteerId}/show`}>{volunteer ? volunteerName(volunteer) : '…'}</Link>
                   </TableCell>
                   <TableCell>{t.title}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <CalendarDate date={t.renewsOn} />
                   </TableCell>
                   <TableCell>
@@ -193,7 +193,7 @@ export const CoordinatorDashboard = () => {
   const byId = new Map((volunteers ?? []).map((v) => [v.id, v]));
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }} data-testid="coordinator-dashboard">
-      <Title title="resources.coordinator-dashboard.name" />
+      <Title title={translate('resources.coordinator-dashboard.name', { smart_count: 1 })} />
       {error ? (
         <Alert severity="error">{translate(error instanceof Error ? error.message : 'ra.notification.http_error')}</Alert>
       ) : !data ? (

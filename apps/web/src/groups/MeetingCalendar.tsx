@@ -60,7 +60,10 @@ const EntryCard = ({ entry, group, lane, lanes, firstHour }: { entry: Entry; gro
         height: Math.max(((end - entry.start) / 60) * HOUR_HEIGHT - 2, 22),
         left: `calc(${(100 / lanes) * lane}% + 2px)`,
         width: `calc(${100 / lanes}% - 4px)`,
-        display: 'block',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'flex-start',
+        justifyContent: 'flex-start',
         textAlign: 'left',
         overflow: 'hidden',
         borderRadius: 1,
@@ -70,8 +73,8 @@ const EntryCard = ({ entry, group, lane, lanes, firstHour }: { entry: Entry; gro
         lineHeight: 1.3,
         border: 1,
         borderStyle: expected ? 'dashed' : 'solid',
-        borderColor: standing ? 'secondary.main' : 'primary.main',
-        bgcolor: (theme) => (expected ? theme.palette.background.paper : alpha(theme.palette[standing ? 'secondary' : 'primary'].main, 0.12)),
+        borderColor: standing ? 'success.main' : 'primary.main',
+        bgcolor: (theme) => (expected ? theme.palette.background.paper : alpha(theme.palette[standing ? 'success' : 'primary'].main, 0.12)),
         opacity: cancelled ? 0.6 : 1,
         '&:hover, &:focus-visible': { boxShadow: 3 },
       }}
@@ -153,14 +156,14 @@ const WeekGrid = ({ monday, entries, groups }: { monday: Date; entries: Entry[];
 
 const Legend = () => {
   const translate = useTranslate();
-  const swatch = (colour: 'primary' | 'secondary', dashed = false) => (
+  const swatch = (colour: 'primary' | 'success', dashed = false) => (
     <Box component="span" sx={{ display: 'inline-block', width: 14, height: 14, mr: 0.75, verticalAlign: 'middle', border: 1, borderStyle: dashed ? 'dashed' : 'solid', borderColor: `${colour}.main`, borderRadius: 0.5 }} />
   );
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
       <Typography variant="caption">{swatch('primary')}{translate('app.calendar.legend_course')}</Typography>
-      <Typography variant="caption">{swatch('secondary')}{translate('app.calendar.legend_standing')}</Typography>
-      <Typography variant="caption">{swatch('secondary', true)}{translate('app.calendar.expected')}</Typography>
+      <Typography variant="caption">{swatch('success')}{translate('app.calendar.legend_standing')}</Typography>
+      <Typography variant="caption">{swatch('success', true)}{translate('app.calendar.expected')}</Typography>
     </Stack>
   );
 };
@@ -207,7 +210,7 @@ export const MeetingCalendar = () => {
 
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }} data-testid="group-calendar">
-      <Title title="resources.group-meetings.name" />
+      <Title title={translate('resources.group-meetings.name', { smart_count: 2 })} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
         <TextField
           select
@@ -215,7 +218,7 @@ export const MeetingCalendar = () => {
           label={translate('app.calendar.centre')}
           value={centres?.some((c) => c.id === centreId) ? centreId : ''}
           onChange={(event) => setCentreId(event.target.value)}
-          sx={{ minWidth: 260 }}
+          sx={{ flex: { md: '0 1 340px' }, minWidth: 240 }}
           slotProps={{ select: { inputProps: { 'data-testid': 'calendar-centre' } } }}
         >
           {(centres ?? []).map((centre) => (
@@ -224,7 +227,7 @@ export const MeetingCalendar = () => {
             </MenuItem>
           ))}
         </TextField>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
           <Button size="small" variant="outlined" onClick={() => move(-1)} startIcon={<ChevronLeftIcon />}>
             {translate('app.calendar.previous_week')}
           </Button>
@@ -235,7 +238,7 @@ export const MeetingCalendar = () => {
             {translate('app.calendar.next_week')}
           </Button>
         </Stack>
-        <Typography variant="h6" component="h2" data-testid="calendar-week">
+        <Typography variant="h6" component="h2" data-testid="calendar-week" sx={{ whiteSpace: 'nowrap' }}>
           {translate('app.calendar.week', { week: isoWeek(monday) })}
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
             {range.formatRange(monday, sunday)}

@@ -9,8 +9,8 @@ export const organisationMessages: FeatureMessages = {
     },
     resources: {
       organisations: {
-        name: 'Frivillig organisation |||| Frivillige organisationer',
-        forcedCaseName: 'frivillig organisation |||| frivillige organisationer',
+        name: 'Organisation |||| Organisationer',
+        forcedCaseName: 'organisation |||| organisationer',
         fields: {
           name: 'Navn',
           contactName: 'Kontaktperson',
@@ -30,8 +30,8 @@ export const organisationMessages: FeatureMessages = {
     },
     resources: {
       organisations: {
-        name: 'Voluntary organisation |||| Voluntary organisations',
-        forcedCaseName: 'voluntary organisation |||| voluntary organisations',
+        name: 'Organisation |||| Organisations',
+        forcedCaseName: 'organisation |||| organisations',
         fields: {
           name: 'Name',
           contactName: 'Contact person',

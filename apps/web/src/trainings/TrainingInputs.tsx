@@ -1,22 +1,7 @@
-import { useEffect } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
-import { DateInput, maxLength, RadioButtonGroupInput, ReferenceInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DateInput, maxLength, RadioButtonGroupInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { Row } from '../common/Row';
 import { FixedFromForm } from '../enrolments/EnrolmentInputs';
 import { trainingKindChoices } from './choices';
-
-/** A SMART training gets the method's course name unless the coordinator wrote another. */
-const DefaultTitle = () => {
-  const translate = useTranslate();
-  const kind = useWatch({ name: 'kind' }) as string | undefined;
-  const { setValue, getFieldState, getValues } = useFormContext();
-  useEffect(() => {
-    if (kind === 'smart-facilitator' && !getFieldState('title').isDirty && !getValues('title')) {
-      setValue('title', translate('app.trainings.default_title'));
-    }
-  }, [kind, setValue, getFieldState, getValues, translate]);
-  return null;
-};
 
 /** The fields of a training; the volunteer is fixed when the form was opened from their page, or on edit. */
 export const TrainingInputs = ({ volunteerFixed }: { volunteerFixed: boolean }) => (
@@ -29,7 +14,6 @@ export const TrainingInputs = ({ volunteerFixed }: { volunteerFixed: boolean }) 
       </ReferenceInput>
     )}
     <RadioButtonGroupInput source="kind" choices={trainingKindChoices} validate={required()} />
-    <DefaultTitle />
     <TextInput source="title" validate={[required(), maxLength(200)]} />
     <Row>
       <DateInput source="completedOn" validate={required()} />
