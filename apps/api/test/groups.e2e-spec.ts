@@ -133,3 +133,34 @@ describe('SMART Recovery standing groups', () => {
     expect(sut.body.errors).toHaveProperty('groupId');
   });
 });
+
+describe('the weekly calendar of a centre', () => {
+  const list = (filter: Record<string, unknown>, as: string = staff.aarhus) =>
+    call<GroupMeeting[] & ApiErrorBody>('GET', listPath('group-meetings', { filter, sort: ['startsAt', 'ASC'], range: [0, 99] }), undefined, { as });
+
+  it('lists the meetings of one centre’s groups within a week, and none of another municipality', async () => {
+    const course = await createCourse('aarhus', 1);
+    const smart = await call<Group>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART kalender', startTime: '19:00', weekday: 1 }, { as: 'coordinator@aarhus.demo' });
+    const held = await call<GroupMeeting>('POST', '/api/group-meetings', { groupId: smart.body.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 90, anonymousHeadcount: 4, untrainedReason: 'Ingen frivillig endnu; holdt af koordinatoren' }, { as: 'coordinator@aarhus.demo' });
+    expect(held.status).toBe(201);
+    const week = { startsAt_gte: `${mondayWeeksAgo(1)}T00:00:00+01:00`, startsAt_lte: `${mondayWeeksAgo(0)}T00:00:00+01:00` };
+
+    const centrum = await list({ centreId: DEMO_IDS.centres.aarhusCentrum, ...week });
+    expect(centrum.status).toBe(200);
+    const ofCourse = centrum.body.filter((m) => m.groupId === course.id);
+    expect(ofCourse.map((m) => m.number)).toEqual([1]);
+    expect(centrum.body.some((m) => m.groupId === smart.body.id)).toBe(false);
+
+    const vest = await list({ centreId: DEMO_IDS.centres.aarhusVest, startsAt_gte: new Date(Date.now() - 86_400_000).toISOString() });
+    expect(vest.body.map((m) => m.id)).toContain(held.body.id);
+    expect(vest.body.some((m) => m.groupId === course.id)).toBe(false);
+
+    expect((await list({ centreId: DEMO_IDS.centres.aarhusCentrum, ...week }, staff.odense)).body).toEqual([]);
+  });
+
+  it('refuses a centreId that is not a UUID, naming the filter', async () => {
+    const sut = await list({ centreId: 'Aarhus' });
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toEqual({ filter: 'centreId must be a UUID' });
+  });
+});

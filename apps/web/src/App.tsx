@@ -9,15 +9,19 @@ import { centres } from './centres';
 import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
-import { groups } from './groups';
+import { coordinatorDashboard } from './coordinator-dashboard';
+import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
+import { organisations } from './organisations';
 import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
+import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
+import { volunteers } from './volunteers';
 
 // memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
 const store = memoryStore();
@@ -33,8 +37,13 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   enrolments,
   sessions,
   groups,
+  'group-meetings': groupMeetings,
   'outreach-contacts': outreachContacts,
   assessments,
+  organisations,
+  volunteers,
+  trainings,
+  'coordinator-dashboard': coordinatorDashboard,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

@@ -61,7 +61,7 @@ export class GroupMeetingsController {
 
   @Get()
   @Permission('group-meetings', 'list')
-  @ApiOperation({ summary: 'Meetings with their attendance; filter by groupId, status, startsAt_gte/_lte' })
+  @ApiOperation({ summary: 'Meetings with their attendance; filter by groupId, centreId, status, startsAt_gte/_lte' })
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<GroupMeeting[]> {
     return sendPage(res, 'group-meetings', await this.service.listMeetings(query));
   }

@@ -38,6 +38,27 @@ const MEETING_SPEC: ListSpec = {
   defaultSort: ['startsAt', 'ASC'],
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Takes `centreId` out of a meeting list's filter (the meeting has no centre column; its group has).
+ * A filter that is not a JSON object is left for the list parser to refuse.
+ */
+function takeCentreFilter(text: string | undefined): { centreId?: string; filter: string | undefined } {
+  let parsed: unknown;
+  try {
+    parsed = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return { filter: text };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('centreId' in parsed)) return { filter: text };
+  const { centreId, ...others } = parsed as Record<string, unknown>;
+  if (typeof centreId !== 'string' || !UUID.test(centreId)) {
+    throw new ApiException(400, 'BAD_LIST_QUERY', 'Invalid list query. filter: centreId must be a UUID', { filter: 'centreId must be a UUID' });
+  }
+  return { centreId, filter: JSON.stringify(others) };
+}
+
 /** Meetings of Danish groups are planned in Danish local time. */
 const TIME_ZONE = 'Europe/Copenhagen';
 /** A course meeting may be moved up to four weeks past the course's planned end. */
@@ -124,8 +145,12 @@ export class GroupsService {
     return this.get(id);
   }
 
+  /** Also `centreId`, through the meeting's group: the weekly calendar of a centre. */
   async listMeetings(raw: RawListQuery): Promise<ListPage<GroupMeeting>> {
-    return listPage(this.db.repo(GroupMeetingEntity).createQueryBuilder('r'), raw, MEETING_SPEC, async (rows) => {
+    const { centreId, filter } = takeCentreFilter(raw.filter);
+    const qb = this.db.repo(GroupMeetingEntity).createQueryBuilder('r');
+    if (centreId) qb.where('r.group_id IN (SELECT g.id FROM treatment_group g WHERE g.centre_id = :centreId)', { centreId });
+    return listPage(qb, { ...raw, filter }, MEETING_SPEC, async (rows) => {
       const attendance = await this.attendance(rows.map((r) => r.id));
       return rows.map((r) => this.toMeeting(r, attendance));
     });

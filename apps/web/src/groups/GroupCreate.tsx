@@ -1,3 +1,6 @@
+import type { Programme } from '@outcomes/contracts';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   Create,
   DateInput,
@@ -8,42 +11,74 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
+  useGetIdentity,
+  useGetOne,
+  useLocaleState,
 } from 'react-admin';
-import { Row } from '../common/Row';
-import { FixedFromForm } from '../enrolments/EnrolmentInputs';
+import type { Identity } from '../auth/auth-provider';
 import { todayLocal } from '../common/dates';
-import { HCS_PROGRAMME_ID } from './constants';
-
-type GroupForm = { programmeId: string; centreId: string; name: string; startDate: string; startTime: string; place?: string | null };
-
-/** Only what POST /api/groups takes; an empty place goes as null. */
-export const toGroupCreateBody = (data: GroupForm) => ({
-  programmeId: HCS_PROGRAMME_ID,
-  centreId: data.centreId,
-  name: data.name.trim(),
-  startDate: data.startDate,
-  startTime: data.startTime,
-  place: data.place?.trim() ? data.place.trim() : null,
-});
+import { Row } from '../common/Row';
+import { CentreInput } from '../enrolments/EnrolmentInputs';
+import { HCS_PROGRAMME_ID, SMART_PROGRAMME_ID } from './constants';
+import { groupKindOf, toGroupCreateBody } from './group-body';
+import { weekdayName } from './week';
 
 const hhmm = regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'app.validation.time');
 
-/** A new HCS course: its 16 weekly meetings are planned by the API from the start date and time. */
-export const GroupCreate = () => (
-  <Create redirect="show" transform={toGroupCreateBody}>
-    <SimpleForm defaultValues={{ programmeId: HCS_PROGRAMME_ID, startDate: todayLocal(), startTime: '17:00' }} sx={{ maxWidth: 800 }}>
+/** Keeps the form's `kind` in step with the chosen programme's format (course or standing group). */
+const useGroupKind = () => {
+  const programmeId = useWatch({ name: 'programmeId' }) as string | undefined;
+  const { data: programme } = useGetOne<Programme>('programmes', { id: programmeId ?? '' }, { enabled: Boolean(programmeId) });
+  const kind = groupKindOf(programme?.format);
+  const { setValue } = useFormContext();
+  useEffect(() => {
+    if (kind) setValue('kind', kind);
+  }, [kind, setValue]);
+  return kind;
+};
+
+const GroupInputs = () => {
+  const kind = useGroupKind();
+  const [locale] = useLocaleState();
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ id: day, name: weekdayName(day, locale) }));
+  return (
+    <>
       <Row>
-        <FixedFromForm label="resources.groups.fields.programmeId" source="programmeId" reference="programmes" />
-        <ReferenceInput source="centreId" reference="centres" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput source="programmeId" reference="programmes" filter={{ format: ['closed-group', 'open-group'], active: true }} sort={{ field: 'name', order: 'ASC' }}>
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
+        <CentreInput />
       </Row>
       <TextInput source="name" validate={[required(), maxLength(200)]} />
-      <Row>
-        <DateInput source="startDate" validate={required()} />
-        <TextInput source="startTime" type="time" validate={[required(), hhmm]} helperText="app.groups.start_time_hint" />
-      </Row>
+      {kind === 'standing' ? (
+        <Row>
+          <SelectInput source="weekday" choices={weekdays} validate={required()} translateChoice={false} />
+          <TextInput source="startTime" type="time" validate={[required(), hhmm]} helperText="app.groups.standing_time_hint" />
+        </Row>
+      ) : (
+        <Row>
+          <DateInput source="startDate" validate={required()} />
+          <TextInput source="startTime" type="time" validate={[required(), hhmm]} helperText="app.groups.start_time_hint" />
+        </Row>
+      )}
       <TextInput source="place" validate={maxLength(200)} />
-    </SimpleForm>
-  </Create>
-);
+    </>
+  );
+};
+
+/**
+ * A new group: an HCS course (its weekly meetings planned by the API from the start date and time)
+ * or, for coordinators by default, a SMART Recovery standing group meeting on a weekday.
+ */
+export const GroupCreate = () => {
+  const identity = useGetIdentity().identity as Identity | undefined;
+  if (!identity) return null;
+  const programmeId = identity.role === 'coordinator' ? SMART_PROGRAMME_ID : HCS_PROGRAMME_ID;
+  return (
+    <Create redirect="show" transform={toGroupCreateBody}>
+      <SimpleForm defaultValues={{ programmeId, startDate: todayLocal(), startTime: programmeId === SMART_PROGRAMME_ID ? '19:00' : '17:00' }} sx={{ maxWidth: 800 }}>
+        <GroupInputs />
+      </SimpleForm>
+    </Create>
+  );
+};

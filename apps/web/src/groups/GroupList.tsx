@@ -1,27 +1,36 @@
 import type { Group } from '@outcomes/contracts';
-import { DataTable, List, ReferenceField, useLocaleState } from 'react-admin';
+import { DataTable, List, ReferenceField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
+import { weekdayName } from './week';
 
-const StartDate = ({ record }: { record: Group }) => {
+/** A course's first meeting day, or a standing group's weekday. */
+const Schedule = ({ record }: { record: Group }) => {
   const [locale] = useLocaleState();
-  return <>{formatDate(record.startDate, locale)}</>;
+  const translate = useTranslate();
+  if (record.kind === 'standing' && record.weekday) return <>{translate('app.groups.every_weekday', { weekday: weekdayName(record.weekday, locale), time: record.startTime })}</>;
+  return <>{`${formatDate(record.startDate, locale)} ${record.startTime}`}</>;
 };
 
-/** The municipality's group courses, newest first. */
+const Kind = ({ record }: { record: Group }) => {
+  const translate = useTranslate();
+  return <>{translate(`resources.groups.kinds.${record.kind}`)}</>;
+};
+
+/** The municipality's group courses and standing groups, newest first. */
 export const GroupList = () => (
   <List exporter={false} sort={{ field: 'startDate', order: 'DESC' }}>
     <DataTable<Group> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="name" />
+      <DataTable.Col source="kind" render={(record: Group) => <Kind record={record} />} />
       <DataTable.Col source="programmeId" disableSort>
         <ReferenceField source="programmeId" reference="programmes" link={false} />
       </DataTable.Col>
       <DataTable.Col source="centreId" disableSort>
         <ReferenceField source="centreId" reference="centres" link={false} />
       </DataTable.Col>
-      <DataTable.Col source="startDate" render={(record: Group) => <StartDate record={record} />} />
-      <DataTable.Col source="startTime" disableSort />
+      <DataTable.Col source="startDate" label="app.groups.schedule" render={(record: Group) => <Schedule record={record} />} />
       <DataTable.Col source="place" disableSort />
-      <DataTable.NumberCol source="memberEnrolmentIds" render={(record: Group) => record.memberEnrolmentIds.length} disableSort />
+      <DataTable.NumberCol source="memberEnrolmentIds" render={(record: Group) => (record.kind === 'course' ? record.memberEnrolmentIds.length : '')} disableSort />
     </DataTable>
   </List>
 );

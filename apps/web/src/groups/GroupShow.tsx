@@ -5,6 +5,7 @@ import {
   ReferenceField,
   RecordContextProvider,
   Show,
+  useCanAccess,
   useDataProvider,
   useGetList,
   useGetMany,
@@ -19,6 +20,9 @@ import { formatDate, formatDateTime } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
 import { AttendanceGrid } from './AttendanceGrid';
 import { HCS_PROGRAMME_ID } from './constants';
+import { Facilitators } from './Facilitators';
+import { LoggedMeetings } from './LoggedMeetings';
+import { weekdayName } from './week';
 
 const STATUS_COLOURS = { planned: 'default', held: 'success', cancelled: 'error' } as const;
 
@@ -228,15 +232,52 @@ const Meetings = ({ group, enrolments }: { group: Group; enrolments: Enrolment[]
   );
 };
 
-const Body = () => {
-  const group = useRecordContext<Group>();
+const CourseHeader = ({ group }: { group: Group }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  return (
+    <>
+      {translate('resources.groups.fields.startDate')} {formatDate(group.startDate, locale)} {group.startTime}
+    </>
+  );
+};
+
+const StandingHeader = ({ group }: { group: Group }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return <>{group.weekday ? translate('app.groups.every_weekday', { weekday: weekdayName(group.weekday, locale), time: group.startTime }) : group.startTime}</>;
+};
+
+/** A course's cohort and meetings with attendance (staff read the enrolments). */
+const CoursePanels = ({ group }: { group: Group }) => {
+  const { canAccess: canSeeEnrolments } = useCanAccess({ resource: 'enrolments', action: 'list' });
   const { data: enrolments } = useGetMany<Enrolment>(
     'enrolments',
-    { ids: group?.memberEnrolmentIds ?? [] },
-    { enabled: Boolean(group?.memberEnrolmentIds.length) },
+    { ids: group.memberEnrolmentIds },
+    { enabled: Boolean(canSeeEnrolments && group.memberEnrolmentIds.length) },
   );
+  if (!canSeeEnrolments) return null;
+  return (
+    <>
+      <Members group={group} enrolments={enrolments ?? []} />
+      <Meetings group={group} enrolments={enrolments ?? []} />
+    </>
+  );
+};
+
+/** A SMART Recovery group's facilitators (for those who manage volunteers) and its logged meetings. */
+const StandingPanels = ({ group }: { group: Group }) => {
+  const { canAccess: canSeeVolunteers } = useCanAccess({ resource: 'volunteers', action: 'list' });
+  return (
+    <>
+      {canSeeVolunteers && <Facilitators group={group} />}
+      <LoggedMeetings group={group} />
+    </>
+  );
+};
+
+const Body = () => {
+  const group = useRecordContext<Group>();
   if (!group) return null;
   return (
     <Box sx={{ p: 2 }}>
@@ -245,17 +286,19 @@ const Body = () => {
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         <ReferenceField source="programmeId" reference="programmes" link={false} /> ·{' '}
-        <ReferenceField source="centreId" reference="centres" link={false} /> · {translate('resources.groups.fields.startDate')}{' '}
-        {formatDate(group.startDate, locale)} {group.startTime}
+        <ReferenceField source="centreId" reference="centres" link={false} /> ·{' '}
+        {group.kind === 'standing' ? <StandingHeader group={group} /> : <CourseHeader group={group} />}
         {group.place ? ` · ${group.place}` : ''}
       </Typography>
-      <Members group={group} enrolments={enrolments ?? []} />
-      <Meetings group={group} enrolments={enrolments ?? []} />
+      {group.kind === 'standing' ? <StandingPanels group={group} /> : <CoursePanels group={group} />}
     </Box>
   );
 };
 
-/** A course: its cohort (add open HCS enrolments) and its meetings, each with its attendance grid. */
+/**
+ * A course: its cohort (add open HCS enrolments) and its meetings, each with its attendance grid; or a
+ * SMART Recovery standing group: its facilitators and its logged meetings.
+ */
 export const GroupShow = () => (
   <Show>
     <Body />

@@ -1,6 +1,11 @@
 import type { TranslationMessages } from 'react-admin';
 import { assessmentMessages } from '../assessments/messages';
 import { worklistMessages } from '../worklist/messages';
+import { coordinatorDashboardMessages } from '../coordinator-dashboard/messages';
+import { groupMessages } from '../groups/messages';
+import { organisationMessages } from '../organisations/messages';
+import { trainingMessages } from '../trainings/messages';
+import { volunteerMessages } from '../volunteers/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -12,7 +17,15 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [assessmentMessages, worklistMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [
+  assessmentMessages,
+  worklistMessages,
+  groupMessages,
+  organisationMessages,
+  volunteerMessages,
+  trainingMessages,
+  coordinatorDashboardMessages,
+];
 
 type Tree = { [key: string]: unknown };
 

@@ -1,0 +1,7 @@
+import DashboardIcon from '@mui/icons-material/Insights';
+import { CoordinatorDashboard } from './CoordinatorDashboard';
+
+export const coordinatorDashboard = {
+  list: CoordinatorDashboard,
+  icon: DashboardIcon,
+};

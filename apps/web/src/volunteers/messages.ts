@@ -1,0 +1,103 @@
+import type { FeatureMessages } from '../i18n/feature-messages';
+
+/** Volunteers, their status and "trained" flag, and the facilitation rules' messages. */
+export const volunteerMessages: FeatureMessages = {
+  da: {
+    app: {
+      volunteers: {
+        statuses: { active: 'Aktiv', paused: 'På pause', left: 'Stoppet' },
+        trained: 'Uddannet',
+        untrained: 'Ikke uddannet',
+        trained_hint: 'Uddannet: har en gyldig SMART-facilitatoruddannelse i dag',
+        left_hint: 'Når en frivillig stopper, afsluttes alle vedkommendes gruppetilknytninger i dag.',
+        notes_hint: 'Krypteres; kun koordinatorer i kommunen kan læse noterne',
+        trainings: 'Uddannelser og kurser',
+        no_trainings: 'Ingen uddannelser registreret endnu.',
+        add_training: 'Registrér uddannelse',
+      },
+      volunteer_rules: {
+        left_cannot_be_assigned: 'En frivillig, der er stoppet, kan ikke tilknyttes en gruppe',
+        volunteer_of_group_municipality: 'Vælg en frivillig fra gruppens kommune',
+        volunteer_of_own_municipality: 'Vælg en frivillig fra din egen kommune',
+        to_before_from: 'Slutdatoen kan ikke ligge før startdatoen',
+        not_assigned_on_day: 'Er ikke tilknyttet gruppen på mødedagen',
+        overlapping_meeting: 'Faciliterer et andet møde på samme tid',
+        no_trained_facilitator: 'Ingen af facilitatorerne er SMART-uddannet; skriv en begrundelse nedenfor',
+        untrained_reason: 'Skriv en begrundelse på mindst 10 tegn',
+        meeting_in_future: 'Et møde registreres, når det er holdt; tidspunktet kan ikke ligge i fremtiden',
+        training_in_future: 'Gennemførelsesdatoen kan ikke ligge i fremtiden; registrér uddannelsen, når den er gennemført',
+        renewal_before_completion: 'Fornyelsesdatoen skal ligge efter gennemførelsesdatoen',
+        organisation_without_own_municipality: 'Organisationen skal samarbejde med din egen kommune',
+        own_organisation: 'Vælg en organisation, der samarbejder med din kommune',
+      },
+    },
+    resources: {
+      volunteers: {
+        name: 'Frivillig |||| Frivillige',
+        forcedCaseName: 'frivillig |||| frivillige',
+        fields: {
+          name: 'Navn',
+          organisationId: 'Organisation',
+          firstName: 'Fornavn',
+          lastName: 'Efternavn',
+          phone: 'Telefon',
+          email: 'E-mail',
+          status: 'Status',
+          criminalRecordCheckedOn: 'Straffeattest indhentet',
+          notes: 'Noter',
+          trained: 'SMART-uddannet',
+          createdAt: 'Oprettet',
+        },
+      },
+    },
+  },
+  en: {
+    app: {
+      volunteers: {
+        statuses: { active: 'Active', paused: 'Paused', left: 'Left' },
+        trained: 'Trained',
+        untrained: 'Not trained',
+        trained_hint: 'Trained: holds a valid SMART facilitator training today',
+        left_hint: 'When a volunteer leaves, all their group assignments end today.',
+        notes_hint: "Encrypted; only the municipality's coordinators can read the notes",
+        trainings: 'Trainings and courses',
+        no_trainings: 'No trainings recorded yet.',
+        add_training: 'Record a training',
+      },
+      volunteer_rules: {
+        left_cannot_be_assigned: 'A volunteer who has left cannot be assigned to a group',
+        volunteer_of_group_municipality: "Choose a volunteer of the group's municipality",
+        volunteer_of_own_municipality: 'Choose a volunteer of your own municipality',
+        to_before_from: 'The end date cannot be before the start date',
+        not_assigned_on_day: 'Is not assigned to the group on the day of the meeting',
+        overlapping_meeting: 'Facilitates another meeting at the same time',
+        no_trained_facilitator: 'None of the facilitators is SMART trained; give a reason below',
+        untrained_reason: 'Write a reason of at least 10 characters',
+        meeting_in_future: 'A meeting is logged once held; its time cannot be in the future',
+        training_in_future: 'The completion date cannot be in the future; record the training once completed',
+        renewal_before_completion: 'The renewal date must be after the completion date',
+        organisation_without_own_municipality: 'The organisation must work with your own municipality',
+        own_organisation: 'Choose an organisation that works with your municipality',
+      },
+    },
+    resources: {
+      volunteers: {
+        name: 'Volunteer |||| Volunteers',
+        forcedCaseName: 'volunteer |||| volunteers',
+        fields: {
+          name: 'Name',
+          organisationId: 'Organisation',
+          firstName: 'First name',
+          lastName: 'Last name',
+          phone: 'Phone',
+          email: 'E-mail',
+          status: 'Status',
+          criminalRecordCheckedOn: 'Criminal record checked',
+          notes: 'Notes',
+          trained: 'SMART trained',
+          createdAt: 'Created',
+        },
+      },
+    },
+  },
+};
