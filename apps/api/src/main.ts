@@ -33,6 +33,11 @@ async function main(): Promise<void> {
   });
   configureApp(app, config, logger, join(__dirname, '..', 'web'));
   await app.listen(config.port, config.host);
+  // Idle keep-alive connections outlive any client's or load balancer's own idle timeout (fetch: 4 s,
+  // common balancers: 60 s), so a client never reuses a socket the server is closing at that moment.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl }, 'listening');
 
   let stopping = false;
