@@ -74,7 +74,7 @@ describe('an HCS course with attendance, and the outreach quick-log on a phone',
 
       // Create the course, starting three weeks ago.
       const courseName = `HCS-hold ${uniqueSuffix()}`;
-      await page.getByRole('menuitem', { name: 'Gruppekurser' }).click();
+      await page.getByRole('menuitem', { name: 'Grupper', exact: true }).click();
       await page.getByRole('link', { name: 'Opret' }).click();
       await page.getByRole('textbox', { name: 'Navn' }).waitFor();
       await page.getByRole('combobox', { name: 'Behandlingssted' }).click();

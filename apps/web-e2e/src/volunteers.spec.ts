@@ -83,7 +83,7 @@ describe('the coordinator: a volunteer with a training facilitates a SMART Recov
       // A SMART Recovery group meeting yesterday's weekday at 10:00 (so the latest slot lies in the past).
       const yesterday = localDay(-1);
       const groupName = `SMART ${danishWeekday(yesterday)} ${uniqueSuffix()}`;
-      await page.getByRole('menuitem', { name: 'Gruppekurser' }).click();
+      await page.getByRole('menuitem', { name: 'Grupper', exact: true }).click();
       await page.getByRole('link', { name: 'Opret' }).click();
       await page.getByRole('combobox', { name: 'Ugedag' }).click();
       await page.getByRole('option', { name: danishWeekday(yesterday), exact: true }).click();

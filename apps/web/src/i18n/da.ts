@@ -640,8 +640,8 @@ const base: TranslationMessages = {
       note_hint: 'Krypteres og eksporteres aldrig',
     },
     groups: {
-      name: 'Gruppekursus |||| Gruppekurser',
-      forcedCaseName: 'gruppekursus |||| gruppekurser',
+      name: 'Gruppe |||| Grupper',
+      forcedCaseName: 'gruppe |||| grupper',
       fields: {
         name: 'Navn',
         programmeId: 'Program',

@@ -425,8 +425,8 @@ const base: TranslationMessages = {
       note_hint: 'Encrypted, and never exported',
     },
     groups: {
-      name: 'Group course |||| Group courses',
-      forcedCaseName: 'group course |||| group courses',
+      name: 'Group |||| Groups',
+      forcedCaseName: 'group |||| groups',
       fields: {
         name: 'Name',
         programmeId: 'Programme',
