@@ -12,6 +12,7 @@ import { groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
+import { outcomes } from './outcomes';
 import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
@@ -32,6 +33,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   sessions,
   groups,
   'outreach-contacts': outreachContacts,
+  outcomes,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { outcomesMessages } from '../outcomes/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -10,7 +11,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [];
+export const FEATURE_MESSAGES: FeatureMessages[] = [outcomesMessages];
 
 type Tree = { [key: string]: unknown };
 

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../citizens/choices';
 import { SESSION_KINDS } from '../sessions/session-kinds';
 
 /** The resources the web app has screens for (App.tsx). */
-const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'outreach-contacts'];
+const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'outreach-contacts', 'outcomes'];
 import { da } from './da';
 import { en } from './en';
 
