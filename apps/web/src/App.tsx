@@ -8,6 +8,7 @@ import { centres } from './centres';
 import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
+import { exportProjects } from './exports';
 import { groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
@@ -34,6 +35,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   groups,
   'outreach-contacts': outreachContacts,
   outcomes,
+  'export-projects': exportProjects,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { exportsMessages } from '../exports/messages';
 import { outcomesMessages } from '../outcomes/messages';
 
 /**
@@ -11,7 +12,7 @@ export interface FeatureMessages {
   en: Partial<TranslationMessages>;
 }
 
-export const FEATURE_MESSAGES: FeatureMessages[] = [outcomesMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [outcomesMessages, exportsMessages];
 
 type Tree = { [key: string]: unknown };
 
