@@ -1,10 +1,11 @@
 import type { Citizen, Enrolment, Municipality } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, apiPut } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { openBrowser, screenshot } from './support/browser';
+import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
 const ODENSE_STAFF = demoEmail('staff', 'odense');
 const ODENSE_EVALUATOR = demoEmail('evaluator', 'odense');
@@ -24,12 +25,17 @@ function asiItems(drugDays: number, distress: number): Record<string, number | s
   };
 }
 
+/** The CPR numbers of the cohort, which no export may contain. */
+const cohortCprs: string[] = [];
+
 /** A young citizen of Odense (born 2006, so 18 at referral: MOVE takes 15-25), unique per run. */
 async function youngCitizen(index: number): Promise<Citizen> {
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const month = String(1 + (index % 12)).padStart(2, '0');
   const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  return apiPost<Citizen>('citizens', { cpr: `${day}${month}064${serial}`, firstName: 'Ung', lastName: `Borger${index}` }, ODENSE_STAFF);
+  const cpr = `${day}${month}064${serial}`;
+  cohortCprs.push(cpr);
+  return apiPost<Citizen>('citizens', { cpr, firstName: 'Ung', lastName: `Borger${index}` }, ODENSE_STAFF);
 }
 
 /**
@@ -146,4 +152,53 @@ describe('the outcomes dashboard', () => {
     await screenshot(page, 'outcomes-staff');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('lets an evaluator create an export project, follow the export to its end and download the file', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, ODENSE_EVALUATOR);
+    await page.getByRole('menuitem', { name: 'Eksporter' }).click();
+    await page.getByRole('link', { name: 'Opret' }).click();
+
+    const name = `MOVE-evaluering ${uniqueSuffix()}`;
+    await page.getByRole('textbox', { name: 'Navn' }).fill(name);
+    await page.getByRole('textbox', { name: 'Formål' }).fill('Effektevaluering af MOVE i Odense, henvisninger februar 2025.');
+    await page.getByRole('combobox', { name: 'Programmer' }).click();
+    await page.getByRole('option', { name: /^MOVE/ }).click();
+    await page.locator('input[name="periodFrom"]').fill('2025-02-01');
+    await page.locator('input[name="periodTo"]').fill('2025-02-28');
+    // Aarhus has not been granted to Odense's evaluator: the refusal names it, in Danish.
+    await page.getByRole('combobox', { name: 'Kommuner' }).click();
+    await page.getByRole('option', { name: 'Aarhus' }).click();
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Du har ikke adgang til: Aarhus').waitFor();
+    await screenshot(page, 'exports-create-not-granted');
+    await page.locator('.MuiChip-root', { hasText: 'Aarhus' }).locator('.MuiChip-deleteIcon').click();
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByTestId('start-export').waitFor();
+    expect(await text(page, 'export-contents')).toContain('Ingen navne, CPR-numre');
+
+    // The enrolments as CSV (the defaults); the bar fills, then the file can be fetched.
+    await page.getByRole('button', { name: 'Start eksport' }).click();
+    const progress = page.getByTestId('export-job-progress');
+    await progress.getByRole('progressbar').waitFor();
+    await screenshot(page, 'exports-progress');
+    await progress.getByTestId('export-download').waitFor({ timeout: 60_000 });
+    expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await text(page, 'export-job-status')).toContain('Færdig: 16 rækker');
+    await page.getByTestId('export-history-row').first().waitFor();
+    await pointerAway(page);
+    await page.waitForTimeout(500); // the bar's own CSS transition to full width
+    await screenshot(page, 'exports-done');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), progress.getByTestId('export-download').click()]);
+    const file = readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = file.trim().split(/\r?\n/);
+    expect(header).toMatch(/^enrolment_id,person_id,birth_year,sex,municipality_code,programme_code,/);
+    expect(rows).toHaveLength(16);
+    // No names, CPR numbers or exact dates.
+    expect(file).not.toMatch(/Borger\d|2025-02-\d\d/);
+    expect(cohortCprs.filter((cpr) => file.includes(cpr) || file.includes(`${cpr.slice(0, 6)}-${cpr.slice(6)}`))).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 });
