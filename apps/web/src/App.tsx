@@ -10,11 +10,13 @@ import { citizens } from './citizens';
 import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
 import { coordinatorDashboard } from './coordinator-dashboard';
+import { exportProjects } from './exports';
 import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { municipalities } from './municipalities';
 import { organisations } from './organisations';
+import { outcomes } from './outcomes';
 import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { sessions } from './sessions';
@@ -44,6 +46,8 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   volunteers,
   trainings,
   'coordinator-dashboard': coordinatorDashboard,
+  outcomes,
+  'export-projects': exportProjects,
 };
 
 /** The menu follows the permissions table: a role sees the resources it may list, in its order. */

@@ -6,6 +6,8 @@ import { groupMessages } from '../groups/messages';
 import { organisationMessages } from '../organisations/messages';
 import { trainingMessages } from '../trainings/messages';
 import { volunteerMessages } from '../volunteers/messages';
+import { exportsMessages } from '../exports/messages';
+import { outcomesMessages } from '../outcomes/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -25,6 +27,8 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   volunteerMessages,
   trainingMessages,
   coordinatorDashboardMessages,
+  outcomesMessages,
+  exportsMessages,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -1,10 +1,24 @@
-import { ACCESS_ACTIONS, ACCESS_OUTCOMES, ATTENDANCE, ATTESTATIONS, ENROLMENT_STATES, PROGRAMME_FORMATS, ROLES, SEXES } from '@outcomes/contracts';
+import {
+  ACCESS_ACTIONS,
+  ACCESS_OUTCOMES,
+  ATTENDANCE,
+  ATTESTATIONS,
+  COMPOSITE_DOMAINS,
+  ENROLMENT_STATES,
+  EXPORT_DATASETS,
+  EXPORT_FORMATS,
+  EXPORT_JOB_STATUSES,
+  PROGRAMME_FORMATS,
+  ROLES,
+  SEXES,
+  TIMEPOINTS,
+} from '@outcomes/contracts';
 import { TRANSITIONS } from '@outcomes/domain';
 import { LANGUAGES } from '../citizens/choices';
 import { SESSION_KINDS } from '../sessions/session-kinds';
 
 /** The resources the web app has screens for (App.tsx). */
-const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'organisations', 'volunteers', 'trainings', 'coordinator-dashboard'];
+const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'organisations', 'volunteers', 'trainings', 'coordinator-dashboard', 'outcomes', 'export-projects'];
 import { da } from './da';
 import { en } from './en';
 
@@ -82,6 +96,17 @@ describe('translations', () => {
       ...ATTENDANCE.map((attendance) => `resources.sessions.attendance.${attendance}`),
       ...SEXES.map((sex) => `resources.citizens.sexes.${sex}`),
       ...LANGUAGES.map((language) => `app.languages.${language}`),
+    ];
+    expect(keys.filter((key) => !english.get(key) || !danish.get(key))).toEqual([]);
+  });
+
+  it('names every timepoint, ASI domain, export data set, format and job status in both languages', () => {
+    const keys = [
+      ...TIMEPOINTS.flatMap((timepoint) => [`app.outcomes.timepoints.${timepoint}`, `app.outcomes.timepoints_in_sentence.${timepoint}`]),
+      ...COMPOSITE_DOMAINS.map((domain) => `app.outcomes.domains.${domain}`),
+      ...EXPORT_DATASETS.map((dataset) => `app.exports.datasets.${dataset}`),
+      ...EXPORT_FORMATS.map((format) => `app.exports.formats.${format}`),
+      ...EXPORT_JOB_STATUSES.map((status) => `app.exports.statuses.${status}`),
     ];
     expect(keys.filter((key) => !english.get(key) || !danish.get(key))).toEqual([]);
   });

@@ -1,0 +1,79 @@
+import { Alert, Box, LinearProgress, Typography } from '@mui/material';
+import type { OutcomeReport } from '@outcomes/contracts';
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import type { Identity } from '../auth/auth-provider';
+import { todayLocal } from '../common/dates';
+import { AsiChangePanel } from './AsiChangePanel';
+import { BenchmarkPanel } from './BenchmarkPanel';
+import { CountsPanel } from './CountsPanel';
+import { DisclosureNote } from './DisclosureNote';
+import { DrugFreePanel } from './DrugFreePanel';
+import { EconomyPanel } from './EconomyPanel';
+import { defaultFilters, reportQuery } from './filters';
+import type { OutcomeFilterValues } from './filters';
+import { OutcomeFilters } from './OutcomeFilters';
+import type { ReportState } from './use-outcome-report';
+import { useOutcomeReport } from './use-outcome-report';
+
+const TwoColumns = ({ children }: { children: ReactNode }) => (
+  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>{children}</Box>
+);
+
+const Report = ({ report }: { report: OutcomeReport }) => (
+  <Box sx={{ display: 'grid', gap: 2 }} data-testid="outcome-report">
+    <DisclosureNote report={report} />
+    <TwoColumns>
+      <CountsPanel report={report} />
+      <BenchmarkPanel report={report} />
+    </TwoColumns>
+    <DrugFreePanel report={report} />
+    <TwoColumns>
+      <AsiChangePanel report={report} />
+      <EconomyPanel report={report} />
+    </TwoColumns>
+  </Box>
+);
+
+const ReportOrStatus = ({ state }: { state: ReportState }) => {
+  const translate = useTranslate();
+  switch (state.status) {
+    case 'idle':
+      return <Typography color="text.secondary">{translate('app.outcomes.choose_programme')}</Typography>;
+    case 'loading':
+      return <LinearProgress aria-label={translate('app.outcomes.loading')} />;
+    case 'failed':
+      return (
+        <Alert severity="error" data-testid="outcome-error">
+          {state.httpStatus === 403 ? translate('app.outcomes.errors.not_granted') : translate('app.outcomes.errors.failed', { message: state.message })}
+        </Alert>
+      );
+    case 'done':
+      return <Report report={state.report} />;
+  }
+};
+
+/**
+ * The outcomes of a programme in a municipality for a referral period, for evaluators (their own and
+ * granted municipalities, disclosure-controlled) and staff (their own, as it is).
+ */
+export const OutcomesDashboard = () => {
+  const translate = useTranslate();
+  const identity = useGetIdentity().identity as Identity | undefined;
+  const [filters, setFilters] = useState<OutcomeFilterValues | null>(null);
+  useEffect(() => {
+    if (identity && filters === null) setFilters(defaultFilters(identity.municipalityId, todayLocal()));
+  }, [identity, filters]);
+  const state = useOutcomeReport(filters && reportQuery(filters));
+  return (
+    <Box sx={{ py: 2 }} data-testid="outcomes-dashboard">
+      <Title title={translate('app.outcomes.title')} />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
+        {translate('app.outcomes.intro')}
+      </Typography>
+      {filters && identity && <OutcomeFilters values={filters} onChange={setFilters} ownMunicipalityOnly={identity.role !== 'evaluator'} />}
+      <ReportOrStatus state={state} />
+    </Box>
+  );
+};
