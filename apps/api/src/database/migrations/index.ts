@@ -17,6 +17,7 @@ import { Volunteers1795614039309 } from './1795614039309-Volunteers';
 import { VolunteersTenancy1795614400000 } from './1795614400000-VolunteersTenancy';
 import { Outcomes1795614467812 } from './1795614467812-Outcomes';
 import { PublishedResults1795614800000 } from './1795614800000-PublishedResults';
+import { ListAndReportIndexes1795620564286 } from './1795620564286-ListAndReportIndexes';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   Outreach1795613512760, OutreachTenancy1795613600000,
   Assessments1795613813614, AssessmentsTenancy1795614000000,
   Volunteers1795614039309, VolunteersTenancy1795614400000,
-  Outcomes1795614467812, PublishedResults1795614800000];
+  Outcomes1795614467812, PublishedResults1795614800000,
+  ListAndReportIndexes1795620564286];
