@@ -115,6 +115,40 @@ async function referenceData(client: ClientBase, plans: MunicipalityPlan[], pass
 }
 
 /**
+ * Foreign-key checks cost a trigger call and an index probe per row and made most of the load time.
+ * A superuser owner may switch them off for this transaction (session_replication_role = replica);
+ * checkForeignKeys() then checks every reference of the loaded tables in one pass before COMMIT.
+ * Any other owner loads with the checks on, only slower.
+ */
+async function skipForeignKeyTriggers(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+  if (!rows[0]?.rolsuper) return false;
+  await client.query('SET LOCAL session_replication_role = replica');
+  return true;
+}
+
+/** Every foreign key of the loaded tables, checked set-wise; a dangling reference fails the load (and rolls it back). */
+async function checkForeignKeys(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ conname: string; child: string; parent: string; fk: string[]; pk: string[] }>(
+    `SELECT c.conname, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+            ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
+                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS fk,
+            ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n)
+                    JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS pk
+       FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1)`,
+    [TABLES_IN_LOAD_ORDER],
+  );
+  for (const fk of rows) {
+    const child = fk.fk.map((c) => `c.${c}`).join(', ');
+    const parent = fk.pk.map((c) => `p.${c}`).join(', ');
+    const { rows: bad } = await client.query(
+      `SELECT 1 FROM ${fk.child} c WHERE ROW(${child}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE ROW(${parent}) = ROW(${child})) LIMIT 1`,
+    );
+    if (bad.length > 0) throw new Error(`foreign key ${fk.conname} (${fk.child} -> ${fk.parent}) would be broken by the load`);
+  }
+}
+
+/**
  * Generates a scale's synthetic data and loads it with COPY, as the database owner (row-level
  * security lets the owner write every municipality; the API's restricted role is never used here),
  * in one transaction: a failed load leaves nothing behind. Refuses a second synthetic load into the
@@ -135,6 +169,7 @@ export async function loadSynthetic(client: ClientBase, options: LoadOptions): P
   try {
     // Wall-clock times in the rows are Danish local times; PostgreSQL applies the right DST offset.
     await client.query(`SET LOCAL timezone = 'Europe/Copenhagen'`);
+    const skipChecks = await skipForeignKeyTriggers(client);
     const previous = await client.query<{ name: string }>(`SELECT name FROM seed_run WHERE name LIKE 'synthetic:%'`);
     if (previous.rowCount) throw new Error(`synthetic data is loaded already (${previous.rows[0]?.name}); use a fresh database`);
     await client.query('INSERT INTO seed_run (name, rows) VALUES ($1, 0)', [name]);
@@ -155,6 +190,7 @@ export async function loadSynthetic(client: ClientBase, options: LoadOptions): P
       municipalities.push(loaded);
       log(`${plan.municipality.name}: ${plan.citizens} citizens loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
+    if (skipChecks) await checkForeignKeys(client);
     for (const m of municipalities) await options.recordLoad?.(client, m);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     await client.query('UPDATE seed_run SET rows = $2 WHERE name = $1', [name, Math.min(total, 2 ** 31 - 1)]);
