@@ -10,6 +10,8 @@ import { scoreAsi } from '@outcomes/domain';
 import type { CitizenRow, ProgrammeProtocol, RowSink, SyntheticRows, SyntheticTable } from '@outcomes/seeds';
 import { DEMO_IDS, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
 import { Client } from 'pg';
+// Plain JS helper shared with the browser tests and CI.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startApi } from '../../../tools/testing/api-process.cjs';
 
 const run = promisify(execFile);
