@@ -1,13 +1,36 @@
 import { addMonths } from '@outcomes/domain';
 
+// Dates as day numbers, memoised both ways: the generator adds days millions of times at national
+// scale, and a Date round trip per call was its largest cost. The caches hold at most a few
+// thousand distinct days.
+const dayOf = new Map<string, number>();
+const dateOf = new Map<number, string>();
+
+function toDay(date: string): number {
+  let day = dayOf.get(date);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    dayOf.set(date, day);
+  }
+  return day;
+}
+
+function fromDay(day: number): string {
+  let date = dateOf.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    dateOf.set(day, date);
+  }
+  return date;
+}
+
 /** Calendar arithmetic on YYYY-MM-DD strings, in UTC so no time zone moves a date. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return fromDay(toDay(date) + days);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return toDay(to) - toDay(from);
 }
 
 /** 1 = Monday ... 7 = Sunday, as the groups table counts. */
