@@ -22,7 +22,8 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:seeds'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:seeds'] },
-            { sourceTag: 'type:seeds', onlyDependOnLibsWithTags: [] },
+            // The synthetic data generator scores ASI answers and plans courses with libs/domain's rules.
+            { sourceTag: 'type:seeds', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
           ],

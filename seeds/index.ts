@@ -1,2 +1,3 @@
 export * from './demo/demo-ids';
 export * from './demo/seed-demo';
+export * from './synthetic';

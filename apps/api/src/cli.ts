@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { verifyAccessLog } from './audit/access-log-verify';
 import { hashPassword, passwordProblem } from './auth/password';
+import { seedSynthetic, SEED_SYNTHETIC_USAGE } from './database/seed-synthetic';
 import { createLogger } from './common/logging/logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
@@ -14,7 +15,7 @@ const USAGE = `usage:
   cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
       creates the first admin of a municipality (and the municipality, given its name); the password is
       read from standard input. Outside demo mode no account exists until this is run.
-`;
+${SEED_SYNTHETIC_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -71,7 +72,7 @@ async function createAdmin(dataSource: DataSource, args: string[]): Promise<numb
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  if (command !== 'audit-verify' && command !== 'create-admin') {
+  if (command !== 'audit-verify' && command !== 'create-admin' && command !== 'seed-synthetic') {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -84,6 +85,7 @@ async function main(): Promise<number> {
   try {
     await dataSource.initialize();
     if (command === 'create-admin') return await createAdmin(dataSource, args);
+    if (command === 'seed-synthetic') return await seedSynthetic(dataSource, config, args);
     const result = await verifyAccessLog((sql, params) => dataSource.query(sql, params), config.secrets.auditKey);
     if (result.ok) {
       process.stdout.write(`access log verified: ${result.checked} rows, chain intact\n`);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   // Idle keep-alive connections outlive any client's or load balancer's own idle timeout (fetch: 4 s,
   // common balancers: 60 s), so a client never reuses a socket the server is closing at that moment.
-  const server = app.getHttpServer() as import('node:http').Server;
+  const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl }, 'listening');

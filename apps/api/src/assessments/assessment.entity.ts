@@ -9,6 +9,8 @@ const TIMEPOINT_CHECK = `IN ('intake', 'end', 'follow-up-3', 'follow-up-6', 'fol
 @Entity('assessment')
 @Index('assessment_one_per_timepoint', ['enrolmentId', 'timepoint'], { unique: true, where: `"timepoint" <> 'ad-hoc'` })
 @Index('assessment_citizen_date', ['citizenId', 'assessedOn'])
+// The worklist and the outcome report read assessments by enrolment, ad hoc ones included (the unique index skips those).
+@Index('assessment_enrolment', ['enrolmentId'])
 @Check('assessment_timepoint_check', `"timepoint" ${TIMEPOINT_CHECK}`)
 export class AssessmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })

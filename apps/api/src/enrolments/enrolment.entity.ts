@@ -9,6 +9,8 @@ import { ProgrammeEntity } from '../programmes/programme.entity';
 @Entity('enrolment')
 @Index('enrolment_one_open_per_programme', ['citizenId', 'programmeId'], { unique: true, where: `"state" IN ('referred', 'active')` })
 @Index('enrolment_municipality_state', ['municipalityId', 'state'])
+// The worklist of a staff member.
+@Index('enrolment_staff_user', ['staffUserId'])
 @Check('enrolment_state_check', `"state" IN ('referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled')`)
 export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })

@@ -106,6 +106,8 @@ export class GroupMeetingEntity extends BaseRecordEntity {
 
 /** Who was at a meeting: one row per member, replaced as a whole in one transaction. */
 @Entity('group_attendance')
+// The outcome report counts a person's attendance per enrolment (the primary key leads with the meeting).
+@Index('group_attendance_enrolment', ['enrolmentId'])
 @Check('group_attendance_status_check', `"status" IN ('present', 'absent', 'excused')`)
 export class GroupAttendanceEntity {
   @PrimaryColumn({ type: 'uuid' })

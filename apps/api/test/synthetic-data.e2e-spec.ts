@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Assessment, Citizen } from '@outcomes/contracts';
+import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
+import { scoreAsi } from '@outcomes/domain';
+import type { CitizenRow, ProgrammeProtocol, RowSink, SyntheticRows, SyntheticTable } from '@outcomes/seeds';
+import { DEMO_IDS, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
+import { Client } from 'pg';
+// Plain JS helper shared with the browser tests and CI.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startApi } from '../../../tools/testing/api-process.cjs';
+
+const run = promisify(execFile);
+const CLI = join(__dirname, '../../../dist/apps/api/cli.js');
+const AS_OF = '2026-06-01';
+const SEED = 7;
+
+/**
+ * `seed:synthetic` end to end: the demo scale loaded by the built CLI into a database of its own
+ * (not the shared test database, whose counts other tests rely on), then read back through the API
+ * with the same keys: names decrypt, name search finds them, stored ASI composites are scoreAsi's.
+ */
+describe('synthetic data load', () => {
+  const secrets = {
+    // The shared stack's JWT secret: outcomes_app's password derives from it and the role is server-wide.
+    JWT_SECRET: process.env['TEST_JWT_SECRET'] as string,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    AUDIT_KEY: randomBytes(32).toString('base64'),
+  };
+  const name = `synthetic_${randomBytes(4).toString('hex')}`;
+  const serverUrl = process.env['TEST_DATABASE_URL'] as string;
+  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const dataDir = mkdtempSync(join(tmpdir(), 'synthetic-cli-'));
+  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...secrets };
+  let api: Awaited<ReturnType<typeof startApi>>;
+  let owner: Client;
+  let summary: { rows: Record<SyntheticTable, number> };
+  let token: string;
+
+  const get = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; range: string | null }> => {
+    const res = await fetch(`${api.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+    return { status: res.status, body: (await res.json()) as T, range: res.headers.get('content-range') };
+  };
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    api = await startApi({ ...env, SEED_DEMO: 'true' });
+    const { stdout } = await run(process.execPath, [CLI, 'seed-synthetic', '--scale', 'demo', '--seed', String(SEED), '--as-of', AS_OF], { env });
+    summary = JSON.parse(stdout.trim().split('\n').pop() as string) as typeof summary;
+    owner = new Client({ connectionString: databaseUrl });
+    await owner.connect();
+    const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@aarhus.demo', password: 'demo-password-2026' }) });
+    token = ((await login.json()) as { token: string }).token;
+  }, 180_000);
+
+  afterAll(async () => {
+    await owner?.end();
+    await api?.stop();
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The rows the generator makes for the same seed and date, in the clear, to compare with what the API answers. */
+  async function expected(): Promise<{ [T in SyntheticTable]: SyntheticRows[T][] }> {
+    const protocols = protocolsFrom((await owner.query<ProgrammeProtocol>(PROTOCOLS_SQL, [PROGRAMME_CODES])).rows);
+    const rows = {} as Record<SyntheticTable, unknown[]>;
+    const sink: RowSink = { add: (table, row) => void (rows[table] ??= []).push(row) };
+    for (const plan of planMunicipalities(SCALES.demo)) generateMunicipality({ seed: SEED, scale: SCALES.demo, asOf: AS_OF, protocols }, plan, sink);
+    return rows as { [T in SyntheticTable]: SyntheticRows[T][] };
+  }
+
+  it('loads the demo scale: the counts the CLI reports are the rows in the database', async () => {
+    expect(summary.rows.citizen).toBe(SCALES.demo.citizens);
+    for (const table of ['citizen', 'enrolment', 'treatment_session', 'group_attendance', 'outreach_contact', 'assessment'] as const) {
+      const { rows } = await owner.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+      expect(Number(rows[0]?.n)).toBe(summary.rows[table]);
+    }
+    expect(summary.rows.assessment).toBeGreaterThan(0);
+  });
+
+  it('records the load in the access log, one row per municipality, and the chain still verifies', async () => {
+    const { rows } = await owner.query<{ action: string; municipality_id: string }>(`SELECT action, municipality_id FROM access_log WHERE resource = 'synthetic-data'`);
+    expect(rows.map((r) => r.municipality_id).sort()).toEqual([DEMO_IDS.municipalities.aarhus, DEMO_IDS.municipalities.odense].sort());
+    expect(rows.every((r) => r.action === 'create')).toBe(true);
+    const { stdout } = await run(process.execPath, [CLI, 'audit-verify'], { env });
+    expect(stdout).toContain('chain intact');
+  });
+
+  it('lets the API read a generated citizen: names and CPR number decrypt with the API\'s keys, and name search finds them', async () => {
+    const generated = (await expected()).citizen.find((c) => c.municipalityId === DEMO_IDS.municipalities.aarhus && c.cpr !== null) as CitizenRow;
+    const one = await get<Citizen>(`/api/citizens/${generated.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ firstName: generated.firstName, lastName: generated.lastName, cpr: generated.cpr, birthYear: generated.birthYear, sex: generated.sex });
+
+    const found = await get<Citizen[]>('/api/citizens/search', { method: 'POST', body: JSON.stringify({ filter: JSON.stringify({ q: `${generated.firstName} ${generated.lastName}` }), range: '[0,99]' }) });
+    expect(found.status).toBe(200);
+    expect(found.body.map((c) => c.id)).toContain(generated.id);
+  });
+
+  it('stores the composites scoreAsi computes from the stored answers, as the API would', async () => {
+    const list = await get<Assessment[]>(`/api/assessments?range=${encodeURIComponent('[0,49]')}`);
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(0);
+    for (const a of list.body) {
+      const score = scoreAsi(a.items);
+      for (const domain of COMPOSITE_DOMAINS) expect(a.composites[domain]).toBe(score.composites[domain].value);
+      expect(a.drugFree).toBe(score.drugFree.value);
+    }
+  });
+
+  it('refuses a second synthetic load into the same database', async () => {
+    await expect(run(process.execPath, [CLI, 'seed-synthetic', '--scale', 'demo', '--seed', '8'], { env })).rejects.toThrow(/loaded already/);
+  });
+});

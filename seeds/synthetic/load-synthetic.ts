@@ -1,0 +1,213 @@
+import { once } from 'node:events';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { IdentifierEncryptor } from './copy-encoder';
+import { CODECS, copyLine } from './copy-encoder';
+import type { MunicipalityPlan } from './generate';
+import { generateMunicipality, planMunicipalities } from './generate';
+import { syntheticId } from './ids';
+import type { ProgrammeProtocol } from './protocols';
+import { PROGRAMME_CODES, PROTOCOLS_SQL, protocolsFrom } from './protocols';
+import type { RowSink, SyntheticRows, SyntheticTable } from './rows';
+import { TABLES_IN_LOAD_ORDER } from './rows';
+import type { ScaleName } from './scales';
+import { SCALES } from './scales';
+
+export interface LoadOptions {
+  scale: ScaleName;
+  seed: number;
+  /** The last day of history; default today. The same seed, scale and date give the same data. */
+  asOf: string;
+  /** The API's IdentifierCrypto, built from the API's own configuration. */
+  crypto: IdentifierEncryptor;
+  /** Generated staff accounts get this hash of a password nobody knows: they exist for the data, not to sign in. */
+  unusablePasswordHash: string;
+  log?: (message: string) => void;
+  /**
+   * Called inside the load's transaction once the rows are in, once per municipality loaded, so
+   * the caller can write the access log (the loader does not know the audit key).
+   */
+  recordLoad?: (client: ClientBase, municipality: LoadedMunicipality) => Promise<void>;
+}
+
+export interface LoadedMunicipality {
+  id: string;
+  code: string;
+  name: string;
+  citizens: number;
+  /** The generated service account the load is recorded under in this municipality's access log. */
+  loaderUserId: string;
+}
+
+export interface LoadSummary {
+  name: string;
+  scale: ScaleName;
+  seed: number;
+  asOf: string;
+  municipalities: LoadedMunicipality[];
+  rows: Record<SyntheticTable, number>;
+  seconds: number;
+}
+
+/** Rows of one municipality, already encoded as COPY lines, per table. */
+class CopyBuffer implements RowSink {
+  readonly lines = new Map<SyntheticTable, string[]>();
+
+  constructor(private readonly crypto: IdentifierEncryptor) {}
+
+  add<T extends SyntheticTable>(table: T, row: SyntheticRows[T]): void {
+    let lines = this.lines.get(table);
+    if (!lines) this.lines.set(table, (lines = []));
+    lines.push(copyLine(table, row, this.crypto));
+  }
+}
+
+async function copyInto(client: ClientBase, table: SyntheticTable, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${CODECS[table].columns.join(', ')}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // Large writes, with backpressure: the driver sends each chunk as one CopyData message.
+  const CHUNK = 4_000;
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    if (!stream.write(lines.slice(i, i + CHUNK).join(''))) await once(stream, 'drain');
+  }
+  stream.end();
+  await done;
+}
+
+/** Municipalities, centres and the generated staff accounts: few rows, inserted plainly and shared by every load. */
+async function referenceData(client: ClientBase, plans: MunicipalityPlan[], passwordHash: string): Promise<Map<string, string>> {
+  const loaders = new Map<string, string>();
+  for (const plan of plans) {
+    const m = plan.municipality;
+    await client.query('INSERT INTO municipality (id, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [plan.id, m.code, m.name]);
+    const [existing] = (await client.query<{ id: string }>('SELECT id FROM municipality WHERE code = $1', [m.code])).rows;
+    plan.id = existing?.id ?? plan.id;
+    for (const centre of plan.centres) {
+      await client.query('INSERT INTO centre (id, municipality_id, name, address) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [centre.id, plan.id, centre.name, centre.address]);
+      const [row] = (await client.query<{ id: string }>('SELECT id FROM centre WHERE municipality_id = $1 AND name = $2', [plan.id, centre.name])).rows;
+      centre.id = row?.id ?? centre.id;
+    }
+    for (const [i, user] of plan.users.entries()) {
+      if (user.existing) {
+        const found = await client.query('SELECT 1 FROM app_user WHERE id = $1', [user.id]);
+        if (found.rowCount) continue;
+        // The demo accounts are not there (demo data off): a generated account takes their place.
+        Object.assign(user, { id: syntheticId(0, 'user', m.number, 5_000 + i), email: `${user.role}-demo-${i}@${m.code}.synthetic.invalid`, existing: false });
+      }
+      await client.query(
+        `INSERT INTO app_user (id, municipality_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [user.id, plan.id, user.email, user.displayName, user.role, passwordHash],
+      );
+    }
+    const loaderId = syntheticId(0, 'user', m.number, 9_000);
+    // Inactive: it cannot sign in; it exists so the access log can name who wrote the synthetic rows.
+    await client.query(
+      `INSERT INTO app_user (id, municipality_id, email, display_name, role, password_hash, active) VALUES ($1, $2, $3, $4, 'admin', $5, false) ON CONFLICT DO NOTHING`,
+      [loaderId, plan.id, `synthetic-loader@${m.code}.synthetic.invalid`, 'Syntetisk dataindlæsning (seed:synthetic)', passwordHash],
+    );
+    loaders.set(plan.id, loaderId);
+  }
+  return loaders;
+}
+
+/**
+ * Foreign-key checks cost a trigger call and an index probe per row and made most of the load time.
+ * A superuser owner may switch them off for this transaction (session_replication_role = replica);
+ * checkForeignKeys() then checks every reference of the loaded tables in one pass before COMMIT.
+ * Any other owner loads with the checks on, only slower.
+ */
+async function skipForeignKeyTriggers(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+  if (!rows[0]?.rolsuper) return false;
+  await client.query('SET LOCAL session_replication_role = replica');
+  return true;
+}
+
+/** Every foreign key of the loaded tables, checked set-wise; a dangling reference fails the load (and rolls it back). */
+async function checkForeignKeys(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ conname: string; child: string; parent: string; fk: string[]; pk: string[] }>(
+    `SELECT c.conname, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+            ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
+                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS fk,
+            ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n)
+                    JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS pk
+       FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1)`,
+    [TABLES_IN_LOAD_ORDER],
+  );
+  for (const fk of rows) {
+    const child = fk.fk.map((c) => `c.${c}`).join(', ');
+    const parent = fk.pk.map((c) => `p.${c}`).join(', ');
+    const { rows: bad } = await client.query(
+      `SELECT 1 FROM ${fk.child} c WHERE ROW(${child}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE ROW(${parent}) = ROW(${child})) LIMIT 1`,
+    );
+    if (bad.length > 0) throw new Error(`foreign key ${fk.conname} (${fk.child} -> ${fk.parent}) would be broken by the load`);
+  }
+}
+
+/**
+ * Generates a scale's synthetic data and loads it with COPY, as the database owner (row-level
+ * security lets the owner write every municipality; the API's restricted role is never used here),
+ * in one transaction: a failed load leaves nothing behind. Refuses a second synthetic load into the
+ * same database (the seed_run table remembers it), since two seeds could draw the same CPR number.
+ */
+export async function loadSynthetic(client: ClientBase, options: LoadOptions): Promise<LoadSummary> {
+  const started = Date.now();
+  const log = options.log ?? (() => undefined);
+  const scale = SCALES[options.scale];
+  const name = `synthetic:${scale.name}:${options.seed}`;
+  const rows = Object.fromEntries(TABLES_IN_LOAD_ORDER.map((t) => [t, 0])) as Record<SyntheticTable, number>;
+
+  const municipalities: LoadedMunicipality[] = [];
+  const [{ user }] = (await client.query<{ user: string }>('SELECT current_user AS user')).rows as [{ user: string }];
+  if (user === 'outcomes_app') throw new Error('load as the database owner (DATABASE_URL), never as outcomes_app');
+
+  await client.query('BEGIN');
+  try {
+    // Wall-clock times in the rows are Danish local times; PostgreSQL applies the right DST offset.
+    await client.query(`SET LOCAL timezone = 'Europe/Copenhagen'`);
+    const skipChecks = await skipForeignKeyTriggers(client);
+    const previous = await client.query<{ name: string }>(`SELECT name FROM seed_run WHERE name LIKE 'synthetic:%'`);
+    if (previous.rowCount) throw new Error(`synthetic data is loaded already (${previous.rows[0]?.name}); use a fresh database`);
+    await client.query('INSERT INTO seed_run (name, rows) VALUES ($1, 0)', [name]);
+
+    const protocols = protocolsFrom((await client.query<ProgrammeProtocol>(PROTOCOLS_SQL, [PROGRAMME_CODES])).rows);
+    const plans = planMunicipalities(scale);
+    const loaders = await referenceData(client, plans, options.unusablePasswordHash);
+
+    for (const plan of plans) {
+      const buffer = new CopyBuffer(options.crypto);
+      generateMunicipality({ seed: options.seed, scale, asOf: options.asOf, protocols }, plan, buffer);
+      for (const table of TABLES_IN_LOAD_ORDER) {
+        const lines = buffer.lines.get(table) ?? [];
+        await copyInto(client, table, lines);
+        rows[table] += lines.length;
+      }
+      const loaded = { id: plan.id, code: plan.municipality.code, name: plan.municipality.name, citizens: plan.citizens, loaderUserId: loaders.get(plan.id) as string };
+      municipalities.push(loaded);
+      log(`${plan.municipality.name}: ${plan.citizens} citizens loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    if (skipChecks) await checkForeignKeys(client);
+    for (const m of municipalities) await options.recordLoad?.(client, m);
+    const total = Object.values(rows).reduce((a, b) => a + b, 0);
+    await client.query('UPDATE seed_run SET rows = $2 WHERE name = $1', [name, Math.min(total, 2 ** 31 - 1)]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  // Fresh statistics, so the planner sees the new sizes before the first request.
+  await client.query(`ANALYZE ${TABLES_IN_LOAD_ORDER.join(', ')}`);
+  return {
+    name,
+    scale: scale.name,
+    seed: options.seed,
+    asOf: options.asOf,
+    municipalities,
+    rows,
+    seconds: (Date.now() - started) / 1000,
+  };
+}

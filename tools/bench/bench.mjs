@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+// `npm run bench -- --scale municipality [--seed 42] [--duration 10] [--connections 32]`
+// A throwaway PostgreSQL (a new database on DATABASE_URL's server, or an embedded one), the BUILT API on
+// it, the scale's synthetic data loaded through the API's CLI, then: list endpoints under autocannon beside
+// a bare pg + node:http baseline, the outcome report beside its raw SQL in psql, and a cold start.
+// Prints one table and writes it to tools/bench/results/<scale>.{json,md}.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import apiProcess from '../testing/api-process.cjs';
+import { startThrowawayPostgres } from '../testing/throwaway-postgres.mjs';
+import { startBaseline } from './baseline-server.mjs';
+import { coldStart } from './cold-start.mjs';
+import { medianMs, sqlTimeMs } from './timing.mjs';
+
+const { startApi } = apiProcess;
+const root = join(import.meta.dirname, '../..');
+const DEMO = {
+  aarhus: '00000000-0000-4000-8000-000000000751',
+  staff: '00000000-0000-4000-8000-000000075101',
+  icm: '00000000-0000-4000-8000-000000000105',
+  hcs: '00000000-0000-4000-8000-000000000102',
+};
+const TARGETS = { listP99Ms: 100, listShareOfBaseline: 0.5, reportRatio: 1.5, reportMs: 1000 };
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'municipality' },
+    seed: { type: 'string', default: '42' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+function build() {
+  if (args['skip-build']) return;
+  log('building api and web (nx cache makes a second run quick)');
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function runCli(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/apps/api/cli.js'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cli ${args[0]} exited with ${code}`))));
+  });
+}
+
+/** autocannon at `connections` for `duration` s, after a short warm-up; requests/s and latency percentiles. */
+async function hammer(url, { method = 'GET', headers = {}, body } = {}) {
+  const options = { url, method, headers, body, connections };
+  await autocannon({ ...options, duration: 2 });
+  const r = await autocannon({ ...options, duration });
+  const failures = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${s.count}x ${code}`);
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, failures };
+}
+
+async function main() {
+  const startedAt = new Date();
+  build();
+  const secrets = {
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    AUDIT_KEY: randomBytes(32).toString('base64'),
+  };
+  log(`scale ${args.scale}, seed ${args.seed}: preparing a throwaway database`);
+  const db = await startThrowawayPostgres();
+  const dataDir = join(tmpdir(), `outcomes-bench-${process.pid}`);
+  mkdirSync(dataDir, { recursive: true });
+  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...secrets };
+  let api;
+  let baseline;
+  const owner = new pg.Client({ connectionString: db.url });
+  try {
+    // The API migrates and seeds the demo accounts; the synthetic data goes in after, through its CLI.
+    api = await startApi({ ...baseEnv, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '100000' });
+    log('loading synthetic data');
+    const loadStart = Date.now();
+    const loadOutput = await runCli(['seed-synthetic', '--scale', args.scale, '--seed', args.seed], baseEnv);
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    const summary = JSON.parse(loadOutput.trim().split('\n').pop());
+    log(`loaded ${summary.totalRows} rows in ${loadSeconds.toFixed(1)} s`);
+
+    await owner.connect();
+    const [busiest] = (await owner.query(
+      `SELECT citizen_id FROM treatment_session WHERE municipality_id = $1 GROUP BY citizen_id ORDER BY count(*) DESC, citizen_id LIMIT 1`, [DEMO.aarhus])).rows;
+    const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@aarhus.demo', password: 'demo-password-2026' }) });
+    const { token } = await login.json();
+    const auth = { authorization: `Bearer ${token}` };
+    const word = 'jensen';
+    // The same keyed hash the API computes for a name search (BLIND_INDEX_KEY, kind "name").
+    const nameTokens = [createHmac('sha256', Buffer.from(secrets.BLIND_INDEX_KEY, 'base64')).update(`name:${word}`).digest('hex')];
+    const params = { nameTokens, programmeId: DEMO.icm, citizenId: busiest.citizen_id, staffUserId: DEMO.staff };
+
+    // The restricted role's password, derived from JWT_SECRET exactly as the API derives it at start.
+    const appUrl = new URL(db.url);
+    appUrl.username = 'outcomes_app';
+    appUrl.password = createHmac('sha256', secrets.JWT_SECRET).update('outcomes_app database password').digest('hex');
+    baseline = await startBaseline({ appUrl: appUrl.toString(), user: { id: DEMO.staff, role: 'staff', municipalityId: DEMO.aarhus }, params });
+
+    const q = (o) => encodeURIComponent(JSON.stringify(o));
+    const lists = [
+      { name: 'citizens, name search', key: 'citizensSearch', request: { url: `${api.baseUrl}/api/citizens/search`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ filter: JSON.stringify({ q: word }), range: '[0,24]', sort: '["createdAt","DESC"]' }) } },
+      { name: 'enrolments, state + programme', key: 'enrolmentsFiltered', request: { url: `${api.baseUrl}/api/enrolments?filter=${q({ state: 'active', programmeId: DEMO.icm })}&range=${q([0, 24])}&sort=${q(['referralDate', 'DESC'])}`, headers: auth } },
+      { name: 'sessions of a citizen', key: 'sessionsOfCitizen', request: { url: `${api.baseUrl}/api/sessions?filter=${q({ citizenId: busiest.citizen_id })}&range=${q([0, 24])}&sort=${q(['startsAt', 'DESC'])}`, headers: auth } },
+      { name: 'worklist of a staff member', key: 'worklist', request: { url: `${api.baseUrl}/api/worklist?filter=${q({ staffUserId: DEMO.staff })}&range=${q([0, 24])}`, headers: auth } },
+    ];
+    const rows = [];
+    for (const list of lists) {
+      log(`list: ${list.name}`);
+      const { url, ...request } = list.request;
+      const apiResult = await hammer(url, request);
+      const baseResult = await hammer(`${baseline.baseUrl}/${list.key}`);
+      const share = baseResult.rps > 0 ? apiResult.rps / baseResult.rps : null;
+      const meets = apiResult.p99 < TARGETS.listP99Ms && share !== null && share >= TARGETS.listShareOfBaseline && apiResult.non2xx === 0;
+      rows.push({ kind: 'list', name: list.name, api: apiResult, baseline: baseResult, ratio: share, target: `p99 < ${TARGETS.listP99Ms} ms, >= ${TARGETS.listShareOfBaseline * 100} % of baseline req/s`, meets });
+    }
+
+    log('outcome report');
+    const from = new Date(Date.now() - 10 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const reportUrl = `${api.baseUrl}/api/outcomes/report?programmeId=${DEMO.hcs}&municipalityId=${DEMO.aarhus}&from=${from}&to=${to}`;
+    const apiMs = await medianMs(5, async () => {
+      const res = await fetch(reportUrl, { headers: auth });
+      if (res.status !== 200) throw new Error(`report answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+    const sqlMs = await sqlTimeMs(db.url, 5, reportSql(DEMO.hcs, DEMO.aarhus, from, to));
+    rows.push({ kind: 'report', name: 'outcome report (HCS, Aarhus, all years)', api: { ms: apiMs }, baseline: { ms: sqlMs }, ratio: apiMs / sqlMs, target: `<= ${TARGETS.reportRatio}x raw SQL and < ${TARGETS.reportMs} ms`, meets: apiMs <= TARGETS.reportRatio * sqlMs && apiMs < TARGETS.reportMs });
+    rows.push({ kind: 'export', name: 'largest evaluator export', api: null, baseline: null, ratio: null, target: '<= 1.5x psql \\copy, peak RSS <= 256 MB', meets: null, note: 'not built yet' });
+
+    await api.stop();
+    api = undefined;
+    log('cold start (built main.js, embedded PostgreSQL, fresh data directory)');
+    const cold = await coldStart();
+    rows.push({ kind: 'cold-start', name: 'cold start to login page', api: { ms: cold.ms }, baseline: null, ratio: null, target: 'none set', meets: null, note: cold.note });
+
+    const result = {
+      scale: args.scale,
+      seed: Number(args.seed),
+      date: startedAt.toISOString(),
+      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim(),
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: (await owner.query('SHOW server_version')).rows[0].server_version },
+      database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded',
+      connections,
+      durationSeconds: duration,
+      load: { seconds: loadSeconds, rows: summary.rows, totalRows: summary.totalRows, generatorSeconds: summary.seconds },
+      rows,
+    };
+    const markdown = toMarkdown(result);
+    process.stdout.write(`${markdown}\n`);
+    const dir = join(root, 'tools/bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${args.scale}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(dir, `${args.scale}.md`), `${markdown}\n`);
+    log(`written to tools/bench/results/${args.scale}.{json,md}`);
+  } finally {
+    await owner.end().catch(() => undefined);
+    await baseline?.stop();
+    await api?.stop();
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The outcome report's two queries as the API sends them, with the municipality RLS would add spelled out (psql runs as the owner). */
+function reportSql(programmeId, municipalityId, from, to) {
+  const enrolments = `SELECT e.id FROM enrolment e WHERE e.municipality_id = '${municipalityId}' AND e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}'`;
+  return `
+SELECT e.id, e.state, e.start_date::text, e.end_date::text,
+       (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended')
+         + (SELECT count(*) FROM group_attendance a WHERE a.enrolment_id = e.id AND a.status = 'present') AS attended,
+       (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
+         + (SELECT coalesce(sum(m.duration_minutes::numeric
+              / (SELECT count(*) FROM group_attendance p WHERE p.meeting_id = m.id AND p.status = 'present')), 0)
+            FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id
+            WHERE a.enrolment_id = e.id AND a.status = 'present') AS minutes
+FROM enrolment e
+WHERE e.municipality_id = '${municipalityId}' AND e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}';
+SELECT enrolment_id, timepoint, drug_free, medical, employment, alcohol, drug, legal, family, psychiatric FROM assessment
+WHERE municipality_id = '${municipalityId}' AND enrolment_id IN (${enrolments});`;
+}
+
+const fmt = (n, digits = 0) => (n === null || n === undefined ? '' : Number(n).toFixed(digits));
+const verdict = (meets) => (meets === null ? '' : meets ? 'meets' : 'MISSES');
+
+function cell(kind, value) {
+  if (!value) return '';
+  if (kind === 'list') return `${value.rps} req/s, p50 ${value.p50} ms, p99 ${value.p99} ms${value.non2xx ? `, ${value.failures.join(' ') || `${value.non2xx} non-2xx`}` : ''}${value.errors ? `, ${value.errors} errors` : ''}`;
+  return `${fmt(value.ms, 1)} ms`;
+}
+
+function toMarkdown(r) {
+  const lines = [
+    `Scale \`${r.scale}\` (seed ${r.seed}), ${r.date.slice(0, 10)}, commit ${r.commit}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.database}); lists at ${r.connections} connections for ${r.durationSeconds} s each after a 2 s warm-up.`,
+    '',
+    `Load: ${r.load.totalRows} rows in ${r.load.seconds.toFixed(1)} s (${Object.entries(r.load.rows).map(([t, n]) => `${t} ${n}`).join(', ')}).`,
+    '',
+    '| measurement | API | baseline (pg + node:http / psql) | API ÷ baseline | target | verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of r.rows) {
+    const ratio = row.ratio === null ? '' : row.kind === 'list' ? `${fmt(row.ratio * 100)} % of req/s` : `${fmt(row.ratio, 2)}x`;
+    lines.push(`| ${row.name} | ${row.note && !row.api ? row.note : cell(row.kind, row.api)} | ${cell(row.kind, row.baseline)} | ${ratio} | ${row.target} | ${verdict(row.meets)}${row.note && row.api ? ` (${row.note})` : ''} |`);
+  }
+  return lines.join('\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

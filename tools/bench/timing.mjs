@@ -1,0 +1,40 @@
+// Small timing helpers for the benchmark: the median of repeated runs, and a query's time in psql.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs `work` once to warm up, then `runs` times; the median wall time in ms. */
+export async function medianMs(runs, work) {
+  await work();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+/** The statements' server-side time as psql's \timing reports it (summed per run), median of `runs` after a warm-up. */
+export async function sqlTimeMs(databaseUrl, runs, sql) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sql-'));
+  const file = join(dir, 'query.sql');
+  writeFileSync(file, `\\timing on\n${sql}\n`);
+  try {
+    const once = () => {
+      const out = execFileSync('psql', ['-X', '-q', '-d', databaseUrl, '-f', file], { maxBuffer: 256 * 2 ** 20 }).toString();
+      return [...out.matchAll(/^Time: ([\d.]+) ms/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    once();
+    return median(Array.from({ length: runs }, once));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
