@@ -221,23 +221,27 @@ describe('a 100,000-row export', () => {
 
   beforeAll(async () => {
     programmeId = await ownProgramme();
-    // Written straight into the database (as its owner): 100,000 citizens through the API would take too long here.
-    await db().query(
+    // Written straight into the database (as its owner): 100,000 citizens through the API would
+    // take too long here. They live in a municipality of their own, granted to the evaluator, so
+    // that no other spec's lists meet their placeholder names (not real ciphertext).
+    const owner = db();
+    const [free] = (await owner.query<{ code: string }>(
+      `SELECT lpad(x::text, 3, '0') AS code FROM generate_series(900, 999) x
+       WHERE NOT EXISTS (SELECT 1 FROM municipality WHERE code = lpad(x::text, 3, '0')) LIMIT 1`,
+    )).rows;
+    const town = (await owner.query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, 'Eksportby') RETURNING id`, [free?.code])).rows[0]?.id as string;
+    const centre = (await owner.query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Eksportcentret') RETURNING id`, [town])).rows[0]?.id;
+    await owner.query(`UPDATE app_user SET granted_municipality_ids = array_append(granted_municipality_ids, $1) WHERE email = $2`, [town, EVALUATOR]);
+    await owner.query(
       `WITH c AS (
          INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, birth_year, sex)
          SELECT $1, 'x', 'x', 1960 + g % 40, CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END FROM generate_series(1, $3) g
          RETURNING id)
        INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
        SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', 'active' FROM c`,
-      [AARHUS, programmeId, ROWS, DEMO_IDS.centres.aarhusCentrum],
+      [town, programmeId, ROWS, centre],
     );
-    projectId = (await project([programmeId])).body.id;
-  }, 120_000);
-
-  // Their names are not real ciphertext: they must not reach the other specs' citizen lists.
-  afterAll(async () => {
-    await db().query('DELETE FROM enrolment WHERE programme_id = $1', [programmeId]);
-    await db().query(`DELETE FROM citizen WHERE municipality_id = $1 AND first_name_encrypted = 'x'`, [AARHUS]);
+    projectId = (await project([programmeId], { municipalityIds: [town] })).body.id;
   }, 120_000);
 
   it('streams: the API’s memory stays flat while it writes and serves the file', async () => {
