@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   });
   configureApp(app, config, logger, join(__dirname, '..', 'web'));
   await app.listen(config.port, config.host);
-  logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl }, 'listening');
+  logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl && config.migrateOnStart }, 'listening');
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -44,12 +44,23 @@ export async function migrateAsOwner(owner: DataSource, ownerUrl: string, config
   await owner.query(`GRANT SELECT ON migrations TO ${APP_ROLE}`);
 }
 
+/** The applied migrations as the app role sees them: none when the table is missing or not yet granted to it. */
+async function appliedMigrations(app: DataSource): Promise<{ name: string }[]> {
+  try {
+    return (await app.query('SELECT name FROM migrations')) as { name: string }[];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42P01' || code === '42501') return []; // undefined_table, insufficient_privilege
+    throw error;
+  }
+}
+
 /** With MIGRATE_ON_START=false: refuse to serve a schema that `cli.js migrate` has not brought up to date. */
 async function assertSchemaCurrent(appUrl: string): Promise<void> {
   const app = new DataSource({ ...dataSourceOptions(appUrl), entities: [], migrations: [] });
   await app.initialize();
   try {
-    const applied = new Set(((await app.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name));
+    const applied = new Set((await appliedMigrations(app)).map((r) => r.name));
     // TypeORM records a migration by its `name` property, or its class name without one.
     const pending = MIGRATIONS.map((M) => (new M() as { name?: string }).name ?? M.name).filter((name) => !applied.has(name));
     if (pending.length > 0) throw new Error(`${pending.length} migration(s) pending (${pending.join(', ')}): run \`node dist/apps/api/cli.js migrate\` as the database owner first`);
