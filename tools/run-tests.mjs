@@ -18,6 +18,8 @@ const steps = [
   { name: 'unit tests', cmd: nx('run-many', '-t', 'test') },
   { name: 'migrations match the entities', cmd: ['node', ['tools/migrations.mjs', 'check']] },
   { name: 'API integration tests (HTTP, real PostgreSQL)', cmd: nx('run', 'api:integration') },
+  // Needs a PostgreSQL server with its pg_dump (DATABASE_URL's, or the machine's on 127.0.0.1:5432).
+  { name: 'deployment checks (production start-up, compose file, backup and restore)', cmd: nx('run', 'api:deployment') },
   { name: 'browser tests (Chromium)', cmd: nx('run', 'web-e2e:e2e') },
 ];
 

@@ -8,8 +8,13 @@ import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { APP_ROLE, migrateAsOwner } from './database/prepare-database';
 
 const USAGE = `usage:
+  cli.js migrate
+      as the database owner (DATABASE_URL): applies pending migrations, installs or upgrades the job
+      queue, and, given DATABASE_APP_URL, lets its role (${APP_ROLE}) log in with that URL's password.
+      For deployments whose API replicas run with MIGRATE_ON_START=false.
   cli.js audit-verify
       verifies the access log's hash chain; exit 1 names the first broken row
   cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
@@ -66,18 +71,29 @@ async function createAdmin(dataSource: DataSource, args: string[]): Promise<numb
   });
 }
 
+/** The API's role gets the password the operator chose for it (DATABASE_APP_URL), not one derived here. */
+async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promise<void> {
+  const url = new URL(appUrl);
+  if (decodeURIComponent(url.username) !== APP_ROLE) throw new Error(`DATABASE_APP_URL must name the role ${APP_ROLE}`);
+  const password = decodeURIComponent(url.password);
+  if (!password) throw new Error('DATABASE_APP_URL must carry a password');
+  // ALTER ROLE takes no bind parameters: quote the literal in PostgreSQL itself.
+  const [{ sql }] = (await dataSource.query(`SELECT format('ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD %L', $1::text) AS sql`, [password])) as [{ sql: string }];
+  await dataSource.query(sql);
+}
+
 /**
  * Operational commands, run as the database owner with the API's own configuration (the same
  * environment variables). With no DATABASE_URL they open the embedded database in DATA_DIR (stop the API first).
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  if (command !== 'audit-verify' && command !== 'create-admin' && command !== 'seed-synthetic') {
+  if (command !== 'audit-verify' && command !== 'create-admin' && command !== 'seed-synthetic' && command !== 'migrate') {
     process.stderr.write(USAGE);
     return 2;
   }
   const config = loadConfig();
-  const logger = createLogger('warn');
+  const logger = createLogger(command === 'migrate' ? config.logLevel : 'warn');
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
     : await startEmbeddedPostgres(config.dataDir, logger);
@@ -86,6 +102,12 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     if (command === 'create-admin') return await createAdmin(dataSource, args);
     if (command === 'seed-synthetic') return await seedSynthetic(dataSource, config, args);
+    if (command === 'migrate') {
+      await migrateAsOwner(dataSource, database.url, config, logger);
+      if (config.databaseAppUrl) await enableAppRoleLogin(dataSource, config.databaseAppUrl);
+      process.stdout.write('database up to date\n');
+      return 0;
+    }
     const result = await verifyAccessLog((sql, params) => dataSource.query(sql, params), config.secrets.auditKey);
     if (result.ok) {
       process.stdout.write(`access log verified: ${result.checked} rows, chain intact\n`);

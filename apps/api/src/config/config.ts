@@ -17,12 +17,16 @@ export interface AppConfig {
   /** Connection of the restricted application role, when given explicitly. */
   databaseAppUrl: string | undefined;
   seedDemo: boolean;
+  /** false: `cli.js migrate` has run as the owner; the API needs only databaseAppUrl. */
+  migrateOnStart: boolean;
   /** Login attempts per minute and client address. */
   loginRateLimit: number;
   /** Days the access log keeps its rows. */
   auditRetentionDays: number;
   /** Hours a finished export stays downloadable. */
   exportRetentionHours: number;
+  /** Seconds an export job may run before it is taken for dead and retried. */
+  exportJobTimeoutSeconds: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -35,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = readEnvironment(env);
   const production = vars.NODE_ENV === 'production';
   const dataDir = resolve(vars.DATA_DIR);
-  const embedded = vars.DATABASE_URL === undefined;
+  const migrateOnStart = vars.MIGRATE_ON_START === 'true';
+  const embedded = vars.DATABASE_URL === undefined && migrateOnStart;
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -44,11 +49,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     databaseUrl: vars.DATABASE_URL,
     databaseAppUrl: vars.DATABASE_APP_URL,
+    migrateOnStart,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
-    // Demo data by default only on the embedded database, never in production.
-    seedDemo: !production && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
+    exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
+    // Demo data by default only on the embedded database, never in production (nor without the owner).
+    seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',') : production ? [] : ['http://127.0.0.1:4200'],
     secrets: resolveSecrets(vars, production, dataDir),

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config';
 import { installJobQueue } from '../exports/job-queue';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { MIGRATIONS } from './migrations';
 
 // Any fixed number; replicas starting together take turns migrating.
 const MIGRATION_LOCK = 815_001;
@@ -29,6 +30,42 @@ export async function migrate(dataSource: DataSource, logger: Logger): Promise<v
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     await runner.release();
+  }
+}
+
+/**
+ * Everything the database owner does to bring a database up to date: the migrations, pg-boss's own
+ * schema and queues, and (for an API that checks it without the owner) read access to the list of
+ * applied migrations. Run at start-up, or by `cli.js migrate` before replicas that do not migrate.
+ */
+export async function migrateAsOwner(owner: DataSource, ownerUrl: string, config: AppConfig, logger: Logger): Promise<void> {
+  await migrate(owner, logger);
+  await installJobQueue(ownerUrl, APP_ROLE, config.exportJobTimeoutSeconds, logger);
+  await owner.query(`GRANT SELECT ON migrations TO ${APP_ROLE}`);
+}
+
+/** The applied migrations as the app role sees them: none when the table is missing or not yet granted to it. */
+async function appliedMigrations(app: DataSource): Promise<{ name: string }[]> {
+  try {
+    return (await app.query('SELECT name FROM migrations')) as { name: string }[];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42P01' || code === '42501') return []; // undefined_table, insufficient_privilege
+    throw error;
+  }
+}
+
+/** With MIGRATE_ON_START=false: refuse to serve a schema that `cli.js migrate` has not brought up to date. */
+async function assertSchemaCurrent(appUrl: string): Promise<void> {
+  const app = new DataSource({ ...dataSourceOptions(appUrl), entities: [], migrations: [] });
+  await app.initialize();
+  try {
+    const applied = new Set((await appliedMigrations(app)).map((r) => r.name));
+    // TypeORM records a migration by its `name` property, or its class name without one.
+    const pending = MIGRATIONS.map((M) => (new M() as { name?: string }).name ?? M.name).filter((name) => !applied.has(name));
+    if (pending.length > 0) throw new Error(`${pending.length} migration(s) pending (${pending.join(', ')}): run \`node dist/apps/api/cli.js migrate\` as the database owner first`);
+  } finally {
+    await app.destroy();
   }
 }
 
@@ -63,14 +100,17 @@ async function appRoleUrl(config: AppConfig, owner: DataSource, ownerUrl: string
 
 /** Finds or starts PostgreSQL, brings its schema up to date and seeds demo data when configured. */
 export async function prepareDatabase(config: AppConfig, logger: Logger): Promise<PreparedDatabase> {
+  if (!config.migrateOnStart && config.databaseAppUrl) {
+    await assertSchemaCurrent(config.databaseAppUrl);
+    return { appUrl: config.databaseAppUrl, stop: async () => undefined };
+  }
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
     : await startEmbeddedPostgres(config.dataDir, logger);
   const owner = new DataSource(dataSourceOptions(database.url));
   try {
     await owner.initialize();
-    await migrate(owner, logger);
-    await installJobQueue(database.url, APP_ROLE, logger);
+    await migrateAsOwner(owner, database.url, config, logger);
     if (config.seedDemo) await seedDemoOnce(owner, logger);
     return { appUrl: await appRoleUrl(config, owner, database.url), stop: database.stop };
   } catch (error) {

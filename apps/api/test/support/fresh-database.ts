@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface FreshDatabase {
+  /** The owner's URL of the new database. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database on the server the integration run uses (embedded, or DATABASE_URL's), for
+ * tests that start API processes of their own. Roles are per server: the API's role password is
+ * derived from JWT_SECRET, so such processes must share the run's JWT_SECRET (TEST_JWT_SECRET).
+ */
+export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
+  const serverUrl = process.env['TEST_DATABASE_URL'];
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Fresh secrets for an API process, sharing the run's JWT_SECRET (see freshDatabase). */
+export function processSecrets(): Record<string, string> {
+  return {
+    JWT_SECRET: process.env['TEST_JWT_SECRET'] as string,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    AUDIT_KEY: randomBytes(32).toString('base64'),
+  };
+}
