@@ -119,8 +119,12 @@ describe('the outcomes dashboard', () => {
     const end = await text(page, 'drug-free-end');
     expect(end).toContain('58,3 % (7 af 12)');
     expect(end).toContain('43,8 % (7 af 16)');
-    await page.locator('.recharts-reference-line-line').first().waitFor({ state: 'attached' });
-    expect(await page.locator('.recharts-errorBar').count()).toBeGreaterThan(0);
+    // The published result's line, labelled, and the intervals' error bars (drawn by ErrorBars, not the chart library).
+    const drugFreePanel = page.getByTestId('drug-free-panel');
+    await drugFreePanel.locator('.MuiChartsReferenceLine-line').first().waitFor({ state: 'attached' });
+    expect((await drugFreePanel.locator('.MuiChartsReferenceLine-label').first().textContent())?.replace(/\u00a0/g, ' ')).toBe('MOVE 50 %');
+    expect(await drugFreePanel.locator('.outcomes-error-bar').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('asi-change-panel').locator('.outcomes-error-bar').count()).toBeGreaterThan(0);
     expect(await text(page, 'economy-total')).toContain('2.880 min');
     await pointerAway(page);
     await screenshot(page, 'outcomes-evaluator-top');

@@ -3,12 +3,10 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import type { AxisValueFormatterContext } from '@mui/x-charts/models';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { seriesColours } from '../common/chart-colours';
 import { formatDate, intlLocale } from '../common/dates';
 import type { CompositeHistory } from './assessment-history';
 import { formatScore } from './scores';
-
-// Seven lines need seven colours that stay apart; the Okabe-Ito palette also works for colour-blind readers.
-const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000'];
 
 /**
  * The seven composites over time. One point per interview, spaced by its date; an absent composite
@@ -24,7 +22,8 @@ export const CompositeChart = ({ history }: { history: CompositeHistory }) => {
     <LineChart
       height={320}
       skipAnimation
-      colors={theme.palette.mode === 'dark' ? COLOURS.map((c) => (c === '#000000' ? '#ffffff' : c)) : COLOURS}
+      // Seven lines need seven colours that stay apart, also for colour-blind readers.
+      colors={seriesColours(theme.palette.mode).slice(0, COMPOSITE_DOMAINS.length)}
       xAxis={[
         {
           data: dates,

@@ -1,8 +1,11 @@
 import { useTheme } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { seriesColours } from '../common/chart-colours';
 import { asiChangeRows, asiTimepoints, changeAxisLimit, ciKey, meanKey } from './chart-data';
+import { ErrorBars } from './ErrorBars';
 import { formatScoreChange } from './report-cells';
 
 /** Mean change per ASI domain since intake, one bar per timepoint, with its 95 % interval. */
@@ -10,32 +13,37 @@ export const AsiChangeChart = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const theme = useTheme();
-  const colours = [theme.palette.primary.main, theme.palette.secondary.main, theme.palette.success.main, theme.palette.info.main];
-  const data = asiChangeRows(report.asiChange).map((row) => ({ ...row, label: translate(`app.outcomes.domains.${row.domain}`) }));
-  const score = (value: unknown) => (typeof value === 'number' ? formatScoreChange(value, locale) : '');
+  // The timepoints take the Okabe-Ito colours, which stay apart for colour-blind readers.
+  const colours = seriesColours(theme.palette.mode);
+  const rows = asiChangeRows(report.asiChange);
+  const timepoints = asiTimepoints(report.asiChange);
+  const score = (value: number | null) => (value === null ? '' : formatScoreChange(value, locale));
   const limit = changeAxisLimit(report.asiChange);
-  const legendText = (value: string) => <span style={{ color: theme.palette.text.primary }}>{value}</span>;
   return (
-    <ResponsiveContainer width="100%" height={380}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[-limit, limit]} ticks={[-limit, -limit / 2, 0, limit / 2, limit]} tickFormatter={score} label={{ value: translate('app.outcomes.asi.axis'), position: 'bottom', offset: 4 }} />
-        <YAxis type="category" dataKey="label" width={190} />
-        <Tooltip formatter={score} />
-        <Legend verticalAlign="top" itemSorter={null} formatter={legendText} />
-        <ReferenceLine x={0} stroke={theme.palette.text.secondary} />
-        {asiTimepoints(report.asiChange).map((timepoint, index) => (
-          <Bar
-            key={timepoint}
-            dataKey={meanKey(timepoint)}
-            name={translate(`app.outcomes.timepoints.${timepoint}`)}
-            fill={colours[index % colours.length]}
-            isAnimationActive={false}
-          >
-            <ErrorBar dataKey={ciKey(timepoint)} width={5} stroke={theme.palette.text.primary} isAnimationActive={false} />
-          </Bar>
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <BarChart
+      height={380}
+      skipAnimation
+      layout="horizontal"
+      margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      yAxis={[{ scaleType: 'band', data: rows.map((row) => translate(`app.outcomes.domains.${row.domain}`)), width: 190 }]}
+      // Symmetric around 0, so improvement (left) and worsening (right) look alike.
+      xAxis={[{ min: -limit, max: limit, tickInterval: [-limit, -limit / 2, 0, limit / 2, limit], label: translate('app.outcomes.asi.axis'), valueFormatter: score }]}
+      series={timepoints.map((timepoint, index) => ({
+        id: timepoint,
+        label: translate(`app.outcomes.timepoints.${timepoint}`),
+        color: colours[index % colours.length],
+        data: rows.map((row) => row[meanKey(timepoint)]),
+        // The tooltip gives the mean with its interval, as the table does.
+        valueFormatter: (value: number | null, { dataIndex }: { dataIndex: number }) => {
+          const interval = rows[dataIndex]?.[ciKey(timepoint)];
+          if (value === null) return null;
+          return interval ? translate('app.outcomes.asi.value', { mean: score(value), lower: score(interval[0]), upper: score(interval[1]) }) : score(value);
+        },
+      }))}
+      grid={{ vertical: true }}
+    >
+      <ChartsReferenceLine x={0} lineStyle={{ stroke: theme.palette.text.secondary }} />
+      <ErrorBars layout="horizontal" colour={theme.palette.text.primary} series={timepoints.map((timepoint) => ({ seriesId: timepoint, intervals: rows.map((row) => row[ciKey(timepoint)]) }))} />
+    </BarChart>
   );
 };

@@ -1,16 +1,25 @@
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
+import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
-import { AsiChangeChart } from './AsiChangeChart';
 import { AsiChangeTable } from './AsiChangeTable';
 import { Panel } from './Panel';
+
+// The chart library is most of a chart's weight: loaded with the first report, as the citizen page's chart is.
+const AsiChangeChart = lazy(() => import('./AsiChangeChart').then((module) => ({ default: module.AsiChangeChart })));
 
 export const AsiChangePanel = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
   const anyShown = report.asiChange.some((c) => c.change !== null);
   return (
     <Panel title="app.outcomes.asi.title" hint="app.outcomes.asi.hint" testId="asi-change-panel">
-      {anyShown ? <AsiChangeChart report={report} /> : <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.outcomes.asi.none')}</Typography>}
+      {anyShown ? (
+        <Suspense fallback={<Box sx={{ height: 380 }} />}>
+          <AsiChangeChart report={report} />
+        </Suspense>
+      ) : (
+        <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.outcomes.asi.none')}</Typography>
+      )}
       <AsiChangeTable report={report} />
     </Panel>
   );

@@ -1,9 +1,18 @@
 import { Typography, useTheme } from '@mui/material';
-import type { OutcomeReport } from '@outcomes/contracts';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
+import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { OKABE_ITO } from '../common/chart-colours';
 import { benchmarkLines, drugFreeBars } from './chart-data';
-import { formatPercent } from './report-cells';
+import { ErrorBars } from './ErrorBars';
+import { formatPercent, intervalText } from './report-cells';
+
+/** Those assessed and all who were due: one measure, two denominators, so two blues far apart in lightness. */
+const ASSESSED = OKABE_ITO.blue;
+const ALL = OKABE_ITO.skyBlue;
+/** The published results stand apart from both blues. */
+const BENCHMARK = OKABE_ITO.vermillion;
 
 /**
  * Drug-free rates at the end and each follow-up, of those assessed and of all who were due, each with
@@ -14,52 +23,56 @@ export const DrugFreeChart = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const theme = useTheme();
-  const data = drugFreeBars(report.drugFree).map((bar) => ({ ...bar, label: translate(`app.outcomes.timepoints.${bar.timepoint}`) }));
+  const bars = drugFreeBars(report.drugFree);
   const lines = benchmarkLines(report.benchmarks);
-  const percent = (value: unknown) => (typeof value === 'number' ? formatPercent(value / 100, locale) : '');
-  const legendText = (value: string) => <span style={{ color: theme.palette.text.primary }}>{value}</span>;
+  const percent = (value: number | null) => (value === null ? '' : formatPercent(value / 100, locale));
+  // The tooltip gives the rate with its interval; the table under the chart has them all as text.
+  const withInterval = (figureOf: (row: OutcomeReport['drugFree'][number]) => ProportionFigure | null) => (value: number | null, { dataIndex }: { dataIndex: number }) => {
+    const row = report.drugFree[dataIndex];
+    const interval = row ? intervalText(figureOf(row), locale) : null;
+    return value === null ? null : interval ? `${percent(value)} (${translate('app.outcomes.counts.ci', { interval })})` : percent(value);
+  };
   return (
     <>
-      <ResponsiveContainer width="100%" height={320}>
-        {/* Room on the right for the published results' labels, beside their lines rather than over the bars. */}
-        <BarChart data={data} margin={{ top: 16, right: lines.length > 0 ? 112 : 16, bottom: 8, left: 8 }} accessibilityLayer>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
-          <YAxis
-            domain={[0, 100]}
-            tickFormatter={percent}
-            width={72}
-            label={{ value: translate('app.outcomes.drug_free.axis'), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+      <BarChart
+        height={320}
+        skipAnimation
+        // Room on the right for the published results' labels, beside their lines rather than over the bars.
+        margin={{ top: 8, right: lines.length > 0 ? 112 : 16, bottom: 8, left: 8 }}
+        xAxis={[{ scaleType: 'band', data: bars.map((bar) => translate(`app.outcomes.timepoints.${bar.timepoint}`)) }]}
+        yAxis={[{ min: 0, max: 100, tickInterval: [0, 20, 40, 60, 80, 100], width: 72, label: translate('app.outcomes.drug_free.axis'), valueFormatter: percent }]}
+        series={[
+          { id: 'assessed', label: translate('app.outcomes.drug_free.assessed'), color: ASSESSED, data: bars.map((bar) => bar.assessed), valueFormatter: withInterval((row) => row.rateAssessed) },
+          { id: 'all', label: translate('app.outcomes.drug_free.all'), color: ALL, data: bars.map((bar) => bar.all), valueFormatter: withInterval((row) => row.rateAll) },
+        ]}
+        grid={{ horizontal: true }}
+      >
+        <ErrorBars
+          layout="vertical"
+          colour={theme.palette.text.primary}
+          series={[
+            { seriesId: 'assessed', intervals: bars.map((bar) => bar.assessedCi) },
+            { seriesId: 'all', intervals: bars.map((bar) => bar.allCi) },
+          ]}
+        />
+        {lines.map((line) => (
+          <ChartsReferenceLine
+            key={`${line.programmeCode}-${line.timepoint}`}
+            y={line.percent}
+            label={translate('app.outcomes.drug_free.benchmark_line', { code: line.programmeCode, percent: percent(line.percent) })}
+            // In the right margin, level with the line; in the text colour, as the vermillion is too light for small text.
+            labelAlign="end"
+            spacing={{ x: -8, y: 0 }}
+            labelStyle={{ textAnchor: 'start', dominantBaseline: 'central', fill: theme.palette.text.primary, fontSize: 13 }}
+            lineStyle={{ stroke: BENCHMARK, strokeWidth: 2, strokeDasharray: '8 4' }}
           />
-          <Tooltip formatter={percent} />
-          <Legend itemSorter={null} formatter={legendText} />
-          <Bar dataKey="assessed" name={translate('app.outcomes.drug_free.assessed')} fill={theme.palette.primary.main} isAnimationActive={false}>
-            <ErrorBar dataKey="assessedCi" width={6} stroke={theme.palette.text.primary} isAnimationActive={false} />
-          </Bar>
-          <Bar dataKey="all" name={translate('app.outcomes.drug_free.all')} fill={theme.palette.primary.light} isAnimationActive={false}>
-            <ErrorBar dataKey="allCi" width={6} stroke={theme.palette.text.primary} isAnimationActive={false} />
-          </Bar>
-          {lines.map((line) => (
-            <ReferenceLine
-              key={`${line.programmeCode}-${line.timepoint}`}
-              y={line.percent}
-              stroke={theme.palette.warning.dark}
-              strokeWidth={2}
-              strokeDasharray="8 4"
-              label={{
-                value: translate('app.outcomes.drug_free.benchmark_line', { code: line.programmeCode, percent: formatPercent(line.percent / 100, locale) }),
-                position: 'right',
-                fill: theme.palette.warning.dark,
-              }}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </BarChart>
       {lines.map((line) => (
         <Typography key={`${line.programmeCode}-${line.timepoint}`} variant="caption" component="p" color="text.secondary">
           {translate('app.outcomes.drug_free.benchmark_caption', {
             code: line.programmeCode,
-            percent: formatPercent(line.percent / 100, locale),
+            percent: percent(line.percent),
             timepoint: translate(`app.outcomes.timepoints_in_sentence.${line.timepoint}`),
           })}
         </Typography>

@@ -1,9 +1,12 @@
-import { Alert } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
+import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
-import { DrugFreeChart } from './DrugFreeChart';
 import { DrugFreeTable } from './DrugFreeTable';
 import { Panel } from './Panel';
+
+// The chart library is most of a chart's weight: loaded with the first report, as the citizen page's chart is.
+const DrugFreeChart = lazy(() => import('./DrugFreeChart').then((module) => ({ default: module.DrugFreeChart })));
 
 const anyRateShown = (report: OutcomeReport): boolean =>
   report.drugFree.some((row) => typeof row.rateAssessed?.p === 'number' || typeof row.rateAll?.p === 'number');
@@ -17,7 +20,9 @@ export const DrugFreePanel = ({ report }: { report: OutcomeReport }) => {
           {translate('app.outcomes.drug_free.none_hidden')}
         </Alert>
       )}
-      <DrugFreeChart report={report} />
+      <Suspense fallback={<Box sx={{ height: 320 }} />}>
+        <DrugFreeChart report={report} />
+      </Suspense>
       <Alert severity="warning" variant="outlined" sx={{ my: 1.5 }}>
         {translate('app.outcomes.drug_free.attrition_hint')}
       </Alert>

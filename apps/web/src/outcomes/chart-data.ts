@@ -1,28 +1,28 @@
 import type { CompositeDomain, OutcomeReport, ProportionFigure, Timepoint } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 
-/** Distance from a value down to its lower bound and up to its upper bound: recharts' asymmetric error bar. */
-export type ErrorBarSpan = [number, number];
+/** A 95 % interval in the chart's units, lower bound first: drawn as an error bar from one to the other. */
+export type Interval = [lower: number, upper: number];
 
 /** One timepoint of the drug-free chart, in percent; null where the rate is hidden or has no one behind it. */
 export interface DrugFreeBar {
   timepoint: Timepoint;
   assessed: number | null;
-  assessedCi: ErrorBarSpan | null;
+  assessedCi: Interval | null;
   /** The unassessed counted as not drug-free. */
   all: number | null;
-  allCi: ErrorBarSpan | null;
+  allCi: Interval | null;
 }
 
-const percentWithSpan = (figure: ProportionFigure | null): [number | null, ErrorBarSpan | null] => {
+const percentWithInterval = (figure: ProportionFigure | null): [number | null, Interval | null] => {
   if (figure === null || figure.p === null || figure.lower === null || figure.upper === null) return [null, null];
-  return [figure.p * 100, [(figure.p - figure.lower) * 100, (figure.upper - figure.p) * 100]];
+  return [figure.p * 100, [figure.lower * 100, figure.upper * 100]];
 };
 
 export function drugFreeBars(drugFree: OutcomeReport['drugFree']): DrugFreeBar[] {
   return drugFree.map((row) => {
-    const [assessed, assessedCi] = percentWithSpan(row.rateAssessed);
-    const [all, allCi] = percentWithSpan(row.rateAll);
+    const [assessed, assessedCi] = percentWithInterval(row.rateAssessed);
+    const [all, allCi] = percentWithInterval(row.rateAll);
     return { timepoint: row.timepoint, assessed, assessedCi, all, allCi };
   });
 }
@@ -44,9 +44,9 @@ export function benchmarkLines(benchmarks: OutcomeReport['benchmarks']): Benchma
 
 /**
  * One ASI domain of the change chart: per timepoint its mean change from intake (`mean:<timepoint>`)
- * and the span to the 95 % interval (`ci:<timepoint>`), both null where hidden or under two pairs.
+ * and its 95 % interval (`ci:<timepoint>`), both null where hidden or under two pairs.
  */
-export type AsiChangeRow = { domain: CompositeDomain } & Record<`mean:${Timepoint}`, number | null> & Record<`ci:${Timepoint}`, ErrorBarSpan | null>;
+export type AsiChangeRow = { domain: CompositeDomain } & Record<`mean:${Timepoint}`, number | null> & Record<`ci:${Timepoint}`, Interval | null>;
 
 export const meanKey = (timepoint: Timepoint): `mean:${Timepoint}` => `mean:${timepoint}`;
 export const ciKey = (timepoint: Timepoint): `ci:${Timepoint}` => `ci:${timepoint}`;
@@ -61,7 +61,7 @@ export function asiChangeRows(asiChange: OutcomeReport['asiChange']): AsiChangeR
     const row = { domain } as AsiChangeRow;
     for (const { timepoint, change } of asiChange.filter((c) => c.domain === domain)) {
       row[meanKey(timepoint)] = change ? change.mean : null;
-      row[ciKey(timepoint)] = change ? [change.mean - change.lower, change.upper - change.mean] : null;
+      row[ciKey(timepoint)] = change ? [change.lower, change.upper] : null;
     }
     return row;
   });
