@@ -83,7 +83,8 @@ export class ExportRunner implements OnApplicationBootstrap {
     }
     const started = await this.tenant.run(user, null, async (ctx) =>
       (await ctx.manager.query(
-        `UPDATE export_job SET status = 'running', progress = 0, started_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+        `UPDATE export_job SET status = 'running', progress = CASE WHEN status = 'queued' THEN 0 ELSE progress END, started_at = coalesce(started_at, now())
+         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
         [exportJobId],
       )) as [unknown[], number],
     );
@@ -91,16 +92,25 @@ export class ExportRunner implements OnApplicationBootstrap {
     try {
       await this.tenant.run(user, null, (ctx) => this.write(exportJobId, user, ctx.manager, ctx.accesses));
     } catch (error) {
+      if (error instanceof ExportStillRunning) {
+        // Its lease ran out while the first attempt is still writing: leave that one be.
+        this.logger.warn(`export ${exportJobId}: an earlier attempt is still running; retried later`);
+        throw error;
+      }
       const final = job.retryCount >= job.retryLimit;
       this.logger.error(`export ${exportJobId} failed (attempt ${job.retryCount + 1}): ${error instanceof Error ? error.message : String(error)}`);
       await this.tenant.run(user, null, (ctx) =>
-        ctx.manager.query(`UPDATE export_job SET status = $2, progress = 0, error = $3 WHERE id = $1`, [exportJobId, final ? 'failed' : 'queued', errorCode(error)]),
+        ctx.manager.query(`UPDATE export_job SET status = $2, progress = 0, error = $3 WHERE id = $1 AND status <> 'done'`, [exportJobId, final ? 'failed' : 'queued', errorCode(error)]),
       );
       throw error; // pg-boss retries it, on this replica or another
     }
   }
 
   private async write(exportJobId: string, user: AuthUser, manager: EntityManager, accesses: RequestContext['accesses']): Promise<void> {
+    // One attempt at a time per job, whatever pg-boss thinks of the lease: the lock lives as long
+    // as the attempt's transaction (or its connection, if its process dies).
+    const [{ free }] = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 815004)) AS free', [exportJobId])) as [{ free: boolean }];
+    if (!free) throw new ExportStillRunning();
     const [job] = (await manager.query('SELECT * FROM export_job WHERE id = $1', [exportJobId])) as Record<string, unknown>[];
     if (!job) throw new Error('export job not visible');
     const dataset = job['dataset'] as ExportDataset;
@@ -164,6 +174,10 @@ export class ExportRunner implements OnApplicationBootstrap {
   private async progress(user: AuthUser, exportJobId: string, percent: number): Promise<void> {
     await this.tenant.run(user, null, (ctx) => ctx.manager.query('UPDATE export_job SET progress = $2 WHERE id = $1', [exportJobId, percent]));
   }
+}
+
+class ExportStillRunning extends Error {
+  override name = 'ExportStillRunning';
 }
 
 /** What is stored of a failure: a code, never a message that could carry row data. */
