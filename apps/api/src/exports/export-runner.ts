@@ -118,7 +118,7 @@ export class ExportRunner implements OnApplicationBootstrap {
     const { project, key } = await this.projects.withKey(job['project_id'] as string);
     this.projects.refuseUngranted(project.municipalityIds);
     const spec = DATASETS[dataset];
-    const sink = new ChunkSink(manager, exportJobId, user.municipalityId);
+    const sink = new ChunkSink(manager, exportJobId);
     const writer = tableWriter(format, sink, dataset, spec.variables, dataset === 'codebook' ? null : CODEBOOK[dataset]);
     const pseudonymise = pseudonymiser(key);
     const scope = { programmeIds: project.programmeIds, periodFrom: project.periodFrom, periodTo: project.periodTo };

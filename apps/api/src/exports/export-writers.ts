@@ -28,7 +28,6 @@ export class ChunkSink extends Writable {
   constructor(
     private readonly manager: EntityManager,
     private readonly jobId: string,
-    private readonly municipalityId: string,
   ) {
     super();
   }
@@ -50,7 +49,8 @@ export class ChunkSink extends Writable {
     const data = Buffer.concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
-    await this.manager.query('INSERT INTO export_file_chunk (job_id, seq, municipality_id, data) VALUES ($1, $2, $3, $4)', [this.jobId, this.seq++, this.municipalityId, data]);
+    // Through a function: the transaction's tenant may be another municipality of the project now.
+    await this.manager.query('SELECT export_chunk_append($1, $2, $3)', [this.jobId, this.seq++, data]);
   }
 }
 

@@ -39,11 +39,17 @@ export class Db {
       throw new ApiException(403, 'FORBIDDEN', 'That municipality has not been granted to you', { municipalityId: 'is not your municipality nor one granted to you' });
     }
     const manager = this.manager();
+    const restore = (): Promise<unknown> => manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [user.municipalityId]);
     await manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [municipalityId]);
+    let result: T;
     try {
-      return await work();
-    } finally {
-      await manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [user.municipalityId]);
+      result = await work();
+    } catch (error) {
+      // After a failed statement the transaction is aborted and the restore fails too: keep the first error.
+      await restore().catch(() => undefined);
+      throw error;
     }
+    await restore();
+    return result;
   }
 }
