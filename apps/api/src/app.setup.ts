@@ -15,7 +15,7 @@ import type { AppConfig } from './config/config';
 /** Everything between HTTP and the controllers, in the order a request meets it. */
 export function configureApp(app: NestExpressApplication, config: AppConfig, logger: Logger, webDir: string): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
   app.use(
     helmet({

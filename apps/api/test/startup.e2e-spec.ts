@@ -23,6 +23,7 @@ describe('start-up configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/x' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['HOST', { HOST: 'local host' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
   ])('fails fast naming %s', async (variable, env) => {
     const sut = await refusedStart(env);
     expect(sut.code).toBe(78);
@@ -114,5 +115,36 @@ describe('login rate limit', () => {
       await api.stop();
       await db.exit();
     }
+  });
+});
+
+describe('trusted proxies', () => {
+  /** Four failed logins, each claiming another client address through X-Forwarded-For. */
+  async function loginsFromFourForwardedAddresses(env: Record<string, string>): Promise<number[]> {
+    const db = await startControlledPostgres();
+    const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '3', ...env });
+    try {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const res = await fetch(`${api.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ email: 'someone@example.test', password: 'wrong-password-123' }),
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    } finally {
+      await api.stop();
+      await db.exit();
+    }
+  }
+
+  it('counts each forwarded client address separately behind a trusted proxy (the test connects from loopback, trusted by default)', async () => {
+    expect(await loginsFromFourForwardedAddresses({})).toEqual([401, 401, 401, 401]);
+  });
+
+  it('ignores X-Forwarded-For from a proxy TRUST_PROXY does not name: one address, one bucket', async () => {
+    expect(await loginsFromFourForwardedAddresses({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' })).toEqual([401, 401, 401, 429]);
   });
 });

@@ -65,6 +65,16 @@ export class EnvironmentVariables {
   @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1' })
   LOGIN_RATE_LIMIT = 10;
 
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For) and scheme: Express's trust-proxy
+   * names (loopback, linklocal, uniquelocal) or addresses and CIDR ranges, comma-separated. The
+   * rate limit and the access log use that address, and the cookie's Secure flag that scheme.
+   */
+  @Matches(/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*$/, {
+    message: 'TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges, or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY = 'loopback';
+
   @Transform(toInt)
   @IsInt({ message: 'AUDIT_RETENTION_DAYS must be a whole number of days' })
   @Min(1, { message: 'AUDIT_RETENTION_DAYS must be at least 1' })

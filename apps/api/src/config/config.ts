@@ -21,6 +21,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Login attempts per minute and client address. */
   loginRateLimit: number;
+  /** Proxies trusted to forward the client's address and scheme (Express's `trust proxy`). */
+  trustProxy: string[];
   /** Days the access log keeps its rows. */
   auditRetentionDays: number;
   /** Hours a finished export stays downloadable. */
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseAppUrl: vars.DATABASE_APP_URL,
     migrateOnStart,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
+    trustProxy: vars.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
