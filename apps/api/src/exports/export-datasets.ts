@@ -22,15 +22,21 @@ export interface DatasetQuery {
   countSql: string;
 }
 
-export interface DatasetSpec {
+/** A dataset read from the database. */
+export interface QueriedDataset {
   variables: Variable[];
-  /**
-   * The rows of the municipality currently set in the transaction (row-level security narrows
-   * every table to it); null for a dataset that reads nothing (the codebook).
-   */
-  query(scope: ExportScope): DatasetQuery | null;
+  /** The rows of the municipality currently set in the transaction (row-level security narrows every table to it). */
+  query(scope: ExportScope): DatasetQuery;
   toValues(row: Row, pseudonymise: Pseudonymise): unknown[];
 }
+
+/** A dataset that reads nothing (the codebook): its rows as they are. */
+export interface FixedDataset {
+  variables: Variable[];
+  rows(): unknown[][];
+}
+
+export type DatasetSpec = QueriedDataset | FixedDataset;
 
 // Citizens who said no to evaluation are left out of everything; no answer is not a no.
 const CONSENTING = 'c.evaluation_consent IS DISTINCT FROM false';
@@ -52,7 +58,7 @@ const timepointJoin = (timepoint: string, prefix: string): string => `
 
 const byName = (variables: Variable[], from: number) => (r: Row): unknown[] => variables.slice(from).map((x) => r[x.name]);
 
-const enrolments: DatasetSpec = {
+const enrolments: QueriedDataset = {
   variables: CODEBOOK.enrolments,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS}, ${month('e.referral_date', 'referral_month')}, ${month('e.start_date', 'start_month')}, ${month('e.end_date', 'end_month')}, e.state,
@@ -68,7 +74,7 @@ const enrolments: DatasetSpec = {
   toValues: (r, p) => [...keyValues(r, p), ...byName(CODEBOOK.enrolments, 6)(r)],
 };
 
-const assessments: DatasetSpec = {
+const assessments: QueriedDataset = {
   variables: CODEBOOK.assessments,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS}, a.timepoint, ${month('a.assessed_on', 'assessment_month')}, a.instrument, a.instrument_version, a.items,
@@ -93,7 +99,7 @@ const assessments: DatasetSpec = {
 const count = (table: string, column: string, value: string, alias: string): string =>
   `(SELECT count(*)::int FROM ${table} x WHERE x.enrolment_id = e.id AND x.${column} = '${value}') AS ${alias}`;
 
-const sessions: DatasetSpec = {
+const sessions: QueriedDataset = {
   variables: CODEBOOK.sessions,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS},
@@ -117,7 +123,7 @@ const OUTREACH_CELLS = `SELECT m.code AS municipality_code, ${month(`(o.contact_
           FROM outreach_contact o JOIN municipality m ON m.id = o.municipality_id LEFT JOIN citizen c ON c.id = o.citizen_id
           WHERE o.contact_at >= $1::date AND o.contact_at < $2::date + 1 AND (o.citizen_id IS NULL OR ${CONSENTING})
           GROUP BY 1, 2, 3, 4`;
-const outreach: DatasetSpec = {
+const outreach: QueriedDataset = {
   variables: CODEBOOK.outreach,
   query: (scope) => ({
     sql: `${OUTREACH_CELLS} ORDER BY 1, 2, 3, 4`,
@@ -130,13 +136,6 @@ const outreach: DatasetSpec = {
   },
 };
 
-const codebook: DatasetSpec = {
-  variables: CODEBOOK_VARIABLES,
-  query: () => null,
-  toValues: (r) => r['values'] as unknown[],
-};
+const codebook: FixedDataset = { variables: CODEBOOK_VARIABLES, rows: codebookRows };
 
 export const DATASETS: Record<ExportDataset, DatasetSpec> = { enrolments, assessments, sessions, outreach, codebook };
-
-/** The codebook's rows, for the dataset that reads no table. */
-export const codebookDatasetRows = (): Row[] => codebookRows().map((values) => ({ values }));

@@ -12,7 +12,7 @@ import { Db } from '../tenancy/db.service';
 import type { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { CODEBOOK } from './codebook';
-import { codebookDatasetRows, DATASETS } from './export-datasets';
+import { DATASETS } from './export-datasets';
 import type { DatasetQuery, Pseudonymise, Row } from './export-datasets';
 import { ExportProjectsService } from './export-projects.service';
 import { ChunkSink, tableWriter } from './export-writers';
@@ -124,11 +124,12 @@ export class ExportRunner implements OnApplicationBootstrap {
     const scope = { programmeIds: project.programmeIds, periodFrom: project.periodFrom, periodTo: project.periodTo };
 
     let rows = 0;
-    const query = spec.query(scope);
-    if (query === null) {
-      for (const row of codebookDatasetRows()) await writer.write(spec.toValues(row, pseudonymise));
-      rows = codebookDatasetRows().length;
+    if ('rows' in spec) {
+      const fixed = spec.rows();
+      for (const values of fixed) await writer.write(values);
+      rows = fixed.length;
     } else {
+      const query = spec.query(scope);
       const total = await this.count(project.municipalityIds, manager, query);
       let reported = Date.now();
       for (const municipalityId of project.municipalityIds) {

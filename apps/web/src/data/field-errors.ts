@@ -3,6 +3,20 @@
  * shows them through the translator, so known ones become translation keys and others pass as is.
  */
 const KNOWN_MESSAGES: Record<string, string> = {
+  // Facilitation and training rules (libs/domain volunteer-rules and the API's checks).
+  'a volunteer who has left cannot be assigned': 'app.volunteer_rules.left_cannot_be_assigned',
+  "volunteerId must name a volunteer of the group's municipality": 'app.volunteer_rules.volunteer_of_group_municipality',
+  'volunteerId must name a volunteer of your municipality': 'app.volunteer_rules.volunteer_of_own_municipality',
+  'toDate must not be before fromDate': 'app.volunteer_rules.to_before_from',
+  'is not assigned to this group on that day': 'app.volunteer_rules.not_assigned_on_day',
+  'facilitates another meeting at the same time': 'app.volunteer_rules.overlapping_meeting',
+  'no trained SMART facilitator; give untrainedReason': 'app.volunteer_rules.no_trained_facilitator',
+  'untrainedReason must be a written reason of 10 to 2000 characters': 'app.volunteer_rules.untrained_reason',
+  'startsAt must not be in the future: log a meeting after it was held': 'app.volunteer_rules.meeting_in_future',
+  'completedOn must not be in the future: record a training once it is completed': 'app.volunteer_rules.training_in_future',
+  'renewsOn must be after completedOn': 'app.volunteer_rules.renewal_before_completion',
+  'municipalityIds must include your own municipality': 'app.volunteer_rules.organisation_without_own_municipality',
+  'organisationId must name an organisation working with your municipality': 'app.volunteer_rules.own_organisation',
   'maxAge must be greater than or equal to minAge': 'app.validation.max_age_below_min_age',
   'courseWeeks is required for a closed group course': 'app.validation.course_weeks_required',
   'courseWeeks applies only to a closed group course': 'app.validation.course_weeks_not_applicable',

@@ -20,7 +20,8 @@ import {
 import { todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
 import { CalendarDate } from '../volunteers/CalendarDate';
-import { fieldErrorsOf, ruleMessage } from '../volunteers/rule-messages';
+import { translatableMessage } from '../data/field-errors';
+import { fieldErrorsOf } from '../volunteers/rule-messages';
 import type { AssignmentInput } from '../volunteers/volunteer-api';
 import { assignFacilitator, endAssignment, fetchFacilitators, useLoaded } from '../volunteers/volunteer-api';
 import { TrainedChip, VolunteerStatusChip } from '../volunteers/VolunteerChips';
@@ -36,11 +37,11 @@ const assignable =
   (value: unknown) => {
     const status = volunteers.find((v) => v.id === value)?.status;
     const problem = status && assignmentProblem(status);
-    return problem ? ruleMessage(problem) : undefined;
+    return problem ? translatableMessage(problem) : undefined;
   };
 
 const toBeforeFrom: Validator = (value: unknown, values: { fromDate?: string }) =>
-  typeof value === 'string' && value !== '' && values.fromDate && value < values.fromDate ? ruleMessage('toDate must not be before fromDate') : undefined;
+  typeof value === 'string' && value !== '' && values.fromDate && value < values.fromDate ? translatableMessage('toDate must not be before fromDate') : undefined;
 
 const AssignForm = ({ group, volunteers, onAssigned }: { group: Group; volunteers: Volunteer[]; onAssigned: () => void }) => {
   const translate = useTranslate();

@@ -1,10 +1,11 @@
 import { assignmentProblem, trainingProblems } from '@outcomes/domain';
 import { HttpError } from 'react-admin';
-import { fieldErrorsOf, ruleMessage, ruleMessages } from './rule-messages';
+import { translatableMessage } from '../data/field-errors';
+import { fieldErrorsOf, ruleMessages } from './rule-messages';
 
 describe('facilitation rule messages', () => {
   it('turns the domain rules into translation keys', () => {
-    expect(ruleMessage(assignmentProblem('left') ?? '')).toBe('app.volunteer_rules.left_cannot_be_assigned');
+    expect(translatableMessage(assignmentProblem('left') ?? '')).toBe('app.volunteer_rules.left_cannot_be_assigned');
     expect(ruleMessages(trainingProblems({ kind: 'smart-facilitator', completedOn: '2026-12-01', renewsOn: '2026-01-01' }, '2026-11-25'))).toEqual({
       completedOn: 'app.volunteer_rules.training_in_future',
       renewsOn: 'app.volunteer_rules.renewal_before_completion',
@@ -12,8 +13,8 @@ describe('facilitation rule messages', () => {
   });
 
   it('passes other messages on through the common field messages', () => {
-    expect(ruleMessage('phone must be a telephone number (digits, spaces, +, -, parentheses)')).toBe('app.validation.phone');
-    expect(ruleMessage('something new')).toBe('something new');
+    expect(translatableMessage('phone must be a telephone number (digits, spaces, +, -, parentheses)')).toBe('app.validation.phone');
+    expect(translatableMessage('something new')).toBe('something new');
   });
 
   it('reads the field errors of a failed save, or none', () => {
