@@ -20,6 +20,8 @@ const steps = [
   { name: 'API integration tests (HTTP, real PostgreSQL)', cmd: nx('run', 'api:integration') },
   // Needs a PostgreSQL server with its pg_dump (DATABASE_URL's, or the machine's on 127.0.0.1:5432).
   { name: 'deployment checks (production start-up, compose file, backup and restore)', cmd: nx('run', 'api:deployment') },
+  // Issue #11: malformed input, the access matrix, resource limits, load and a database outage.
+  { name: 'resilience (bad input, access matrix, limits, load, database fault)', cmd: nx('run', 'api:resilience') },
   { name: 'browser tests (Chromium)', cmd: nx('run', 'web-e2e:e2e') },
 ];
 
