@@ -54,6 +54,14 @@ export class EnvironmentVariables {
   DATABASE_APP_URL?: string;
 
   /**
+   * A read-only streaming replica that the outcome report and evaluator exports read from; unset:
+   * they read from the primary. Without a user in the URL, the restricted role's is used.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  /**
    * false: the schema is brought up to date beforehand by `cli.js migrate` as the database owner (a
    * one-shot job before the replicas start), and the API connects only as DATABASE_APP_URL's role.
    */
@@ -113,7 +121,7 @@ export class ConfigError extends Error {
 /** Validates the environment; throws ConfigError naming every bad variable. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables()).concat([
-    'DATABASE_URL', 'SEED_DEMO', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
+    'DATABASE_URL', 'SEED_DEMO', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
   ]);
   // Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all.
   const present = Object.fromEntries(

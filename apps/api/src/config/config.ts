@@ -16,6 +16,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** Connection of the restricted application role, when given explicitly. */
   databaseAppUrl: string | undefined;
+  /** A read-only replica for reports and exports; undefined: they read from the primary. */
+  databaseReadUrl: string | undefined;
   seedDemo: boolean;
   /** false: `cli.js migrate` has run as the owner; the API needs only databaseAppUrl. */
   migrateOnStart: boolean;
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     databaseUrl: vars.DATABASE_URL,
     databaseAppUrl: vars.DATABASE_APP_URL,
+    databaseReadUrl: vars.DATABASE_READ_URL,
     migrateOnStart,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     trustProxy: vars.TRUST_PROXY.split(',').map((entry) => entry.trim()),

@@ -8,7 +8,8 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
-import { Db } from '../tenancy/db.service';
+import { ReadTransaction } from '../tenancy/read-transaction.service';
+import type { ReadScope } from '../tenancy/read-transaction.service';
 import type { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { CODEBOOK } from './codebook';
@@ -58,7 +59,7 @@ export class ExportRunner implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly auth: AuthService,
     private readonly tenant: TenantTransaction,
-    private readonly db: Db,
+    private readonly reads: ReadTransaction,
     private readonly projects: ExportProjectsService,
   ) {}
 
@@ -130,20 +131,24 @@ export class ExportRunner implements OnApplicationBootstrap {
       rows = fixed.length;
     } else {
       const query = spec.query(scope);
-      const total = await this.count(project.municipalityIds, manager, query);
-      let reported = Date.now();
-      for (const municipalityId of project.municipalityIds) {
-        await this.db.asMunicipality(municipalityId, async () => {
-          for await (const batch of cursorRows(manager, query.sql, query.params)) {
-            for (const row of batch) await writer.write(spec.toValues(row, pseudonymise));
-            rows += batch.length;
-            if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
-              reported = Date.now();
-              await this.progress(user, exportJobId, total === 0 ? 99 : Math.min(99, Math.floor((rows / total) * 100)));
+      // The rows are read on the read replica (when there is one) in one snapshot; the file and
+      // its access-log row are written here, in this transaction on the primary.
+      await this.reads.run(user, async (read) => {
+        const total = await this.count(project.municipalityIds, read, query);
+        let reported = Date.now();
+        for (const municipalityId of project.municipalityIds) {
+          await read.as(municipalityId, async () => {
+            for await (const batch of cursorRows(read.manager, query.sql, query.params)) {
+              for (const row of batch) await writer.write(spec.toValues(row, pseudonymise));
+              rows += batch.length;
+              if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+                reported = Date.now();
+                await this.progress(user, exportJobId, total === 0 ? 99 : Math.min(99, Math.floor((rows / total) * 100)));
+              }
             }
-          }
-        });
-      }
+          });
+        }
+      });
     }
     await writer.end();
     await manager.query(
@@ -161,11 +166,11 @@ export class ExportRunner implements OnApplicationBootstrap {
   }
 
   /** How many rows the export will have, for the progress bar. */
-  private async count(municipalityIds: string[], manager: EntityManager, query: DatasetQuery): Promise<number> {
+  private async count(municipalityIds: string[], read: ReadScope, query: DatasetQuery): Promise<number> {
     let total = 0;
     for (const municipalityId of municipalityIds) {
-      total += await this.db.asMunicipality(municipalityId, async () => {
-        const [{ n }] = (await manager.query(query.countSql, query.params)) as [{ n: number }];
+      total += await read.as(municipalityId, async () => {
+        const [{ n }] = (await read.manager.query(query.countSql, query.params)) as [{ n: number }];
         return n;
       });
     }

@@ -6,6 +6,7 @@ import { ApiException } from '../common/errors/api.exception';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
+import { ReadTransaction } from '../tenancy/read-transaction.service';
 import type { OutcomeQueryDto } from './dto/outcome-query.dto';
 import { PublishedResultEntity } from './published-result.entity';
 
@@ -29,7 +30,10 @@ const FOLLOW_UP: Record<number, Timepoint> = { 3: 'follow-up-3', 6: 'follow-up-6
  */
 @Injectable()
 export class OutcomesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly reads: ReadTransaction,
+  ) {}
 
   async report(query: OutcomeQueryDto): Promise<OutcomeReport> {
     if (query.to < query.from) throw ApiException.validation({ to: 'to must not be before from' });
@@ -42,8 +46,9 @@ export class OutcomesService {
     const municipality = await this.db.repo(MunicipalityEntity).createQueryBuilder('m').where('m.id = :id', { id: municipalityId }).getOne();
     if (!municipality) throw ApiException.validation({ municipalityId: 'municipalityId must name a municipality' });
 
-    const { enrolments, assessments } = await this.db.asMunicipality(municipalityId, async () => {
-      const rows = (await this.db.manager().query(
+    // The counting reads everything of the programme in the period: on the read replica, when there is one.
+    const { enrolments, assessments } = await this.reads.run(user, (read) => read.as(municipalityId, async () => {
+      const rows = (await read.manager.query(
         `SELECT e.id, e.state, e.start_date::text, e.end_date::text,
                 (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended')
                   + (SELECT count(*) FROM group_attendance a WHERE a.enrolment_id = e.id AND a.status = 'present') AS attended,
@@ -57,12 +62,12 @@ export class OutcomesService {
         [programme.id, query.from, query.to],
       )) as (Omit<EnrolmentRow, 'attended' | 'minutes'> & { attended: string; minutes: string })[];
       const ids = rows.map((r) => r.id);
-      const assessed = ids.length === 0 ? [] : ((await this.db.manager().query(
+      const assessed = ids.length === 0 ? [] : ((await read.manager.query(
         `SELECT enrolment_id, timepoint, drug_free, ${COMPOSITE_DOMAINS.join(', ')} FROM assessment WHERE enrolment_id = ANY($1)`,
         [ids],
       )) as AssessmentRow[]);
       return { enrolments: rows.map((r) => ({ ...r, attended: Number(r.attended), minutes: Number(r.minutes) })), assessments: assessed };
-    });
+    }));
 
     const count = (pred: (e: EnrolmentRow) => boolean): number => enrolments.filter(pred).length;
     const completed = enrolments.filter((e) => e.state === 'completed');

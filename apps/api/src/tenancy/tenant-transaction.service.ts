@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessLogWriter } from '../audit/access-log.writer';
 import { requestContext } from './request-context';
+import { applyTenantSettings } from './tenant-settings';
 import type { RequestContext } from './request-context';
 
 /**
@@ -23,11 +24,7 @@ export class TenantTransaction {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(
-        `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true),
-                set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
-        [user.id, user.role, user.municipalityId, [user.municipalityId, ...user.grantedMunicipalityIds].join(',')],
-      );
+      await applyTenantSettings(runner.manager, user);
       const ctx: RequestContext = { user, manager: runner.manager, address, accesses: [] };
       const result = await requestContext.run(ctx, () => work(ctx));
       await this.accessLog.append(runner.manager, ctx);
