@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { EXPORT_DATASETS } from '@outcomes/contracts';
+import type { ExportDataset } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
 import { verifyAccessLog } from './audit/access-log-verify';
 import { hashPassword, passwordProblem } from './auth/password';
@@ -9,6 +11,7 @@ import { loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { APP_ROLE, migrateAsOwner } from './database/prepare-database';
+import { datasetSql } from './exports/export-datasets';
 
 const USAGE = `usage:
   cli.js migrate
@@ -20,6 +23,8 @@ const USAGE = `usage:
   cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
       creates the first admin of a municipality (and the municipality, given its name); the password is
       read from standard input. Outside demo mode no account exists until this is run.
+  cli.js export-sql <dataset> <programme id,...> <from> <to>
+      prints an export dataset's query with its scope written in (no database needed; for tools/bench)
 ${SEED_SYNTHETIC_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
@@ -88,6 +93,15 @@ async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promi
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'export-sql') {
+    const [dataset, programmeIds, periodFrom, periodTo] = args;
+    if (!dataset || !programmeIds || !periodFrom || !periodTo || !(EXPORT_DATASETS as readonly string[]).includes(dataset)) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    process.stdout.write(`${datasetSql(dataset as ExportDataset, { programmeIds: programmeIds.split(','), periodFrom, periodTo })}\n`);
+    return 0;
+  }
   if (command !== 'audit-verify' && command !== 'create-admin' && command !== 'seed-synthetic' && command !== 'migrate') {
     process.stderr.write(USAGE);
     return 2;

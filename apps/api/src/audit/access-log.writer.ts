@@ -4,25 +4,31 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { RequestContext } from '../tenancy/request-context';
 import { chainHash, GENESIS } from './access-log-chain';
+import type { ChainedRow } from './access-log-chain';
 
-// Serialises appends across requests and replicas; held only from here to COMMIT.
-const APPEND_LOCK = 815_003;
+const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'prev_hash', 'hash'];
 
-/** Appends a request's accesses to the hash chain, inside the request's own transaction. */
+const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.prevHash, r.hash];
+
+/**
+ * Appends a request's accesses to the hash chain, inside the request's own transaction, in two round
+ * trips: access_log_reserve() takes the append lock (held to COMMIT, so appends across requests and
+ * replicas take turns) and answers the chain's head and the rows' sequence numbers; one INSERT
+ * writes them, hashed here with the key the database never sees.
+ */
 @Injectable()
 export class AccessLogWriter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async append(manager: EntityManager, ctx: RequestContext): Promise<void> {
     if (ctx.accesses.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-    const [head] = (await manager.query('SELECT seq, hash FROM access_log_head()')) as { hash: string }[];
-    let prevHash = head?.hash ?? GENESIS;
-    for (const access of ctx.accesses) {
-      const [{ seq }] = (await manager.query(`SELECT nextval('access_log_seq')::text AS seq`)) as [{ seq: string }];
+    const [reserved] = (await manager.query('SELECT prev_hash, seqs FROM access_log_reserve($1)', [ctx.accesses.length])) as [{ prev_hash: string | null; seqs: string[] }];
+    let prevHash = reserved.prev_hash ?? GENESIS;
+    const at = new Date();
+    const rows = ctx.accesses.map((access, i): ChainedRow => {
       const row = {
-        seq,
-        at: new Date(),
+        seq: reserved.seqs[i] as string,
+        at,
         userId: ctx.user.id,
         role: ctx.user.role,
         municipalityId: ctx.user.municipalityId,
@@ -35,16 +41,11 @@ export class AccessLogWriter {
         outcome: access.outcome,
         prevHash,
       };
-      const hash = chainHash(this.config.secrets.auditKey, row);
-      await manager.query(
-        `INSERT INTO access_log (seq, at, user_id, role, municipality_id, action, resource, record_id, citizen_id,
-                                 criterion, address, outcome, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [row.seq, row.at, row.userId, row.role, row.municipalityId, row.action, row.resource, row.recordId,
-          row.citizenId, row.criterion, row.address, row.outcome, row.prevHash, hash],
-      );
-      prevHash = hash;
-    }
+      prevHash = chainHash(this.config.secrets.auditKey, row);
+      return { ...row, hash: prevHash };
+    });
+    const placeholders = rows.map((_, r) => `(${COLUMNS.map((__, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+    await manager.query(`INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, rows.flatMap(values));
     ctx.accesses = [];
   }
 }

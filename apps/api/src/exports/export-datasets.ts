@@ -139,3 +139,22 @@ const outreach: QueriedDataset = {
 const codebook: FixedDataset = { variables: CODEBOOK_VARIABLES, rows: codebookRows };
 
 export const DATASETS: Record<ExportDataset, DatasetSpec> = { enrolments, assessments, sessions, outreach, codebook };
+
+/** A SQL literal of a scope parameter (ids and dates; arrays of ids). */
+function literal(value: unknown): string {
+  const quote = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+  if (Array.isArray(value)) return `ARRAY[${value.map((v) => quote(String(v))).join(', ')}]::uuid[]`;
+  return quote(String(value));
+}
+
+/**
+ * A dataset's query with its parameters written in, for `cli.js export-sql`: what the benchmark runs
+ * through `psql \copy` beside the API's export (the same rows, before pseudonymisation).
+ */
+export function datasetSql(dataset: ExportDataset, scope: ExportScope): string {
+  const spec = DATASETS[dataset];
+  if (!('query' in spec)) throw new Error(`${dataset} reads nothing from the database`);
+  const { sql, params } = spec.query(scope);
+  return sql.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+}
+

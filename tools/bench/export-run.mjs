@@ -1,0 +1,61 @@
+// The largest evaluator export, timed through the API (job created → file downloaded) with the API
+// process's peak RSS sampled from /proc, beside `psql \copy` of the same query as the same role with
+// the same tenant settings (so row-level security narrows it alike), written to /dev/null.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const rssMiB = (pid) => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+};
+
+async function json(res, what) {
+  if (!res.ok) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** One export through the API: time from the request to the last byte of the download, and RSS. */
+export async function apiExport({ baseUrl, pid, token, municipalityId, programmeIds, periodFrom, periodTo, dataset }) {
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const project = await json(await fetch(`${baseUrl}/api/export-projects`, {
+    method: 'POST', headers: auth,
+    body: JSON.stringify({ name: `Bench ${Date.now()}`, purpose: 'Benchmark of the largest export', municipalityIds: [municipalityId], programmeIds, periodFrom, periodTo }),
+  }), 'export project');
+  const idleMiB = rssMiB(pid);
+  let peakMiB = idleMiB;
+  const sampler = setInterval(() => {
+    peakMiB = Math.max(peakMiB, rssMiB(pid));
+  }, 50);
+  const started = process.hrtime.bigint();
+  try {
+    let job = await json(await fetch(`${baseUrl}/api/export-jobs`, { method: 'POST', headers: auth, body: JSON.stringify({ projectId: project.id, dataset, format: 'csv' }) }), 'export job');
+    while (job.status !== 'done') {
+      if (job.status === 'failed') throw new Error(`export failed: ${job.error}`);
+      await new Promise((r) => setTimeout(r, 100));
+      job = await json(await fetch(`${baseUrl}/api/export-jobs/${job.id}`, { headers: auth }), 'export job status');
+    }
+    const file = await fetch(`${baseUrl}/api/export-jobs/${job.id}/download`, { headers: auth });
+    if (file.status !== 200) throw new Error(`download answered ${file.status}`);
+    let bytes = 0;
+    for await (const chunk of file.body) bytes += chunk.length;
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, rows: job.rowCount, bytes, idleMiB: Math.round(idleMiB), peakMiB: Math.round(peakMiB) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** The same query through `psql \copy` as the restricted role with the evaluator's tenant settings; wall time of psql. */
+export function psqlCopyMs({ root, appUrl, user, sqlArgs, runs = 3 }) {
+  const sql = execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'export-sql', ...sqlArgs], { env: { PATH: process.env.PATH } }).toString().trim();
+  const settings = `SELECT set_config('app.user_id', '${user.id}', false), set_config('app.role', '${user.role}', false), set_config('app.municipality_id', '${user.municipalityId}', false), set_config('app.municipality_ids', '${user.municipalityId}', false) \\g /dev/null`;
+  const script = `${settings}\n\\copy (${sql.replace(/\s+/g, ' ')}) TO '/dev/null' WITH (FORMAT csv, HEADER)\n`;
+  const once = () => {
+    const start = process.hrtime.bigint();
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', appUrl], { input: script, stdio: ['pipe', 'ignore', 'inherit'] });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  once();
+  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
