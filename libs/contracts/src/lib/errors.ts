@@ -1,3 +1,9 @@
+/**
+ * The largest JSON request body the API reads (bytes); a larger one is refused with 413
+ * PAYLOAD_TOO_LARGE before it is buffered. The biggest real body, a full ASI interview, is a few kB.
+ */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
 /** Machine-readable error codes; `message` is for people, `code` is for programs. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
