@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { MAX_JSON_BODY_BYTES } from '@outcomes/contracts';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
@@ -39,7 +40,21 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
     exposedHeaders: ['Content-Range', 'X-Request-Id'],
   });
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '256kb' });
+  // The only body parser: NestFactory.create runs with bodyParser: false (main.ts), so Nest's default
+  // urlencoded parser (100 kB) is not registered and no other content type is ever read into memory;
+  // a body of another type reaches the handler as no body at all (400 naming the missing fields).
+  // A body declared larger than the limit is refused on its header, and the connection closed: the
+  // body parser would answer 413 only after reading the whole declared body to discard it, so a client
+  // declaring 10 MiB (and sending nothing) held a connection until Node's request timeout (5 min).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.headers['content-length']) > MAX_JSON_BODY_BYTES) {
+      res.setHeader('Connection', 'close');
+      res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the ${MAX_JSON_BODY_BYTES} bytes the API accepts` });
+      return;
+    }
+    next();
+  });
+  app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
+import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
 import { asiAnswerErrors, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
@@ -109,7 +109,8 @@ export class AssessmentsService {
     const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
     if (!enrolment) throw ApiException.notFound('Enrolment');
     const [item] = await this.worklistFor([enrolment]);
-    return { due: item?.due ?? [], attempts: item?.attempts ?? [] };
+    // Not a paged list: the attempts are capped like one (OWASP API4), the newest MAX_PAGE_SIZE.
+    return { due: item?.due ?? [], attempts: (item?.attempts ?? []).slice(-MAX_PAGE_SIZE) };
   }
 
   async addAttempt(enrolmentId: string, input: CreateFollowUpAttemptDto): Promise<FollowUpAttempt> {

@@ -104,6 +104,17 @@ export class EnvironmentVariables {
   @Max(86_400, { message: 'EXPORT_JOB_TIMEOUT_SECONDS must be at most 86400 (24 hours, the job queue\'s limit)' })
   EXPORT_JOB_TIMEOUT_SECONDS = 900;
 
+  /**
+   * Exports one user may have queued or running at once, across their projects (one per project is
+   * the database's own rule). Each export holds a worker and a long transaction: the cap keeps one
+   * evaluator from occupying every replica's worker (OWASP API4).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'EXPORT_MAX_CONCURRENT_PER_USER must be a whole number of exports' })
+  @Min(1, { message: 'EXPORT_MAX_CONCURRENT_PER_USER must be at least 1' })
+  @Max(100, { message: 'EXPORT_MAX_CONCURRENT_PER_USER must be at most 100' })
+  EXPORT_MAX_CONCURRENT_PER_USER = 2;
+
   /** Application secrets: required from the environment in production, generated into DATA_DIR otherwise. */
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;

@@ -31,6 +31,8 @@ export interface AppConfig {
   exportRetentionHours: number;
   /** Seconds an export job may run before it is taken for dead and retried. */
   exportJobTimeoutSeconds: number;
+  /** Exports one user may have queued or running at once. */
+  exportMaxConcurrentPerUser: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
+    exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,
     // Demo data by default only on the embedded database, never in production (nor without the owner).
     seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ExportJob, RawListQuery } from '@outcomes/contracts';
 import type { Response } from 'express';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
@@ -49,6 +51,7 @@ export class ExportJobsService {
   };
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly projects: ExportProjectsService,
     private readonly queue: JobQueue,
@@ -72,6 +75,7 @@ export class ExportJobsService {
     this.projects.refuseUngranted(project.municipalityIds);
     const user = this.db.user();
     const manager = this.db.manager();
+    await this.refuseOverUserCap(project.id);
     const inserted = (await manager.query(
       `INSERT INTO export_job (municipality_id, project_id, requested_by, dataset, format)
        VALUES ($1, $2, $3, $4, $5)
@@ -88,6 +92,36 @@ export class ExportJobsService {
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
     });
     return { job: await this.get(created.id), created: true };
+  }
+
+  /**
+   * At most EXPORT_MAX_CONCURRENT_PER_USER exports queued or running per user, across projects
+   * (OWASP API4: each one holds a worker and a long transaction). A request for a project that
+   * already has one is let through: it is answered that job (200), not a new one, so it is not
+   * counted. Race-free: two requests of the same user would otherwise both count below the cap and
+   * both insert. A transaction-scoped advisory lock on the user serialises just their requests until
+   * the request's transaction commits, so the second counts the first's row. Chosen over a count under
+   * SERIALIZABLE, which would make concurrent requests fail with serialisation errors that must be
+   * caught and retried, and would change the isolation of the whole request transaction; the lock
+   * costs nothing to other users and is released by COMMIT or ROLLBACK (or a lost connection).
+   */
+  private async refuseOverUserCap(projectId: string): Promise<void> {
+    const manager = this.db.manager();
+    const userId = this.db.user().id;
+    // Seed 815005: its own key space, apart from the runner's per-job lock (815004).
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 815005))', [userId]);
+    const active = (await manager.query(
+      `SELECT project_id FROM export_job WHERE requested_by = $1 AND status IN ('queued', 'running')`,
+      [userId],
+    )) as { project_id: string }[];
+    const cap = this.config.exportMaxConcurrentPerUser;
+    if (active.length >= cap && !active.some((job) => job.project_id === projectId)) {
+      throw new ApiException(
+        429,
+        'TOO_MANY_EXPORTS',
+        `You have ${active.length} exports queued or running, the most one user may have at a time (${cap}); start this one when one of them has finished`,
+      );
+    }
   }
 
   /**

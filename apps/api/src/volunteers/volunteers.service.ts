@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assignmentProblem, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
+import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { CoordinatorDashboard, Facilitation, FacilitatorRole, RawListQuery, Training, TrainingKind, Volunteer, VolunteerStatus } from '@outcomes/contracts';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
@@ -73,8 +74,10 @@ export class VolunteersService {
   }
 
   async facilitations(groupId: string): Promise<Facilitation[]> {
-    const rows = await this.db.repo(FacilitationEntity).createQueryBuilder('f').where('f.group_id = :groupId', { groupId }).orderBy('f.from_date', 'ASC').getMany();
-    return rows.map((f) => this.toFacilitation(f));
+    // Not a paged list, so capped like one (OWASP API4): the newest MAX_PAGE_SIZE assignments, oldest first.
+    const rows = await this.db.repo(FacilitationEntity).createQueryBuilder('f').where('f.group_id = :groupId', { groupId })
+      .orderBy('f.from_date', 'DESC').addOrderBy('f.id', 'DESC').take(MAX_PAGE_SIZE).getMany();
+    return rows.reverse().map((f) => this.toFacilitation(f));
   }
 
   /** Assigns a volunteer to a SMART group: same municipality, not left, dates in order. */
@@ -149,7 +152,9 @@ export class VolunteersService {
   /** Groups × facilitators, the flags, trainings due for renewal, and volunteer hours per organisation and month. */
   async dashboard(): Promise<CoordinatorDashboard> {
     const day = today();
-    const groups = await this.db.repo(GroupEntity).createQueryBuilder('g').where("g.kind = 'standing'").orderBy('g.name', 'ASC').getMany();
+    // One answer, not a paged list: each of its lists is capped at MAX_PAGE_SIZE entries (OWASP API4),
+    // so a municipality's growing history cannot grow the answer without bound.
+    const groups = await this.db.repo(GroupEntity).createQueryBuilder('g').where("g.kind = 'standing'").orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').take(MAX_PAGE_SIZE).getMany();
     const facilitations = await this.db.repo(FacilitationEntity).createQueryBuilder('f')
       .where('f.from_date <= :day AND (f.to_date IS NULL OR f.to_date >= :day)', { day }).getMany();
     const volunteers = new Map((await this.repository.createQueryBuilder('v').getMany()).map((v) => [v.id, v]));
@@ -158,7 +163,8 @@ export class VolunteersService {
     const minutes = (await this.db.manager().query(
       `SELECT v.organisation_id, to_char(m.starts_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, sum(mf.minutes)::int AS minutes
        FROM meeting_facilitator mf JOIN group_meeting m ON m.id = mf.meeting_id JOIN volunteer v ON v.id = mf.volunteer_id
-       GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
+       GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT $1`,
+      [MAX_PAGE_SIZE],
     )) as { organisation_id: string; month: string; minutes: number }[];
     return {
       groups: groups.map((g) => {
@@ -169,6 +175,7 @@ export class VolunteersService {
       }),
       expiringTrainings: trainings
         .filter((t) => expiresSoon({ kind: t.kind as TrainingKind, completedOn: t.completedOn, renewsOn: t.renewsOn }, day))
+        .slice(0, MAX_PAGE_SIZE)
         .map((t) => this.toTraining(t)),
       minutesByOrganisationMonth: minutes.map((m) => ({ organisationId: m.organisation_id, month: m.month, minutes: m.minutes })),
     };

@@ -128,6 +128,16 @@ describe('createHttpClient', () => {
     expect((error.body as { errors?: unknown }).errors).toBeUndefined();
   });
 
+  it('turns the per-user export cap into a translated notification', async () => {
+    const body = { statusCode: 429, code: 'TOO_MANY_EXPORTS', message: 'You have 2 exports queued or running' };
+    const { fetchJson } = fakeFetch(failing(429, body));
+    const error = (await createHttpClient(fetchJson)('/api/export-jobs', { method: 'POST', body: '{}' }).catch(
+      (e: unknown) => e,
+    )) as HttpError;
+    expect(error.message).toBe('app.notification.too_many_exports');
+    expect(error.status).toBe(429);
+  });
+
   it("keeps the server's message for a duplicate without field errors", async () => {
     const body = { statusCode: 409, code: 'DUPLICATE', message: 'code already exists' };
     const { fetchJson } = fakeFetch(failing(409, body));

@@ -23,6 +23,7 @@ const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   STILL_REFERENCED: 'app.notification.still_referenced',
   DATABASE_UNAVAILABLE: 'app.notification.database_unavailable',
   TOO_MANY_REQUESTS: 'app.notification.too_many_requests',
+  TOO_MANY_EXPORTS: 'app.notification.too_many_exports',
   ILLEGAL_TRANSITION: 'app.notification.illegal_transition',
 };
 

@@ -23,6 +23,7 @@ const base: TranslationMessages = {
       still_referenced: 'This record is still in use by other records and cannot be deleted.',
       database_unavailable: 'The database is not available right now. Please try again in a moment.',
       too_many_requests: 'Too many requests. Please wait a moment and try again.',
+      too_many_exports: 'You already have as many exports under way as one user may have at a time. Start this one when one of them has finished.',
       illegal_transition: 'The enrolment cannot move to that state now. Reload the page to see where it stands.',
       not_eligible: 'The citizen does not meet the programme’s conditions.',
       version_conflict_reloaded: 'Someone else changed the enrolment meanwhile. The page has been reloaded; please try again.',

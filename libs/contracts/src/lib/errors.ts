@@ -1,3 +1,9 @@
+/**
+ * The largest JSON request body the API reads (bytes); a larger one is refused with 413
+ * PAYLOAD_TOO_LARGE before it is buffered. The biggest real body, a full ASI interview, is a few kB.
+ */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
 /** Machine-readable error codes; `message` is for people, `code` is for programs. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -14,6 +20,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
   'TOO_MANY_REQUESTS',
+  'TOO_MANY_EXPORTS',
   'DATABASE_UNAVAILABLE',
   'HTTP_ERROR',
   'INTERNAL',
