@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
+import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
 
@@ -42,6 +43,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    // First: input too deep or not storable as text is a 400 before class-transformer walks it.
+    new WellFormedInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
