@@ -10,6 +10,7 @@ import { MAX_JSON_BODY_BYTES } from '@outcomes/contracts';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
+import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
 
@@ -57,6 +58,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    // First: input too deep or not storable as text is a 400 before class-transformer walks it.
+    new WellFormedInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

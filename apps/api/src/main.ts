@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ApiErrorBody } from '@outcomes/contracts';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -23,6 +25,25 @@ function readConfigOrExit(): AppConfig {
   }
 }
 
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a URL or headers over 16 kB, a
+ * malformed request line) got Node's bare 431/400 with an empty body; clients read every error as
+ * { statusCode, code, message }, so answer in that shape here too (found by the bad-input suite:
+ * a list filter of 500 ids is longer than Node's header limit).
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body: ApiErrorBody = tooLarge
+    ? { statusCode: 431, code: 'HTTP_ERROR', message: 'The URL or headers are too long (at most 16 kB)' }
+    : { statusCode: 400, code: 'HTTP_ERROR', message: 'The request could not be read' };
+  const json = JSON.stringify(body);
+  socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(json)}\r\nconnection: close\r\n\r\n${json}`);
+}
+
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel);
@@ -39,6 +60,7 @@ async function main(): Promise<void> {
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  server.on('clientError', answerClientError);
   logger.info({ url: `http://${config.host}:${config.port}/`, embeddedDatabase: !config.databaseUrl && config.migrateOnStart }, 'listening');
 
   let stopping = false;

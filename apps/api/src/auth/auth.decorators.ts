@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Action, ResourceName } from '@outcomes/contracts';
 import type { Request } from 'express';
@@ -11,9 +12,13 @@ export const SIGNED_IN_ONLY = 'auth:signed-in';
 /** No sign-in needed (health, login). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
-/** What this handler does to which resource, checked against PERMISSIONS. Without it, signed-in routes are refused. */
+/**
+ * What this handler does to which resource, checked against PERMISSIONS. Without it, signed-in routes are refused.
+ * Also published in the OpenAPI document as `x-permission`, so clients (and the bad-input suite, which must
+ * call each endpoint as a role allowed there) can tell who may call it without a copy of the route table.
+ */
 export const Permission = (resource: ResourceName, action: Action): MethodDecorator =>
-  SetMetadata(PERMISSION, { resource, action });
+  applyDecorators(SetMetadata(PERMISSION, { resource, action }), ApiExtension('x-permission', { resource, action }));
 
 /** Any signed-in user may call it (their own session: me, logout). */
 export const SignedIn = (): MethodDecorator => SetMetadata(SIGNED_IN_ONLY, true);

@@ -5,6 +5,7 @@ import type { CprInfo } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
+import { textProblem } from '../common/well-formed-text';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -66,6 +67,9 @@ export class CitizensService {
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'q' in parsed) {
         const { q: text, ...others } = parsed as Record<string, unknown>;
         if (typeof text !== 'string' || text.length > 200) throw ApiException.validation({ filter: 'q must be a string of at most 200 characters' });
+        // The same text rule as every other list's q (list-query.ts): NUL or a lone surrogate is refused, not searched for.
+        const problem = textProblem(text);
+        if (problem) throw ApiException.validation({ filter: `q ${problem}` });
         q = text;
         rest = JSON.stringify(others);
       }

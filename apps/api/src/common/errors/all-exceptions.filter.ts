@@ -48,6 +48,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (isApiErrorBody(response)) return response;
       const status = exception.getStatus();
+      if (status === 400 && /^Failed to decode param/.test(exception.message)) {
+        // Express could not percent-decode a route parameter (e.g. %ED%A0%80). It was answered as a
+        // problem of `body`, echoing the raw text; it is the URL path, and echoing input is avoided.
+        return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input. path: is not valid percent-encoded UTF-8', errors: { path: 'is not valid percent-encoded UTF-8' } };
+      }
       if (status === 400) {
         // Raised outside our validation (e.g. a body that is not JSON): still name what was wrong.
         const rule = /JSON/.test(exception.message) ? 'is not valid JSON' : exception.message;

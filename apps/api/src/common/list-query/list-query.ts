@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { RawListQuery, SortOrder } from '@outcomes/contracts';
+import { textProblem } from '../well-formed-text';
 
 /**
  * react-admin's simple-rest list dialect, parsed against a resource's allow-list:
@@ -97,6 +98,8 @@ function coerce(field: string, def: ListField, value: unknown): string | number 
   switch (def.type) {
     case 'string':
       if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) bad(`must be a string of at most ${MAX_SEARCH_LENGTH} characters`);
+      // NUL reached PostgreSQL as a 500 (found by the bad-input suite).
+      if (textProblem(value as string)) bad(textProblem(value as string) as string);
       return value as string;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) bad('must be a number');
@@ -128,6 +131,8 @@ function parseFilter(text: string | undefined, spec: ListSpec): Condition[] {
       if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) {
         throw new ListQueryError('filter', `q must be a string of at most ${MAX_SEARCH_LENGTH} characters`);
       }
+      const problem = textProblem(value);
+      if (problem) throw new ListQueryError('filter', `q ${problem}`);
       const words = value.trim().split(/\s+/).filter(Boolean);
       if (words.length > 0 && spec.searchColumns.length > 0) conditions.push({ kind: 'search', columns: spec.searchColumns, words });
       continue;
@@ -137,7 +142,10 @@ function parseFilter(text: string | undefined, spec: ListSpec): Condition[] {
     const def = Object.hasOwn(spec.fields, field) ? spec.fields[field] : undefined;
     if (!def?.filterable) {
       const allowed = ['q', ...Object.keys(spec.fields).filter((f) => spec.fields[f]?.filterable)];
-      throw new ListQueryError('filter', `${key} is not a filter here; allowed: ${allowed.join(', ')} (and _gte/_lte on numbers and dates)`);
+      // Echo the key only when it looks like a field name: any text (a CPR number, SQL, 20 kB) was
+      // repeated in the message and the log (found by the bad-input suite).
+      const shown = /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(key) ? key : 'this key';
+      throw new ListQueryError('filter', `${shown} is not a filter here; allowed: ${allowed.join(', ')} (and _gte/_lte on numbers and dates)`);
     }
     if (range) {
       if (!['number', 'date', 'datetime'].includes(def.type)) throw new ListQueryError('filter', `${key}: ranges apply only to numbers and dates`);
