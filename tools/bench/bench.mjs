@@ -16,7 +16,7 @@ import apiProcess from '../testing/api-process.cjs';
 import { startThrowawayPostgres } from '../testing/throwaway-postgres.mjs';
 import { startBaseline } from './baseline-server.mjs';
 import { coldStart } from './cold-start.mjs';
-import { apiExport, psqlCopyMs } from './export-run.mjs';
+import { apiExport, psqlCopyMs, rssMiB } from './export-run.mjs';
 import { medianMs, sqlTimeMs } from './timing.mjs';
 
 const { startApi } = apiProcess;
@@ -141,6 +141,11 @@ async function main() {
     });
     const sqlMs = await sqlTimeMs(db.url, 5, reportSql(DEMO.hcs, DEMO.aarhus, from, to));
     rows.push({ kind: 'report', name: 'outcome report (HCS, Aarhus, all years)', api: { ms: apiMs }, baseline: { ms: sqlMs }, ratio: apiMs / sqlMs, target: `<= ${TARGETS.reportRatio}x raw SQL and < ${TARGETS.reportMs} ms`, meets: apiMs <= TARGETS.reportRatio * sqlMs && apiMs < TARGETS.reportMs });
+    // The export on an API process of its own: V8 keeps the heap the lists' 32 connections grew, so
+    // the loaded process's RSS (printed too) says little about what an export needs.
+    const loadedRssMiB = Math.round(rssMiB(api.child.pid));
+    await api.stop();
+    api = await startApi({ ...baseEnv, LOGIN_RATE_LIMIT: '100000' });
     log('largest evaluator export (assessments, every item, all programmes, Aarhus, all years)');
     const evaluatorLogin = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'evaluator@aarhus.demo', password: 'demo-password-2026' }) });
     const evaluatorToken = (await evaluatorLogin.json()).token;
@@ -152,6 +157,7 @@ async function main() {
     rows.push({
       kind: 'export', name: `largest evaluator export (assessments, ${exported.rows} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB CSV)`,
       api: { ms: exported.ms, peakRssMiB: exported.peakMiB, idleRssMiB: exported.idleMiB }, baseline: { ms: copyMs }, ratio: exported.ms / copyMs,
+      note: `on a freshly started API; the API after the list runs had ${loadedRssMiB} MiB RSS`,
       target: `<= ${TARGETS.exportRatio}x psql \\copy, peak RSS <= ${TARGETS.exportRssMiB} MiB`,
       meets: exported.ms <= TARGETS.exportRatio * copyMs && exported.peakMiB <= TARGETS.exportRssMiB,
     });

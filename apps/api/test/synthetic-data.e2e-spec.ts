@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,4 +122,41 @@ describe('synthetic data load', () => {
   it('refuses a second synthetic load into the same database', async () => {
     await expect(run(process.execPath, [CLI, 'seed-synthetic', '--scale', 'demo', '--seed', '8'], { env })).rejects.toThrow(/loaded already/);
   });
+});
+
+/**
+ * `npm start` on the embedded database: the demo accounts and, with them, the demo scale of synthetic
+ * cases, so that a newcomer's worklist, dashboards and exports have something in them. Once: a second
+ * start on the same data directory loads nothing more.
+ */
+describe('demo cases on npm start (embedded PostgreSQL)', () => {
+  it('seeds the demo scale with the demo accounts, once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'outcomes-demo-cases-'));
+    chmodSync(dataDir, 0o755); // the embedded server runs as its own OS user and must reach it
+    const totals = async (): Promise<{ citizens: number; worklist: number }> => {
+      const api = await startApi({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' });
+      try {
+        const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@aarhus.demo', password: 'demo-password-2026' }) });
+        expect(login.status).toBe(200);
+        const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+        const total = async (path: string): Promise<number> => {
+          const res = await fetch(`${api.baseUrl}${path}`, { headers: auth });
+          expect(res.status).toBe(200);
+          return Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
+        };
+        return { citizens: await total('/api/citizens'), worklist: await total('/api/worklist') };
+      } finally {
+        await api.stop();
+      }
+    };
+    try {
+      const first = await totals();
+      // The demo scale puts a few dozen citizens in each demo municipality, some of them the demo staff member's.
+      expect(first.citizens).toBeGreaterThan(20);
+      expect(first.worklist).toBeGreaterThan(0);
+      expect(await totals()).toEqual(first);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

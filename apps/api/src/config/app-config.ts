@@ -37,6 +37,11 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: 'true' | 'false';
 
+  /** With the demo accounts, the `demo` scale of synthetic cases (seeds/synthetic), so the screens have something to show. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SEED_DEMO_CASES must be true or false' })
+  SEED_DEMO_CASES?: 'true' | 'false';
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -132,7 +137,7 @@ export class ConfigError extends Error {
 /** Validates the environment; throws ConfigError naming every bad variable. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables()).concat([
-    'DATABASE_URL', 'SEED_DEMO', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
+    'DATABASE_URL', 'SEED_DEMO', 'SEED_DEMO_CASES', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
   ]);
   // Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all.
   const present = Object.fromEntries(

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** A read-only replica for reports and exports; undefined: they read from the primary. */
   databaseReadUrl: string | undefined;
   seedDemo: boolean;
+  /** Synthetic demo cases with the demo accounts: by default only where demo data is the default (`npm start`). */
+  seedDemoCases: boolean;
   /** false: `cli.js migrate` has run as the owner; the API needs only databaseAppUrl. */
   migrateOnStart: boolean;
   /** Login attempts per minute and client address. */
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,
     // Demo data by default only on the embedded database, never in production (nor without the owner).
     seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
+    seedDemoCases: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true') && (vars.SEED_DEMO_CASES === undefined ? embedded : vars.SEED_DEMO_CASES === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',') : production ? [] : ['http://127.0.0.1:4200'],
     secrets: resolveSecrets(vars, production, dataDir),

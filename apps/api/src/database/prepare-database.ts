@@ -8,6 +8,7 @@ import { installJobQueue } from '../exports/job-queue';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
+import { loadSyntheticScale } from './seed-synthetic';
 
 // Any fixed number; replicas starting together take turns migrating.
 const MIGRATION_LOCK = 815_001;
@@ -83,6 +84,23 @@ async function seedDemoOnce(dataSource: DataSource, logger: Logger): Promise<voi
 }
 
 /**
+ * Synthetic cases at the `demo` scale (120 citizens in the two demo municipalities, two years of
+ * enrolments, sessions, groups, outreach and ASI interviews), once, so that `npm start` shows
+ * worklists, dashboards and exports with something in them. Seed 1, as of the first start.
+ */
+async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  const loaded = (await dataSource.query(`SELECT 1 FROM seed_run WHERE name LIKE 'synthetic:%'`)) as unknown[];
+  if (loaded.length > 0) return;
+  const summary = await loadSyntheticScale(dataSource, config, {
+    scale: 'demo',
+    seed: 1,
+    asOf: new Date().toISOString().slice(0, 10),
+    log: (message) => logger.debug(message),
+  });
+  logger.info({ rows: Object.values(summary.rows).reduce((a, b) => a + b, 0) }, 'synthetic demo cases seeded');
+}
+
+/**
  * The API serves requests as the restricted role (no ownership, no BYPASSRLS). Given explicitly by
  * DATABASE_APP_URL, or else enabled for login here by the owner, with a password derived from the
  * application's secrets, so every replica sharing those secrets derives the same one.
@@ -112,6 +130,7 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
     await owner.initialize();
     await migrateAsOwner(owner, database.url, config, logger);
     if (config.seedDemo) await seedDemoOnce(owner, logger);
+    if (config.seedDemoCases) await seedDemoCasesOnce(owner, config, logger);
     return { appUrl: await appRoleUrl(config, owner, database.url), stop: database.stop };
   } catch (error) {
     await database.stop();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isScaleName, loadSynthetic, SCALE_NAMES } from '@outcomes/seeds';
+import type { LoadSummary, ScaleName } from '@outcomes/seeds';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AccessLogWriter } from '../audit/access-log.writer';
@@ -19,6 +20,46 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /**
+ * Loads one scale through the generator in seeds/synthetic as the database owner, handed what only
+ * the API has: its IdentifierCrypto (the same keys and code the API encrypts with) and its
+ * access-log writer (the audit key never enters the database).
+ */
+export async function loadSyntheticScale(
+  dataSource: DataSource,
+  config: AppConfig,
+  options: { scale: ScaleName; seed: number; asOf: string; log: (message: string) => void },
+): Promise<LoadSummary> {
+  const { scale, seed, asOf } = options;
+  const crypto = new IdentifierCrypto(config.secrets.encryptionKey, config.secrets.blindIndexKey);
+  const accessLog = new AccessLogWriter(config);
+  const runner = dataSource.createQueryRunner();
+  // The runner's own pg connection: COPY needs the raw client, the access-log writer the runner's manager; one transaction.
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    return await loadSynthetic(client, {
+      scale,
+      seed,
+      asOf,
+      crypto,
+      unusablePasswordHash: await hashPassword(randomBytes(32).toString('base64')),
+      log: options.log,
+      recordLoad: async (_client, m) => {
+        const user = { id: m.loaderUserId, role: 'admin', municipalityId: m.id, grantedMunicipalityIds: [] } as unknown as AuthUser;
+        await accessLog.append(runner.manager, {
+          user,
+          manager: runner.manager,
+          address: null,
+          afterCommit: [],
+          accesses: [{ action: 'create', resource: 'synthetic-data', criterion: JSON.stringify({ scale, seed, asOf, citizens: m.citizens }), outcome: 'ok' }],
+        });
+      },
+    });
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
  * `npm run seed:synthetic`: the generator in seeds/synthetic, handed what only the API has: its
  * IdentifierCrypto (the same keys and code the API encrypts with) and its access-log writer (the
  * audit key never enters the database). A bulk load reads no citizen; it is recorded as one
@@ -32,33 +73,8 @@ export async function seedSynthetic(dataSource: DataSource, config: AppConfig, a
     process.stderr.write(SEED_SYNTHETIC_USAGE);
     return 2;
   }
-  const crypto = new IdentifierCrypto(config.secrets.encryptionKey, config.secrets.blindIndexKey);
-  const accessLog = new AccessLogWriter(config);
-  const runner = dataSource.createQueryRunner();
-  // The runner's own pg connection: COPY needs the raw client, the access-log writer the runner's manager; one transaction.
-  const client = (await runner.connect()) as PoolClient;
-  try {
-    const summary = await loadSynthetic(client, {
-      scale,
-      seed,
-      asOf,
-      crypto,
-      unusablePasswordHash: await hashPassword(randomBytes(32).toString('base64')),
-      log: (message) => process.stdout.write(`${message}\n`),
-      recordLoad: async (_client, m) => {
-        const user = { id: m.loaderUserId, role: 'admin', municipalityId: m.id, grantedMunicipalityIds: [] } as unknown as AuthUser;
-        await accessLog.append(runner.manager, {
-          user,
-          manager: runner.manager,
-          address: null,
-          accesses: [{ action: 'create', resource: 'synthetic-data', criterion: JSON.stringify({ scale, seed, asOf, citizens: m.citizens }), outcome: 'ok' }],
-        });
-      },
-    });
-    const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
-    process.stdout.write(`${JSON.stringify({ ...summary, totalRows: total })}\n`);
-    return 0;
-  } finally {
-    await runner.release();
-  }
+  const summary = await loadSyntheticScale(dataSource, config, { scale, seed, asOf, log: (message) => process.stdout.write(`${message}\n`) });
+  const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+  process.stdout.write(`${JSON.stringify({ ...summary, totalRows: total })}\n`);
+  return 0;
 }

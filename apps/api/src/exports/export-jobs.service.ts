@@ -91,6 +91,9 @@ export class ExportJobsService {
     await this.queue.instance.send(EXPORT_QUEUE, { exportJobId: created.id, userId: user.id }, {
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
     });
+    // The queue entry is visible once the request commits: this replica's worker takes it then,
+    // not at its next poll (other replicas poll as usual).
+    this.db.context().afterCommit.push(() => this.queue.wake(EXPORT_QUEUE));
     return { job: await this.get(created.id), created: true };
   }
 

@@ -65,9 +65,10 @@ export class ExportRunner implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const boss = await this.queue.start();
-    await boss.work<ExportJobData>(EXPORT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
+    const worker = await boss.work<ExportJobData>(EXPORT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await this.run(job);
     });
+    this.queue.worker(EXPORT_QUEUE, worker);
     await boss.schedule(PURGE_QUEUE, '*/10 * * * *');
     await boss.work(PURGE_QUEUE, async () => {
       const [{ purged }] = (await boss.getDb().executeSql('SELECT purge_expired_exports() AS purged', [])).rows as [{ purged: number }];

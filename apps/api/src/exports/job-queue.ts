@@ -73,6 +73,19 @@ export class JobQueue implements OnApplicationShutdown {
     return boss;
   }
 
+  private readonly workers = new Map<string, string>();
+
+  /** Remembers this process's worker of a queue, so that a job queued here can wake it. */
+  worker(queue: string, workerId: string): void {
+    this.workers.set(queue, workerId);
+  }
+
+  /** Wakes this process's worker of the queue now rather than at its next poll (a second away). */
+  wake(queue: string): void {
+    const id = this.workers.get(queue);
+    if (id && this.boss) this.boss.notifyWorker(id);
+  }
+
   get instance(): PgBoss {
     if (!this.boss) throw new Error('The job queue has not started');
     return this.boss;

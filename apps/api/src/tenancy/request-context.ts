@@ -12,6 +12,8 @@ export interface RequestContext {
   accesses: PendingAccess[];
   /** A search criterion a service has made safe to log (identifiers only as keyed hashes). */
   criterion?: string;
+  /** Run once the transaction has committed (e.g. waking a job worker for what it wrote); never after a rollback. */
+  afterCommit: (() => void)[];
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

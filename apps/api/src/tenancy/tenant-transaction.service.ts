@@ -25,10 +25,11 @@ export class TenantTransaction {
     try {
       await runner.startTransaction();
       await applyTenantSettings(runner.manager, user);
-      const ctx: RequestContext = { user, manager: runner.manager, address, accesses: [] };
+      const ctx: RequestContext = { user, manager: runner.manager, address, accesses: [], afterCommit: [] };
       const result = await requestContext.run(ctx, () => work(ctx));
       await this.accessLog.append(runner.manager, ctx);
       await runner.commitTransaction();
+      for (const hook of ctx.afterCommit) hook();
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
