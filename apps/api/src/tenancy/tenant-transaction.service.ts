@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessLogWriter } from '../audit/access-log.writer';
+import { databaseUnavailable } from '../common/errors/database-errors';
 import { requestContext } from './request-context';
 import { applyTenantSettings } from './tenant-settings';
 import type { RequestContext } from './request-context';
@@ -32,6 +33,10 @@ export class TenantTransaction {
       for (const hook of ctx.afterCommit) hook();
       return result;
     } catch (error) {
+      // TypeORM releases a query runner whose connection fails (the server went away mid-transaction);
+      // the next query then throws QueryRunnerProviderAlreadyReleasedError, which told the client 500.
+      // Only `finally` below releases it otherwise, so a runner released here means the database was lost.
+      if (runner.isReleased) throw databaseUnavailable();
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {

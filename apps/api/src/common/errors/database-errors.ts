@@ -37,11 +37,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
 }
 
+export function databaseUnavailable(): ApiException {
+  return new ApiException(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+}
+
 /** Maps PostgreSQL constraint failures to client errors; undefined when it is not one of ours. */
 export function mapDatabaseError(error: unknown): ApiException | undefined {
-  if (isDatabaseUnavailable(error)) {
-    return new ApiException(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
-  }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
   const fields = keyFields(pg.detail, pg.constraint);

@@ -35,7 +35,10 @@ export function requestLogger(logger: Logger): HttpLogger {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // A 503 is the database being away, already logged (briefly) by the exception filter: a warning,
+    // without the stack trace pino-http would make up for every such request during an outage.
+    customLogLevel: (_req, res, err) => (err || (res.statusCode >= 500 && res.statusCode !== 503) ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customErrorObject: (_req, res, _error, value: Record<string, unknown>) => (res.statusCode === 503 ? { res: value['res'], responseTime: value['responseTime'] } : value),
     autoLogging: { ignore: (req) => req.url === '/api/health' },
   });
 }
