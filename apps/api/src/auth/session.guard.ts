@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { ApiException } from '../common/errors/api.exception';
-import { isDatabaseUnavailable } from '../common/errors/database-errors';
+import { isDatabaseUnavailable, isPoolExhausted } from '../common/errors/database-errors';
 import { PUBLIC_ROUTE } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -36,8 +36,8 @@ export class SessionGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    // A session cannot be checked while the database is away: that is a 503, not a 401.
-    if (isDatabaseUnavailable(error)) throw error;
+    // A session cannot be checked while the database is away or every connection is busy: a 503, not a 401.
+    if (isDatabaseUnavailable(error) || isPoolExhausted(error)) throw error;
     if (error || !user) throw new ApiException(401, 'UNAUTHORIZED', 'Sign in first: the session is missing, invalid or expired');
     return user;
   }

@@ -22,6 +22,7 @@ const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   VERSION_CONFLICT: 'app.notification.version_conflict',
   STILL_REFERENCED: 'app.notification.still_referenced',
   DATABASE_UNAVAILABLE: 'app.notification.database_unavailable',
+  SERVER_BUSY: 'app.notification.server_busy',
   TOO_MANY_REQUESTS: 'app.notification.too_many_requests',
   TOO_MANY_EXPORTS: 'app.notification.too_many_exports',
   ILLEGAL_TRANSITION: 'app.notification.illegal_transition',

@@ -237,6 +237,7 @@ const base: TranslationMessages = {
         'En anden har ændret posten, mens du redigerede den. Genindlæs siden for at se ændringerne, og foretag derefter dine egne igen.',
       still_referenced: 'Posten bruges stadig af andre poster og kan ikke slettes.',
       database_unavailable: 'Databasen er ikke tilgængelig lige nu. Prøv igen om lidt.',
+      server_busy: 'Systemet har travlt lige nu. Prøv igen om lidt.',
       too_many_requests: 'For mange forespørgsler. Vent et øjeblik, og prøv igen.',
       too_many_exports: 'Du har allerede så mange eksporter i gang, som én bruger må have ad gangen. Start denne, når en af dem er færdig.',
       illegal_transition: 'Forløbet kan ikke skifte til den tilstand nu. Genindlæs siden for at se, hvor det står.',

@@ -22,6 +22,7 @@ const base: TranslationMessages = {
         'Someone else changed this record while you were editing it. Reload the page to see their changes, then make yours again.',
       still_referenced: 'This record is still in use by other records and cannot be deleted.',
       database_unavailable: 'The database is not available right now. Please try again in a moment.',
+      server_busy: 'The system is busy right now. Please try again in a moment.',
       too_many_requests: 'Too many requests. Please wait a moment and try again.',
       too_many_exports: 'You already have as many exports under way as one user may have at a time. Start this one when one of them has finished.',
       illegal_transition: 'The enrolment cannot move to that state now. Reload the page to see where it stands.',

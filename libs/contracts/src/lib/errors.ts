@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'TOO_MANY_EXPORTS',
   'DATABASE_UNAVAILABLE',
+  'SERVER_BUSY',
   'HTTP_ERROR',
   'INTERNAL',
 ] as const;

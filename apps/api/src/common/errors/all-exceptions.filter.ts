@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { mapDatabaseError } from './database-errors';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -84,15 +85,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // While the database is away every request lands here: one short line each, not a stack trace and
       // not the failed query with its parameters (search text, personal data). Found by the
       // load-and-fault resilience suite, where this flood of synchronous log writes slowed the 503s.
-      if (mapped.getStatus() >= 500) this.logger.warn({ failure: connectionFailure(exception), reqId: request.id }, 'database unavailable');
+      if (mapped.getStatus() >= 500) {
+        const busy = (mapped.getResponse() as ApiErrorBody).code === 'SERVER_BUSY';
+        this.logger.warn({ failure: connectionFailure(exception), reqId: request.id }, busy ? 'every database connection busy' : 'database unavailable');
+      }
       return mapped.getResponse() as ApiErrorBody;
     }
 
-    this.logger.error({ err: exception, reqId: request.id }, 'unhandled error');
+    this.logger.error({ err: loggable(exception), reqId: request.id }, 'unhandled error');
     return {
       statusCode: 500,
       code: 'INTERNAL',
       message: `An unexpected error occurred; it has been logged with reference ${String(request.id ?? 'unknown')}`,
     };
   }
+}
+
+/**
+ * A failed query as it may be logged: its SQL and PostgreSQL's error code, never its parameters nor
+ * PostgreSQL's message, which quote values (search text, identifiers, personal data).
+ */
+function loggable(exception: unknown): unknown {
+  if (!(exception instanceof QueryFailedError)) return exception;
+  const driver = exception.driverError as { code?: string; constraint?: string };
+  return { type: 'QueryFailedError', code: driver.code, constraint: driver.constraint, query: exception.query, stack: exception.stack?.split('\n').slice(1).join('\n') };
 }

@@ -34,7 +34,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as PgError).code ?? (error instanceof QueryFailedError ? (error.driverError as PgError).code : undefined);
   if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+}
+
+/**
+ * pg-pool's wait for a free connection ran out (connectionTimeoutMillis): every connection was busy
+ * for that long. That is overload, not a database that is away: saying "database unavailable" then
+ * sends an operator looking for the wrong fault.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/.test(error.message);
+}
+
+export function serverBusy(): ApiException {
+  return new ApiException(503, 'SERVER_BUSY', 'The server is busy; try again shortly');
 }
 
 export function databaseUnavailable(): ApiException {
@@ -43,6 +56,7 @@ export function databaseUnavailable(): ApiException {
 
 /** Maps PostgreSQL constraint failures to client errors; undefined when it is not one of ours. */
 export function mapDatabaseError(error: unknown): ApiException | undefined {
+  if (isPoolExhausted(error)) return serverBusy();
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgError;
