@@ -22,11 +22,14 @@ export async function medianMs(runs, work) {
   return median(times);
 }
 
-/** The statements' server-side time as psql's \timing reports it (summed per run), median of `runs` after a warm-up. */
-export async function sqlTimeMs(databaseUrl, runs, sql) {
+/**
+ * The statements' server-side time as psql's \timing reports it (summed per run), median of `runs`
+ * after a warm-up. `setup` runs first, untimed (the tenant settings row-level security reads).
+ */
+export async function sqlTimeMs(databaseUrl, runs, sql, setup = '') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sql-'));
   const file = join(dir, 'query.sql');
-  writeFileSync(file, `\\timing on\n${sql}\n`);
+  writeFileSync(file, `${setup}\n\\timing on\n${sql}\n`);
   try {
     const once = () => {
       const out = execFileSync('psql', ['-X', '-q', '-d', databaseUrl, '-f', file], { maxBuffer: 256 * 2 ** 20 }).toString();
