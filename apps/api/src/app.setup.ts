@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { MAX_JSON_BODY_BYTES } from '@outcomes/contracts';
 import type { Logger } from 'pino';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, payloadTooLarge } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { requestLogger } from './common/logging/logger';
@@ -50,7 +50,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (Number(req.headers['content-length']) > MAX_JSON_BODY_BYTES) {
       res.setHeader('Connection', 'close');
-      res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the ${MAX_JSON_BODY_BYTES} bytes the API accepts` });
+      res.status(413).json(payloadTooLarge());
       return;
     }
     next();

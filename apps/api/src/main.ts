@@ -38,8 +38,8 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const body: ApiErrorBody = tooLarge
-    ? { statusCode: 431, code: 'HTTP_ERROR', message: 'The URL or headers are too long (at most 16 kB)' }
-    : { statusCode: 400, code: 'HTTP_ERROR', message: 'The request could not be read' };
+    ? { statusCode: 431, code: 'HTTP_ERROR', message: 'The URL or headers are too long (at most 16 kB)', errors: { url: 'with the headers, must be at most 16 kB' } }
+    : { statusCode: 400, code: 'HTTP_ERROR', message: 'The request could not be read', errors: { request: 'is not a well-formed HTTP request' } };
   const json = JSON.stringify(body);
   socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(json)}\r\nconnection: close\r\n\r\n${json}`);
 }

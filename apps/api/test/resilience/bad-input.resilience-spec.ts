@@ -154,17 +154,18 @@ async function send(c: Case, token: string): Promise<Outcome> {
       problems.push('a 4xx body that is not JSON');
     }
     if (body && (typeof body.code !== 'string' || typeof body.message !== 'string')) problems.push('a 4xx body without code and message');
-    if (body && status === 400) {
+    // Every 4xx names what was wrong: a field of the request, or the body (413) or the URL (431) as a whole.
+    if (body) {
       const errors = body.errors;
       const entries = errors && typeof errors === 'object' && !Array.isArray(errors) ? Object.entries(errors as Record<string, unknown>) : [];
-      if (entries.length === 0) problems.push('a 400 without field errors');
+      if (entries.length === 0) problems.push(`a ${status} without field errors`);
       for (const [field, rule] of entries) {
-        const real = field === 'body' || c.known.some((k) => field === k || field.startsWith(`${k}.`));
+        const real = field === 'body' || (status === 431 && field === 'url') || c.known.some((k) => field === k || field.startsWith(`${k}.`));
         if (!real) problems.push(`a 400 naming "${field}", which is not a field of the request`);
         if (typeof rule !== 'string' || rule.length === 0) problems.push(`a 400 with no rule for "${field}"`);
       }
       const named = (f: string): boolean => entries.some(([k]) => k === f || k.startsWith(`${f}.`));
-      if (c.fields.length > 0 && entries.length > 0 && !c.fields.some(named)) problems.push(`a 400 not naming ${c.fields.join(' or ')} (named ${entries.map(([k]) => k).join(', ')})`);
+      if (status === 400 && c.fields.length > 0 && entries.length > 0 && !c.fields.some(named)) problems.push(`a 400 not naming ${c.fields.join(' or ')} (named ${entries.map(([k]) => k).join(', ')})`);
     }
   }
   return { status, problems };

@@ -35,7 +35,10 @@ afterAll(() => {
   );
 });
 
-const ERROR_KEYS = ['code', 'message', 'statusCode'];
+/** A 413's error body: the standard shape, naming the body as what was too large. */
+const ERROR_KEYS = ['code', 'errors', 'message', 'statusCode'];
+/** Refusals that are not about the request's content (429): the standard shape without field errors. */
+const REFUSAL_KEYS = ['code', 'message', 'statusCode'];
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} kB`;
 
 /** A programme body of exactly `bytes` bytes; its name (max 200 characters) makes it a 400 when read. */
@@ -101,7 +104,7 @@ describe('request body size', () => {
     const over = await call<ApiErrorBody>('POST', '/api/programmes', programmeBody(code, MAX_JSON_BODY_BYTES + 1), { as: admins.aarhus });
     expect(over.status).toBe(413);
     expect(Object.keys(over.body).sort()).toEqual(ERROR_KEYS);
-    expect(over.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(over.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', errors: { body: `must be at most ${MAX_JSON_BODY_BYTES} bytes` } });
     expect(JSON.stringify(over.body)).not.toMatch(/\bat \S+ \(|node_modules|stack/);
     expect(await programmesWithCode(code)).toBe(0);
     table.push(
@@ -414,7 +417,7 @@ describe('concurrent exports per user', () => {
     expect(statuses).toEqual([201, 201, 429]);
     expect(underWay).toBe(CAP);
     const refused = burst.find((r) => r.status === 429) as (typeof burst)[number];
-    expect(Object.keys(refused.body).sort()).toEqual(ERROR_KEYS);
+    expect(Object.keys(refused.body).sort()).toEqual(REFUSAL_KEYS);
     expect(refused.body.code).toBe('TOO_MANY_EXPORTS');
     expect(refused.body.message).toContain(`${CAP} exports queued or running`);
     const refusedProject = projects.find((p) => !burst.some((r) => r.status === 201 && r.body.projectId === p)) as string;

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { MAX_JSON_BODY_BYTES } from '@outcomes/contracts';
 import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -65,6 +66,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         const rule = /JSON/.test(exception.message) ? 'is not valid JSON' : exception.message;
         return { statusCode: 400, code: 'VALIDATION_FAILED', message: `Invalid input. body: ${rule}`, errors: { body: rule } };
       }
+      if (status === 413) {
+        return payloadTooLarge();
+      }
       const message = status === 404 ? 'Not found' : exception.message;
       return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message };
     }
@@ -74,10 +78,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid input. body: is not valid JSON', errors: { body: 'is not valid JSON' } };
     }
     if (parserError.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      return payloadTooLarge();
     }
     if (typeof parserError.type === 'string' && parserError.status && parserError.status < 500) {
-      return { statusCode: parserError.status, code: 'HTTP_ERROR', message: 'The request body could not be read' };
+      return { statusCode: parserError.status, code: 'HTTP_ERROR', message: 'The request body could not be read', errors: { body: 'could not be read' } };
     }
 
     const mapped = mapDatabaseError(exception);
@@ -109,4 +113,9 @@ function loggable(exception: unknown): unknown {
   if (!(exception instanceof QueryFailedError)) return exception;
   const driver = exception.driverError as { code?: string; constraint?: string };
   return { type: 'QueryFailedError', code: driver.code, constraint: driver.constraint, query: exception.query, stack: exception.stack?.split('\n').slice(1).join('\n') };
+}
+
+/** A body over the limit, however it was found out (its header, the parser, a stream cut short). */
+export function payloadTooLarge(): ApiErrorBody {
+  return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the ${MAX_JSON_BODY_BYTES} bytes the API accepts`, errors: { body: `must be at most ${MAX_JSON_BODY_BYTES} bytes` } };
 }
