@@ -120,6 +120,8 @@ beforeAll(async () => {
     SEED_DEMO: 'true',
     LOGIN_RATE_LIMIT: '100000',
     EXPORT_JOB_TIMEOUT_SECONDS: String(LEASE_SECONDS),
+    // Four exports of one evaluator at once, so that both workers compete (the per-user cap is tested elsewhere).
+    EXPORT_MAX_CONCURRENT_PER_USER: '4',
     ...processSecrets(),
   };
   // One after the other only to keep the output readable; starting together is safe (advisory lock).
