@@ -59,11 +59,11 @@ export const WorklistTable = ({
         <Table size="small" aria-labelledby={`worklist-${section}`} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: '18%' }}>{column('citizen')}</TableCell>
-              <TableCell sx={{ width: '7%' }}>{column('programme')}</TableCell>
-              <TableCell sx={{ width: '14%' }}>{column('timepoint')}</TableCell>
+              <TableCell sx={{ width: '16%' }}>{column('citizen')}</TableCell>
+              <TableCell sx={{ width: '10%' }}>{column('programme')}</TableCell>
+              <TableCell sx={{ width: '13%' }}>{column('timepoint')}</TableCell>
               <TableCell sx={{ width: '17%' }}>{column('due')}</TableCell>
-              <TableCell sx={{ width: '9%' }}>{column('staff')}</TableCell>
+              <TableCell sx={{ width: '8%' }}>{column('staff')}</TableCell>
               <TableCell sx={{ width: '15%' }}>{column('attempts')}</TableCell>
               <TableCell sx={{ width: 300 }} />
             </TableRow>
@@ -88,8 +88,11 @@ export const WorklistTable = ({
                     </ReferenceField>
                   </TableCell>
                   <TableCell>{translate(`resources.assessments.timepoints.${item.timepoint}`)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(item.dueDate, locale)}
+                  {/* The date stays on one line; the window under it may wrap rather than run into the next column. */}
+                  <TableCell>
+                    <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(item.dueDate, locale)}
+                    </Box>
                     {item.windowStart && item.windowEnd && (
                       <Typography variant="caption" component="div" color="text.secondary">
                         {translate('app.worklist.window', { from: formatDate(item.windowStart, locale), to: formatDate(item.windowEnd, locale) })}
