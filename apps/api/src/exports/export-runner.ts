@@ -30,6 +30,8 @@ const PROGRESS_INTERVAL_MS = 500;
 
 /** Rows of a query through a server-side cursor, BATCH at a time: memory stays flat whatever the size. */
 async function* cursorRows(manager: EntityManager, sql: string, params: unknown[]): AsyncGenerator<Row[]> {
+  // Every row will be read: plan for the whole result, not (as for cursors by default) the first tenth.
+  await manager.query(`SET LOCAL cursor_tuple_fraction = 1.0`);
   await manager.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
   for (;;) {
     const rows = (await manager.query(`FETCH ${BATCH} FROM export_rows`)) as Row[];
