@@ -200,24 +200,16 @@ async function main() {
 
 /**
  * The outcome report's two queries as the API sends them, run as outcomes_app with the tenant set,
- * so row-level security narrows them to the municipality as it does the API's (the second takes the
- * first's enrolments by subquery, where the API sends their ids as an array).
+ * so row-level security narrows them to the municipality as it does the API's: the first as the API
+ * has it (`cli.js report-sql` writes its parameters in), the second taking the first's enrolments by
+ * subquery, where the API sends their ids as an array.
  */
 function reportSql(programmeId, from, to) {
-  const enrolments = `SELECT e.id FROM enrolment e WHERE e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}'`;
-  return `
-SELECT e.id, e.state, e.start_date::text, e.end_date::text,
-       (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended')
-         + (SELECT count(*) FROM group_attendance a WHERE a.enrolment_id = e.id AND a.status = 'present') AS attended,
-       (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
-         + (SELECT coalesce(sum(m.duration_minutes::numeric
-              / (SELECT count(*) FROM group_attendance p WHERE p.meeting_id = m.id AND p.status = 'present')), 0)
-            FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id
-            WHERE a.enrolment_id = e.id AND a.status = 'present') AS minutes
-FROM enrolment e
-WHERE e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}';
+  const enrolments = execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'report-sql', programmeId, from, to], { env: { PATH: process.env.PATH } }).toString().trim();
+  const ids = `SELECT e.id FROM enrolment e WHERE e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}'`;
+  return `${enrolments}
 SELECT enrolment_id, timepoint, drug_free, medical, employment, alcohol, drug, legal, family, psychiatric FROM assessment
-WHERE enrolment_id IN (${enrolments});`;
+WHERE enrolment_id IN (${ids});`;
 }
 
 const fmt = (n, digits = 0) => (n === null || n === undefined ? '' : Number(n).toFixed(digits));

@@ -11,7 +11,9 @@ import { loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { APP_ROLE, migrateAsOwner } from './database/prepare-database';
+import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
+import { REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.service';
 
 const USAGE = `usage:
   cli.js migrate
@@ -25,6 +27,8 @@ const USAGE = `usage:
       read from standard input. Outside demo mode no account exists until this is run.
   cli.js export-sql <dataset> <programme id,...> <from> <to>
       prints an export dataset's query with its scope written in (no database needed; for tools/bench)
+  cli.js report-sql <programme id> <from> <to>
+      prints the outcome report's enrolment query with its parameters written in (for tools/bench)
 ${SEED_SYNTHETIC_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
@@ -93,6 +97,15 @@ async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promi
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'report-sql') {
+    const [programmeId, from, to] = args;
+    if (!programmeId || !from || !to) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    process.stdout.write(`${withLiterals(REPORT_ENROLMENTS_SQL, [programmeId, from, to])};\n`);
+    return 0;
+  }
   if (command === 'export-sql') {
     const [dataset, programmeIds, periodFrom, periodTo] = args;
     if (!dataset || !programmeIds || !periodFrom || !periodTo || !(EXPORT_DATASETS as readonly string[]).includes(dataset)) {

@@ -3,6 +3,7 @@ import type { ExportDataset } from '@outcomes/contracts';
 import { ASI_ITEMS, DISCLOSURE_THRESHOLD } from '@outcomes/domain';
 import { CODEBOOK, CODEBOOK_VARIABLES, codebookRows, WIDE_TIMEPOINTS } from './codebook';
 import type { Variable } from './codebook';
+import { withLiterals } from '../common/sql-literals';
 
 /** What a dataset query needs to know of its project. */
 export interface ExportScope {
@@ -140,13 +141,6 @@ const codebook: FixedDataset = { variables: CODEBOOK_VARIABLES, rows: codebookRo
 
 export const DATASETS: Record<ExportDataset, DatasetSpec> = { enrolments, assessments, sessions, outreach, codebook };
 
-/** A SQL literal of a scope parameter (ids and dates; arrays of ids). */
-function literal(value: unknown): string {
-  const quote = (v: string): string => `'${v.replace(/'/g, "''")}'`;
-  if (Array.isArray(value)) return `ARRAY[${value.map((v) => quote(String(v))).join(', ')}]::uuid[]`;
-  return quote(String(value));
-}
-
 /**
  * A dataset's query with its parameters written in, for `cli.js export-sql`: what the benchmark runs
  * through `psql \copy` beside the API's export (the same rows, before pseudonymisation).
@@ -155,6 +149,6 @@ export function datasetSql(dataset: ExportDataset, scope: ExportScope): string {
   const spec = DATASETS[dataset];
   if (!('query' in spec)) throw new Error(`${dataset} reads nothing from the database`);
   const { sql, params } = spec.query(scope);
-  return sql.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+  return withLiterals(sql, params);
 }
 

@@ -25,6 +25,32 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const FOLLOW_UP: Record<number, Timepoint> = { 3: 'follow-up-3', 6: 'follow-up-6', 9: 'follow-up-9', 12: 'follow-up-12' };
 
 /**
+ * The report's enrolments ($1 programme, $2 and $3 the referral period) with the sessions and group
+ * meetings they attended and the staff minutes spent on them. Sessions are counted per enrolment by
+ * index probes; a group meeting's minutes are shared by those present, each meeting's headcount
+ * counted once (per attendance row, as a correlated subquery, it took 1.6 million buffer reads for
+ * HCS in Aarhus at national scale). Exported for `cli.js report-sql` (the benchmark's baseline).
+ */
+export const REPORT_ENROLMENTS_SQL = `
+  WITH e AS (
+    SELECT id, state, start_date, end_date FROM enrolment
+    WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3),
+  present AS (
+    SELECT a.enrolment_id, a.meeting_id FROM group_attendance a JOIN e ON e.id = a.enrolment_id WHERE a.status = 'present'),
+  headcount AS (
+    SELECT p.meeting_id, count(*) AS n FROM group_attendance p
+    WHERE p.status = 'present' AND p.meeting_id IN (SELECT meeting_id FROM present) GROUP BY p.meeting_id),
+  groups AS (
+    SELECT present.enrolment_id, count(*) AS attended, sum(m.duration_minutes::numeric / headcount.n) AS minutes
+    FROM present JOIN group_meeting m ON m.id = present.meeting_id JOIN headcount ON headcount.meeting_id = present.meeting_id
+    GROUP BY present.enrolment_id)
+  SELECT e.id, e.state, e.start_date::text, e.end_date::text,
+    (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') + coalesce(g.attended, 0) AS attended,
+    (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
+      + coalesce(g.minutes, 0) AS minutes
+  FROM e LEFT JOIN groups g ON g.enrolment_id = e.id`;
+
+/**
  * The outcome report of one programme in one municipality over a referral period: counted in SQL,
  * the statistics from libs/domain, disclosure control for evaluators.
  */
@@ -49,16 +75,7 @@ export class OutcomesService {
     // The counting reads everything of the programme in the period: on the read replica, when there is one.
     const { enrolments, assessments } = await this.reads.run(user, (read) => read.as(municipalityId, async () => {
       const rows = (await read.manager.query(
-        `SELECT e.id, e.state, e.start_date::text, e.end_date::text,
-                (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended')
-                  + (SELECT count(*) FROM group_attendance a WHERE a.enrolment_id = e.id AND a.status = 'present') AS attended,
-                (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
-                  + (SELECT coalesce(sum(m.duration_minutes::numeric
-                       / (SELECT count(*) FROM group_attendance p WHERE p.meeting_id = m.id AND p.status = 'present')), 0)
-                     FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id
-                     WHERE a.enrolment_id = e.id AND a.status = 'present') AS minutes
-         FROM enrolment e
-         WHERE e.programme_id = $1 AND e.referral_date BETWEEN $2 AND $3`,
+        REPORT_ENROLMENTS_SQL,
         [programme.id, query.from, query.to],
       )) as (Omit<EnrolmentRow, 'attended' | 'minutes'> & { attended: string; minutes: string })[];
       const ids = rows.map((r) => r.id);
