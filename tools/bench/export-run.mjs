@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tenantSettingsSql } from './timing.mjs';
 
 export const rssMiB = (pid) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -48,7 +49,7 @@ export async function apiExport({ baseUrl, pid, token, municipalityId, programme
 /** The same query through `psql \copy` as the restricted role with the evaluator's tenant settings; wall time of psql. */
 export function psqlCopyMs({ root, appUrl, user, sqlArgs, runs = 3 }) {
   const sql = execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'export-sql', ...sqlArgs], { env: { PATH: process.env.PATH } }).toString().trim();
-  const settings = `SELECT set_config('app.user_id', '${user.id}', false), set_config('app.role', '${user.role}', false), set_config('app.municipality_id', '${user.municipalityId}', false), set_config('app.municipality_ids', '${user.municipalityId}', false) \\g /dev/null`;
+  const settings = tenantSettingsSql(user);
   const script = `${settings}\n\\copy (${sql.replace(/\s+/g, ' ')}) TO '/dev/null' WITH (FORMAT csv, HEADER)\n`;
   const once = () => {
     const start = process.hrtime.bigint();

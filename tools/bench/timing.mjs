@@ -41,3 +41,8 @@ export async function sqlTimeMs(databaseUrl, runs, sql, setup = '') {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** psql's line setting a user's tenant for the session, as the API sets it per transaction (so RLS narrows alike). */
+export function tenantSettingsSql(user) {
+  return `SELECT set_config('app.user_id', '${user.id}', false), set_config('app.role', '${user.role}', false), set_config('app.municipality_id', '${user.municipalityId}', false), set_config('app.municipality_ids', '${user.municipalityId}', false) \\g /dev/null`;
+}

@@ -1,5 +1,5 @@
 import type { ApiErrorBody, Enrolment, OutcomeReport, User } from '@outcomes/contracts';
-import { DEMO_IDS } from '@outcomes/seeds';
+import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
 import { createCitizen, staff, youngCpr } from './support/fixtures';
 import { call, closeDb, tokenFor } from './support/http';
 
@@ -9,18 +9,6 @@ const P = DEMO_IDS.programmes;
 const FROM = '2025-03-01';
 const TO = '2025-03-31';
 
-/** Items for a full interview; `drugDays` of cannabis, the rest sober; `distress` moves the psychiatric items. */
-function items(drugDays: number, distress: number): Record<string, number | string> {
-  return {
-    M6: 2, M7: 1, M8: 1, E4: 1, E5: 1, E11: 10, E12: 5000, E17: 0,
-    D1: 2, D2: 0, D26: 0, D28: 0, D30: 0, D23: 100,
-    D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0, D9: 0, D10: drugDays, D11: 0, D12: 0, D13: 0, D27: drugDays, D29: drugDays > 0 ? 2 : 0, D31: 1,
-    L24: 0, L27: 0, L28: 0, L29: 0,
-    F3: 'yes', F18: 0, F19: 0, F20: 'N', F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 0, F30: 1, F32: 1, F34: 1,
-    P3: distress > 1 ? 1 : 0, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: distress * 5, P12: distress, P13: 1,
-  };
-}
-
 const as = staff.odense;
 async function moveCohort(): Promise<void> {
   // Eight MOVE enrolments referred in March 2025: six complete (four drug-free at the end), two drop out.
@@ -28,12 +16,12 @@ async function moveCohort(): Promise<void> {
     const citizen = await createCitizen('odense', { cpr: youngCpr() });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2025-03-03' }, { as });
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2025-03-10', version: referred.body.version }, { as });
-    await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2025-03-10', items: items(20, 3) }, { as });
+    await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2025-03-10', items: sampleAsiItems(20, 3) }, { as });
     const completes = i < 6;
     await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: '2025-06-10', version: active.body.version }, { as });
     if (completes) {
-      await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'end', date: '2025-06-10', items: items(i < 4 ? 0 : 8, 1) }, { as });
-      if (i < 5) await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-12-10', items: items(i < 3 ? 0 : 4, 1) }, { as });
+      await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'end', date: '2025-06-10', items: sampleAsiItems(i < 4 ? 0 : 8, 1) }, { as });
+      if (i < 5) await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-12-10', items: sampleAsiItems(i < 3 ? 0 : 4, 1) }, { as });
     }
   }
 }

@@ -87,9 +87,9 @@ beforeAll(async () => {
   await api.stop();
   api = undefined;
 
-  replicaName = `${new URL(primary.url).pathname.slice(1)}_replica`;
+  replicaName = `${primary.name}_replica`;
   await onServer(async (admin) => {
-    await admin.query(`CREATE DATABASE ${replicaName} TEMPLATE ${new URL(primary.url).pathname.slice(1)}`);
+    await admin.query(`CREATE DATABASE ${replicaName} TEMPLATE ${primary.name}`);
     // As a hot standby: every transaction on it is read-only.
     await admin.query(`ALTER DATABASE ${replicaName} SET default_transaction_read_only = on`);
   });

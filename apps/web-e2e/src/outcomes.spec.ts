@@ -1,5 +1,5 @@
 import type { Citizen, Enrolment, Municipality } from '@outcomes/contracts';
-import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
+import { DEMO_IDS, demoEmail, sampleAsiItems } from '@outcomes/seeds';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, apiPut } from './support/api';
@@ -12,18 +12,6 @@ const ODENSE_EVALUATOR = demoEmail('evaluator', 'odense');
 const REFERRED = '2025-02-03';
 const STARTED = '2025-02-10';
 const ENDED = '2025-05-12';
-
-/** Items of a full ASI interview: `drugDays` of cannabis in the last 30 days; `distress` moves the psychiatric items. */
-function asiItems(drugDays: number, distress: number): Record<string, number | string> {
-  return {
-    M6: 2, M7: 1, M8: 1, E4: 1, E5: 1, E11: 10, E12: 5000, E17: 0,
-    D1: 2, D2: 0, D26: 0, D28: 0, D30: 0, D23: 100,
-    D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0, D9: 0, D10: drugDays, D11: 0, D12: 0, D13: 0, D27: drugDays, D29: drugDays > 0 ? 2 : 0, D31: 1,
-    L24: 0, L27: 0, L28: 0, L29: 0,
-    F3: 'yes', F18: 0, F19: 0, F20: 'N', F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 0, F30: 1, F32: 1, F34: 1,
-    P3: distress > 1 ? 1 : 0, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: distress * 5, P12: distress, P13: 1,
-  };
-}
 
 /** The CPR numbers of the cohort, which no export may contain. */
 const cohortCprs: string[] = [];
@@ -48,15 +36,15 @@ async function moveCohort(): Promise<void> {
     const citizen = await youngCitizen(i);
     const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: REFERRED }, ODENSE_STAFF);
     const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: STARTED, version: referred.version }, ODENSE_STAFF);
-    await apiPost('assessments', { enrolmentId: active.id, timepoint: 'intake', date: STARTED, items: asiItems(20, 3) }, ODENSE_STAFF);
+    await apiPost('assessments', { enrolmentId: active.id, timepoint: 'intake', date: STARTED, items: sampleAsiItems(20, 3) }, ODENSE_STAFF);
     for (let week = 1; week <= 3; week++) {
       const startsAt = new Date(Date.UTC(2025, 1, 10 + 7 * week, 9)).toISOString();
       await apiPost('sessions', { enrolmentId: active.id, startsAt, durationMinutes: 60, kind: 'move-session', attendance: 'attended' }, ODENSE_STAFF);
     }
     const completes = i < 14;
     await apiPost(`enrolments/${active.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: ENDED, version: active.version }, ODENSE_STAFF);
-    if (i < 12) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'end', date: ENDED, items: asiItems(i < 7 ? 0 : 6, 1 + (i % 3)) }, ODENSE_STAFF);
-    if (i < 11) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'follow-up-6', date: '2025-11-12', items: asiItems(i < 6 ? 0 : 4, 1 + (i % 2)) }, ODENSE_STAFF);
+    if (i < 12) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'end', date: ENDED, items: sampleAsiItems(i < 7 ? 0 : 6, 1 + (i % 3)) }, ODENSE_STAFF);
+    if (i < 11) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'follow-up-6', date: '2025-11-12', items: sampleAsiItems(i < 6 ? 0 : 4, 1 + (i % 2)) }, ODENSE_STAFF);
   }
 }
 

@@ -1,41 +1,15 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { freshDatabase, processSecrets } from '../support/fresh-database';
+import type { FreshDatabase } from '../support/fresh-database';
 
 export const ROOT = join(__dirname, '../../../..');
 
 /** A new database on the deployment checks' server (server-setup.mjs), dropped by `drop`. */
-export async function newDatabase(prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env['DEPLOYMENT_SERVER_URL'] as string;
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export const newDatabase = (prefix: string): Promise<FreshDatabase> => freshDatabase(prefix, process.env['DEPLOYMENT_SERVER_URL']);
 
 /** Real secrets as an operator would make them (`openssl rand -base64 32`), sharing the run's JWT_SECRET. */
-export function realSecrets(): Record<string, string> {
-  return {
-    JWT_SECRET: process.env['DEPLOYMENT_JWT_SECRET'] as string,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    AUDIT_KEY: randomBytes(32).toString('base64'),
-  };
-}
+export const realSecrets = (): Record<string, string> => processSecrets(process.env['DEPLOYMENT_JWT_SECRET'] as string);
 
 /** Runs a command to its end with only the given environment (and PATH), as an operator's shell would. */
 export function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {

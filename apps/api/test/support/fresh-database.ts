@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export interface FreshDatabase {
+  name: string;
   /** The owner's URL of the new database. */
   url: string;
   drop(): Promise<void>;
@@ -12,8 +13,7 @@ export interface FreshDatabase {
  * tests that start API processes of their own. Roles are per server: the API's role password is
  * derived from JWT_SECRET, so such processes must share the run's JWT_SECRET (TEST_JWT_SECRET).
  */
-export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
-  const serverUrl = process.env['TEST_DATABASE_URL'];
+export async function freshDatabase(prefix: string, serverUrl = process.env['TEST_DATABASE_URL']): Promise<FreshDatabase> {
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -23,6 +23,7 @@ export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const client = new Client({ connectionString: serverUrl });
@@ -34,9 +35,9 @@ export async function freshDatabase(prefix: string): Promise<FreshDatabase> {
 }
 
 /** Fresh secrets for an API process, sharing the run's JWT_SECRET (see freshDatabase). */
-export function processSecrets(): Record<string, string> {
+export function processSecrets(jwtSecret = process.env['TEST_JWT_SECRET'] as string): Record<string, string> {
   return {
-    JWT_SECRET: process.env['TEST_JWT_SECRET'] as string,
+    JWT_SECRET: jwtSecret,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     AUDIT_KEY: randomBytes(32).toString('base64'),

@@ -2,7 +2,6 @@ import { Box, Typography } from '@mui/material';
 import type { Assessment, Enrolment } from '@outcomes/contracts';
 import { TIMEPOINTS } from '@outcomes/contracts';
 import { ASI_DOMAINS } from '@outcomes/domain';
-import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
   DateInput,
@@ -16,6 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Detail } from '../common/Detail';
 import { formatDate, todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
 import { Fixed } from '../enrolments/EnrolmentInputs';
@@ -24,20 +24,6 @@ import { AsiDomainSection } from './AsiDomainSection';
 import { CompositePreview } from './CompositePreview';
 
 const timepointChoices = TIMEPOINTS.map((id) => ({ id, name: `resources.assessments.timepoints.${id}` }));
-
-const Shown = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ mb: 1.5 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Typography variant="body1" component="div">
-        {children}
-      </Typography>
-    </Box>
-  );
-};
 
 /** The citizen and programme of the chosen enrolment, shown rather than asked. */
 const FixedEnrolment = () => {
@@ -77,7 +63,7 @@ const Interviewer = () => {
   const assessment = useRecordContext<Assessment>();
   const interviewerId = assessment?.interviewerUserId;
   const name = !interviewerId || interviewerId === identity?.id ? identity?.fullName : translate('resources.assessments.interviewer_other');
-  return <Shown label="resources.assessments.fields.interviewerUserId">{name ?? '—'}</Shown>;
+  return <Detail sx={{ mb: 1.5 }} label="resources.assessments.fields.interviewerUserId">{name ?? '—'}</Detail>;
 };
 
 /**
@@ -97,11 +83,11 @@ export const AssessmentInputs = ({ mode, enrolmentFixed, citizenId }: { mode: 'c
         </ReferenceInput>
       )}
       <Row columns="repeat(4, minmax(0, 1fr))">
-        <Shown label="resources.assessments.fields.instrument">{translate('resources.assessments.instrument')}</Shown>
+        <Detail sx={{ mb: 1.5 }} label="resources.assessments.fields.instrument">{translate('resources.assessments.instrument')}</Detail>
         {mode === 'create' ? (
           <SelectInput source="timepoint" choices={timepointChoices} validate={required()} />
         ) : (
-          <Shown label="resources.assessments.fields.timepoint">{translate(`resources.assessments.timepoints.${timepoint ?? ''}`)}</Shown>
+          <Detail sx={{ mb: 1.5 }} label="resources.assessments.fields.timepoint">{translate(`resources.assessments.timepoints.${timepoint ?? ''}`)}</Detail>
         )}
         <AssessmentDateInput />
         <Interviewer />

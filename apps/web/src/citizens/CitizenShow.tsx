@@ -1,8 +1,8 @@
 import ReferIcon from '@mui/icons-material/AssignmentInd';
 import { Box, Divider, Typography } from '@mui/material';
 import type { Citizen } from '@outcomes/contracts';
-import type { ReactNode } from 'react';
 import { EditButton, Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Detail } from '../common/Detail';
 import { AccessHistory } from '../access-log/AccessHistory';
 import { CitizenAssessments } from '../assessments/CitizenAssessments';
 import { formatDate } from '../common/dates';
@@ -24,20 +24,6 @@ const Actions = () => {
       )}
       <EditButton />
     </TopToolbar>
-  );
-};
-
-const Detail = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Typography variant="body1" component="div" data-testid={testId}>
-        {children === null || children === undefined || children === '' ? '—' : children}
-      </Typography>
-    </Box>
   );
 };
 

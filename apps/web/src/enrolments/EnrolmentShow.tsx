@@ -1,7 +1,6 @@
 import AddSessionIcon from '@mui/icons-material/PostAdd';
 import { Box, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { Enrolment } from '@outcomes/contracts';
-import type { ReactNode } from 'react';
 import {
   EditButton,
   ReferenceField,
@@ -11,6 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Detail } from '../common/Detail';
 import { EnrolmentAssessments } from '../assessments/EnrolmentAssessments';
 import { formatDate, formatDateTime } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
@@ -33,20 +33,6 @@ const Actions = () => {
       )}
       {enrolment && (enrolment.state === 'referred' || enrolment.state === 'active') && <EditButton />}
     </TopToolbar>
-  );
-};
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Typography variant="body1" component="div">
-        {children === null || children === undefined || children === '' || children === false ? '—' : children}
-      </Typography>
-    </Box>
   );
 };
 

@@ -2,7 +2,6 @@ import EditIcon from '@mui/icons-material/Edit';
 import SchoolIcon from '@mui/icons-material/School';
 import { Box, Stack, Typography } from '@mui/material';
 import type { Training, Volunteer } from '@outcomes/contracts';
-import type { ReactNode } from 'react';
 import {
   DataTable,
   EditButton,
@@ -14,25 +13,12 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Detail } from '../common/Detail';
 import { LinkButton } from '../common/LinkButton';
 import { TrainingFlags } from '../trainings/TrainingFlags';
 import { CalendarDate } from './CalendarDate';
 import { TrainedChip, VolunteerStatusChip } from './VolunteerChips';
 import { volunteerName } from './volunteer-name';
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ minWidth: 180 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Typography variant="body1" component="div">
-        {children}
-      </Typography>
-    </Box>
-  );
-};
 
 const Trainings = ({ volunteer }: { volunteer: Volunteer }) => {
   const translate = useTranslate();
@@ -80,18 +66,18 @@ const Body = () => {
         <TrainedChip trained={volunteer.trained} />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Detail label="resources.volunteers.fields.organisationId">
+        <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.organisationId">
           <ReferenceField source="organisationId" reference="organisations" link={false} />
         </Detail>
-        <Detail label="resources.volunteers.fields.phone">{volunteer.phone ?? '–'}</Detail>
-        <Detail label="resources.volunteers.fields.email">{volunteer.email ?? '–'}</Detail>
-        <Detail label="resources.volunteers.fields.criminalRecordCheckedOn">
+        <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.phone">{volunteer.phone ?? '–'}</Detail>
+        <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.email">{volunteer.email ?? '–'}</Detail>
+        <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.criminalRecordCheckedOn">
           {volunteer.criminalRecordCheckedOn ? <CalendarDate date={volunteer.criminalRecordCheckedOn} /> : '–'}
         </Detail>
       </Stack>
       {volunteer.notes && (
         <Box sx={{ mt: 2 }}>
-          <Detail label="resources.volunteers.fields.notes">
+          <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.notes">
             <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
               {volunteer.notes}
             </Box>
