@@ -12,7 +12,12 @@ module.exports = {
   mode: 'none',
   target: 'node20',
   context: root,
-  entry: { main: path.join(__dirname, 'src/main.ts'), cli: path.join(__dirname, 'src/cli.ts') },
+  entry: {
+    main: path.join(__dirname, 'src/main.ts'),
+    cli: path.join(__dirname, 'src/cli.ts'),
+    // cli.js seed-synthetic's worker threads (src/database/synthetic-workers.ts) load it by file name.
+    'synthetic-worker': path.join(__dirname, 'src/database/synthetic-worker.ts'),
+  },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',
   externalsPresets: { node: true },

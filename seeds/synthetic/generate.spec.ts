@@ -124,7 +124,8 @@ describe('synthetic data generator', () => {
     for (const [enrolmentId, list] of groupBy(sut.assessment, (a) => a.enrolmentId)) {
       const e = enrolments.get(enrolmentId);
       const code = (Object.values(PROTOCOLS) as ProgrammeProtocol[]).find((p) => p.id === e?.programmeId);
-      const allowed = ['intake', 'end', ...(code?.followUpMonths ?? []).map((m) => `follow-up-${m}`), ...(code?.code === 'ICM' || code?.code === 'OUTREACH' ? ['ad-hoc'] : [])];
+      // 'ad-hoc': the progress reviews every programme holds while the citizen is in it.
+      const allowed = ['intake', 'end', ...(code?.followUpMonths ?? []).map((m) => `follow-up-${m}`), 'ad-hoc'];
       const scheduled = list.filter((a) => a.timepoint !== 'ad-hoc');
       expect(new Set(scheduled.map((a) => a.timepoint)).size).toBe(scheduled.length);
       for (const a of list) {
@@ -132,8 +133,18 @@ describe('synthetic data generator', () => {
         expect(a.assessedOn >= (e?.referralDate ?? '')).toBe(true);
         expect(a.assessedOn < AS_OF).toBe(true);
         if (a.timepoint !== 'intake' && a.timepoint !== 'ad-hoc') expect(['completed', 'dropped_out']).toContain(e?.state);
+        if (a.timepoint === 'ad-hoc') {
+          expect(a.assessedOn > (e?.startDate ?? '9999')).toBe(true);
+          expect(a.assessedOn <= (e?.endDate ?? AS_OF)).toBe(true);
+        }
       }
     }
+  });
+
+  it('holds progress reviews in every programme, as well as intake, end and follow-up interviews', () => {
+    const programmeOf = (a: { enrolmentId: string }) => enrolments.get(a.enrolmentId)?.programmeId;
+    const reviewed = new Set(sut.assessment.filter((a) => a.timepoint === 'ad-hoc').map(programmeOf));
+    expect(reviewed).toEqual(new Set(Object.values(PROTOCOLS).map((p: ProgrammeProtocol) => p.id)));
   });
 });
 

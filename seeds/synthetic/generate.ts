@@ -464,12 +464,12 @@ class MunicipalityGenerator {
         take(timepoint, addMonths(result.endDate as string, months), reach, completed ? drugFree : drugFree * 0.3, 0.3, true);
       });
     }
-    // Long-running programmes also reassess every half year while the citizen is in them.
-    if (code === 'ICM' || code === 'OUTREACH') {
-      const until = minDate(result.endDate ?? this.options.asOf, this.options.asOf);
-      for (let date = addDays(result.startDate, 182); date < until; date = addDays(date, 182)) {
-        if (rng.chance(0.6)) take('ad-hoc', date, 1, model.drugFreeAtEnd * 0.6, 0.15, false);
-      }
+    // Ongoing registration ("løbende registrering", as the HCS description puts it): a progress
+    // interview at each review while the citizen is in the programme; not every review is held.
+    const review = PROGRESS_REVIEWS[code];
+    const until = minDate(result.endDate ?? this.options.asOf, this.options.asOf);
+    for (let date = addDays(result.startDate, review.everyDays); addDays(date, 20) < until; date = addDays(date, review.everyDays)) {
+      if (rng.chance(review.held)) take('ad-hoc', date, 1, model.drugFreeAtEnd * 0.6, 0.15, false);
     }
   }
 
@@ -500,6 +500,19 @@ interface EnrolmentContext {
   protocol: ProgrammeProtocol;
   referral: string;
 }
+
+/**
+ * How often a programme reviews a citizen with a progress ASI while they are in it, and the share
+ * of reviews that are held. Course-length programmes (HCS's 16 weeks, MOVE's 12 sessions) meet it
+ * once or twice (HCS every five to six weeks of its course); the open-ended ones (case management, outreach, SMART groups) every quarter.
+ */
+const PROGRESS_REVIEWS: Readonly<Record<ProgrammeCode, { everyDays: number; held: number }>> = {
+  HCS: { everyDays: 38, held: 0.85 },
+  MOVE: { everyDays: 35, held: 0.85 },
+  ICM: { everyDays: 91, held: 0.9 },
+  OUTREACH: { everyDays: 91, held: 0.8 },
+  SMART: { everyDays: 91, held: 0.82 },
+};
 
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
 const minDate = (a: string, b: string): string => (a < b ? a : b);

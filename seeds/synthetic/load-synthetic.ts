@@ -3,12 +3,12 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { IdentifierEncryptor } from './copy-encoder';
 import { CODECS, copyLine } from './copy-encoder';
-import type { MunicipalityPlan } from './generate';
+import type { GenerationOptions, MunicipalityPlan } from './generate';
 import { generateMunicipality, planMunicipalities } from './generate';
 import { syntheticId } from './ids';
-import type { ProgrammeProtocol } from './protocols';
+import type { ProgrammeProtocol, Protocols } from './protocols';
 import { PROGRAMME_CODES, PROTOCOLS_SQL, protocolsFrom } from './protocols';
-import type { RowSink, SyntheticRows, SyntheticTable } from './rows';
+import type { RowSink, SyntheticTable } from './rows';
 import { TABLES_IN_LOAD_ORDER } from './rows';
 import type { ScaleName } from './scales';
 import { SCALES } from './scales';
@@ -20,6 +20,12 @@ export interface LoadOptions {
   asOf: string;
   /** The API's IdentifierCrypto, built from the API's own configuration. */
   crypto: IdentifierEncryptor;
+  /**
+   * Generates and encodes municipalities elsewhere (the API's CLI hands in worker threads), so the
+   * next municipalities are made while one is copied into PostgreSQL. Without it they are made
+   * here with `crypto`, one after the other.
+   */
+  encoder?: ParallelEncoder;
   /** Generated staff accounts get this hash of a password nobody knows: they exist for the data, not to sign in. */
   unusablePasswordHash: string;
   log?: (message: string) => void;
@@ -49,33 +55,101 @@ export interface LoadSummary {
   seconds: number;
 }
 
-/** Rows of one municipality, already encoded as COPY lines, per table. */
-class CopyBuffer implements RowSink {
-  readonly lines = new Map<SyntheticTable, string[]>();
-
-  constructor(private readonly crypto: IdentifierEncryptor) {}
-
-  add<T extends SyntheticTable>(table: T, row: SyntheticRows[T]): void {
-    let lines = this.lines.get(table);
-    if (!lines) this.lines.set(table, (lines = []));
-    lines.push(copyLine(table, row, this.crypto));
-  }
+/** What one municipality's generation needs; plain data, so it can be posted to a worker thread. */
+export interface EncodeJob {
+  seed: number;
+  scale: ScaleName;
+  asOf: string;
+  protocols: Protocols;
+  plan: MunicipalityPlan;
 }
 
-async function copyInto(client: ClientBase, table: SyntheticTable, lines: string[]): Promise<void> {
-  if (lines.length === 0) return;
+/** One municipality's rows as COPY text, per table: UTF-8 chunks of whole lines and the number of rows. */
+export type EncodedMunicipality = Partial<Record<SyntheticTable, { chunks: Buffer[]; rows: number }>>;
+
+/** Generates and encodes municipalities off the loading thread; `jobs` of them may be in hand at once. */
+export interface ParallelEncoder {
+  jobs: number;
+  encode(job: EncodeJob): Promise<EncodedMunicipality>;
+}
+
+/** Rows per COPY chunk: large writes, each sent by the driver as one CopyData message. */
+const CHUNK_ROWS = 4_000;
+
+/**
+ * Generates one municipality and encodes its rows as COPY lines, identifiers encrypted with
+ * `crypto`. Pure computation: the same in this thread or in a worker.
+ */
+export function encodeMunicipality(job: EncodeJob, crypto: IdentifierEncryptor): EncodedMunicipality {
+  // Lines become UTF-8 chunks as they come: a municipality's millions of small strings, kept to the
+  // end, made the garbage collector a large part of the work; a chunk's Buffer lives outside the JS heap.
+  const tables = new Map<SyntheticTable, { pending: string[]; chunks: Buffer[]; rows: number }>();
+  const flush = (t: { pending: string[]; chunks: Buffer[] }): void => {
+    t.chunks.push(Buffer.from(t.pending.join('')));
+    t.pending = [];
+  };
+  const sink: RowSink = {
+    add(table, row) {
+      let t = tables.get(table);
+      if (!t) tables.set(table, (t = { pending: [], chunks: [], rows: 0 }));
+      t.pending.push(copyLine(table, row, crypto));
+      t.rows++;
+      if (t.pending.length === CHUNK_ROWS) flush(t);
+    },
+  };
+  const options: GenerationOptions = { seed: job.seed, scale: SCALES[job.scale], asOf: job.asOf, protocols: job.protocols };
+  generateMunicipality(options, job.plan, sink);
+  const encoded: EncodedMunicipality = {};
+  for (const [table, t] of tables) {
+    if (t.pending.length > 0) flush(t);
+    encoded[table] = { chunks: t.chunks, rows: t.rows };
+  }
+  return encoded;
+}
+
+async function copyInto(client: ClientBase, table: SyntheticTable, chunks: readonly Buffer[]): Promise<void> {
+  if (chunks.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${CODECS[table].columns.join(', ')}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-  // Large writes, with backpressure: the driver sends each chunk as one CopyData message.
-  const CHUNK = 4_000;
-  for (let i = 0; i < lines.length; i += CHUNK) {
-    if (!stream.write(lines.slice(i, i + CHUNK).join(''))) await once(stream, 'drain');
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
   }
   stream.end();
   await done;
+}
+
+/**
+ * The municipalities' encodings in turn, up to the encoder's `jobs` of them requested ahead of the
+ * one being copied, so generation (CPU in Node) overlaps the COPY (CPU in PostgreSQL) without holding
+ * every municipality in memory.
+ */
+async function* encodedInTurn(allPlans: readonly MunicipalityPlan[], job: (plan: MunicipalityPlan) => EncodeJob, options: LoadOptions): AsyncGenerator<[MunicipalityPlan, EncodedMunicipality]> {
+  const encoder = options.encoder;
+  if (!encoder) {
+    for (const plan of allPlans) yield [plan, encodeMunicipality(job(plan), options.crypto)];
+    return;
+  }
+  // The smallest municipality first: nothing overlaps the generation of the first one.
+  const smallest = allPlans.reduce((a, b) => (b.citizens < a.citizens ? b : a));
+  const plans = [smallest, ...allPlans.filter((p) => p !== smallest)];
+  const queue: Promise<EncodedMunicipality>[] = [];
+  let requested = 0;
+  const request = (): void => {
+    while (queue.length < encoder.jobs && requested < plans.length) {
+      const pending = encoder.encode(job(plans[requested++] as MunicipalityPlan));
+      pending.catch(() => undefined); // awaited in turn below; a failure ahead of its turn must not go unhandled meanwhile
+      queue.push(pending);
+    }
+  };
+  for (const plan of plans) {
+    request();
+    const encoded = await (queue.shift() as Promise<EncodedMunicipality>);
+    request();
+    yield [plan, encoded];
+  }
 }
 
 /** Municipalities, centres and the generated staff accounts: few rows, inserted plainly and shared by every load. */
@@ -178,13 +252,12 @@ export async function loadSynthetic(client: ClientBase, options: LoadOptions): P
     const plans = planMunicipalities(scale);
     const loaders = await referenceData(client, plans, options.unusablePasswordHash);
 
-    for (const plan of plans) {
-      const buffer = new CopyBuffer(options.crypto);
-      generateMunicipality({ seed: options.seed, scale, asOf: options.asOf, protocols }, plan, buffer);
+    const job = (plan: MunicipalityPlan): EncodeJob => ({ seed: options.seed, scale: scale.name, asOf: options.asOf, protocols, plan });
+    for await (const [plan, encoded] of encodedInTurn(plans, job, options)) {
       for (const table of TABLES_IN_LOAD_ORDER) {
-        const lines = buffer.lines.get(table) ?? [];
-        await copyInto(client, table, lines);
-        rows[table] += lines.length;
+        const { chunks, rows: count } = encoded[table] ?? { chunks: [], rows: 0 };
+        await copyInto(client, table, chunks);
+        rows[table] += count;
       }
       const loaded = { id: plan.id, code: plan.municipality.code, name: plan.municipality.name, citizens: plan.citizens, loaderUserId: loaders.get(plan.id) as string };
       municipalities.push(loaded);

@@ -14,6 +14,17 @@ describe('IdentifierCrypto', () => {
     expect(sut.encrypt('cpr', 'x')).not.toBe(sut.encrypt('cpr', 'x'));
   });
 
+  it('never hands out an IV twice, across refills of its pool of random bytes', () => {
+    const ivs = new Set<string>();
+    const values = 2_000; // several refills of the 341-IV pool
+    for (let i = 0; i < values; i++) {
+      const stored = sut.encrypt('cpr', 'x');
+      expect(sut.decrypt('cpr', stored)).toBe('x');
+      ivs.add(Buffer.from(stored.slice(3), 'base64').subarray(0, 12).toString('hex'));
+    }
+    expect(ivs.size).toBe(values);
+  });
+
   it('refuses a value moved to another field or tampered with', () => {
     const stored = sut.encrypt('first_name', 'Søren');
     expect(() => sut.decrypt('last_name', stored)).toThrow();
