@@ -199,17 +199,12 @@ async function main() {
 }
 
 /**
- * The outcome report's two queries as the API sends them, run as outcomes_app with the tenant set,
- * so row-level security narrows them to the municipality as it does the API's: the first as the API
- * has it (`cli.js report-sql` writes its parameters in), the second taking the first's enrolments by
- * subquery, where the API sends their ids as an array.
+ * The outcome report's two queries as the API sends them (`cli.js report-sql` writes their
+ * parameters in; the second takes the first's enrolments by subquery, where the API sends their ids
+ * as an array), run as outcomes_app with the tenant set, so row-level security narrows them alike.
  */
 function reportSql(programmeId, from, to) {
-  const enrolments = execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'report-sql', programmeId, from, to], { env: { PATH: process.env.PATH } }).toString().trim();
-  const ids = `SELECT e.id FROM enrolment e WHERE e.programme_id = '${programmeId}' AND e.referral_date BETWEEN '${from}' AND '${to}'`;
-  return `${enrolments}
-SELECT enrolment_id, timepoint, drug_free, medical, employment, alcohol, drug, legal, family, psychiatric FROM assessment
-WHERE enrolment_id IN (${ids});`;
+  return execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'report-sql', programmeId, from, to], { env: { PATH: process.env.PATH } }).toString().trim();
 }
 
 const fmt = (n, digits = 0) => (n === null || n === undefined ? '' : Number(n).toFixed(digits));

@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { APP_ROLE, migrateAsOwner } from './database/prepare-database';
 import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
-import { REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.service';
+import { REPORT_ASSESSMENTS_SQL, REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.service';
 
 const USAGE = `usage:
   cli.js migrate
@@ -28,7 +28,7 @@ const USAGE = `usage:
   cli.js export-sql <dataset> <programme id,...> <from> <to>
       prints an export dataset's query with its scope written in (no database needed; for tools/bench)
   cli.js report-sql <programme id> <from> <to>
-      prints the outcome report's enrolment query with its parameters written in (for tools/bench)
+      prints the outcome report's two queries with their parameters written in (for tools/bench)
 ${SEED_SYNTHETIC_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
@@ -103,7 +103,9 @@ async function main(): Promise<number> {
       process.stderr.write(USAGE);
       return 2;
     }
-    process.stdout.write(`${withLiterals(REPORT_ENROLMENTS_SQL, [programmeId, from, to])};\n`);
+    // The second query takes the first's enrolments as an array, as the API sends their ids.
+    const ids = withLiterals('ARRAY(SELECT id FROM enrolment WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3)', [programmeId, from, to]);
+    process.stdout.write(`${withLiterals(REPORT_ENROLMENTS_SQL, [programmeId, from, to])};\n${REPORT_ASSESSMENTS_SQL.replace('$1', ids)};\n`);
     return 0;
   }
   if (command === 'export-sql') {

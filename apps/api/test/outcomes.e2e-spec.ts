@@ -81,6 +81,37 @@ describe('the outcome report', () => {
     }
   });
 
+  it('shares a group meeting\'s minutes among all present, and counts no progress review as a follow-up', async () => {
+    // SMART in Odense, referrals in February 2024: two in the period, one outside it.
+    const enrol = async (referralDate: string): Promise<string> => {
+      const citizen = await createCitizen('odense');
+      const e = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.smart, centreId: DEMO_IDS.centres.odenseSyd, referralDate, attestations: ['finished-treatment', 'drug-free-or-stable-substitution'] }, { as });
+      expect(e.status).toBe(201);
+      return e.body.id;
+    };
+    const [inPeriodA, inPeriodB, outside] = [await enrol('2024-02-05'), await enrol('2024-02-12'), await enrol('2024-05-06')];
+    const coordinator = 'coordinator@odense.demo';
+    const group = await call<{ id: string }>('POST', '/api/groups', { programmeId: P.smart, centreId: DEMO_IDS.centres.odenseSyd, name: 'SMART tirsdag', startTime: '19:00', weekday: 2 }, { as: coordinator });
+    const meeting = async (startsAt: string, durationMinutes: number, present: string[]): Promise<void> => {
+      const m = await call<{ id: string }>('POST', '/api/group-meetings', { groupId: group.body.id, startsAt, durationMinutes, anonymousHeadcount: 0, untrainedReason: 'Ingen uddannet frivillig denne uge' }, { as: coordinator });
+      expect(m.status).toBe(201);
+      const attendance = await call('PUT', `/api/group-meetings/${m.body.id}/attendance`, { attendance: present.map((enrolmentId) => ({ enrolmentId, status: 'present' })) }, { as: coordinator });
+      expect(attendance.status).toBe(200);
+    };
+    await meeting('2024-06-04T17:00:00Z', 90, [inPeriodA, inPeriodB, outside]); // 30 minutes each
+    await meeting('2024-06-11T17:00:00Z', 60, [inPeriodA]); // 60 minutes
+    const review = await call('POST', '/api/assessments', { enrolmentId: inPeriodA, timepoint: 'ad-hoc', date: '2024-06-11', items: sampleAsiItems(25, 3) }, { as });
+    expect(review.status).toBe(201);
+
+    const sut = await call<OutcomeReport>('GET', `/api/outcomes/report?programmeId=${P.smart}&municipalityId=${DEMO_IDS.municipalities.odense}&from=2024-02-01&to=2024-02-29`, undefined, { as });
+    expect(sut.status).toBe(200);
+    expect(sut.body.counts.referred).toBe(2);
+    expect(sut.body.economy.staffMinutes).toBe(30 + 30 + 60);
+    // The review is no intake, end or follow-up interview: no figure counts it.
+    expect(sut.body.asiChange.every((c) => c.change === null)).toBe(true);
+    expect(sut.body.drugFree.every((d) => !d.assessed)).toBe(true);
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const sut = await report(as, DEMO_IDS.municipalities.odense, '2025-04-01', '2025-03-01');
     expect(sut.status).toBe(400);
