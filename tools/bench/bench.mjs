@@ -27,7 +27,8 @@ const DEMO = {
   icm: '00000000-0000-4000-8000-000000000105',
   hcs: '00000000-0000-4000-8000-000000000102',
 };
-const TARGETS = { listP99Ms: 100, listShareOfBaseline: 0.5, reportRatio: 1.5, reportMs: 1000, exportRatio: 1.5, exportRssMiB: 256 };
+// nationalLoadSeconds: the issue's "national should load in under 2 minutes on 2 cores"; no target at the other scales.
+const TARGETS = { nationalLoadSeconds: 120, listP99Ms: 100, listShareOfBaseline: 0.5, reportRatio: 1.5, reportMs: 1000, exportRatio: 1.5, exportRssMiB: 256 };
 
 const { values: args } = parseArgs({
   options: {
@@ -94,6 +95,11 @@ async function main() {
     const loadSeconds = (Date.now() - loadStart) / 1000;
     const summary = JSON.parse(loadOutput.trim().split('\n').pop());
     log(`loaded ${summary.totalRows} rows in ${loadSeconds.toFixed(1)} s`);
+    const national = args.scale === 'national';
+    const loadRow = {
+      kind: 'load', name: `synthetic load (${summary.totalRows} rows, seed-synthetic)`, api: { ms: loadSeconds * 1000 }, baseline: null, ratio: null,
+      target: national ? `< ${TARGETS.nationalLoadSeconds} s` : 'none set', meets: national ? loadSeconds < TARGETS.nationalLoadSeconds : null,
+    };
 
     await owner.connect();
     const [busiest] = (await owner.query(
@@ -120,6 +126,7 @@ async function main() {
       { name: 'worklist of a staff member', key: 'worklist', request: { url: `${api.baseUrl}/api/worklist?filter=${q({ staffUserId: DEMO.staff })}&range=${q([0, 24])}`, headers: auth } },
     ];
     const rows = [];
+    rows.push(loadRow);
     for (const list of lists) {
       log(`list: ${list.name}`);
       const { url, ...request } = list.request;
@@ -213,6 +220,7 @@ const verdict = (meets) => (meets === null ? '' : meets ? 'meets' : 'MISSES');
 function cell(kind, value) {
   if (!value) return '';
   if (kind === 'list') return `${value.rps} req/s, p50 ${value.p50} ms, p99 ${value.p99} ms${value.non2xx ? `, ${value.failures.join(' ') || `${value.non2xx} non-2xx`}` : ''}${value.errors ? `, ${value.errors} errors` : ''}`;
+  if (kind === 'load') return `${fmt(value.ms / 1000, 1)} s`;
   if (kind === 'export' && value.peakRssMiB) return `${fmt(value.ms, 1)} ms, peak RSS ${value.peakRssMiB} MiB (idle ${value.idleRssMiB})`;
   return `${fmt(value.ms, 1)} ms`;
 }
