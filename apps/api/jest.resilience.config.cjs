@@ -8,7 +8,7 @@ module.exports = {
   ...preset,
   displayName: 'api-resilience',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts', '<rootDir>/test/access-matrix.e2e-spec.ts'],
+  testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
