@@ -28,23 +28,7 @@ describe('row-level security, in SQL, as the restricted role', () => {
     expect(owned.rows).toEqual([]);
   });
 
-  it('personal-data tables have RLS enabled and forced', async () => {
-    const tables = await db().query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
-      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('app_user', 'access_log', 'centre', 'citizen', 'enrolment', 'enrolment_transition', 'treatment_session') ORDER BY relname",
-    );
-    expect(tables.rows.every((t) => t.relrowsecurity && t.relforcerowsecurity)).toBe(true);
-    expect(tables.rows).toHaveLength(7);
-  });
-
-  it('a query that forgets the tenant sees no rows', async () => {
-    await asAppRole({}, async (client) => {
-      expect(await count(client, 'SELECT count(*) AS n FROM app_user')).toBe(0);
-      expect(await count(client, 'SELECT count(*) AS n FROM access_log')).toBe(0);
-      expect(await count(client, 'SELECT count(*) AS n FROM citizen')).toBe(0);
-      expect(await count(client, 'SELECT count(*) AS n FROM enrolment')).toBe(0);
-    });
-    expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM app_user')).rows[0]?.n)).toBeGreaterThanOrEqual(8);
-  });
+  // RLS enabled and forced, and no rows without a tenant: every tenant table, in tenant-tables.e2e-spec.ts.
 
   it('a tenant sees only its own users, and cannot write into another municipality', async () => {
     await asAppRole({ 'app.municipality_id': DEMO_IDS.municipalities.aarhus }, async (client) => {

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { Client } from 'pg';
+import { activeEnrolment, createCitizen, createCourse, staff } from './support/fixtures';
+import { call, closeDb, db, listPath } from './support/http';
+import type { Answer } from './support/http';
+
+/**
+ * Row-level security on every tenant table, from the catalogue (issue #17). A tenant table is one
+ * with a municipality_id (or, for organisations, municipality_ids) column. For each one:
+ *
+ * - pg_class says RLS is enabled AND forced (so not even a table owner's session skips it by accident);
+ * - as the API's role (outcomes_app), with no app.municipality_id set, SELECT count(*) is 0 although the
+ *   owner sees rows (fixtures below make at least one row in each, through the API);
+ * - the same with app.role = 'operator' and no municipality: the national operator sees no tenant row.
+ *
+ * The lists are written by hand and checked against the catalogue both ways: a new table with a
+ * municipality_id column fails the run until it is listed here, and so does a listed table that lost
+ * its column. Reference data that every municipality may read is listed apart, with the reason and
+ * with what a request without a tenant must see instead of nothing.
+ */
+
+afterAll(closeDb);
+
+/** Personal or municipal data: invisible without a tenant. */
+const TENANT_TABLES = [
+  'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
+  'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
+  'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
+  'treatment_group', 'treatment_session', 'volunteer',
+  // TODO(issue 17): 'evaluator_grant' joins this list when the lead's branch (grants) is merged into main;
+  // until then the catalogue check below passes without it, and fails loudly once the table exists.
+];
+
+/**
+ * Reference data: readable without a tenant, on purpose. Each has RLS enabled and forced all the same
+ * (writes are held to the own municipality or the national operator), and the no-tenant read must
+ * see exactly the rows for which `noTenantSees` holds (a condition, counted as the owner).
+ */
+const REFERENCE_TABLES: Record<string, { reason: string; noTenantSees: string }> = {
+  centre: {
+    reason: 'treatment places of every municipality: forms and free choice of place (Serviceloven § 101 stk. 5) list them all; writes only by the own admin',
+    noTenantSees: 'true',
+  },
+  municipality: {
+    reason: 'the municipalities themselves (no municipality_id column): every form names them; written by the national operator, settings by the own admin',
+    noTenantSees: 'true',
+  },
+  programme: {
+    reason: 'the national catalogue (municipality_id NULL) is read by all; a local programme only by its municipality',
+    noTenantSees: 'municipality_id IS NULL',
+  },
+};
+
+interface CatalogueRow { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }
+
+async function catalogue(table: string): Promise<CatalogueRow | undefined> {
+  const res = await db().query<CatalogueRow>(
+    `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relname = $1 AND c.relkind IN ('r', 'p')`,
+    [table],
+  );
+  return res.rows[0];
+}
+
+/** Counts as the API's role on a fresh connection where no app.* setting was ever made, except `settings`. */
+async function countAsApp(sql: string, settings: Record<string, string> = {}): Promise<{ count: number; tenant: string | null }> {
+  const client = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL ROLE outcomes_app');
+    for (const [key, value] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [key, value]);
+    const tenant = (await client.query<{ t: string | null }>("SELECT current_setting('app.municipality_id', true) AS t")).rows[0]?.t ?? null;
+    const count = Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
+    return { count, tenant };
+  } finally {
+    await client.query('ROLLBACK');
+    await client.end();
+  }
+}
+
+const ownerCount = async (sql: string): Promise<number> => Number((await db().query<{ n: string }>(sql)).rows[0]?.n);
+
+function ok<T>(what: string, res: Answer<T>): T {
+  if (res.status !== 200 && res.status !== 201) throw new Error(`fixture ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** At least one row in every tenant table, made through the API as Aarhus's users. */
+async function fillTenantTables(): Promise<void> {
+  const coordinator = { as: 'coordinator@aarhus.demo' };
+  const evaluator = { as: 'evaluator@aarhus.demo' };
+  const asStaff = { as: staff.aarhus };
+  const today = new Date().toISOString().slice(0, 10);
+  const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+
+  // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact
+  const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
+  ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, asStaff));
+  const assessment = ok('assessment', await call<{ id: string; version: number }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today, items: { M6: 1, M7: 1, M8: 1 } }, asStaff));
+  ok('assessment revision', await call('PUT', `/api/assessments/${assessment.id}`, { date: today, items: { M6: 2 }, version: assessment.version }, asStaff));
+  ok('follow-up attempt', await call('POST', `/api/enrolments/${enrolment.id}/follow-up-attempts`, { timepoint: 'end', date: today, channel: 'phone', reached: false }, asStaff));
+  const citizen = await createCitizen('aarhus');
+  ok('outreach contact', await call('POST', '/api/outreach-contacts', { contactAt: hourAgo, placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: citizen.id }, asStaff));
+
+  // treatment_group, group_meeting, group_member, group_attendance
+  const course = await createCourse('aarhus', 2);
+  ok('group member', await call('POST', `/api/groups/${course.id}/members`, { enrolmentId: enrolment.id }, asStaff));
+  const meetings = ok('meetings', await call<{ id: string }[]>('GET', listPath('group-meetings', { filter: { groupId: course.id }, sort: ['startsAt', 'ASC'], range: [0, 0] }), undefined, asStaff));
+  ok('attendance', await call('PUT', `/api/group-meetings/${meetings[0]?.id}/attendance`, { attendance: [{ enrolmentId: enrolment.id, status: 'present' }] }, asStaff));
+
+  // organisation, volunteer, training, facilitation, meeting_facilitator
+  const org = ok('organisation', await call<{ id: string }>('POST', '/api/organisations', { name: `RLS org ${randomUUID().slice(0, 6)}`, municipalityIds: [DEMO_IDS.municipalities.aarhus] }, coordinator));
+  const volunteer = ok('volunteer', await call<{ id: string }>('POST', '/api/volunteers', { organisationId: org.id, firstName: 'Rita', lastName: 'RLS' }, coordinator));
+  ok('training', await call('POST', '/api/trainings', { volunteerId: volunteer.id, kind: 'other', title: 'Førstehjælp', completedOn: '2026-01-01' }, coordinator));
+  const smart = ok('SMART group', await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART RLS', startTime: '19:00', weekday: 4 }, coordinator));
+  ok('facilitation', await call('POST', `/api/groups/${smart.id}/facilitators`, { volunteerId: volunteer.id, role: 'facilitator', fromDate: '2026-01-01' }, coordinator));
+  ok('meeting with facilitator', await call('POST', '/api/group-meetings', { groupId: smart.id, startsAt: hourAgo, durationMinutes: 90, anonymousHeadcount: 3, facilitators: [{ volunteerId: volunteer.id, minutes: 90 }], untrainedReason: 'RLS-test: frivillig uden SMART-uddannelse' }, coordinator));
+
+  // export_project, export_job, export_file_chunk (a finished codebook job has its file in chunks)
+  const project = ok('export project', await call<{ id: string }>('POST', '/api/export-projects', { name: `RLS ${randomUUID().slice(0, 6)}`, purpose: 'RLS-test af eksport', municipalityIds: [DEMO_IDS.municipalities.aarhus], programmeIds: [DEMO_IDS.programmes.move], periodFrom: '2025-01-01', periodTo: '2025-12-31' }, evaluator));
+  const job = ok('export job', await call<{ id: string }>('POST', '/api/export-jobs', { projectId: project.id, dataset: 'codebook', format: 'csv' }, evaluator));
+  for (let i = 0; i < 100; i++) {
+    const status = (await db().query<{ status: string }>('SELECT status FROM export_job WHERE id = $1', [job.id])).rows[0]?.status;
+    if (status === 'done') return;
+    if (status === 'failed') throw new Error('fixture: the codebook export failed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('fixture: the codebook export did not finish within 10 s');
+}
+
+describe('row-level security on every tenant table, from the catalogue', () => {
+  let withMunicipality: string[];
+
+  beforeAll(async () => {
+    const res = await db().query<{ table_name: string }>(
+      `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('municipality_id', 'municipality_ids') ORDER BY 1`,
+    );
+    withMunicipality = res.rows.map((r) => r.table_name);
+    await fillTenantTables();
+  }, 120_000);
+
+  it('every table with a municipality column is listed here, as tenant data or as reference data with a reason', () => {
+    const listed = new Set([...TENANT_TABLES, ...Object.keys(REFERENCE_TABLES)]);
+    expect(withMunicipality.filter((t) => !listed.has(t))).toEqual([]);
+  });
+
+  it('every listed tenant table has a municipality column', () => {
+    expect(TENANT_TABLES.filter((t) => !withMunicipality.includes(t))).toEqual([]);
+  });
+
+  it.each(TENANT_TABLES)('%s: RLS enabled and forced; no tenant, no rows (also for the national operator)', async (table) => {
+    expect(await catalogue(table)).toEqual({ relname: table, relrowsecurity: true, relforcerowsecurity: true });
+    const owner = await ownerCount(`SELECT count(*) AS n FROM ${table}`);
+    expect({ table, ownerSeesRows: owner > 0 }).toEqual({ table, ownerSeesRows: true });
+    const anonymous = await countAsApp(`SELECT count(*) AS n FROM ${table}`);
+    expect({ tenant: anonymous.tenant || null, count: anonymous.count }).toEqual({ tenant: null, count: 0 });
+    // The operator's own access-log rows have no municipality; every row of a municipality stays hidden.
+    const scoped = table === 'organisation' ? 'true' : 'municipality_id IS NOT NULL';
+    const operator = await countAsApp(`SELECT count(*) AS n FROM ${table} WHERE ${scoped}`, { 'app.role': 'operator', 'app.user_id': randomUUID() });
+    expect({ asOperator: operator.count }).toEqual({ asOperator: 0 });
+  });
+
+  it.each(Object.keys(REFERENCE_TABLES))('%s (reference data): RLS enabled and forced; without a tenant exactly the shared rows', async (table) => {
+    const reference = REFERENCE_TABLES[table] as { reason: string; noTenantSees: string };
+    expect(reference.reason.length).toBeGreaterThan(20);
+    expect(await catalogue(table)).toEqual({ relname: table, relrowsecurity: true, relforcerowsecurity: true });
+    const shared = await ownerCount(`SELECT count(*) AS n FROM ${table} WHERE ${reference.noTenantSees}`);
+    expect(shared).toBeGreaterThan(0);
+    expect((await countAsApp(`SELECT count(*) AS n FROM ${table}`)).count).toBe(shared);
+  });
+});
