@@ -18,8 +18,6 @@ async function asAppRole<T>(settings: Record<string, string>, work: (client: Poo
   }
 }
 
-const count = async (client: PoolClient, sql: string): Promise<number> => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
-
 describe('row-level security, in SQL, as the restricted role', () => {
   it('the role is restricted: no superuser, no BYPASSRLS, owns no table', async () => {
     const role = await db().query<{ rolsuper: boolean; rolbypassrls: boolean }>("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'outcomes_app'");
