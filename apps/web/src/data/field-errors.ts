@@ -26,7 +26,6 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'password is required': 'ra.validation.required',
   'password is too common; choose a longer, less predictable one': 'app.validation.password_too_common',
   'password must not contain the e-mail name': 'app.validation.password_contains_email',
-  'only evaluators are granted other municipalities': 'app.validation.grants_only_for_evaluators',
   'you cannot deactivate yourself': 'app.validation.cannot_deactivate_yourself',
   'you cannot take away your own admin role': 'app.validation.cannot_drop_own_admin_role',
   'municipalityId must be your own municipality': 'app.validation.own_municipality_only',
