@@ -27,9 +27,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer',
-  // TODO(issue 17): 'evaluator_grant' joins this list when the lead's branch (grants) is merged into main;
-  // until then the catalogue check below passes without it, and fails loudly once the table exists.
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant',
 ];
 
 /**
@@ -117,6 +115,10 @@ async function fillTenantTables(): Promise<void> {
   const smart = ok('SMART group', await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, name: 'SMART RLS', startTime: '19:00', weekday: 4 }, coordinator));
   ok('facilitation', await call('POST', `/api/groups/${smart.id}/facilitators`, { volunteerId: volunteer.id, role: 'facilitator', fromDate: '2026-01-01' }, coordinator));
   ok('meeting with facilitator', await call('POST', '/api/group-meetings', { groupId: smart.id, startsAt: hourAgo, durationMinutes: 90, anonymousHeadcount: 3, facilitators: [{ volunteerId: volunteer.id, minutes: 90 }], untrainedReason: 'RLS-test: frivillig uden SMART-uddannelse' }, coordinator));
+
+  // evaluator_grant: Aarhus's data to Odense's evaluator, from a date in the future (no access meanwhile)
+  const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  ok('grant', await call('POST', '/api/evaluator-grants', { evaluatorEmail: 'evaluator@odense.demo', purpose: 'RLS-test af bevillinger', validFrom: inDays(100), validUntil: inDays(130) }, { as: 'admin@aarhus.demo' }));
 
   // export_project, export_job, export_file_chunk (a finished codebook job has its file in chunks)
   const project = ok('export project', await call<{ id: string }>('POST', '/api/export-projects', { name: `RLS ${randomUUID().slice(0, 6)}`, purpose: 'RLS-test af eksport', municipalityIds: [DEMO_IDS.municipalities.aarhus], programmeIds: [DEMO_IDS.programmes.move], periodFrom: '2025-01-01', periodTo: '2025-12-31' }, evaluator));

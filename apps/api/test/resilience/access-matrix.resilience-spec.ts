@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTIONS, RESOURCES, ROLES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { activeEnrolment, createCentre, createCitizen, createCourse, createUser, freshCpr, STRONG_PASSWORD } from '../support/fixtures';
+import { activeEnrolment, createCentre, createCitizen, createCourse, createOperator, createUser, freshCpr, STRONG_PASSWORD } from '../support/fixtures';
 import type { Town } from '../support/fixtures';
-import { call, closeDb, db, DEMO_PASSWORD, listPath } from '../support/http';
+import { call, closeDb, db, listPath, tokenFor } from '../support/http';
 import type { Answer } from '../support/http';
 
 /**
@@ -56,19 +56,10 @@ function parseCell(cell: string): Expected | undefined {
 const TABLE = readTable();
 const TABLE_ROLES = ['staff', 'coordinator', 'evaluator', 'admin', 'operator'];
 
-/**
- * The operator role arrives with the lead's branch (feat-authority). Its rows run as soon as the
- * product has the role (then a failed operator fixture fails the run); until then they stay in the
- * table and out of the run.
- * TODO(issue 17): drop this gate once main has the operator role (ROLES in libs/contracts).
- */
-const OPERATOR_EXISTS = (ROLES as readonly string[]).includes('operator');
-const runsRole = (role: string): boolean => role !== 'operator' || OPERATOR_EXISTS;
-
 const CASES: Case[] = TABLE.flatMap((row) =>
   SCOPES.flatMap((scope) => {
     const expected = parseCell(row.cells[scope]);
-    if (!expected || !runsRole(row.role)) return [];
+    if (!expected) return [];
     if (expected.kind === 'hidden' && row.action !== 'list') throw new Error(`hidden applies to lists only: ${row.resource} ${row.action} ${row.role}`);
     if (expected.kind === 'refuse' && row.action !== 'create') throw new Error(`refuse applies to creates only: ${row.resource} ${row.action} ${row.role}`);
     if (row.role === 'operator' && scope === 'own') throw new Error(`the operator has no own municipality: ${row.resource} ${row.action}`);
@@ -116,17 +107,11 @@ async function actorOf(role: string): Promise<{ as: string }> {
   return { as: operatorEmail };
 }
 
-/** A national operator (no municipality), made as `cli.js create-operator` would: by the database owner. */
+/** A national operator (no municipality), made by `cli.js create-operator` as an installation makes one. */
 async function makeOperator(): Promise<string> {
-  const email = `operator-${short()}@national.test`;
-  await db().query(
-    `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash)
-     SELECT NULL, $1, 'Matrix operator', 'operator', password_hash FROM app_user WHERE email = 'admin@aarhus.demo'`,
-    [email],
-  );
-  const signIn = await call<{ token?: string }>('POST', '/api/auth/login', { email, password: DEMO_PASSWORD }, { as: null });
-  if (signIn.status !== 200) throw new Error(`fixture: the operator could not sign in (${signIn.status}): ${JSON.stringify(signIn.body)}`);
-  return email;
+  const operator = createOperator();
+  await tokenFor(operator.email, operator.password); // signed in once; later calls reuse the token
+  return operator.email;
 }
 
 function created<T extends { id: string }>(what: string, res: Answer<T>): T {
@@ -575,7 +560,7 @@ describe('access matrix (hand-written table: access-matrix.expected.csv)', () =>
     const failed = results.filter((r) => r.problem);
     console.log(
       `role        resource              action scope    expected                 HTTP\n${lines.join('\n')}\n` +
-        `${results.length} cases, ${failed.length} not as the table says${OPERATOR_EXISTS ? '' : ' (operator rows not run: the product has no operator role yet)'}`,
+        `${results.length} cases, ${failed.length} not as the table says`,
     );
   });
 
