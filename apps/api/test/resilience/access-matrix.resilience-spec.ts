@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ACTIONS, RESOURCES, ROLES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, createCentre, createCitizen, createCourse, createOperator, createUser, freshCpr, STRONG_PASSWORD } from '../support/fixtures';
 import type { Town } from '../support/fixtures';
 import { call, closeDb, db, listPath, tokenFor } from '../support/http';
 import type { Answer } from '../support/http';
+import { readAccessTable, SCOPES, TABLE_FILE, TABLE_ROLES } from './support/access-table';
+import type { Scope } from './support/access-table';
 
 /**
  * The access matrix (issue #17): every role × resource × action × scope of the hand-written table
@@ -26,24 +26,8 @@ afterAll(closeDb);
 // ---------------------------------------------------------------------------------------------------
 // The table
 
-type Scope = 'own' | 'other' | 'national';
 type Expected = { kind: 'allow' } | { kind: 'deny' } | { kind: 'hidden' } | { kind: 'refuse'; field: string };
-interface Row { resource: string; action: string; role: string; cells: Record<Scope, string>; note: string }
 interface Case { resource: string; action: string; role: string; scope: Scope; expected: Expected; cell: string; note: string }
-
-const TABLE_FILE = join(__dirname, 'access-matrix.expected.csv');
-const SCOPES: Scope[] = ['own', 'other', 'national'];
-
-function readTable(): Row[] {
-  const lines = readFileSync(TABLE_FILE, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
-  const [header, ...body] = lines;
-  if (header !== 'resource,action,role,own,other,national,note') throw new Error(`unexpected header in ${TABLE_FILE}: ${header}`);
-  return body.map((line) => {
-    const [resource, action, role, own, other, national, ...note] = line.split(',');
-    if (!resource || !action || !role || own === undefined || other === undefined || national === undefined) throw new Error(`malformed row: ${line}`);
-    return { resource, action, role, cells: { own, other, national }, note: note.join(',') };
-  });
-}
 
 function parseCell(cell: string): Expected | undefined {
   if (cell === '-') return undefined;
@@ -53,8 +37,7 @@ function parseCell(cell: string): Expected | undefined {
   throw new Error(`unknown outcome "${cell}" in ${TABLE_FILE}`);
 }
 
-const TABLE = readTable();
-const TABLE_ROLES = ['staff', 'coordinator', 'evaluator', 'admin', 'operator'];
+const TABLE = readAccessTable();
 
 const CASES: Case[] = TABLE.flatMap((row) =>
   SCOPES.flatMap((scope) => {

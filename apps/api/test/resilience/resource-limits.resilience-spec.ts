@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { can, DEFAULT_PAGE_SIZE, MAX_JSON_BODY_BYTES, MAX_PAGE_SIZE, RESOURCES, ROLES } from '@outcomes/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_JSON_BODY_BYTES, MAX_PAGE_SIZE, RESOURCES } from '@outcomes/contracts';
 import type { ApiErrorBody, ExportJob, ResourceName, Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { Pool } from 'pg';
@@ -11,6 +11,8 @@ import { startApi } from '../../../../tools/testing/api-process.cjs';
 import { startControlledPostgres } from '../support/controlled-postgres';
 import { admins, createUser, freshCpr, STRONG_PASSWORD } from '../support/fixtures';
 import { baseUrl, call, closeDb, db, tokenFor } from '../support/http';
+import { firstAllowed, MUNICIPAL_TABLE_ROLES } from './support/access-table';
+import type { TableRole } from './support/access-table';
 
 /**
  * Resource limits (OWASP API4, issue #11): the JSON body limit, the page-size cap of every list
@@ -209,14 +211,14 @@ const resourceOf = (path: string): ResourceName | undefined => {
   return (RESOURCES as readonly string[]).includes(segment) ? segment : undefined;
 };
 
-/** A role allowed to call the GET (list for a collection, read for a record's sub-list); admin for the rest (auth, health). */
-function roleFor(path: string): Role {
+/**
+ * A municipality's role allowed to call the GET (list for a collection, read for a record's sub-list) by
+ * the hand-written access table (access-matrix.expected.csv); admin for the rest (auth, health).
+ */
+function roleFor(path: string): TableRole {
   const resource = resourceOf(path);
   if (!resource) return 'admin';
-  const action = path.includes('{') ? 'read' : 'list';
-  const role = ROLES.find((r) => can(r, resource, action));
-  if (!role) throw new Error(`no role may ${action} ${resource} (${path})`);
-  return role;
+  return firstAllowed(resource, path.includes('{') ? 'read' : 'list', MUNICIPAL_TABLE_ROLES);
 }
 
 /** GETs that are neither a list nor a record: what they answer instead, and why they are not capped. */
@@ -244,7 +246,7 @@ describe('page size caps', () => {
     )).rows;
     town = (await owner.query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, 'Grænseby') RETURNING id`, [free?.code])).rows[0]?.id as string;
     const centre = (await owner.query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Grænsecentret') RETURNING id`, [town])).rows[0]?.id;
-    for (const role of ROLES) {
+    for (const role of MUNICIPAL_TABLE_ROLES) {
       const user = await createUser('aarhus', role);
       await owner.query('UPDATE app_user SET municipality_id = $1 WHERE id = $2', [town, user.id]);
       users[role] = user.email;
