@@ -32,6 +32,12 @@ export const grantMessages: FeatureMessages = {
         revoke_content: 'The evaluator loses access to your municipality’s data at once, downloads of earlier exports included. The grant stays on record as revoked.',
         revoked: 'The grant is revoked',
         status: { active: 'Active', future: 'Not yet begun', expired: 'Expired', revoked: 'Revoked' },
+        errors: {
+          no_evaluator: 'No active evaluator has this e-mail address',
+          own_evaluator: 'This is an evaluator of your own municipality, who reads its data without a grant',
+          ended: 'The last day must not have passed',
+          too_long: 'A grant lasts at most a year; grant again when it ends',
+        },
       },
       roles: { operator: 'National operator' },
       programmes: { catalogue: 'Catalogue', national: 'National', local: 'Local (%{name})', national_readonly: 'National programmes are kept by the national operator. Add a local programme for your municipality instead.' },
@@ -41,8 +47,8 @@ export const grantMessages: FeatureMessages = {
   da: {
     resources: {
       'evaluator-grants': {
-        name: 'Adgang for evaluator |||| Adgange for evaluatorer',
-        forcedCaseName: 'adgang for evaluator |||| adgange for evaluatorer',
+        name: 'Evaluatoradgang |||| Evaluatoradgange',
+        forcedCaseName: 'evaluatoradgang |||| evaluatoradgange',
         fields: {
           evaluatorEmail: 'Evaluator (e-mail)',
           evaluatorMunicipalityId: 'Evaluatorens kommune',
@@ -69,6 +75,12 @@ export const grantMessages: FeatureMessages = {
         revoke_content: 'Evaluatoren mister straks adgangen til jeres kommunes data, også til at hente tidligere udtræk. Adgangen bliver stående som tilbagekaldt.',
         revoked: 'Adgangen er tilbagekaldt',
         status: { active: 'Aktiv', future: 'Ikke begyndt', expired: 'Udløbet', revoked: 'Tilbagekaldt' },
+        errors: {
+          no_evaluator: 'Ingen aktiv evaluator har denne e-mailadresse',
+          own_evaluator: 'Det er en evaluator i jeres egen kommune, som læser kommunens data uden at få adgang',
+          ended: 'Sidste dag må ikke være passeret',
+          too_long: 'En adgang gælder højst et år; giv adgang igen, når den udløber',
+        },
       },
       roles: { operator: 'National operatør' },
       programmes: { catalogue: 'Katalog', national: 'Nationalt', local: 'Lokalt (%{name})', national_readonly: 'Nationale programmer vedligeholdes af den nationale operatør. Opret i stedet et lokalt program for jeres kommune.' },
