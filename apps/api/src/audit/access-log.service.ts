@@ -9,6 +9,7 @@ import type { ListPage } from '../common/crud/crud.service';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
+import { AccessLogAnchors } from './access-log-anchors.service';
 import { verifyAccessLog } from './access-log-verify';
 import { AccessLogEntity } from './access-log.entity';
 
@@ -29,6 +30,8 @@ const LIST_SPEC: ListSpec = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The API's and the database's clocks differ a little. */
+const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
 function toEntry(row: AccessLogEntity): AccessLogEntry {
   return {
@@ -58,6 +61,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: Db,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly anchors: AccessLogAnchors,
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<AccessLogEntry>> {
@@ -84,12 +88,27 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     return verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
   }
 
-  /** Removes rows older than the retention period; the anchor keeps what remains verifiable. */
+  /**
+   * Removes rows older than the retention the database holds (the owner sets it from
+   * AUDIT_RETENTION_DAYS); the retention anchor keeps what remains verifiable. The new retention
+   * anchor is signed into the anchor sink before the transaction commits: a prune that cannot be
+   * signed does not happen, and one the API did not sign shows in `audit-verify`.
+   */
   async prune(): Promise<number> {
-    const cutoff = new Date(Date.now() - this.config.auditRetentionDays * DAY_MS);
-    const [{ removed }] = (await this.dataSource.query('SELECT access_log_prune($1)::int AS removed', [cutoff])) as [{ removed: number }];
-    if (removed > 0) this.logger.log({ removed, cutoff }, 'access log rows past retention removed');
-    return removed;
+    return this.dataSource.transaction(async (manager) => {
+      const [result] = (await manager.query('SELECT removed::int AS removed, anchor_seq::text AS seq, anchor_hash AS hash, cutoff FROM access_log_prune()')) as [
+        { removed: number; seq: string | null; hash: string | null; cutoff: Date },
+      ];
+      if (result.removed === 0 || !result.seq || !result.hash) return 0;
+      // A retention shortened in the database (by its owner) is not this API's to sign.
+      const allowed = Date.now() - this.config.auditRetentionDays * DAY_MS + CLOCK_SLACK_MS;
+      if (result.cutoff.getTime() > allowed) {
+        throw new Error(`the database's access-log retention (cut-off ${result.cutoff.toISOString()}) is shorter than AUDIT_RETENTION_DAYS=${this.config.auditRetentionDays}; nothing removed`);
+      }
+      this.anchors.record({ kind: 'prune', seq: result.seq, hash: result.hash, cutoff: result.cutoff.toISOString(), removed: result.removed });
+      this.logger.log({ removed: result.removed, cutoff: result.cutoff, anchorSeq: result.seq }, 'access log rows past retention removed');
+      return result.removed;
+    });
   }
 
   onApplicationBootstrap(): void {
