@@ -20,6 +20,8 @@ function toChained(r: Record<string, unknown>): ChainedRow {
     criterion: (r['criterion'] as string | null) ?? null,
     address: (r['address'] as string | null) ?? null,
     outcome: r['outcome'] as string,
+    citizenIds: (r['citizen_ids'] as string[] | null | undefined) ?? null,
+    change: (r['change'] as ChainedRow['change'] | undefined) ?? null,
     prevHash: r['prev_hash'] as string,
     hash: r['hash'] as string,
   };
