@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, WorklistItem } from '@outcomes/contracts';
+import { createHmac, randomUUID } from 'node:crypto';
+import type { AccessLogVerification, ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, WorklistItem } from '@outcomes/contracts';
 import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createCourse, freshCpr, staff } from './support/fixtures';
@@ -292,5 +292,41 @@ describe('who has seen this citizen', () => {
     const again = await call<CitizenAccess[]>('GET', `/api/citizens/${id}/access-history`, undefined, { as: staff.aarhus });
     // The second look within the window belongs to the same view.
     expect(again.body.map((e) => [e.action, e.requests])).toEqual([['read', 2]]);
+  });
+});
+
+describe('citizen_ids and change in the chain', () => {
+  it('verifies a row whose change PostgreSQL stored with its keys in its own order (jsonb), hashed here by hand', async () => {
+    const key = process.env['TEST_AUDIT_KEY'] as string;
+    const staffId = await userId(staff.aarhus);
+    const aarhus = DEMO_IDS.municipalities.aarhus;
+    const c1 = '00000000-0000-4000-8000-0000000c0001';
+    const client = await db().connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ prev_hash: string; seqs: string[] }>('SELECT prev_hash, seqs FROM access_log_reserve(1)');
+      const prev = rows[0]?.prev_hash as string;
+      const seq = rows[0]?.seqs[0] as string;
+      // The canonical text written out: the old fields, then the labelled additions with sorted keys.
+      const text = `["${prev}","${seq}","2026-12-05T12:00:00.000Z","${staffId}","staff","${aarhus}","update","municipalities",null,null,null,null,"ok",` +
+        `{"citizenIds":["${c1}"]},{"change":{"after":{"alpha":{"a":1,"b":2},"zeta":"ny"},"before":{"alpha":{"a":1,"b":1},"zeta":"gammel"}}}]`;
+      const hash = createHmac('sha256', key).update(text).digest('hex');
+      await client.query(
+        `INSERT INTO access_log (seq, at, user_id, role, municipality_id, action, resource, outcome, citizen_ids, change, prev_hash, hash)
+         VALUES ($1, '2026-12-05T12:00:00.000Z', $2, 'staff', $3, 'update', 'municipalities', 'ok', $4, $5, $6, $7)`,
+        [seq, staffId, aarhus, [c1], '{"before": {"zeta": "gammel", "alpha": {"b": 1, "a": 1}}, "after": {"zeta": "ny", "alpha": {"b": 2, "a": 1}}}', prev, hash],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    const verdict = await call<AccessLogVerification>('GET', '/api/access-log/verify', undefined, { as: admins.aarhus });
+    expect(verdict.body).toMatchObject({ ok: true, firstBrokenSeq: null });
+    // And the admin sees it: the change and the citizens as stored.
+    const log = await call<{ change: unknown; citizenIds: string[] }[]>('GET', listPath('access-log', { filter: { resource: 'municipalities' }, range: [0, 0] }), undefined, { as: admins.aarhus });
+    expect(log.body[0]).toMatchObject({ citizenIds: [c1], change: { before: { zeta: 'gammel', alpha: { a: 1, b: 1 } }, after: { zeta: 'ny', alpha: { a: 1, b: 2 } } } });
   });
 });
