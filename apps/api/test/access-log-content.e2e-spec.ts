@@ -181,6 +181,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
 const NO_CITIZENS: Record<string, string> = {
   '/api/users': 'colleagues, not citizens',
   '/api/users/{id}': 'a colleague',
+  '/api/evaluator-grants': 'grants: an evaluator (a user), a municipality, a period, a purpose',
+  '/api/evaluator-grants/{id}': 'a grant',
   '/api/access-log': 'the log itself: its rows name citizens by id, and reading it is logged as a search of the log',
   '/api/access-log/verify': 'a verdict: ok, counts, a sequence number',
   '/api/volunteers': 'volunteers, not citizens',

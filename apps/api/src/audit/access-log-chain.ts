@@ -23,7 +23,7 @@ export interface ChainedRow {
   at: Date;
   userId: string;
   role: Role | string;
-  municipalityId: string;
+  municipalityId: string | null;
   action: string;
   resource: string;
   recordId: string | null;

@@ -4,7 +4,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /** Answers that name people other than citizens (users), or only the log itself: no citizens to collect from them. */
-const NO_CITIZENS: readonly ResourceName[] = ['users', 'access-log', 'volunteers', 'trainings', 'coordinator-dashboard'];
+const NO_CITIZENS: readonly ResourceName[] = ['users', 'evaluator-grants', 'access-log', 'volunteers', 'trainings', 'coordinator-dashboard'];
 
 export interface AnswerPeople {
   /** Citizens the answer names directly. */

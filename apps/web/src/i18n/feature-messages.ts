@@ -9,6 +9,7 @@ import { volunteerMessages } from '../volunteers/messages';
 import { exportsMessages } from '../exports/messages';
 import { outcomesMessages } from '../outcomes/messages';
 import { accessLogMessages } from '../access-log/messages';
+import { grantMessages } from '../grants/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -31,6 +32,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   outcomesMessages,
   exportsMessages,
   accessLogMessages,
+  grantMessages,
 ];
 
 type Tree = { [key: string]: unknown };
