@@ -1,4 +1,5 @@
 import type { AccessLogEntry } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
@@ -55,6 +56,24 @@ describe('who has seen this citizen', () => {
     expect(requests).toBeGreaterThanOrEqual(2); // at least the citizen and the panel itself
     expect(reads).toHaveLength(requests);
     await screenshot(page, 'citizen-access-history-one-view');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the admin a change before → after and how many citizens a list carried, never the search text', async () => {
+    const { page, pageErrors } = browser;
+    const name = `Logcenter ${uniqueSuffix()}`;
+    await apiPost('centres', { municipalityId: DEMO_IDS.municipalities.aarhus, name }, 'admin@aarhus.demo');
+    const citizens = await apiGet<{ id: string }[]>(`citizens?range=${encodeURIComponent('[0,4]')}`, 'staff@aarhus.demo');
+    expect(citizens.length).toBeGreaterThan(0);
+
+    await signIn(page, 'admin@aarhus.demo');
+    await page.goto(`${baseUrl()}/#/access-log`);
+    const change = page.getByTestId('access-change').filter({ hasText: name });
+    await change.first().waitFor();
+    expect(await change.first().textContent()).toContain(`name: – → ${name}`);
+    const counts = page.getByTestId('access-citizens').filter({ hasText: `${citizens.length} borger` });
+    await counts.first().waitFor();
+    await screenshot(page, 'access-log-content');
     expect(pageErrors).toEqual([]);
   });
 });

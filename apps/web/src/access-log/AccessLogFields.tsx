@@ -66,8 +66,14 @@ export const ChangeField = () => {
     <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', ...small }} data-testid="access-change">
       {changedFields(record.change).map((c) => (
         <li key={c.field || '-'}>
-          {c.field && <strong>{c.field}: </strong>}
-          {c.before} → {c.after}
+          {c.field === '…' ? (
+            `… ${c.after}`
+          ) : (
+            <>
+              {c.field && <strong>{c.field}: </strong>}
+              {c.before} → {c.after}
+            </>
+          )}
         </li>
       ))}
     </Box>

@@ -12,7 +12,20 @@ describe('the access log, compactly', () => {
       { field: 'hourlyRate', before: '450', after: '500' },
       { field: 'version', before: '3', after: '4' },
     ]);
-    expect(changedFields({ before: null, after: { name: 'Ny' } })).toEqual([{ field: '', before: '–', after: '{"name":"Ny"}' }]);
+    expect(changedFields({ before: null, after: { id: 'x', name: 'Ny', active: true, createdAt: '2026-12-05T12:00:00Z' } })).toEqual([
+      { field: 'name', before: '–', after: 'Ny' },
+      { field: 'active', before: '–', after: 'true' },
+    ]);
+    expect(changedFields({ before: { name: 'Gammel' }, after: null })).toEqual([{ field: 'name', before: 'Gammel', after: '–' }]);
+    expect(changedFields({ before: 'a', after: 'b' })).toEqual([{ field: '', before: 'a', after: 'b' }]);
+    expect(changedFields({ before: null, after: { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 } })).toEqual([
+      { field: 'a', before: '–', after: '1' },
+      { field: 'b', before: '–', after: '2' },
+      { field: 'c', before: '–', after: '3' },
+      { field: 'd', before: '–', after: '4' },
+      { field: 'e', before: '–', after: '5' },
+      { field: '…', before: '', after: '+2' },
+    ]);
     expect(changedFields({ before: { a: 1 }, after: { a: 1, b: 'x' } })).toEqual([{ field: 'b', before: '–', after: 'x' }]);
     expect(changedFields(null)).toEqual([]);
   });

@@ -22,15 +22,28 @@ export interface ChangedField {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A change as the fields that differ, before → after, in the order they first appear; a created or deleted record as one line. */
+/** Fields a change does not show: the record's id is in its own column, the time stamps change with every write. */
+const UNSHOWN = new Set(['id', 'createdAt', 'updatedAt']);
+
+/** At most this many lines per change; a last line says how many more fields there were. */
+export const MAX_CHANGED_FIELDS = 6;
+
+/**
+ * A change as the fields that differ, before → after, in the order they first appear (a created
+ * record: every field from "–"; a deleted one: every field to "–"); at most MAX_CHANGED_FIELDS lines.
+ */
 export function changedFields(change: AccessLogEntry['change']): ChangedField[] {
   if (!change) return [];
   const { before, after } = change;
-  if (!isRecord(before) || !isRecord(after)) return [{ field: '', before: before === null ? '–' : shortValue(before), after: after === null ? '–' : shortValue(after) }];
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: k, before: shortValue(before[k]), after: shortValue(after[k]) }));
+  const was = before === null ? {} : before;
+  const is = after === null ? {} : after;
+  if (!isRecord(was) || !isRecord(is)) return [{ field: '', before: shortValue(before), after: shortValue(after) }];
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])];
+  const changed = keys
+    .filter((k) => !UNSHOWN.has(k) && JSON.stringify(was[k]) !== JSON.stringify(is[k]))
+    .map((k) => ({ field: k, before: shortValue(was[k]), after: shortValue(is[k]) }));
+  if (changed.length <= MAX_CHANGED_FIELDS) return changed;
+  return [...changed.slice(0, MAX_CHANGED_FIELDS - 1), { field: '…', before: '', after: `+${changed.length - (MAX_CHANGED_FIELDS - 1)}` }];
 }
 
 export type CriterionPart = { field: string; value: string } | { field: string; words: number; cpr: boolean };
