@@ -40,7 +40,10 @@ describe('every use of personal data is logged in the same transaction', () => {
     const admin = DEMO_IDS.users.aarhus.admin;
     await call('GET', listPath('users', { filter: { q: 'Behandler' } }), undefined, { as: 'admin@aarhus.demo' });
     const [search] = await lastEntries(admin, 1);
-    expect(search).toMatchObject({ action: 'search', resource: 'users', criterion: '{"q":"Behandler"}', outcome: 'ok', municipality_id: DEMO_IDS.municipalities.aarhus });
+    expect(search).toMatchObject({ action: 'search', resource: 'users', outcome: 'ok', municipality_id: DEMO_IDS.municipalities.aarhus });
+    // What was searched, never the text (access-log-content.e2e-spec.ts tries harder).
+    expect(JSON.parse(search?.['criterion'] as string)).toMatchObject({ fields: ['q'], values: { q: { words: 1, cpr: false } } });
+    expect(search?.['criterion']).not.toMatch(/behandler/i);
 
     const user = await createUser('aarhus', 'staff');
     const [created] = await lastEntries(admin, 1);

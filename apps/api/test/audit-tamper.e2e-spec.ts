@@ -11,6 +11,7 @@ import { startApi } from '../../../tools/testing/api-process.cjs';
 import type { RunningApi } from '../../../tools/testing/api-process.cjs';
 import { chainHash, GENESIS } from '../src/audit/access-log-chain';
 import type { ChainedRow } from '../src/audit/access-log-chain';
+import { toChained } from '../src/audit/access-log-verify';
 import { freshDatabase, processSecrets } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
@@ -110,25 +111,6 @@ async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 2
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function toChained(r: Record<string, unknown>): ChainedRow {
-  return {
-    seq: String(r['seq']),
-    at: r['at'] as Date,
-    userId: r['user_id'] as string,
-    role: r['role'] as string,
-    municipalityId: r['municipality_id'] as string,
-    action: r['action'] as string,
-    resource: r['resource'] as string,
-    recordId: (r['record_id'] as string | null) ?? null,
-    citizenId: (r['citizen_id'] as string | null) ?? null,
-    criterion: (r['criterion'] as string | null) ?? null,
-    address: (r['address'] as string | null) ?? null,
-    outcome: r['outcome'] as string,
-    prevHash: r['prev_hash'] as string,
-    hash: r['hash'] as string,
-  };
 }
 
 const apiEnv = (url: string): Record<string, string> => ({
@@ -326,7 +308,7 @@ describe('retention through access_log_prune() only', () => {
         let prevHash = GENESIS;
         for (let i = 0; i < 3; i++) {
           const [{ seq }] = (await client.query<{ seq: string }>(`SELECT nextval('access_log_seq')::text AS seq`)).rows as [{ seq: string }];
-          const row = { seq, at: new Date(Date.now() - 200 * 86_400_000 + i * 1000), userId: randomUUID(), role: 'staff', municipalityId: randomUUID(), action: 'read', resource: 'citizens', recordId: randomUUID(), citizenId: randomUUID(), criterion: null, address: '127.0.0.1', outcome: 'ok', prevHash };
+          const row = { seq, at: new Date(Date.now() - 200 * 86_400_000 + i * 1000), userId: randomUUID(), role: 'staff', municipalityId: randomUUID(), action: 'read', resource: 'citizens', recordId: randomUUID(), citizenId: randomUUID(), criterion: null, address: '127.0.0.1', outcome: 'ok', citizenIds: null, change: null, prevHash };
           prevHash = chainHash(secrets['AUDIT_KEY'] as string, row);
           old.push({ ...row, hash: prevHash });
           await client.query(
