@@ -9,6 +9,7 @@ import { ApiException } from '../common/errors/api.exception';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS } from './auth-user';
 import type { AuthUser, TokenPayload } from './auth-user';
 import { decoyHash, verifyPassword } from './password';
+import { hasSaneTimes } from './token-times';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -73,11 +74,15 @@ export class AuthService {
     return user;
   }
 
-  /** The user behind a token, if the token is still honoured (active user, same token version, within 12 h). */
+  /**
+   * The user behind a token, if the token is still honoured (active user, same token version, within 12 h).
+   * The signature and `exp` are checked by passport-jwt, but jsonwebtoken checks `exp` only when it is
+   * there: a signed token without it was honoured for ever (issue 17). So every time claim this API
+   * writes must be present and consistent with what sign() writes.
+   */
   async userForToken(payload: TokenPayload): Promise<AuthUser | undefined> {
-    const now = Math.floor(Date.now() / 1000);
-    if (typeof payload.auth !== 'number' || now - payload.auth > ABSOLUTE_SECONDS) return undefined;
-    const user = await this.loadSession(payload.sub, payload.auth, payload.iat ?? now);
+    if (!hasSaneTimes(payload, Math.floor(Date.now() / 1000))) return undefined;
+    const user = await this.loadSession(payload.sub, payload.auth, payload.iat);
     if (!user || user.tokenVersion !== payload.tv) return undefined;
     return user;
   }
