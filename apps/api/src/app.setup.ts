@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { AllExceptionsFilter, payloadTooLarge } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
+import { isApiPath } from './common/api-path';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
 
@@ -19,6 +20,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
+  // Every API answer, errors included, may carry personal data: no browser or proxy keeps a copy
+  // (the back button on a shared workstation, a caching proxy). Set first, so even the answers of
+  // the size check, the body parser and unknown routes carry it. The web app's static files (outside
+  // /api) stay cacheable. (issue 17)
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApiPath(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
