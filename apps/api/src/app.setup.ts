@@ -18,7 +18,8 @@ import type { AppConfig } from './config/config';
 /** Everything between HTTP and the controllers, in the order a request meets it. */
 export function configureApp(app: NestExpressApplication, config: AppConfig, logger: Logger, webDir: string): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // No proxy named: trust none (false), so X-Forwarded-For is ignored and the socket's address counts.
+  app.set('trust proxy', config.trustProxy.length === 0 ? false : config.trustProxy);
   app.use(requestLogger(logger));
   // Every API answer, errors included, may carry personal data: no browser or proxy keeps a copy
   // (the back button on a shared workstation, a caching proxy). Set first, so even the answers of
