@@ -66,7 +66,7 @@ describe('the outcome report', () => {
   it('answers 403 for a municipality not granted, and reports it once granted by the evaluator’s admin', async () => {
     expect((await report('evaluator@aarhus.demo')).status).toBe(403);
     const evaluator = await call<User>('GET', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, undefined, { as: 'admin@aarhus.demo' });
-    const { id: _i, createdAt: _c, updatedAt: _u, municipalityId: _m, lockedUntil: _l, lastLoginAt: _ll, ...editable } = evaluator.body;
+    const { id: _i, createdAt: _c, updatedAt: _u, municipalityId: _m, failedLogins: _f, lastFailedLoginAt: _lf, lastLoginAt: _ll, ...editable } = evaluator.body;
     const granted = await call<User>('PUT', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, { ...editable, grantedMunicipalityIds: [DEMO_IDS.municipalities.odense] }, { as: 'admin@aarhus.demo' });
     expect(granted.status).toBe(200);
     await tokenFor('evaluator@aarhus.demo'); // the grant changed nothing of the token; the session reads grants anew

@@ -1,12 +1,14 @@
-import { Alert, Box } from '@mui/material';
+import { Alert, Box, Stack } from '@mui/material';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@outcomes/contracts';
 import {
   AutocompleteArrayInput,
   BooleanInput,
   email,
   FormDataConsumer,
+  Labeled,
   maxLength,
   minLength,
+  NumberField,
   PasswordInput,
   ReferenceArrayInput,
   required,
@@ -14,6 +16,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 import { GRANTING_ROLE } from './user-body';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: `app.roles.${id}` }));
@@ -48,6 +51,18 @@ export const UserInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
       </FormDataConsumer>
       {mode === 'edit' && (
         <Box sx={{ width: '100%', mt: 1 }}>
+          {/* Read only: failed sign-ins make the next attempt wait (at most 10 s); they never lock the user out. */}
+          <Stack direction="row" spacing={4} sx={{ mb: 2 }}>
+            <Labeled source="lastLoginAt">
+              <DateTimeField source="lastLoginAt" emptyText="–" />
+            </Labeled>
+            <Labeled source="failedLogins">
+              <NumberField source="failedLogins" />
+            </Labeled>
+            <Labeled source="lastFailedLoginAt">
+              <DateTimeField source="lastFailedLoginAt" emptyText="–" />
+            </Labeled>
+          </Stack>
           <Alert severity="info">{translate('app.users.sessions_note')}</Alert>
         </Box>
       )}

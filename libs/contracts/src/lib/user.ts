@@ -9,7 +9,10 @@ export interface User extends RecordMeta {
   active: boolean;
   /** Evaluators only: the municipalities whose pseudonymised data they may read (their own is implied). */
   grantedMunicipalityIds: string[];
-  lockedUntil: string | null;
+  /** Failed sign-ins since the last successful one (each makes the next attempt wait longer, at most 10 s). */
+  failedLogins: number;
+  /** When a sign-in last failed; kept after a successful one. */
+  lastFailedLoginAt: string | null;
   lastLoginAt: string | null;
 }
 
