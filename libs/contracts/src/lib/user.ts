@@ -5,10 +5,9 @@ export interface User extends RecordMeta {
   email: string;
   displayName: string;
   role: Role;
-  municipalityId: string;
+  /** Null only for the national operator, who belongs to no municipality. */
+  municipalityId: string | null;
   active: boolean;
-  /** Evaluators only: the municipalities whose pseudonymised data they may read (their own is implied). */
-  grantedMunicipalityIds: string[];
   /** Failed sign-ins since the last successful one (each makes the next attempt wait longer, at most 10 s). */
   failedLogins: number;
   /** When a sign-in last failed; kept after a successful one. */
@@ -22,7 +21,6 @@ export interface CreateUserInput {
   role: Role;
   password: string;
   active?: boolean;
-  grantedMunicipalityIds?: string[];
 }
 
 /** The signed-in user as the web app needs it. */
@@ -31,8 +29,9 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
-  municipalityId: string;
-  municipalityName: string;
+  /** Null for the national operator. */
+  municipalityId: string | null;
+  municipalityName: string | null;
 }
 
 export interface LoginInput {
