@@ -14,8 +14,14 @@ const AARHUS = DEMO_IDS.municipalities.aarhus;
 const ODENSE = DEMO_IDS.municipalities.odense;
 const NATIONAL_MOVE = DEMO_IDS.programmes.move;
 
-const municipalityRow = async (id: string): Promise<{ name: string; hourly_rate: string | null; version: number }> =>
-  (await db().query<{ name: string; hourly_rate: string | null; version: number }>('SELECT name, hourly_rate, version FROM municipality WHERE id = $1', [id])).rows[0]!;
+/** The one row a query must answer; a setup that found nothing fails the test here. */
+async function one<T extends object>(sql: string, params: unknown[] = []): Promise<T> {
+  const [row] = (await db().query<T>(sql, params)).rows;
+  if (!row) throw new Error(`no row for: ${sql}`);
+  return row;
+}
+
+const municipalityRow = (id: string) => one<{ name: string; hourly_rate: string | null; version: number }>('SELECT name, hourly_rate, version FROM municipality WHERE id = $1', [id]);
 
 /** The access-log rows a user wrote about a record since `afterSeq`. */
 async function logged(userId: string, recordId: string, afterSeq: string): Promise<{ action: string; resource: string; outcome: string }[]> {
@@ -26,7 +32,7 @@ async function logged(userId: string, recordId: string, afterSeq: string): Promi
   return rows.rows;
 }
 
-const headSeq = async (): Promise<string> => (await db().query<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM access_log')).rows[0]!.s;
+const headSeq = async (): Promise<string> => (await one<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM access_log')).s;
 
 /** Statements as the API's restricted role with the settings a request would set; always rolled back. */
 async function asAppRole<T>(settings: Record<string, string>, work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -90,9 +96,9 @@ describe('municipalities: the operator governs them, an admin only their own set
   it('the national operator, made by the CLI, creates, renames and deletes a municipality, and sees no citizen', async () => {
     const operator = createOperator();
     await tokenFor(operator.email, operator.password);
-    const code = (await db().query<{ code: string }>(
+    const { code } = await one<{ code: string }>(
       `SELECT x::text AS code FROM generate_series(800, 899) x WHERE NOT EXISTS (SELECT 1 FROM municipality WHERE code = x::text) LIMIT 1`,
-    )).rows[0]!.code;
+    );
     const created = await call<Municipality>('POST', '/api/municipalities', { code, name: 'Prøvekommune', hourlyRate: 450 }, { as: operator.email });
     expect(created.status).toBe(201);
     const renamed = await call<Municipality>('PUT', `/api/municipalities/${created.body.id}`, { code, name: 'Prøve Kommune', hourlyRate: 460, version: created.body.version }, { as: operator.email });
@@ -104,7 +110,7 @@ describe('municipalities: the operator governs them, an admin only their own set
     expect((await call('GET', '/api/citizens', undefined, { as: operator.email })).status).toBe(403);
     expect((await call('GET', '/api/users', undefined, { as: operator.email })).status).toBe(403);
     // The operator's own log: their three changes, under no municipality; no municipality's rows.
-    const operatorId = (await db().query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [operator.email])).rows[0]!.id;
+    const { id: operatorId } = await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [operator.email]);
     const log = await call<{ municipalityId: string | null; resource: string; action: string }[]>('GET', listPath('access-log', { filter: { resource: 'municipalities', userId: operatorId } }), undefined, { as: operator.email });
     expect(log.status).toBe(200);
     expect(log.body.map((r) => r.action).sort()).toEqual(['create', 'delete', 'update']);
@@ -165,14 +171,14 @@ describe('grants: made by the data owner’s admin, ended by revocation, expiry 
   });
 
   it('a grant names an active evaluator of another municipality (400 otherwise), for at most a year, and writes nothing when refused', async () => {
-    const before = Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM evaluator_grant')).rows[0]!.n);
+    const before = Number((await one<{ n: string }>('SELECT count(*) AS n FROM evaluator_grant')).n);
     expect((await grant(admins.odense, 'staff@aarhus.demo')).body.errors?.['evaluatorEmail']).toMatch(/no active evaluator/);
     expect((await grant(admins.odense, 'evaluator@odense.demo')).body.errors?.['evaluatorEmail']).toMatch(/own municipality/);
     expect((await grant(admins.odense, 'evaluator@aarhus.demo', { validUntil: daysFromToday(400) })).body.errors?.['validUntil']).toMatch(/at most/);
     expect((await grant(admins.odense, 'evaluator@aarhus.demo', { validFrom: daysFromToday(5), validUntil: daysFromToday(2) })).body.errors?.['validUntil']).toMatch(/before validFrom/);
     const smuggled = await grant(admins.odense, 'evaluator@aarhus.demo', { municipalityId: AARHUS });
     expect(smuggled.status).toBe(400);
-    expect(Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM evaluator_grant')).rows[0]!.n)).toBe(before);
+    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM evaluator_grant')).n)).toBe(before);
     expect((await grant(staff.odense, 'evaluator@aarhus.demo')).status).toBe(403);
   });
 

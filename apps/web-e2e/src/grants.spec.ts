@@ -3,7 +3,7 @@ import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import { apiGet, apiStatus, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
+import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
 // Issue #17: an evaluator reaches another municipality's data only by a grant from that
 // municipality's admin, who can revoke it; the evaluator loses access at once.
@@ -27,7 +27,7 @@ describe('evaluator grants, as the data owner’s admin makes and revokes them',
     const purpose = `Tværkommunal evaluering af HCS ${uniqueSuffix()}`;
     expect(await apiStatus(odenseReport, evaluator)).toBe(403);
 
-    await page.getByRole('menuitem', { name: 'Adgange for evaluatorer' }).click();
+    await page.getByRole('menuitem', { name: 'Evaluatoradgange' }).click();
     await page.getByText('En anden kommunes evaluator må kun læse').waitFor();
     await page.getByRole('link', { name: 'Opret' }).click();
     await page.getByRole('textbox', { name: 'Evaluator (e-mail)' }).fill('staff@aarhus.demo');
@@ -41,7 +41,7 @@ describe('evaluator grants, as the data owner’s admin makes and revokes them',
 
     const row = page.locator('tbody tr', { hasText: purpose });
     await row.getByText('Aktiv', { exact: true }).waitFor();
-    await row.getByText('Aarhus').waitFor();
+    await row.getByText('Aarhus', { exact: true }).waitFor();
     await screenshot(page, 'grants-active');
     const [grant] = await apiGet<EvaluatorGrant[]>(`evaluator-grants${listQuery({ q: purpose })}`, admin);
     expect(grant).toMatchObject({ evaluatorEmail: evaluator, municipalityId: DEMO_IDS.municipalities.odense, status: 'active' });

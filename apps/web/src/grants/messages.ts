@@ -47,8 +47,8 @@ export const grantMessages: FeatureMessages = {
   da: {
     resources: {
       'evaluator-grants': {
-        name: 'Adgang for evaluator |||| Adgange for evaluatorer',
-        forcedCaseName: 'adgang for evaluator |||| adgange for evaluatorer',
+        name: 'Evaluatoradgang |||| Evaluatoradgange',
+        forcedCaseName: 'evaluatoradgang |||| evaluatoradgange',
         fields: {
           evaluatorEmail: 'Evaluator (e-mail)',
           evaluatorMunicipalityId: 'Evaluatorens kommune',

@@ -15,8 +15,8 @@ export const MunicipalityInputs = () => {
   return (
     <>
       {!operator && <Alert severity="info" sx={{ mb: 2 }}>{translate('app.municipalities.settings_only')}</Alert>}
-      <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} disabled={!operator} />
-      <TextInput source="name" validate={[required(), maxLength(100)]} disabled={!operator} />
+      <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} readOnly={!operator} />
+      <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
     </>
   );
