@@ -214,7 +214,7 @@ function roleFor(path: string): Role {
   const resource = resourceOf(path);
   if (!resource) return 'admin';
   const action = path.includes('{') ? 'read' : 'list';
-  // A municipality's user: the national operator is made by the command line, not by POST /api/users.
+  // The municipality's own roles: every GET has one (the operator's lists are reference data all may read).
   const role = MUNICIPAL_ROLES.find((r) => can(r, resource, action));
   if (!role) throw new Error(`no role may ${action} ${resource} (${path})`);
   return role;
