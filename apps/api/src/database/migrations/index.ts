@@ -23,6 +23,7 @@ import { ListAndReportIndexes1795620564286 } from './1795620564286-ListAndReport
 import { ExportChunkAppend1795621000000 } from './1795621000000-ExportChunkAppend';
 import { AccessLogReserve1795622000000 } from './1795622000000-AccessLogReserve';
 import { CitizenListIndex1795631563509 } from './1795631563509-CitizenListIndex';
+import { ReferencesStayInMunicipality1795644000000 } from './1795644000000-ReferencesStayInMunicipality';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   Volunteers1795614039309, VolunteersTenancy1795614400000,
   Outcomes1795614467812, PublishedResults1795614800000,
   Exports1795619300330, ExportsTenancy1795619400000,
-  ListAndReportIndexes1795620564286, ExportChunkAppend1795621000000, AccessLogReserve1795622000000, CitizenListIndex1795631563509];
+  ListAndReportIndexes1795620564286, ExportChunkAppend1795621000000, AccessLogReserve1795622000000, CitizenListIndex1795631563509,
+  ReferencesStayInMunicipality1795644000000];
