@@ -3,7 +3,7 @@ import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outc
 import { eligibilityFailures, transition } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from '../municipalities/centre.entity';
@@ -169,7 +169,7 @@ export class EnrolmentsService {
     try {
       return await this.citizens.entity(id);
     } catch {
-      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
     }
   }
 
@@ -182,7 +182,7 @@ export class EnrolmentsService {
   private async centreOrRefuse(id: string): Promise<void> {
     const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
     if (!centre || centre.municipalityId !== this.db.user().municipalityId) {
-      throw ApiException.validation({ centreId: 'centreId must name a centre of your municipality' });
+      throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
   }
 

@@ -3,7 +3,7 @@ import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@out
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -113,7 +113,7 @@ export class OutreachService {
 
   private async citizenOrRefuse(id: string): Promise<void> {
     await this.citizens.entity(id).catch(() => {
-      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
     });
   }
 

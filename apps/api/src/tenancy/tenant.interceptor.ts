@@ -9,6 +9,7 @@ import type { Observable } from 'rxjs';
 import { PERMISSION } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/errors/api.exception';
+import { referenceRefusal } from '../common/errors/database-errors';
 import { clientAddress, routeRecordId } from './request-info';
 import { TenantTransaction } from './tenant-transaction.service';
 
@@ -57,6 +58,21 @@ export class TenantInterceptor implements NestInterceptor {
 
     return from(
       work.catch(async (error: unknown) => {
+        // A reference outside the municipality (the service's refusal or the database's key): 400
+        // naming the field, nothing written (the work's transaction rolled back), the attempt logged.
+        const refused = permission ? referenceRefusal(error) : undefined;
+        if (permission && refused) {
+          await this.tenant.run(user, address, async (ctx) => {
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[permission.action],
+              resource: permission.resource,
+              recordId: routeRecordId(request),
+              criterion: `reference: ${refused.field}`,
+              outcome: 'refused',
+            });
+          });
+          throw refused;
+        }
         if (audited && error instanceof ApiException && error.getStatus() === 404) {
           await this.tenant.run(user, address, async (ctx) => {
             const recordId = routeRecordId(request);
