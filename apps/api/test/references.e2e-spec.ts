@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { MIGRATIONS } from '../src/database/migrations';
+import { freshDatabase } from './support/fresh-database';
 import { activeEnrolment, ASI_INTAKE_ITEMS, createCitizen, createCourse, createUser, mondayWeeksAgo } from './support/fixtures';
 import { call, closeDb, db, tokenFor } from './support/http';
 
@@ -415,5 +419,53 @@ describe('the database keeps references inside the municipality, whatever the AP
         AND a1.attname = 'municipality_id' AND r1.attname = 'municipality_id' AND r2.attname = 'id'`);
     const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     expect([...rows].sort(byKey)).toEqual(expected.map((key) => ({ key, validated: true })).sort(byKey));
+  });
+});
+
+describe('an existing installation that already holds a reference across municipalities', () => {
+  it('migrates: the keys are in force for new writes, the broken one stays NOT VALID with a warning naming it, the others are validated', async () => {
+    const fresh = await freshDatabase('references');
+    const before = new DataSource({ ...dataSourceOptions(fresh.url), migrations: MIGRATIONS.filter((m) => m.name !== 'ReferencesStayInMunicipality1795644000000') });
+    const after = new DataSource(dataSourceOptions(fresh.url));
+    try {
+      await before.initialize();
+      expect((await before.runMigrations()).map((m) => m.name)).not.toContain('ReferencesStayInMunicipality1795644000000');
+      const [a, b, userA, userB, centreA, citizenA] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await before.query(`INSERT INTO municipality (id, code, name) VALUES ($1, '901', 'Avby'), ($2, '902', 'Bedby')`, [a, b]);
+      await before.query(`INSERT INTO app_user (id, municipality_id, email, display_name, role, password_hash) VALUES ($1, $2, 'a@x.test', 'A', 'staff', 'x'), ($3, $4, 'b@x.test', 'B', 'staff', 'x')`, [userA, a, userB, b]);
+      await before.query(`INSERT INTO centre (id, municipality_id, name) VALUES ($1, $2, 'Centret')`, [centreA, a]);
+      await before.query(`INSERT INTO citizen (id, municipality_id, first_name_encrypted, last_name_encrypted) VALUES ($1, $2, 'x', 'y')`, [citizenA, a]);
+      // Written through the hole this closes: Avby's enrolment names Bedby's staff member.
+      await before.query(`INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, staff_user_id, referral_date) VALUES ($1, $2, $3, $4, $5, current_date)`,
+        [a, citizenA, DEMO_IDS.programmes.icm, centreA, userB]);
+      await before.destroy();
+
+      await after.initialize();
+      const notices: string[] = [];
+      const pool = (after.driver as unknown as { master: Pool }).master;
+      const listening = new WeakSet<object>();
+      pool.on('acquire', (client) => {
+        if (listening.has(client)) return;
+        listening.add(client);
+        client.on('notice', (n) => notices.push(n.message ?? ''));
+      });
+      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['ReferencesStayInMunicipality1795644000000']);
+      expect(notices.filter((n) => n.startsWith('references:'))).toEqual([
+        'references: 1 rows of enrolment name a app_user of another municipality in staff_user_id; constraint enrolment_staff_user_same_municipality is enforced for new writes but NOT VALID until they are corrected (docs/decisions.md)',
+      ]);
+      const invalid = await after.query(`SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT convalidated`);
+      expect(invalid).toEqual([{ conname: 'enrolment_staff_user_same_municipality' }]);
+      await expect(after.query(`INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, staff_user_id, referral_date) VALUES ($1, $2, $3, $4, $5, current_date)`,
+        [a, citizenA, DEMO_IDS.programmes.move, centreA, userB])).rejects.toMatchObject({ driverError: { code: '23503', constraint: 'enrolment_staff_user_same_municipality' } });
+      // The old row stays editable where its reference does not change; corrected, the key validates.
+      expect(await after.query(`UPDATE enrolment SET referral_source = 'egen henvendelse' WHERE staff_user_id = $1 RETURNING referral_source`, [userB])).toEqual([[{ referral_source: 'egen henvendelse' }], 1]);
+      await after.query(`UPDATE enrolment SET staff_user_id = $1 WHERE staff_user_id = $2`, [userA, userB]);
+      await after.query(`ALTER TABLE enrolment VALIDATE CONSTRAINT enrolment_staff_user_same_municipality`);
+      expect(await after.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND NOT convalidated`)).toEqual([{ n: 0 }]);
+    } finally {
+      if (before.isInitialized) await before.destroy();
+      if (after.isInitialized) await after.destroy();
+      await fresh.drop();
+    }
   });
 });
