@@ -13,6 +13,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExportsModule } from './exports/exports.module';
 import { APP_DATABASE_URL } from './exports/job-queue';
+import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
@@ -41,6 +42,7 @@ export class AppModule {
         MunicipalitiesModule,
         ProgrammesModule,
         UsersModule,
+        GrantsModule,
         CitizensModule,
         EnrolmentsModule,
         SessionsModule,

@@ -25,6 +25,9 @@ const USAGE = `usage:
   cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
       creates the first admin of a municipality (and the municipality, given its name); the password is
       read from standard input. Outside demo mode no account exists until this is run.
+  cli.js create-operator --email <e-mail> --name <display name>
+      creates a national operator, who governs the municipalities and the national programme catalogue
+      and belongs to no municipality (sees no citizen); the password is read from standard input.
   cli.js export-sql <dataset> <programme id,...> <from> <to>
       prints an export dataset's query with its scope written in (no database needed; for tools/bench)
   cli.js report-sql <programme id> <from> <to>
@@ -80,6 +83,32 @@ async function createAdmin(dataSource: DataSource, args: string[]): Promise<numb
   });
 }
 
+async function createOperator(dataSource: DataSource, args: string[]): Promise<number> {
+  const email = option(args, 'email')?.trim().toLowerCase();
+  const name = option(args, 'name')?.trim();
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const password = await readStdin();
+  const problem = passwordProblem(password, email);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    return 2;
+  }
+  const inserted = (await dataSource.query(
+    `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash) VALUES (NULL, $1, $2, 'operator', $3)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [email, name, await hashPassword(password)],
+  )) as { id: string }[];
+  if (inserted.length === 0) {
+    process.stderr.write('a user with that e-mail exists already\n');
+    return 1;
+  }
+  process.stdout.write(`operator created: ${inserted[0]?.id}\n`);
+  return 0;
+}
+
 /** The API's role gets the password the operator chose for it (DATABASE_APP_URL), not one derived here. */
 async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promise<void> {
   const url = new URL(appUrl);
@@ -117,7 +146,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${datasetSql(dataset as ExportDataset, { programmeIds: programmeIds.split(','), periodFrom, periodTo })}\n`);
     return 0;
   }
-  if (command !== 'audit-verify' && command !== 'create-admin' && command !== 'seed-synthetic' && command !== 'migrate') {
+  if (!['audit-verify', 'create-admin', 'create-operator', 'seed-synthetic', 'migrate'].includes(command ?? '')) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -130,6 +159,7 @@ async function main(): Promise<number> {
   try {
     await dataSource.initialize();
     if (command === 'create-admin') return await createAdmin(dataSource, args);
+    if (command === 'create-operator') return await createOperator(dataSource, args);
     if (command === 'seed-synthetic') return await seedSynthetic(dataSource, config, args);
     if (command === 'migrate') {
       await migrateAsOwner(dataSource, database.url, config, logger);

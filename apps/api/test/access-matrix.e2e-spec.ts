@@ -124,6 +124,7 @@ async function disposable(resource: ResourceName, town: Town): Promise<{ id: str
       const res = await call<{ id: string }>('POST', '/api/export-jobs', { projectId: project?.id, dataset: 'codebook', format: 'csv' }, { as: `evaluator@${town}.demo` });
       return { id: res.body.id, body: {} };
     }
+    case 'evaluator-grants':
     case 'worklist':
     case 'coordinator-dashboard':
     case 'outcomes':
@@ -186,6 +187,7 @@ async function createBody(resource: ResourceName, town: Town, scope: Scope): Pro
     case 'export-jobs':
       // Another evaluator's project: not found.
       return { projectId: (await disposable('export-projects', town))?.id, dataset: 'codebook', format: 'csv' };
+    case 'evaluator-grants':
     case 'worklist':
     case 'coordinator-dashboard':
     case 'outcomes':

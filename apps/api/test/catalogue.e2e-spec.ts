@@ -58,7 +58,8 @@ describe('the programme catalogue', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ version: 1, followUpWindowDays: 30, active: true, courseWeeks: null });
-    const { id, createdAt: _c, updatedAt: _u, ...rest } = created.body;
+    expect(created.body.municipalityId).toBe(DEMO_IDS.municipalities.aarhus); // an admin's programme is local
+    const { id, createdAt: _c, updatedAt: _u, municipalityId: _m, ...rest } = created.body;
     const updated = await call<Programme>('PUT', `/api/programmes/${id}`, { ...rest, id: undefined, followUpMonths: [3, 6] });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ version: 2, followUpMonths: [3, 6] });

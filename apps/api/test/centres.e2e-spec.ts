@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, Centre, Municipality } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { call, closeDb, countRows, listPath } from './support/http';
+import { createOperator } from './support/fixtures';
+import { call, closeDb, countRows, listPath, tokenFor } from './support/http';
 
 afterAll(closeDb);
 
@@ -150,26 +151,33 @@ describe('list queries: bad sort, range or filter is a 400, not a 500', () => {
   });
 });
 
-describe('municipalities', () => {
+describe('municipalities, as the national operator governs them', () => {
+  let operator: string;
+  beforeAll(async () => {
+    const made = createOperator();
+    await tokenFor(made.email, made.password);
+    operator = made.email;
+  });
+
   it('refuses to delete a municipality that still has centres (409) and keeps it', async () => {
-    const sut = await call<ApiErrorBody>('DELETE', `/api/municipalities/${DEMO_IDS.municipalities.odense}`);
+    const sut = await call<ApiErrorBody>('DELETE', `/api/municipalities/${DEMO_IDS.municipalities.odense}`, undefined, { as: operator });
     expect(sut.status).toBe(409);
     expect(sut.body.code).toBe('STILL_REFERENCED');
     expect((await call('GET', `/api/municipalities/${DEMO_IDS.municipalities.odense}`)).status).toBe(200);
   });
 
   it('answers 409 to a duplicate municipality code, naming code', async () => {
-    const sut = await call<ApiErrorBody>('POST', '/api/municipalities', { code: '751', name: 'Another Aarhus' });
+    const sut = await call<ApiErrorBody>('POST', '/api/municipalities', { code: '751', name: 'Another Aarhus' }, { as: operator });
     expect(sut.status).toBe(409);
     expect(sut.body.errors).toHaveProperty('code');
   });
 
   it('creates, renames and deletes a municipality without centres', async () => {
     const code = '999'; // a fresh test database holds only the demo codes 751 and 461
-    const created = await call<Municipality>('POST', '/api/municipalities', { code, name: 'Testkommune' });
+    const created = await call<Municipality>('POST', '/api/municipalities', { code, name: 'Testkommune' }, { as: operator });
     expect(created.status).toBe(201);
-    const renamed = await call<Municipality>('PUT', `/api/municipalities/${created.body.id}`, { code, name: 'Testkommune 2', version: 1 });
+    const renamed = await call<Municipality>('PUT', `/api/municipalities/${created.body.id}`, { code, name: 'Testkommune 2', version: 1 }, { as: operator });
     expect(renamed.body.name).toBe('Testkommune 2');
-    expect((await call('DELETE', `/api/municipalities/${created.body.id}`)).status).toBe(200);
+    expect((await call('DELETE', `/api/municipalities/${created.body.id}`, undefined, { as: operator })).status).toBe(200);
   });
 });

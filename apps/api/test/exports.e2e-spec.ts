@@ -223,7 +223,12 @@ describe('a 100,000-row export', () => {
     )).rows;
     const town = (await owner.query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, 'Eksportby') RETURNING id`, [free?.code])).rows[0]?.id as string;
     const centre = (await owner.query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Eksportcentret') RETURNING id`, [town])).rows[0]?.id;
-    await owner.query(`UPDATE app_user SET granted_municipality_ids = array_append(granted_municipality_ids, $1) WHERE email = $2`, [town, EVALUATOR]);
+    // The town's grant to the evaluator, as its admin would make it (written as the owner: the town has no admin).
+    await owner.query(
+      `INSERT INTO evaluator_grant (evaluator_user_id, evaluator_email, evaluator_municipality_id, municipality_id, granted_by_user_id, purpose, valid_from, valid_until)
+       SELECT id, email, municipality_id, $1, id, 'Ydelsesprøve af udtræk', current_date - 1, current_date + 1 FROM app_user WHERE email = $2`,
+      [town, EVALUATOR],
+    );
     await owner.query(
       `WITH c AS (
          INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, birth_year, sex)

@@ -1,7 +1,7 @@
-import type { ApiErrorBody, Enrolment, OutcomeReport, User } from '@outcomes/contracts';
+import type { ApiErrorBody, Enrolment, EvaluatorGrant, OutcomeReport } from '@outcomes/contracts';
 import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
-import { createCitizen, staff, youngCpr } from './support/fixtures';
-import { call, closeDb, tokenFor } from './support/http';
+import { createCitizen, daysFromToday, staff, youngCpr } from './support/fixtures';
+import { call, closeDb } from './support/http';
 
 afterAll(closeDb);
 
@@ -63,13 +63,12 @@ describe('the outcome report', () => {
     expect(JSON.stringify(sut.body)).not.toMatch(/"successes":[1-4],/);
   });
 
-  it('answers 403 for a municipality not granted, and reports it once granted by the evaluator’s admin', async () => {
+  it('answers 403 for a municipality not granted, and reports it once granted by the data owner’s admin', async () => {
     expect((await report('evaluator@aarhus.demo')).status).toBe(403);
-    const evaluator = await call<User>('GET', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, undefined, { as: 'admin@aarhus.demo' });
-    const { id: _i, createdAt: _c, updatedAt: _u, municipalityId: _m, lockedUntil: _l, lastLoginAt: _ll, ...editable } = evaluator.body;
-    const granted = await call<User>('PUT', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, { ...editable, grantedMunicipalityIds: [DEMO_IDS.municipalities.odense] }, { as: 'admin@aarhus.demo' });
-    expect(granted.status).toBe(200);
-    await tokenFor('evaluator@aarhus.demo'); // the grant changed nothing of the token; the session reads grants anew
+    const granted = await call<EvaluatorGrant>('POST', '/api/evaluator-grants', {
+      evaluatorEmail: 'evaluator@aarhus.demo', purpose: 'Sammenligning af SMART-grupper', validFrom: daysFromToday(-1), validUntil: daysFromToday(1),
+    }, { as: 'admin@odense.demo' });
+    expect(granted.status).toBe(201);
     try {
       const sut = await report('evaluator@aarhus.demo');
       expect(sut.status).toBe(200);
@@ -77,8 +76,9 @@ describe('the outcome report', () => {
       expect(sut.body.disclosureControlled).toBe(true);
     } finally {
       // Other test files expect the demo evaluator without grants.
-      await call('PUT', `/api/users/${DEMO_IDS.users.aarhus.evaluator}`, { ...editable, grantedMunicipalityIds: [], version: granted.body.version }, { as: 'admin@aarhus.demo' });
+      expect((await call('DELETE', `/api/evaluator-grants/${granted.body.id}`, undefined, { as: 'admin@odense.demo' })).status).toBe(200);
     }
+    expect((await report('evaluator@aarhus.demo')).status).toBe(403);
   });
 
   it('shares a group meeting\'s minutes among all present, and counts no progress review as a follow-up', async () => {

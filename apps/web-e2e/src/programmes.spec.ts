@@ -1,11 +1,11 @@
 import type { Programme } from '@outcomes/contracts';
-import { demoEmail } from '@outcomes/seeds';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import { apiGet, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, screenshot } from './support/browser';
+import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
-describe('programmes', () => {
+describe('programmes, the national catalogue and a municipality’s own', () => {
   let browser: OpenBrowser;
   const admin = demoEmail('admin', 'odense');
 
@@ -18,29 +18,36 @@ describe('programmes', () => {
     await browser?.close();
   });
 
-  it('shows a minimum age above the maximum beside the field and writes nothing', async () => {
+  it('adds a local programme, showing a minimum age above the maximum beside the field first; the national ones stay read-only', async () => {
     const { page } = browser;
-    const [move] = await apiGet<Programme[]>(`programmes${listQuery({ q: 'MOVE' })}`, admin);
-    if (!move) throw new Error('the seeded programme MOVE is missing');
-
+    const code = `LOK${uniqueSuffix().slice(-5).toUpperCase()}`;
     await page.goto(`${baseUrl()}/#/programmes`);
-    await page.getByRole('cell', { name: 'MOVE', exact: true }).click();
-    const minAge = page.getByLabel('Minimumsalder');
-    await minAge.waitFor();
-    expect(await minAge.inputValue()).toBe(String(move.minAge));
-    expect(await page.getByLabel('Opfølgning (måneder)').inputValue()).toBe(move.followUpMonths.join(', '));
-    await screenshot(page, 'programme-edit');
+    await page.getByRole('cell', { name: 'MOVE', exact: true }).waitFor();
+    // MOVE is national: the row says so and opens nothing to edit.
+    await page.locator('tbody tr', { hasText: 'MOVE' }).getByText('Nationalt').waitFor();
 
-    await minAge.fill('30');
+    await page.getByRole('link', { name: 'Opret' }).click();
+    await page.getByRole('textbox', { name: 'Kode' }).fill(code);
+    await page.getByRole('textbox', { name: 'Navn' }).fill('Lokalt samtaleforløb');
+    await page.getByRole('combobox', { name: 'Form' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByLabel('Minimumsalder').fill('30');
+    await page.getByLabel('Maksimumsalder').fill('20');
     await page.getByRole('button', { name: 'Gem' }).click();
-    await page
-      .locator('.ra-input-maxAge')
-      .getByText('Skal være større end eller lig med minimumsalderen')
-      .waitFor();
-    await screenshot(page, 'programme-edit-invalid');
+    await page.locator('.ra-input-maxAge').getByText('Skal være større end eller lig med minimumsalderen').waitFor();
+    await screenshot(page, 'programme-create-invalid');
+    expect(await apiGet<Programme[]>(`programmes${listQuery({ q: code })}`, admin)).toEqual([]);
 
-    const stored = await apiGet<Programme>(`programmes/${move.id}`, admin);
-    expect([stored.minAge, stored.maxAge, stored.version]).toEqual([move.minAge, move.maxAge, move.version]);
+    await page.getByLabel('Maksimumsalder').fill('40');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Elementet er oprettet').waitFor();
+    const [stored] = await apiGet<Programme[]>(`programmes${listQuery({ q: code })}`, admin);
+    expect(stored).toMatchObject({ code, minAge: 30, maxAge: 40, municipalityId: DEMO_IDS.municipalities.odense });
+    await page.goto(`${baseUrl()}/#/programmes`);
+    await page.locator('tbody tr', { hasText: code }).getByText('Lokalt (Odense)').waitFor();
+    await screenshot(page, 'programme-catalogue');
+    // Aarhus does not see Odense's own programme.
+    expect(await apiGet<Programme[]>(`programmes${listQuery({ q: code })}`, demoEmail('admin', 'aarhus'))).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 });

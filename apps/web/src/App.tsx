@@ -11,6 +11,7 @@ import { dataProvider } from './data/data-provider';
 import { enrolments } from './enrolments';
 import { coordinatorDashboard } from './coordinator-dashboard';
 import { exportProjects } from './exports';
+import { evaluatorGrants } from './grants';
 import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
@@ -34,6 +35,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   centres,
   programmes,
   users,
+  'evaluator-grants': evaluatorGrants,
   'access-log': accessLog,
   citizens,
   enrolments,

@@ -19,3 +19,4 @@ export * from './lib/assessment';
 export * from './lib/volunteer';
 export * from './lib/outcomes';
 export * from './lib/exports';
+export * from './lib/grant';

@@ -9,6 +9,10 @@ export interface PendingAccess {
   citizenId?: string | null;
   criterion?: string | null;
   outcome: AccessOutcome;
+  /** Every citizen an answer carried (a list's page), for "who has seen this citizen". */
+  citizenIds?: string[];
+  /** A change to reference data, users, grants or settings: the record before and after. */
+  change?: { before: unknown; after: unknown } | null;
 }
 
 /** A row as stored: the fields the hash covers. */
@@ -17,7 +21,7 @@ export interface ChainedRow {
   at: Date;
   userId: string;
   role: Role | string;
-  municipalityId: string;
+  municipalityId: string | null;
   action: string;
   resource: string;
   recordId: string | null;

@@ -12,7 +12,7 @@ function toChained(r: Record<string, unknown>): ChainedRow {
     at: r['at'] as Date,
     userId: r['user_id'] as string,
     role: r['role'] as string,
-    municipalityId: r['municipality_id'] as string,
+    municipalityId: (r['municipality_id'] as string | null) ?? null,
     action: r['action'] as string,
     resource: r['resource'] as string,
     recordId: (r['record_id'] as string | null) ?? null,

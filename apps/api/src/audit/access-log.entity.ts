@@ -23,8 +23,9 @@ export class AccessLogEntity {
   @Column({ type: 'varchar', length: 20 })
   role!: string;
 
-  @Column({ type: 'uuid' })
-  municipalityId!: string;
+  /** Null for the national operator's own accesses (they belong to no municipality). */
+  @Column({ type: 'uuid', nullable: true })
+  municipalityId!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   action!: string;

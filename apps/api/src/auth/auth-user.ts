@@ -13,7 +13,8 @@ export interface AuthUser extends SessionUser {
 export interface TokenPayload {
   sub: string;
   role: Role;
-  mun: string;
+  /** The user's municipality; null for the national operator. */
+  mun: string | null;
   /** Token version: raised on logout and deactivation, voiding every earlier token. */
   tv: number;
   /** Time of sign-in, seconds since the epoch. */

@@ -28,8 +28,8 @@ interface SessionRow {
   id: string;
   email: string;
   display_name: string;
-  municipality_id: string;
-  municipality_name: string;
+  municipality_id: string | null;
+  municipality_name: string | null;
   role: Role;
   active: boolean;
   token_version: number;

@@ -104,7 +104,7 @@ export class CitizensService {
     const result = await this.repository
       .createQueryBuilder()
       .insert()
-      .values({ ...columns, municipalityId: this.db.user().municipalityId })
+      .values({ ...columns, municipalityId: this.db.municipalityId() })
       .returning('id')
       .execute();
     return this.get((result.identifiers[0] as { id: string }).id);

@@ -3,6 +3,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { registerConstraints } from '../common/errors/database-errors';
+import { PROGRAMME_CODE_UNIQUE } from '../programmes/programme.entity';
 import { USER_EMAIL_UNIQUE } from '../users/user.entity';
 
 /** Teaches the error mapper which fields each unique index and constraint covers. */
@@ -16,6 +17,6 @@ export class ConstraintRegistry implements OnModuleInit {
       registerConstraints(entity.uniques.map((u) => [u.name, u.columns.map((c) => c.propertyName)]));
     }
     // Expression indexes are not in the metadata.
-    registerConstraints([[USER_EMAIL_UNIQUE, ['email']]]);
+    registerConstraints([[USER_EMAIL_UNIQUE, ['email']], [PROGRAMME_CODE_UNIQUE, ['code']]]);
   }
 }

@@ -4,6 +4,7 @@ import { ProgrammeEntity } from '../programmes/programme.entity';
 import { SeedRunEntity } from './seed-run.entity';
 import { AccessLogAnchorEntity, AccessLogEntity } from '../audit/access-log.entity';
 import { UserEntity } from '../users/user.entity';
+import { EvaluatorGrantEntity } from '../grants/evaluator-grant.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
@@ -15,7 +16,7 @@ import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolm
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity,
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity,
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,

@@ -84,7 +84,7 @@ export class EnrolmentsService {
       .createQueryBuilder()
       .insert()
       .values({
-        municipalityId: this.db.user().municipalityId,
+        municipalityId: this.db.municipalityId(),
         citizenId: citizen.id,
         programmeId: programme.id,
         centreId: input.centreId,
@@ -181,7 +181,7 @@ export class EnrolmentsService {
 
   private async centreOrRefuse(id: string): Promise<void> {
     const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
-    if (!centre || centre.municipalityId !== this.db.user().municipalityId) {
+    if (!centre || centre.municipalityId !== this.db.municipalityId()) {
       throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
   }
@@ -213,7 +213,7 @@ export class EnrolmentsService {
 
   private async record(enrolmentId: string, from: EnrolmentState | null, to: EnrolmentState, onDate: string, reason: string | null): Promise<void> {
     await this.db.repo(EnrolmentTransitionEntity).insert({
-      municipalityId: this.db.user().municipalityId,
+      municipalityId: this.db.municipalityId(),
       enrolmentId,
       fromState: from,
       toState: to,

@@ -80,7 +80,7 @@ export class ExportJobsService {
       `INSERT INTO export_job (municipality_id, project_id, requested_by, dataset, format)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (project_id) WHERE status IN ('queued', 'running') DO NOTHING RETURNING id`,
-      [user.municipalityId, project.id, user.id, input.dataset, input.format],
+      [this.db.municipalityId(), project.id, user.id, input.dataset, input.format],
     )) as { id: string }[];
     const created = inserted[0];
     if (!created) {
@@ -133,6 +133,9 @@ export class ExportJobsService {
    */
   async download(id: string, res: Response, logDownload: (job: ExportJobEntity) => Promise<void>): Promise<void> {
     const job = await this.find(id);
+    // The grant is checked now, not when the file was made: a revoked or expired grant ends the
+    // downloads of exports made under it too.
+    this.projects.refuseUngranted((await this.projects.get(job.projectId)).municipalityIds);
     if (job.status === 'expired' || (job.status === 'done' && job.expiresAt !== null && job.expiresAt <= new Date())) {
       throw new ApiException(410, 'GONE', 'This export has expired; run it again');
     }

@@ -86,7 +86,7 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
       ...input,
       municipalityIds: [...new Set(input.municipalityIds)],
       programmeIds: [...new Set(input.programmeIds)],
-      municipalityId: user.municipalityId,
+      municipalityId: this.db.municipalityId(),
       evaluatorId: user.id,
       pseudonymKeyEncrypted: this.crypto.encrypt(PSEUDONYM_KEY_FIELD, randomBytes(32).toString('base64')),
     };

@@ -94,7 +94,7 @@ export class GroupsService {
     await this.centreOrRefuse(input.centreId);
     const kind = programme.format === 'closed-group' ? 'course' : 'standing';
     if (kind === 'course' && !input.startDate) throw ApiException.validation({ startDate: 'startDate is required for a course' });
-    const municipalityId = this.db.user().municipalityId;
+    const municipalityId = this.db.municipalityId();
     const result = await this.db
       .repo(GroupEntity)
       .createQueryBuilder()
@@ -271,7 +271,7 @@ export class GroupsService {
 
   private async centreOrRefuse(id: string): Promise<void> {
     const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
-    if (!centre || centre.municipalityId !== this.db.user().municipalityId) {
+    if (!centre || centre.municipalityId !== this.db.municipalityId()) {
       throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
   }

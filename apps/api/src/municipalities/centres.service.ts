@@ -8,6 +8,7 @@ import type { CreateCentreDto } from './dto/centre.dto';
 @Injectable()
 export class CentresService extends CrudService<CentreEntity, CreateCentreDto> {
   protected readonly label = 'Centre';
+  protected override readonly changeLog = 'centres' as const;
   protected readonly listSpec: ListSpec = {
     fields: {
       id: { type: 'uuid', column: 'id', filterable: true },
@@ -27,7 +28,7 @@ export class CentresService extends CrudService<CentreEntity, CreateCentreDto> {
   }
 
   protected override problems(input: CreateCentreDto): Record<string, string> {
-    return input.municipalityId === this.db.user().municipalityId
+    return input.municipalityId === this.db.municipalityId()
       ? {}
       : { municipalityId: 'municipalityId must be your own municipality' };
   }

@@ -74,7 +74,7 @@ export class OutcomesService {
   async report(query: OutcomeQueryDto): Promise<OutcomeReport> {
     if (query.to < query.from) throw ApiException.validation({ to: 'to must not be before from' });
     const user = this.db.user();
-    const municipalityId = query.municipalityId ?? user.municipalityId;
+    const municipalityId = query.municipalityId ?? this.db.municipalityId();
     // Evaluators never see a small cell; staff see their own municipality's counts as they are.
     const controlled = user.role === 'evaluator';
     const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: query.programmeId }).getOne();

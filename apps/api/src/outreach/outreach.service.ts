@@ -58,7 +58,7 @@ export class OutreachService {
       .createQueryBuilder()
       .insert()
       .values({
-        municipalityId: this.db.user().municipalityId,
+        municipalityId: this.db.municipalityId(),
         contactAt: new Date(input.contactAt),
         staffUserId: input.staffUserId ?? this.db.user().id,
         placeType: input.placeType,

@@ -1,13 +1,28 @@
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
+
+export const PROGRAMME_CODE_UNIQUE = 'programme_code_unique';
 
 // Kept in step with PROGRAMME_FORMATS in libs/contracts; the database refuses anything else.
 @Entity('programme')
 @Check('programme_format_check', `"format" IN ('open-group', 'closed-group', 'outreach', 'individual', 'case-management')`)
 @Check('programme_age_range_check', `"min_age" IS NULL OR "max_age" IS NULL OR "min_age" <= "max_age"`)
+// One code per catalogue: the national one (municipality NULL) and each municipality's own. NULLS NOT
+// DISTINCT is written by hand in the NationalAuthority migration (TypeORM cannot express it).
+@Index(PROGRAMME_CODE_UNIQUE, { synchronize: false })
 export class ProgrammeEntity extends BaseRecordEntity {
-  @Column({ type: 'varchar', length: 20, unique: true })
+  @Column({ type: 'varchar', length: 20 })
   code!: string;
+
+  /** Null: the national catalogue (the operator's). Else a local programme of this municipality. */
+  @Column({ type: 'uuid', nullable: true })
+  municipalityId!: string | null;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id' })
+  municipality?: Relation<MunicipalityEntity>;
 
   @Column({ type: 'varchar', length: 200 })
   name!: string;

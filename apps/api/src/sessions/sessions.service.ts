@@ -56,7 +56,7 @@ export class SessionsService {
       .createQueryBuilder()
       .insert()
       .values({
-        municipalityId: this.db.user().municipalityId,
+        municipalityId: this.db.municipalityId(),
         enrolmentId: enrolment.id,
         citizenId: enrolment.citizenId,
         startsAt: new Date(input.startsAt),

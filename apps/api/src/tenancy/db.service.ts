@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { ApiException } from '../common/errors/api.exception';
 import { requestContext } from './request-context';
 import type { RequestContext } from './request-context';
 
@@ -26,5 +27,23 @@ export class Db {
 
   user(): AuthUser {
     return this.context().user;
+  }
+
+  /**
+   * The municipality a new record of the request belongs to. Only the national operator has none,
+   * and no route that writes a municipality's records is open to that role (permissions table).
+   */
+  municipalityId(): string {
+    const id = this.user().municipalityId;
+    if (id === null) throw new ApiException(403, 'FORBIDDEN', 'The national operator belongs to no municipality');
+    return id;
+  }
+
+  /**
+   * Logs a change to reference data, users, grants or settings with the record before and after, in
+   * the request's transaction (so a change that is rolled back leaves no row claiming it happened).
+   */
+  logChange(resource: string, action: 'create' | 'update' | 'delete', recordId: string, before: unknown, after: unknown): void {
+    this.context().accesses.push({ action, resource, recordId, outcome: 'ok', change: { before: before ?? null, after: after ?? null } });
   }
 }

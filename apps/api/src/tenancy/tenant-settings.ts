@@ -10,13 +10,14 @@ export async function applyTenantSettings(manager: EntityManager, user: AuthUser
   await manager.query(
     `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true),
             set_config('app.municipality_id', $3, true), set_config('app.municipality_ids', $4, true)`,
-    [user.id, user.role, user.municipalityId, [user.municipalityId, ...user.grantedMunicipalityIds].join(',')],
+    // The national operator has no municipality: '' reads as NULL, which no tenant policy matches.
+    [user.id, user.role, user.municipalityId ?? '', [user.municipalityId ?? '', ...user.grantedMunicipalityIds].filter(Boolean).join(',')],
   );
 }
 
 /** 403 unless the municipality is the user's own or one granted to them (evaluators). */
 export function assertMayRead(user: AuthUser, municipalityId: string): void {
-  if (municipalityId !== user.municipalityId && !user.grantedMunicipalityIds.includes(municipalityId)) {
+  if (user.municipalityId === null || (municipalityId !== user.municipalityId && !user.grantedMunicipalityIds.includes(municipalityId))) {
     throw new ApiException(403, 'FORBIDDEN', 'That municipality has not been granted to you', { municipalityId: 'is not your municipality nor one granted to you' });
   }
 }
@@ -27,7 +28,7 @@ export function assertMayRead(user: AuthUser, municipalityId: string): void {
  */
 export async function asMunicipality<T>(manager: EntityManager, user: AuthUser, municipalityId: string, work: () => Promise<T>): Promise<T> {
   assertMayRead(user, municipalityId);
-  const restore = (): Promise<unknown> => manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [user.municipalityId]);
+  const restore = (): Promise<unknown> => manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [user.municipalityId ?? '']);
   await manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [municipalityId]);
   let result: T;
   try {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_ACTION_OF, PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
+import { ACCESS_ACTION_OF, GOVERNED_RESOURCES, PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import type { Action, ResourceName } from '@outcomes/contracts';
 import type { Request } from 'express';
 import { from, lastValueFrom } from 'rxjs';
@@ -56,6 +56,10 @@ export class TenantInterceptor implements NestInterceptor {
       return result;
     });
 
+    // A refused write to reference data, users, grants or settings (another municipality's, the
+    // national catalogue, a field the role may not change) is logged as an attempt, after the rollback.
+    const governedWrite = permission && GOVERNED_RESOURCES.includes(permission.resource) && permission.action !== 'list' && permission.action !== 'read' ? permission : undefined;
+
     return from(
       work.catch(async (error: unknown) => {
         // A reference outside the municipality (the service's refusal or the database's key): 400
@@ -72,6 +76,16 @@ export class TenantInterceptor implements NestInterceptor {
             });
           });
           throw refused;
+        }
+        if (governedWrite && error instanceof ApiException && ([400, 403, 409].includes(error.getStatus()) || (error.getStatus() === 404 && !audited))) {
+          await this.tenant.run(user, address, async (ctx) => {
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[governedWrite.action],
+              resource: governedWrite.resource,
+              recordId: routeRecordId(request),
+              outcome: error.getStatus() === 404 ? 'not-found' : 'refused',
+            });
+          });
         }
         if (audited && error instanceof ApiException && error.getStatus() === 404) {
           await this.tenant.run(user, address, async (ctx) => {

@@ -6,15 +6,18 @@ import { ReferencedByMunicipality } from '../database/same-municipality';
 
 export const USER_EMAIL_UNIQUE = 'app_user_email_unique';
 
-/** A person who signs in: staff, coordinator, evaluator or admin of one municipality. */
+/** A person who signs in: staff, coordinator, evaluator or admin of one municipality, or the national operator. */
 @Entity('app_user')
 @ReferencedByMunicipality('app_user')
 // Unique on lower(email): an expression index, created by hand in the TenantIsolation migration.
 @Index(USER_EMAIL_UNIQUE, { synchronize: false })
-@Check('app_user_role_check', `"role" IN ('staff', 'coordinator', 'evaluator', 'admin')`)
+@Check('app_user_role_check', `"role" IN ('staff', 'coordinator', 'evaluator', 'admin', 'operator')`)
+// The national operator alone belongs to no municipality.
+@Check('app_user_operator_check', `("role" = 'operator') = ("municipality_id" IS NULL)`)
 export class UserEntity extends BaseRecordEntity {
-  @Column({ type: 'uuid' })
-  municipalityId!: string;
+  /** Null for the national operator only (see the check above). */
+  @Column({ type: 'uuid', nullable: true })
+  municipalityId!: string | null;
 
   @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_id' })
@@ -49,8 +52,4 @@ export class UserEntity extends BaseRecordEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
-
-  /** Evaluators: municipalities whose pseudonymised data they may read, besides their own. */
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  grantedMunicipalityIds!: string[];
 }

@@ -3,11 +3,16 @@ import { CrudService } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { hashPassword, passwordProblem } from '../auth/password';
+import { EvaluatorGrantsService } from '../grants/evaluator-grants.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 
-/** User administration, always within the admin's own municipality (row-level security enforces it). */
+/**
+ * User administration, always within the admin's own municipality (row-level security enforces it).
+ * Grants of other municipalities' data are not a user's field: the data owner makes them
+ * (evaluator-grants).
+ */
 @Injectable()
 export class UsersService extends CrudService<UserEntity, CreateUserDto> {
   protected readonly label = 'User';
@@ -25,7 +30,10 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
     defaultSort: ['displayName', 'ASC'],
   };
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly grants: EvaluatorGrantsService,
+  ) {
     super(db, UserEntity);
   }
 
@@ -35,10 +43,12 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
     const result = await this.repository
       .createQueryBuilder()
       .insert()
-      .values({ ...fields, municipalityId: this.db.user().municipalityId, passwordHash: await hashPassword(password) })
+      .values({ ...fields, municipalityId: this.db.municipalityId(), passwordHash: await hashPassword(password) })
       .returning('id')
       .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const created = await this.get((result.identifiers[0] as { id: string }).id);
+    this.db.logChange('users', 'create', created.id, null, created);
+    return created;
   }
 
   override async update(id: string, input: UpdateUserDto): Promise<UserEntity> {
@@ -58,7 +68,12 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
     if (password || (before.active && fields.active === false) || before.role !== fields.role) {
       await this.repository.query('UPDATE app_user SET token_version = token_version + 1 WHERE id = $1', [id]);
     }
-    return this.get(id);
+    // Grants belong to the evaluator role: a new role ends them all, wherever they were made.
+    if (before.role === 'evaluator' && fields.role !== 'evaluator') await this.grants.endAllOf(id);
+    const after = await this.get(id);
+    // Before and after as the admin sees them; a new password is logged as changed, never its hash.
+    this.db.logChange('users', 'update', id, before, { ...after, ...(password ? { password: 'changed' } : {}) });
+    return after;
   }
 
   private async refuse(input: CreateUserDto | UpdateUserDto, id: string | undefined): Promise<void> {
@@ -68,11 +83,6 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
       if (problem) problems['password'] = problem;
     } else if (id === undefined) {
       problems['password'] = 'password is required';
-    }
-    if (input.grantedMunicipalityIds?.length) {
-      if (input.role !== 'evaluator') problems['grantedMunicipalityIds'] = 'only evaluators are granted other municipalities';
-      const found = (await this.repository.query('SELECT count(*)::int AS n FROM municipality WHERE id = ANY($1)', [input.grantedMunicipalityIds])) as [{ n: number }];
-      if (found[0].n !== new Set(input.grantedMunicipalityIds).size) problems['grantedMunicipalityIds'] = 'grantedMunicipalityIds must name existing municipalities';
     }
     if (id !== undefined && id === this.db.user().id) {
       if (input.active === false) problems['active'] = 'you cannot deactivate yourself';

@@ -34,6 +34,6 @@ export class OrganisationsService extends CrudService<OrganisationEntity, Create
   }
 
   protected override problems(input: CreateOrganisationDto): Record<string, string> {
-    return input.municipalityIds.includes(this.db.user().municipalityId) ? {} : { municipalityIds: 'municipalityIds must include your own municipality' };
+    return input.municipalityIds.includes(this.db.municipalityId()) ? {} : { municipalityIds: 'municipalityIds must include your own municipality' };
   }
 }

@@ -40,6 +40,6 @@ export class TrainingsService extends CrudService<TrainingEntity, CreateTraining
   }
 
   protected override insertValues(input: CreateTrainingDto): object {
-    return { ...input, municipalityId: this.db.user().municipalityId };
+    return { ...input, municipalityId: this.db.municipalityId() };
   }
 }

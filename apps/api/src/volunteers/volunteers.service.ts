@@ -55,7 +55,7 @@ export class VolunteersService {
     const result = await this.repository
       .createQueryBuilder()
       .insert()
-      .values({ ...this.columns(input), municipalityId: this.db.user().municipalityId })
+      .values({ ...this.columns(input), municipalityId: this.db.municipalityId() })
       .returning('id')
       .execute();
     return this.get((result.identifiers[0] as { id: string }).id);

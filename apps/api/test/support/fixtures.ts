@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
 import { call } from './http';
 
@@ -25,6 +29,26 @@ export async function createCentre(town: Town, municipalityId: string): Promise<
 export async function login(email: string, password: string): Promise<{ status: number; body: { token?: string; message?: string; code?: string }; cookie: string | null }> {
   const res = await call<{ token?: string; message?: string; code?: string }>('POST', '/api/auth/login', { email, password }, { as: null });
   return { status: res.status, body: res.body, cookie: res.headers.get('set-cookie') };
+}
+
+/** A date `days` from today (UTC), as YYYY-MM-DD; ±1 day covers the hour when Denmark's date differs. */
+export function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * A national operator, made as an installation makes one: by the CLI (create-operator) against the
+ * test database, as its owner. Answers the e-mail and password to sign in with.
+ */
+export function createOperator(): { email: string; password: string } {
+  const email = `operator-${randomUUID().slice(0, 8)}@national.test`;
+  const result = spawnSync(process.execPath, [join(__dirname, '../../../../dist/apps/api/cli.js'), 'create-operator', '--email', email, '--name', 'National operatør'], {
+    input: `${STRONG_PASSWORD}\n`,
+    env: { ...process.env, DATABASE_URL: process.env['TEST_DATABASE_URL'], NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'operator-cli-')), LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`create-operator exited ${result.status}: ${result.stderr}`);
+  return { email, password: STRONG_PASSWORD };
 }
 
 export const staff = { aarhus: 'staff@aarhus.demo', odense: 'staff@odense.demo' } as const;

@@ -52,3 +52,8 @@ export async function apiPost<T>(path: string, body: unknown, as: string): Promi
 
 export const listQuery = (filter: Record<string, unknown>): string =>
   `?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** The status a GET answers, for checking what a user may no longer read. */
+export async function apiStatus(path: string, as: string): Promise<number> {
+  return (await call(as, 'GET', path)).status;
+}

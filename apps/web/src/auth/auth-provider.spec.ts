@@ -64,17 +64,28 @@ describe('canAccess and visibleResources', () => {
     expect(canAccess(admin, 'centres', 'edit', foreign)).toBe(false);
     expect(canAccess(admin, 'centres', 'delete', foreign)).toBe(false);
     expect(canAccess(admin, 'centres', 'show', foreign)).toBe(true);
-    // Records without a municipality (programmes, municipalities) follow the table alone.
-    const programme = { code: 'MOVE' };
-    expect(canAccess(admin, 'programmes', 'edit', programme)).toBe(true);
+    // A national programme (no municipality) is the operator's; a local one its municipality's.
+    expect(canAccess(admin, 'programmes', 'edit', { code: 'MOVE', municipalityId: null })).toBe(false);
+    expect(canAccess(admin, 'programmes', 'delete', { code: 'MOVE', municipalityId: null })).toBe(false);
+    expect(canAccess(admin, 'programmes', 'edit', { code: 'LOKAL', municipalityId: 'm1' })).toBe(true);
+    expect(canAccess(admin, 'programmes', 'edit', { code: 'ANDEN', municipalityId: 'm2' })).toBe(false);
+    // A municipality is its own record: the admin edits theirs only, and never creates one.
+    expect(canAccess(admin, 'municipalities', 'edit', { id: 'm1' })).toBe(true);
+    expect(canAccess(admin, 'municipalities', 'edit', { id: 'm2' })).toBe(false);
+    expect(canAccess(admin, 'municipalities', 'create')).toBe(false);
+    const operator = { role: 'operator' as const, municipalityId: null };
+    expect(canAccess(operator, 'programmes', 'edit', { code: 'MOVE', municipalityId: null })).toBe(true);
+    expect(canAccess(operator, 'municipalities', 'create')).toBe(true);
+    expect(canAccess(operator, 'citizens', 'list')).toBe(false);
   });
 
-  it('shows users and the access log to admins only, and the reference data to everyone', () => {
+  it('shows users and the access log to admins only (the operator their own log), and the reference data to everyone', () => {
     for (const role of ROLES) {
       const visible = visibleResources(role);
       expect(visible).toEqual(expect.arrayContaining(['municipalities', 'centres', 'programmes']));
       expect(visible.includes('users')).toBe(role === 'admin');
-      expect(visible.includes('access-log')).toBe(role === 'admin');
+      expect(visible.includes('access-log')).toBe(role === 'admin' || role === 'operator');
+      expect(visible.includes('evaluator-grants')).toBe(role === 'admin' || role === 'evaluator');
     }
   });
 });

@@ -18,8 +18,9 @@ const RA_ACTIONS: Record<string, Action> = {
 export interface Identity extends UserIdentity {
   email: string;
   role: Role;
-  municipalityId: string;
-  municipalityName: string;
+  /** Null for the national operator. */
+  municipalityId: string | null;
+  municipalityName: string | null;
 }
 
 const isResource = (name: string): name is ResourceName => (RESOURCES as readonly string[]).includes(name);
@@ -36,9 +37,12 @@ export function canAccess(
 ): boolean {
   const mapped = RA_ACTIONS[action];
   if (mapped === undefined || !isResource(resource) || !can(user.role, resource, mapped)) return false;
-  const municipalityId = record?.['municipalityId'];
-  const foreign = typeof municipalityId === 'string' && municipalityId !== user.municipalityId;
-  return !(foreign && (mapped === 'update' || mapped === 'delete'));
+  if (!record || (mapped !== 'update' && mapped !== 'delete') || user.role === 'operator') return true;
+  // Whose record it is: a municipality is its own; a programme without one is the national catalogue,
+  // which only the national operator changes; anything of another municipality is read-only.
+  const owner = resource === 'municipalities' ? record['id'] : record['municipalityId'];
+  if (owner === null && resource === 'programmes') return false;
+  return !(typeof owner === 'string' && owner !== user.municipalityId);
 }
 
 /** The resources whose menu entries a role sees. */

@@ -27,7 +27,6 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'password is required': 'ra.validation.required',
   'password is too common; choose a longer, less predictable one': 'app.validation.password_too_common',
   'password must not contain the e-mail name': 'app.validation.password_contains_email',
-  'only evaluators are granted other municipalities': 'app.validation.grants_only_for_evaluators',
   'you cannot deactivate yourself': 'app.validation.cannot_deactivate_yourself',
   'you cannot take away your own admin role': 'app.validation.cannot_drop_own_admin_role',
   'municipalityId must be your own municipality': 'app.validation.own_municipality_only',
@@ -42,6 +41,13 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'programmeId must name an active programme': 'app.validation.active_programme_only',
   'eligibilityOverride must be a written reason of 10 to 2000 characters': 'app.validation.override_reason',
   'startsAt must not be in the future for an attended or missed session': 'app.validation.session_in_future',
+  // Evaluator grants (issue #17).
+  'no active evaluator has that e-mail address': 'app.grants.errors.no_evaluator',
+  'is an evaluator of your own municipality, who needs no grant': 'app.grants.errors.own_evaluator',
+  'validUntil must not be before validFrom': 'app.validation.date_before_previous_step',
+  'validUntil must not be in the past': 'app.grants.errors.ended',
+  'only the national operator renames a municipality': 'app.municipalities.settings_only',
+  'only the national operator changes a municipality’s number': 'app.municipalities.settings_only',
 };
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
@@ -59,6 +65,7 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/^sessionNumber must be between 1 and \d+ for\b/, 'app.validation.session_number_beyond_protocol'],
   [/^the enrolment is \w+, not active$/, 'app.validation.enrolment_not_active'],
   [/ must be a date YYYY-MM-DD$/, 'app.validation.date'],
+  [/^a grant lasts at most \d+ days\b/, 'app.grants.errors.too_long'],
   // References stay inside the municipality (the API's check or the database's key).
   [/(^| )must name a user of your municipality$/, 'app.validation.own_user_only'],
   [/(^| )must name an? [a-z ]+ of your municipality$/, 'app.validation.own_record_only'],

@@ -42,10 +42,9 @@ describe('createHttpClient', () => {
       lockedUntil: null,
       lastLoginAt: 'z',
       email: 'a@b.dk',
-      grantedMunicipalityIds: [],
     };
     await createHttpClient(fetchJson)('/api/users/u1', { method: 'PUT', body: JSON.stringify(record) });
-    expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 2, email: 'a@b.dk', grantedMunicipalityIds: [] });
+    expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 2, email: 'a@b.dk' });
     // Other resources keep their municipalityId.
     await createHttpClient(fetchJson)('/api/centres', { method: 'POST', body: JSON.stringify({ municipalityId: 'm1' }) });
     expect(JSON.parse(calls[1]?.[1].body as string)).toEqual({ municipalityId: 'm1' });
@@ -97,7 +96,6 @@ describe('createHttpClient', () => {
         errors: {
           password: 'password must be at least 12 characters',
           role: 'you cannot take away your own admin role',
-          grantedMunicipalityIds: 'only evaluators are granted other municipalities',
           municipalityId: 'municipalityId must be your own municipality',
         },
       }),
@@ -106,7 +104,6 @@ describe('createHttpClient', () => {
     expect((error.body as { errors: unknown }).errors).toEqual({
       password: 'app.validation.password_too_short',
       role: 'app.validation.cannot_drop_own_admin_role',
-      grantedMunicipalityIds: 'app.validation.grants_only_for_evaluators',
       municipalityId: 'app.validation.own_municipality_only',
     });
   });

@@ -11,6 +11,8 @@ const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
 const READ_ONLY_FIELDS_OF: Record<string, string[]> = {
   users: ['municipalityId', 'lockedUntil', 'lastLoginAt'],
   citizens: ['municipalityId', 'cprMasked', 'cprReplacement', 'cprWarnings'],
+  // Whose programme it is follows from who saves it (the operator: national; an admin: local).
+  programmes: ['municipalityId'],
 };
 
 function resourceOf(url: string): string | undefined {

@@ -8,6 +8,7 @@ import { trainingMessages } from '../trainings/messages';
 import { volunteerMessages } from '../volunteers/messages';
 import { exportsMessages } from '../exports/messages';
 import { outcomesMessages } from '../outcomes/messages';
+import { grantMessages } from '../grants/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -29,6 +30,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   coordinatorDashboardMessages,
   outcomesMessages,
   exportsMessages,
+  grantMessages,
 ];
 
 type Tree = { [key: string]: unknown };

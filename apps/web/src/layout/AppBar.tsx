@@ -18,9 +18,11 @@ const AccountMenu = () => {
           </ListItemIcon>
           <ListItemText
             primary={identity.fullName}
-            secondary={`${translate(`app.roles.${identity.role}`)} · ${translate('app.auth.municipality', {
-              name: identity.municipalityName,
-            })}`}
+            secondary={
+              identity.municipalityName
+                ? `${translate(`app.roles.${identity.role}`)} · ${translate('app.auth.municipality', { name: identity.municipalityName })}`
+                : translate(`app.roles.${identity.role}`)
+            }
           />
         </MenuItem>
       )}
@@ -41,7 +43,8 @@ export const AppBar = () => {
       <TitlePortal variant="body1" sx={{ opacity: 0.85 }} />
       {identity && (
         <Typography variant="body2" component="span" noWrap data-testid="municipality" sx={{ mx: 1, opacity: 0.9 }}>
-          {translate('app.auth.municipality', { name: identity.municipalityName })}
+          {/* The national operator belongs to no municipality: their role stands in its place. */}
+          {identity.municipalityName ? translate('app.auth.municipality', { name: identity.municipalityName }) : translate(`app.roles.${identity.role}`)}
         </Typography>
       )}
     </RaAppBar>

@@ -1,10 +1,23 @@
-import { maxLength, regex, required, TextInput } from 'react-admin';
+import { Alert } from '@mui/material';
+import type { Role } from '@outcomes/contracts';
+import { maxLength, maxValue, minValue, NumberInput, regex, required, TextInput, usePermissions, useTranslate } from 'react-admin';
 
 const validateCode = [required(), regex(/^\d{3}$/, 'app.validation.municipality_code')];
 
-export const MunicipalityInputs = () => (
-  <>
-    <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} />
-    <TextInput source="name" validate={[required(), maxLength(200)]} />
-  </>
-);
+/**
+ * The national operator sets a municipality's number and name; a municipality's admin sees them and
+ * sets their own municipality's settings (the hourly rate behind the cost figures).
+ */
+export const MunicipalityInputs = () => {
+  const { permissions: role } = usePermissions<Role | undefined>();
+  const translate = useTranslate();
+  const operator = role === 'operator';
+  return (
+    <>
+      {!operator && <Alert severity="info" sx={{ mb: 2 }}>{translate('app.municipalities.settings_only')}</Alert>}
+      <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} readOnly={!operator} />
+      <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
+      <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
+    </>
+  );
+};

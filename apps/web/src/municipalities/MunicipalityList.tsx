@@ -7,6 +7,7 @@ export const MunicipalityList = () => (
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
+      <DataTable.NumberCol source="hourlyRate" options={{ style: 'currency', currency: 'DKK' }} />
     </DataTable>
   </List>
 );

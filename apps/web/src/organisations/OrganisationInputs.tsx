@@ -22,7 +22,7 @@ export const OrganisationInputs = () => {
       </Row>
       <TextInput source="email" validate={[email(), maxLength(254)]} />
       <ReferenceArrayInput source="municipalityIds" reference="municipalities" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
-        <AutocompleteArrayInput validate={[required(), includes(identity?.municipalityId)]} helperText="app.organisations.municipalities_hint" />
+        <AutocompleteArrayInput validate={[required(), includes(identity?.municipalityId ?? undefined)]} helperText="app.organisations.municipalities_hint" />
       </ReferenceArrayInput>
     </>
   );

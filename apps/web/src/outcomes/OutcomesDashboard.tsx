@@ -63,7 +63,7 @@ export const OutcomesDashboard = () => {
   const identity = useGetIdentity().identity as Identity | undefined;
   const [filters, setFilters] = useState<OutcomeFilterValues | null>(null);
   useEffect(() => {
-    if (identity && filters === null) setFilters(defaultFilters(identity.municipalityId, todayLocal()));
+    if (identity && filters === null) setFilters(defaultFilters(identity.municipalityId ?? '', todayLocal()));
   }, [identity, filters]);
   const state = useOutcomeReport(filters && reportQuery(filters));
   return (

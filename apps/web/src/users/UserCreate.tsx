@@ -4,7 +4,7 @@ import { UserInputs } from './UserInputs';
 
 export const UserCreate = () => (
   <Create redirect="list" transform={toUserBody}>
-    <SimpleForm defaultValues={{ role: 'staff', active: true, grantedMunicipalityIds: [] }} sx={{ maxWidth: 600 }}>
+    <SimpleForm defaultValues={{ role: 'staff', active: true }} sx={{ maxWidth: 600 }}>
       <UserInputs mode="create" />
     </SimpleForm>
   </Create>

@@ -1,22 +1,9 @@
 import { Alert, Box } from '@mui/material';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@outcomes/contracts';
-import {
-  AutocompleteArrayInput,
-  BooleanInput,
-  email,
-  FormDataConsumer,
-  maxLength,
-  minLength,
-  PasswordInput,
-  ReferenceArrayInput,
-  required,
-  SelectInput,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
-import { GRANTING_ROLE } from './user-body';
+import { MUNICIPAL_ROLES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@outcomes/contracts';
+import { BooleanInput, email, maxLength, minLength, PasswordInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
 
-export const roleChoices = ROLES.map((id) => ({ id, name: `app.roles.${id}` }));
+// The national operator is made by the command line, never by a municipality's admin.
+export const roleChoices = MUNICIPAL_ROLES.map((id) => ({ id, name: `app.roles.${id}` }));
 
 const passwordRules = [minLength(PASSWORD_MIN_LENGTH, 'app.validation.password_too_short'), maxLength(PASSWORD_MAX_LENGTH)];
 
@@ -37,15 +24,6 @@ export const UserInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
         })}
       />
       <BooleanInput source="active" />
-      <FormDataConsumer<{ role?: string }>>
-        {({ formData }) =>
-          formData.role === GRANTING_ROLE ? (
-            <ReferenceArrayInput source="grantedMunicipalityIds" reference="municipalities" sort={{ field: 'name', order: 'ASC' }}>
-              <AutocompleteArrayInput helperText="app.helper.granted_municipalities" />
-            </ReferenceArrayInput>
-          ) : null
-        }
-      </FormDataConsumer>
       {mode === 'edit' && (
         <Box sx={{ width: '100%', mt: 1 }}>
           <Alert severity="info">{translate('app.users.sessions_note')}</Alert>

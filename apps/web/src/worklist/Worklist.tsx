@@ -64,7 +64,7 @@ export const Worklist = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('app.worklist.intro')}
       </Typography>
-      <Filters scope={scope} onScope={setScope} centreId={centreId} onCentre={setCentreId} municipalityId={identity.municipalityId} />
+      <Filters scope={scope} onScope={setScope} centreId={centreId} onCentre={setCentreId} municipalityId={identity.municipalityId ?? ''} />
       {WORKLIST_SECTIONS.map((section) => (
         <WorklistTable key={section} section={section} items={sections[section]} myId={String(identity.id)} onLogAttempt={setLogging} />
       ))}

@@ -13,7 +13,8 @@ export interface AccessLogEntry {
   at: string;
   userId: string;
   role: Role;
-  municipalityId: string;
+  /** Null for the national operator's own accesses. */
+  municipalityId: string | null;
   action: AccessAction;
   resource: string;
   recordId: string | null;

@@ -1,6 +1,8 @@
 import type { ResourceName } from './resources';
 
-export const ROLES = ['staff', 'coordinator', 'evaluator', 'admin'] as const;
+export const ROLES = ['staff', 'coordinator', 'evaluator', 'admin', 'operator'] as const;
+/** The roles of a municipality's own users; `operator` (the national operator) belongs to none and is created by the CLI. */
+export const MUNICIPAL_ROLES = ['staff', 'coordinator', 'evaluator', 'admin'] as const satisfies readonly Role[];
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = ['list', 'read', 'create', 'update', 'delete'] as const;
@@ -14,21 +16,30 @@ const ALL = ACTIONS;
  * build its menus and by the access-matrix test. Row-level security in PostgreSQL then limits every
  * allowed action to the user's own municipality (or, for evaluators, the municipalities granted).
  * Reference data (municipalities, centres, programmes) is readable by every role: forms need it.
+ * Who governs it: the national operator the municipalities and the national programme catalogue; a
+ * municipality's admin only their own municipality's settings, centres and local programmes, and the
+ * grants of their own data to evaluators (row-level security holds each to those rows).
  */
 export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
   // Citizens and enrolments are never deleted here: an enrolment ends (cancelled, completed, ...).
   staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], sessions: ALL, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'] },
   coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
   // Export jobs are never changed by hand: they run, finish and expire.
-  evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'] },
+  evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },
   admin: {
-    municipalities: ALL,
+    // Their own municipality's settings (hourly rate) only; municipalities come and go with the operator.
+    municipalities: ['list', 'read', 'update'],
     centres: ALL,
+    // Their municipality's local programmes; the national catalogue is read-only to them.
     programmes: ALL,
     // Users are deactivated, never deleted: the access log names them.
     users: ['list', 'read', 'create', 'update'],
+    // Grants of their own municipality's data to other municipalities' evaluators; delete = revoke.
+    'evaluator-grants': ['list', 'read', 'create', 'delete'],
     'access-log': READ,
   },
+  // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
+  operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },
 };
 
 export function can(role: Role, resource: ResourceName, action: Action): boolean {

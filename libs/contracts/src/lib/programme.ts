@@ -16,8 +16,13 @@ export type ProgrammeFormat = (typeof PROGRAMME_FORMATS)[number];
  * follow-up schedule) and eligibility live in this record, so a municipality can add its own.
  */
 export interface Programme extends RecordMeta {
-  /** Short stable code, e.g. "MOVE"; unique. */
+  /** Short stable code, e.g. "MOVE"; unique within the national catalogue and within a municipality's own. */
   code: string;
+  /**
+   * Null: the national catalogue, governed by the national operator. Otherwise a local programme of
+   * that municipality, made by its admin and visible to it alone (and to evaluators it granted).
+   */
+  municipalityId: string | null;
   name: string;
   description: string | null;
   format: ProgrammeFormat;
@@ -40,4 +45,5 @@ export interface Programme extends RecordMeta {
   active: boolean;
 }
 
-export type ProgrammeInput = Omit<Programme, keyof RecordMeta>;
+/** What a client sends; whose programme it is follows from who sends it (operator: national; admin: local). */
+export type ProgrammeInput = Omit<Programme, keyof RecordMeta | 'municipalityId'>;

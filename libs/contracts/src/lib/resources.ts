@@ -4,6 +4,7 @@ export const RESOURCES = [
   'centres',
   'programmes',
   'users',
+  'evaluator-grants',
   'access-log',
   'citizens',
   'enrolments',

@@ -5,10 +5,9 @@ export interface User extends RecordMeta {
   email: string;
   displayName: string;
   role: Role;
-  municipalityId: string;
+  /** Null only for the national operator, who belongs to no municipality. */
+  municipalityId: string | null;
   active: boolean;
-  /** Evaluators only: the municipalities whose pseudonymised data they may read (their own is implied). */
-  grantedMunicipalityIds: string[];
   lockedUntil: string | null;
   lastLoginAt: string | null;
 }
@@ -19,7 +18,6 @@ export interface CreateUserInput {
   role: Role;
   password: string;
   active?: boolean;
-  grantedMunicipalityIds?: string[];
 }
 
 /** The signed-in user as the web app needs it. */
@@ -28,8 +26,9 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
-  municipalityId: string;
-  municipalityName: string;
+  /** Null for the national operator. */
+  municipalityId: string | null;
+  municipalityName: string | null;
 }
 
 export interface LoginInput {

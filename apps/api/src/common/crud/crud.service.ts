@@ -1,5 +1,5 @@
 import type { EntityTarget, Repository } from 'typeorm';
-import type { RawListQuery } from '@outcomes/contracts';
+import type { RawListQuery, ResourceName } from '@outcomes/contracts';
 import type { BaseRecordEntity } from '../../database/base-record.entity';
 import type { Db } from '../../tenancy/db.service';
 import { ApiException } from '../errors/api.exception';
@@ -25,6 +25,12 @@ export interface Versioned {
 export abstract class CrudService<E extends BaseRecordEntity, C extends object> {
   protected abstract readonly label: string;
   protected abstract readonly listSpec: ListSpec;
+  /**
+   * Reference data and settings (municipalities, centres, programmes): the resource name under which
+   * every create, update and delete is logged with the record before and after. Personal-data
+   * resources are logged by the tenant interceptor instead.
+   */
+  protected readonly changeLog: ResourceName | undefined = undefined;
 
   constructor(
     protected readonly db: Db,
@@ -59,7 +65,9 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
     await this.checkAsync(input);
     this.refuseProblems(input);
     const result = await this.repository.createQueryBuilder().insert().values(this.insertValues(input) as never).returning('id').execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const created = await this.get((result.identifiers[0] as { id: string }).id);
+    if (this.changeLog) this.db.logChange(this.changeLog, 'create', created.id, null, created);
+    return created;
   }
 
   /** Rules that need the database (a referenced record of the own municipality, ...); throw to refuse. */
@@ -71,6 +79,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
     const { version, ...changes } = input;
     await this.checkAsync(changes as unknown as C);
     this.refuseProblems(changes as unknown as C);
+    const before = this.changeLog ? await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne() : null;
     // The version check and the write are one statement: two editors cannot both win.
     const result = await this.repository
       .createQueryBuilder()
@@ -84,13 +93,19 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
       const current = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
       throw current && current.version !== version ? ApiException.versionConflict(this.label) : ApiException.notFound(this.label);
     }
-    return this.get(id);
+    const after = await this.get(id);
+    if (this.changeLog) this.db.logChange(this.changeLog, 'update', id, before, after);
+    return after;
   }
 
   async remove(id: string): Promise<E> {
     const found = await this.repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
     if (!found) throw ApiException.notFound(this.label);
-    await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
+    // Readable is not deletable: reference data is readable by all, deletable by its owner only
+    // (row-level security), and a delete that removed nothing must not answer as if it had.
+    const result = await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
+    if (result.affected === 0) throw ApiException.notFound(this.label);
+    if (this.changeLog) this.db.logChange(this.changeLog, 'delete', id, found, null);
     return found;
   }
 

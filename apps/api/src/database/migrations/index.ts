@@ -23,6 +23,8 @@ import { ListAndReportIndexes1795620564286 } from './1795620564286-ListAndReport
 import { ExportChunkAppend1795621000000 } from './1795621000000-ExportChunkAppend';
 import { AccessLogReserve1795622000000 } from './1795622000000-AccessLogReserve';
 import { CitizenListIndex1795631563509 } from './1795631563509-CitizenListIndex';
+import { NationalAuthority1795640000000 } from './1795640000000-NationalAuthority';
+import { NationalAuthorityTenancy1795640100000 } from './1795640100000-NationalAuthorityTenancy';
 import { ReferencesStayInMunicipality1795644000000 } from './1795644000000-ReferencesStayInMunicipality';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
@@ -35,4 +37,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   Outcomes1795614467812, PublishedResults1795614800000,
   Exports1795619300330, ExportsTenancy1795619400000,
   ListAndReportIndexes1795620564286, ExportChunkAppend1795621000000, AccessLogReserve1795622000000, CitizenListIndex1795631563509,
+  NationalAuthority1795640000000, NationalAuthorityTenancy1795640100000,
   ReferencesStayInMunicipality1795644000000];

@@ -1,9 +1,9 @@
 import { OmitType } from '@nestjs/swagger';
-import { PASSWORD_MAX_LENGTH, ROLES } from '@outcomes/contracts';
+import { MUNICIPAL_ROLES, PASSWORD_MAX_LENGTH } from '@outcomes/contracts';
 import type { CreateUserInput, Role } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim, trimLower } from '../../common/dto-transforms';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
 /** What an admin may set. No municipalityId: a user always belongs to the admin's own municipality. */
 export class CreateUserDto implements CreateUserInput {
@@ -17,7 +17,8 @@ export class CreateUserDto implements CreateUserInput {
   @Length(1, 200)
   displayName!: string;
 
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  // The national operator is no municipality's user: created by the CLI (create-operator), never here.
+  @IsIn(MUNICIPAL_ROLES, { message: `role must be one of ${MUNICIPAL_ROLES.join(', ')}` })
   role!: Role;
 
   @IsString()
@@ -27,12 +28,6 @@ export class CreateUserDto implements CreateUserInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'each value in grantedMunicipalityIds must be a UUID' })
-  grantedMunicipalityIds?: string[];
 }
 
 export class UpdateUserDto extends OmitType(CreateUserDto, ['password'] as const) {

@@ -1,0 +1,26 @@
+import { Alert } from '@mui/material';
+import { Create, DateInput, email, maxLength, minLength, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
+
+const isoDay = (offsetDays: number): string => {
+  const d = new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const validUntilAfterFrom = (value: string | undefined, values: { validFrom?: string }) =>
+  value && values.validFrom && value < values.validFrom ? 'app.validation.date_before_previous_step' : undefined;
+
+/** The data owner's admin grants their municipality's data to another municipality's evaluator. */
+export const GrantCreate = () => {
+  const translate = useTranslate();
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ validFrom: isoDay(0), validUntil: isoDay(180) }} sx={{ maxWidth: 640 }}>
+        <Alert severity="info" sx={{ mb: 2 }}>{translate('app.grants.intro')}</Alert>
+        <TextInput source="evaluatorEmail" type="email" autoComplete="off" validate={[required(), email(), maxLength(254)]} helperText="app.grants.evaluator_hint" />
+        <TextInput source="purpose" multiline minRows={2} validate={[required(), minLength(3), maxLength(500)]} helperText="app.grants.purpose_hint" />
+        <DateInput source="validFrom" validate={required()} />
+        <DateInput source="validUntil" validate={[required(), validUntilAfterFrom]} helperText="app.grants.period_hint" />
+      </SimpleForm>
+    </Create>
+  );
+};
