@@ -57,6 +57,7 @@ interface Fixtures {
   odenseGroup: string;
   odenseOrganisation: string;
   odenseVolunteer: string;
+  odenseProgramme: string;
 }
 
 let f: Fixtures;
@@ -92,7 +93,9 @@ beforeAll(async () => {
   const odenseOrganisation = (await created<{ id: string }>(await call('POST', '/api/organisations', { name: `Odense frivillige ${randomUUID().slice(0, 6)}`, municipalityIds: [ODENSE] }, { as: odenseCoordinator }), 'an Odense organisation')).id;
   const odenseVolunteer = (await created<{ id: string }>(await call('POST', '/api/volunteers', { organisationId: odenseOrganisation, firstName: 'Olga', lastName: 'Odense' }, { as: odenseCoordinator }), 'an Odense volunteer')).id;
 
-  f = { attacker, coordinator, aarhusCitizen, aarhusEnrolment, aarhusCourse, aarhusMeeting: held.id, aarhusSmartGroup, aarhusOrganisation, odenseCitizen, odenseEnrolment, odenseGroup, odenseOrganisation, odenseVolunteer };
+  const odenseProgramme = (await created<{ id: string }>(await call('POST', '/api/programmes', { code: `ODE${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Odenses lokale tilbud', format: 'individual', expectedSessions: 6, followUpMonths: [3] }, { as: 'admin@odense.demo' }), 'an Odense local programme')).id;
+
+  f = { odenseProgramme, attacker, coordinator, aarhusCitizen, aarhusEnrolment, aarhusCourse, aarhusMeeting: held.id, aarhusSmartGroup, aarhusOrganisation, odenseCitizen, odenseEnrolment, odenseGroup, odenseOrganisation, odenseVolunteer };
 });
 
 /**
@@ -143,6 +146,12 @@ const ATTACKS: Attack[] = [
     unchanged: () => count('enrolment WHERE citizen_id = $1', [f.odenseCitizen]),
   },
   {
+    name: 'an enrolment in Odense’s local programme', ...staffAttacker, method: 'POST', path: () => '/api/enrolments',
+    body: () => ({ citizenId: f.aarhusCitizen, programmeId: f.odenseProgramme, centreId: AARHUS_CENTRE, referralDate: today() }),
+    field: 'programmeId', rule: 'programmeId must name a national programme or one of your municipality', resource: 'enrolments', action: 'create',
+    unchanged: () => count('enrolment WHERE programme_id = $1', [f.odenseProgramme]),
+  },
+  {
     name: 'an enrolment changed to Odense’s staff member', ...staffAttacker, method: 'PUT', path: () => `/api/enrolments/${f.aarhusEnrolment.id}`,
     body: async () => ({ centreId: AARHUS_CENTRE, staffUserId: ODENSE_STAFF, attestations: [], version: (await enrolmentNow(f.aarhusEnrolment.id)).version }),
     field: 'staffUserId', rule: USER_RULE('staffUserId'), resource: 'enrolments', action: 'update',
@@ -173,6 +182,12 @@ const ATTACKS: Attack[] = [
     unchanged: () => count('outreach_contact WHERE municipality_id = $1 AND staff_user_id = $2', [AARHUS, ODENSE_STAFF]),
   },
   {
+    name: 'an outreach referral to Odense’s local programme', ...staffAttacker, method: 'POST', path: () => '/api/outreach-contacts',
+    body: () => ({ contactAt: hoursAgo(1), placeType: 'street', durationMinutes: 15, contactType: 'referral', alias: 'Kaj fra banegården', referredProgrammeId: f.odenseProgramme }),
+    field: 'referredProgrammeId', rule: 'referredProgrammeId must name a national programme or one of your municipality', resource: 'outreach-contacts', action: 'create',
+    unchanged: () => count('outreach_contact WHERE referred_programme_id = $1', [f.odenseProgramme]),
+  },
+  {
     name: 'an outreach contact with Odense’s citizen', ...staffAttacker, method: 'POST', path: () => '/api/outreach-contacts',
     body: () => ({ contactAt: hoursAgo(1), placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: f.odenseCitizen }),
     field: 'citizenId', rule: 'citizenId must name a citizen of your municipality', resource: 'outreach-contacts', action: 'create',
@@ -195,6 +210,12 @@ const ATTACKS: Attack[] = [
     body: () => ({ programmeId: DEMO_IDS.programmes.hcs, centreId: ODENSE_CENTRE, name: 'HCS-hold i Odense', startDate: mondayWeeksAgo(0), startTime: '17:00' }),
     field: 'centreId', rule: 'centreId must name a centre of your municipality', resource: 'groups', action: 'create',
     unchanged: () => count("treatment_group WHERE municipality_id = $1 AND centre_id = $2", [AARHUS, ODENSE_CENTRE]),
+  },
+  {
+    name: 'a group of Odense’s local programme', ...staffAttacker, method: 'POST', path: () => '/api/groups',
+    body: () => ({ programmeId: f.odenseProgramme, centreId: AARHUS_CENTRE, name: 'Lånt tilbud', startDate: mondayWeeksAgo(0), startTime: '17:00' }),
+    field: 'programmeId', rule: 'programmeId must name a national programme or one of your municipality', resource: 'groups', action: 'create',
+    unchanged: () => count('treatment_group WHERE programme_id = $1', [f.odenseProgramme]),
   },
   {
     name: 'a group moved to Odense’s centre', ...staffAttacker, method: 'PUT', path: () => `/api/groups/${f.aarhusCourse.id}`,
@@ -368,6 +389,11 @@ describe('the database keeps references inside the municipality, whatever the AP
         [AARHUS, f.aarhusEnrolment.id, ODENSE_STAFF], 'follow_up_attempt_user_same_municipality'],
       ['INSERT INTO enrolment_transition (municipality_id, enrolment_id, to_state, on_date, user_id) VALUES ($1, $2, \'active\', current_date, $3)',
         [AARHUS, f.aarhusEnrolment.id, ODENSE_STAFF], 'enrolment_transition_user_same_municipality'],
+      ['INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date) VALUES ($1, $2, $3, $4, current_date)',
+        [AARHUS, f.aarhusCitizen, f.odenseProgramme, AARHUS_CENTRE], 'enrolment_programme_same_municipality'],
+      ['UPDATE treatment_group SET programme_id = $2 WHERE id = $1', [f.aarhusCourse.id, f.odenseProgramme], 'treatment_group_programme_same_municipality'],
+      ['INSERT INTO outreach_contact (municipality_id, contact_at, staff_user_id, place_type, duration_minutes, contact_type, alias_hash, referred_programme_id) VALUES ($1, now(), $2, \'street\', 10, \'referral\', repeat(\'a\', 64), $3)',
+        [AARHUS, aarhusStaff, f.odenseProgramme], 'outreach_contact_referred_programme_same_municipality'],
       ['UPDATE treatment_group SET centre_id = $2 WHERE id = $1', [f.aarhusCourse.id, ODENSE_CENTRE], 'treatment_group_centre_same_municipality'],
       ['INSERT INTO group_member (group_id, enrolment_id, municipality_id) VALUES ($1, $2, $3)', [f.aarhusCourse.id, f.odenseEnrolment.id, AARHUS], 'group_member_enrolment_same_municipality'],
       ['INSERT INTO group_meeting (municipality_id, group_id, starts_at, duration_minutes) VALUES ($1, $2, now(), 60)', [AARHUS, f.odenseGroup], 'group_meeting_group_same_municipality'],
@@ -384,18 +410,42 @@ describe('the database keeps references inside the municipality, whatever the AP
     expect(outcomes).toEqual(cases.map(([, , constraint]) => [constraint, foreignKey(constraint)]));
   });
 
+  it('binds the owner too: a grant made by another municipality’s user, or naming an evaluator of another municipality, is refused by its key', async () => {
+    const grant = async (grantedBy: string, evaluator: string, evaluatorMunicipality: string): Promise<unknown> => {
+      const client = await db().connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO evaluator_grant (evaluator_user_id, evaluator_email, evaluator_municipality_id, municipality_id, granted_by_user_id, purpose, valid_from, valid_until)
+           VALUES ($1, 'evaluator@x.test', $2, $3, $4, 'Effektevaluering', current_date, current_date + 30)`,
+          [evaluator, evaluatorMunicipality, AARHUS, grantedBy],
+        );
+        return 'written';
+      } catch (error) {
+        return { code: (error as { code: string }).code, constraint: (error as { constraint?: string }).constraint };
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    };
+    expect(await grant(DEMO_IDS.users.odense.admin, DEMO_IDS.users.odense.evaluator, ODENSE)).toEqual({ code: '23503', constraint: 'evaluator_grant_granted_by_same_municipality' });
+    expect(await grant(DEMO_IDS.users.aarhus.admin, DEMO_IDS.users.odense.evaluator, AARHUS)).toEqual({ code: '23503', constraint: 'evaluator_grant_evaluator_of_its_municipality' });
+    expect(await grant(DEMO_IDS.users.aarhus.admin, DEMO_IDS.users.odense.evaluator, ODENSE)).toBe('written');
+  });
+
   it('writes the same rows when they point at Aarhus’s own (the refusals are the references, not the statements)', async () => {
     const written = await failure('UPDATE enrolment SET staff_user_id = $2 WHERE id = $1', [f.aarhusEnrolment.id, DEMO_IDS.users.aarhus.coordinator]);
     expect(written).toBe('written');
     expect(await failure('INSERT INTO organisation (name, municipality_ids) VALUES (\'Kun Aarhus\', $1)', [[AARHUS]])).toBe('written');
   });
 
-  it('has every same-municipality key in the catalogue, validated (a hand-written list of 31)', async () => {
+  it('has every same-municipality key in the catalogue, validated (a hand-written list of 32)', async () => {
     const expected = [
       'assessment.citizen_id→citizen', 'assessment.enrolment_id→enrolment', 'assessment.interviewer_user_id→app_user',
       'assessment_revision.assessment_id→assessment', 'assessment_revision.revised_by→app_user',
       'enrolment.centre_id→centre', 'enrolment.citizen_id→citizen', 'enrolment.staff_user_id→app_user',
       'enrolment_transition.enrolment_id→enrolment', 'enrolment_transition.user_id→app_user',
+      'evaluator_grant.granted_by_user_id→app_user',
       'export_job.project_id→export_project', 'export_job.requested_by→app_user', 'export_project.evaluator_id→app_user',
       'facilitation.group_id→treatment_group', 'facilitation.volunteer_id→volunteer',
       'follow_up_attempt.enrolment_id→enrolment', 'follow_up_attempt.user_id→app_user',
@@ -425,7 +475,7 @@ describe('the database keeps references inside the municipality, whatever the AP
 describe('an existing installation that already holds a reference across municipalities', () => {
   it('migrates: the keys are in force for new writes, the broken one stays NOT VALID with a warning naming it, the others are validated', async () => {
     const fresh = await freshDatabase('references');
-    const before = new DataSource({ ...dataSourceOptions(fresh.url), migrations: MIGRATIONS.filter((m) => m.name !== 'ReferencesStayInMunicipality1795644000000') });
+    const before = new DataSource({ ...dataSourceOptions(fresh.url), migrations: MIGRATIONS.filter((m) => !['ReferencesStayInMunicipality1795644000000', 'ProgrammeReferencesStayInMunicipality1795644100000'].includes(m.name ?? '')) });
     const after = new DataSource(dataSourceOptions(fresh.url));
     try {
       await before.initialize();
@@ -449,7 +499,7 @@ describe('an existing installation that already holds a reference across municip
         listening.add(client);
         client.on('notice', (n) => notices.push(n.message ?? ''));
       });
-      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['ReferencesStayInMunicipality1795644000000']);
+      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['ReferencesStayInMunicipality1795644000000', 'ProgrammeReferencesStayInMunicipality1795644100000']);
       expect(notices.filter((n) => n.startsWith('references:'))).toEqual([
         'references: 1 rows of enrolment name a app_user of another municipality in staff_user_id; constraint enrolment_staff_user_same_municipality is enforced for new writes but NOT VALID until they are corrected (docs/decisions.md)',
       ]);

@@ -15,14 +15,22 @@ import { registerReferenceRule } from './reference-rules';
 export function SameMunicipality(
   parent: () => ObjectType<unknown>,
   property: string,
-  options: { name: string; what: string; onDelete?: 'RESTRICT' | 'CASCADE'; field?: string },
+  options: { name: string; what: string; onDelete?: 'RESTRICT' | 'CASCADE'; field?: string; municipality?: string },
 ): ClassDecorator {
   const field = options.field ?? property;
   registerReferenceRule(options.name, field, `${field} must name ${options.what} of your municipality`);
-  return ForeignKey(parent, ['municipalityId', property] as const, ['municipalityId', 'id'] as const, {
+  return ForeignKey(parent, [options.municipality ?? 'municipalityId', property] as const, ['municipalityId', 'id'] as const, {
     name: options.name,
     onDelete: options.onDelete ?? 'RESTRICT',
   });
+}
+
+/**
+ * A programme reference: national (no municipality) or a local programme of the record's own
+ * municipality. A key cannot say "NULL or equal", so a trigger does (ProgrammeReferencesStayInMunicipality).
+ */
+export function registerProgrammeRule(constraint: string, field: string): void {
+  registerReferenceRule(constraint, field, `${field} must name a national programme or one of your municipality`);
 }
 
 /** What a same-municipality foreign key points at: (municipality_id, id) is unique on the parent. */

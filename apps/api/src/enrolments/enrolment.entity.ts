@@ -4,8 +4,10 @@ import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
-import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
+import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
+
+registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 
 /** A citizen in a programme at a centre; its state follows the state machine in libs/domain. */
 @Entity('enrolment')

@@ -175,7 +175,9 @@ export class EnrolmentsService {
 
   private async programmeOrRefuse(id: string): Promise<ProgrammeEntity> {
     const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
-    if (!programme?.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
+    // Not visible: another municipality's local programme (row-level security), or none at all.
+    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+    if (!programme.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
     return programme;
   }
 

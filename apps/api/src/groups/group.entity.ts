@@ -4,7 +4,9 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
-import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
+import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
+
+registerProgrammeRule('treatment_group_programme_same_municipality', 'programmeId');
 
 /** A group: a closed course (HCS) with its cohort, or a standing group (SMART Recovery). */
 @Entity('treatment_group')

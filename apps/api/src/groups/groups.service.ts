@@ -88,7 +88,8 @@ export class GroupsService {
   /** A course gets its meetings from the programme's protocol at once: courseWeeks weekly meetings. */
   async create(input: CreateGroupDto): Promise<Group> {
     const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.programmeId }).getOne();
-    if (!programme?.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
+    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+    if (!programme.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
       throw ApiException.validation({ programmeId: 'programmeId must name an active group programme (a closed course or an open group)' });
     }
     await this.centreOrRefuse(input.centreId);

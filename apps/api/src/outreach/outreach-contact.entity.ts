@@ -2,8 +2,10 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
-import { SameMunicipality } from '../database/same-municipality';
+import { registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
+
+registerProgrammeRule('outreach_contact_referred_programme_same_municipality', 'referredProgrammeId');
 
 /** An outreach contact: with a citizen, or with someone known only by an alias (encrypted, found by keyed hash). */
 @Entity('outreach_contact')

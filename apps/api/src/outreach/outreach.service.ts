@@ -124,7 +124,8 @@ export class OutreachService {
     }
     if (input.referredProgrammeId) {
       const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.referredProgrammeId }).getOne();
-      if (!programme) throw ApiException.validation({ referredProgrammeId: 'referredProgrammeId must name a programme' });
+      // Not visible: another municipality's local programme (row-level security), or none at all.
+      if (!programme) throw new ReferenceRefused('referredProgrammeId', 'referredProgrammeId must name a national programme or one of your municipality');
     }
     if (input.referralStartedDate) {
       if (input.referralStarted !== true) throw ApiException.validation({ referralStartedDate: 'referralStartedDate needs referralStarted = true' });
