@@ -42,7 +42,8 @@ if (restore.status !== 0) fail(`pg_restore failed (nothing was restored): ${rest
 process.stdout.write(`restored ${manifest.database} of ${manifest.createdAt} into ${new URL(url).pathname.slice(1)}\n`);
 
 // The chain verifies only with the AUDIT_KEY it was written with: this also proves the keys fit the data.
-const verify = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'audit-verify'], {
+// Chain only: anchors made after the backup name rows the backup cannot have (audit-verify --until checks the rest).
+const verify = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'audit-verify', '--chain-only'], {
   encoding: 'utf8',
   env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn', ...keys },
 });

@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { EXPORT_DATASETS } from '@outcomes/contracts';
 import type { ExportDataset } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
+import { existsSync } from 'node:fs';
+import { verifyAgainstAnchors } from './audit/access-log-anchored-verify';
 import { verifyAccessLog } from './audit/access-log-verify';
+import { verdictLine } from './audit/anchor-check';
+import { readAnchors } from './audit/anchor-sink';
+import type { ParsedAnchors } from './audit/anchor-signing';
 import { hashPassword, passwordProblem } from './auth/password';
 import { seedSynthetic, SEED_SYNTHETIC_USAGE } from './database/seed-synthetic';
 import { createLogger } from './common/logging/logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source-options';
-import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { describeError, openEmbeddedPostgres } from './database/embedded-postgres';
 import { APP_ROLE, migrateAsOwner } from './database/prepare-database';
 import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
@@ -20,8 +25,14 @@ const USAGE = `usage:
       as the database owner (DATABASE_URL): applies pending migrations, installs or upgrades the job
       queue, and, given DATABASE_APP_URL, lets its role (${APP_ROLE}) log in with that URL's password.
       For deployments whose API replicas run with MIGRATE_ON_START=false.
-  cli.js audit-verify
-      verifies the access log's hash chain; exit 1 names the first broken row
+  cli.js audit-verify [--anchors <file or directory>]... [--until <ISO time>] [--chain-only]
+      verifies the access log's hash chain and checks it against the signed anchors (AUDIT_ANCHOR_DIR,
+      or each --anchors: an anchor directory, an anchor file or a saved log stream); prints a verdict
+      line and the findings as JSON. Exit 1 on any finding: a truncated tail, a missing or changed row,
+      a rewritten chain, an unsigned retention, a bad signature, or no anchors at all. --until: only
+      anchors made up to then (a restored backup). --chain-only: the chain alone, no anchors.
+      Public keys: AUDIT_VERIFY_KEY, else derived from AUDIT_SIGNING_KEY. While the API runs on the
+      embedded database, connects to its server.
   cli.js create-admin --email <e-mail> --name <display name> --municipality <code> [--municipality-name <name>]
       creates the first admin of a municipality (and the municipality, given its name); the password is
       read from standard input. Outside demo mode no account exists until this is run.
@@ -37,6 +48,38 @@ ${SEED_SYNTHETIC_USAGE}`;
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+function options(args: string[], name: string): string[] {
+  return args.flatMap((a, i) => (a === `--${name}` && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+}
+
+/** audit-verify: the chain, then the anchors; a verdict line, then JSON; exit 1 on any finding. */
+async function auditVerify(dataSource: DataSource, config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+  const query = (sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> => dataSource.query(sql, params);
+  if (args.includes('--chain-only')) {
+    const result = await verifyAccessLog(query, config.secrets.auditKey);
+    if (result.ok) {
+      process.stdout.write(`access log verified: ${result.checked} rows, chain intact (chain only: not checked against anchors)\n`);
+      return 0;
+    }
+    process.stdout.write(`access log BROKEN at seq ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)\n`);
+    return 1;
+  }
+  const given = options(args, 'anchors');
+  const paths = given.length > 0 ? given : config.auditAnchors.dir && existsSync(config.auditAnchors.dir) ? [config.auditAnchors.dir] : [];
+  for (const path of paths) if (!existsSync(path)) throw new Error(`--anchors ${path}: no such file or directory`);
+  let parsed: ParsedAnchors = readAnchors(paths);
+  const until = option(args, 'until');
+  if (until !== undefined) {
+    const limit = Date.parse(until);
+    if (Number.isNaN(limit)) throw new Error(`--until ${until}: not a date and time`);
+    parsed = { ...parsed, anchors: parsed.anchors.filter((a) => Date.parse(a.anchor.at) <= limit) };
+  }
+  if (config.auditAnchors.verifyKeys.length === 0) throw new Error('no public key to check anchors with: set AUDIT_VERIFY_KEY (or AUDIT_SIGNING_KEY)');
+  const result = await verifyAgainstAnchors(query, config.secrets.auditKey, parsed, config.auditAnchors.verifyKeys, config.auditRetentionDays);
+  process.stdout.write(`${verdictLine(result)}\n${JSON.stringify({ ...result, anchorSources: paths }, null, 2)}\n`);
+  return result.ok ? 0 : 1;
 }
 
 async function readStdin(): Promise<string> {
@@ -122,7 +165,8 @@ async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promi
 
 /**
  * Operational commands, run as the database owner with the API's own configuration (the same
- * environment variables). With no DATABASE_URL they open the embedded database in DATA_DIR (stop the API first).
+ * environment variables). With no DATABASE_URL they use the embedded database in DATA_DIR: the running
+ * API's server when it runs, else one started for the command.
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -150,11 +194,11 @@ async function main(): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, { verifier: command === 'audit-verify' });
   const logger = createLogger(command === 'migrate' ? config.logLevel : 'warn');
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
-    : await startEmbeddedPostgres(config.dataDir, logger);
+    : await openEmbeddedPostgres(config.dataDir, logger);
   const dataSource = new DataSource(dataSourceOptions(database.url));
   try {
     await dataSource.initialize();
@@ -167,13 +211,7 @@ async function main(): Promise<number> {
       process.stdout.write('database up to date\n');
       return 0;
     }
-    const result = await verifyAccessLog((sql, params) => dataSource.query(sql, params), config.secrets.auditKey);
-    if (result.ok) {
-      process.stdout.write(`access log verified: ${result.checked} rows, chain intact\n`);
-      return 0;
-    }
-    process.stdout.write(`access log BROKEN at seq ${result.firstBrokenSeq}: ${result.reason} (${result.checked} rows verified before it)\n`);
-    return 1;
+    return await auditVerify(dataSource, config, args);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
@@ -183,7 +221,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : describeError(error)}\n`);
     process.exit(1);
   },
 );

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import type { AccessLogEntry, AccessLogVerification, User } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
@@ -17,7 +18,18 @@ const verify = (): Promise<{ status: number; body: AccessLogVerification }> =>
 
 function cliVerify(): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/api/cli.js'), 'audit-verify'], {
-    env: { PATH: process.env['PATH'], DATABASE_URL: process.env['TEST_DATABASE_URL'], AUDIT_KEY: process.env['TEST_AUDIT_KEY'], NODE_ENV: 'test', DATA_DIR: '/tmp/outcomes-cli-unused' },
+    env: {
+      PATH: process.env['PATH'],
+      DATABASE_URL: process.env['TEST_DATABASE_URL'],
+      AUDIT_KEY: process.env['TEST_AUDIT_KEY'],
+      // The run's API signs its anchors here; the verifier holds the public key only.
+      AUDIT_ANCHOR_DIR: process.env['TEST_AUDIT_ANCHOR_DIR'],
+      AUDIT_VERIFY_KEY: createPublicKey(createPrivateKey({ key: Buffer.from(process.env['TEST_AUDIT_SIGNING_KEY'] as string, 'base64'), format: 'der', type: 'pkcs8' }))
+        .export({ type: 'spki', format: 'der' })
+        .toString('base64'),
+      NODE_ENV: 'test',
+      DATA_DIR: '/tmp/outcomes-cli-unused',
+    },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -28,7 +40,10 @@ describe('every use of personal data is logged in the same transaction', () => {
     const admin = DEMO_IDS.users.aarhus.admin;
     await call('GET', listPath('users', { filter: { q: 'Behandler' } }), undefined, { as: 'admin@aarhus.demo' });
     const [search] = await lastEntries(admin, 1);
-    expect(search).toMatchObject({ action: 'search', resource: 'users', criterion: '{"q":"Behandler"}', outcome: 'ok', municipality_id: DEMO_IDS.municipalities.aarhus });
+    expect(search).toMatchObject({ action: 'search', resource: 'users', outcome: 'ok', municipality_id: DEMO_IDS.municipalities.aarhus });
+    // What was searched, never the text (access-log-content.e2e-spec.ts tries harder).
+    expect(JSON.parse(search?.['criterion'] as string)).toMatchObject({ fields: ['q'], values: { q: { words: 1, cpr: false } } });
+    expect(search?.['criterion']).not.toMatch(/behandler/i);
 
     const user = await createUser('aarhus', 'staff');
     const [created] = await lastEntries(admin, 1);
@@ -97,15 +112,5 @@ describe('the hash chain', () => {
       client.release();
     }
     expect((await verify()).body.ok).toBe(true);
-  });
-
-  it('stays verifiable after retention removes the oldest rows', async () => {
-    const { rows } = await db().query<{ at: Date }>('SELECT at FROM access_log ORDER BY seq LIMIT 1 OFFSET 3');
-    const removed = await db().query<{ n: number }>('SELECT access_log_prune($1)::int AS n', [rows[0]?.at]);
-    expect(removed.rows[0]?.n).toBeGreaterThanOrEqual(3);
-    const sut = await verify();
-    expect(sut.body).toMatchObject({ ok: true });
-    const anchor = await db().query('SELECT seq FROM access_log_anchor');
-    expect(anchor.rows).toHaveLength(1);
   });
 });

@@ -83,14 +83,15 @@ describe('citizens', () => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
   });
 
-  it('logs every read with the citizen id, and a CPR lookup only as its keyed hash', async () => {
+  it('logs every read with the citizen id, and a CPR lookup only as what was searched and the citizen found', async () => {
     const mine = await createCitizen('aarhus');
     await call('GET', `/api/citizens/${mine.id}`, undefined, { as: staff.aarhus });
     const reads = await db().query("SELECT action, citizen_id FROM access_log WHERE citizen_id = $1 ORDER BY seq", [mine.id]);
     expect(reads.rows).toEqual([{ action: 'create', citizen_id: mine.id }, { action: 'read', citizen_id: mine.id }]);
     await call('POST', '/api/citizens/lookup', { cpr: mine.cpr }, { as: staff.aarhus });
-    const [lookup] = (await db().query("SELECT criterion FROM access_log WHERE user_id = $1 ORDER BY seq DESC LIMIT 1", [DEMO_IDS.users.aarhus.staff])).rows as { criterion: string }[];
-    expect(lookup?.criterion).toMatch(/^\{"cprHash":"[0-9a-f]{64}"\}$/);
+    const [lookup] = (await db().query("SELECT criterion, citizen_ids::text[] AS citizen_ids FROM access_log WHERE user_id = $1 ORDER BY seq DESC LIMIT 1", [DEMO_IDS.users.aarhus.staff])).rows as { criterion: string; citizen_ids: string[] }[];
+    expect(JSON.parse(lookup?.criterion ?? 'null')).toEqual({ fields: ['cpr'], values: { cpr: { words: 1, cpr: true, hashes: [expect.stringMatching(/^[0-9a-f]{64}$/)] } } });
+    expect(lookup?.citizen_ids).toEqual([mine.id]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestStack } from '../../../tools/testing/test-stack.mjs';
 
@@ -13,11 +14,14 @@ export default async function globalSetup() {
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     AUDIT_KEY: randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
   };
+  // The run's own anchor directory: audit-verify checks the chain against this API's anchors.
+  const anchorDir = mkdtempSync(join(tmpdir(), 'outcomes-anchors-'));
   const stack = await startTestStack({
     seedDemo: true,
     logFile,
-    env: { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000', ...secrets },
+    env: { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000', AUDIT_ANCHOR_DIR: anchorDir, ...secrets },
   });
   globalThis.__TEST_STACK__ = stack;
   process.env.API_BASE_URL = stack.baseUrl;
@@ -26,4 +30,6 @@ export default async function globalSetup() {
   process.env.API_PID = String(stack.api.child.pid);
   process.env.TEST_JWT_SECRET = secrets.JWT_SECRET;
   process.env.TEST_AUDIT_KEY = secrets.AUDIT_KEY;
+  process.env.TEST_AUDIT_SIGNING_KEY = secrets.AUDIT_SIGNING_KEY;
+  process.env.TEST_AUDIT_ANCHOR_DIR = anchorDir;
 }

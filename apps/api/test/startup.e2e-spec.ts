@@ -34,7 +34,7 @@ describe('start-up configuration', () => {
   it('refuses production without secrets, naming each one', async () => {
     const sut = await refusedStart({ NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(sut.code).toBe(78);
-    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY']) expect(sut.output).toContain(name);
+    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY', 'AUDIT_SIGNING_KEY']) expect(sut.output).toContain(name);
   });
 
   it('refuses production with placeholder or short secrets', async () => {

@@ -8,12 +8,14 @@ export interface PendingAccess {
   recordId?: string | null;
   citizenId?: string | null;
   criterion?: string | null;
-  outcome: AccessOutcome;
-  /** Every citizen an answer carried (a list's page), for "who has seen this citizen". */
+  /** Every citizen the answer carried (a list's page, a group's members, what a lookup found). */
   citizenIds?: string[];
-  /** A change to reference data, users, grants or settings: the record before and after. */
+  /** A write's before and after (reference data, users, grants, settings). */
   change?: { before: unknown; after: unknown } | null;
+  outcome: AccessOutcome;
 }
+
+export type AccessChange = { before: unknown; after: unknown };
 
 /** A row as stored: the fields the hash covers. */
 export interface ChainedRow {
@@ -29,16 +31,51 @@ export interface ChainedRow {
   criterion: string | null;
   address: string | null;
   outcome: string;
+  /** Null, or a non-empty list of lower-case citizen ids. */
+  citizenIds: string[] | null;
+  change: AccessChange | null;
   prevHash: string;
   hash: string;
+}
+
+/**
+ * JSON with every object's keys in code-point order, recursively: PostgreSQL's jsonb keeps its own key
+ * order, so a change read back hashes the same only when both sides write it this way.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  }
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The citizen ids as stored and hashed: lower case, each once, sorted; null when there are none. */
+export function normaliseCitizenIds(ids: readonly string[] | null | undefined): string[] | null {
+  if (!ids || ids.length === 0) return null;
+  return [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+}
+
+/** A change as stored and hashed: what JSON keeps of it (dates as ISO text, no undefined), or null. */
+export function normaliseChange(change: AccessChange | null | undefined): AccessChange | null {
+  if (!change) return null;
+  return JSON.parse(canonicalJson({ before: change.before ?? null, after: change.after ?? null })) as AccessChange;
 }
 
 /** The hash of the empty chain. */
 export const GENESIS = '0'.repeat(64);
 
-/** HMAC-SHA-256 over the previous hash and every field, in a fixed order; the key never enters the database. */
+/**
+ * HMAC-SHA-256 over the previous hash and every field, in a fixed order; the key never enters the
+ * database. `citizenIds` and `change` came later: they are appended, each labelled, only when present,
+ * so every row written before them still hashes to what it was written with.
+ */
 export function chainHash(key: string, row: Omit<ChainedRow, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     row.prevHash,
     String(row.seq),
     row.at.toISOString(),
@@ -52,8 +89,10 @@ export function chainHash(key: string, row: Omit<ChainedRow, 'hash'>): string {
     row.criterion,
     row.address,
     row.outcome,
-  ]);
-  return createHmac('sha256', key).update(canonical).digest('hex');
+  ];
+  if (row.citizenIds && row.citizenIds.length > 0) fields.push({ citizenIds: row.citizenIds });
+  if (row.change) fields.push({ change: row.change });
+  return createHmac('sha256', key).update(canonicalJson(fields)).digest('hex');
 }
 
 export interface ChainCheck {

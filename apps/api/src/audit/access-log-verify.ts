@@ -6,7 +6,8 @@ export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, 
 
 const PAGE = 5000;
 
-function toChained(r: Record<string, unknown>): ChainedRow {
+/** A stored row (as access_log_rows() answers it) in the shape the chain hashes. */
+export function toChained(r: Record<string, unknown>): ChainedRow {
   return {
     seq: String(r['seq']),
     at: r['at'] as Date,
@@ -20,6 +21,8 @@ function toChained(r: Record<string, unknown>): ChainedRow {
     criterion: (r['criterion'] as string | null) ?? null,
     address: (r['address'] as string | null) ?? null,
     outcome: r['outcome'] as string,
+    citizenIds: (r['citizen_ids'] as string[] | null | undefined) ?? null,
+    change: (r['change'] as ChainedRow['change'] | undefined) ?? null,
     prevHash: r['prev_hash'] as string,
     hash: r['hash'] as string,
   };

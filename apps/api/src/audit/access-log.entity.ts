@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('access_log_municipality_at', ['municipalityId', 'at'])
 @Index('access_log_citizen_at', ['citizenId', 'at'])
 @Index('access_log_user_at', ['userId', 'at'])
+@Index('access_log_citizen_ids', { synchronize: false })
 export class AccessLogEntity {
   /** Chain order; assigned under the append lock. */
   @PrimaryColumn({ type: 'bigint' })
@@ -41,6 +42,14 @@ export class AccessLogEntity {
 
   @Column({ type: 'text', nullable: true })
   criterion!: string | null;
+
+  /** Every citizen the answer carried beyond `citizenId` (a list's page, a group's members); GIN-indexed in the migration. */
+  @Column({ type: 'uuid', array: true, nullable: true })
+  citizenIds!: string[] | null;
+
+  /** A write's before and after (reference data, users, grants, settings). */
+  @Column({ type: 'jsonb', nullable: true })
+  change!: { before: unknown; after: unknown } | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   address!: string | null;

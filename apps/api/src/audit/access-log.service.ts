@@ -1,16 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CITIZEN_VIEW_WINDOW_SECONDS } from '@outcomes/contracts';
 import type { AccessLogEntry, AccessLogVerification, CitizenAccess, RawListQuery } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { ListPage } from '../common/crud/crud.service';
-import { listPage } from '../common/list-query/list-page';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
+import { AccessLogAnchors } from './access-log-anchors.service';
 import { verifyAccessLog } from './access-log-verify';
 import { AccessLogEntity } from './access-log.entity';
+import { AccessLogWriter } from './access-log.writer';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -29,6 +33,8 @@ const LIST_SPEC: ListSpec = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The API's and the database's clocks differ a little. */
+const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
 function toEntry(row: AccessLogEntity): AccessLogEntry {
   return {
@@ -45,8 +51,43 @@ function toEntry(row: AccessLogEntity): AccessLogEntry {
     criterion: row.criterion,
     address: row.address,
     outcome: row.outcome as AccessLogEntry['outcome'],
+    citizenIds: row.citizenIds && row.citizenIds.length > 0 ? row.citizenIds : null,
+    change: row.change ?? null,
   };
 }
+
+/** The rows that name a citizen, in `citizen_id` or `citizen_ids` (through both indexes; see the migration AccessLogContent). */
+const CITIZEN_ROWS = 'SELECT access_log_citizen_seqs(:citizenId)';
+
+/**
+ * A citizen's accesses grouped into views: per user, in chain order, a successful read or search
+ * no more than the window after the one before continues that user's view; anything else (a write,
+ * a refusal, a not-found, a longer pause) starts a new entry. Newest first.
+ */
+const VIEWS = `
+  WITH hits AS (
+    SELECT r.seq, r.at, r.user_id, r.action, (r.action IN ('read', 'search') AND r.outcome = 'ok') AS viewing
+    FROM access_log r WHERE r.seq IN (SELECT access_log_citizen_seqs($1))
+  ), marked AS (
+    SELECT h.*, CASE WHEN h.viewing AND lag(h.viewing) OVER w AND h.at - lag(h.at) OVER w <= make_interval(secs => $2) THEN 0 ELSE 1 END AS starts
+    FROM hits h WINDOW w AS (PARTITION BY h.user_id ORDER BY h.seq)
+  ), views AS (
+    SELECT m.*, sum(m.starts) OVER (PARTITION BY m.user_id ORDER BY m.seq) AS view_no FROM marked m
+  )`;
+const HISTORY_SQL = `${VIEWS}
+  SELECT min(seq)::text AS first_seq, max(seq)::text AS last_seq, count(*)::int AS requests, bool_or(action = 'read') AS has_read,
+         count(*) OVER ()::int AS total
+  FROM views GROUP BY user_id, view_no ORDER BY max(seq) DESC OFFSET $3 LIMIT $4`;
+const HISTORY_COUNT_SQL = `${VIEWS} SELECT count(DISTINCT (user_id, view_no))::int AS total FROM views`;
+
+const HISTORY_SPEC: ListSpec = {
+  fields: {
+    seq: { type: 'number', column: 'seq', sortable: true },
+    at: { type: 'datetime', column: 'at', sortable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['seq', 'DESC'],
+};
 
 /** Reading, verifying and pruning the access log. */
 @Injectable()
@@ -58,38 +99,92 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: Db,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly anchors: AccessLogAnchors,
+    private readonly writer: AccessLogWriter,
   ) {}
 
+  /**
+   * The municipality's log. A `citizenId` filter finds the citizen where "who has seen this" does: in
+   * `citizen_id` or among the `citizen_ids` of a list, a lookup or a group.
+   */
   async list(raw: RawListQuery): Promise<ListPage<AccessLogEntry>> {
-    return listPage(this.db.repo(AccessLogEntity).createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map(toEntry), 'seq');
+    const query = parseListQueryOr400(raw, LIST_SPEC);
+    const qb = this.db.repo(AccessLogEntity).createQueryBuilder('r');
+    const citizen = query.conditions.find((c) => c.kind === 'eq' && c.column === 'citizen_id');
+    if (citizen?.kind === 'eq' && typeof citizen.value === 'string') {
+      query.conditions = query.conditions.filter((c) => c !== citizen);
+      qb.andWhere(`r.seq IN (${CITIZEN_ROWS})`, { citizenId: citizen.value });
+    }
+    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
+    return { rows: rows.map(toEntry), offset: query.offset, total };
   }
 
   /**
-   * "Who has seen this citizen": every logged access to the citizen, with the name of who made it,
-   * for the staff who treat them (a citizen may ask; Datatilsynet). Only the own municipality's rows.
+   * "Who has seen this citizen": every logged access to the citizen (in `citizen_id` or `citizen_ids`),
+   * one entry per view of the citizen (see HISTORY_SQL and CITIZEN_VIEW_WINDOW_SECONDS), with the name
+   * of who made it, for the staff who treat them (a citizen may ask; Datatilsynet). Only the own
+   * municipality's rows. Each entry says how many logged requests it was and which (`firstSeq`..`lastSeq`),
+   * so it can be found in the admin's log.
    */
   async historyOf(citizenId: string, raw: RawListQuery): Promise<ListPage<CitizenAccess>> {
-    return listPage(this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId }), raw, LIST_SPEC, async (rows) => {
-      const userIds = [...new Set(rows.map((r) => r.userId))];
-      const names = new Map<string, string>(
-        userIds.length === 0
-          ? []
-          : ((await this.db.manager().query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [userIds])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]),
-      );
-      return rows.map((r) => ({ ...toEntry(r), userDisplayName: names.get(r.userId) ?? null }));
-    }, 'seq');
+    const query = parseListQueryOr400({ range: raw.range }, HISTORY_SPEC);
+    const manager = this.db.manager();
+    // This request is itself a read of the citizen: written first, in this transaction, so the answer
+    // counts it. (Before, the panel read the log before its own read and the page's other reads had
+    // committed, and a citizen nobody had opened yet showed "no access recorded" beside three new rows.)
+    const ctx = this.db.context();
+    ctx.accesses.push({ action: 'read', resource: 'citizens', recordId: citizenId, citizenId, outcome: 'ok' });
+    await this.writer.append(manager, ctx);
+    ctx.selfLogged = true;
+    const views = (await manager.query(HISTORY_SQL, [citizenId, CITIZEN_VIEW_WINDOW_SECONDS, query.offset, query.limit])) as {
+      first_seq: string; last_seq: string; requests: number; has_read: boolean; total: number;
+    }[];
+    if (views.length === 0) {
+      const [{ total }] = (await manager.query(HISTORY_COUNT_SQL, [citizenId, CITIZEN_VIEW_WINDOW_SECONDS])) as [{ total: number }];
+      return { rows: [], offset: query.offset, total };
+    }
+    const firsts = await this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.seq IN (:...seqs)', { seqs: views.map((v) => v.first_seq) }).getMany();
+    const bySeq = new Map(firsts.map((r) => [String(r.seq), r]));
+    const userIds = [...new Set(firsts.map((r) => r.userId))];
+    const names = new Map<string, string>(
+      userIds.length === 0
+        ? []
+        : ((await manager.query('SELECT id, display_name FROM app_user WHERE id = ANY($1)', [userIds])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]),
+    );
+    const rows = views.flatMap((v): CitizenAccess[] => {
+      const first = bySeq.get(v.first_seq);
+      if (!first) return [];
+      const entry = toEntry(first);
+      return [{ ...entry, action: v.has_read ? 'read' : entry.action, userDisplayName: names.get(first.userId) ?? null, requests: v.requests, firstSeq: Number(v.first_seq), lastSeq: Number(v.last_seq) }];
+    });
+    return { rows, offset: query.offset, total: views[0]?.total ?? rows.length };
   }
 
   verify(): Promise<AccessLogVerification> {
     return verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
   }
 
-  /** Removes rows older than the retention period; the anchor keeps what remains verifiable. */
+  /**
+   * Removes rows older than the retention the database holds (the owner sets it from
+   * AUDIT_RETENTION_DAYS); the retention anchor keeps what remains verifiable. The new retention
+   * anchor is signed into the anchor sink before the transaction commits: a prune that cannot be
+   * signed does not happen, and one the API did not sign shows in `audit-verify`.
+   */
   async prune(): Promise<number> {
-    const cutoff = new Date(Date.now() - this.config.auditRetentionDays * DAY_MS);
-    const [{ removed }] = (await this.dataSource.query('SELECT access_log_prune($1)::int AS removed', [cutoff])) as [{ removed: number }];
-    if (removed > 0) this.logger.log({ removed, cutoff }, 'access log rows past retention removed');
-    return removed;
+    return this.dataSource.transaction(async (manager) => {
+      const [result] = (await manager.query('SELECT removed::int AS removed, anchor_seq::text AS seq, anchor_hash AS hash, cutoff FROM access_log_prune()')) as [
+        { removed: number; seq: string | null; hash: string | null; cutoff: Date },
+      ];
+      if (result.removed === 0 || !result.seq || !result.hash) return 0;
+      // A retention shortened in the database (by its owner) is not this API's to sign.
+      const allowed = Date.now() - this.config.auditRetentionDays * DAY_MS + CLOCK_SLACK_MS;
+      if (result.cutoff.getTime() > allowed) {
+        throw new Error(`the database's access-log retention (cut-off ${result.cutoff.toISOString()}) is shorter than AUDIT_RETENTION_DAYS=${this.config.auditRetentionDays}; nothing removed`);
+      }
+      this.anchors.record({ kind: 'prune', seq: result.seq, hash: result.hash, cutoff: result.cutoff.toISOString(), removed: result.removed });
+      this.logger.log({ removed: result.removed, cutoff: result.cutoff, anchorSeq: result.seq }, 'access log rows past retention removed');
+      return result.removed;
+    });
   }
 
   onApplicationBootstrap(): void {

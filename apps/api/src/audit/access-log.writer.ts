@@ -3,12 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { RequestContext } from '../tenancy/request-context';
-import { chainHash, GENESIS } from './access-log-chain';
+import { canonicalJson, chainHash, GENESIS, normaliseChange, normaliseCitizenIds } from './access-log-chain';
 import type { ChainedRow } from './access-log-chain';
 
-const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'prev_hash', 'hash'];
+const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'citizen_ids', 'change', 'prev_hash', 'hash'];
 
-const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.prevHash, r.hash];
+const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.citizenIds, r.change === null ? null : canonicalJson(r.change), r.prevHash, r.hash];
 
 /**
  * Appends a request's accesses to the hash chain, inside the request's own transaction, in two round
@@ -39,6 +39,8 @@ export class AccessLogWriter {
         criterion: access.criterion ?? null,
         address: ctx.address,
         outcome: access.outcome,
+        citizenIds: normaliseCitizenIds(access.citizenIds),
+        change: normaliseChange(access.change),
         prevHash,
       };
       prevHash = chainHash(this.config.secrets.auditKey, row);

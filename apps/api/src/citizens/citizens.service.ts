@@ -78,8 +78,8 @@ export class CitizensService {
     const qb = applyListQuery(this.repository.createQueryBuilder('r'), query);
     const hashes = q === undefined ? [] : nameTokens(q).map((t) => this.crypto.blindIndex('name', t));
     if (hashes.length > 0) {
+      // Logged by the interceptor as what was searched (words, CPR-shaped or not, keyed hashes), never the text.
       qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: hashes });
-      this.db.context().criterion = JSON.stringify({ ...JSON.parse(rest ?? '{}'), nameTokens: hashes });
     }
     const [rows, total] = await qb.getManyAndCount();
     return { rows: rows.map((r) => this.toCitizen(r, false)), offset: query.offset, total };
@@ -93,7 +93,6 @@ export class CitizensService {
   async lookup(cpr: string): Promise<{ citizen: Citizen | null }> {
     const info = this.checkCpr(cpr);
     const hash = this.crypto.blindIndex('cpr', info.digits);
-    this.db.context().criterion = JSON.stringify({ cprHash: hash });
     const found = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
     return { citizen: found ? this.toCitizen(found, true) : null };
   }

@@ -120,11 +120,37 @@ export class EnvironmentVariables {
   @Max(100, { message: 'EXPORT_MAX_CONCURRENT_PER_USER must be at most 100' })
   EXPORT_MAX_CONCURRENT_PER_USER = 2;
 
+  /**
+   * Where the access log's signed anchors are appended (JSON lines, one file per day), besides the
+   * log stream. Unset: DATA_DIR/audit-anchors outside production, the log stream alone in
+   * production. Point it at storage the database's owner cannot rewrite (another host, an
+   * append-only mount); every replica may share it.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'AUDIT_ANCHOR_DIR must not be empty' })
+  AUDIT_ANCHOR_DIR?: string;
+
+  /** Seconds between anchors of the chain's head (written when it moved, plus an hourly heartbeat). */
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_ANCHOR_INTERVAL_SECONDS must be a whole number of seconds' })
+  @Min(1, { message: 'AUDIT_ANCHOR_INTERVAL_SECONDS must be at least 1' })
+  @Max(60, { message: 'AUDIT_ANCHOR_INTERVAL_SECONDS must be at most 60 (an anchor at least every minute)' })
+  AUDIT_ANCHOR_INTERVAL_SECONDS = 60;
+
+  /**
+   * Public keys (Ed25519, SPKI PEM or DER in base64; comma-separated across a key rotation) that
+   * `audit-verify` accepts anchors from. Unset: the one derived from AUDIT_SIGNING_KEY.
+   */
+  @IsOptional() @IsString() AUDIT_VERIFY_KEY?: string;
+
   /** Application secrets: required from the environment in production, generated into DATA_DIR otherwise. */
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;
   @IsOptional() @IsString() BLIND_INDEX_KEY?: string;
   @IsOptional() @IsString() AUDIT_KEY?: string;
+  /** Ed25519 private key signing the access log's anchors (PKCS8, PEM or DER in base64). */
+  @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +164,7 @@ export class ConfigError extends Error {
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables()).concat([
     'DATABASE_URL', 'SEED_DEMO', 'SEED_DEMO_CASES', 'LOG_LEVEL', 'CORS_ORIGINS', 'DATABASE_APP_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_KEY',
+    'AUDIT_SIGNING_KEY', 'AUDIT_VERIFY_KEY', 'AUDIT_ANCHOR_DIR',
   ]);
   // Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all.
   const present = Object.fromEntries(

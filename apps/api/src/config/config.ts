@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createPublicKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { parseSigningKey, parseVerifyKey } from '../audit/anchor-signing';
 import type { NodeEnv } from './app-config';
-import { readEnvironment } from './app-config';
+import { ConfigError, readEnvironment } from './app-config';
 import type { AppSecrets } from './secrets';
 import { resolveSecrets } from './secrets';
 
@@ -39,16 +42,56 @@ export interface AppConfig {
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
   secrets: AppSecrets;
+  auditAnchors: AuditAnchorConfig;
+}
+
+export interface AuditAnchorConfig {
+  /** The anchor directory; undefined: anchors go to the log stream only. */
+  dir: string | undefined;
+  intervalSeconds: number;
+  /** Signs anchors; undefined only in a verifier given AUDIT_VERIFY_KEY alone. */
+  signingKey: KeyObject | undefined;
+  /** What audit-verify accepts: AUDIT_VERIFY_KEY's keys, else the signing key's public half. */
+  verifyKeys: KeyObject[];
+}
+
+export interface LoadOptions {
+  /** audit-verify: checks signatures with public keys (AUDIT_VERIFY_KEY), so AUDIT_SIGNING_KEY is not required. */
+  verifier?: boolean;
+}
+
+function auditAnchorConfig(vars: ReturnType<typeof readEnvironment>, production: boolean, dataDir: string, secrets: AppSecrets): AuditAnchorConfig {
+  const signingKey = secrets.auditSigningKey ? parseSigningKey(secrets.auditSigningKey) : undefined;
+  let verifyKeys: KeyObject[] = signingKey ? [createPublicKey(signingKey)] : [];
+  if (vars.AUDIT_VERIFY_KEY) {
+    const problems: string[] = [];
+    verifyKeys = vars.AUDIT_VERIFY_KEY.split(',').flatMap((text, i) => {
+      try {
+        return [parseVerifyKey(text)];
+      } catch (error) {
+        problems.push(`AUDIT_VERIFY_KEY (key ${i + 1}) ${(error as Error).message}`);
+        return [];
+      }
+    });
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return {
+    dir: vars.AUDIT_ANCHOR_DIR ? resolve(vars.AUDIT_ANCHOR_DIR) : production ? undefined : join(dataDir, 'audit-anchors'),
+    intervalSeconds: vars.AUDIT_ANCHOR_INTERVAL_SECONDS,
+    signingKey,
+    verifyKeys,
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): AppConfig {
   const vars = readEnvironment(env);
   const production = vars.NODE_ENV === 'production';
   const dataDir = resolve(vars.DATA_DIR);
   const migrateOnStart = vars.MIGRATE_ON_START === 'true';
   const embedded = vars.DATABASE_URL === undefined && migrateOnStart;
+  const secrets = resolveSecrets(vars, production, dataDir, { signingKeyRequired: !options.verifier });
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -70,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoCases: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true') && (vars.SEED_DEMO_CASES === undefined ? embedded : vars.SEED_DEMO_CASES === 'true'),
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',') : production ? [] : ['http://127.0.0.1:4200'],
-    secrets: resolveSecrets(vars, production, dataDir),
+    secrets,
+    auditAnchors: auditAnchorConfig(vars, production, dataDir, secrets),
   };
 }

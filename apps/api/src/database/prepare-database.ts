@@ -43,6 +43,11 @@ export async function migrateAsOwner(owner: DataSource, ownerUrl: string, config
   await migrate(owner, logger);
   await installJobQueue(ownerUrl, APP_ROLE, config.exportJobTimeoutSeconds, logger);
   await owner.query(`GRANT SELECT ON migrations TO ${APP_ROLE}`);
+  // The retention access_log_prune() applies: the owner's to set, never the API role's (it cannot read this table).
+  await owner.query(
+    `UPDATE access_log_settings SET retention = make_interval(days => $1), updated_at = now() WHERE id = 1 AND retention IS DISTINCT FROM make_interval(days => $1)`,
+    [config.auditRetentionDays],
+  );
 }
 
 /** The applied migrations as the app role sees them: none when the table is missing or not yet granted to it. */

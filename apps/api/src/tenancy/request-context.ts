@@ -12,6 +12,8 @@ export interface RequestContext {
   accesses: PendingAccess[];
   /** A search criterion a service has made safe to log (identifiers only as keyed hashes). */
   criterion?: string;
+  /** The handler wrote this request's own access-log row itself (so its own query could see it): the interceptor adds none. */
+  selfLogged?: boolean;
   /** Run once the transaction has committed (e.g. waking a job worker for what it wrote); never after a rollback. */
   afterCommit: (() => void)[];
 }

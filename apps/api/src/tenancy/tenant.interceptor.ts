@@ -2,34 +2,46 @@ import { Injectable } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_ACTION_OF, GOVERNED_RESOURCES, PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
-import type { Action, ResourceName } from '@outcomes/contracts';
+import type { Action, ApiErrorBody, ResourceName } from '@outcomes/contracts';
 import type { Request } from 'express';
 import { from, lastValueFrom } from 'rxjs';
 import type { Observable } from 'rxjs';
+import type { EntityManager } from 'typeorm';
+import { answerPeople } from '../audit/answer-citizens';
+import { filterOf, searchCriterion } from '../audit/search-criterion';
 import { PERMISSION } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import { referenceRefusal } from '../common/errors/database-errors';
 import { clientAddress, routeRecordId } from './request-info';
 import { TenantTransaction } from './tenant-transaction.service';
 
-/** The search criterion as logged: the list's filter (never its paging), or null. */
-function criterionOf(request: Request): string | null {
-  const filter = (request.query as Record<string, unknown>)['filter'];
-  return typeof filter === 'string' && filter !== '{}' ? filter.slice(0, 2000) : null;
+/** The citizens of the enrolments an answer names, as the request's own tenant sees them. */
+async function citizensOfEnrolments(manager: EntityManager, enrolmentIds: string[]): Promise<string[]> {
+  if (enrolmentIds.length === 0) return [];
+  const rows = (await manager.query('SELECT DISTINCT citizen_id::text AS id FROM enrolment WHERE id = ANY($1::uuid[])', [enrolmentIds])) as { id: string }[];
+  return rows.map((r) => r.id);
 }
 
 /**
  * Runs every signed-in request inside its tenant transaction, and logs each use of personal data
- * (search with its criterion, read, create, update, delete) in that same transaction. A request for
- * a record the user may not see answers 404 like a missing one, and that refusal is logged too.
+ * (search, read, create, update, delete) in that same transaction, with every citizen the answer
+ * carried. A search is logged by what was searched, never its text (search-criterion.ts). A request
+ * for a record the user may not see answers 404 like a missing one, and that refusal is logged too;
+ * so is a 409 that names an existing citizen (a duplicate CPR number), since it tells who exists.
  */
 @Injectable()
 export class TenantInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly tenant: TenantTransaction,
+    private readonly crypto: IdentifierCrypto,
   ) {}
+
+  private criterion(request: Request): string | null {
+    return searchCriterion(filterOf(request.query, request.body), (value) => this.crypto.blindIndex('audit-search', value));
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
@@ -41,15 +53,21 @@ export class TenantInterceptor implements NestInterceptor {
 
     const work = this.tenant.run(user, address, async (ctx) => {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      if (audited) {
+      if (audited && !ctx.selfLogged) {
         const record = audited.action === 'list' ? undefined : (result as { id?: string; citizenId?: string } | undefined);
         const recordId = (audited.action === 'create' ? record?.id : undefined) ?? routeRecordId(request) ?? record?.id ?? null;
+        const people = answerPeople(audited.resource, audited.action, result);
+        // A route under /enrolments/:id (its follow-ups) is about that enrolment's citizen, whatever it answers.
+        const enrolments = audited.resource === 'enrolments' && recordId ? [...people.enrolmentIds, recordId] : people.enrolmentIds;
+        const carried = [...new Set([...people.citizenIds, ...(await citizensOfEnrolments(ctx.manager, enrolments))])];
+        const single = audited.action === 'list' ? null : audited.resource === 'citizens' ? recordId : (record?.citizenId ?? (audited.resource === 'enrolments' && carried.length === 1 ? carried[0] : null) ?? null);
         ctx.accesses.push({
           action: ACCESS_ACTION_OF[audited.action],
           resource: audited.resource,
           recordId,
-          citizenId: audited.resource === 'citizens' ? recordId : (record?.citizenId ?? null),
-          criterion: ctx.criterion ?? (audited.action === 'list' ? criterionOf(request) : null),
+          citizenId: single,
+          citizenIds: carried.filter((id) => id !== single),
+          criterion: ctx.criterion ?? (audited.action === 'list' ? this.criterion(request) : null),
           outcome: 'ok',
         });
       }
@@ -96,6 +114,20 @@ export class TenantInterceptor implements NestInterceptor {
               recordId,
               citizenId: audited.resource === 'citizens' ? recordId : null,
               outcome: 'not-found',
+            });
+          });
+        }
+        const existingId = error instanceof ApiException && error.getStatus() === 409 ? (error.getResponse() as ApiErrorBody).existingId : undefined;
+        if (audited && existingId) {
+          // The answer names a citizen the request did not ask for by id: the CPR number led to them.
+          await this.tenant.run(user, address, async (ctx) => {
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[audited.action],
+              resource: audited.resource,
+              recordId: routeRecordId(request),
+              citizenId: existingId,
+              criterion: JSON.stringify({ conflict: 'duplicate-cpr', answered: 'existingId' }),
+              outcome: 'refused',
             });
           });
         }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { can, ROLES } from '@outcomes/contracts';
 import type { Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { activeEnrolment, ASI_INTAKE_ITEMS, createCitizen, freshCpr, mondayWeeksAgo, STRONG_PASSWORD } from '../support/fixtures';
+import { activeEnrolment, ASI_INTAKE_ITEMS, createCitizen, createOperator, freshCpr, mondayWeeksAgo, STRONG_PASSWORD } from '../support/fixtures';
 import { baseUrl, call, closeDb, db, tokenFor } from '../support/http';
 import { caseArbitrary, violation } from './support/bad-input';
 import type { Case, EndpointContext } from './support/bad-input';
@@ -52,13 +52,16 @@ const hourAgo = (): string => new Date(Date.now() - 3600_000).toISOString();
 const MUNICIPALITY = DEMO_IDS.municipalities.aarhus;
 const CENTRE = DEMO_IDS.centres.aarhusCentrum;
 
-/** Who may call an endpoint: the first role the permissions table allows, in the demo's Aarhus. */
-function callerFor(e: Endpoint): string {
+/**
+ * Who may call an endpoint: the first role the permissions table allows, in the demo's Aarhus; the
+ * national operator (no demo account: made by the CLI) for what only they may do.
+ */
+function callerFor(e: Endpoint, operator: { email: string; password: string }): [string, string?] {
   const permission = e.permission;
   if (!permission) throw new Error(`${e.key} has no x-permission in the OpenAPI document`);
   const role = ROLES.find((r: Role) => can(r, permission.resource, permission.action));
   if (!role) throw new Error(`${e.key}: no role may ${permission.action} ${permission.resource}`);
-  return `${role}@aarhus.demo`;
+  return role === 'operator' ? [operator.email, operator.password] : [`${role}@aarhus.demo`];
 }
 
 /** DTO-valid bodies per request schema, built on demo and fixture records (checked by a preflight below). */
@@ -117,6 +120,11 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     UpdateTrainingDto: { kind: 'other', title: 'Fuzz', completedOn: '2026-01-01', version: 1 },
     CreateFacilitationDto: { volunteerId: volunteer.body.id, role: 'facilitator', fromDate: today() },
     CreateExportProjectDto: exportProject,
+    // A grant of Aarhus's data that begins in 300 days: it gives no one access during the run.
+    CreateEvaluatorGrantDto: {
+      evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: valid grant',
+      validFrom: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10), validUntil: new Date(Date.now() + 310 * 86_400_000).toISOString().slice(0, 10),
+    },
     UpdateExportProjectDto: { ...exportProject, version: 1 },
     CreateExportJobDto: { projectId: project.body.id, dataset: 'codebook', format: 'csv' },
   };
@@ -221,7 +229,8 @@ describe('bad input (issue #11): every write endpoint and list, fuzzed', () => {
       pathValues: Object.fromEntries(endpoint.pathParams.map((p) => [p, endpoint.method === 'GET' ? citizen.id : randomUUID()])),
     }));
     const tokens = new Map<string, string>();
-    for (const e of [...writes, ...lists]) tokens.set(e.key, await tokenFor(callerFor(e)));
+    const operator = createOperator();
+    for (const e of [...writes, ...lists]) tokens.set(e.key, await tokenFor(...callerFor(e, operator)));
 
     // Preflight, before the window: each valid body passes validation (a create is made, a change to
     // an unknown id is a 404). Export jobs are not started: one would write its file during the window.

@@ -57,7 +57,8 @@ async function withOwner<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
 }
 
 function auditVerify(): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(__dirname, '../../../../dist/apps/api/cli.js'), 'audit-verify'], {
+  // Chain only: this API's anchors are in its own DATA_DIR (the anchors have their own suite, audit-tamper).
+  const result = spawnSync(process.execPath, [join(__dirname, '../../../../dist/apps/api/cli.js'), 'audit-verify', '--chain-only'], {
     env: { PATH: process.env['PATH'], DATABASE_URL: db.url, AUDIT_KEY: secrets.AUDIT_KEY, NODE_ENV: 'test', DATA_DIR: '/tmp/outcomes-cli-unused' },
     encoding: 'utf8',
   });

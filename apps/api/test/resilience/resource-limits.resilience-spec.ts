@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { can, DEFAULT_PAGE_SIZE, MAX_JSON_BODY_BYTES, MAX_PAGE_SIZE, RESOURCES, ROLES } from '@outcomes/contracts';
+import { can, DEFAULT_PAGE_SIZE, MAX_JSON_BODY_BYTES, MAX_PAGE_SIZE, MUNICIPAL_ROLES, RESOURCES } from '@outcomes/contracts';
 import type { ApiErrorBody, ExportJob, ResourceName, Role } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { Pool } from 'pg';
@@ -214,7 +214,8 @@ function roleFor(path: string): Role {
   const resource = resourceOf(path);
   if (!resource) return 'admin';
   const action = path.includes('{') ? 'read' : 'list';
-  const role = ROLES.find((r) => can(r, resource, action));
+  // The municipality's own roles: every GET has one (the operator's lists are reference data all may read).
+  const role = MUNICIPAL_ROLES.find((r) => can(r, resource, action));
   if (!role) throw new Error(`no role may ${action} ${resource} (${path})`);
   return role;
 }
@@ -244,7 +245,7 @@ describe('page size caps', () => {
     )).rows;
     town = (await owner.query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, 'Grænseby') RETURNING id`, [free?.code])).rows[0]?.id as string;
     const centre = (await owner.query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Grænsecentret') RETURNING id`, [town])).rows[0]?.id;
-    for (const role of ROLES) {
+    for (const role of MUNICIPAL_ROLES) {
       const user = await createUser('aarhus', role);
       await owner.query('UPDATE app_user SET municipality_id = $1 WHERE id = $2', [town, user.id]);
       users[role] = user.email;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export interface FreshDatabase {
@@ -41,5 +41,11 @@ export function processSecrets(jwtSecret = process.env['TEST_JWT_SECRET'] as str
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     AUDIT_KEY: randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY: signingKey(),
   };
+}
+
+/** A fresh Ed25519 private key for the access log's anchors, as AUDIT_SIGNING_KEY takes it (PKCS8 DER, base64). */
+export function signingKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
 }

@@ -13,7 +13,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { actionChoices, ActionField, outcomeChoices, OutcomeField, ResourceNameField, UserNameField } from './AccessLogFields';
+import { actionChoices, ActionField, ChangeField, CitizensField, CriterionField, outcomeChoices, OutcomeField, ResourceNameField, UserNameField } from './AccessLogFields';
 import type { Verdict } from './VerifyLog';
 import { VerdictAlert, VerifyLogButton } from './VerifyLog';
 
@@ -62,8 +62,16 @@ export const AccessLogList = () => {
         <DataTable.Col source="outcome">
           <OutcomeField />
         </DataTable.Col>
+        <DataTable.Col source="citizenIds" disableSort>
+          <CitizensField />
+        </DataTable.Col>
         <DataTable.Col source="address" disableSort />
-        <DataTable.Col source="criterion" disableSort />
+        <DataTable.Col source="criterion" disableSort>
+          <CriterionField />
+        </DataTable.Col>
+        <DataTable.Col source="change" disableSort>
+          <ChangeField />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

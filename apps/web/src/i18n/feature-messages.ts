@@ -8,6 +8,7 @@ import { trainingMessages } from '../trainings/messages';
 import { volunteerMessages } from '../volunteers/messages';
 import { exportsMessages } from '../exports/messages';
 import { outcomesMessages } from '../outcomes/messages';
+import { accessLogMessages } from '../access-log/messages';
 import { grantMessages } from '../grants/messages';
 
 /**
@@ -30,6 +31,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   coordinatorDashboardMessages,
   outcomesMessages,
   exportsMessages,
+  accessLogMessages,
   grantMessages,
 ];
 
