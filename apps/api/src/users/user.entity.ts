@@ -44,11 +44,17 @@ export class UserEntity extends BaseRecordEntity {
   @Column({ type: 'int', default: 0, select: false })
   tokenVersion!: number;
 
-  @Column({ type: 'int', default: 0, select: false })
+  /** Failed sign-ins since the last successful one; drives the per-account delay (migration LoginDelay), shown to the admin. */
+  @Column({ type: 'int', default: 0 })
   failedLogins!: number;
 
+  /** When a sign-in as this user last failed (kept after a successful one), shown to the admin. */
   @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
+  lastFailedLoginAt!: Date | null;
+
+  /** When the last attempt was looked at: the delay runs from here. Internal to auth_login_admit. */
+  @Column({ type: 'timestamptz', nullable: true, select: false })
+  loginAttemptAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;

@@ -223,7 +223,8 @@ const base: TranslationMessages = {
   app: {
     title: 'Stofmisbrugsbehandling · Effektregistrering',
     auth: {
-      login_refused: 'Forkert e-mail eller adgangskode, eller kontoen er spærret.',
+      login_refused: 'Forkert e-mail eller adgangskode.',
+      login_delayed: 'For mange mislykkede login med denne e-mailadresse. Vent et par sekunder (højst 10), og prøv igen.',
       municipality: '%{name} Kommune',
     },
     roles: {
@@ -461,7 +462,8 @@ const base: TranslationMessages = {
         password: 'Adgangskode',
         active: 'Aktiv',
         lastLoginAt: 'Sidste login',
-        lockedUntil: 'Spærret indtil',
+        failedLogins: 'Mislykkede login',
+        lastFailedLoginAt: 'Sidste mislykkede login',
         municipalityId: 'Kommune',
         q: 'Søg',
         createdAt: 'Oprettet',

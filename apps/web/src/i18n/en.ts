@@ -8,7 +8,8 @@ const base: TranslationMessages = {
   app: {
     title: 'Drug treatment · Outcome registry',
     auth: {
-      login_refused: 'Wrong e-mail or password, or the account is locked.',
+      login_refused: 'Wrong e-mail or password.',
+      login_delayed: 'Too many failed sign-ins with this e-mail address. Wait a few seconds (at most 10) and try again.',
       municipality: 'Municipality of %{name}',
     },
     roles: {
@@ -246,7 +247,8 @@ const base: TranslationMessages = {
         password: 'Password',
         active: 'Active',
         lastLoginAt: 'Last sign-in',
-        lockedUntil: 'Locked until',
+        failedLogins: 'Failed sign-ins',
+        lastFailedLoginAt: 'Last failed sign-in',
         municipalityId: 'Municipality',
         q: 'Search',
         createdAt: 'Created',
