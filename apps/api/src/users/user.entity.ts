@@ -2,11 +2,13 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { ReferencedByMunicipality } from '../database/same-municipality';
 
 export const USER_EMAIL_UNIQUE = 'app_user_email_unique';
 
 /** A person who signs in: staff, coordinator, evaluator or admin of one municipality, or the national operator. */
 @Entity('app_user')
+@ReferencedByMunicipality('app_user')
 // Unique on lower(email): an expression index, created by hand in the TenantIsolation migration.
 @Index(USER_EMAIL_UNIQUE, { synchronize: false })
 @Check('app_user_role_check', `"role" IN ('staff', 'coordinator', 'evaluator', 'admin', 'operator')`)

@@ -56,6 +56,8 @@ const base: TranslationMessages = {
       language_code: 'Must be a language code, e.g. da, en or ar',
       own_centre_only: 'Choose a treatment centre of your own municipality',
       own_citizen_only: 'Choose a citizen of your own municipality',
+      own_user_only: 'Choose a user of your own municipality',
+      own_record_only: 'Choose a record of your own municipality',
       active_programme_only: 'Choose an active programme',
       override_reason: 'Write a reason of at least 10 characters',
       session_in_future: 'An attended or missed session cannot lie in the future',

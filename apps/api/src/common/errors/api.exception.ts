@@ -28,3 +28,16 @@ export class ApiException extends HttpException {
     return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${message}`, errors);
   }
 }
+
+/**
+ * A reference to a record outside the user's municipality (or to none at all: under row-level
+ * security the two look the same): 400 naming the field. The tenant interceptor logs it as a refusal.
+ */
+export class ReferenceRefused extends ApiException {
+  constructor(
+    readonly field: string,
+    rule: string,
+  ) {
+    super(400, 'VALIDATION_FAILED', `Invalid input. ${field}: ${rule}`, { [field]: rule });
+  }
+}
