@@ -11,14 +11,24 @@ import type { Logger } from 'pino';
 import { AllExceptionsFilter, payloadTooLarge } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
+import { isApiPath } from './common/api-path';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
 
 /** Everything between HTTP and the controllers, in the order a request meets it. */
 export function configureApp(app: NestExpressApplication, config: AppConfig, logger: Logger, webDir: string): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // No proxy named: trust none (false), so X-Forwarded-For is ignored and the socket's address counts.
+  app.set('trust proxy', config.trustProxy.length === 0 ? false : config.trustProxy);
   app.use(requestLogger(logger));
+  // Every API answer, errors included, may carry personal data: no browser or proxy keeps a copy
+  // (the back button on a shared workstation, a caching proxy). Set first, so even the answers of
+  // the size check, the body parser and unknown routes carry it. The web app's static files (outside
+  // /api) stay cacheable. (issue 17)
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApiPath(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

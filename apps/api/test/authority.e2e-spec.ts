@@ -83,6 +83,11 @@ describe('municipalities: the operator governs them, an admin only their own set
     expect(rerated.status).toBe(200);
     expect(rerated.body.hourlyRate).toBe(rate);
     expect(await logged(DEMO_IDS.users.aarhus.admin, AARHUS, since)).toEqual([{ action: 'update', resource: 'municipalities', outcome: 'ok' }]);
+    // With the rate before and after, so "who changed the cost figures" has an answer.
+    const change = await one<{ change: { before: { hourlyRate: number | null }; after: { hourlyRate: number } } }>(
+      `SELECT change FROM access_log WHERE user_id = $1 AND record_id = $2 AND seq > $3 AND outcome = 'ok'`, [DEMO_IDS.users.aarhus.admin, AARHUS, since],
+    );
+    expect([change.change.before.hourlyRate, change.change.after.hourlyRate]).toEqual([aarhus.hourlyRate, rate]);
   });
 
   it('in SQL as the restricted role with the Aarhus admin’s settings, Odense cannot be changed, made or removed', async () => {
@@ -224,8 +229,11 @@ describe('grants: made by the data owner’s admin, ended by revocation, expiry 
     expect((await odenseReport(evaluator.email)).status).toBe(403);
     expect((await download()).status).toBe(403);
     expect((await call('DELETE', `/api/evaluator-grants/${made.body.id}`, undefined, { as: admins.odense })).status).toBe(409);
-    const trail = await db().query<{ action: string; outcome: string }>("SELECT action, outcome FROM access_log WHERE resource = 'evaluator-grants' AND record_id = $1 AND user_id = $2 ORDER BY seq", [made.body.id, DEMO_IDS.users.odense.admin]);
-    expect(trail.rows.filter((r) => r.outcome === 'ok').map((r) => r.action)).toEqual(expect.arrayContaining(['create', 'update']));
+    const trail = await db().query<{ action: string; change: { before: { status?: string } | null; after: { status?: string } | null } | null }>(
+      "SELECT action, change FROM access_log WHERE resource = 'evaluator-grants' AND record_id = $1 AND user_id = $2 AND outcome = 'ok' AND change IS NOT NULL ORDER BY seq",
+      [made.body.id, DEMO_IDS.users.odense.admin],
+    );
+    expect(trail.rows.map((r) => [r.action, r.change?.before?.status ?? null, r.change?.after?.status ?? null])).toEqual([['create', null, 'active'], ['update', 'active', 'revoked']]);
   });
 
   it('an expired grant gives nothing, though never revoked', async () => {

@@ -212,7 +212,6 @@ describe('a 100,000-row export', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    programmeId = await ownProgramme();
     // Written straight into the database (as its owner): 100,000 citizens through the API would
     // take too long here. They live in a municipality of their own, granted to the evaluator, so
     // that no other spec's lists meet their placeholder names (not real ciphertext).
@@ -223,11 +222,22 @@ describe('a 100,000-row export', () => {
     )).rows;
     const town = (await owner.query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, 'Eksportby') RETURNING id`, [free?.code])).rows[0]?.id as string;
     const centre = (await owner.query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Eksportcentret') RETURNING id`, [town])).rows[0]?.id;
-    // The town's grant to the evaluator, as its admin would make it (written as the owner: the town has no admin).
+    // The town's own local programme: a record names a national programme or one of its own municipality.
+    const code = `EX${randomUUID().slice(0, 6).toUpperCase()}`;
+    programmeId = (await owner.query<{ id: string }>(
+      `INSERT INTO programme (municipality_id, code, name, format, expected_sessions, follow_up_months) VALUES ($1, $2, $3, 'individual', 12, '{6}') RETURNING id`,
+      [town, code, `Eksport ${code}`],
+    )).rows[0]?.id as string;
+    // The town's grant to the evaluator, as its admin would make it (written as the owner). A grant is
+    // made by a user of the data owner (its key): the town gets an admin, who never signs in.
+    const townAdmin = (await owner.query<{ id: string }>(
+      `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash, active) VALUES ($1, $2, 'Eksportbys admin', 'admin', 'x', false) RETURNING id`,
+      [town, `admin-${free?.code}-${Date.now()}@eksportby.test`],
+    )).rows[0]?.id;
     await owner.query(
       `INSERT INTO evaluator_grant (evaluator_user_id, evaluator_email, evaluator_municipality_id, municipality_id, granted_by_user_id, purpose, valid_from, valid_until)
-       SELECT id, email, municipality_id, $1, id, 'Ydelsesprøve af udtræk', current_date - 1, current_date + 1 FROM app_user WHERE email = $2`,
-      [town, EVALUATOR],
+       SELECT id, email, municipality_id, $1, $3, 'Ydelsesprøve af udtræk', current_date - 1, current_date + 1 FROM app_user WHERE email = $2`,
+      [town, EVALUATOR, townAdmin],
     );
     await owner.query(
       `WITH c AS (

@@ -24,6 +24,7 @@ describe('start-up configuration', () => {
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['HOST', { HOST: 'local host' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'none, loopback' }],
   ])('fails fast naming %s', async (variable, env) => {
     const sut = await refusedStart(env);
     expect(sut.code).toBe(78);
@@ -100,16 +101,17 @@ describe('login rate limit', () => {
     const db = await startControlledPostgres();
     const api = await startApi({ DATABASE_URL: db.url, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '3' });
     try {
-      const attempt = (): Promise<Response> =>
+      // Another e-mail address each time: the per-account delay (auth.e2e-spec.ts) stays out of the count.
+      const attempt = (i: number): Promise<Response> =>
         fetch(`${api.baseUrl}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'someone@example.test', password: 'wrong-password-123' }),
+          body: JSON.stringify({ email: `someone-${i}@example.test`, password: 'wrong-password-123' }),
         });
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
+      for (let i = 0; i < 4; i++) statuses.push((await attempt(i)).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
-      const refused = await attempt();
+      const refused = await attempt(4);
       expect(await refused.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     } finally {
       await api.stop();
@@ -129,7 +131,7 @@ describe('trusted proxies', () => {
         const res = await fetch(`${api.baseUrl}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
-          body: JSON.stringify({ email: 'someone@example.test', password: 'wrong-password-123' }),
+          body: JSON.stringify({ email: `someone-${i}@example.test`, password: 'wrong-password-123' }),
         });
         statuses.push(res.status);
       }
@@ -140,8 +142,12 @@ describe('trusted proxies', () => {
     }
   }
 
-  it('counts each forwarded client address separately behind a trusted proxy (the test connects from loopback, trusted by default)', async () => {
-    expect(await loginsFromFourForwardedAddresses({})).toEqual([401, 401, 401, 401]);
+  it('counts each forwarded client address separately behind a trusted proxy (the test connects from loopback, named here)', async () => {
+    expect(await loginsFromFourForwardedAddresses({ TRUST_PROXY: 'loopback' })).toEqual([401, 401, 401, 401]);
+  });
+
+  it('trusts no proxy by default: X-Forwarded-For from a client on the same host is ignored, one address, one bucket (issue 17)', async () => {
+    expect(await loginsFromFourForwardedAddresses({})).toEqual([401, 401, 401, 429]);
   });
 
   it('ignores X-Forwarded-For from a proxy TRUST_PROXY does not name: one address, one bucket', async () => {

@@ -107,7 +107,9 @@ describe('volunteers and facilitation', () => {
   });
 
   it('refuses assigning a volunteer who left (422) or of another municipality (400); leaving ends assignments', async () => {
-    const org = await organisation(coordinator.aarhus, [DEMO_IDS.municipalities.aarhus, DEMO_IDS.municipalities.odense]);
+    // An organisation working with both: Aarhus registers it, Odense's own coordinator joins it.
+    const org = await organisation(coordinator.aarhus);
+    expect((await call('POST', `/api/organisations/${org}/join`, undefined, { as: coordinator.odense })).status).toBe(201);
     const v = await volunteer(org);
     const group = await smartGroup();
     expect((await assign(group.id, v.id)).status).toBe(201);

@@ -3,7 +3,7 @@ import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
 import { asiAnswerErrors, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
@@ -218,7 +218,7 @@ export class AssessmentsService {
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
     const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
-    if (!enrolment) throw ApiException.validation({ enrolmentId: 'enrolmentId must name an enrolment of your municipality' });
+    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
     return enrolment;
   }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,19 +10,20 @@ import { ApiException } from '../common/errors/api.exception';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS } from './auth-user';
 import type { AuthUser, TokenPayload } from './auth-user';
 import { decoyHash, verifyPassword } from './password';
+import { hasSaneTimes } from './token-times';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** One message for a wrong password, an unknown e-mail or a deactivated account. */
+export const LOGIN_REFUSED = 'Wrong e-mail or password';
 
-/** One message for a wrong password, an unknown e-mail, a locked or a deactivated account. */
-export const LOGIN_REFUSED = 'Wrong e-mail or password, or the account is locked';
-
-interface LoginRow {
-  id: string;
-  role: Role;
-  password_hash: string;
-  active: boolean;
-  locked_until: Date | null;
+interface AdmitRow {
+  /** null: the e-mail names no account (counted all the same, by its keyed hash). */
+  id: string | null;
+  role: Role | null;
+  /** Only when the attempt is admitted. */
+  password_hash: string | null;
+  active: boolean | null;
+  /** > 0: too soon after the last failure; refused without looking at the password. */
+  retry_after_ms: number;
 }
 
 interface SessionRow {
@@ -34,6 +36,20 @@ interface SessionRow {
   active: boolean;
   token_version: number;
   granted_municipality_ids: string[];
+}
+
+/**
+ * The 429 of the per-account delay: the same for an existing and an unknown e-mail, in English and
+ * Danish (the web app shows its own translation). Retry-After is set from retryAfterSeconds.
+ */
+function tooSoon(seconds: number): ApiException {
+  return new ApiException(
+    429,
+    'TOO_MANY_REQUESTS',
+    `Too many failed sign-ins for this e-mail address: try again in ${seconds} s. / For mange mislykkede login med denne e-mailadresse: prøv igen om ${seconds} s.`,
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
 }
 
 /**
@@ -50,20 +66,29 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks a password; counts failures and locks the account after five for 15 minutes. */
+  /**
+   * Checks a password. After n failures in a row on an address (known or not), an attempt sooner than
+   * min(2^(n-1), 10) s after the last one is refused with 429 and Retry-After, the password unread;
+   * a correct password after the wait always signs in (no lock-out: issue 17).
+   */
   async verifyCredentials(email: string, password: string): Promise<AuthUser> {
-    const [row] = (await this.dataSource.query('SELECT * FROM auth_user_by_email($1)', [email])) as LoginRow[];
-    if (!row) {
+    const emailHash = this.emailHash(email);
+    const [row] = (await this.dataSource.query('SELECT * FROM auth_login_admit($1, $2)', [email, emailHash])) as AdmitRow[];
+    if (!row) throw new Error('auth_login_admit answered no row');
+    if (row.retry_after_ms > 0) {
+      const seconds = Math.ceil(row.retry_after_ms / 1000);
+      this.logger.warn({ userId: row.id, retryAfterSeconds: seconds }, 'login attempt too soon after a failure');
+      throw tooSoon(seconds);
+    }
+    if (row.id === null || row.password_hash === null) {
       await verifyPassword(await decoyHash(), password);
+      await this.dataSource.query('SELECT auth_login_failed(NULL, $1)', [emailHash]);
       throw new ApiException(401, 'UNAUTHORIZED', LOGIN_REFUSED);
     }
-    const locked = row.locked_until !== null && row.locked_until.getTime() > Date.now();
     const matches = await verifyPassword(row.password_hash, password);
-    if (locked || !row.active || !matches) {
-      if (!locked && !matches) {
-        await this.dataSource.query('SELECT auth_login_failed($1, $2, $3)', [row.id, MAX_FAILED_LOGINS, `${LOCK_MINUTES} minutes`]);
-      }
-      this.logger.warn({ userId: row.id, locked, active: row.active }, 'login refused');
+    if (!row.active || !matches) {
+      await this.dataSource.query('SELECT auth_login_failed($1, NULL)', [row.id]);
+      this.logger.warn({ userId: row.id, active: row.active }, 'login refused');
       throw new ApiException(401, 'UNAUTHORIZED', LOGIN_REFUSED);
     }
     await this.dataSource.query('SELECT auth_login_succeeded($1)', [row.id]);
@@ -73,11 +98,20 @@ export class AuthService {
     return user;
   }
 
-  /** The user behind a token, if the token is still honoured (active user, same token version, within 12 h). */
+  /** The keyed hash under which attempts on an e-mail that names no account are counted (never the address itself). */
+  private emailHash(email: string): string {
+    return createHmac('sha256', Buffer.from(this.config.secrets.blindIndexKey, 'base64')).update(`login:${email.toLowerCase()}`).digest('base64');
+  }
+
+  /**
+   * The user behind a token, if the token is still honoured (active user, same token version, within 12 h).
+   * The signature and `exp` are checked by passport-jwt, but jsonwebtoken checks `exp` only when it is
+   * there: a signed token without it was honoured for ever (issue 17). So every time claim this API
+   * writes must be present and consistent with what sign() writes.
+   */
   async userForToken(payload: TokenPayload): Promise<AuthUser | undefined> {
-    const now = Math.floor(Date.now() / 1000);
-    if (typeof payload.auth !== 'number' || now - payload.auth > ABSOLUTE_SECONDS) return undefined;
-    const user = await this.loadSession(payload.sub, payload.auth, payload.iat ?? now);
+    if (!hasSaneTimes(payload, Math.floor(Date.now() / 1000))) return undefined;
+    const user = await this.loadSession(payload.sub, payload.auth, payload.iat);
     if (!user || user.tokenVersion !== payload.tv) return undefined;
     return user;
   }

@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { ReferencedByMunicipality } from '../database/same-municipality';
 
 /**
  * A citizen in treatment. Identifiers are encrypted in the application (`*_encrypted`, AES-256-GCM)
@@ -9,6 +10,7 @@ import { MunicipalityEntity } from '../municipalities/municipality.entity';
  * for statistics.
  */
 @Entity('citizen')
+@ReferencedByMunicipality('citizen')
 @Index('citizen_cpr_unique', ['municipalityId', 'cprHash'], { unique: true, where: '"cpr_hash" IS NOT NULL' })
 @Index('citizen_name_tokens', { synchronize: false })
 // Row-level security keeps PostgreSQL from using the GIN index for a name search (`@>` is not

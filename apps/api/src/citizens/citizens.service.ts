@@ -29,6 +29,18 @@ const LIST_SPEC: ListSpec = {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** Whether a list's filter, once parsed as JSON, has `key` (any escape spelling it); false for text that is not a JSON object. */
+function filterHasKey(filter: string | undefined, key: string): boolean {
+  if (filter === undefined) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(filter);
+  } catch {
+    return false; // not JSON: the list's parser answers 400 for it
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.hasOwn(parsed, key);
+}
+
 /**
  * Citizens, with identifiers encrypted before they reach the database: the CPR number and names
  * (AES-256-GCM) and contact details; CPR and name tokens are found through keyed hashes.
@@ -44,9 +56,14 @@ export class CitizensService {
     return this.db.repo(CitizenEntity);
   }
 
-  /** GET lists never take a name (it would sit in a URL): `q` belongs to POST /citizens/search. */
+  /**
+   * GET lists never take a name (it would sit in a URL): `q` belongs to POST /citizens/search.
+   * Decided on the parsed filter, not its text: `{"\u0071":"Jens"}` is the key q once parsed, and the
+   * text rule let it through (issue 17). Every other key must then be on the list's allow-list, so
+   * other spellings (`Q`, a full-width q) are refused as unknown filters.
+   */
   async list(raw: RawListQuery): Promise<ListPage<Citizen>> {
-    if (raw.filter && /"q"\s*:/.test(raw.filter)) {
+    if (filterHasKey(raw.filter, 'q')) {
       throw new ApiException(400, 'BAD_LIST_QUERY', 'Invalid list query. filter: search citizens by name with POST /api/citizens/search, never in a URL', {
         filter: 'q is not accepted in a URL here; use POST /api/citizens/search',
       });

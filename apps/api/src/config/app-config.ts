@@ -79,14 +79,16 @@ export class EnvironmentVariables {
   LOGIN_RATE_LIMIT = 10;
 
   /**
-   * Which proxies may tell the client's address (X-Forwarded-For) and scheme: Express's trust-proxy
-   * names (loopback, linklocal, uniquelocal) or addresses and CIDR ranges, comma-separated. The
-   * rate limit and the access log use that address, and the cookie's Secure flag that scheme.
+   * Which proxies may tell the client's address (X-Forwarded-For) and scheme: `none` (the default:
+   * the socket's address is the client's), or Express's trust-proxy names (loopback, linklocal,
+   * uniquelocal) and addresses and CIDR ranges, comma-separated. The rate limit and the access log use
+   * that address, and the cookie's Secure flag that scheme. The default was `loopback`, which let any
+   * client on the same host name its own address (issue 17).
    */
-  @Matches(/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*$/, {
-    message: 'TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges, or loopback, linklocal, uniquelocal',
+  @Matches(/^(none|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be none, or comma-separated proxy addresses or CIDR ranges, or loopback, linklocal, uniquelocal',
   })
-  TRUST_PROXY = 'loopback';
+  TRUST_PROXY = 'none';
 
   @Transform(toInt)
   @IsInt({ message: 'AUDIT_RETENTION_DAYS must be a whole number of days' })

@@ -28,7 +28,7 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Login attempts per minute and client address. */
   loginRateLimit: number;
-  /** Proxies trusted to forward the client's address and scheme (Express's `trust proxy`). */
+  /** Proxies trusted to forward the client's address and scheme (Express's `trust proxy`); empty: none. */
   trustProxy: string[];
   /** Days the access log keeps its rows. */
   auditRetentionDays: number;
@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     databaseReadUrl: vars.DATABASE_READ_URL,
     migrateOnStart,
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
-    trustProxy: vars.TRUST_PROXY.split(',').map((entry) => entry.trim()),
+    trustProxy: vars.TRUST_PROXY === 'none' ? [] : vars.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,

@@ -4,9 +4,17 @@ import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
+import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
+import { UserEntity } from '../users/user.entity';
+
+registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 
 /** A citizen in a programme at a centre; its state follows the state machine in libs/domain. */
 @Entity('enrolment')
+@ReferencedByMunicipality('enrolment')
+@SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'enrolment_citizen_same_municipality', what: 'a citizen' })
+@SameMunicipality(() => CentreEntity, 'centreId', { name: 'enrolment_centre_same_municipality', what: 'a centre' })
+@SameMunicipality(() => UserEntity, 'staffUserId', { name: 'enrolment_staff_user_same_municipality', what: 'a user' })
 @Index('enrolment_one_open_per_programme', ['citizenId', 'programmeId'], { unique: true, where: `"state" IN ('referred', 'active')` })
 @Index('enrolment_municipality_state', ['municipalityId', 'state'])
 // The worklist of a staff member.
@@ -19,7 +27,7 @@ export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   citizenId!: string;
 
-  @ManyToOne(() => CitizenEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => CitizenEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'citizen_id' })
   citizen?: Relation<CitizenEntity>;
 
@@ -33,7 +41,7 @@ export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   centreId!: string;
 
-  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'centre_id' })
   centre?: Relation<CentreEntity>;
 
@@ -67,6 +75,8 @@ export class EnrolmentEntity extends BaseRecordEntity {
 
 /** Every state change of an enrolment: who, when, to what, and why. */
 @Entity('enrolment_transition')
+@SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'enrolment_transition_enrolment_same_municipality', what: 'an enrolment', onDelete: 'CASCADE' })
+@SameMunicipality(() => UserEntity, 'userId', { name: 'enrolment_transition_user_same_municipality', what: 'a user' })
 @Index('enrolment_transition_enrolment', ['enrolmentId', 'at'])
 export class EnrolmentTransitionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -78,7 +88,7 @@ export class EnrolmentTransitionEntity {
   @Column({ type: 'uuid' })
   enrolmentId!: string;
 
-  @ManyToOne(() => EnrolmentEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => EnrolmentEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Relation<EnrolmentEntity>;
 

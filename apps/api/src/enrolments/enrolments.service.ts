@@ -3,7 +3,7 @@ import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outc
 import { eligibilityFailures, transition } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from '../municipalities/centre.entity';
@@ -169,20 +169,22 @@ export class EnrolmentsService {
     try {
       return await this.citizens.entity(id);
     } catch {
-      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
     }
   }
 
   private async programmeOrRefuse(id: string): Promise<ProgrammeEntity> {
     const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
-    if (!programme?.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
+    // Not visible: another municipality's local programme (row-level security), or none at all.
+    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+    if (!programme.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
     return programme;
   }
 
   private async centreOrRefuse(id: string): Promise<void> {
     const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
     if (!centre || centre.municipalityId !== this.db.municipalityId()) {
-      throw ApiException.validation({ centreId: 'centreId must name a centre of your municipality' });
+      throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
   }
 

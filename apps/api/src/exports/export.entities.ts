@@ -2,6 +2,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
+import { UserEntity } from '../users/user.entity';
 
 /**
  * An evaluator's export project. `municipality_id` is the evaluator's own municipality (row-level
@@ -9,6 +11,8 @@ import { MunicipalityEntity } from '../municipalities/municipality.entity';
  * key is random per project and stored encrypted; it never leaves the API.
  */
 @Entity('export_project')
+@ReferencedByMunicipality('export_project')
+@SameMunicipality(() => UserEntity, 'evaluatorId', { name: 'export_project_evaluator_same_municipality', what: 'a user' })
 @Check('export_project_period_check', `"period_to" >= "period_from"`)
 export class ExportProjectEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -49,6 +53,8 @@ export class ExportProjectEntity extends BaseRecordEntity {
  * asking again while one runs answers that one.
  */
 @Entity('export_job')
+@SameMunicipality(() => ExportProjectEntity, 'projectId', { name: 'export_job_project_same_municipality', what: 'an export project', onDelete: 'CASCADE' })
+@SameMunicipality(() => UserEntity, 'requestedBy', { name: 'export_job_requested_by_same_municipality', what: 'a user' })
 @Index('export_job_one_running_per_project', ['projectId'], { unique: true, where: `"status" IN ('queued', 'running')` })
 @Check('export_job_status_check', `"status" IN ('queued', 'running', 'done', 'failed', 'expired')`)
 @Check('export_job_progress_check', `"progress" BETWEEN 0 AND 100`)
@@ -63,7 +69,7 @@ export class ExportJobEntity {
   @Column({ type: 'uuid' })
   projectId!: string;
 
-  @ManyToOne(() => ExportProjectEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ExportProjectEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'project_id' })
   project?: Relation<ExportProjectEntity>;
 

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -10,6 +11,10 @@ import { UserEntity } from '../users/user.entity';
  * deleted: a revoked or expired grant stays as the record of who could see what, when.
  */
 @Entity('evaluator_grant')
+// Granted by a user of the data owner; the evaluator is a user of evaluator_municipality_id. (Revoked
+// by either side: the owner's admin, or the evaluator's admin by a change of role; so no key there.)
+@SameMunicipality(() => UserEntity, 'grantedByUserId', { name: 'evaluator_grant_granted_by_same_municipality', what: 'a user' })
+@SameMunicipality(() => UserEntity, 'evaluatorUserId', { name: 'evaluator_grant_evaluator_of_its_municipality', what: 'a user', municipality: 'evaluatorMunicipalityId', field: 'evaluatorEmail' })
 @Index('evaluator_grant_evaluator', ['evaluatorUserId'])
 @Index('evaluator_grant_municipality', ['municipalityId', 'validUntil'])
 export class EvaluatorGrantEntity extends BaseRecordEntity {

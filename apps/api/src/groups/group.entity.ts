@@ -4,9 +4,14 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
+import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
+
+registerProgrammeRule('treatment_group_programme_same_municipality', 'programmeId');
 
 /** A group: a closed course (HCS) with its cohort, or a standing group (SMART Recovery). */
 @Entity('treatment_group')
+@ReferencedByMunicipality('treatment_group')
+@SameMunicipality(() => CentreEntity, 'centreId', { name: 'treatment_group_centre_same_municipality', what: 'a centre' })
 @Check('treatment_group_kind_check', `"kind" IN ('course', 'standing')`)
 export class GroupEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -22,7 +27,7 @@ export class GroupEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   centreId!: string;
 
-  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'centre_id' })
   centre?: Relation<CentreEntity>;
 
@@ -49,6 +54,8 @@ export class GroupEntity extends BaseRecordEntity {
 
 /** An enrolment in a course's cohort. */
 @Entity('group_member')
+@SameMunicipality(() => GroupEntity, 'groupId', { name: 'group_member_group_same_municipality', what: 'a group', onDelete: 'CASCADE' })
+@SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'group_member_enrolment_same_municipality', what: 'an enrolment' })
 export class GroupMemberEntity {
   @PrimaryColumn({ type: 'uuid' })
   groupId!: string;
@@ -59,16 +66,18 @@ export class GroupMemberEntity {
   @Column({ type: 'uuid' })
   municipalityId!: string;
 
-  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'group_id' })
   group?: Relation<GroupEntity>;
 
-  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Relation<EnrolmentEntity>;
 }
 
 @Entity('group_meeting')
+@ReferencedByMunicipality('group_meeting')
+@SameMunicipality(() => GroupEntity, 'groupId', { name: 'group_meeting_group_same_municipality', what: 'a group', onDelete: 'CASCADE' })
 @Index('group_meeting_group_starts', ['groupId', 'startsAt'])
 @Index('group_meeting_number_unique', ['groupId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 @Check('group_meeting_status_check', `"status" IN ('planned', 'held', 'cancelled')`)
@@ -80,7 +89,7 @@ export class GroupMeetingEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   groupId!: string;
 
-  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'group_id' })
   group?: Relation<GroupEntity>;
 
@@ -106,6 +115,8 @@ export class GroupMeetingEntity extends BaseRecordEntity {
 
 /** Who was at a meeting: one row per member, replaced as a whole in one transaction. */
 @Entity('group_attendance')
+@SameMunicipality(() => GroupMeetingEntity, 'meetingId', { name: 'group_attendance_meeting_same_municipality', what: 'a group meeting', onDelete: 'CASCADE' })
+@SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'group_attendance_enrolment_same_municipality', what: 'an enrolment' })
 // The outcome report counts a person's attendance per enrolment (the primary key leads with the meeting).
 @Index('group_attendance_enrolment', ['enrolmentId'])
 @Check('group_attendance_status_check', `"status" IN ('present', 'absent', 'excused')`)
@@ -122,11 +133,11 @@ export class GroupAttendanceEntity {
   @Column({ type: 'varchar', length: 20 })
   status!: string;
 
-  @ManyToOne(() => GroupMeetingEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => GroupMeetingEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<GroupMeetingEntity>;
 
-  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Relation<EnrolmentEntity>;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
 import { courseMeetings } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
@@ -88,7 +88,8 @@ export class GroupsService {
   /** A course gets its meetings from the programme's protocol at once: courseWeeks weekly meetings. */
   async create(input: CreateGroupDto): Promise<Group> {
     const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.programmeId }).getOne();
-    if (!programme?.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
+    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+    if (!programme.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
       throw ApiException.validation({ programmeId: 'programmeId must name an active group programme (a closed course or an open group)' });
     }
     await this.centreOrRefuse(input.centreId);
@@ -129,7 +130,8 @@ export class GroupsService {
   async addMember(id: string, enrolmentId: string): Promise<Group> {
     const group = await this.group(id);
     const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
-    if (!enrolment || enrolment.programmeId !== group.programmeId || !['referred', 'active'].includes(enrolment.state)) {
+    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    if (enrolment.programmeId !== group.programmeId || !['referred', 'active'].includes(enrolment.state)) {
       throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment in this group’s programme' });
     }
     await this.db.manager().query(
@@ -159,7 +161,7 @@ export class GroupsService {
   /** Logs a held meeting of a standing group (SMART Recovery): when, how long, how many anonymously. */
   async createMeeting(input: CreateGroupMeetingDto): Promise<GroupMeeting> {
     const group = await this.group(input.groupId).catch(() => {
-      throw ApiException.validation({ groupId: 'groupId must name a group of your municipality' });
+      throw new ReferenceRefused('groupId', 'groupId must name a group of your municipality');
     });
     if (group.kind !== 'standing') {
       throw new ApiException(422, 'NOT_ELIGIBLE', 'A course has the meetings of its protocol; move or cancel those instead', { groupId: 'is a course: its meetings are planned by the protocol' });
@@ -220,6 +222,7 @@ export class GroupsService {
     if (meeting.startsAt.getTime() > Date.now()) throw ApiException.validation({ attendance: 'the meeting has not taken place yet' });
     const group = await this.group(meeting.groupId);
     const members = new Set(group.kind === 'course' ? ((await this.members([group.id])).get(group.id) ?? []) : await this.openEnrolments(group.programmeId));
+    await this.enrolmentsOfOwnMunicipalityOrRefuse(input.attendance.map((entry) => entry.enrolmentId), 'attendance');
     const errors: Record<string, string> = {};
     const seen = new Set<string>();
     input.attendance.forEach((entry, i) => {
@@ -258,10 +261,19 @@ export class GroupsService {
     return found;
   }
 
+  /** An enrolment the user's municipality does not hold (another's, or none): a refused reference, logged. */
+  private async enrolmentsOfOwnMunicipalityOrRefuse(ids: string[], list: string): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = (await this.db.manager().query('SELECT id FROM enrolment WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
+    const own = new Set(rows.map((r) => r.id));
+    const i = ids.findIndex((id) => !own.has(id));
+    if (i >= 0) throw new ReferenceRefused(`${list}.${i}.enrolmentId`, 'must name an enrolment of your municipality');
+  }
+
   private async centreOrRefuse(id: string): Promise<void> {
     const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
     if (!centre || centre.municipalityId !== this.db.municipalityId()) {
-      throw ApiException.validation({ centreId: 'centreId must name a centre of your municipality' });
+      throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
   }
 

@@ -2,8 +2,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { ReferencedByMunicipality } from '../database/same-municipality';
 
 @Entity('centre')
+@ReferencedByMunicipality('centre')
 @Index(['municipalityId', 'name'], { unique: true })
 export class CentreEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })

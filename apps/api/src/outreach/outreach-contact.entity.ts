@@ -2,9 +2,15 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
+import { registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
+import { UserEntity } from '../users/user.entity';
+
+registerProgrammeRule('outreach_contact_referred_programme_same_municipality', 'referredProgrammeId');
 
 /** An outreach contact: with a citizen, or with someone known only by an alias (encrypted, found by keyed hash). */
 @Entity('outreach_contact')
+@SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'outreach_contact_citizen_same_municipality', what: 'a citizen' })
+@SameMunicipality(() => UserEntity, 'staffUserId', { name: 'outreach_contact_staff_user_same_municipality', what: 'a user' })
 @Index('outreach_contact_citizen_at', ['citizenId', 'contactAt'])
 @Index('outreach_contact_alias', ['municipalityId', 'aliasHash'])
 @Index('outreach_contact_municipality_at', ['municipalityId', 'contactAt'])
@@ -34,7 +40,7 @@ export class OutreachContactEntity extends BaseRecordEntity {
   @Column({ type: 'uuid', nullable: true })
   citizenId!: string | null;
 
-  @ManyToOne(() => CitizenEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => CitizenEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'citizen_id' })
   citizen?: Relation<CitizenEntity>;
 

@@ -3,7 +3,7 @@ import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@out
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -113,7 +113,7 @@ export class OutreachService {
 
   private async citizenOrRefuse(id: string): Promise<void> {
     await this.citizens.entity(id).catch(() => {
-      throw ApiException.validation({ citizenId: 'citizenId must name a citizen of your municipality' });
+      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
     });
   }
 
@@ -124,7 +124,8 @@ export class OutreachService {
     }
     if (input.referredProgrammeId) {
       const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.referredProgrammeId }).getOne();
-      if (!programme) throw ApiException.validation({ referredProgrammeId: 'referredProgrammeId must name a programme' });
+      // Not visible: another municipality's local programme (row-level security), or none at all.
+      if (!programme) throw new ReferenceRefused('referredProgrammeId', 'referredProgrammeId must name a national programme or one of your municipality');
     }
     if (input.referralStartedDate) {
       if (input.referralStarted !== true) throw ApiException.validation({ referralStartedDate: 'referralStartedDate needs referralStarted = true' });

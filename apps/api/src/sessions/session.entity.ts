@@ -1,10 +1,16 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
+import { CitizenEntity } from '../citizens/citizen.entity';
+import { SameMunicipality } from '../database/same-municipality';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { UserEntity } from '../users/user.entity';
 
 /** An individual session on an enrolment. The note is encrypted by the API and never exported. */
 @Entity('treatment_session')
+@SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'treatment_session_enrolment_same_municipality', what: 'an enrolment' })
+@SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'treatment_session_citizen_same_municipality', what: 'a citizen' })
+@SameMunicipality(() => UserEntity, 'staffUserId', { name: 'treatment_session_staff_user_same_municipality', what: 'a user' })
 @Index('treatment_session_enrolment_starts', ['enrolmentId', 'startsAt'])
 @Index('treatment_session_citizen_starts', ['citizenId', 'startsAt'])
 @Index('treatment_session_number_unique', ['enrolmentId', 'sessionNumber'], { unique: true, where: '"session_number" IS NOT NULL' })
@@ -17,7 +23,7 @@ export class TreatmentSessionEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   enrolmentId!: string;
 
-  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => EnrolmentEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Relation<EnrolmentEntity>;
 

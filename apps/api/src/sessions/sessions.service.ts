@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
@@ -101,7 +101,7 @@ export class SessionsService {
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
     const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
-    if (!enrolment) throw ApiException.validation({ enrolmentId: 'enrolmentId must name an enrolment of your municipality' });
+    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
     return enrolment;
   }
 

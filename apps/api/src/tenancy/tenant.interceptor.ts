@@ -13,6 +13,7 @@ import { PERMISSION } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
+import { referenceRefusal } from '../common/errors/database-errors';
 import { clientAddress, routeRecordId } from './request-info';
 import { TenantTransaction } from './tenant-transaction.service';
 
@@ -79,6 +80,21 @@ export class TenantInterceptor implements NestInterceptor {
 
     return from(
       work.catch(async (error: unknown) => {
+        // A reference outside the municipality (the service's refusal or the database's key): 400
+        // naming the field, nothing written (the work's transaction rolled back), the attempt logged.
+        const refused = permission ? referenceRefusal(error) : undefined;
+        if (permission && refused) {
+          await this.tenant.run(user, address, async (ctx) => {
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[permission.action],
+              resource: permission.resource,
+              recordId: routeRecordId(request),
+              criterion: `reference: ${refused.field}`,
+              outcome: 'refused',
+            });
+          });
+          throw refused;
+        }
         if (governedWrite && error instanceof ApiException && ([400, 403, 409].includes(error.getStatus()) || (error.getStatus() === 404 && !audited))) {
           await this.tenant.run(user, address, async (ctx) => {
             ctx.accesses.push({

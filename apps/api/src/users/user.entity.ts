@@ -2,11 +2,13 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { ReferencedByMunicipality } from '../database/same-municipality';
 
 export const USER_EMAIL_UNIQUE = 'app_user_email_unique';
 
 /** A person who signs in: staff, coordinator, evaluator or admin of one municipality, or the national operator. */
 @Entity('app_user')
+@ReferencedByMunicipality('app_user')
 // Unique on lower(email): an expression index, created by hand in the TenantIsolation migration.
 @Index(USER_EMAIL_UNIQUE, { synchronize: false })
 @Check('app_user_role_check', `"role" IN ('staff', 'coordinator', 'evaluator', 'admin', 'operator')`)
@@ -42,11 +44,17 @@ export class UserEntity extends BaseRecordEntity {
   @Column({ type: 'int', default: 0, select: false })
   tokenVersion!: number;
 
-  @Column({ type: 'int', default: 0, select: false })
+  /** Failed sign-ins since the last successful one; drives the per-account delay (migration LoginDelay), shown to the admin. */
+  @Column({ type: 'int', default: 0 })
   failedLogins!: number;
 
+  /** When a sign-in as this user last failed (kept after a successful one), shown to the admin. */
   @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
+  lastFailedLoginAt!: Date | null;
+
+  /** When the last attempt was looked at: the delay runs from here. Internal to auth_login_admit. */
+  @Column({ type: 'timestamptz', nullable: true, select: false })
+  loginAttemptAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;

@@ -24,6 +24,8 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
       role: { type: 'string', column: 'role', sortable: true, filterable: true },
       active: { type: 'boolean', column: 'active', sortable: true, filterable: true },
       lastLoginAt: { type: 'datetime', column: 'last_login_at', sortable: true, filterable: true },
+      failedLogins: { type: 'number', column: 'failed_logins', sortable: true, filterable: true },
+      lastFailedLoginAt: { type: 'datetime', column: 'last_failed_login_at', sortable: true, filterable: true },
       createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
     },
     searchColumns: ['email', 'display_name'],

@@ -23,6 +23,16 @@ export class OrganisationsService extends CrudService<OrganisationEntity, Create
     super(db, OrganisationEntity);
   }
 
+  /**
+   * Adds the user's own municipality to an organisation it cannot see yet (row-level security shows
+   * an organisation only to its municipalities). The database function adds app.municipality_id and
+   * nothing else; an organisation that does not exist is not found.
+   */
+  async join(id: string): Promise<OrganisationEntity> {
+    await this.db.manager().query('SELECT organisation_join($1)', [id]);
+    return this.get(id);
+  }
+
   protected override problems(input: CreateOrganisationDto): Record<string, string> {
     return input.municipalityIds.includes(this.db.municipalityId()) ? {} : { municipalityIds: 'municipalityIds must include your own municipality' };
   }

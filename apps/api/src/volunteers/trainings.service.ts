@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trainingProblems } from '@outcomes/domain';
 import { CrudService } from '../common/crud/crud.service';
-import { ApiException } from '../common/errors/api.exception';
+import { ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateTrainingDto } from './dto/volunteer.dto';
@@ -36,7 +36,7 @@ export class TrainingsService extends CrudService<TrainingEntity, CreateTraining
   protected override async checkAsync(input: CreateTrainingDto): Promise<void> {
     if (!input.volunteerId) return; // an update keeps its volunteer
     const found = await this.db.repo(VolunteerEntity).createQueryBuilder('v').where('v.id = :id', { id: input.volunteerId }).getExists();
-    if (!found) throw ApiException.validation({ volunteerId: 'volunteerId must name a volunteer of your municipality' });
+    if (!found) throw new ReferenceRefused('volunteerId', 'volunteerId must name a volunteer of your municipality');
   }
 
   protected override insertValues(input: CreateTrainingDto): object {

@@ -2,6 +2,18 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Pri
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { GroupEntity, GroupMeetingEntity } from '../groups/group.entity';
+import { registerReferenceRule } from '../database/reference-rules';
+import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
+
+/**
+ * The database's rules around organisations (triggers of migration ReferencesStayInMunicipality):
+ * a volunteer's organisation works with the volunteer's municipality, and a municipality adds or
+ * removes only itself in an organisation's `municipality_ids` (never another municipality).
+ */
+export const VOLUNTEER_ORGANISATION_RULE = 'volunteer_organisation_same_municipality';
+export const ORGANISATION_OWN_SIDE_RULE = 'organisation_municipalities_own_side';
+registerReferenceRule(VOLUNTEER_ORGANISATION_RULE, 'organisationId', 'organisationId must name an organisation working with your municipality');
+registerReferenceRule(ORGANISATION_OWN_SIDE_RULE, 'municipalityIds', 'municipalityIds may add or remove only your own municipality: another municipality joins an organisation on its own side');
 
 /** A voluntary organisation; visible to the municipalities it works with. */
 @Entity('organisation')
@@ -24,6 +36,7 @@ export class OrganisationEntity extends BaseRecordEntity {
 
 /** A volunteer: names, contact and notes encrypted by the API. */
 @Entity('volunteer')
+@ReferencedByMunicipality('volunteer')
 @Index('volunteer_municipality_status', ['municipalityId', 'status'])
 @Check('volunteer_status_check', `"status" IN ('active', 'paused', 'left')`)
 export class VolunteerEntity extends BaseRecordEntity {
@@ -60,6 +73,7 @@ export class VolunteerEntity extends BaseRecordEntity {
 }
 
 @Entity('training')
+@SameMunicipality(() => VolunteerEntity, 'volunteerId', { name: 'training_volunteer_same_municipality', what: 'a volunteer', onDelete: 'CASCADE' })
 @Index('training_volunteer', ['volunteerId', 'completedOn'])
 @Check('training_kind_check', `"kind" IN ('smart-facilitator', 'other')`)
 export class TrainingEntity extends BaseRecordEntity {
@@ -69,7 +83,7 @@ export class TrainingEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   volunteerId!: string;
 
-  @ManyToOne(() => VolunteerEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => VolunteerEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'volunteer_id' })
   volunteer?: Relation<VolunteerEntity>;
 
@@ -94,6 +108,8 @@ export class TrainingEntity extends BaseRecordEntity {
 
 /** A volunteer assigned to a SMART group as facilitator or co-facilitator, from/to dates. */
 @Entity('facilitation')
+@SameMunicipality(() => GroupEntity, 'groupId', { name: 'facilitation_group_same_municipality', what: 'a group', onDelete: 'CASCADE' })
+@SameMunicipality(() => VolunteerEntity, 'volunteerId', { name: 'facilitation_volunteer_same_municipality', what: 'a volunteer' })
 @Index('facilitation_group', ['groupId', 'fromDate'])
 @Check('facilitation_role_check', `"role" IN ('facilitator', 'co-facilitator')`)
 export class FacilitationEntity {
@@ -106,14 +122,14 @@ export class FacilitationEntity {
   @Column({ type: 'uuid' })
   groupId!: string;
 
-  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'group_id' })
   group?: Relation<GroupEntity>;
 
   @Column({ type: 'uuid' })
   volunteerId!: string;
 
-  @ManyToOne(() => VolunteerEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => VolunteerEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'volunteer_id' })
   volunteer?: Relation<VolunteerEntity>;
 
@@ -129,6 +145,8 @@ export class FacilitationEntity {
 
 /** Who facilitated a meeting, and for how long (volunteer hours per organisation and month). */
 @Entity('meeting_facilitator')
+@SameMunicipality(() => GroupMeetingEntity, 'meetingId', { name: 'meeting_facilitator_meeting_same_municipality', what: 'a group meeting', onDelete: 'CASCADE' })
+@SameMunicipality(() => VolunteerEntity, 'volunteerId', { name: 'meeting_facilitator_volunteer_same_municipality', what: 'a volunteer' })
 export class MeetingFacilitatorEntity {
   @PrimaryColumn({ type: 'uuid' })
   meetingId!: string;
@@ -142,11 +160,11 @@ export class MeetingFacilitatorEntity {
   @Column({ type: 'int' })
   minutes!: number;
 
-  @ManyToOne(() => GroupMeetingEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => GroupMeetingEntity, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<GroupMeetingEntity>;
 
-  @ManyToOne(() => VolunteerEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => VolunteerEntity, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'volunteer_id' })
   volunteer?: Relation<VolunteerEntity>;
 }

@@ -40,6 +40,17 @@ export class OrganisationsController {
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationEntity> {
     return this.service.update(id, body);
   }
+
+  /**
+   * Your municipality joins an organisation another municipality registered: the only way a
+   * municipality is added to an organisation besides its own creator's, and it adds only yours.
+   */
+  @Post(':id/join')
+  @Permission('organisations', 'update')
+  @ApiOperation({ summary: 'Join an organisation another municipality registered: adds your own municipality, never another' })
+  join(@Param('id', ParseIdPipe) id: string): Promise<OrganisationEntity> {
+    return this.service.join(id);
+  }
 }
 
 @ApiTags('volunteers')

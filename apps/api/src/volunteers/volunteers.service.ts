@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { CoordinatorDashboard, Facilitation, FacilitatorRole, RawListQuery, Training, TrainingKind, Volunteer, VolunteerStatus } from '@outcomes/contracts';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { ApiException } from '../common/errors/api.exception';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { GroupEntity } from '../groups/group.entity';
@@ -86,7 +86,7 @@ export class VolunteersService {
     if (!group) throw ApiException.notFound('Group');
     const volunteer = await this.repository.createQueryBuilder('v').where('v.id = :id', { id: input.volunteerId }).getOne();
     if (!volunteer || volunteer.municipalityId !== group.municipalityId) {
-      throw ApiException.validation({ volunteerId: "volunteerId must name a volunteer of the group's municipality" });
+      throw new ReferenceRefused('volunteerId', "volunteerId must name a volunteer of the group's municipality");
     }
     const problem = assignmentProblem(volunteer.status as VolunteerStatus);
     if (problem) throw new ApiException(422, 'NOT_ELIGIBLE', `The volunteer cannot be assigned: ${problem}`, { volunteerId: problem });
@@ -119,6 +119,13 @@ export class VolunteersService {
     const assigned = (await this.db.repo(FacilitationEntity).createQueryBuilder('f')
       .where('f.group_id = :groupId AND f.from_date <= :day AND (f.to_date IS NULL OR f.to_date >= :day)', { groupId: group.id, day })
       .getMany()).map((f) => f.volunteerId);
+    if (facilitators.length > 0) {
+      // A volunteer the user's municipality does not hold (another's, or none): a refused reference, logged.
+      const ids = facilitators.map((f) => f.volunteerId);
+      const own = new Set((await this.repository.createQueryBuilder('v').select('v.id').where('v.id IN (:...ids)', { ids }).getMany()).map((v) => v.id));
+      const i = ids.findIndex((id) => !own.has(id));
+      if (i >= 0) throw new ReferenceRefused(`facilitators.${i}.volunteerId`, 'must name a volunteer of your municipality');
+    }
     const errors: Record<string, string> = {};
     const me = { start: startsAt.getTime(), end: startsAt.getTime() + durationMinutes * 60_000 };
     for (const [i, f] of facilitators.entries()) {
@@ -193,7 +200,7 @@ export class VolunteersService {
 
   private async organisationOrRefuse(id: string): Promise<void> {
     const found = await this.db.repo(OrganisationEntity).createQueryBuilder('o').where('o.id = :id', { id }).getExists();
-    if (!found) throw ApiException.validation({ organisationId: 'organisationId must name an organisation working with your municipality' });
+    if (!found) throw new ReferenceRefused('organisationId', 'organisationId must name an organisation working with your municipality');
   }
 
   private async entity(id: string): Promise<VolunteerEntity> {

@@ -111,11 +111,12 @@ describe('createAuthProvider', () => {
   });
 
   it.each([
-    [401, 'app.auth.login_refused'],
-    [429, 'app.notification.too_many_requests'],
-    [500, 'ra.auth.sign_in_error'],
-  ])('answers a refused sign-in (%i) with one translated message', async (status, message) => {
-    const { sut } = fakeApi({ 'POST /api/auth/login': { status, json: { code: 'UNAUTHORIZED' } } });
+    [401, {}, 'app.auth.login_refused'],
+    [429, {}, 'app.notification.too_many_requests'],
+    [429, { retryAfterSeconds: 4 }, 'app.auth.login_delayed'],
+    [500, {}, 'ra.auth.sign_in_error'],
+  ])('answers a refused sign-in (%i %j) with one translated message', async (status, extra, message) => {
+    const { sut } = fakeApi({ 'POST /api/auth/login': { status, json: { code: 'UNAUTHORIZED', ...extra } } });
     await expect(sut.login({ email: 'a@b.dk', password: 'x' })).rejects.toThrow(message);
   });
 

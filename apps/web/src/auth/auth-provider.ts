@@ -52,8 +52,12 @@ export function visibleResources(role: Role): ResourceName[] {
 
 function loginError(error: unknown): Error {
   const status = error instanceof HttpError ? error.status : undefined;
-  // One message whatever the cause (wrong password, unknown e-mail, locked): the API says no more.
+  // One message whatever the cause (wrong password, unknown e-mail, deactivated): the API says no more.
   if (status === 401) return new Error('app.auth.login_refused');
+  // The per-account delay after failed sign-ins (with retryAfterSeconds), or the per-address limit.
+  const body = status === 429 ? ((error as HttpError).body as { retryAfterSeconds?: unknown } | undefined) : undefined;
+  const delayed = typeof body?.retryAfterSeconds === 'number';
+  if (delayed) return new Error('app.auth.login_delayed');
   if (status === 429) return new Error('app.notification.too_many_requests');
   return new Error('ra.auth.sign_in_error');
 }

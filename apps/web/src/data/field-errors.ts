@@ -17,6 +17,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'renewsOn must be after completedOn': 'app.volunteer_rules.renewal_before_completion',
   'municipalityIds must include your own municipality': 'app.volunteer_rules.organisation_without_own_municipality',
   'organisationId must name an organisation working with your municipality': 'app.volunteer_rules.own_organisation',
+  'municipalityIds may add or remove only your own municipality: another municipality joins an organisation on its own side': 'app.volunteer_rules.organisation_other_municipality',
   'maxAge must be greater than or equal to minAge': 'app.validation.max_age_below_min_age',
   'courseWeeks is required for a closed group course': 'app.validation.course_weeks_required',
   'courseWeeks applies only to a closed group course': 'app.validation.course_weeks_not_applicable',
@@ -65,6 +66,9 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/^the enrolment is \w+, not active$/, 'app.validation.enrolment_not_active'],
   [/ must be a date YYYY-MM-DD$/, 'app.validation.date'],
   [/^a grant lasts at most \d+ days\b/, 'app.grants.errors.too_long'],
+  // References stay inside the municipality (the API's check or the database's key).
+  [/(^| )must name a user of your municipality$/, 'app.validation.own_user_only'],
+  [/(^| )must name an? [a-z ]+ of your municipality$/, 'app.validation.own_record_only'],
 ];
 
 export function translatableMessage(message: string): string {

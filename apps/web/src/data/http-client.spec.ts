@@ -31,7 +31,7 @@ describe('createHttpClient', () => {
     expect(JSON.parse(calls[0]?.[1].body as string)).toEqual({ version: 3, name: 'Nord', address: null });
   });
 
-  it('strips the fields a resource sets itself: a user keeps municipality, lock and last login to the API', async () => {
+  it('strips the fields a resource sets itself: a user keeps municipality, failed and last sign-ins to the API', async () => {
     const { calls, fetchJson } = fakeFetch(ok);
     const record = {
       id: 'u1',
@@ -39,7 +39,8 @@ describe('createHttpClient', () => {
       createdAt: 'x',
       updatedAt: 'y',
       municipalityId: 'm1',
-      lockedUntil: null,
+      failedLogins: 3,
+      lastFailedLoginAt: 'w',
       lastLoginAt: 'z',
       email: 'a@b.dk',
     };

@@ -9,7 +9,7 @@ const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
 
 /** More such fields, by the resource in the URL (`/api/users/…`). */
 const READ_ONLY_FIELDS_OF: Record<string, string[]> = {
-  users: ['municipalityId', 'lockedUntil', 'lastLoginAt'],
+  users: ['municipalityId', 'failedLogins', 'lastFailedLoginAt', 'lastLoginAt'],
   citizens: ['municipalityId', 'cprMasked', 'cprReplacement', 'cprWarnings'],
   // Whose programme it is follows from who saves it (the operator: national; an admin: local).
   programmes: ['municipalityId'],

@@ -223,7 +223,8 @@ const base: TranslationMessages = {
   app: {
     title: 'Stofmisbrugsbehandling · Effektregistrering',
     auth: {
-      login_refused: 'Forkert e-mail eller adgangskode, eller kontoen er spærret.',
+      login_refused: 'Forkert e-mail eller adgangskode.',
+      login_delayed: 'For mange mislykkede login med denne e-mailadresse. Vent et par sekunder (højst 10), og prøv igen.',
       municipality: '%{name} Kommune',
     },
     roles: {
@@ -270,6 +271,8 @@ const base: TranslationMessages = {
       language_code: 'Skal være en sprogkode, f.eks. da, en eller ar',
       own_centre_only: 'Vælg et behandlingscenter i din egen kommune',
       own_citizen_only: 'Vælg en borger i din egen kommune',
+      own_user_only: 'Vælg en bruger i din egen kommune',
+      own_record_only: 'Vælg en post fra din egen kommune',
       active_programme_only: 'Vælg et aktivt program',
       override_reason: 'Skriv en begrundelse på mindst 10 tegn',
       session_in_future: 'En gennemført eller udeblevet samtale kan ikke ligge i fremtiden',
@@ -459,7 +462,8 @@ const base: TranslationMessages = {
         password: 'Adgangskode',
         active: 'Aktiv',
         lastLoginAt: 'Sidste login',
-        lockedUntil: 'Spærret indtil',
+        failedLogins: 'Mislykkede login',
+        lastFailedLoginAt: 'Sidste mislykkede login',
         municipalityId: 'Kommune',
         q: 'Søg',
         createdAt: 'Oprettet',

@@ -8,7 +8,8 @@ const base: TranslationMessages = {
   app: {
     title: 'Drug treatment · Outcome registry',
     auth: {
-      login_refused: 'Wrong e-mail or password, or the account is locked.',
+      login_refused: 'Wrong e-mail or password.',
+      login_delayed: 'Too many failed sign-ins with this e-mail address. Wait a few seconds (at most 10) and try again.',
       municipality: 'Municipality of %{name}',
     },
     roles: {
@@ -55,6 +56,8 @@ const base: TranslationMessages = {
       language_code: 'Must be a language code, e.g. da, en or ar',
       own_centre_only: 'Choose a treatment centre of your own municipality',
       own_citizen_only: 'Choose a citizen of your own municipality',
+      own_user_only: 'Choose a user of your own municipality',
+      own_record_only: 'Choose a record of your own municipality',
       active_programme_only: 'Choose an active programme',
       override_reason: 'Write a reason of at least 10 characters',
       session_in_future: 'An attended or missed session cannot lie in the future',
@@ -244,7 +247,8 @@ const base: TranslationMessages = {
         password: 'Password',
         active: 'Active',
         lastLoginAt: 'Last sign-in',
-        lockedUntil: 'Locked until',
+        failedLogins: 'Failed sign-ins',
+        lastFailedLoginAt: 'Last failed sign-in',
         municipalityId: 'Municipality',
         q: 'Search',
         createdAt: 'Created',

@@ -1,6 +1,7 @@
-import { Alert, Box } from '@mui/material';
+import { Alert, Box, Stack } from '@mui/material';
 import { MUNICIPAL_ROLES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@outcomes/contracts';
-import { BooleanInput, email, maxLength, minLength, PasswordInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, email, Labeled, maxLength, minLength, NumberField, PasswordInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 
 // The national operator is made by the command line, never by a municipality's admin.
 export const roleChoices = MUNICIPAL_ROLES.map((id) => ({ id, name: `app.roles.${id}` }));
@@ -26,6 +27,18 @@ export const UserInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
       <BooleanInput source="active" />
       {mode === 'edit' && (
         <Box sx={{ width: '100%', mt: 1 }}>
+          {/* Read only: failed sign-ins make the next attempt wait (at most 10 s); they never lock the user out. */}
+          <Stack direction="row" spacing={4} sx={{ mb: 2 }}>
+            <Labeled source="lastLoginAt">
+              <DateTimeField source="lastLoginAt" emptyText="–" />
+            </Labeled>
+            <Labeled source="failedLogins">
+              <NumberField source="failedLogins" />
+            </Labeled>
+            <Labeled source="lastFailedLoginAt">
+              <DateTimeField source="lastFailedLoginAt" emptyText="–" />
+            </Labeled>
+          </Stack>
           <Alert severity="info">{translate('app.users.sessions_note')}</Alert>
         </Box>
       )}

@@ -1,5 +1,5 @@
 import type { User } from '@outcomes/contracts';
-import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, NumberField, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { roleChoices } from './UserInputs';
 
@@ -21,6 +21,8 @@ export const UserList = () => (
       </DataTable.Col>
       <DataTable.Col source="active" field={BooleanField} />
       <DataTable.Col source="lastLoginAt" field={DateTimeField} />
+      <DataTable.Col source="failedLogins" field={NumberField} />
+      <DataTable.Col source="lastFailedLoginAt" field={DateTimeField} />
     </DataTable>
   </List>
 );

@@ -29,6 +29,7 @@ export const volunteerMessages: FeatureMessages = {
         renewal_before_completion: 'Fornyelsesdatoen skal ligge efter gennemførelsesdatoen',
         organisation_without_own_municipality: 'Organisationen skal samarbejde med din egen kommune',
         own_organisation: 'Vælg en organisation, der samarbejder med din kommune',
+        organisation_other_municipality: 'Du kan kun tilføje eller fjerne din egen kommune; en anden kommune tilslutter sig selv organisationen',
       },
     },
     resources: {
@@ -78,6 +79,7 @@ export const volunteerMessages: FeatureMessages = {
         renewal_before_completion: 'The renewal date must be after the completion date',
         organisation_without_own_municipality: 'The organisation must work with your own municipality',
         own_organisation: 'Choose an organisation that works with your municipality',
+        organisation_other_municipality: 'You can add or remove only your own municipality; another municipality joins the organisation itself',
       },
     },
     resources: {

@@ -41,4 +41,6 @@ export interface ApiErrorBody {
   allowed?: string[];
   /** 422 NOT_ELIGIBLE: each rule that failed. */
   failures?: { rule: string; message: string }[];
+  /** 429 of the per-account sign-in delay: seconds until an attempt is looked at again (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }

@@ -8,7 +8,10 @@ export interface User extends RecordMeta {
   /** Null only for the national operator, who belongs to no municipality. */
   municipalityId: string | null;
   active: boolean;
-  lockedUntil: string | null;
+  /** Failed sign-ins since the last successful one (each makes the next attempt wait longer, at most 10 s). */
+  failedLogins: number;
+  /** When a sign-in last failed; kept after a successful one. */
+  lastFailedLoginAt: string | null;
   lastLoginAt: string | null;
 }
 

@@ -47,6 +47,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const body = this.toBody(exception, request);
     if (!response.headersSent) {
+      if (body.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(body.retryAfterSeconds));
       response.status(body.statusCode).json(body);
     }
   }

@@ -3,7 +3,7 @@ import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
 
 /** An error whose body is already in the shape every client reads: { statusCode, code, message, errors? }. */
 export class ApiException extends HttpException {
-  constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>, extra?: Pick<ApiErrorBody, 'existingId' | 'allowed' | 'failures'>) {
+  constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>, extra?: Pick<ApiErrorBody, 'existingId' | 'allowed' | 'failures' | 'retryAfterSeconds'>) {
     const body: ApiErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}), ...extra };
     super(body, status);
   }
@@ -26,5 +26,18 @@ export class ApiException extends HttpException {
       .map(([field, rule]) => `${field}: ${rule}`)
       .join('; ');
     return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${message}`, errors);
+  }
+}
+
+/**
+ * A reference to a record outside the user's municipality (or to none at all: under row-level
+ * security the two look the same): 400 naming the field. The tenant interceptor logs it as a refusal.
+ */
+export class ReferenceRefused extends ApiException {
+  constructor(
+    readonly field: string,
+    rule: string,
+  ) {
+    super(400, 'VALIDATION_FAILED', `Invalid input. ${field}: ${rule}`, { [field]: rule });
   }
 }

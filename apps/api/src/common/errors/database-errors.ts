@@ -1,10 +1,12 @@
 import { QueryFailedError } from 'typeorm';
-import { ApiException } from './api.exception';
+import { REFERENCE_RULES } from '../../database/reference-rules';
+import { ApiException, ReferenceRefused } from './api.exception';
 
 const camel = (s: string): string => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 interface PgError {
   code?: string;
+  message?: string;
   detail?: string;
   constraint?: string;
   column?: string;
@@ -15,6 +17,21 @@ const constraintFields = new Map<string, string[]>();
 
 export function registerConstraints(entries: Iterable<[string, string[]]>): void {
   for (const [name, fields] of entries) constraintFields.set(name, fields);
+}
+
+/**
+ * A refused reference outside the municipality: the service's own refusal, or the database's
+ * (a same-municipality foreign key or trigger, on the referencing side; the referenced side's
+ * "still in use" stays a 409). Undefined for anything else.
+ */
+export function referenceRefusal(error: unknown): ReferenceRefused | undefined {
+  if (error instanceof ReferenceRefused) return error;
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const pg = error.driverError as PgError;
+  if (pg.code !== '23503' && pg.code !== '23514') return undefined;
+  const rule = pg.constraint ? REFERENCE_RULES.get(pg.constraint) : undefined;
+  if (!rule || /^update or delete on table/.test(pg.message ?? '')) return undefined;
+  return new ReferenceRefused(rule.field, rule.rule);
 }
 
 /**
@@ -59,6 +76,8 @@ export function mapDatabaseError(error: unknown): ApiException | undefined {
   if (isPoolExhausted(error)) return serverBusy();
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return undefined;
+  const refused = referenceRefusal(error);
+  if (refused) return refused;
   const pg = error.driverError as PgError;
   const fields = keyFields(pg.detail, pg.constraint);
   switch (pg.code) {

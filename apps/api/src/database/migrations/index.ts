@@ -27,6 +27,9 @@ import { NationalAuthority1795640000000 } from './1795640000000-NationalAuthorit
 import { NationalAuthorityTenancy1795640100000 } from './1795640100000-NationalAuthorityTenancy';
 import { AccessLogRetentionLock1795641000000 } from './1795641000000-AccessLogRetentionLock';
 import { AccessLogContent1795642000000 } from './1795642000000-AccessLogContent';
+import { LoginDelay1795643000000 } from './1795643000000-LoginDelay';
+import { ReferencesStayInMunicipality1795644000000 } from './1795644000000-ReferencesStayInMunicipality';
+import { ProgrammeReferencesStayInMunicipality1795644100000 } from './1795644100000-ProgrammeReferencesStayInMunicipality';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -39,4 +42,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   Exports1795619300330, ExportsTenancy1795619400000,
   ListAndReportIndexes1795620564286, ExportChunkAppend1795621000000, AccessLogReserve1795622000000, CitizenListIndex1795631563509,
   NationalAuthority1795640000000, NationalAuthorityTenancy1795640100000, AccessLogRetentionLock1795641000000,
-  AccessLogContent1795642000000];
+  AccessLogContent1795642000000,
+  LoginDelay1795643000000, ReferencesStayInMunicipality1795644000000, ProgrammeReferencesStayInMunicipality1795644100000];
