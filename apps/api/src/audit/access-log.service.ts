@@ -127,7 +127,8 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
    * so it can be found in the admin's log.
    */
   async historyOf(citizenId: string, raw: RawListQuery): Promise<ListPage<CitizenAccess>> {
-    const query = parseListQueryOr400({ range: raw.range }, HISTORY_SPEC);
+    // The whole query is checked (a bad sort or filter is a 400 as on every list); views come newest first.
+    const query = parseListQueryOr400(raw, HISTORY_SPEC);
     const manager = this.db.manager();
     // This request is itself a read of the citizen: written first, in this transaction, so the answer
     // counts it. (Before, the panel read the log before its own read and the page's other reads had

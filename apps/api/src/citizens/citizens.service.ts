@@ -137,7 +137,11 @@ export class CitizensService {
       .set(columns)
       .where('id = :id AND version = :version', { id, version })
       .execute();
-    if (result.affected === 0) throw current.version !== version ? ApiException.versionConflict('Citizen') : ApiException.notFound('Citizen');
+    if (result.affected === 0) {
+      // Read again: a save that committed while this one waited for the row makes the version stale.
+      const now = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+      throw (now ?? current).version !== version ? ApiException.versionConflict('Citizen') : ApiException.notFound('Citizen');
+    }
     return this.get(id);
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CrudService } from '../common/crud/crud.service';
+import type { Versioned } from '../common/crud/crud.service';
+import { ApiException } from '../common/errors/api.exception';
 import { Db } from '../tenancy/db.service';
 import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from './centre.entity';
@@ -25,6 +27,14 @@ export class CentresService extends CrudService<CentreEntity, CreateCentreDto> {
 
   constructor(db: Db) {
     super(db, CentreEntity);
+  }
+
+  /** Every centre is readable (forms list them); only its own municipality changes it: 403, not a rule about the body. */
+  override async update(id: string, input: CreateCentreDto & Versioned): Promise<CentreEntity> {
+    if ((await this.get(id)).municipalityId !== this.db.user().municipalityId) {
+      throw new ApiException(403, 'FORBIDDEN', 'This centre belongs to another municipality', { municipalityId: 'is not your municipality' });
+    }
+    return super.update(id, input);
   }
 
   protected override problems(input: CreateCentreDto): Record<string, string> {

@@ -77,9 +77,12 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
 
   async update(id: string, input: C & Versioned): Promise<E> {
     const { version, ...changes } = input;
+    // A record the user cannot see is not found, before any rule about the body is checked: the body's
+    // problems would otherwise tell another municipality's user more than "no such record".
+    const before = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+    if (!before) throw ApiException.notFound(this.label);
     await this.checkAsync(changes as unknown as C);
     this.refuseProblems(changes as unknown as C);
-    const before = this.changeLog ? await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne() : null;
     // The version check and the write are one statement: two editors cannot both win.
     const result = await this.repository
       .createQueryBuilder()
