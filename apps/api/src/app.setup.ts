@@ -95,7 +95,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   if (existsSync(join(webDir, 'index.html'))) {
     app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      // The API's own paths, in any case (Express routes /API/... to the API too), never get the app's page.
+      if (req.method !== 'GET' || isApiPath(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDir, 'index.html'));
     });
