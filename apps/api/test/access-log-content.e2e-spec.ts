@@ -283,9 +283,12 @@ describe('who has seen this citizen', () => {
 
   it('counts the panel’s own read of a citizen nobody had opened (it said "no access recorded")', async () => {
     // A citizen loaded by a bulk load has no access rows yet: the first view's panel used to say "no access recorded".
+    // Its names are a real citizen's ciphertext, copied (not placeholders: other specs list Aarhus's
+    // citizens in the same database and must be able to read every name).
+    const model = await createCitizen('aarhus');
     const { rows } = await db().query<{ id: string }>(
-      "INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted) VALUES ($1, 'v1:x', 'v1:x') RETURNING id",
-      [DEMO_IDS.municipalities.aarhus],
+      'INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted) SELECT municipality_id, first_name_encrypted, last_name_encrypted FROM citizen WHERE id = $1 RETURNING id',
+      [model.id],
     );
     const id = rows[0]?.id as string;
     const first = await call<CitizenAccess[]>('GET', `/api/citizens/${id}/access-history`, undefined, { as: staff.aarhus });
