@@ -88,6 +88,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split('\n')[0] ?? '';
 }
 
+/** The first line of standard input as a password, or undefined (said on stderr) when the rules refuse it. */
+async function passwordFromStdin(email: string): Promise<string | undefined> {
+  const password = await readStdin();
+  const problem = passwordProblem(password, email);
+  if (!problem) return password;
+  process.stderr.write(`${problem}\n`);
+  return undefined;
+}
+
 async function createAdmin(dataSource: DataSource, args: string[]): Promise<number> {
   const email = option(args, 'email')?.trim().toLowerCase();
   const name = option(args, 'name')?.trim();
@@ -97,12 +106,8 @@ async function createAdmin(dataSource: DataSource, args: string[]): Promise<numb
     process.stderr.write(USAGE);
     return 2;
   }
-  const password = await readStdin();
-  const problem = passwordProblem(password, email);
-  if (problem) {
-    process.stderr.write(`${problem}\n`);
-    return 2;
-  }
+  const password = await passwordFromStdin(email);
+  if (password === undefined) return 2;
   return dataSource.transaction(async (manager) => {
     if (municipalityName) {
       await manager.query('INSERT INTO municipality (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [code, municipalityName]);
@@ -133,12 +138,8 @@ async function createOperator(dataSource: DataSource, args: string[]): Promise<n
     process.stderr.write(USAGE);
     return 2;
   }
-  const password = await readStdin();
-  const problem = passwordProblem(password, email);
-  if (problem) {
-    process.stderr.write(`${problem}\n`);
-    return 2;
-  }
+  const password = await passwordFromStdin(email);
+  if (password === undefined) return 2;
   const inserted = (await dataSource.query(
     `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash) VALUES (NULL, $1, $2, 'operator', $3)
      ON CONFLICT DO NOTHING RETURNING id`,

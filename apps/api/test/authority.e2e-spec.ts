@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, EvaluatorGrant, ExportJob, ExportProject, Municipality, OutcomeReport, Programme, User } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import type { PoolClient } from 'pg';
 import { admins, createOperator, createUser, daysFromToday, staff } from './support/fixtures';
-import { call, closeDb, db, forgetToken, listPath, tokenFor } from './support/http';
+import { asAppRole, call, closeDb, db, forgetToken, listPath, tokenFor } from './support/http';
 
 afterAll(closeDb);
 
@@ -33,20 +32,6 @@ async function logged(userId: string, recordId: string, afterSeq: string): Promi
 }
 
 const headSeq = async (): Promise<string> => (await one<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM access_log')).s;
-
-/** Statements as the API's restricted role with the settings a request would set; always rolled back. */
-async function asAppRole<T>(settings: Record<string, string>, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await db().connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL ROLE outcomes_app');
-    for (const [key, value] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [key, value]);
-    return await work(client);
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}
 
 async function editable(id: string, as: string): Promise<Municipality> {
   const res = await call<Municipality>('GET', `/api/municipalities/${id}`, undefined, { as });

@@ -1,22 +1,7 @@
 import { DEMO_IDS } from '@outcomes/seeds';
-import type { PoolClient } from 'pg';
-import { closeDb, db } from './support/http';
+import { asAppRole, closeDb, db } from './support/http';
 
 afterAll(closeDb);
-
-/** Runs statements as the API's restricted role, in a transaction that is always rolled back. */
-async function asAppRole<T>(settings: Record<string, string>, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await db().connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL ROLE outcomes_app');
-    for (const [key, value] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [key, value]);
-    return await work(client);
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}
 
 describe('row-level security, in SQL, as the restricted role', () => {
   it('the role is restricted: no superuser, no BYPASSRLS, owns no table', async () => {

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import type { PoolClient } from 'pg';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -91,4 +92,18 @@ export async function closeDb(): Promise<void> {
 export async function countRows(table: string): Promise<number> {
   const result = await db().query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
   return Number(result.rows[0]?.n);
+}
+
+/** Runs statements as the API's restricted role, in a transaction that is always rolled back. */
+export async function asAppRole<T>(settings: Record<string, string>, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await db().connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL ROLE outcomes_app');
+    for (const [key, value] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [key, value]);
+    return await work(client);
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
 }
