@@ -23,6 +23,30 @@ export interface ExportProject extends RecordMeta {
   periodFrom: string;
   periodTo: string;
   evaluatorId: string;
+  /**
+   * The smallest group of people any combination of quasi-identifiers in the project's files may
+   * describe: 5 at least (the default), 11 for anything published more widely. Periods are whole
+   * calendar months. A change of the scope (municipalities, programmes, period) gives the project a
+   * new pseudonym key: its next files do not link to its earlier ones.
+   */
+  k: number;
+}
+
+/** The smallest k a project may have; 11 is the precedent for wider release (docs/disclosure.md). */
+export const EXPORT_MIN_K = 5;
+
+/**
+ * What disclosure control did to one export run (the same for every file of a run): the one
+ * generalisation scheme (codes, explained in the codebook: 'birth-year-5y', 'months-to-quarters'),
+ * how many quasi-identifier values local suppression emptied, and how many people's rows were left
+ * out because no suppression could hide them among k (or give their group two outcome states).
+ */
+export interface ExportDisclosure {
+  k: number;
+  l: number;
+  generalisation: string[];
+  suppressedValues: number;
+  withheldRows: number;
 }
 
 export interface ExportJob {
@@ -40,4 +64,6 @@ export interface ExportJob {
   startedAt: string | null;
   finishedAt: string | null;
   expiresAt: string | null;
+  /** Null for a run that has not finished, and for the codebook and the aggregated outreach file. */
+  disclosure: ExportDisclosure | null;
 }
