@@ -41,12 +41,22 @@ describe('ASI assessments', () => {
     ['a rating of 5', { D29: 5 }, 'items.D29'],
     ['a negative amount', { E12: -1 }, 'items.E12'],
     ['an unknown item', { Z9: 1 }, 'items.Z9'],
+    ['a car available (E5 = 1) without a licence (E4 = 0)', { E4: 0, E5: 1 }, 'items.E5'],
   ])('refuses %s with 400 naming the item, writing nothing', async (_label, bad, field) => {
     const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
     const sut = await record(enrolment.id, { items: { ...items, ...bad } });
     expect(sut.status).toBe(400);
     expect(sut.body.errors).toHaveProperty([field]);
     expect((await db().query('SELECT count(*)::int AS n FROM assessment WHERE enrolment_id = $1', [enrolment.id])).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('says why drug-free is unknown: the unanswered drug-day items', async () => {
+    const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
+    const sut = await record(enrolment.id, { items: { ...items, D7: null, D9: null } });
+    expect(sut.status).toBe(201);
+    expect(sut.body).toMatchObject({ drugFree: null, drugFreeMissing: ['D7', 'D9'] });
+    const known = await call<Assessment>('GET', `/api/assessments/${sut.body.id}`, undefined, { as: staff.aarhus });
+    expect(known.body.drugFreeMissing).toEqual(['D7', 'D9']);
   });
 
   it('refuses a future date and a second intake', async () => {

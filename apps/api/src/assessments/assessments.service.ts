@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
-import { asiAnswerErrors, followUpSchedule, scoreAsi } from '@outcomes/domain';
+import { asiAnswerErrors, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -240,6 +240,8 @@ export class AssessmentsService {
       composites: Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, row[d]])) as Record<CompositeDomain, number | null>,
       missing: row.missing,
       drugFree: row.drugFree,
+      // Read from the items (not stored), so that older assessments say why too.
+      drugFreeMissing: row.drugFree === null ? drugFree(row.items).missing : [],
     };
   }
 }

@@ -1,5 +1,5 @@
 import EditIcon from '@mui/icons-material/Edit';
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { Assessment } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
@@ -38,7 +38,14 @@ export const AssessmentTable = ({ assessments, caption }: { assessments: readonl
                 {formatScore(a.composites[domain], locale)}
               </TableCell>
             ))}
-            <TableCell>{a.drugFree === null ? '—' : translate(a.drugFree ? 'resources.assessments.answers.yes' : 'resources.assessments.answers.no')}</TableCell>
+            <TableCell>
+              {a.drugFree === null ? '—' : translate(a.drugFree ? 'resources.assessments.answers.yes' : 'resources.assessments.answers.no')}
+              {a.drugFree === null && a.drugFreeMissing.length > 0 && (
+                <Typography variant="caption" color="text.secondary" component="div" data-testid="drug-free-missing">
+                  {translate('resources.assessments.preview.missing', { items: a.drugFreeMissing.join(', ') })}
+                </Typography>
+              )}
+            </TableCell>
             <TableCell padding="none">
               <LinkButton to={`/assessments/${a.id}`} label="ra.action.edit" icon={<EditIcon />} />
             </TableCell>

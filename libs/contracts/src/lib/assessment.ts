@@ -23,6 +23,8 @@ export interface Assessment extends RecordMeta {
   /** Per domain, the items that kept its composite from being computed. */
   missing: Partial<Record<CompositeDomain, string[]>>;
   drugFree: boolean | null;
+  /** Why drug-free is unknown (null): the drug-day items that are unanswered. Empty when it is known. */
+  drugFreeMissing: string[];
 }
 
 export const CONTACT_CHANNELS = ['phone', 'sms', 'e-mail', 'letter', 'visit'] as const;

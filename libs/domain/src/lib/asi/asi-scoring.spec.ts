@@ -120,6 +120,12 @@ describe('asiAnswerErrors', () => {
       X1: 'is not an ASI item this product records',
     });
   });
+  it('refuses a car available (E5 = 1) without a licence (E4 = 0), naming E5', () => {
+    expect(asiAnswerErrors({ ...complete, E4: 0, E5: 1 })).toEqual({ E5: 'E5 must be 0 or unanswered when E4 (valid driver’s licence) is 0' });
+    expect(asiAnswerErrors({ ...complete, E4: 0, E5: 0 })).toEqual({});
+    expect(asiAnswerErrors({ ...complete, E4: 0, E5: null })).toEqual({});
+    expect(asiAnswerErrors({ ...complete, E4: 1, E5: 1 })).toEqual({});
+  });
   it('accepts the complete interview', () => {
     expect(asiAnswerErrors(complete)).toEqual({});
   });

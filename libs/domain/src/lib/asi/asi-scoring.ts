@@ -65,6 +65,11 @@ export function asiAnswerErrors(answers: AsiAnswers): Record<string, string> {
       errors[code] = `${code} ${RULES[def.type]}`;
     }
   }
+  // ASI.md: E5 (car available) is 0 when E4 (valid licence) is 0. A 1 there is an impossible
+  // answer, refused rather than read silently as 0.
+  if (answers['E4'] === 0 && answers['E5'] === 1 && !errors['E5']) {
+    errors['E5'] = 'E5 must be 0 or unanswered when E4 (valid driver’s licence) is 0';
+  }
   return errors;
 }
 
