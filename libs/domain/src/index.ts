@@ -9,3 +9,5 @@ export * from './lib/follow-up-schedule';
 export * from './lib/volunteer-rules';
 export * from './lib/statistics';
 export * from './lib/disclosure';
+export * from './lib/benchmark-timepoint';
+export * from './lib/outcome-report';
