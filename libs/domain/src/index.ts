@@ -11,3 +11,4 @@ export * from './lib/statistics';
 export * from './lib/disclosure';
 export * from './lib/benchmark-timepoint';
 export * from './lib/outcome-report';
+export * from './lib/report-period';
