@@ -76,6 +76,19 @@ describe('localSuppression', () => {
     expect(sut).toMatchObject({ suppressedValues: 2, withheldRows: 0 });
   });
 
+  it('lets a less detailed group wait while more detailed rows are emptied toward it', () => {
+    // k = 2. c1-c2 completed with end 2025-Q2 and c3-c4 completed with end 2025-Q4: each pair is the only
+    // state behind its combination. d1-d2 active, end '' (not ended): the only state behind theirs.
+    // Round 1: all offend; c1-c4 have 6 values left, d 5: only c1-c4 move (end emptied) and meet d.
+    // Round 2: (end '') has completed (4) and active (2): nothing offends. 4 values emptied, d untouched.
+    // (Had d moved too, it would have left for start '' and the c rows would have had to follow it.)
+    const input = [...rows('c', 2, { endQuarter: '2025-Q2' }), row('c3', { endQuarter: '2025-Q4' }), row('c4', { endQuarter: '2025-Q4' }), ...rows('d', 2, { endQuarter: '', state: 'active' })];
+    const sut = localSuppression(input, { k: 2 });
+    for (const id of ['c1', 'c2', 'c3', 'c4']) expect(sut.released.get(id)).toEqual({ ...BASE, endQuarter: '' });
+    for (const id of ['d1', 'd2']) expect(sut.released.get(id)).toEqual({ ...BASE, endQuarter: '', state: 'active' });
+    expect(sut).toMatchObject({ suppressedValues: 4, withheldRows: 0 });
+  });
+
   it('withholds a group whose state stays the only one after everything allowed is emptied', () => {
     // k = 2: three rows, all completed, nothing else. Rounds 1-6 empty end, start, referral, sex, band,
     // municipality; round 7 has nothing left to empty (never the programme): all three withheld.

@@ -93,6 +93,9 @@ const FIELDS_WITHOUT_STATE = ['birthBand', 'sex', 'municipality', 'programme', '
 const keyWithoutState = (qi: QuasiIdentifiers): string => FIELDS_WITHOUT_STATE.map((f) => qi[f]).join('\u0000');
 const fullKey = (qi: QuasiIdentifiers): string => `${keyWithoutState(qi)}\u0000${qi.state}`;
 
+/** How many quasi-identifiers local suppression could still empty. */
+const valuesLeft = (qi: QuasiIdentifiers): number => SUPPRESSION_ORDER.filter((f) => qi[f] !== '').length;
+
 interface Group {
   qi: QuasiIdentifiers;
   ids: string[];
@@ -103,11 +106,14 @@ interface Group {
  * at least k rows and every combination without the state at least l different states. An empty
  * value is a category of its own, not a wildcard, so the guarantee holds on the file as written.
  *
- * Greedy: every offending group empties its next non-empty quasi-identifier in SUPPRESSION_ORDER,
- * then all rows are regrouped, until none offends; a group with nothing left to empty is withheld
- * (which may make another group offend, so the loop goes on). Rows of one group share every value,
- * so they always move together, and each step depends only on the set of groups: the same rows in
- * any order give the same release. It ends: each round empties a value or withholds rows.
+ * Greedy: of the offending groups, those with the most values left (the most detailed) empty their
+ * next non-empty quasi-identifier in SUPPRESSION_ORDER, then all rows are regrouped, until none
+ * offends. A less detailed offending group waits meanwhile, as rows may come down to it (without the
+ * wait it would move away from them, and both would lose more than they need). When every offending
+ * group has nothing left to empty, they are withheld, which may make another group offend, so the
+ * loop goes on. Rows of one group share every value, so they always move together, and each step
+ * depends only on the set of groups: the same rows in any order give the same release. It ends:
+ * each round empties a value or withholds rows.
  */
 export function localSuppression(rows: readonly ReleaseInput[], options: { k: number; l?: number }): Release {
   const { k } = options;
@@ -120,7 +126,7 @@ export function localSuppression(rows: readonly ReleaseInput[], options: { k: nu
     if (found) found.ids.push(...ids);
     else into.set(key, { qi, ids: [...ids] });
   };
-  for (const row of rows) join(groups, { ...row.qi }, [row.id]);
+  for (const row of rows) join(groups, row.qi, [row.id]);
 
   const withheld: string[] = [];
   for (;;) {
@@ -132,10 +138,12 @@ export function localSuppression(rows: readonly ReleaseInput[], options: { k: nu
       states.set(key, set);
     }
     const offends = (group: Group): boolean => group.ids.length < k || (states.get(keyWithoutState(group.qi))?.size ?? 0) < l;
-    if (![...groups.values()].some(offends)) break;
+    const offending = [...groups.values()].filter(offends);
+    if (offending.length === 0) break;
+    const detail = offending.reduce((most, group) => Math.max(most, valuesLeft(group.qi)), 0);
     const next = new Map<string, Group>();
     for (const group of groups.values()) {
-      if (!offends(group)) {
+      if (!offends(group) || valuesLeft(group.qi) < detail) {
         join(next, group.qi, group.ids);
         continue;
       }
@@ -149,16 +157,13 @@ export function localSuppression(rows: readonly ReleaseInput[], options: { k: nu
     groups = next;
   }
 
-  // Counted against the input, for the released rows only: a withheld row's emptied values are not in the file.
-  const original = new Map(rows.map((row) => [row.id, row.qi]));
   const released = new Map<string, QuasiIdentifiers>();
+  for (const group of groups.values()) for (const id of group.ids) released.set(id, group.qi);
+  // Counted against the input, for the released rows only: a withheld row's emptied values are not in the file.
   let suppressedValues = 0;
-  for (const group of groups.values()) {
-    for (const id of group.ids) {
-      released.set(id, group.qi);
-      const before = original.get(id);
-      if (before) suppressedValues += SUPPRESSION_ORDER.filter((f) => before[f] !== '' && group.qi[f] === '').length;
-    }
+  for (const row of rows) {
+    const after = released.get(row.id);
+    if (after) suppressedValues += SUPPRESSION_ORDER.filter((f) => row.qi[f] !== '' && after[f] === '').length;
   }
   withheld.sort();
   return { k, l, released, withheld, suppressedValues, withheldRows: withheld.length };
