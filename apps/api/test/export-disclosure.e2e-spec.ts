@@ -211,4 +211,32 @@ describe('a k-anonymous export', () => {
     expect(after).toHaveLength(20);
     expect(after.filter((p) => first.includes(p))).toEqual([]);
   });
+
+  it('gives new pseudonyms after the migration renewed a project’s key (a salt, as for a day-level period widened to months)', async () => {
+    const created = await project([programmeId], { periodFrom: '2024-01-01', periodTo: '2026-12-31' });
+    const before = column((await runExport(created.body.id, 'sessions')).cells, 'person_id');
+    // What migration 1795651000000 does to a project whose period had day-level bounds.
+    await db().query(`UPDATE export_project SET pseudonym_key_salt = gen_random_uuid()::text || gen_random_uuid()::text WHERE id = $1`, [created.body.id]);
+    const after = column((await runExport(created.body.id, 'sessions')).cells, 'person_id');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((p) => before.includes(p))).toEqual([]);
+    const again = column((await runExport(created.body.id, 'sessions')).cells, 'person_id');
+    expect(again.sort()).toEqual([...after].sort());
+  });
+
+  it('states the scheme, the project’s k and l, and how ASI scores are stored, in the codebook', async () => {
+    const wide = await project([programmeId], { periodFrom: '2024-01-01', periodTo: '2026-12-31', k: 11 });
+    const { job, cells } = await runExport(wide.body.id, 'codebook');
+    expect(job.disclosure).toBeNull();
+    // Cells are split on commas: only the first two columns (dataset, variable) and the value of k are read.
+    const disclosure = cells.filter((r) => r[0] === 'disclosure');
+    expect(disclosure.map((r) => r[1])).toEqual(['k', 'l', 'birth-year-5y', 'months-to-quarters', 'local-suppression', 'asi-composites']);
+    const text = cells.map((r) => r.join(',')).join('\n');
+    expect(text).toMatch(/disclosure,k,k \(mindste gruppe\),k \(smallest group\),integer,11,/);
+    expect(text).toMatch(/disclosure,l,[^\n]*,integer,2,/);
+    expect(text).toMatch(/birth_year_band,.*5-year band/);
+    expect(text).toMatch(/An empty value may be a suppression/);
+    expect(text).toMatch(/double precision/);
+    expect(text).toMatch(/rounded to 3 decimals/);
+  });
 });
