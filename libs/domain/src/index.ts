@@ -12,4 +12,3 @@ export * from './lib/disclosure';
 export * from './lib/benchmark-timepoint';
 export * from './lib/outcome-report';
 export * from './lib/report-period';
-export * from './lib/disclosure/k-anonymity';

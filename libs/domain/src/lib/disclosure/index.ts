@@ -1,2 +1,3 @@
 export * from './perturbation-table';
 export * from './cell-key';
+export * from './k-anonymity';
