@@ -87,6 +87,7 @@ const Observed = ({ benchmark, controlled }: { benchmark: BenchmarkFigure; contr
  */
 export const BenchmarkPanel = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Panel title="app.outcomes.benchmark.title" testId="benchmark-panel">
       {report.benchmarks.length === 0 && <Typography variant="body2">{translate('app.outcomes.benchmark.none')}</Typography>}
@@ -98,7 +99,7 @@ export const BenchmarkPanel = ({ report }: { report: OutcomeReport }) => {
             data-testid="benchmark-time"
             sx={{ mb: 1.5, ...(benchmark.sameTime ? {} : { fontWeight: 500, color: 'warning.dark' }) }}
           >
-            {benchmarkTimeText(benchmark, translate)}
+            {benchmarkTimeText(benchmark, translate, locale)}
           </Typography>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
             <Published benchmark={benchmark} />

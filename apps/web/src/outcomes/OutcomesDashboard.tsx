@@ -38,11 +38,12 @@ const Report = ({ report }: { report: OutcomeReport }) => (
   </Box>
 );
 
-const ReportOrStatus = ({ state }: { state: ReportState }) => {
+const ReportOrStatus = ({ state, programmeChosen }: { state: ReportState; programmeChosen: boolean }) => {
   const translate = useTranslate();
   switch (state.status) {
     case 'idle':
-      return <Typography color="text.secondary">{translate('app.outcomes.choose_programme')}</Typography>;
+      // With a programme chosen, only the period can be holding the report back; its rule is said beside it.
+      return <Typography color="text.secondary">{translate(programmeChosen ? 'app.outcomes.fix_period' : 'app.outcomes.choose_programme')}</Typography>;
     case 'loading':
       return <LinearProgress aria-label={translate('app.outcomes.loading')} />;
     case 'failed': {
@@ -81,7 +82,7 @@ export const OutcomesDashboard = () => {
       </Typography>
       {filters && identity && <OutcomeFilters values={filters} onChange={setFilters} ownMunicipalityOnly={!evaluator} wholeMonths={evaluator} />}
       {budget && <BudgetLine budget={budget} />}
-      <ReportOrStatus state={state} />
+      <ReportOrStatus state={state} programmeChosen={(filters?.programmeId ?? '') !== ''} />
     </Box>
   );
 };

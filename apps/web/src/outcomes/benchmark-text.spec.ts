@@ -19,11 +19,18 @@ describe('a benchmark in words', () => {
   });
 
   it('says the difference when the timepoint used is not the published time', () => {
-    const benchmark: Pick<BenchmarkFigure, 'published' | 'timepoint' | 'sameTime'> = { published: move, timepoint: 'follow-up-6', sameTime: false };
-    expect(benchmarkTimeText(benchmark, danish)).toBe('Offentliggjort: 9 måneder efter start; her: opfølgning efter 6 måneder');
-    expect(benchmarkTimeText(benchmark, english)).toBe('Published: 9 months after the start; here: follow-up after 6 months');
-    const hcs = { published: { ...move, publishedMonths: 0, publishedFrom: 'end' as const }, timepoint: 'end' as const, sameTime: true };
-    expect(benchmarkTimeText(hcs, danish)).toBe('Målt på det publicerede tidspunkt: ved afslutning');
+    // MOVE's twelve weekly sessions take about 2.8 months, so its six-month follow-up is about 8.8 months after the start.
+    const benchmark: Pick<BenchmarkFigure, 'published' | 'timepoint' | 'sameTime' | 'timepointMonthsFromStart'> = {
+      published: move,
+      timepoint: 'follow-up-6',
+      sameTime: false,
+      timepointMonthsFromStart: 8.8,
+    };
+    expect(benchmarkTimeText(benchmark, danish, 'da')).toBe('Offentliggjort: 9 måneder efter start; her: opfølgning efter 6 måneder (ca. 8,8 måneder efter start)');
+    expect(benchmarkTimeText(benchmark, english, 'en')).toBe('Published: 9 months after the start; here: follow-up after 6 months (about 8.8 months after the start)');
+    expect(benchmarkTimeText({ ...benchmark, timepointMonthsFromStart: null }, danish, 'da')).toBe('Offentliggjort: 9 måneder efter start; her: opfølgning efter 6 måneder');
+    const hcs = { published: { ...move, publishedMonths: 0, publishedFrom: 'end' as const }, timepoint: 'end' as const, sameTime: true, timepointMonthsFromStart: 3 };
+    expect(benchmarkTimeText(hcs, danish, 'da')).toBe('Målt på det publicerede tidspunkt: ved afslutning');
   });
 
   it('names the published population', () => {

@@ -1,4 +1,5 @@
 import type { BenchmarkFigure, PublishedResult } from '@outcomes/contracts';
+import { intlLocale } from '../common/dates';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -11,11 +12,21 @@ export function publishedTimeText(published: Pick<PublishedResult, 'publishedMon
 
 /**
  * When the programme's figure was measured, beside the published time: said as a difference when
- * they differ ("Offentliggjort: 9 måneder efter start; her: opfølgning efter 6 måneder"), so a
- * reader does not take the two for the same thing.
+ * they differ ("Offentliggjort: 9 måneder efter start; her: opfølgning efter 6 måneder (ca. 8,8
+ * måneder efter start)"), so a reader does not take the two for the same thing.
  */
-export function benchmarkTimeText(benchmark: Pick<BenchmarkFigure, 'published' | 'timepoint' | 'sameTime'>, translate: Translate): string {
-  const here = translate(`app.outcomes.benchmark.used.${benchmark.timepoint}`);
+export function benchmarkTimeText(
+  benchmark: Pick<BenchmarkFigure, 'published' | 'timepoint' | 'sameTime' | 'timepointMonthsFromStart'>,
+  translate: Translate,
+  locale: string,
+): string {
+  const used = translate(`app.outcomes.benchmark.used.${benchmark.timepoint}`);
+  const months = benchmark.timepointMonthsFromStart;
+  // A time published from the start is compared with the timepoint as the protocol places it after the start.
+  const here =
+    benchmark.published.publishedFrom === 'start' && months !== null
+      ? translate('app.outcomes.benchmark.used_from_start', { here: used, months: new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(months) })
+      : used;
   return benchmark.sameTime
     ? translate('app.outcomes.benchmark.same_time', { here })
     : translate('app.outcomes.benchmark.different_time', { published: publishedTimeText(benchmark.published, translate), here });

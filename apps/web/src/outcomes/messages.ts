@@ -10,6 +10,7 @@ export const outcomesMessages: FeatureMessages = {
         title: 'Outcomes',
         intro: 'Results of a programme for the citizens referred in a period: who completed, who is drug-free, how their problems changed, and what it took.',
         choose_programme: 'Choose a programme to see its results.',
+        fix_period: 'Choose a period as said beside it to see the results.',
         loading: 'Computing the report …',
         filters: {
           programme: 'Programme',
@@ -106,6 +107,7 @@ export const outcomesMessages: FeatureMessages = {
             'follow-up-12': 'follow-up after 12 months',
             'ad-hoc': 'an extra assessment',
           },
+          used_from_start: '%{here} (about %{months} months after the start)',
           same_time: 'Measured at the time published: %{here}',
           different_time: 'Published: %{published}; here: %{here}',
           counted: {
@@ -195,6 +197,7 @@ export const outcomesMessages: FeatureMessages = {
         title: 'Resultater',
         intro: 'Resultaterne af et program for de borgere, der blev henvist i en periode: hvem der gennemførte, hvem der er stoffri, hvordan deres problemer ændrede sig, og hvad det krævede.',
         choose_programme: 'Vælg et program for at se resultaterne.',
+        fix_period: 'Vælg en periode som beskrevet ved siden af for at se resultaterne.',
         loading: 'Opgørelsen beregnes …',
         filters: {
           programme: 'Program',
@@ -291,6 +294,7 @@ export const outcomesMessages: FeatureMessages = {
             'follow-up-12': 'opfølgning efter 12 måneder',
             'ad-hoc': 'et ekstra interview',
           },
+          used_from_start: '%{here} (ca. %{months} måneder efter start)',
           same_time: 'Målt på det publicerede tidspunkt: %{here}',
           different_time: 'Offentliggjort: %{published}; her: %{here}',
           counted: {
