@@ -8,3 +8,4 @@ export * from './lib/asi';
 export * from './lib/follow-up-schedule';
 export * from './lib/volunteer-rules';
 export * from './lib/statistics';
+export * from './lib/disclosure/k-anonymity';
