@@ -32,6 +32,7 @@ export const exportsMessages: FeatureMessages = {
           'Every combination of birth year, sex, municipality, programme, months and state in a file holds at least k people. At least 5; use 11 for anything published more widely.',
         errors: {
           k_min: 'k must be at least 5 (11 for anything published more widely).',
+          k_max: 'k must be at most 100.',
           whole_months_from: 'The period must be whole calendar months: it starts on the first day of a month.',
           whole_months_to: 'The period must be whole calendar months: it ends on the last day of a month.',
           month_format: 'Must be a month, YYYY-MM',
@@ -134,6 +135,7 @@ export const exportsMessages: FeatureMessages = {
           'Enhver kombination af fødselsår, køn, kommune, program, måneder og status i en fil omfatter mindst k personer. Mindst 5; brug 11 til data, der offentliggøres bredere.',
         errors: {
           k_min: 'k skal være mindst 5 (11 til data, der offentliggøres bredere).',
+          k_max: 'k må højst være 100.',
           whole_months_from: 'Perioden skal være hele kalendermåneder: den begynder på den første dag i en måned.',
           whole_months_to: 'Perioden skal være hele kalendermåneder: den slutter på den sidste dag i en måned.',
           month_format: 'Skal være en måned, ÅÅÅÅ-MM',

@@ -4,6 +4,7 @@
  * (already translated where the app knows them, data/field-errors.ts).
  */
 const RULES: { field: string; pattern: RegExp; key: string }[] = [
+  { field: 'k', pattern: /at most|maximum|greater|above|more than/i, key: 'app.exports.errors.k_max' },
   { field: 'k', pattern: /\b5\b|least|minimum|smaller|below|less/i, key: 'app.exports.errors.k_min' },
   { field: 'periodFrom', pattern: /month/i, key: 'app.exports.errors.whole_months_from' },
   { field: 'periodTo', pattern: /month/i, key: 'app.exports.errors.whole_months_to' },
@@ -13,7 +14,8 @@ export function exportProjectErrors(errors: Record<string, string>): Record<stri
   const out = { ...errors };
   for (const { field, pattern, key } of RULES) {
     const message = out[field];
-    if (message !== undefined && pattern.test(message)) out[field] = key;
+    // The first rule that names the message wins; a message already a key is left alone.
+    if (message !== undefined && !message.startsWith('app.') && pattern.test(message)) out[field] = key;
   }
   return out;
 }
