@@ -7,8 +7,8 @@
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The least number of months in an evaluator's report period. */
-export const MIN_REPORT_MONTHS = 3;
+/** The least number of months in an evaluator's report period: the API's rule, from the one place it is set. */
+export { MIN_REPORT_MONTHS } from '@outcomes/domain';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -59,10 +59,9 @@ export const ExportProjectInputs = () => (
         slotProps={{ inputLabel: { shrink: true } }}
       />
     </Row>
+    {/* No min attribute: the browser would refuse k = 4 itself, in its own language, not ours. */}
     <NumberInput
       source="k"
-      min={EXPORT_MIN_K}
-      step={1}
       validate={[required(), minValue(EXPORT_MIN_K, 'app.exports.errors.k_min')]}
       helperText="app.exports.k_hint"
       sx={{ maxWidth: 320 }}

@@ -14,7 +14,7 @@ const Published = ({ benchmark }: { benchmark: BenchmarkFigure }) => {
   const [locale] = useLocaleState();
   const { published } = benchmark;
   return (
-    <Box sx={{ flex: 1 }} data-testid="benchmark-published">
+    <Box data-testid="benchmark-published">
       <Typography variant="overline">{translate('app.outcomes.benchmark.published')}</Typography>
       <Typography variant="h4" component="p">
         {formatPercent(published.proportion, locale)}
@@ -34,18 +34,25 @@ const Figure = ({ counted, figure, compared, controlled }: { counted: Counted; f
   const interval = intervalText(figure, locale);
   const rate = figure?.p ?? null;
   return (
-    <Box data-testid={`benchmark-${counted}`} sx={{ mb: 1.5 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="subtitle2">{translate(`app.outcomes.benchmark.counted.${counted}`)}</Typography>
+    <Box data-testid={`benchmark-${counted}`} sx={{ flex: 1, minWidth: 0 }}>
+      <Typography variant="subtitle2">{translate(`app.outcomes.benchmark.counted.${counted}`)}</Typography>
+      <Typography variant="caption" component="p" color="text.secondary" sx={{ minHeight: '2.5em' }}>
+        {translate(`app.outcomes.benchmark.counted_hint.${counted}`)}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="p">
+          {rate !== null ? formatPercent(rate, locale) : <ReportCellText cell={missingCell(controlled)} />}
+        </Typography>
         {compared && <Chip size="small" color="primary" variant="outlined" label={translate('app.outcomes.benchmark.compared')} data-testid="benchmark-compared" />}
       </Stack>
-      <Typography variant="h5" component="p">
-        {rate !== null ? formatPercent(rate, locale) : <ReportCellText cell={missingCell(controlled)} />}
-      </Typography>
       {figure && rate !== null && (
         <Typography variant="body2">
           {translate(`app.outcomes.benchmark.counts.${counted}`, { successes: figure.successes, n: figure.n })}
-          {interval && ` · ${translate('app.outcomes.counts.ci', { interval })}`}
+          {interval && (
+            <Typography variant="caption" component="span" color="text.secondary" sx={{ display: 'block' }}>
+              {translate('app.outcomes.counts.ci', { interval })}
+            </Typography>
+          )}
         </Typography>
       )}
       {figure === null && controlled && <Typography variant="body2">{translate('app.outcomes.benchmark.observed_hidden')}</Typography>}
@@ -58,10 +65,12 @@ const Observed = ({ benchmark, controlled }: { benchmark: BenchmarkFigure; contr
   const [locale] = useLocaleState();
   const { pValue, published, compared } = benchmark;
   return (
-    <Box sx={{ flex: 1 }} data-testid="benchmark-observed">
+    <Box data-testid="benchmark-observed">
       <Typography variant="overline">{translate('app.outcomes.benchmark.observed')}</Typography>
-      <Figure counted="intentionToTreat" figure={benchmark.intentionToTreat} compared={compared === 'intentionToTreat'} controlled={controlled} />
-      <Figure counted="assessed" figure={benchmark.assessed} compared={compared === 'assessed'} controlled={controlled} />
+      <Stack direction="row" spacing={2} sx={{ mb: 1.5 }}>
+        <Figure counted="intentionToTreat" figure={benchmark.intentionToTreat} compared={compared === 'intentionToTreat'} controlled={controlled} />
+        <Figure counted="assessed" figure={benchmark.assessed} compared={compared === 'assessed'} controlled={controlled} />
+      </Stack>
       {pValue !== null && (
         <>
           <Typography variant="body2" data-testid="benchmark-p-value">
@@ -101,7 +110,7 @@ export const BenchmarkPanel = ({ report }: { report: OutcomeReport }) => {
           >
             {benchmarkTimeText(benchmark, translate, locale)}
           </Typography>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
+          <Stack spacing={2} divider={<Divider flexItem />}>
             <Published benchmark={benchmark} />
             <Observed benchmark={benchmark} controlled={report.disclosureControlled} />
           </Stack>

@@ -86,6 +86,10 @@ export const outcomesMessages: FeatureMessages = {
           title: 'Compared with the published result',
           published: 'Published result',
           observed: 'This programme here, counted as published',
+          counted_hint: {
+            intentionToTreat: 'The unassessed counted as not drug-free',
+            assessed: 'Only those assessed at the time',
+          },
           population: {
             all: 'of all who started',
             completers: 'of those who completed',
@@ -111,7 +115,7 @@ export const outcomesMessages: FeatureMessages = {
           same_time: 'Measured at the time published: %{here}',
           different_time: 'Published: %{published}; here: %{here}',
           counted: {
-            intentionToTreat: 'Intention to treat (the unassessed counted as not drug-free)',
+            intentionToTreat: 'Intention to treat',
             assessed: 'Of those assessed',
           },
           counts: {
@@ -273,6 +277,10 @@ export const outcomesMessages: FeatureMessages = {
           title: 'Sammenlignet med det publicerede resultat',
           published: 'Publiceret resultat',
           observed: 'Programmet her, opgjort som det publicerede',
+          counted_hint: {
+            intentionToTreat: 'Ikke-interviewede regnet som ikke stoffri',
+            assessed: 'Kun de interviewede på tidspunktet',
+          },
           population: {
             all: 'af alle, der startede',
             completers: 'af dem, der gennemførte',
@@ -298,7 +306,7 @@ export const outcomesMessages: FeatureMessages = {
           same_time: 'Målt på det publicerede tidspunkt: %{here}',
           different_time: 'Offentliggjort: %{published}; her: %{here}',
           counted: {
-            intentionToTreat: 'Intention to treat (ikke-interviewede regnet som ikke stoffri)',
+            intentionToTreat: 'Intention to treat',
             assessed: 'Af de interviewede',
           },
           counts: {
