@@ -294,6 +294,9 @@ describe('the outcomes dashboard', () => {
     await pointerAway(page);
     await page.waitForTimeout(500); // the bar's own CSS transition to full width
     await screenshot(page, 'exports-done');
+    await page.getByTestId('export-history').scrollIntoViewIfNeeded();
+    expect(await text(page, 'export-history-disclosure')).toBe('Fødselsår i 5-års-intervaller, måneder som kvartaler; 0 værdier undertrykt; 1 person udeladt (k = 5)');
+    await screenshot(page, 'exports-history');
 
     const [download] = await Promise.all([page.waitForEvent('download'), progress.getByTestId('export-download').click()]);
     const file = readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, '');
