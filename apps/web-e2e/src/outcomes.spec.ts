@@ -295,6 +295,8 @@ describe('the outcomes dashboard', () => {
     await page.waitForTimeout(500); // the bar's own CSS transition to full width
     await screenshot(page, 'exports-done');
     await page.getByTestId('export-history').scrollIntoViewIfNeeded();
+    // The notification of the start would cover the row in the screenshot; it goes by itself.
+    await page.getByText('Eksporten er startet').waitFor({ state: 'hidden', timeout: 10_000 });
     expect(await text(page, 'export-history-disclosure')).toBe('Fødselsår i 5-års-intervaller, måneder som kvartaler; 0 værdier undertrykt; 1 person udeladt (k = 5)');
     await screenshot(page, 'exports-history');
 
