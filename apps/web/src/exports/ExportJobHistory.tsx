@@ -3,6 +3,7 @@ import type { ExportJob, ExportJobStatus } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { DownloadButton } from './DownloadButton';
+import { disclosureSummary } from './disclosure-summary';
 import { formatBytes, isDownloadable } from './export-jobs';
 
 const STATUS_COLOURS: Record<ExportJobStatus, 'default' | 'info' | 'success' | 'error'> = {
@@ -13,7 +14,7 @@ const STATUS_COLOURS: Record<ExportJobStatus, 'default' | 'info' | 'success' | '
   expired: 'default',
 };
 
-/** Every export of the project, newest first, with what it held and until when it can be fetched. */
+/** Every export of the project, newest first, with what it held, what disclosure control did, and until when it can be fetched. */
 export const ExportJobHistory = ({ jobs }: { jobs: ExportJob[] }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -37,6 +38,11 @@ export const ExportJobHistory = ({ jobs }: { jobs: ExportJob[] }) => {
             <TableCell>{formatDateTime(job.createdAt, locale)}</TableCell>
             <TableCell>
               {translate(`app.exports.datasets.${job.dataset}`)} · {translate(`app.exports.formats.${job.format}`)}
+              {job.disclosure && (
+                <Typography variant="caption" component="div" color="text.secondary" data-testid="export-history-disclosure">
+                  {disclosureSummary(job.disclosure, translate)}
+                </Typography>
+              )}
             </TableCell>
             <TableCell>
               <Chip size="small" color={STATUS_COLOURS[job.status]} label={translate(`app.exports.statuses.${job.status}`)} />

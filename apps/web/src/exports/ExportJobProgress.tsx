@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { DownloadButton } from './DownloadButton';
+import { disclosureSummary } from './disclosure-summary';
 import { formatBytes, isDownloadable, isUnderWay } from './export-jobs';
 
 const POLL_MS = 1000;
@@ -61,6 +62,11 @@ export const ExportJobProgress = ({ jobId, onFinished }: { jobId: string; onFini
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
         <Typography variant="body2" component="div" data-testid="export-job-status">
           <Status job={job} />
+          {job.status === 'done' && job.disclosure && (
+            <Typography variant="body2" component="div" data-testid="export-disclosure">
+              {disclosureSummary(job.disclosure, translate)}
+            </Typography>
+          )}
           {job.status === 'done' && job.expiresAt && (
             <Typography variant="caption" component="div" color="text.secondary">
               {translate('app.exports.job.expires', { time: formatDateTime(job.expiresAt, locale) })}

@@ -3,13 +3,14 @@ import { Edit } from 'react-admin';
 import { ExportProjectForm } from './ExportProjectForm';
 
 /** Only what PUT /api/export-projects/:id takes: the evaluator a project belongs to never changes. */
-const toUpdateBody = ({ name, purpose, municipalityIds, programmeIds, periodFrom, periodTo, version }: ExportProject) => ({
+const toUpdateBody = ({ name, purpose, municipalityIds, programmeIds, periodFrom, periodTo, k, version }: ExportProject) => ({
   name,
   purpose,
   municipalityIds,
   programmeIds,
   periodFrom,
   periodTo,
+  k,
   version,
 });
 

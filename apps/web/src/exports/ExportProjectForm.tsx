@@ -3,6 +3,7 @@ import type { FieldValues } from 'react-hook-form';
 import { SimpleForm, useDataProvider, useSaveContext, useTranslate } from 'react-admin';
 import { ungrantedIds } from './export-jobs';
 import { ExportProjectInputs } from './ExportProjectInputs';
+import { exportProjectErrors } from './project-errors';
 
 type SubmissionErrors = Record<string, string>;
 
@@ -22,13 +23,13 @@ const useNameUngranted = () => {
   };
 };
 
-/** Create and edit save through react-admin's controller; only the refusal's wording is ours. */
+/** Create and edit save through react-admin's controller; only the refusals' wording is ours. */
 export const ExportProjectForm = ({ defaultValues }: { defaultValues?: FieldValues }) => {
   const { save } = useSaveContext();
   const nameUngranted = useNameUngranted();
   const submit = async (values: FieldValues) => {
     const errors = (await save?.(values)) as SubmissionErrors | undefined;
-    return errors ? nameUngranted(errors) : undefined;
+    return errors ? nameUngranted(exportProjectErrors(errors)) : undefined;
   };
   return (
     <SimpleForm onSubmit={submit} defaultValues={defaultValues} sx={{ maxWidth: 800 }}>

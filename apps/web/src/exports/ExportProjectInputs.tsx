@@ -1,19 +1,32 @@
+import { EXPORT_MIN_K } from '@outcomes/contracts';
 import {
   AutocompleteArrayInput,
-  DateInput,
   maxLength,
   minLength,
+  minValue,
+  NumberInput,
   ReferenceArrayInput,
   required,
   TextInput,
 } from 'react-admin';
 import { Row } from '../common/Row';
+import { firstDayOf, lastDayOf, monthOf } from '../common/months';
 
 const BY_NAME = { field: 'name', order: 'ASC' as const };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The API refuses the same (400); checked here so the message is in the user's language at once. */
 const notBeforeFrom = (value: unknown, values: { periodFrom?: string }) =>
   typeof value === 'string' && values.periodFrom && value < values.periodFrom ? 'app.exports.period_reversed' : undefined;
+
+/** What is typed where a browser has no month picker stays as typed until it is a month. */
+const wholeMonth = (value: unknown) => (typeof value === 'string' && value !== '' && !DATE.test(value) ? 'app.exports.errors.month_format' : undefined);
+
+// A period is whole calendar months: the inputs show months and hold a month's first and last day.
+const showMonth = (value: string | undefined | null) => monthOf(value) || (value ?? '');
+const fromMonth = (value: string) => firstDayOf(value) || value;
+const toMonth = (value: string) => lastDayOf(value) || value;
 
 /** The fields of an export project, for create and edit alike. */
 export const ExportProjectInputs = () => (
@@ -27,8 +40,31 @@ export const ExportProjectInputs = () => (
       <AutocompleteArrayInput optionText="name" validate={required()} />
     </ReferenceArrayInput>
     <Row>
-      <DateInput source="periodFrom" validate={required()} helperText="app.exports.period_hint" />
-      <DateInput source="periodTo" validate={[required(), notBeforeFrom]} />
+      <TextInput
+        source="periodFrom"
+        type="month"
+        format={showMonth}
+        parse={fromMonth}
+        validate={[required(), wholeMonth]}
+        helperText="app.exports.period_hint"
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextInput
+        source="periodTo"
+        type="month"
+        format={showMonth}
+        parse={toMonth}
+        validate={[required(), wholeMonth, notBeforeFrom]}
+        helperText="app.exports.period_to_hint"
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
     </Row>
+    {/* No min attribute: the browser would refuse k = 4 itself, in its own language, not ours. */}
+    <NumberInput
+      source="k"
+      validate={[required(), minValue(EXPORT_MIN_K, 'app.exports.errors.k_min')]}
+      helperText="app.exports.k_hint"
+      sx={{ maxWidth: 320 }}
+    />
   </>
 );

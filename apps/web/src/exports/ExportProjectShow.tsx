@@ -5,6 +5,7 @@ import {
   ChipField,
   EditButton,
   Labeled,
+  NumberField,
   ReferenceArrayField,
   Show,
   SimpleShowLayout,
@@ -89,6 +90,7 @@ export const ExportProjectShow = () => (
         </SingleFieldList>
       </ReferenceArrayField>
       <Period />
+      <NumberField source="k" />
     </SimpleShowLayout>
     <ProjectExports />
   </Show>

@@ -15,6 +15,7 @@ const job = (overrides: Partial<ExportJob>): ExportJob => ({
   startedAt: '2026-05-14T10:00:01.000Z',
   finishedAt: '2026-05-14T10:00:02.000Z',
   expiresAt: '2026-05-21T10:00:02.000Z',
+  disclosure: null,
   ...overrides,
 });
 

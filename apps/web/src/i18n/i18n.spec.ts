@@ -9,6 +9,7 @@ import {
   EXPORT_FORMATS,
   EXPORT_JOB_STATUSES,
   PROGRAMME_FORMATS,
+  PUBLISHED_POPULATIONS,
   ROLES,
   SEXES,
   TIMEPOINTS,
@@ -102,7 +103,12 @@ describe('translations', () => {
 
   it('names every timepoint, ASI domain, export data set, format and job status in both languages', () => {
     const keys = [
-      ...TIMEPOINTS.flatMap((timepoint) => [`app.outcomes.timepoints.${timepoint}`, `app.outcomes.timepoints_in_sentence.${timepoint}`]),
+      ...TIMEPOINTS.flatMap((timepoint) => [
+        `app.outcomes.timepoints.${timepoint}`,
+        `app.outcomes.timepoints_in_sentence.${timepoint}`,
+        `app.outcomes.benchmark.used.${timepoint}`,
+      ]),
+      ...PUBLISHED_POPULATIONS.map((population) => `app.outcomes.benchmark.population.${population}`),
       ...COMPOSITE_DOMAINS.map((domain) => `app.outcomes.domains.${domain}`),
       ...EXPORT_DATASETS.map((dataset) => `app.exports.datasets.${dataset}`),
       ...EXPORT_FORMATS.map((format) => `app.exports.formats.${format}`),

@@ -1,30 +1,25 @@
-import { Box, Divider, Stack, Typography } from '@mui/material';
-import type { OutcomeReport } from '@outcomes/contracts';
+import { Box, Chip, Divider, Stack, Typography } from '@mui/material';
+import type { BenchmarkFigure, OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { Fragment } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { benchmarkTimeText, publishedValueText } from './benchmark-text';
 import { Panel } from './Panel';
 import { formatPercent, intervalText, missingCell, pValueText } from './report-cells';
 import { ReportCellText } from './ReportCellText';
 
-type Benchmark = OutcomeReport['benchmarks'][number];
+type Counted = BenchmarkFigure['compared'];
 
-const Published = ({ benchmark }: { benchmark: Benchmark }) => {
+const Published = ({ benchmark }: { benchmark: BenchmarkFigure }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { published } = benchmark;
   return (
-    <Box sx={{ flex: 1 }} data-testid="benchmark-published">
+    <Box data-testid="benchmark-published">
       <Typography variant="overline">{translate('app.outcomes.benchmark.published')}</Typography>
       <Typography variant="h4" component="p">
         {formatPercent(published.proportion, locale)}
       </Typography>
-      <Typography variant="body2">
-        {translate('app.outcomes.benchmark.published_value', {
-          percent: formatPercent(published.proportion, locale),
-          timepoint: translate(`app.outcomes.timepoints_in_sentence.${published.timepoint}`),
-          population: translate(`app.outcomes.benchmark.population.${published.population}`),
-        })}
-      </Typography>
+      <Typography variant="body2">{publishedValueText(published, formatPercent(published.proportion, locale), translate)}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="benchmark-source">
         {translate('app.outcomes.benchmark.source')}: {published.source}
       </Typography>
@@ -32,29 +27,58 @@ const Published = ({ benchmark }: { benchmark: Benchmark }) => {
   );
 };
 
-const Observed = ({ benchmark, controlled }: { benchmark: Benchmark; controlled: boolean }) => {
+/** The programme's figure counted one way: its rate, what it rests on and its interval. */
+const Figure = ({ counted, figure, compared, controlled }: { counted: Counted; figure: ProportionFigure | null; compared: boolean; controlled: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { observed, pValue, published } = benchmark;
-  const interval = intervalText(observed, locale);
-  const rate = observed?.p ?? null;
+  const interval = intervalText(figure, locale);
+  const rate = figure?.p ?? null;
   return (
-    <Box sx={{ flex: 1 }} data-testid="benchmark-observed">
-      <Typography variant="overline">{translate('app.outcomes.benchmark.observed')}</Typography>
-      <Typography variant="h4" component="p">
-        {rate !== null ? formatPercent(rate, locale) : <ReportCellText cell={missingCell(controlled)} />}
+    <Box data-testid={`benchmark-${counted}`} sx={{ flex: 1, minWidth: 0 }}>
+      <Typography variant="subtitle2">{translate(`app.outcomes.benchmark.counted.${counted}`)}</Typography>
+      <Typography variant="caption" component="p" color="text.secondary" sx={{ minHeight: '2.5em' }}>
+        {translate(`app.outcomes.benchmark.counted_hint.${counted}`)}
       </Typography>
-      {observed && rate !== null && (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="p">
+          {rate !== null ? formatPercent(rate, locale) : <ReportCellText cell={missingCell(controlled)} />}
+        </Typography>
+        {compared && <Chip size="small" color="primary" variant="outlined" label={translate('app.outcomes.benchmark.compared')} data-testid="benchmark-compared" />}
+      </Stack>
+      {figure && rate !== null && (
         <Typography variant="body2">
-          {translate('app.outcomes.benchmark.observed_counts', { successes: observed.successes, n: observed.n })}
+          {translate(`app.outcomes.benchmark.counts.${counted}`, { successes: figure.successes, n: figure.n })}
+          {interval && (
+            <Typography variant="caption" component="span" color="text.secondary" sx={{ display: 'block' }}>
+              {translate('app.outcomes.counts.ci', { interval })}
+            </Typography>
+          )}
         </Typography>
       )}
-      {observed === null && controlled && <Typography variant="body2">{translate('app.outcomes.benchmark.observed_hidden')}</Typography>}
-      {interval && <Typography variant="body2">{translate('app.outcomes.counts.ci', { interval })}</Typography>}
+      {figure === null && controlled && <Typography variant="body2">{translate('app.outcomes.benchmark.observed_hidden')}</Typography>}
+    </Box>
+  );
+};
+
+const Observed = ({ benchmark, controlled }: { benchmark: BenchmarkFigure; controlled: boolean }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { pValue, published, compared } = benchmark;
+  return (
+    <Box data-testid="benchmark-observed">
+      <Typography variant="overline">{translate('app.outcomes.benchmark.observed')}</Typography>
+      <Stack direction="row" spacing={2} sx={{ mb: 1.5 }}>
+        <Figure counted="intentionToTreat" figure={benchmark.intentionToTreat} compared={compared === 'intentionToTreat'} controlled={controlled} />
+        <Figure counted="assessed" figure={benchmark.assessed} compared={compared === 'assessed'} controlled={controlled} />
+      </Stack>
       {pValue !== null && (
         <>
-          <Typography variant="body2" sx={{ mt: 1 }} data-testid="benchmark-p-value">
-            {translate('app.outcomes.benchmark.p_value', { percent: formatPercent(published.proportion, locale), p: pValueText(pValue, locale) })}
+          <Typography variant="body2" data-testid="benchmark-p-value">
+            {translate('app.outcomes.benchmark.p_value', {
+              figure: translate(`app.outcomes.benchmark.p_value_of.${compared}`),
+              percent: formatPercent(published.proportion, locale),
+              p: pValueText(pValue, locale),
+            })}
           </Typography>
           <Typography variant="caption" color="text.secondary">
             {translate('app.outcomes.benchmark.p_value_hint')}
@@ -65,16 +89,28 @@ const Observed = ({ benchmark, controlled }: { benchmark: Benchmark; controlled:
   );
 };
 
-/** Each published result beside the programme's own figure, with the exact binomial test between them. */
+/**
+ * Each published result beside the programme's own figure counted as the publication counts: the
+ * same population, the nearest timepoint (said in words when it is not the same), both the
+ * intention-to-treat and the assessed rate, and the exact binomial test of the one that matches.
+ */
 export const BenchmarkPanel = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Panel title="app.outcomes.benchmark.title" testId="benchmark-panel">
       {report.benchmarks.length === 0 && <Typography variant="body2">{translate('app.outcomes.benchmark.none')}</Typography>}
       {report.benchmarks.map((benchmark, index) => (
-        <Fragment key={`${benchmark.published.programmeCode}-${benchmark.published.timepoint}`}>
+        <Fragment key={`${benchmark.published.programmeCode}-${benchmark.published.population}-${benchmark.published.publishedFrom}-${benchmark.published.publishedMonths}`}>
           {index > 0 && <Divider sx={{ my: 2 }} />}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
+          <Typography
+            variant="body2"
+            data-testid="benchmark-time"
+            sx={{ mb: 1.5, ...(benchmark.sameTime ? {} : { fontWeight: 500, color: 'warning.dark' }) }}
+          >
+            {benchmarkTimeText(benchmark, translate, locale)}
+          </Typography>
+          <Stack spacing={2} divider={<Divider flexItem />}>
             <Published benchmark={benchmark} />
             <Observed benchmark={benchmark} controlled={report.disclosureControlled} />
           </Stack>

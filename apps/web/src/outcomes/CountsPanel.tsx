@@ -2,22 +2,12 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Panel } from './Panel';
-import type { SuppressionRule } from './report-cells';
 import { countCell, formatPercent, intervalText, missingCell, proportionCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
 
 type CountKey = keyof OutcomeReport['counts'];
 
-/** The published totals are hidden only when small; the states are one table with its total. */
-const COUNTS: [CountKey, SuppressionRule][] = [
-  ['referred', 'threshold'],
-  ['started', 'threshold'],
-  ['completed', 'table'],
-  ['droppedOut', 'table'],
-  ['transferred', 'table'],
-  ['cancelled', 'table'],
-  ['open', 'table'],
-];
+const COUNTS: CountKey[] = ['referred', 'started', 'completed', 'droppedOut', 'transferred', 'cancelled', 'open'];
 
 const CompletionRate = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
@@ -41,15 +31,17 @@ const Retention = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { retention } = report;
+  // A quartile too few people share or lie beside is hidden on its own (the rule of DISCLOSURE.md).
+  const quartile = (value: number | null) => (value === null ? translate('app.outcomes.cells.suppressed') : formatPercent(value, locale));
   return (
     <Box data-testid="retention">
       <Typography variant="subtitle2">{translate('app.outcomes.counts.retention')}</Typography>
       <Typography variant="body1">
         {retention ? (
           translate('app.outcomes.counts.retention_value', {
-            median: formatPercent(retention.median, locale),
-            q1: formatPercent(retention.q1, locale),
-            q3: formatPercent(retention.q3, locale),
+            median: quartile(retention.median),
+            q1: quartile(retention.q1),
+            q3: quartile(retention.q3),
             n: retention.n,
           })
         ) : (
@@ -72,7 +64,7 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
       <Table size="small" sx={{ mb: 2 }}>
         <TableHead>
           <TableRow>
-            {COUNTS.map(([key]) => (
+            {COUNTS.map((key) => (
               <TableCell key={key} align="right">
                 {translate(`app.outcomes.counts.${key}`)}
               </TableCell>
@@ -81,9 +73,9 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
         </TableHead>
         <TableBody>
           <TableRow>
-            {COUNTS.map(([key, rule]) => (
+            {COUNTS.map((key) => (
               <TableCell key={key} align="right" data-testid={`count-${key}`}>
-                <ReportCellText cell={countCell(report.counts[key], report.disclosureControlled, rule, locale)} />
+                <ReportCellText cell={countCell(report.counts[key], report.disclosureControlled, locale)} />
               </TableCell>
             ))}
           </TableRow>

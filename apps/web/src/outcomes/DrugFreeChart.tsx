@@ -4,6 +4,7 @@ import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { OKABE_ITO } from '../common/chart-colours';
+import { publishedValueText } from './benchmark-text';
 import { benchmarkLines, drugFreeBars } from './chart-data';
 import { ErrorBars } from './ErrorBars';
 import { formatPercent, intervalText } from './report-cells';
@@ -55,9 +56,9 @@ export const DrugFreeChart = ({ report }: { report: OutcomeReport }) => {
             { seriesId: 'all', intervals: bars.map((bar) => bar.allCi) },
           ]}
         />
-        {lines.map((line) => (
+        {lines.map((line, index) => (
           <ChartsReferenceLine
-            key={`${line.programmeCode}-${line.timepoint}`}
+            key={`${line.programmeCode}-${index}`}
             y={line.percent}
             label={translate('app.outcomes.drug_free.benchmark_line', { code: line.programmeCode, percent: percent(line.percent) })}
             // In the right margin, level with the line; in the text colour, as the vermillion is too light for small text.
@@ -68,12 +69,12 @@ export const DrugFreeChart = ({ report }: { report: OutcomeReport }) => {
           />
         ))}
       </BarChart>
-      {lines.map((line) => (
-        <Typography key={`${line.programmeCode}-${line.timepoint}`} variant="caption" component="p" color="text.secondary">
+      {lines.map((line, index) => (
+        <Typography key={`${line.programmeCode}-${index}`} variant="caption" component="p" color="text.secondary">
           {translate('app.outcomes.drug_free.benchmark_caption', {
             code: line.programmeCode,
-            percent: percent(line.percent),
-            timepoint: translate(`app.outcomes.timepoints_in_sentence.${line.timepoint}`),
+            published: publishedValueText(line.published, percent(line.percent), translate),
+            here: translate(`app.outcomes.benchmark.used.${line.timepoint}`),
           })}
         </Typography>
       ))}

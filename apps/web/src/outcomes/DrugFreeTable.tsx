@@ -44,10 +44,10 @@ export const DrugFreeTable = ({ report }: { report: OutcomeReport }) => {
           <TableRow key={row.timepoint} data-testid={`drug-free-${row.timepoint}`}>
             <TableCell>{translate(`app.outcomes.timepoints.${row.timepoint}`)}</TableCell>
             <TableCell align="right">
-              <ReportCellText cell={countCell(row.due, controlled, 'threshold', locale)} />
+              <ReportCellText cell={countCell(row.due, controlled, locale)} />
             </TableCell>
             <TableCell align="right">
-              <ReportCellText cell={countCell(row.assessed, controlled, 'threshold', locale)} />
+              <ReportCellText cell={countCell(row.assessed, controlled, locale)} />
             </TableCell>
             <TableCell align="right">
               <Rate figure={row.followUpRate} controlled={controlled} />

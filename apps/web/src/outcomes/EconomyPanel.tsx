@@ -25,15 +25,22 @@ export const EconomyPanel = ({ report }: { report: OutcomeReport }) => {
   const rateKnown = economy.hourlyRate !== null;
   return (
     <Panel title="app.outcomes.economy.title" hint="app.outcomes.economy.hint" testId="economy-panel">
-      <Typography variant="body1" data-testid="economy-total">
-        {translate('app.outcomes.economy.staff_minutes')}: {minutesText(economy.staffMinutes)}
-        {rateKnown && (
-          <>
-            {' · '}
-            {translate('app.outcomes.economy.total_cost')}: <ReportCellText cell={currencyCell(economy.cost, controlled, locale)} />
-          </>
-        )}
-      </Typography>
+      {economy.staffMinutes === null ? (
+        // Evaluators get no totals: a total is exact, and two of them differ by one person's minutes.
+        <Typography variant="body1" data-testid="economy-total">
+          {translate('app.outcomes.economy.totals_hidden')}
+        </Typography>
+      ) : (
+        <Typography variant="body1" data-testid="economy-total">
+          {translate('app.outcomes.economy.staff_minutes')}: {minutesText(economy.staffMinutes)}
+          {rateKnown && (
+            <>
+              {' · '}
+              {translate('app.outcomes.economy.total_cost')}: <ReportCellText cell={currencyCell(economy.cost, controlled, locale)} />
+            </>
+          )}
+        </Typography>
+      )}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {economy.hourlyRate === null
           ? translate('app.outcomes.economy.no_rate')

@@ -1,13 +1,87 @@
-import { MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { Municipality, Programme } from '@outcomes/contracts';
 import { useGetList, useTranslate } from 'react-admin';
+import { firstDayOf, lastDayOf, MIN_REPORT_MONTHS, monthOf } from '../common/months';
 import type { OutcomeFilterValues } from './filters';
-import { periodIsReversed } from './filters';
+import { periodProblem } from './filters';
+
+type PeriodProps = { values: OutcomeFilterValues; onChange: (values: OutcomeFilterValues) => void };
+
+const PERIOD_PROBLEM_KEYS = {
+  reversed: 'app.outcomes.errors.period',
+  not_whole_months: 'app.outcomes.errors.period_months',
+  too_short: 'app.outcomes.errors.period_months',
+} as const;
+
+/** Staff: any days of their own municipality's data. */
+const DayPeriod = ({ values, onChange }: PeriodProps) => {
+  const translate = useTranslate();
+  const problem = periodProblem(values, false);
+  return (
+    <>
+      <TextField
+        type="date"
+        size="small"
+        label={translate('app.outcomes.filters.from')}
+        value={values.from}
+        onChange={(event) => onChange({ ...values, from: event.target.value })}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        type="date"
+        size="small"
+        label={translate('app.outcomes.filters.to')}
+        value={values.to}
+        onChange={(event) => onChange({ ...values, to: event.target.value })}
+        error={problem !== null}
+        helperText={problem ? translate(PERIOD_PROBLEM_KEYS[problem]) : undefined}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+    </>
+  );
+};
+
+/**
+ * Evaluators: a from-month and a to-month, sent as the first day of the one and the last day of the
+ * other. A browser without a month picker shows a text field; what is typed stays as typed until it
+ * is a whole month (YYYY-MM), and no report is asked for meanwhile.
+ */
+const MonthPeriod = ({ values, onChange }: PeriodProps) => {
+  const translate = useTranslate();
+  const problem = periodProblem(values, true);
+  return (
+    <Stack spacing={0.5} data-testid="month-period">
+      <Stack direction="row" spacing={2}>
+        <TextField
+          type="month"
+          size="small"
+          label={translate('app.outcomes.filters.from')}
+          value={monthOf(values.from) || values.from}
+          onChange={(event) => onChange({ ...values, from: firstDayOf(event.target.value) || event.target.value })}
+          error={problem !== null}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
+        />
+        <TextField
+          type="month"
+          size="small"
+          label={translate('app.outcomes.filters.to')}
+          value={monthOf(values.to) || values.to}
+          onChange={(event) => onChange({ ...values, to: lastDayOf(event.target.value) || event.target.value })}
+          error={problem !== null}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
+        />
+      </Stack>
+      <Typography variant="caption" color={problem ? 'error' : 'text.secondary'} data-testid="period-rule" role={problem ? 'alert' : undefined} sx={{ maxWidth: 420 }}>
+        {problem ? translate(PERIOD_PROBLEM_KEYS[problem], { min: MIN_REPORT_MONTHS }) : translate('app.outcomes.filters.months_hint', { min: MIN_REPORT_MONTHS })}
+      </Typography>
+    </Stack>
+  );
+};
 
 const ALL = { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' as const } };
 
 /**
- * Programme, municipality and referral period. Staff see only their own municipality; evaluators
+ * Programme, municipality and referral period (whole months for evaluators). Staff see only their own municipality; evaluators
  * every municipality, and the API answers 403 for one not granted to them (the session does not
  * tell the web app which are).
  */
@@ -15,17 +89,19 @@ export const OutcomeFilters = ({
   values,
   onChange,
   ownMunicipalityOnly,
+  wholeMonths,
 }: {
   values: OutcomeFilterValues;
   onChange: (values: OutcomeFilterValues) => void;
   ownMunicipalityOnly: boolean;
+  /** Evaluators choose whole calendar months, at least three. */
+  wholeMonths: boolean;
 }) => {
   const translate = useTranslate();
   const programmes = useGetList<Programme>('programmes', ALL);
   const municipalities = useGetList<Municipality>('municipalities', ALL);
   const municipalityChoices = (municipalities.data ?? []).filter((m) => !ownMunicipalityOnly || m.id === values.municipalityId);
   const set = (field: keyof OutcomeFilterValues) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
-  const reversed = periodIsReversed(values);
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} data-testid="outcome-filters">
       <TextField select size="small" label={translate('app.outcomes.filters.programme')} value={programmes.data ? values.programmeId : ''} onChange={set('programmeId')} sx={{ minWidth: 260 }}>
@@ -50,24 +126,7 @@ export const OutcomeFilters = ({
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.outcomes.filters.from')}
-        value={values.from}
-        onChange={set('from')}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.outcomes.filters.to')}
-        value={values.to}
-        onChange={set('to')}
-        error={reversed}
-        helperText={reversed ? translate('app.outcomes.errors.period') : undefined}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      {wholeMonths ? <MonthPeriod values={values} onChange={onChange} /> : <DayPeriod values={values} onChange={onChange} />}
     </Stack>
   );
 };

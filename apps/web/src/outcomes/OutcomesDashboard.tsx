@@ -15,7 +15,9 @@ import { defaultFilters, reportQuery } from './filters';
 import type { OutcomeFilterValues } from './filters';
 import { OutcomeFilters } from './OutcomeFilters';
 import type { ReportState } from './use-outcome-report';
-import { useOutcomeReport } from './use-outcome-report';
+import { useOutcomeReport, useReportBudget } from './use-outcome-report';
+import { failureMessage } from './report-errors';
+import { BudgetLine } from './BudgetLine';
 
 const TwoColumns = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>{children}</Box>
@@ -36,19 +38,22 @@ const Report = ({ report }: { report: OutcomeReport }) => (
   </Box>
 );
 
-const ReportOrStatus = ({ state }: { state: ReportState }) => {
+const ReportOrStatus = ({ state, programmeChosen }: { state: ReportState; programmeChosen: boolean }) => {
   const translate = useTranslate();
   switch (state.status) {
     case 'idle':
-      return <Typography color="text.secondary">{translate('app.outcomes.choose_programme')}</Typography>;
+      // With a programme chosen, only the period can be holding the report back; its rule is said beside it.
+      return <Typography color="text.secondary">{translate(programmeChosen ? 'app.outcomes.fix_period' : 'app.outcomes.choose_programme')}</Typography>;
     case 'loading':
       return <LinearProgress aria-label={translate('app.outcomes.loading')} />;
-    case 'failed':
+    case 'failed': {
+      const [key, options] = failureMessage(state.failure);
       return (
-        <Alert severity="error" data-testid="outcome-error">
-          {state.httpStatus === 403 ? translate('app.outcomes.errors.not_granted') : translate('app.outcomes.errors.failed', { message: state.message })}
+        <Alert severity={state.failure.kind === 'budget' ? 'warning' : 'error'} data-testid="outcome-error">
+          {translate(key, options)}
         </Alert>
       );
+    }
     case 'done':
       return <Report report={state.report} />;
   }
@@ -62,18 +67,22 @@ export const OutcomesDashboard = () => {
   const translate = useTranslate();
   const identity = useGetIdentity().identity as Identity | undefined;
   const [filters, setFilters] = useState<OutcomeFilterValues | null>(null);
+  // Evaluators see perturbed figures over whole months, against a daily budget; staff exact ones over any days.
+  const evaluator = identity?.role === 'evaluator';
   useEffect(() => {
-    if (identity && filters === null) setFilters(defaultFilters(identity.municipalityId ?? '', todayLocal()));
+    if (identity && filters === null) setFilters(defaultFilters(identity.municipalityId ?? '', todayLocal(), identity.role === 'evaluator'));
   }, [identity, filters]);
-  const state = useOutcomeReport(filters && reportQuery(filters));
+  const state = useOutcomeReport(filters && reportQuery(filters, evaluator));
+  const budget = useReportBudget(evaluator, state);
   return (
     <Box sx={{ py: 2 }} data-testid="outcomes-dashboard">
       <Title title={translate('app.outcomes.title')} />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 900 }}>
         {translate('app.outcomes.intro')}
       </Typography>
-      {filters && identity && <OutcomeFilters values={filters} onChange={setFilters} ownMunicipalityOnly={identity.role !== 'evaluator'} />}
-      <ReportOrStatus state={state} />
+      {filters && identity && <OutcomeFilters values={filters} onChange={setFilters} ownMunicipalityOnly={!evaluator} wholeMonths={evaluator} />}
+      {budget && <BudgetLine budget={budget} />}
+      <ReportOrStatus state={state} programmeChosen={(filters?.programmeId ?? '') !== ''} />
     </Box>
   );
 };

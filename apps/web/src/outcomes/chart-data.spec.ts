@@ -24,9 +24,10 @@ describe('the drug-free chart', () => {
     expect(drugFreeBars(drugFree)[1]).toEqual({ timepoint: 'follow-up-6', assessed: null, assessedCi: null, all: null, allCi: null });
   });
 
-  it('draws each published result as a line in percent', () => {
-    const published = { programmeCode: 'HCS', measure: 'drug-free' as const, timepoint: 'end' as const, population: 'completers' as const, proportion: 0.341, source: 'HCS: 34.1 %' };
-    expect(benchmarkLines([{ published, observed: null, pValue: null }])).toEqual([{ programmeCode: 'HCS', timepoint: 'end', percent: expect.closeTo(34.1, 6) }]);
+  it('draws each published result as a line in percent, at the timepoint it is compared at', () => {
+    const published = { programmeCode: 'HCS', measure: 'drug-free' as const, population: 'completers' as const, publishedMonths: 0, publishedFrom: 'end' as const, proportion: 0.341, source: 'HCS: 34.1 %' };
+    const benchmark = { published, timepoint: 'end' as const, timepointMonthsFromStart: null, sameTime: true, intentionToTreat: null, assessed: null, compared: 'intentionToTreat' as const, pValue: null };
+    expect(benchmarkLines([benchmark])).toEqual([{ programmeCode: 'HCS', published, timepoint: 'end', percent: expect.closeTo(34.1, 6) }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CompositeDomain, OutcomeReport, ProportionFigure, Timepoint } from '@outcomes/contracts';
+import type { CompositeDomain, OutcomeReport, ProportionFigure, PublishedResult, Timepoint } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 
 /** A 95 % interval in the chart's units, lower bound first: drawn as an error bar from one to the other. */
@@ -30,14 +30,17 @@ export function drugFreeBars(drugFree: OutcomeReport['drugFree']): DrugFreeBar[]
 /** A published result drawn as a horizontal line across the drug-free chart. */
 export interface BenchmarkLine {
   programmeCode: string;
+  published: PublishedResult;
+  /** The programme's timepoint it is compared at. */
   timepoint: Timepoint;
   percent: number;
 }
 
 export function benchmarkLines(benchmarks: OutcomeReport['benchmarks']): BenchmarkLine[] {
-  return benchmarks.map(({ published }) => ({
+  return benchmarks.map(({ published, timepoint }) => ({
     programmeCode: published.programmeCode,
-    timepoint: published.timepoint,
+    published,
+    timepoint,
     percent: published.proportion * 100,
   }));
 }

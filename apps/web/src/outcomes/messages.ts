@@ -10,29 +10,41 @@ export const outcomesMessages: FeatureMessages = {
         title: 'Outcomes',
         intro: 'Results of a programme for the citizens referred in a period: who completed, who is drug-free, how their problems changed, and what it took.',
         choose_programme: 'Choose a programme to see its results.',
+        fix_period: 'Choose a period as said beside it to see the results.',
         loading: 'Computing the report …',
         filters: {
           programme: 'Programme',
           municipality: 'Municipality',
           from: 'Referred from',
           to: 'Referred until',
+          months_hint: 'Whole calendar months, at least %{min}',
         },
         errors: {
           period: 'The period must not end before it starts.',
+          period_months: 'The period must be at least %{min} whole calendar months, so that no one can be singled out by comparing short periods.',
+          period_rule_from:
+            'The start of the period was refused: an evaluator’s report covers whole calendar months, at least three, from the first day of a month to the last day of a month.',
+          period_rule_to:
+            'The end of the period was refused: an evaluator’s report covers whole calendar months, at least three, from the first day of a month to the last day of a month.',
+          budget_exhausted:
+            'You have used today’s report queries. There is a daily limit on how many different reports an evaluator may ask for, so that the random rounding cannot be averaged away. The count starts again at midnight.',
+          budget_exhausted_retry:
+            'You have used today’s report queries. There is a daily limit on how many different reports an evaluator may ask for, so that the random rounding cannot be averaged away. Try again in %{smart_count} hour. |||| You have used today’s report queries. There is a daily limit on how many different reports an evaluator may ask for, so that the random rounding cannot be averaged away. Try again in %{smart_count} hours.',
           not_granted: 'You do not have access to this municipality’s figures. An administrator of that municipality can grant it.',
           failed: 'The report could not be computed: %{message}',
         },
         disclosure: {
           title: 'Disclosure control',
+          noise: 'The figures are slightly and randomly rounded, so that no individual can be recognised.',
           controlled:
-            'Figures resting on fewer than 5 citizens are hidden, so that no one can be recognised. “< 5” means fewer than five. “Hidden” means either that the figure rests on fewer than five, or that it is hidden too because a small figure could otherwise be worked out from a total. A hidden figure is not zero.',
+            '“< 5” means fewer than five. A total is rounded on its own, so it need not be the sum of the figures shown. A rate, mean or quartile resting on too few is hidden; a hidden figure is not zero.',
           uncontrolled:
             'You see your own municipality’s figures as they are, small numbers included. Figures under 5 must not leave the municipality without disclosure control.',
         },
         cells: {
           suppressed: 'hidden',
-          below_threshold_hint: 'Fewer than 5 citizens: hidden so that no one can be recognised',
-          suppressed_hint: 'Hidden by disclosure control: fewer than 5 behind it, or it would reveal a small figure through a total',
+          below_threshold_hint: 'Fewer than 5 (after the random rounding): hidden so that no one can be recognised',
+          suppressed_hint: 'Hidden by disclosure control: too few behind it',
           not_available_hint: 'Nothing to compute: no one, or too few',
           of: 'of',
         },
@@ -59,7 +71,7 @@ export const outcomesMessages: FeatureMessages = {
           all: 'Of all who were due (the unassessed as not drug-free)',
           axis: 'Drug-free (%)',
           benchmark_line: '%{code} %{percent}',
-          benchmark_caption: 'Dashed line: the published result for %{code}, %{percent} drug-free %{timepoint}.',
+          benchmark_caption: 'Dashed line: the published result for %{code}, %{published}; here: %{here}.',
           attrition_hint:
             'Citizens who could not be assessed are counted as not drug-free in the second rate. When many are missing, the truth lies somewhere between the two rates.',
           timepoint: 'Time',
@@ -73,15 +85,50 @@ export const outcomesMessages: FeatureMessages = {
         benchmark: {
           title: 'Compared with the published result',
           published: 'Published result',
-          observed: 'This programme here',
-          observed_counts: '%{successes} of %{n} assessed drug-free',
-          population: {
-            completers: 'of those who completed',
-            all: 'of all who ended',
+          observed: 'This programme here, counted as published',
+          counted_hint: {
+            intentionToTreat: 'The unassessed counted as not drug-free',
+            assessed: 'Only those assessed at the time',
           },
-          published_value: '%{percent} drug-free %{timepoint}, %{population}',
-          observed_hidden: 'Hidden: fewer than 5 citizens behind the figure, or too few who were not drug-free.',
-          p_value: 'Exact binomial test against %{percent}: p = %{p}',
+          population: {
+            all: 'of all who started',
+            completers: 'of those who completed',
+            assessed: 'of those assessed',
+          },
+          published_value: '%{percent} drug-free %{time}, %{population}',
+          time: {
+            at_start: 'at the start',
+            at_end: 'at the end',
+            months_after_start: '%{smart_count} month after the start |||| %{smart_count} months after the start',
+            months_after_end: '%{smart_count} month after the end |||| %{smart_count} months after the end',
+          },
+          used: {
+            intake: 'at intake',
+            end: 'at the end',
+            'follow-up-3': 'follow-up after 3 months',
+            'follow-up-6': 'follow-up after 6 months',
+            'follow-up-9': 'follow-up after 9 months',
+            'follow-up-12': 'follow-up after 12 months',
+            'ad-hoc': 'an extra assessment',
+          },
+          used_from_start: '%{here} (about %{months} months after the start)',
+          same_time: 'Measured at the time published: %{here}',
+          different_time: 'Published: %{published}; here: %{here}',
+          counted: {
+            intentionToTreat: 'Intention to treat',
+            assessed: 'Of those assessed',
+          },
+          counts: {
+            intentionToTreat: '%{successes} of %{n} drug-free',
+            assessed: '%{successes} of %{n} assessed drug-free',
+          },
+          compared: 'Compared',
+          observed_hidden: 'Hidden: too few behind the figure.',
+          p_value: 'Exact binomial test of %{figure} against %{percent}: p = %{p}',
+          p_value_of: {
+            intentionToTreat: 'the intention-to-treat rate',
+            assessed: 'the rate of those assessed',
+          },
           p_value_hint: 'The probability of a result at least this far from the published one if the programme did exactly as well. Under 0.05: unlikely to be chance alone.',
           source: 'Source',
           none: 'No published result to compare with for this programme.',
@@ -109,6 +156,11 @@ export const outcomesMessages: FeatureMessages = {
           hourly_rate: 'At %{rate} an hour (the municipality’s rate)',
           no_rate: 'The municipality has no hourly rate, so no cost is shown. An administrator can set it on the municipality.',
           minutes_value: '%{minutes} min (%{hours} hours)',
+          totals_hidden: 'Totals are not shown under disclosure control; see per person below.',
+        },
+        budget: {
+          line: '%{used} of %{limit} queries today',
+          hint: 'each different report counts; the count starts again at midnight',
         },
         timepoints: {
           intake: 'Intake',
@@ -149,29 +201,41 @@ export const outcomesMessages: FeatureMessages = {
         title: 'Resultater',
         intro: 'Resultaterne af et program for de borgere, der blev henvist i en periode: hvem der gennemførte, hvem der er stoffri, hvordan deres problemer ændrede sig, og hvad det krævede.',
         choose_programme: 'Vælg et program for at se resultaterne.',
+        fix_period: 'Vælg en periode som beskrevet ved siden af for at se resultaterne.',
         loading: 'Opgørelsen beregnes …',
         filters: {
           programme: 'Program',
           municipality: 'Kommune',
           from: 'Henvist fra',
           to: 'Henvist til og med',
+          months_hint: 'Hele kalendermåneder, mindst %{min}',
         },
         errors: {
           period: 'Perioden må ikke slutte, før den begynder.',
+          period_months: 'Perioden skal være mindst %{min} hele kalendermåneder, så ingen kan udpeges ved at sammenligne korte perioder.',
+          period_rule_from:
+            'Periodens start blev afvist: en opgørelse til evaluatorer dækker hele kalendermåneder, mindst tre, fra den første dag i en måned til den sidste dag i en måned.',
+          period_rule_to:
+            'Periodens slutning blev afvist: en opgørelse til evaluatorer dækker hele kalendermåneder, mindst tre, fra den første dag i en måned til den sidste dag i en måned.',
+          budget_exhausted:
+            'Du har brugt dagens forespørgsler. En evaluator kan bede om et begrænset antal forskellige opgørelser pr. dag, så den tilfældige afrunding ikke kan regnes væk ved gennemsnit. Tællingen begynder forfra ved midnat.',
+          budget_exhausted_retry:
+            'Du har brugt dagens forespørgsler. En evaluator kan bede om et begrænset antal forskellige opgørelser pr. dag, så den tilfældige afrunding ikke kan regnes væk ved gennemsnit. Prøv igen om %{smart_count} time. |||| Du har brugt dagens forespørgsler. En evaluator kan bede om et begrænset antal forskellige opgørelser pr. dag, så den tilfældige afrunding ikke kan regnes væk ved gennemsnit. Prøv igen om %{smart_count} timer.',
           not_granted: 'Du har ikke adgang til denne kommunes tal. En administrator i kommunen kan give dig adgang.',
           failed: 'Opgørelsen kunne ikke beregnes: %{message}',
         },
         disclosure: {
           title: 'Diskretionering',
+          noise: 'Tallene er let afrundede tilfældigt, så ingen enkeltperson kan genkendes.',
           controlled:
-            'Tal, der bygger på færre end 5 borgere, er skjult, så ingen kan genkendes. “< 5” betyder færre end fem. “Skjult” betyder, at tallet enten bygger på færre end fem, eller at det også er skjult, fordi et lille tal ellers kunne regnes ud fra en total. Et skjult tal er ikke nul.',
+            '“< 5” betyder færre end fem. En total er afrundet for sig og er derfor ikke altid summen af de viste tal. En andel, et gennemsnit eller en kvartil, der bygger på for få, er skjult; et skjult tal er ikke nul.',
           uncontrolled:
             'Du ser din egen kommunes tal, som de er, også de små. Tal under 5 må ikke forlade kommunen uden diskretionering.',
         },
         cells: {
           suppressed: 'skjult',
-          below_threshold_hint: 'Færre end 5 borgere: skjult, så ingen kan genkendes',
-          suppressed_hint: 'Skjult af diskretionering: færre end 5 bag tallet, eller det ville afsløre et lille tal via en total',
+          below_threshold_hint: 'Færre end 5 (efter den tilfældige afrunding): skjult, så ingen kan genkendes',
+          suppressed_hint: 'Skjult af diskretionering: for få bag tallet',
           not_available_hint: 'Intet at beregne: ingen eller for få',
           of: 'af',
         },
@@ -198,7 +262,7 @@ export const outcomesMessages: FeatureMessages = {
           all: 'Af alle, der skulle interviewes (ikke-interviewede regnet som ikke stoffri)',
           axis: 'Stoffri (%)',
           benchmark_line: '%{code} %{percent}',
-          benchmark_caption: 'Stiplet linje: det publicerede resultat for %{code}, %{percent} stoffri %{timepoint}.',
+          benchmark_caption: 'Stiplet linje: det publicerede resultat for %{code}, %{published}; her: %{here}.',
           attrition_hint:
             'Borgere, der ikke kunne interviewes, tæller som ikke stoffri i den anden andel. Mangler mange, ligger sandheden et sted mellem de to andele.',
           timepoint: 'Tidspunkt',
@@ -212,15 +276,50 @@ export const outcomesMessages: FeatureMessages = {
         benchmark: {
           title: 'Sammenlignet med det publicerede resultat',
           published: 'Publiceret resultat',
-          observed: 'Programmet her',
-          observed_counts: '%{successes} af %{n} interviewede var stoffri',
-          population: {
-            completers: 'af dem, der gennemførte',
-            all: 'af alle, der afsluttede',
+          observed: 'Programmet her, opgjort som det publicerede',
+          counted_hint: {
+            intentionToTreat: 'Ikke-interviewede regnet som ikke stoffri',
+            assessed: 'Kun de interviewede på tidspunktet',
           },
-          published_value: '%{percent} stoffri %{timepoint}, %{population}',
-          observed_hidden: 'Skjult: færre end 5 borgere bag tallet, eller for få, der ikke var stoffri.',
-          p_value: 'Eksakt binomialtest mod %{percent}: p = %{p}',
+          population: {
+            all: 'af alle, der startede',
+            completers: 'af dem, der gennemførte',
+            assessed: 'af dem, der blev interviewet',
+          },
+          published_value: '%{percent} stoffri %{time}, %{population}',
+          time: {
+            at_start: 'ved start',
+            at_end: 'ved afslutning',
+            months_after_start: '%{smart_count} måned efter start |||| %{smart_count} måneder efter start',
+            months_after_end: '%{smart_count} måned efter afslutning |||| %{smart_count} måneder efter afslutning',
+          },
+          used: {
+            intake: 'ved indskrivning',
+            end: 'ved afslutning',
+            'follow-up-3': 'opfølgning efter 3 måneder',
+            'follow-up-6': 'opfølgning efter 6 måneder',
+            'follow-up-9': 'opfølgning efter 9 måneder',
+            'follow-up-12': 'opfølgning efter 12 måneder',
+            'ad-hoc': 'et ekstra interview',
+          },
+          used_from_start: '%{here} (ca. %{months} måneder efter start)',
+          same_time: 'Målt på det publicerede tidspunkt: %{here}',
+          different_time: 'Offentliggjort: %{published}; her: %{here}',
+          counted: {
+            intentionToTreat: 'Intention to treat',
+            assessed: 'Af de interviewede',
+          },
+          counts: {
+            intentionToTreat: '%{successes} af %{n} stoffri',
+            assessed: '%{successes} af %{n} interviewede var stoffri',
+          },
+          compared: 'Sammenlignes',
+          observed_hidden: 'Skjult: for få bag tallet.',
+          p_value: 'Eksakt binomialtest af %{figure} mod %{percent}: p = %{p}',
+          p_value_of: {
+            intentionToTreat: 'intention to treat-andelen',
+            assessed: 'andelen af de interviewede',
+          },
           p_value_hint: 'Sandsynligheden for et resultat mindst så langt fra det publicerede, hvis programmet klarede sig præcis lige så godt. Under 0,05: næppe tilfældigt.',
           source: 'Kilde',
           none: 'Der er intet publiceret resultat at sammenligne med for dette program.',
@@ -248,6 +347,11 @@ export const outcomesMessages: FeatureMessages = {
           hourly_rate: 'Med %{rate} i timen (kommunens sats)',
           no_rate: 'Kommunen har ingen timesats, så der vises ingen udgift. En administrator kan angive den under kommunen.',
           minutes_value: '%{minutes} min (%{hours} timer)',
+          totals_hidden: 'Totaler vises ikke under diskretionering; se pr. person nedenfor.',
+        },
+        budget: {
+          line: '%{used} af %{limit} forespørgsler i dag',
+          hint: 'hver ny opgørelse tæller med; tællingen begynder forfra ved midnat',
         },
         timepoints: {
           intake: 'Indskrivning',

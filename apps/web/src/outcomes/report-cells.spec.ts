@@ -2,24 +2,20 @@ import { countCell, currencyCell, formatScoreChange, intervalText, missingCell, 
 
 describe('a count', () => {
   it('shows its value, zero included', () => {
-    expect(countCell(12, true, 'table', 'da')).toEqual({ kind: 'value', text: '12' });
-    expect(countCell(0, false, 'table', 'da')).toEqual({ kind: 'value', text: '0' });
+    expect(countCell(12, true, 'da')).toEqual({ kind: 'value', text: '12' });
+    expect(countCell(0, false, 'da')).toEqual({ kind: 'value', text: '0' });
   });
 
-  it('hidden as small is "< 5", never 0', () => {
-    expect(countCell(null, true, 'threshold', 'da')).toEqual({ kind: 'below-threshold', text: '< 5' });
-  });
-
-  it('hidden in a table may protect another cell, so it does not claim to be under 5', () => {
-    expect(countCell(null, true, 'table', 'da')).toEqual({ kind: 'suppressed' });
+  it('null under disclosure control is "< 5" (under five after perturbation), never 0 or a dash', () => {
+    expect(countCell(null, true, 'da')).toEqual({ kind: 'below-threshold', text: '< 5' });
   });
 
   it('missing without disclosure control is nothing to compute', () => {
-    expect(countCell(null, false, 'threshold', 'da')).toEqual({ kind: 'not-available' });
+    expect(countCell(null, false, 'da')).toEqual({ kind: 'not-available' });
   });
 
   it('is grouped the Danish way', () => {
-    expect(countCell(12345, true, 'table', 'da')).toEqual({ kind: 'value', text: '12.345' });
+    expect(countCell(12345, true, 'da')).toEqual({ kind: 'value', text: '12.345' });
   });
 });
 

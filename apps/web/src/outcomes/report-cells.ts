@@ -3,24 +3,18 @@ import { DISCLOSURE_THRESHOLD } from '@outcomes/domain';
 import { intlLocale } from '../common/dates';
 
 /**
- * What one cell of the report shows. The API sends null both for a cell hidden by disclosure
+ * What one cell of the report shows. The API sends null both for a figure hidden by disclosure
  * control and for a figure with nothing to compute; which it was follows from whether the report
  * is disclosure-controlled. A hidden cell is never shown as 0.
  */
 export type ReportCell =
   | { kind: 'value'; text: string }
-  /** Hidden because fewer than DISCLOSURE_THRESHOLD citizens are behind it. */
+  /** A count under DISCLOSURE_THRESHOLD after perturbation: "< 5". */
   | { kind: 'below-threshold'; text: string }
-  /** Hidden by disclosure control: small, or able to reveal a small cell through a total. */
+  /** A rate, mean or quartile hidden because its base is too small after perturbation. */
   | { kind: 'suppressed' }
   /** Nothing to compute (no one in the group, too few pairs). */
   | { kind: 'not-available' };
-
-/**
- * How a null count was hidden: `threshold` cells only ever for being small (the published totals),
- * `table` cells also to protect another cell of their row (the counts by state).
- */
-export type SuppressionRule = 'threshold' | 'table';
 
 const number = (value: number, locale: string, digits = 0): string =>
   new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
@@ -31,10 +25,10 @@ export const formatPercent = (p: number, locale: string): string =>
 /** A figure the API sent as null: hidden under disclosure control, else there was nothing to compute. */
 export const missingCell = (controlled: boolean): ReportCell => (controlled ? { kind: 'suppressed' } : { kind: 'not-available' });
 
-export function countCell(value: number | null, controlled: boolean, rule: SuppressionRule, locale: string): ReportCell {
+/** Under disclosure control a null count is one under 5 after perturbation: "< 5", never "–" or 0. */
+export function countCell(value: number | null, controlled: boolean, locale: string): ReportCell {
   if (value !== null) return { kind: 'value', text: number(value, locale) };
-  if (!controlled) return { kind: 'not-available' };
-  return rule === 'threshold' ? { kind: 'below-threshold', text: `< ${DISCLOSURE_THRESHOLD}` } : { kind: 'suppressed' };
+  return controlled ? { kind: 'below-threshold', text: `< ${DISCLOSURE_THRESHOLD}` } : { kind: 'not-available' };
 }
 
 /** "66,7 % (4 af 6)": the rate and what it rests on; the interval is shown apart. */

@@ -1,6 +1,8 @@
-import type { OutcomeReport } from '@outcomes/contracts';
+import type { OutcomeReport, ReportBudget } from '@outcomes/contracts';
 import { useEffect, useState } from 'react';
 import { createHttpClient } from '../data/http-client';
+import type { ReportFailure } from './report-errors';
+import { reportFailure } from './report-errors';
 
 /** Which report to show. Ids and dates only: no personal data, so a query string is fine. */
 export interface OutcomeQuery {
@@ -14,7 +16,7 @@ export type ReportState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'done'; report: OutcomeReport }
-  | { status: 'failed'; httpStatus: number | undefined; message: string };
+  | { status: 'failed'; failure: ReportFailure };
 
 const httpClient = createHttpClient();
 
@@ -38,12 +40,37 @@ export function useOutcomeReport(query: OutcomeQuery | null): ReportState {
     fetchOutcomeReport(JSON.parse(key) as OutcomeQuery)
       .then((report) => current && setState({ status: 'done', report }))
       .catch((error: unknown) => {
-        const { status, message } = error as { status?: number; message?: string };
-        if (current) setState({ status: 'failed', httpStatus: status, message: message ?? '' });
+        if (current) setState({ status: 'failed', failure: reportFailure(error) });
       });
     return () => {
       current = false;
     };
   }, [key]);
   return state;
+}
+
+/**
+ * An evaluator's budget of report queries today: read once without spending any (GET
+ * /api/outcomes/budget), then as each report brings it. Null for staff, and until it is known.
+ */
+export function useReportBudget(enabled: boolean, state: ReportState): ReportBudget | null {
+  const [budget, setBudget] = useState<ReportBudget | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    httpClient('/api/outcomes/budget')
+      .then(({ json }) => current && setBudget(json as ReportBudget))
+      // Only the line about the budget is missing then; the report itself still says what it can.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [enabled]);
+  const fromReport = state.status === 'done' ? state.report.budget : null;
+  useEffect(() => {
+    if (fromReport) setBudget(fromReport);
+  }, [fromReport]);
+  // Past the budget the 429 says so; the count is then the whole budget.
+  if (state.status === 'failed' && state.failure.kind === 'budget' && budget) return { ...budget, used: budget.limit };
+  return enabled ? budget : null;
 }
