@@ -1,0 +1,101 @@
+import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
+import { know } from './feasible-range';
+import type { Knowledge } from './feasible-range';
+
+/**
+ * The largest noise the attacker assumes: the default of DISCLOSURE_MAX_NOISE. The design keeps D a
+ * setting and unpublished; the worst case is an attacker who knows it anyway.
+ */
+export const D = 3;
+
+/** The count cells of one report: every one of them is a variable of the attacker's model. */
+export const COUNT_CELLS = ['R', 'S', 'C', 'Dr', 'T', 'Ca', 'O', 'E'] as const;
+export const timepointCells = (i: number): string[] => [`due${i}`, `as${i}`, `fr${i}`];
+export const cellsOf = (report: OutcomeReport): string[] => [...COUNT_CELLS, ...report.drugFree.flatMap((_, i) => timepointCells(i))];
+
+/** How the attacker reads "< 5": whether a shown 0 exists tells whether a hidden count can be 0. */
+export interface Reading {
+  zerosShown: boolean;
+}
+
+/**
+ * What one published count says about its true count x: a shown p is within D of x, never below 1
+ * (a true zero stays zero); a shown 0 is a true count of at most D (the ptable moves 1 and 2, which
+ * are never published, and may move D down to 0); a hidden count ("< 5") was perturbed to under 5
+ * (to 3 or 4 when zeros are shown as 0, so x >= 1 then).
+ */
+export function published(k: Knowledge, x: string, p: number | null, reading: Reading): void {
+  if (p === null) know(k, [[1, x]], reading.zerosShown ? 1 : 0, 4 + D);
+  else if (p === 0) know(k, [[1, x]], 0, D);
+  else know(k, [[1, x]], Math.max(1, p - D), p + D);
+}
+
+/** A proportion's numerator and denominator; a hidden proportion says its perturbed denominator is under 10. */
+function proportion(k: Knowledge, figure: ProportionFigure | null, successes: string, n: string, reading: Reading): void {
+  if (figure === null) {
+    know(k, [[1, n]], 0, 9 + D);
+    return;
+  }
+  published(k, successes, figure.successes, reading);
+  published(k, n, figure.n, reading);
+}
+
+/**
+ * The structure any attacker knows from the documentation (DOMAIN.md's states and protocol):
+ * referred = completed + dropped out + transferred + cancelled + open; ended = completed + dropped out;
+ * those who started are the ended, the transferred and some of the open (a cancelled enrolment never
+ * started); the end assessment is owed by every ended enrolment, each follow-up by some of them;
+ * assessed <= owed; drug-free <= assessed.
+ */
+export function structure(k: Knowledge, prefix: string, timepoints: string[]): void {
+  const v = (name: string): string => `${prefix}${name}`;
+  know(k, [[1, v('R')], [-1, v('C')], [-1, v('Dr')], [-1, v('T')], [-1, v('Ca')], [-1, v('O')]], 0, 0);
+  know(k, [[1, v('E')], [-1, v('C')], [-1, v('Dr')]], 0, 0);
+  know(k, [[1, v('S')], [-1, v('E')], [-1, v('T')]], 0);
+  know(k, [[1, v('S')], [-1, v('E')], [-1, v('T')], [-1, v('O')]], undefined, 0);
+  timepoints.forEach((tp, i) => {
+    if (tp === 'end') know(k, [[1, v(`due${i}`)], [-1, v('E')]], 0, 0);
+    else know(k, [[1, v(`due${i}`)], [-1, v('E')]], undefined, 0);
+    know(k, [[1, v(`as${i}`)], [-1, v(`due${i}`)]], undefined, 0);
+    know(k, [[1, v(`fr${i}`)], [-1, v(`as${i}`)]], undefined, 0);
+  });
+}
+
+/** Everything one report publishes about its cells, as constraints on the prefixed variables. */
+export function fromReport(k: Knowledge, prefix: string, report: OutcomeReport, reading: Reading): void {
+  const v = (name: string): string => `${prefix}${name}`;
+  structure(k, prefix, report.drugFree.map((d) => d.timepoint));
+  const c = report.counts;
+  published(k, v('R'), c.referred, reading);
+  published(k, v('S'), c.started, reading);
+  published(k, v('C'), c.completed, reading);
+  published(k, v('Dr'), c.droppedOut, reading);
+  published(k, v('T'), c.transferred, reading);
+  published(k, v('Ca'), c.cancelled, reading);
+  published(k, v('O'), c.open, reading);
+  proportion(k, report.completionRate, v('C'), v('E'), reading);
+  if (report.retention) published(k, v('E'), report.retention.n, reading);
+  report.drugFree.forEach((d, i) => {
+    published(k, v(`due${i}`), d.due, reading);
+    published(k, v(`as${i}`), d.assessed, reading);
+    proportion(k, d.rateAssessed, v(`fr${i}`), v(`as${i}`), reading);
+    proportion(k, d.rateAll, v(`fr${i}`), v(`due${i}`), reading);
+    proportion(k, d.followUpRate, v(`as${i}`), v(`due${i}`), reading);
+  });
+}
+
+/** The published value of a cell, where the report shows one directly (null: hidden or only bounded). */
+export function shownValue(report: OutcomeReport, cell: string): number | null {
+  const c = report.counts;
+  const direct: Record<string, number | null> = {
+    R: c.referred, S: c.started, C: c.completed, Dr: c.droppedOut, T: c.transferred, Ca: c.cancelled, O: c.open,
+    E: report.completionRate?.n ?? report.retention?.n ?? null,
+  };
+  if (cell in direct) return direct[cell] ?? null;
+  const m = /^(due|as|fr)(\d+)$/.exec(cell);
+  const d = m ? report.drugFree[Number(m[2])] : undefined;
+  if (!m || !d) return null;
+  if (m[1] === 'due') return d.due;
+  if (m[1] === 'as') return d.assessed;
+  return d.rateAssessed?.successes ?? d.rateAll?.successes ?? null;
+}
