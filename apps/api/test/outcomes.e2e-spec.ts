@@ -6,8 +6,9 @@ import { call, closeDb } from './support/http';
 afterAll(closeDb);
 
 const P = DEMO_IDS.programmes;
+// Whole months, at least three: an evaluator may ask for nothing finer.
 const FROM = '2025-03-01';
-const TO = '2025-03-31';
+const TO = '2025-05-31';
 
 const as = staff.odense;
 async function moveCohort(): Promise<void> {
@@ -43,24 +44,37 @@ describe('the outcome report', () => {
     expect(drugChange?.change?.n).toBe(6);
     expect(drugChange?.change?.mean).toBeLessThan(0); // less drug use: improvement
     const benchmark = sut.body.benchmarks[0];
-    expect(benchmark?.published).toMatchObject({ programmeCode: 'MOVE', proportion: 0.5, timepoint: 'follow-up-6' });
-    expect(benchmark?.observed).toMatchObject({ successes: 3, n: 5 });
-    expect(benchmark?.pValue).toBeCloseTo(1, 6); // 3 of 5 against 50 %: as likely as it gets
+    expect(benchmark?.published).toMatchObject({ programmeCode: 'MOVE', proportion: 0.5, population: 'all', publishedMonths: 9, publishedFrom: 'start' });
+    // All 8 started and owe the six-month follow-up; 5 were assessed, 3 drug-free.
+    expect(benchmark).toMatchObject({ timepoint: 'follow-up-6', sameTime: false, intentionToTreat: { successes: 3, n: 8 }, assessed: { successes: 3, n: 5 }, compared: 'intentionToTreat' });
+    // 3 of 8 against 50 %, two-sided: 2 × (1 + 8 + 28 + 56) / 256 = 186/256.
+    expect(benchmark?.pValue).toBeCloseTo(186 / 256, 10);
+    expect(sut.body.budget).toBeNull();
     expect(sut.body.retention).toMatchObject({ n: 8, median: 0 });
     expect(sut.body.disclosureControlled).toBe(false);
   });
 
-  it('suppresses every cell under 5 for an evaluator, and a second one where the first could be recovered', async () => {
+  it('perturbs every figure for an evaluator: counts within 3 of the truth, none under 5, the same set the same value', async () => {
     const sut = await report('evaluator@odense.demo');
     expect(sut.status).toBe(200);
     expect(sut.body.disclosureControlled).toBe(true);
-    expect(sut.body.suppressed).toBe(true);
-    expect(sut.body.counts.referred).toBe(8);
-    expect(sut.body.counts.droppedOut).toBeNull();
-    const hidden = Object.entries(sut.body.counts).filter(([k, v]) => k !== 'referred' && k !== 'started' && v === null);
-    expect(hidden.length).toBeGreaterThanOrEqual(2);
-    expect(sut.body.completionRate).toBeNull(); // two failures: a small cell
-    expect(JSON.stringify(sut.body)).not.toMatch(/"successes":[1-4],/);
+    const exact = { referred: 8, started: 8, completed: 6, droppedOut: 2, transferred: 0, cancelled: 0, open: 0 };
+    for (const [key, value] of Object.entries(sut.body.counts)) {
+      if (value !== null) {
+        expect(value).toBeGreaterThanOrEqual(5);
+        expect(Math.abs(value - exact[key as keyof typeof exact])).toBeLessThanOrEqual(3);
+      }
+    }
+    // None transferred: a zero stays zero, and is shown as "< 5" like every count under 5.
+    expect(sut.body.counts.transferred).toBeNull();
+    // Every shown proportion has a denominator of 10 or more, and a numerator of 5 or more.
+    const proportions = [sut.body.completionRate, ...sut.body.drugFree.flatMap((d) => [d.rateAssessed, d.rateAll, d.followUpRate])];
+    for (const p of proportions) if (p) expect(p.n >= 10 && p.successes >= 5).toBe(true);
+    if (sut.body.completionRate) expect(sut.body.completionRate.successes).toBe(sut.body.counts.completed);
+    expect(sut.body.retention).toBeNull(); // 8 ended: at most 11 after perturbation, under 20
+    expect(sut.body.economy.staffMinutes).toBeNull();
+    expect(sut.body.budget).toMatchObject({ limit: 200 });
+    expect(sut.body.budget?.used).toBeGreaterThanOrEqual(1);
   });
 
   it('answers 403 for a municipality not granted, and reports it once granted by the data owner’s admin', async () => {
@@ -72,7 +86,8 @@ describe('the outcome report', () => {
     try {
       const sut = await report('evaluator@aarhus.demo');
       expect(sut.status).toBe(200);
-      expect(sut.body.counts.referred).toBe(8);
+      // 8 referred, perturbed by at most 3 (and shown only from 5 up).
+      expect(Math.abs((sut.body.counts.referred ?? 8) - 8)).toBeLessThanOrEqual(3);
       expect(sut.body.disclosureControlled).toBe(true);
     } finally {
       // Other test files expect the demo evaluator without grants.
@@ -111,6 +126,35 @@ describe('the outcome report', () => {
     expect(sut.body.asiChange.every((c) => c.change === null)).toBe(true);
     expect(sut.body.drugFree.every((d) => !d.assessed)).toBe(true);
   });
+
+  it('compares MOVE with its published 50 % as it was counted: of all who started, at the nearest timepoint', async () => {
+    // 12 MOVE citizens referred in September 2024, started, ended 2024-12-02 (8 completed, 4 dropped
+    // out): the six-month follow-up (2025-06-02) is due for all 12. 3 were assessed then, 2 drug-free.
+    for (let i = 0; i < 12; i++) {
+      const citizen = await createCitizen('odense', { cpr: youngCpr() });
+      const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2024-09-02' }, { as });
+      expect(referred.status).toBe(201);
+      const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2024-09-09', version: referred.body.version }, { as });
+      expect(active.status).toBe(200);
+      expect((await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2024-09-09', items: sampleAsiItems(20, 3) }, { as })).status).toBe(201);
+      expect((await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: i < 8 ? 'completed' : 'dropped_out', date: '2024-12-02', version: active.body.version }, { as })).status).toBe(200);
+      if (i < 3) {
+        const followUp = await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-06-02', items: sampleAsiItems(i < 2 ? 0 : 5, 1) }, { as });
+        expect(followUp.status).toBe(201);
+      }
+    }
+    const sut = await report(as, DEMO_IDS.municipalities.odense, '2024-09-01', '2024-11-30');
+    expect(sut.status).toBe(200);
+    const [move] = sut.body.benchmarks;
+    // Published: nine months after the start. MOVE's 12 weekly sessions are 12 × 12/52 = 2.8 months, so
+    // its six-month follow-up is 8.8 months after the start: nearest, but not the same time.
+    expect(move).toMatchObject({ timepoint: 'follow-up-6', timepointMonthsFromStart: 8.8, sameTime: false, compared: 'intentionToTreat' });
+    expect(move?.intentionToTreat).toMatchObject({ successes: 2, n: 12 });
+    expect(move?.assessed).toMatchObject({ successes: 2, n: 3 });
+    // Exact binomial, two-sided, 2 of 12 against 0.5: P(X <= 2) + P(X >= 10) = 2 × (1 + 12 + 66) / 4096 = 158/4096.
+    expect(move?.pValue).toBeCloseTo(158 / 4096, 10);
+    expect(move?.pValue).toBeCloseTo(0.0386, 4);
+  }, 120_000);
 
   it('refuses a period that ends before it starts', async () => {
     const sut = await report(as, DEMO_IDS.municipalities.odense, '2025-04-01', '2025-03-01');

@@ -8,3 +8,7 @@ export * from './lib/asi';
 export * from './lib/follow-up-schedule';
 export * from './lib/volunteer-rules';
 export * from './lib/statistics';
+export * from './lib/disclosure';
+export * from './lib/benchmark-timepoint';
+export * from './lib/outcome-report';
+export * from './lib/report-period';

@@ -1,11 +1,13 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toDecimal = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 
 /**
  * The environment variables the API reads, each with its default and rule. This is the only
@@ -121,6 +123,30 @@ export class EnvironmentVariables {
   @Min(1, { message: 'EXPORT_MAX_CONCURRENT_PER_USER must be at least 1' })
   @Max(100, { message: 'EXPORT_MAX_CONCURRENT_PER_USER must be at most 100' })
   EXPORT_MAX_CONCURRENT_PER_USER = 2;
+
+  /**
+   * The cell key method's largest noise (D) on an evaluator's report figures (docs/disclosure.md).
+   * Not to be published: knowing D and V helps an attacker bound the true counts.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'DISCLOSURE_MAX_NOISE must be a whole number' })
+  @Min(2, { message: 'DISCLOSURE_MAX_NOISE must be at least 2 (no published 1s or 2s needs room to move)' })
+  @Max(10, { message: 'DISCLOSURE_MAX_NOISE must be at most 10' })
+  DISCLOSURE_MAX_NOISE = 3;
+
+  /** The noise's variance (V); not to be published either. */
+  @Transform(toDecimal)
+  @IsNumber({}, { message: 'DISCLOSURE_VARIANCE must be a number' })
+  @Min(0.1, { message: 'DISCLOSURE_VARIANCE must be at least 0.1' })
+  @Max(25, { message: 'DISCLOSURE_VARIANCE must be at most 25' })
+  DISCLOSURE_VARIANCE = 2;
+
+  /** Distinct report queries an evaluator may make per Danish day (the averaging attack, docs/disclosure.md). */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_QUERY_BUDGET must be a whole number of queries' })
+  @Min(1, { message: 'REPORT_QUERY_BUDGET must be at least 1' })
+  @Max(100000, { message: 'REPORT_QUERY_BUDGET must be at most 100000' })
+  REPORT_QUERY_BUDGET = 200;
 
   /**
    * Where the access log's signed anchors are appended (JSON lines, one file per day), besides the

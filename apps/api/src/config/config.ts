@@ -38,6 +38,10 @@ export interface AppConfig {
   exportJobTimeoutSeconds: number;
   /** Exports one user may have queued or running at once. */
   exportMaxConcurrentPerUser: number;
+  /** The cell key method's settings (D and V; no 1s or 2s is fixed): never published. */
+  disclosure: { maxNoise: number; variance: number };
+  /** Distinct report queries an evaluator may make per Danish day. */
+  reportQueryBudget: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -108,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
     exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,
+    disclosure: { maxNoise: vars.DISCLOSURE_MAX_NOISE, variance: vars.DISCLOSURE_VARIANCE },
+    reportQueryBudget: vars.REPORT_QUERY_BUDGET,
     // Demo data by default only on the embedded database, never in production (nor without the owner).
     seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     seedDemoCases: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true') && (vars.SEED_DEMO_CASES === undefined ? embedded : vars.SEED_DEMO_CASES === 'true'),

@@ -9,6 +9,7 @@ import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
 import { PublishedResultEntity } from '../outcomes/published-result.entity';
+import { ReportQueryEntity } from '../outcomes/report-query.entity';
 import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, TrainingEntity, VolunteerEntity } from '../volunteers/volunteer.entity';
 import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from '../assessments/assessment.entity';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from '../groups/group.entity';
@@ -20,4 +21,4 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
-  ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity];
+  ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity];

@@ -71,6 +71,14 @@ export class EnrolmentEntity extends BaseRecordEntity {
 
   @Column({ type: 'text', nullable: true })
   eligibilityOverride!: string | null;
+
+  /**
+   * The secret record key of the cell key method (docs/disclosure.md): uniform in [0, 1), drawn once
+   * by the database. Never read by the API's entity reads (select: false), never in an answer,
+   * export or log; only the outcome report's own query reads it.
+   */
+  @Column({ type: 'double precision', default: () => 'random()', select: false })
+  recordKey?: number;
 }
 
 /** Every state change of an enrolment: who, when, to what, and why. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OutcomeReport } from '@outcomes/contracts';
+import type { OutcomeReport, ReportBudget } from '@outcomes/contracts';
 import { Permission } from '../auth/auth.decorators';
 import { OutcomeQueryDto } from './dto/outcome-query.dto';
 import { OutcomesService } from './outcomes.service';
@@ -12,8 +12,15 @@ export class OutcomesController {
 
   @Get('report')
   @Permission('outcomes', 'list')
-  @ApiOperation({ summary: 'Outcome report of a programme in a municipality over a referral period (evaluators: disclosure-controlled, granted municipalities only)' })
+  @ApiOperation({ summary: 'Outcome report of a programme in a municipality over a referral period (evaluators: perturbed figures, whole months, a daily budget of distinct queries, granted municipalities only)' })
   report(@Query() query: OutcomeQueryDto): Promise<OutcomeReport> {
     return this.service.report(query);
+  }
+
+  @Get('budget')
+  @Permission('outcomes', 'list')
+  @ApiOperation({ summary: 'An evaluator’s budget of distinct report queries today (asking costs nothing); 404 for other roles, who have none' })
+  budget(): Promise<ReportBudget> {
+    return this.service.budget();
   }
 }

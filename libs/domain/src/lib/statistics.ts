@@ -44,6 +44,21 @@ export function pairedChange(differences: readonly number[], confidence = 0.95):
 }
 
 /**
+ * A paired change published over a perturbed count (the cell key method, docs/disclosure.md): the
+ * mean is the true sum over `n`, the sd comes from the true differences, and the interval and effect
+ * size are built from that mean, that sd and `n`. An interval of the true mean and true n would give
+ * the true count back (sum / midpoint), so nothing here uses the true n. Null below 2 differences.
+ */
+export function pairedChangeOver(differences: readonly number[], n: number, confidence = 0.95): PairedChange | null {
+  const exact = pairedChange(differences, confidence);
+  if (!exact || n < 2) return null;
+  const mean = differences.reduce((a, b) => a + b, 0) / n;
+  const t = jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1);
+  const half = (t * exact.sd) / Math.sqrt(n);
+  return { n, mean, sd: exact.sd, lower: mean - half, upper: mean + half, effectSize: exact.sd > 0 ? mean / exact.sd : null };
+}
+
+/**
  * Two-sided exact binomial test of `successes` of `n` against a published proportion `p0`:
  * the probability of every outcome no more likely than the one observed (as R's binom.test).
  */
@@ -72,42 +87,5 @@ export function quartiles(values: readonly number[]): { q1: number; median: numb
   return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
 }
 
-/** Cells under this many citizens are never shown to evaluators. */
+/** Groups under this many citizens are never shown to evaluators (exports' small-group rule; the report uses the cell key method). */
 export const DISCLOSURE_THRESHOLD = 5;
-
-/**
- * Disclosure control for a table whose row and column totals are published: primary suppression
- * of every cell under the threshold, then secondary suppression wherever a row or column has
- * exactly one hidden cell (it could be recovered from the total): the smallest other visible cell
- * of that row or column is hidden too, until no hidden cell can be recovered.
- */
-export function suppress(
-  table: readonly (readonly number[])[],
-  threshold = DISCLOSURE_THRESHOLD,
-  totals: { rows: boolean; columns: boolean } = { rows: true, columns: true },
-): (number | null)[][] {
-  const hidden = table.map((row) => row.map((v) => v < threshold));
-  const lines = (): { cells: [number, number][] }[] => [
-    ...(totals.rows ? table.map((row, r) => ({ cells: row.map((_, c) => [r, c] as [number, number]) })) : []),
-    ...(totals.columns ? (table[0] ?? []).map((_, c) => ({ cells: table.map((_, r) => [r, c] as [number, number]) })) : []),
-  ];
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const { cells } of lines()) {
-      const hiddenCells = cells.filter(([r, c]) => hidden[r]?.[c]);
-      if (hiddenCells.length !== 1) continue;
-      const candidates = cells.filter(([r, c]) => !hidden[r]?.[c]).sort(([r1, c1], [r2, c2]) => (table[r1]?.[c1] ?? 0) - (table[r2]?.[c2] ?? 0));
-      const next = candidates[0];
-      if (!next) continue;
-      (hidden[next[0]] as boolean[])[next[1]] = true;
-      changed = true;
-    }
-  }
-  return table.map((row, r) => row.map((v, c) => (hidden[r]?.[c] ? null : v)));
-}
-
-/** A proportion an evaluator may see: hidden when its successes or its failures are under the threshold. */
-export function disclosedProportion(p: Proportion, threshold = DISCLOSURE_THRESHOLD): Proportion | null {
-  return p.successes < threshold || p.n - p.successes < threshold ? null : p;
-}

@@ -1,0 +1,2 @@
+export * from './perturbation-table';
+export * from './cell-key';
