@@ -160,9 +160,11 @@ async function main() {
     const evaluatorToken = (await evaluatorLogin.json()).token;
     const evaluator = await (await fetch(`${api.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${evaluatorToken}` } })).json();
     const programmeIds = (await owner.query('SELECT id FROM programme ORDER BY code')).rows.map((r) => r.id);
-    const exportScope = { municipalityId: DEMO.aarhus, programmeIds, periodFrom: from, periodTo: to, dataset: 'assessments' };
+    // An export project's period is whole calendar months.
+    const lastOfMonth = (date) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const exportScope = { municipalityId: DEMO.aarhus, programmeIds, periodFrom: `${from.slice(0, 8)}01`, periodTo: lastOfMonth(to), dataset: 'assessments' };
     const exported = await apiExport({ baseUrl: api.baseUrl, pid: api.child.pid, token: evaluatorToken, ...exportScope });
-    const copyMs = psqlCopyMs({ root, appUrl: appUrl.toString(), user: { id: evaluator.id, role: 'evaluator', municipalityId: DEMO.aarhus }, sqlArgs: ['assessments', programmeIds.join(','), from, to] });
+    const copyMs = psqlCopyMs({ root, appUrl: appUrl.toString(), user: { id: evaluator.id, role: 'evaluator', municipalityId: DEMO.aarhus }, sqlArgs: ['assessments', programmeIds.join(','), exportScope.periodFrom, exportScope.periodTo] });
     rows.push({
       kind: 'export', name: `largest evaluator export (assessments, ${exported.rows} rows, ${(exported.bytes / 2 ** 20).toFixed(1)} MiB CSV)`,
       api: { ms: exported.ms, peakRssMiB: exported.peakMiB, idleRssMiB: exported.idleMiB }, baseline: { ms: copyMs }, ratio: exported.ms / copyMs,

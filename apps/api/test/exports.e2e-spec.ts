@@ -73,7 +73,7 @@ describe('export projects', () => {
     const foreign = await project([programme], { municipalityIds: [AARHUS, ODENSE] });
     expect(foreign.status).toBe(403);
     expect(foreign.body.errors?.['municipalityIds']).toContain(ODENSE);
-    const backwards = await project([programme], { periodFrom: '2026-06-01', periodTo: '2026-01-01' });
+    const backwards = await project([programme], { periodFrom: '2026-06-01', periodTo: '2026-01-31' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors).toEqual({ periodTo: 'periodTo must not be before periodFrom' });
     expect(await db().query(`SELECT 1 FROM export_project WHERE period_from = '2026-06-01'`)).toMatchObject({ rowCount: 0 });
@@ -113,7 +113,9 @@ describe('an export’s content', () => {
 
   beforeAll(async () => {
     programmeId = await ownProgramme();
-    for (let i = 0; i < 6; i++) {
+    const dropped: string[] = [];
+    const citizens: string[] = [];
+    for (let i = 0; i < 11; i++) {
       const enrolment = await activeEnrolment('aarhus', programmeId);
       const citizen = (await call<{ id: string; cpr: string; firstName: string; lastName: string }>('GET', `/api/citizens/${enrolment.citizenId}`, undefined, { as: staff.aarhus })).body;
       names.push(citizen.firstName, citizen.lastName);
@@ -124,7 +126,15 @@ describe('an export’s content', () => {
       const assessment = await call('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'intake', date: today(), items }, { as: staff.aarhus });
       expect(assessment.status).toBe(201);
       if (i === 5) optedOut = citizen.id;
+      citizens.push(citizen.id);
+      if (i >= 6) dropped.push(enrolment.id);
     }
+    // Two outcome states and one birth band, set as the database's owner: without a second state
+    // behind every combination of quasi-identifiers (l-diversity) no row could be released. Five
+    // active (the sixth opted out) and five dropped out: the latter's end quarter is emptied so that
+    // they share their combination with the active five (hand-worked: 5 values, nobody withheld).
+    await db().query(`UPDATE citizen SET birth_year = 1981, sex = 'male' WHERE id = ANY($1)`, [citizens]);
+    await db().query(`UPDATE enrolment SET state = 'dropped_out', end_date = start_date WHERE id = ANY($1)`, [dropped]);
     const citizen = (await call<{ cpr: string; firstName: string; lastName: string; version: number }>('GET', `/api/citizens/${optedOut}`, undefined, { as: staff.aarhus })).body;
     const { cpr, firstName, lastName, version } = citizen;
     const said = await call('PUT', `/api/citizens/${optedOut}`, { cpr, firstName, lastName, version, evaluationConsent: false, evaluationConsentDate: today() }, { as: staff.aarhus });
@@ -138,10 +148,11 @@ describe('an export’s content', () => {
     ['sessions', 'csv'],
     ['enrolments', 'xlsx'],
     ['assessments', 'xlsx'],
-  ] as [ExportDataset, ExportFormat][])('%s as %s holds no CPR number, name, id, exact date or note, and leaves out the citizen who opted out', async (dataset, format) => {
+  ] as [ExportDataset, ExportFormat][])('%s as %s holds no CPR number, name, id, exact date, month or note, and leaves out the citizen who opted out', async (dataset, format) => {
     const [header, ...rows] = await exportCells(projectId, dataset, format);
     expect(header).toContain('person_id');
-    expect(rows).toHaveLength(5);
+    expect(header).toContain('birth_year_band');
+    expect(rows).toHaveLength(10);
     const cells = rows.flat();
     const leaks = cells.filter((cell) =>
       cprs.some((cpr) => cell.includes(cpr) || cell.includes(`${cpr.slice(0, 6)}-${cpr.slice(6)}`)) ||
@@ -152,10 +163,12 @@ describe('an export’s content', () => {
       cell.includes('Fortrolig'),
     );
     expect(leaks).toEqual([]);
-    // Dates are reduced to the month wherever a file has one.
-    const months = header?.flatMap((h, i) => (h.endsWith('_month') ? rows.map((r) => r[i] ?? '') : [])).filter((m) => m !== '') ?? [];
-    if (dataset !== 'sessions') expect(months.length).toBeGreaterThan(0);
-    for (const m of months) expect(m).toMatch(/^\d{4}-\d{2}$/);
+    // Dates are reduced to the quarter wherever a file has one; no column or cell is a month.
+    expect(header?.filter((h) => h.endsWith('_month') || h === 'birth_year')).toEqual([]);
+    expect(cells.filter((cell) => /^\d{4}-\d{2}$/.test(cell))).toEqual([]);
+    const quarters = header?.flatMap((h, i) => (h.endsWith('_quarter') ? rows.map((r) => r[i] ?? '') : [])).filter((m) => m !== '') ?? [];
+    if (dataset !== 'sessions') expect(quarters.length).toBeGreaterThan(0);
+    for (const q of quarters) expect(q).toMatch(/^\d{4}-Q[1-4]$/);
   });
 
   it('gives the same pseudonyms within a project and different ones in another project', async () => {
@@ -176,7 +189,11 @@ describe('an export’s content', () => {
     const job = await finished(started.body.id);
     await download(job.id);
     const { rows } = await db().query<{ criterion: string }>(`SELECT criterion FROM access_log WHERE action = 'export' AND record_id = $1 ORDER BY seq`, [job.id]);
-    expect(rows.map((r) => r.criterion)).toEqual([expect.stringMatching(/^run: dataset=enrolments format=csv rows=5 /), expect.stringMatching(/^download: .* rows=5 /)]);
+    expect(rows.map((r) => r.criterion)).toEqual([
+      expect.stringMatching(/^run: dataset=enrolments format=csv rows=10 .* k=5 l=2 generalisation=birth-year-5y,months-to-quarters suppressed=5 withheld=0$/),
+      expect.stringMatching(/^download: .* rows=10 /),
+    ]);
+    expect(job.disclosure).toEqual({ k: 5, l: 2, generalisation: ['birth-year-5y', 'months-to-quarters'], suppressedValues: 5, withheldRows: 0 });
   });
 
   it('answers 409 before the file is ready and 410 once it has expired', async () => {
@@ -245,7 +262,8 @@ describe('a 100,000-row export', () => {
          SELECT $1, 'x', 'x', 1960 + g % 40, CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END FROM generate_series(1, $3) g
          RETURNING id)
        INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
-       SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', 'active' FROM c`,
+       SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', CASE WHEN g % 3 = 0 THEN 'dropped_out' ELSE 'active' END
+       FROM (SELECT id, row_number() OVER () AS g FROM c) c`,
       [town, programmeId, ROWS, centre],
     );
     projectId = (await project([programmeId], { municipalityIds: [town] })).body.id;
@@ -266,7 +284,8 @@ describe('a 100,000-row export', () => {
       job = (await call<ExportJob>('GET', `/api/export-jobs/${job.id}`, undefined, { as: EVALUATOR })).body;
       samples.push({ progress: job.progress, rss: apiRssMiB() });
     }
-    expect(job).toMatchObject({ status: 'done', rowCount: ROWS, progress: 100 });
+    // Every (band, sex) holds thousands with two states: disclosure control changes nothing here.
+    expect(job).toMatchObject({ status: 'done', rowCount: ROWS, progress: 100, disclosure: { suppressedValues: 0, withheldRows: 0 } });
     let serving = apiRssMiB();
     const sampler = setInterval(() => (serving = Math.max(serving, apiRssMiB())), 50);
     const file = await download(job.id).finally(() => clearInterval(sampler));

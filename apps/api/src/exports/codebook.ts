@@ -1,8 +1,8 @@
 import { COMPOSITE_DOMAINS, CONTACT_TYPES, ENROLMENT_STATES, PLACE_TYPES } from '@outcomes/contracts';
 import type { CompositeDomain, ExportDataset } from '@outcomes/contracts';
-import { ASI_ITEMS } from '@outcomes/domain';
+import { ASI_ITEMS, EXPORT_L_DIVERSITY, SUPPRESSION_ORDER } from '@outcomes/domain';
 
-export type VariableType = 'text' | 'integer' | 'number' | 'boolean' | 'month';
+export type VariableType = 'text' | 'integer' | 'number' | 'boolean' | 'month' | 'quarter';
 
 /** One column of an export, as the codebook describes it. */
 export interface Variable {
@@ -40,23 +40,29 @@ export const WIDE_TIMEPOINTS = [
 
 const PSEUDONYM = 'HMAC-SHA-256 of the internal id under this project’s own key, first 20 hex digits: stable within the project, unlinkable across projects';
 const MONTH = (what: string): string => `${what}, reduced to the month (YYYY-MM)`;
-const COMPOSITE = 'ASI-5 composite score per ../shared/ASI.md, computed by the API when the assessment was saved; empty when an item it needs is missing';
+const QUARTER = (what: string): string => `${what}, generalised to its calendar quarter (months-to-quarters)`;
+/** A quasi-identifier: generalised by the one scheme, and possibly emptied by local suppression. */
+const SUPPRESSIBLE = 'An empty value may be a suppression (local suppression, to keep every combination of quasi-identifiers shared by at least k people with at least 2 different states; see the dataset "disclosure")';
+const COMPOSITE =
+  'ASI-5 composite score per ../shared/ASI.md, computed by the API when the assessment was saved; empty when an item it needs is missing. ' +
+  'Stored exact as double precision and written here unrounded (the shortest decimal that reads back as the stored value); the screens show it rounded to 3 decimals. ' +
+  'Not clamped: employment may fall below 0, alcohol and legal may exceed 1';
 const DRUG_FREE = 'true when the assessment records no use of any drug in the past 30 days (ASI drug items), prescribed substitution excepted; empty when unknown';
 
 const person = [
   v('person_id', 'Person (pseudonym)', 'Person (pseudonym)', 'text', '20 hex digits', PSEUDONYM),
-  v('birth_year', 'Fødselsår', 'Birth year', 'integer', '1900-', 'From the citizen record (never the CPR number)'),
-  v('sex', 'Køn', 'Sex', 'text', 'male, female or empty', 'From the citizen record'),
+  v('birth_year_band', 'Fødselsår (5-årsinterval)', 'Birth year (5-year band)', 'text', 'e.g. 1990-1994, or empty', `From the citizen record (never the CPR number), generalised to its 5-year band; bands start at years divisible by 5 (birth-year-5y). ${SUPPRESSIBLE}`),
+  v('sex', 'Køn', 'Sex', 'text', 'male, female or empty', `From the citizen record. ${SUPPRESSIBLE}`),
 ];
 const enrolmentKeys = [
   v('enrolment_id', 'Forløb (pseudonym)', 'Enrolment (pseudonym)', 'text', '20 hex digits', PSEUDONYM),
   ...person,
-  v('municipality_code', 'Kommunenummer', 'Municipality number', 'text', 'three digits', 'The municipality the enrolment belongs to'),
-  v('programme_code', 'Program', 'Programme', 'text', 'e.g. MOVE, HCS, ICM', 'The programme enrolled in'),
+  v('municipality_code', 'Kommunenummer', 'Municipality number', 'text', 'three digits or empty', `The municipality the enrolment belongs to. ${SUPPRESSIBLE}`),
+  v('programme_code', 'Program', 'Programme', 'text', 'e.g. MOVE, HCS, ICM', 'The programme enrolled in; never suppressed'),
 ];
 
 const composites = (prefix: string, da: string, en: string): Variable[] => [
-  v(`${prefix}_month`, `Måned for måling (${da})`, `Month of assessment (${en})`, 'month', 'YYYY-MM', MONTH('The date of the latest assessment at this timepoint')),
+  v(`${prefix}_quarter`, `Kvartal for måling (${da})`, `Quarter of assessment (${en})`, 'quarter', 'YYYY-Qn or empty', QUARTER('The date of the latest assessment at this timepoint')),
   ...COMPOSITE_DOMAINS.map((d) => v(`${prefix}_${d}`, `ASI-sammensat score, ${DOMAIN_LABEL[d].da} (${da})`, `ASI composite, ${DOMAIN_LABEL[d].en} (${en})`, 'number', '0-1 (money terms may exceed)', COMPOSITE)),
   v(`${prefix}_drug_free`, `Stoffri (${da})`, `Drug-free (${en})`, 'boolean', 'true, false or empty', DRUG_FREE),
 ];
@@ -64,10 +70,10 @@ const composites = (prefix: string, da: string, en: string): Variable[] => [
 export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = {
   enrolments: [
     ...enrolmentKeys,
-    v('referral_month', 'Henvisningsmåned', 'Month of referral', 'month', 'YYYY-MM', MONTH('The referral date')),
-    v('start_month', 'Startmåned', 'Month of start', 'month', 'YYYY-MM or empty', MONTH('The date the enrolment became active')),
-    v('end_month', 'Slutmåned', 'Month of end', 'month', 'YYYY-MM or empty', MONTH('The date the enrolment ended')),
-    v('state', 'Status', 'State', 'text', ENROLMENT_STATES.join(', '), 'The enrolment’s state when the export ran'),
+    v('referral_quarter', 'Henvisningskvartal', 'Quarter of referral', 'quarter', 'YYYY-Qn or empty', `${QUARTER('The referral date')}. ${SUPPRESSIBLE}`),
+    v('start_quarter', 'Startkvartal', 'Quarter of start', 'quarter', 'YYYY-Qn or empty', `${QUARTER('The date the enrolment became active')}; empty when it has not started. ${SUPPRESSIBLE}`),
+    v('end_quarter', 'Slutkvartal', 'Quarter of end', 'quarter', 'YYYY-Qn or empty', `${QUARTER('The date the enrolment ended')}; empty when it has not ended. ${SUPPRESSIBLE}`),
+    v('state', 'Status', 'State', 'text', ENROLMENT_STATES.join(', '), 'The enrolment’s state when the export ran; never suppressed (the outcome: every combination of the other quasi-identifiers shows at least 2 states)'),
     v('sessions_attended', 'Fremmødte individuelle sessioner', 'Individual sessions attended', 'integer', '0-', 'Count of the enrolment’s sessions registered as attended'),
     v('group_meetings_present', 'Fremmøder på hold', 'Group meetings attended', 'integer', '0-', 'Count of the enrolment’s group meetings registered as present'),
     ...WIDE_TIMEPOINTS.flatMap((t) => composites(t.prefix, t.da, t.en)),
@@ -75,7 +81,7 @@ export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = 
   assessments: [
     ...enrolmentKeys,
     v('timepoint', 'Måletidspunkt', 'Timepoint', 'text', 'intake, end, follow-up-3, follow-up-6, follow-up-9, follow-up-12, ad-hoc', 'As recorded by the interviewer'),
-    v('assessment_month', 'Måned for måling', 'Month of assessment', 'month', 'YYYY-MM', MONTH('The assessment date')),
+    v('assessment_quarter', 'Kvartal for måling', 'Quarter of assessment', 'quarter', 'YYYY-Qn', QUARTER('The assessment date')),
     v('instrument', 'Instrument', 'Instrument', 'text', 'ASI', 'As recorded'),
     v('instrument_version', 'Instrumentversion', 'Instrument version', 'text', 'e.g. 5', 'As recorded'),
     ...ASI_ITEMS.map((i) => v(`item_${i.code}`, i.da, i.en, i.type === 'satisfaction' || i.type === 'relationship' ? 'text' : 'number', i.type, 'The answer as recorded; empty when not answered')),
@@ -105,15 +111,43 @@ export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = 
 
 /** The codebook itself as a dataset: one row per variable of every file. */
 export const CODEBOOK_VARIABLES: Variable[] = [
-  v('dataset', 'Datasæt', 'Dataset', 'text', 'enrolments, assessments, sessions, outreach', ''),
+  v('dataset', 'Datasæt', 'Dataset', 'text', 'enrolments, assessments, sessions, outreach, disclosure', ''),
   v('variable', 'Variabel', 'Variable', 'text', '', ''),
   v('label_da', 'Etiket (dansk)', 'Label (Danish)', 'text', '', ''),
   v('label_en', 'Etiket (engelsk)', 'Label (English)', 'text', '', ''),
-  v('type', 'Type', 'Type', 'text', 'text, integer, number, boolean, month', ''),
+  v('type', 'Type', 'Type', 'text', 'text, integer, number, boolean, month, quarter', ''),
   v('values', 'Værdier', 'Values', 'text', '', ''),
   v('computation', 'Beregning', 'How it was computed', 'text', '', ''),
 ];
 
-export function codebookRows(): unknown[][] {
-  return Object.entries(CODEBOOK).flatMap(([dataset, variables]) => variables.map((x) => [dataset, x.name, x.da, x.en, x.type, x.values, x.computation]));
+const SUPPRESSION_COLUMNS: Record<(typeof SUPPRESSION_ORDER)[number], string> = {
+  endQuarter: 'end_quarter', startQuarter: 'start_quarter', referralQuarter: 'referral_quarter', sex: 'sex', birthBand: 'birth_year_band', municipality: 'municipality_code',
+};
+
+/**
+ * How the person-level files of this project were made safe, as rows of the dataset "disclosure".
+ * The counts of one run (values suppressed, rows withheld) are on its export job, not here.
+ */
+export function disclosureRows(project: { k: number }): unknown[][] {
+  const row = (variable: string, da: string, en: string, type: VariableType, values: string, computation: string): unknown[] => ['disclosure', variable, da, en, type, values, computation];
+  return [
+    row('k', 'k (mindste gruppe)', 'k (smallest group)', 'integer', String(project.k),
+      'Every combination of the quasi-identifiers (birth_year_band, sex, municipality_code, programme_code, referral_quarter, start_quarter, end_quarter, state) in the enrolments, assessments and sessions files is shared by at least k enrolments; an empty value counts as a value of its own'),
+    row('l', 'l (forskellige statusser)', 'l (different states)', 'integer', String(EXPORT_L_DIVERSITY),
+      'Every combination of the quasi-identifiers without state is shared by enrolments with at least l different states (l-diversity on the outcome)'),
+    row('birth-year-5y', 'Fødselsår i 5-årsintervaller', 'Birth year in 5-year bands', 'text', 'birth_year_band', 'Every project: the birth year is replaced by its band of 5 years, starting at a year divisible by 5 (1990-1994)'),
+    row('months-to-quarters', 'Måneder til kvartaler', 'Months to quarters', 'text', 'referral_quarter, start_quarter, end_quarter, assessment_quarter, *_quarter',
+      'Every project: every date is replaced by its calendar quarter (2025-Q3); no file shows a month or a day'),
+    row('local-suppression', 'Lokal undertrykkelse', 'Local suppression', 'text', SUPPRESSION_ORDER.map((f) => SUPPRESSION_COLUMNS[f]).join(', '),
+      'Where a combination still describes fewer than k enrolments or a single state, its values are emptied one at a time in this order (least useful first; programme_code and state never), and the groups are formed again; enrolments that no suppression can hide are left out of every file of the run. The number of emptied values and of left-out enrolments is shown with each export run'),
+    row('asi-composites', 'ASI-sammensatte scorer', 'ASI composite scores', 'number', 'double precision',
+      'Stored exact (double precision); the files carry the stored value unrounded, the screens show it rounded to 3 decimals'),
+  ];
+}
+
+export function codebookRows(project: { k: number }): unknown[][] {
+  return [
+    ...Object.entries(CODEBOOK).flatMap(([dataset, variables]) => variables.map((x) => [dataset, x.name, x.da, x.en, x.type, x.values, x.computation])),
+    ...disclosureRows(project),
+  ];
 }

@@ -1,6 +1,7 @@
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import type { ExportDataset } from '@outcomes/contracts';
 import { ASI_ITEMS, DISCLOSURE_THRESHOLD } from '@outcomes/domain';
+import type { QuasiIdentifiers, RawQuasiIdentifiers } from '@outcomes/domain';
 import { CODEBOOK, CODEBOOK_VARIABLES, codebookRows, WIDE_TIMEPOINTS } from './codebook';
 import type { Variable } from './codebook';
 import { withLiterals } from '../common/sql-literals';
@@ -23,18 +24,33 @@ export interface DatasetQuery {
   countSql: string;
 }
 
-/** A dataset read from the database. */
-export interface QueriedDataset {
+interface QueriedBase {
   variables: Variable[];
   /** The rows of the municipality currently set in the transaction (row-level security narrows every table to it). */
   query(scope: ExportScope): DatasetQuery;
-  toValues(row: Row, pseudonymise: Pseudonymise): unknown[];
 }
+
+/**
+ * Rows about people, one or more per enrolment (its `enrolment_id`): written with the run's
+ * released quasi-identifiers in place of the raw ones, and left out where the enrolment is withheld.
+ */
+export interface PersonDataset extends QueriedBase {
+  kind: 'person';
+  toValues(row: Row, pseudonymise: Pseudonymise, released: QuasiIdentifiers): unknown[];
+}
+
+/** Counts over people, with small cells suppressed (outreach). */
+export interface AggregateDataset extends QueriedBase {
+  kind: 'aggregate';
+  toValues(row: Row): unknown[];
+}
+
+export type QueriedDataset = PersonDataset | AggregateDataset;
 
 /** A dataset that reads nothing (the codebook): its rows as they are. */
 export interface FixedDataset {
   variables: Variable[];
-  rows(): unknown[][];
+  rows(project: { k: number }): unknown[][];
 }
 
 export type DatasetSpec = QueriedDataset | FixedDataset;
@@ -44,25 +60,58 @@ const CONSENTING = 'c.evaluation_consent IS DISTINCT FROM false';
 const IN_SCOPE = `e.programme_id = ANY($1) AND e.referral_date BETWEEN $2 AND $3 AND ${CONSENTING}`;
 const scopeParams = (s: ExportScope): unknown[] => [s.programmeIds, s.periodFrom, s.periodTo];
 const ENROLMENT_JOIN = `FROM enrolment e JOIN citizen c ON c.id = e.citizen_id JOIN programme p ON p.id = e.programme_id JOIN municipality m ON m.id = e.municipality_id`;
-const ENROLMENT_KEYS = `e.id AS enrolment_id, c.id AS citizen_id, c.birth_year, c.sex, m.code AS municipality_code, p.code AS programme_code`;
-const keyValues = (r: Row, p: Pseudonymise): unknown[] => [p('enrolment', r['enrolment_id'] as string), p('person', r['citizen_id'] as string), r['birth_year'], r['sex'], r['municipality_code'], r['programme_code']];
+const ENROLMENT_KEYS = `e.id AS enrolment_id, c.id AS citizen_id`;
+/** An empty released value (missing or suppressed) is an empty cell in every format. */
+const cell = (value: string): string | null => (value === '' ? null : value);
+// The quasi-identifiers come from the run's release, never from the row: every file of a run shows the same.
+const keyValues = (r: Row, p: Pseudonymise, qi: QuasiIdentifiers): unknown[] => [
+  p('enrolment', r['enrolment_id'] as string), p('person', r['citizen_id'] as string), cell(qi.birthBand), cell(qi.sex), cell(qi.municipality), cell(qi.programme),
+];
+const KEY_COLUMNS = 6;
 const COUNT_ENROLMENTS = `SELECT count(*)::int AS n ${ENROLMENT_JOIN} WHERE ${IN_SCOPE}`;
 const month = (column: string, alias: string): string => `to_char(${column}, 'YYYY-MM') AS ${alias}`;
+/** No file reveals a month: dates that are not quasi-identifiers are reduced to their quarter in SQL ("2025-Q3"). */
+const quarter = (column: string, alias: string): string => `to_char(${column}, 'YYYY-"Q"Q') AS ${alias}`;
+
+/**
+ * The quasi-identifiers of every enrolment in scope (docs/disclosure-exports.md), read once per run
+ * before any file row is written, for the release that every person-level file of the run uses.
+ */
+export function quasiIdentifierQuery(scope: ExportScope): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT e.id AS enrolment_id, c.birth_year, c.sex, m.code AS municipality_code, p.code AS programme_code,
+            ${month('e.referral_date', 'referral_month')}, ${month('e.start_date', 'start_month')}, ${month('e.end_date', 'end_month')}, e.state
+          ${ENROLMENT_JOIN} WHERE ${IN_SCOPE}`,
+    params: scopeParams(scope),
+  };
+}
+
+export const rawQuasiIdentifiers = (r: Row): RawQuasiIdentifiers => ({
+  birthYear: r['birth_year'] as number | null,
+  sex: r['sex'] as string | null,
+  municipality: r['municipality_code'] as string,
+  programme: r['programme_code'] as string,
+  referralMonth: r['referral_month'] as string | null,
+  startMonth: r['start_month'] as string | null,
+  endMonth: r['end_month'] as string | null,
+  state: r['state'] as string,
+});
 
 /** The latest assessment of an enrolment at one timepoint, as columns prefixed for the wide file. */
 const timepointJoin = (timepoint: string, prefix: string): string => `
   LEFT JOIN LATERAL (
-    SELECT ${month('a.assessed_on', `${prefix}_month`)}, ${COMPOSITE_DOMAINS.map((d) => `a.${d} AS ${prefix}_${d}`).join(', ')}, a.drug_free AS ${prefix}_drug_free
+    SELECT ${quarter('a.assessed_on', `${prefix}_quarter`)}, ${COMPOSITE_DOMAINS.map((d) => `a.${d} AS ${prefix}_${d}`).join(', ')}, a.drug_free AS ${prefix}_drug_free
     FROM assessment a WHERE a.enrolment_id = e.id AND a.timepoint = '${timepoint}'
     ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1
   ) tp_${prefix} ON true`;
 
 const byName = (variables: Variable[], from: number) => (r: Row): unknown[] => variables.slice(from).map((x) => r[x.name]);
 
-const enrolments: QueriedDataset = {
+const enrolments: PersonDataset = {
+  kind: 'person',
   variables: CODEBOOK.enrolments,
   query: (scope) => ({
-    sql: `SELECT ${ENROLMENT_KEYS}, ${month('e.referral_date', 'referral_month')}, ${month('e.start_date', 'start_month')}, ${month('e.end_date', 'end_month')}, e.state,
+    sql: `SELECT ${ENROLMENT_KEYS},
             (SELECT count(*)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') AS sessions_attended,
             (SELECT count(*)::int FROM group_attendance g WHERE g.enrolment_id = e.id AND g.status = 'present') AS group_meetings_present,
             ${WIDE_TIMEPOINTS.map((t) => `tp_${t.prefix}.*`).join(', ')}
@@ -72,24 +121,28 @@ const enrolments: QueriedDataset = {
     params: scopeParams(scope),
     countSql: COUNT_ENROLMENTS,
   }),
-  toValues: (r, p) => [...keyValues(r, p), ...byName(CODEBOOK.enrolments, 6)(r)],
+  toValues: (r, p, qi) => [
+    ...keyValues(r, p, qi), cell(qi.referralQuarter), cell(qi.startQuarter), cell(qi.endQuarter), qi.state,
+    ...byName(CODEBOOK.enrolments, KEY_COLUMNS + 4)(r),
+  ],
 };
 
-const assessments: QueriedDataset = {
+const assessments: PersonDataset = {
+  kind: 'person',
   variables: CODEBOOK.assessments,
   query: (scope) => ({
-    sql: `SELECT ${ENROLMENT_KEYS}, a.timepoint, ${month('a.assessed_on', 'assessment_month')}, a.instrument, a.instrument_version, a.items,
+    sql: `SELECT ${ENROLMENT_KEYS}, a.timepoint, ${quarter('a.assessed_on', 'assessment_quarter')}, a.instrument, a.instrument_version, a.items,
             ${COMPOSITE_DOMAINS.map((d) => `a.${d}`).join(', ')}, a.drug_free
           ${ENROLMENT_JOIN} JOIN assessment a ON a.enrolment_id = e.id
           WHERE ${IN_SCOPE} ORDER BY e.id, a.assessed_on, a.id`,
     params: scopeParams(scope),
     countSql: `SELECT count(*)::int AS n ${ENROLMENT_JOIN} JOIN assessment a ON a.enrolment_id = e.id WHERE ${IN_SCOPE}`,
   }),
-  toValues: (r, p) => {
+  toValues: (r, p, qi) => {
     const items = (r['items'] ?? {}) as Row;
     return [
-      ...keyValues(r, p),
-      r['timepoint'], r['assessment_month'], r['instrument'], r['instrument_version'],
+      ...keyValues(r, p, qi),
+      r['timepoint'], r['assessment_quarter'], r['instrument'], r['instrument_version'],
       ...ASI_ITEMS.map((i) => items[i.code] ?? null),
       ...COMPOSITE_DOMAINS.map((d) => r[d]),
       r['drug_free'],
@@ -100,7 +153,8 @@ const assessments: QueriedDataset = {
 const count = (table: string, column: string, value: string, alias: string): string =>
   `(SELECT count(*)::int FROM ${table} x WHERE x.enrolment_id = e.id AND x.${column} = '${value}') AS ${alias}`;
 
-const sessions: QueriedDataset = {
+const sessions: PersonDataset = {
+  kind: 'person',
   variables: CODEBOOK.sessions,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS},
@@ -115,16 +169,21 @@ const sessions: QueriedDataset = {
     params: scopeParams(scope),
     countSql: COUNT_ENROLMENTS,
   }),
-  toValues: (r, p) => [...keyValues(r, p), ...byName(CODEBOOK.sessions, 6)(r)],
+  toValues: (r, p, qi) => [...keyValues(r, p, qi), ...byName(CODEBOOK.sessions, KEY_COLUMNS)(r)],
 };
 
-/** Aggregated, so disclosure control applies: a cell of fewer than 5 persons is left empty. */
+/**
+ * Aggregated, so disclosure control applies: a cell of fewer than 5 persons is left empty. Its
+ * period is whole months (those of the project's bounds), like its cells.
+ */
 const OUTREACH_CELLS = `SELECT m.code AS municipality_code, ${month(`(o.contact_at AT TIME ZONE 'Europe/Copenhagen')`, 'month')}, o.place_type, o.contact_type,
             count(DISTINCT coalesce(o.citizen_id::text, o.alias_hash))::int AS persons, count(*)::int AS contacts, sum(o.duration_minutes)::int AS minutes
           FROM outreach_contact o JOIN municipality m ON m.id = o.municipality_id LEFT JOIN citizen c ON c.id = o.citizen_id
-          WHERE o.contact_at >= $1::date AND o.contact_at < $2::date + 1 AND (o.citizen_id IS NULL OR ${CONSENTING})
+          WHERE (o.contact_at AT TIME ZONE 'Europe/Copenhagen') >= date_trunc('month', $1::date::timestamp)
+            AND (o.contact_at AT TIME ZONE 'Europe/Copenhagen') < date_trunc('month', $2::date::timestamp) + interval '1 month' AND (o.citizen_id IS NULL OR ${CONSENTING})
           GROUP BY 1, 2, 3, 4`;
-const outreach: QueriedDataset = {
+const outreach: AggregateDataset = {
+  kind: 'aggregate',
   variables: CODEBOOK.outreach,
   query: (scope) => ({
     sql: `${OUTREACH_CELLS} ORDER BY 1, 2, 3, 4`,

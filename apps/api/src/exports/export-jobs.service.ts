@@ -33,6 +33,7 @@ export function toExportJob(job: ExportJobEntity): ExportJob {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt?.toISOString() ?? null,
+    disclosure: job.disclosure,
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RawListQuery } from '@outcomes/contracts';
 import { CrudService } from '../common/crud/crud.service';
@@ -47,14 +47,28 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
 
   /** The project with its pseudonym key, for the export job only. */
   async withKey(id: string): Promise<{ project: ExportProjectEntity; key: Buffer }> {
-    const project = await this.own().addSelect('r.pseudonymKeyEncrypted').andWhere('r.id = :id', { id }).getOne();
+    const project = await this.own().addSelect(['r.pseudonymKeyEncrypted', 'r.pseudonymKeySalt']).andWhere('r.id = :id', { id }).getOne();
     if (!project) throw ApiException.notFound(this.label);
-    return { project, key: Buffer.from(this.crypto.decrypt(PSEUDONYM_KEY_FIELD, project.pseudonymKeyEncrypted), 'base64') };
+    const stored = Buffer.from(this.crypto.decrypt(PSEUDONYM_KEY_FIELD, project.pseudonymKeyEncrypted), 'base64');
+    const key = project.pseudonymKeySalt === null ? stored : createHmac('sha256', stored).update(project.pseudonymKeySalt).digest();
+    return { project, key };
   }
 
+  /**
+   * A change of scope (municipalities, programmes, period) gives the project a new pseudonym key:
+   * otherwise a narrowed scope would put a known person's rows under the pseudonym of a wider file
+   * (a period cut down to one month links that month's referrals to the earlier file). k alone
+   * changes no row's pseudonym's meaning and keeps the key.
+   */
   override async update(id: string, input: CreateExportProjectDto & Versioned): Promise<ExportProjectEntity> {
-    await this.get(id);
-    return super.update(id, input);
+    const before = await this.get(id);
+    const changes: CreateExportProjectDto & Versioned & { pseudonymKeyEncrypted?: string; pseudonymKeySalt?: null } = {
+      ...input,
+      municipalityIds: [...new Set(input.municipalityIds)],
+      programmeIds: [...new Set(input.programmeIds)],
+    };
+    if (scopeChanged(before, changes)) Object.assign(changes, { pseudonymKeyEncrypted: this.newKey(), pseudonymKeySalt: null });
+    return super.update(id, changes);
   }
 
   /** Refuses (403) a project over a municipality that is neither the evaluator's own nor granted. */
@@ -70,7 +84,12 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
   }
 
   protected override problems(input: CreateExportProjectDto): Record<string, string> {
-    return input.periodTo < input.periodFrom ? { periodTo: 'periodTo must not be before periodFrom' } : {};
+    // Whole calendar months: a period cut to a day would isolate that day's referrals.
+    const problems: Record<string, string> = {};
+    if (!isFirstOfMonth(input.periodFrom)) problems['periodFrom'] = 'periodFrom must be the first day of a month (periods are whole calendar months)';
+    if (!isLastOfMonth(input.periodTo)) problems['periodTo'] = 'periodTo must be the last day of a month (periods are whole calendar months)';
+    if (Object.keys(problems).length === 0 && input.periodTo < input.periodFrom) problems['periodTo'] = 'periodTo must not be before periodFrom';
+    return problems;
   }
 
   protected override async checkAsync(input: CreateExportProjectDto): Promise<void> {
@@ -88,11 +107,39 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
       programmeIds: [...new Set(input.programmeIds)],
       municipalityId: this.db.municipalityId(),
       evaluatorId: user.id,
-      pseudonymKeyEncrypted: this.crypto.encrypt(PSEUDONYM_KEY_FIELD, randomBytes(32).toString('base64')),
+      pseudonymKeyEncrypted: this.newKey(),
     };
+  }
+
+  private newKey(): string {
+    return this.crypto.encrypt(PSEUDONYM_KEY_FIELD, randomBytes(32).toString('base64'));
   }
 
   private own() {
     return this.repository.createQueryBuilder('r').where('r.evaluator_id = :me', { me: this.db.user().id });
   }
+}
+
+const sameSet = (a: string[], b: string[]): boolean => {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+};
+
+function scopeChanged(before: ExportProjectEntity, after: CreateExportProjectDto): boolean {
+  return (
+    !sameSet(before.municipalityIds, after.municipalityIds) ||
+    !sameSet(before.programmeIds, after.programmeIds) ||
+    before.periodFrom !== after.periodFrom ||
+    before.periodTo !== after.periodTo
+  );
+}
+
+const isFirstOfMonth = (date: string): boolean => date.endsWith('-01');
+
+function isLastOfMonth(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  // Day 0 of the next month is the last day of this one (leap years included).
+  return new Date(Date.UTC(year, month, 0)).getUTCDate() === day;
 }

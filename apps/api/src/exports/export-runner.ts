@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import type { ExportDataset, ExportFormat } from '@outcomes/contracts';
+import type { ExportDataset, ExportDisclosure, ExportFormat } from '@outcomes/contracts';
+import { generalise, GENERALISATION_SCHEME, localSuppression } from '@outcomes/domain';
+import type { QuasiIdentifiers, Release, ReleaseInput } from '@outcomes/domain';
 import type PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
@@ -13,8 +15,8 @@ import type { ReadScope } from '../tenancy/read-transaction.service';
 import type { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { CODEBOOK } from './codebook';
-import { DATASETS } from './export-datasets';
-import type { DatasetQuery, Pseudonymise, Row } from './export-datasets';
+import { DATASETS, quasiIdentifierQuery, rawQuasiIdentifiers } from './export-datasets';
+import type { DatasetQuery, ExportScope, Pseudonymise, Row } from './export-datasets';
 import { ExportProjectsService } from './export-projects.service';
 import { ChunkSink, tableWriter } from './export-writers';
 import { EXPORT_QUEUE, JobQueue, PURGE_QUEUE } from './job-queue';
@@ -128,8 +130,9 @@ export class ExportRunner implements OnApplicationBootstrap {
     const scope = { programmeIds: project.programmeIds, periodFrom: project.periodFrom, periodTo: project.periodTo };
 
     let rows = 0;
+    let disclosure: ExportDisclosure | null = null;
     if ('rows' in spec) {
-      const fixed = spec.rows();
+      const fixed = spec.rows(project);
       for (const values of fixed) await writer.write(values);
       rows = fixed.length;
     } else {
@@ -137,16 +140,31 @@ export class ExportRunner implements OnApplicationBootstrap {
       // The rows are read on the read replica (when there is one) in one snapshot; the file and
       // its access-log row are written here, in this transaction on the primary.
       await this.reads.run(user, async (read) => {
+        // Decided before the first row is written, over the whole scope (every municipality of the
+        // project) in the same snapshot as the rows: the same data gives every file the same release.
+        const release = spec.kind === 'person' ? await this.release(project.municipalityIds, scope, project.k, read) : null;
+        if (release) disclosure = summary(release);
         const total = await this.count(project.municipalityIds, read, query);
         let reported = Date.now();
+        let seen = 0;
         for (const municipalityId of project.municipalityIds) {
           await read.as(municipalityId, async () => {
             for await (const batch of cursorRows(read.manager, query.sql, query.params)) {
-              for (const row of batch) await writer.write(spec.toValues(row, pseudonymise));
-              rows += batch.length;
+              for (const row of batch) {
+                if (spec.kind === 'aggregate') {
+                  await writer.write(spec.toValues(row));
+                  rows++;
+                  continue;
+                }
+                const released = release?.released.get(row['enrolment_id'] as string);
+                if (!released) continue; // withheld: in no file of the run
+                await writer.write(spec.toValues(row, pseudonymise, released));
+                rows++;
+              }
+              seen += batch.length;
               if (Date.now() - reported >= PROGRESS_INTERVAL_MS) {
                 reported = Date.now();
-                await this.progress(user, exportJobId, total === 0 ? 99 : Math.min(99, Math.floor((rows / total) * 100)));
+                await this.progress(user, exportJobId, total === 0 ? 99 : Math.min(99, Math.floor((seen / total) * 100)));
               }
             }
           });
@@ -156,16 +174,41 @@ export class ExportRunner implements OnApplicationBootstrap {
     await writer.end();
     await manager.query(
       `UPDATE export_job SET status = 'done', progress = 100, row_count = $2, byte_size = $3, error = NULL, finished_at = now(),
-              expires_at = now() + make_interval(hours => $4) WHERE id = $1`,
-      [exportJobId, rows, sink.bytes, this.config.exportRetentionHours],
+              expires_at = now() + make_interval(hours => $4), disclosure = $5 WHERE id = $1`,
+      [exportJobId, rows, sink.bytes, this.config.exportRetentionHours, disclosure === null ? null : JSON.stringify(disclosure)],
     );
     accesses.push({
       action: 'export',
       resource: 'export-jobs',
       recordId: exportJobId,
-      criterion: `run: dataset=${dataset} format=${format} rows=${rows} project=${project.id} municipalities=${project.municipalityIds.join(',')}`,
+      criterion: `run: dataset=${dataset} format=${format} rows=${rows} project=${project.id} municipalities=${project.municipalityIds.join(',')}${disclosureCriterion(disclosure)}`,
       outcome: 'ok',
     });
+  }
+
+  /**
+   * The run's release: the quasi-identifiers of every enrolment in scope, read in one pass,
+   * generalised and locally suppressed to the project's k. One entry per enrolment, and rows with
+   * equal values share one object, so it stays small beside the streamed files.
+   */
+  private async release(municipalityIds: string[], scope: ExportScope, k: number, read: ReadScope): Promise<Release> {
+    const { sql, params } = quasiIdentifierQuery(scope);
+    const shared = new Map<string, QuasiIdentifiers>();
+    const input: ReleaseInput[] = [];
+    for (const municipalityId of municipalityIds) {
+      await read.as(municipalityId, async () => {
+        for await (const batch of cursorRows(read.manager, sql, params)) {
+          for (const row of batch) {
+            const qi = generalise(rawQuasiIdentifiers(row));
+            const key = JSON.stringify(qi);
+            const known = shared.get(key);
+            if (!known) shared.set(key, qi);
+            input.push({ id: row['enrolment_id'] as string, qi: known ?? qi });
+          }
+        }
+      });
+    }
+    return localSuppression(input, { k });
   }
 
   /** How many rows the export will have, for the progress bar. */
@@ -183,6 +226,16 @@ export class ExportRunner implements OnApplicationBootstrap {
   private async progress(user: AuthUser, exportJobId: string, percent: number): Promise<void> {
     await this.tenant.run(user, null, (ctx) => ctx.manager.query('UPDATE export_job SET progress = $2 WHERE id = $1', [exportJobId, percent]));
   }
+}
+
+function summary(release: Release): ExportDisclosure {
+  return { k: release.k, l: release.l, generalisation: [...GENERALISATION_SCHEME], suppressedValues: release.suppressedValues, withheldRows: release.withheldRows };
+}
+
+/** What disclosure control did, for the access log: counts only, never a value. */
+function disclosureCriterion(disclosure: ExportDisclosure | null): string {
+  if (disclosure === null) return '';
+  return ` k=${disclosure.k} l=${disclosure.l} generalisation=${disclosure.generalisation.join(',')} suppressed=${disclosure.suppressedValues} withheld=${disclosure.withheldRows}`;
 }
 
 class ExportStillRunning extends Error {

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import type { ExportDisclosure } from '@outcomes/contracts';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
@@ -14,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 @ReferencedByMunicipality('export_project')
 @SameMunicipality(() => UserEntity, 'evaluatorId', { name: 'export_project_evaluator_same_municipality', what: 'a user' })
 @Check('export_project_period_check', `"period_to" >= "period_from"`)
+@Check('export_project_k_check', `"k" BETWEEN 5 AND 100`)
 export class ExportProjectEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   municipalityId!: string;
@@ -44,8 +46,21 @@ export class ExportProjectEntity extends BaseRecordEntity {
   @Column({ type: 'date' })
   periodTo!: string;
 
+  /** The smallest group any combination of quasi-identifiers in the project's files may describe. */
+  @Column({ type: 'int', default: 5 })
+  k!: number;
+
+  /** Replaced whenever the scope changes: a project's files link to each other only within one scope. */
   @Column({ type: 'text', select: false })
   pseudonymKeyEncrypted!: string;
+
+  /**
+   * When set, the pseudonym key is HMAC-SHA-256(stored key, salt). A migration, which cannot
+   * encrypt (it has no key), gives a project a new key this way; the API replaces the stored key
+   * and clears the salt.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  pseudonymKeySalt!: string | null;
 }
 
 /**
@@ -109,6 +124,10 @@ export class ExportJobEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
+
+  /** What disclosure control did to this run (ExportDisclosure); null until done, and for files without person rows. */
+  @Column({ type: 'jsonb', nullable: true })
+  disclosure!: ExportDisclosure | null;
 }
 
 /** The finished file, in PostgreSQL so that any replica can serve the download. */

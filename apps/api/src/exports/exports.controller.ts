@@ -15,7 +15,7 @@ import { ExportJobsService, fileName } from './export-jobs.service';
 import { ExportProjectsService } from './export-projects.service';
 
 const project = (p: ExportProjectEntity): ExportProject => {
-  const { pseudonymKeyEncrypted: _key, municipality: _m, createdAt, updatedAt, ...rest } = p;
+  const { pseudonymKeyEncrypted: _key, pseudonymKeySalt: _salt, municipality: _m, createdAt, updatedAt, ...rest } = p;
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 };
 

@@ -1,8 +1,11 @@
-import { EXPORT_DATASETS, EXPORT_FORMATS } from '@outcomes/contracts';
+import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_MIN_K } from '@outcomes/contracts';
 import type { ExportDataset, ExportFormat } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
+
+/** Beyond this a project's files would hold little but suppressed values. */
+export const EXPORT_MAX_K = 100;
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
 
@@ -37,6 +40,13 @@ export class CreateExportProjectDto {
   @IsDateString({ strict: true }, DATE)
   @Length(10, 10, DATE)
   periodTo!: string;
+
+  /** 5 when left out (on an update: unchanged); 11 is the precedent for wider release. */
+  @ValidateIf((o: CreateExportProjectDto) => o.k !== undefined)
+  @IsInt({ message: 'k must be a whole number' })
+  @Min(EXPORT_MIN_K, { message: `k must be at least ${EXPORT_MIN_K}` })
+  @Max(EXPORT_MAX_K, { message: `k must be at most ${EXPORT_MAX_K}` })
+  k?: number;
 }
 
 export class UpdateExportProjectDto extends CreateExportProjectDto {
