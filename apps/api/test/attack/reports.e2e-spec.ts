@@ -119,10 +119,26 @@ function periods(): [number, number][] {
   return [...set.values()];
 }
 
-/** Reads "< 5" as the answers show: a hidden count can be 0 only when zeros are never shown as 0. */
-const readingOf = (reports: OutcomeReport[]): Reading => ({ zerosShown: reports.some((r) => Object.values(r.counts).some((v) => v === 0)) });
+/** What all the answers teach about reading one (support/report-model.ts, Reading). */
+const readingOf = (reports: OutcomeReport[]): Reading => ({
+  zerosShown: reports.some((r) => Object.values(r.counts).some((v) => v === 0)),
+  retention: new Set(reports.filter((r) => r.retention !== null).map((r) => r.programmeId)),
+});
 
 const key = (a: Asked): string => `${a.programmeId}/${a.municipalityId}/${a.first}-${a.last}`;
+
+/** Pairs of answered reports of one programme and municipality whose periods differ by one month at one end. */
+function oneMonthApart(asked: Asked[]): [Asked, Asked][] {
+  const byKey = new Map(asked.map((a) => [key(a), a]));
+  const pairs: [Asked, Asked][] = [];
+  for (const a of asked) {
+    for (const [first, last] of [[a.first, a.last + 1], [a.first - 1, a.last]] as [number, number][]) {
+      const b = byKey.get(`${a.programmeId}/${a.municipalityId}/${first}-${last}`);
+      if (b) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
 
 describe('the attacker against the outcome report', () => {
   const asked: Asked[] = [];
@@ -200,25 +216,18 @@ describe('the attacker against the outcome report', () => {
     expect(recovered).toEqual([]);
   });
 
-  it('proportions say nothing beyond their perturbed counts: p is the shown successes over the shown n', () => {
+  it('proportions say nothing beyond their perturbed counts: p is the shown successes over the shown n (capped at 1)', () => {
     const off: string[] = [];
     for (const a of asked) {
       const figures = [a.report.completionRate, ...a.report.drugFree.flatMap((d) => [d.rateAssessed, d.rateAll, d.followUpRate])];
-      for (const f of figures) if (f && f.p !== null && Math.abs(f.p - f.successes / f.n) > 1e-9) off.push(`${key(a)}: ${JSON.stringify(f)}`);
+      for (const f of figures) if (f && f.p !== null && Math.abs(f.p - Math.min(1, f.successes / f.n)) > 1e-9) off.push(`${key(a)}: ${JSON.stringify(f)}`);
     }
     expect(off).toEqual([]);
   });
 
   it('differencing sweep: for reports one month apart, the difference is never pinned to one value', async () => {
     const reading = readingOf(asked.map((a) => a.report));
-    const byKey = new Map(asked.map((a) => [key(a), a]));
-    const pairs: [Asked, Asked][] = [];
-    for (const a of asked) {
-      for (const [first, last] of [[a.first, a.last + 1], [a.first - 1, a.last]] as [number, number][]) {
-        const b = byKey.get(`${a.programmeId}/${a.municipalityId}/${first}-${last}`);
-        if (b) pairs.push([a, b]);
-      }
-    }
+    const pairs = oneMonthApart(asked);
     let differences = 0;
     let naiveShown = 0;
     let naiveHits = 0;
@@ -271,6 +280,32 @@ describe('the attacker against the outcome report', () => {
     expect(contradictions).toEqual([]);
     expect(exact).toEqual([]);
   }, 900_000);
+
+  it('differencing the means: the month between two reports does not give away one person’s exact ASI change', () => {
+    // A mean published as the true sum over a perturbed n gives the true sum (mean × n); two reports a
+    // month apart then give the month's exact sum, which is one person's change when they are alone.
+    let compared = 0;
+    let alone = 0;
+    const recovered: string[] = [];
+    for (const [narrow, wide] of oneMonthApart(asked)) {
+      for (const c of wide.report.asiChange) {
+        const before = narrow.report.asiChange.find((x) => x.timepoint === c.timepoint && x.domain === c.domain)?.change;
+        const after = c.change;
+        if (!before || !after) continue;
+        compared++;
+        const tag = `${c.timepoint}/${c.domain}`;
+        const had = new Set(((truths.get(key(narrow)) as TruthOfReport).changes[tag] ?? []).map((x) => x.id));
+        const added = ((truths.get(key(wide)) as TruthOfReport).changes[tag] ?? []).filter((x) => !had.has(x.id));
+        if (added.length !== 1) continue;
+        alone++;
+        const estimate = after.mean * after.n - before.mean * before.n;
+        const person = added[0]?.difference as number;
+        if (Math.abs(estimate - person) < 1e-6) recovered.push(`${key(narrow)} vs ${key(wide)} ${tag}: the added person’s change ${person} = ${after.mean} × ${after.n} − ${before.mean} × ${before.n}`);
+      }
+    }
+    console.log(`mean differencing: ${compared} pairs of shown mean changes one month apart, ${alone} where the month adds one person, that person’s exact change recovered in ${recovered.length}`);
+    expect(recovered).toEqual([]);
+  });
 
   it('equal cells are equal: the same set of enrolments shows the same value in every report and every place', () => {
     const shown = new Map<string, Set<string>>();

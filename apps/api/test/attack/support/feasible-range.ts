@@ -8,10 +8,21 @@ export interface Constraint {
   hi?: number;
 }
 
-/** What the attacker knows about a set of true counts: nonnegative integers under these constraints. */
+/** An upper bound on a sum: sum(coef * var) <= hi. */
+export interface Bound {
+  terms: [number, string][];
+  hi: number;
+}
+
+/**
+ * What the attacker knows about a set of true counts: nonnegative integers under these constraints,
+ * and under these disjunctions (at least one bound of each pair holds: a figure hidden for one of two
+ * reasons).
+ */
 export interface Knowledge {
   variables: Set<string>;
   constraints: Constraint[];
+  either: [Bound, Bound][];
 }
 
 export interface Range {
@@ -22,11 +33,20 @@ export interface Range {
 let solver: Promise<Highs> | undefined;
 const highs = (): Promise<Highs> => (solver ??= highsLoader());
 
-export const knowledge = (): Knowledge => ({ variables: new Set(), constraints: [] });
+export const knowledge = (): Knowledge => ({ variables: new Set(), constraints: [], either: [] });
+
+/** Counts here are a few hundred at most: a bound this far off is no bound. */
+const BIG = 100_000;
 
 export function know(k: Knowledge, terms: [number, string][], lo?: number, hi?: number): void {
   for (const [, v] of terms) k.variables.add(v);
   k.constraints.push({ terms, lo, hi });
+}
+
+/** At least one of the two bounds holds. */
+export function knowEither(k: Knowledge, a: Bound, b: Bound): void {
+  for (const [, v] of [...a.terms, ...b.terms]) k.variables.add(v);
+  k.either.push([a, b]);
 }
 
 const term = ([coef, name]: [number, string], first: boolean): string =>
@@ -43,8 +63,15 @@ function lpText(k: Knowledge, sense: 'Minimize' | 'Maximize', objective: string)
       if (c.hi !== undefined) rows.push(` h${i}: ${expr} <= ${c.hi}`);
     }
   });
+  // Each disjunction by a binary z: a's bound is lifted when z = 1, b's when z = 0.
+  const binaries = k.either.map((_, i) => `z${i}`);
+  k.either.forEach(([a, b], i) => {
+    rows.push(` ea${i}: ${a.terms.map((t, j) => term(t, j === 0)).join(' ')} - ${BIG} z${i} <= ${a.hi}`);
+    rows.push(` eb${i}: ${b.terms.map((t, j) => term(t, j === 0)).join(' ')} + ${BIG} z${i} <= ${b.hi + BIG}`);
+  });
   const names = [...k.variables];
-  return [sense, ` obj: 1 ${objective}`, 'Subject To', ...rows, 'Bounds', ...names.map((n) => ` ${n} >= 0`), 'Generals', ` ${names.join(' ')}`, 'End'].join('\n');
+  const binarySection = binaries.length > 0 ? ['Binaries', ` ${binaries.join(' ')}`] : [];
+  return [sense, ` obj: 1 ${objective}`, 'Subject To', ...rows, 'Bounds', ...names.map((n) => ` ${n} >= 0`), 'Generals', ` ${names.join(' ')}`, ...binarySection, 'End'].join('\n');
 }
 
 /**
@@ -62,10 +89,14 @@ export async function feasibleRange(k: Knowledge, variable: string): Promise<Ran
   return { min: solve('Minimize'), max: solve('Maximize') };
 }
 
-/** Whether a given assignment (the truth) satisfies every constraint. */
-export function satisfies(k: Knowledge, values: Record<string, number>): Constraint[] {
-  return k.constraints.filter((c) => {
-    const sum = c.terms.reduce((s, [coef, v]) => s + coef * (values[v] ?? Number.NaN), 0);
+const sumOf = (terms: [number, string][], values: Record<string, number>): number => terms.reduce((s, [coef, v]) => s + coef * (values[v] ?? Number.NaN), 0);
+
+/** The constraints a given assignment (the truth) breaks: none, or the attacker's model is wrong. */
+export function satisfies(k: Knowledge, values: Record<string, number>): (Constraint | [Bound, Bound])[] {
+  const broken: (Constraint | [Bound, Bound])[] = k.constraints.filter((c) => {
+    const sum = sumOf(c.terms, values);
     return Number.isNaN(sum) || (c.lo !== undefined && sum < c.lo) || (c.hi !== undefined && sum > c.hi);
   });
+  const holds = (b: Bound): boolean => sumOf(b.terms, values) <= b.hi;
+  return [...broken, ...k.either.filter(([a, b]) => !holds(a) && !holds(b))];
 }

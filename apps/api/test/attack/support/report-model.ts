@@ -1,5 +1,5 @@
 import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
-import { know } from './feasible-range';
+import { know, knowEither } from './feasible-range';
 import type { Knowledge } from './feasible-range';
 
 /**
@@ -13,9 +13,14 @@ export const COUNT_CELLS = ['R', 'S', 'C', 'Dr', 'T', 'Ca', 'O', 'E'] as const;
 export const timepointCells = (i: number): string[] => [`due${i}`, `as${i}`, `fr${i}`];
 export const cellsOf = (report: OutcomeReport): string[] => [...COUNT_CELLS, ...report.drugFree.flatMap((_, i) => timepointCells(i))];
 
-/** How the attacker reads "< 5": whether a shown 0 exists tells whether a hidden count can be 0. */
+/**
+ * What the attacker has learnt from all answers about how to read one: whether a 0 is ever shown
+ * (if not, a hidden count can be 0), and which programmes have a retention figure at all (their
+ * protocol gives expected sessions), so that a hidden one says its perturbed n is under 20.
+ */
 export interface Reading {
   zerosShown: boolean;
+  retention: Set<string>;
 }
 
 /**
@@ -30,10 +35,13 @@ export function published(k: Knowledge, x: string, p: number | null, reading: Re
   else know(k, [[1, x]], Math.max(1, p - D), p + D);
 }
 
-/** A proportion's numerator and denominator; a hidden proportion says its perturbed denominator is under 10. */
+/**
+ * A proportion's numerator and denominator. A hidden proportion says its perturbed denominator is
+ * under 10 or its perturbed numerator under 5 (docs/disclosure.md; the numerator is a count like any).
+ */
 function proportion(k: Knowledge, figure: ProportionFigure | null, successes: string, n: string, reading: Reading): void {
   if (figure === null) {
-    know(k, [[1, n]], 0, 9 + D);
+    knowEither(k, { terms: [[1, n]], hi: 9 + D }, { terms: [[1, successes]], hi: 4 + D });
     return;
   }
   published(k, successes, figure.successes, reading);
@@ -75,6 +83,7 @@ export function fromReport(k: Knowledge, prefix: string, report: OutcomeReport, 
   published(k, v('O'), c.open, reading);
   proportion(k, report.completionRate, v('C'), v('E'), reading);
   if (report.retention) published(k, v('E'), report.retention.n, reading);
+  else if (reading.retention.has(report.programmeId)) know(k, [[1, v('E')]], 0, 19 + D);
   report.drugFree.forEach((d, i) => {
     published(k, v(`due${i}`), d.due, reading);
     published(k, v(`as${i}`), d.assessed, reading);

@@ -8,6 +8,8 @@ export interface TruthOfReport {
   cells: Record<CellName, string[]>;
   /** Per timepoint and ASI domain: how many enrolments have the domain at intake and at the timepoint. */
   changeN: Record<string, number>;
+  /** Per timepoint and ASI domain: each such enrolment's change (timepoint minus intake). */
+  changes: Record<string, { id: string; difference: number }[]>;
 }
 
 interface Row {
@@ -76,11 +78,16 @@ export async function truthOf(programmeId: string, municipalityId: string, from:
     cells[`as${i}`] = ids((r) => due(r) && typeof at(r, tp)?.drug_free === 'boolean');
     cells[`fr${i}`] = ids((r) => due(r) && at(r, tp)?.drug_free === true);
   });
-  const changeN: Record<string, number> = {};
+  const changes: Record<string, { id: string; difference: number }[]> = {};
   for (const tp of timepoints)
     for (const d of DOMAINS)
-      changeN[`${tp}/${d}`] = rows.filter((r) => typeof at(r, 'intake')?.composites[d] === 'number' && typeof at(r, tp)?.composites[d] === 'number').length;
-  return { cells, changeN };
+      changes[`${tp}/${d}`] = rows.flatMap((r) => {
+        const before = at(r, 'intake')?.composites[d];
+        const after = at(r, tp)?.composites[d];
+        return typeof before === 'number' && typeof after === 'number' ? [{ id: r.id, difference: after - before }] : [];
+      });
+  const changeN = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.length]));
+  return { cells, changeN, changes };
 }
 
 export const counts = (t: TruthOfReport): Record<CellName, number> => Object.fromEntries(Object.entries(t.cells).map(([k, v]) => [k, v.length]));
