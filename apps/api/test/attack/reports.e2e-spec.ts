@@ -5,13 +5,14 @@
  */
 import type { ApiErrorBody, OutcomeReport, ReportBudget } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
+import { youngCpr } from '../support/fixtures';
 import { closeDb } from '../support/http';
 import { baseUrl } from '../support/http';
 import { enrol, inBatches, localProgramme, newEvaluator, signInStaff } from './support/cohort';
 import type { EnrolmentSpec, Outcome } from './support/cohort';
 import { feasibleRange, know, knowledge, satisfies } from './support/feasible-range';
 import type { Knowledge } from './support/feasible-range';
-import { cellsOf, COUNT_CELLS, fromReport, shownValue, structure, timepointCells } from './support/report-model';
+import { benchmarkCells, benchmarkShape, cellsOf, COUNT_CELLS, fromReport, shownValue, structure, timepointCells } from './support/report-model';
 import type { Reading } from './support/report-model';
 import { counts, truthOf } from './support/truth';
 import type { TruthOfReport } from './support/truth';
@@ -70,13 +71,15 @@ async function ask(token: string, programmeId: string, municipalityId: string, f
  */
 const OUTCOMES: Outcome[] = ['completed', 'completed', 'dropped_out', 'completed', 'completed', 'completed', 'dropped_out', 'completed', 'transferred', 'completed', 'completed', 'cancelled', 'completed', 'active', 'completed', 'dropped_out', 'completed', 'referred', 'completed', 'completed'];
 
-function specs(town: 'aarhus' | 'odense', programmeId: string, perMonth: Record<number, number>, offset: number): EnrolmentSpec[] {
+function specs(town: 'aarhus' | 'odense', programmeId: string, perMonth: Record<number, number>, offset: number, year = 2019): EnrolmentSpec[] {
   const out: EnrolmentSpec[] = [];
   let i = offset;
   for (const [month, n] of Object.entries(perMonth)) {
     for (let j = 0; j < n; j++, i++) {
       const outcome = OUTCOMES[i % OUTCOMES.length] as Outcome;
-      const spec: EnrolmentSpec = { town, programmeId, referralDate: `2019-${two(Number(month))}-${two(3 + ((j * 5) % 24))}`, outcome };
+      const spec: EnrolmentSpec = { town, programmeId, referralDate: `${year}-${two(Number(month))}-${two(3 + ((j * 5) % 24))}`, outcome };
+      // MOVE is for 15-25-year-olds: born 2006, they are 17-18 in 2024.
+      if (programmeId === DEMO_IDS.programmes.move) spec.cpr = youngCpr();
       if (outcome === 'completed' && i % 4 !== 3) spec.endDrugFree = i % 3 !== 0;
       if (outcome === 'completed' && i % 2 === 0) spec.followUpDrugFree = i % 4 === 0;
       if (outcome === 'dropped_out' && i % 2 === 0) spec.endDrugFree = false;
@@ -89,7 +92,9 @@ function specs(town: 'aarhus' | 'odense', programmeId: string, perMonth: Record<
 let big: string;
 let small: string;
 const ICM = DEMO_IDS.programmes.icm;
-let combos: { programmeId: string; municipalityId: string; label: string }[];
+const MOVE = DEMO_IDS.programmes.move;
+/** A programme in a municipality, asked about over the sweep's periods moved `shift` months on. */
+let combos: { programmeId: string; municipalityId: string; label: string; shift: number }[];
 let sweepers: { email: string; token: string }[];
 
 beforeAll(async () => {
@@ -101,13 +106,16 @@ beforeAll(async () => {
     ...specs('aarhus', small, { 2: 1, 3: 2, 5: 1, 7: 2, 8: 1, 11: 1 }, 3),
     ...specs('aarhus', ICM, { 1: 2, 4: 3, 6: 1, 10: 2 }, 7),
     ...specs('odense', ICM, { 2: 3, 3: 2, 5: 2, 9: 3, 12: 1 }, 11),
+    // MOVE has a published result: its reports carry a benchmark, another shape to attack.
+    ...specs('odense', MOVE, { 1: 4, 2: 3, 3: 3, 4: 2, 6: 3, 9: 2 }, 0, 2024),
   ];
   await inBatches(cohort, 4, enrol);
   combos = [
-    { programmeId: big, municipalityId: AARHUS, label: 'big/Aarhus' },
-    { programmeId: small, municipalityId: AARHUS, label: 'small/Aarhus' },
-    { programmeId: ICM, municipalityId: AARHUS, label: 'ICM/Aarhus' },
-    { programmeId: ICM, municipalityId: ODENSE, label: 'ICM/Odense' },
+    { programmeId: big, municipalityId: AARHUS, label: 'big/Aarhus', shift: 0 },
+    { programmeId: small, municipalityId: AARHUS, label: 'small/Aarhus', shift: 0 },
+    { programmeId: ICM, municipalityId: AARHUS, label: 'ICM/Aarhus', shift: 0 },
+    { programmeId: ICM, municipalityId: ODENSE, label: 'ICM/Odense', shift: 0 },
+    { programmeId: MOVE, municipalityId: ODENSE, label: 'MOVE/Odense', shift: 60 },
   ];
   sweepers = [await newEvaluator(true), await newEvaluator(true), await newEvaluator(true)];
 }, 600_000);
@@ -148,7 +156,7 @@ describe('the attacker against the outcome report', () => {
   const truths = new Map<string, TruthOfReport>();
 
   beforeAll(async () => {
-    const queries = combos.flatMap((c) => periods().map(([first, last]) => ({ ...c, first, last })));
+    const queries = combos.flatMap((c) => periods().map(([first, last]) => ({ ...c, first: first + c.shift, last: last + c.shift })));
     // Each evaluator stays well inside the day's budget: the sweep is spread over three accounts.
     await inBatches(queries.map((q, i) => ({ q, i })), 4, async ({ q, i }) => {
       const who = sweepers[i % sweepers.length] as { token: string };
@@ -156,7 +164,7 @@ describe('the attacker against the outcome report', () => {
       asked.push({ programmeId: q.programmeId, municipalityId: q.municipalityId, first: q.first, last: q.last, token: who.token, status: res.status, text: res.text, report: res.body });
     });
     for (const a of asked.filter((x) => x.status === 200)) {
-      truths.set(key(a), await truthOf(a.programmeId, a.municipalityId, monthStart(a.first), monthEnd(a.last), a.report.drugFree.map((d) => d.timepoint)));
+      truths.set(key(a), await truthOf(a.programmeId, a.municipalityId, monthStart(a.first), monthEnd(a.last), a.report.drugFree.map((d) => d.timepoint), benchmarkShape(a.report)));
     }
   }, 600_000);
 
@@ -188,7 +196,7 @@ describe('the attacker against the outcome report', () => {
         if (range.min === range.max) exact.push(`${key(a)} cell ${cell}: range [${range.min}, ${range.max}], truth ${truth[cell]}`);
       }
     }
-    console.log(`interval attack: ${asked.length} reports attacked, ${cells} cells solved (min and max each), widest range ${widest}, narrowest range ${narrowest}, exact recoveries ${exact.length}`);
+    console.log(`interval attack: ${asked.length} reports attacked (${asked.filter((x) => x.report.benchmarks.length > 0).length} with a benchmark), ${cells} cells solved (min and max each), widest range ${widest}, narrowest range ${narrowest}, exact recoveries ${exact.length}`);
     expect(contradictions).toEqual([]);
     expect(exact).toEqual([]);
   }, 600_000);
@@ -222,7 +230,7 @@ describe('the attacker against the outcome report', () => {
   it('proportions say nothing beyond their perturbed counts: p is the shown successes over the shown n (capped at 1)', () => {
     const off: string[] = [];
     for (const a of asked) {
-      const figures = [a.report.completionRate, ...a.report.drugFree.flatMap((d) => [d.rateAssessed, d.rateAll, d.followUpRate])];
+      const figures = [a.report.completionRate, ...a.report.drugFree.flatMap((d) => [d.rateAssessed, d.rateAll, d.followUpRate]), ...a.report.benchmarks.flatMap((b) => [b.intentionToTreat, b.assessed])];
       for (const f of figures) if (f && f.p !== null && Math.abs(f.p - Math.min(1, f.successes / f.n)) > 1e-9) off.push(`${key(a)}: ${JSON.stringify(f)}`);
     }
     expect(off).toEqual([]);
@@ -244,8 +252,8 @@ describe('the attacker against the outcome report', () => {
       fromReport(k, 'a', narrow.report, reading);
       fromReport(k, 'b', wide.report, reading);
       // The month between them: its own enrolments, with the same structure, adding to the narrow one's.
-      structure(k, 'd', timepoints);
-      const cells = [...COUNT_CELLS, ...timepoints.flatMap((_, i) => timepointCells(i))];
+      structure(k, 'd', timepoints, benchmarkShape(narrow.report));
+      const cells = [...COUNT_CELLS, ...timepoints.flatMap((_, i) => timepointCells(i)), ...narrow.report.benchmarks.flatMap((_, j) => benchmarkCells(j))];
       for (const cell of cells) know(k, [[1, `b${cell}`], [-1, `a${cell}`], [-1, `d${cell}`]], 0, 0);
       const tn = counts(truths.get(key(narrow)) as TruthOfReport);
       const tw = counts(truths.get(key(wide)) as TruthOfReport);
@@ -344,6 +352,12 @@ describe('the attacker against the outcome report', () => {
         note(at(`as${i}`), d.rateAssessed?.n, `${key(a)} ${tp}.rateAssessed.n`);
         note(at(`fr${i}`), d.rateAssessed?.successes, `${key(a)} ${tp}.rateAssessed.successes`);
         note(at(`fr${i}`), d.rateAll?.successes, `${key(a)} ${tp}.rateAll.successes`);
+      });
+      r.benchmarks.forEach((b, j) => {
+        note(at(`bdue${j}`), b.intentionToTreat?.n, `${key(a)} benchmark ${j} intentionToTreat.n`);
+        note(at(`bfr${j}`), b.intentionToTreat?.successes, `${key(a)} benchmark ${j} intentionToTreat.successes`);
+        note(at(`bas${j}`), b.assessed?.n, `${key(a)} benchmark ${j} assessed.n`);
+        note(at(`bfr${j}`), b.assessed?.successes, `${key(a)} benchmark ${j} assessed.successes`);
       });
     }
     const repeated = [...places.values()].filter((p) => p.length > 1);

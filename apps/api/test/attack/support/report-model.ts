@@ -11,7 +11,17 @@ export const D = 3;
 /** The count cells of one report: every one of them is a variable of the attacker's model. */
 export const COUNT_CELLS = ['R', 'S', 'C', 'Dr', 'T', 'Ca', 'O', 'E'] as const;
 export const timepointCells = (i: number): string[] => [`due${i}`, `as${i}`, `fr${i}`];
-export const cellsOf = (report: OutcomeReport): string[] => [...COUNT_CELLS, ...report.drugFree.flatMap((_, i) => timepointCells(i))];
+/** A benchmark's own base: those of its population who owe its timepoint, the assessed of them, the drug-free. */
+export const benchmarkCells = (j: number): string[] => [`bdue${j}`, `bas${j}`, `bfr${j}`];
+export const cellsOf = (report: OutcomeReport): string[] => [
+  ...COUNT_CELLS,
+  ...report.drugFree.flatMap((_, i) => timepointCells(i)),
+  ...report.benchmarks.flatMap((_, j) => benchmarkCells(j)),
+];
+
+/** What the attacker knows of a report's benchmarks: their timepoint and published population. */
+export type BenchmarkShape = { timepoint: string; population: string }[];
+export const benchmarkShape = (report: OutcomeReport): BenchmarkShape => report.benchmarks.map((b) => ({ timepoint: b.timepoint, population: b.published.population }));
 
 /**
  * What the attacker has learnt from all answers about how to read one: whether a 0 is ever shown
@@ -55,7 +65,7 @@ function proportion(k: Knowledge, figure: ProportionFigure | null, successes: st
  * started); the end assessment is owed by every ended enrolment, each follow-up by some of them;
  * assessed <= owed; drug-free <= assessed.
  */
-export function structure(k: Knowledge, prefix: string, timepoints: string[]): void {
+export function structure(k: Knowledge, prefix: string, timepoints: string[], benchmarks: BenchmarkShape = []): void {
   const v = (name: string): string => `${prefix}${name}`;
   know(k, [[1, v('R')], [-1, v('C')], [-1, v('Dr')], [-1, v('T')], [-1, v('Ca')], [-1, v('O')]], 0, 0);
   know(k, [[1, v('E')], [-1, v('C')], [-1, v('Dr')]], 0, 0);
@@ -67,12 +77,27 @@ export function structure(k: Knowledge, prefix: string, timepoints: string[]): v
     know(k, [[1, v(`as${i}`)], [-1, v(`due${i}`)]], undefined, 0);
     know(k, [[1, v(`fr${i}`)], [-1, v(`as${i}`)]], undefined, 0);
   });
+  // A benchmark counts the owed, assessed and drug-free of its population at its timepoint: of all
+  // who started (only the ended owe an end or follow-up interview, so the same sets as the drug-free
+  // figures'), or of the completers (subsets of them).
+  benchmarks.forEach((b, j) => {
+    const i = timepoints.indexOf(b.timepoint);
+    const pairs: [string, string][] = [[`bdue${j}`, `due${i}`], [`bas${j}`, `as${i}`], [`bfr${j}`, `fr${i}`]];
+    for (const [mine, general] of pairs) {
+      if (i < 0) continue;
+      if (b.population === 'completers') know(k, [[1, v(mine)], [-1, v(general)]], undefined, 0);
+      else know(k, [[1, v(mine)], [-1, v(general)]], 0, 0);
+    }
+    know(k, [[1, v(`bdue${j}`)], [-1, v(b.population === 'completers' ? 'C' : 'E')]], undefined, 0);
+    know(k, [[1, v(`bas${j}`)], [-1, v(`bdue${j}`)]], undefined, 0);
+    know(k, [[1, v(`bfr${j}`)], [-1, v(`bas${j}`)]], undefined, 0);
+  });
 }
 
 /** Everything one report publishes about its cells, as constraints on the prefixed variables. */
 export function fromReport(k: Knowledge, prefix: string, report: OutcomeReport, reading: Reading): void {
   const v = (name: string): string => `${prefix}${name}`;
-  structure(k, prefix, report.drugFree.map((d) => d.timepoint));
+  structure(k, prefix, report.drugFree.map((d) => d.timepoint), benchmarkShape(report));
   const c = report.counts;
   published(k, v('R'), c.referred, reading);
   published(k, v('S'), c.started, reading);
@@ -91,6 +116,10 @@ export function fromReport(k: Knowledge, prefix: string, report: OutcomeReport, 
     proportion(k, d.rateAll, v(`fr${i}`), v(`due${i}`), reading);
     proportion(k, d.followUpRate, v(`as${i}`), v(`due${i}`), reading);
   });
+  report.benchmarks.forEach((b, j) => {
+    proportion(k, b.intentionToTreat, v(`bfr${j}`), v(`bdue${j}`), reading);
+    proportion(k, b.assessed, v(`bfr${j}`), v(`bas${j}`), reading);
+  });
 }
 
 /** The published value of a cell, where the report shows one directly (null: hidden or only bounded). */
@@ -101,6 +130,9 @@ export function shownValue(report: OutcomeReport, cell: string): number | null {
     E: report.completionRate?.n ?? report.retention?.n ?? null,
   };
   if (cell in direct) return direct[cell] ?? null;
+  const bm = /^(bdue|bas|bfr)(\d+)$/.exec(cell);
+  const b = bm ? report.benchmarks[Number(bm[2])] : undefined;
+  if (bm && b) return bm[1] === 'bdue' ? (b.intentionToTreat?.n ?? null) : bm[1] === 'bas' ? (b.assessed?.n ?? null) : (b.intentionToTreat?.successes ?? b.assessed?.successes ?? null);
   const m = /^(due|as|fr)(\d+)$/.exec(cell);
   const d = m ? report.drugFree[Number(m[2])] : undefined;
   if (!m || !d) return null;

@@ -41,7 +41,9 @@ const FOLLOW_UP_MONTHS: Record<string, number> = { 'follow-up-3': 3, 'follow-up-
  * (DOMAIN.md), not by the API's code: an assessment is owed once the enrolment ended (completed or
  * dropped out) and today has reached the timepoint's window, or once it was taken.
  */
-export async function truthOf(programmeId: string, municipalityId: string, from: string, to: string, timepoints: string[]): Promise<TruthOfReport> {
+export async function truthOf(
+  programmeId: string, municipalityId: string, from: string, to: string, timepoints: string[], benchmarks: { timepoint: string; population: string }[] = [],
+): Promise<TruthOfReport> {
   const programme = (await db().query<{ follow_up_window_days: number }>('SELECT follow_up_window_days FROM programme WHERE id = $1', [programmeId])).rows[0];
   const windowDays = programme?.follow_up_window_days ?? 0;
   const { rows } = await db().query<Row>(
@@ -67,13 +69,21 @@ export async function truthOf(programmeId: string, municipalityId: string, from:
     O: ids((r) => r.state === 'referred' || r.state === 'active'),
     E: ids(ended),
   };
+  const owes = (tp: string) => (r: Row): boolean => {
+    if (!ended(r) || r.end_date === null) return false;
+    if (at(r, tp)) return true;
+    const dueDate = tp === 'end' ? r.end_date : addMonths(r.end_date, FOLLOW_UP_MONTHS[tp] ?? Number.NaN);
+    return today >= addDays(dueDate, -windowDays);
+  };
+  benchmarks.forEach((b, j) => {
+    // The published population's base: the completers, or all who started.
+    const inBase = (r: Row): boolean => (b.population === 'completers' ? r.state === 'completed' : r.start_date !== null) && owes(b.timepoint)(r);
+    cells[`bdue${j}`] = ids(inBase);
+    cells[`bas${j}`] = ids((r) => inBase(r) && typeof at(r, b.timepoint)?.drug_free === 'boolean');
+    cells[`bfr${j}`] = ids((r) => inBase(r) && at(r, b.timepoint)?.drug_free === true);
+  });
   timepoints.forEach((tp, i) => {
-    const due = (r: Row): boolean => {
-      if (!ended(r) || r.end_date === null) return false;
-      if (at(r, tp)) return true;
-      const dueDate = tp === 'end' ? r.end_date : addMonths(r.end_date, FOLLOW_UP_MONTHS[tp] ?? Number.NaN);
-      return today >= addDays(dueDate, -windowDays);
-    };
+    const due = owes(tp);
     cells[`due${i}`] = ids(due);
     cells[`as${i}`] = ids((r) => due(r) && typeof at(r, tp)?.drug_free === 'boolean');
     cells[`fr${i}`] = ids((r) => due(r) && at(r, tp)?.drug_free === true);
