@@ -83,6 +83,7 @@ function specs(town: 'aarhus' | 'odense', programmeId: string, perMonth: Record<
       if (outcome === 'completed' && i % 4 !== 3) spec.endDrugFree = i % 3 !== 0;
       if (outcome === 'completed' && i % 2 === 0) spec.followUpDrugFree = i % 4 === 0;
       if (outcome === 'dropped_out' && i % 2 === 0) spec.endDrugFree = false;
+      if (programmeId === big && outcome !== 'referred' && outcome !== 'cancelled') spec.sessionMinutes = 30 + ((i * 7) % 60);
       out.push(spec);
     }
   }
@@ -316,6 +317,29 @@ describe('the attacker against the outcome report', () => {
     }
     const nonzero = recovered.filter((r) => !/change 0 =/.test(r)).length;
     console.log(`mean differencing: ${compared} pairs of shown mean changes one month apart, ${alone} where the month adds one person, that person’s exact change recovered in ${recovered.length} (${nonzero} of them a change other than 0)`);
+    expect(recovered).toEqual([]);
+  });
+
+  it('differencing the staff time: the month between two reports does not give away one person’s exact minutes', () => {
+    // Per-person staff time is the true total over a perturbed count, published beside that count:
+    // their product is the true total, and two totals a month apart the month's exact minutes.
+    let compared = 0;
+    let alone = 0;
+    const recovered: string[] = [];
+    for (const [narrow, wide] of oneMonthApart(asked)) {
+      const total = (r: OutcomeReport): number | null => (r.economy.perCitizen === null || r.counts.referred === null ? null : r.economy.perCitizen * r.counts.referred);
+      const [before, after] = [total(narrow.report), total(wide.report)];
+      if (before === null || after === null) continue;
+      compared++;
+      const tn = truths.get(key(narrow)) as TruthOfReport;
+      const tw = truths.get(key(wide)) as TruthOfReport;
+      const added = Object.keys(tw.minutes).filter((id) => !(id in tn.minutes));
+      if (added.length !== 1) continue;
+      alone++;
+      const person = tw.minutes[added[0] as string] as number;
+      if (Math.abs(after - before - person) < 1e-6) recovered.push(`${key(narrow)} vs ${key(wide)}: the added enrolment’s ${person} minutes = ${wide.report.economy.perCitizen} × ${wide.report.counts.referred} − ${narrow.report.economy.perCitizen} × ${narrow.report.counts.referred}`);
+    }
+    console.log(`staff-time differencing: ${compared} pairs one month apart with per-citizen time shown, ${alone} where the month adds one enrolment, its exact minutes recovered in ${recovered.length}`);
     expect(recovered).toEqual([]);
   });
 

@@ -23,6 +23,8 @@ export interface EnrolmentSpec {
   cpr?: string;
   /** Days from the start to the end (default 91 for a completion, 42 otherwise). */
   endAfterDays?: number;
+  /** One attended session of this many minutes two days after the start (staff time in the economy figures). */
+  sessionMinutes?: number;
 }
 
 export function addDays(date: string, days: number): string {
@@ -67,6 +69,10 @@ export async function enrol(spec: EnrolmentSpec): Promise<string> {
   }
   const start = addDays(spec.referralDate, 7);
   await move('active', start);
+  if (spec.sessionMinutes !== undefined) {
+    const session = { enrolmentId: e.id, startsAt: `${addDays(start, 2)}T10:00:00.000Z`, durationMinutes: spec.sessionMinutes, kind: 'case-management-meeting', attendance: 'attended' };
+    await ok('a session', call('POST', '/api/sessions', session, { as }));
+  }
   if (spec.outcome === 'active') return e.id;
   const end = addDays(start, spec.endAfterDays ?? (spec.outcome === 'completed' ? 91 : 42));
   await move(spec.outcome, end);

@@ -10,6 +10,8 @@ export interface TruthOfReport {
   changeN: Record<string, number>;
   /** Per timepoint and ASI domain: each such enrolment's change (timepoint minus intake). */
   changes: Record<string, { id: string; difference: number }[]>;
+  /** Staff minutes of individual sessions (attended or missed) per enrolment; this suite makes no group meetings. */
+  minutes: Record<string, number>;
 }
 
 interface Row {
@@ -18,6 +20,7 @@ interface Row {
   start_date: string | null;
   end_date: string | null;
   assessments: { timepoint: string; drug_free: boolean | null; composites: Record<string, number | null> }[] | null;
+  minutes: number;
 }
 
 const DOMAINS = ['medical', 'employment', 'alcohol', 'drug', 'legal', 'family', 'psychiatric'];
@@ -50,7 +53,8 @@ export async function truthOf(
     `SELECT e.id, e.state, e.start_date::text, e.end_date::text,
        (SELECT json_agg(json_build_object('timepoint', a.timepoint, 'drug_free', a.drug_free,
           'composites', json_build_object(${DOMAINS.map((d) => `'${d}', a.${d}`).join(', ')})))
-        FROM assessment a WHERE a.enrolment_id = e.id AND a.timepoint <> 'ad-hoc') AS assessments
+        FROM assessment a WHERE a.enrolment_id = e.id AND a.timepoint <> 'ad-hoc') AS assessments,
+       (SELECT coalesce(sum(s.duration_minutes), 0)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled') AS minutes
      FROM enrolment e
      WHERE e.programme_id = $1 AND e.municipality_id = $2 AND e.referral_date BETWEEN $3 AND $4`,
     [programmeId, municipalityId, from, to],
@@ -97,7 +101,7 @@ export async function truthOf(
         return typeof before === 'number' && typeof after === 'number' ? [{ id: r.id, difference: after - before }] : [];
       });
   const changeN = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.length]));
-  return { cells, changeN, changes };
+  return { cells, changeN, changes, minutes: Object.fromEntries(rows.map((r) => [r.id, r.minutes])) };
 }
 
 export const counts = (t: TruthOfReport): Record<CellName, number> => Object.fromEntries(Object.entries(t.cells).map(([k, v]) => [k, v.length]));
