@@ -27,7 +27,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query',
 ];
 
 /**
@@ -119,6 +119,9 @@ async function fillTenantTables(): Promise<void> {
   // evaluator_grant: Aarhus's data to Odense's evaluator, from a date in the future (no access meanwhile)
   const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   ok('grant', await call('POST', '/api/evaluator-grants', { evaluatorEmail: 'evaluator@odense.demo', purpose: 'RLS-test af bevillinger', validFrom: inDays(100), validUntil: inDays(130) }, { as: 'admin@aarhus.demo' }));
+
+  // report_query: an evaluator's report counts against their daily budget
+  ok('report query', await call('GET', `/api/outcomes/report?programmeId=${DEMO_IDS.programmes.move}&municipalityId=${DEMO_IDS.municipalities.aarhus}&from=2025-01-01&to=2025-12-31`, undefined, evaluator));
 
   // export_project, export_job, export_file_chunk (a finished codebook job has its file in chunks)
   const project = ok('export project', await call<{ id: string }>('POST', '/api/export-projects', { name: `RLS ${randomUUID().slice(0, 6)}`, purpose: 'RLS-test af eksport', municipalityIds: [DEMO_IDS.municipalities.aarhus], programmeIds: [DEMO_IDS.programmes.move], periodFrom: '2025-01-01', periodTo: '2025-12-31' }, evaluator));

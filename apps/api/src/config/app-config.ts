@@ -130,7 +130,8 @@ export class EnvironmentVariables {
    */
   @Transform(toInt)
   @IsInt({ message: 'DISCLOSURE_MAX_NOISE must be a whole number' })
-  @Min(2, { message: 'DISCLOSURE_MAX_NOISE must be at least 2 (no published 1s or 2s needs room to move)' })
+  // With D = 2 a true 3 could not move (its only allowed values are 3, 4 and 5: no mean-0 noise but none).
+  @Min(3, { message: 'DISCLOSURE_MAX_NOISE must be at least 3 (with no published 1s or 2s, a smaller one leaves a true 3 unperturbed)' })
   @Max(10, { message: 'DISCLOSURE_MAX_NOISE must be at most 10' })
   DISCLOSURE_MAX_NOISE = 3;
 

@@ -70,3 +70,30 @@ describe('the perturbation table (D = 3, V = 2, js = 2)', () => {
     expect(() => perturbationTable({ maxNoise: 0, variance: 2, js: 2 })).toThrow(/maxNoise/);
   });
 });
+
+describe.each([
+  { maxNoise: 5, variance: 3, js: 2 },
+  { maxNoise: 4, variance: 1.5, js: 3 },
+  { maxNoise: 2, variance: 1, js: 2 },
+])('the perturbation table with other settings: %o', (settings) => {
+  const sut = perturbationTable(settings);
+
+  it('keeps every row a distribution of mean 0 that never lands on 1 .. js nor moves more than D', () => {
+    expect(sut.rows).toHaveLength(settings.maxNoise + settings.js + 2);
+    for (const row of sut.rows) {
+      expect(sum(row, () => 1)).toBeCloseTo(1, 12);
+      expect(sum(row, (v) => v)).toBeCloseTo(0, 9);
+      expect(sum(row, (v) => v * v)).toBeCloseTo(row.variance, 9);
+      if (row.varianceReached) expect(row.variance).toBeCloseTo(settings.variance, 6);
+      for (const e of row.entries) {
+        if (e.probability === 0) continue;
+        expect(Math.abs(e.noise)).toBeLessThanOrEqual(settings.maxNoise);
+        const published = row.count + e.noise;
+        expect(published).toBeGreaterThanOrEqual(0);
+        expect(published >= 1 && published <= settings.js).toBe(false);
+      }
+    }
+    // From D + js + 1 on every noise -D .. D is allowed, and V is reachable there.
+    expect(perturbationRow(sut, 1000).varianceReached).toBe(true);
+  });
+});
