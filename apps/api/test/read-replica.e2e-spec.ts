@@ -20,7 +20,8 @@ import type { FreshDatabase } from './support/fresh-database';
 
 const PASSWORD = 'demo-password-2026';
 const AARHUS = DEMO_IDS.municipalities.aarhus;
-const BEFORE_COPY = 6;
+/** Half active, half dropped out: an export releases nobody without two states among at least k = 5 alike. */
+const BEFORE_COPY = 10;
 const AFTER_COPY = 4;
 
 let primary: FreshDatabase;
@@ -55,7 +56,8 @@ async function enrol(n: number): Promise<void> {
          INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, birth_year, sex)
          SELECT $1, 'x', 'x', 1990, 'female' FROM generate_series(1, $3) RETURNING id)
        INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
-       SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', 'active' FROM c`,
+       SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', CASE WHEN g % 2 = 0 THEN 'dropped_out' ELSE 'active' END
+       FROM (SELECT id, row_number() OVER () AS g FROM c) c`,
       [AARHUS, programmeId, n, DEMO_IDS.centres.aarhusCentrum],
     );
   } finally {

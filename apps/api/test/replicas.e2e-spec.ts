@@ -95,6 +95,7 @@ async function traces(id: string): Promise<{ runs: number; queueJobs: { state: s
 }
 
 /** A programme of its own with `rows` active enrolments, written straight into the database as its owner. */
+/** Two states throughout, so that disclosure control (k = 5, two states) withholds nobody. */
 async function bigProgramme(api: RunningApi, rows: number): Promise<string> {
   const admin = await login(api, 'admin@aarhus.demo');
   const code = `RP${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -106,7 +107,8 @@ async function bigProgramme(api: RunningApi, rows: number): Promise<string> {
        SELECT $1, 'x', 'x', 1960 + g % 40, CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END FROM generate_series(1, $3) g
        RETURNING id)
      INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
-     SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', 'active' FROM c`,
+     SELECT $1, c.id, $2, $4, DATE '2026-01-15', DATE '2026-02-01', CASE WHEN g % 3 = 0 THEN 'dropped_out' ELSE 'active' END
+     FROM (SELECT id, row_number() OVER () AS g FROM c) c`,
     [AARHUS, res.body.id, rows, DEMO_IDS.centres.aarhusCentrum],
   );
   return res.body.id;
