@@ -22,9 +22,9 @@ let programmes: string[];
  * than one outcome state each (something a k-anonymous file can keep), and a few who stand out (what
  * it must suppress or withhold).
  */
-function cluster(programmeId: string, year: number, sex: 'male' | 'female', referralDate: string, states: [Outcome, number][]): EnrolmentSpec[] {
-  return states.flatMap(([outcome, n]) =>
-    Array.from({ length: n }, (_, i) => ({ town: 'aarhus' as const, programmeId, referralDate, outcome, cpr: cprOf(year + (i % 5), sex), endAfterDays: 35 })),
+function cluster(programmeId: string, year: number, sex: 'male' | 'female', referralDate: string, states: [Outcome, number, number?][]): EnrolmentSpec[] {
+  return states.flatMap(([outcome, n, endAfterDays = 35]) =>
+    Array.from({ length: n }, (_, i) => ({ town: 'aarhus' as const, programmeId, referralDate, outcome, cpr: cprOf(year + (i % 5), sex), endAfterDays })),
   );
 }
 
@@ -34,7 +34,8 @@ beforeAll(async () => {
   const y = await localProgramme('aarhus', 'AEY');
   programmes = [x, y];
   const cohort: EnrolmentSpec[] = [
-    ...cluster(x, 1980, 'male', '2019-01-07', [['completed', 6], ['dropped_out', 5]]),
+    // Half the completers end a quarter later: their end quarter is what local suppression must empty.
+    ...cluster(x, 1980, 'male', '2019-01-07', [['completed', 3], ['completed', 3, 100], ['dropped_out', 5]]),
     ...cluster(x, 1970, 'female', '2019-04-08', [['completed', 5], ['dropped_out', 2]]),
     ...cluster(y, 1990, 'male', '2019-07-08', [['active', 7], ['referred', 3]]),
     { town: 'aarhus', programmeId: x, referralDate: '2019-02-11', outcome: 'transferred', cpr: cprOf(1955, 'female') },
@@ -190,6 +191,10 @@ describe('the attacker against exports', () => {
       expect(column(after, name).filter((p) => before.has(p))).toEqual([]);
     }
     expect([...after.header, ...after.rows.flat()].filter((cell) => DATE_LIKE.test(cell))).toEqual([]);
+    // Nor do the quasi-identifiers join the narrowed file to the earlier one.
+    const linked = oneToOne(first, after, quasiIdentifiers(first));
+    console.log(`narrowed project: ${after.rows.length} rows under a new key, ${linked} one-to-one matches with the file before the change`);
+    expect(linked).toBe(0);
     // A period of a day or part of a month is refused outright.
     const day = await call<ApiErrorBody>('PUT', `/api/export-projects/${firstProject.id}`, {
       name: firstProject.name, purpose: firstProject.purpose, municipalityIds: firstProject.municipalityIds, programmeIds: firstProject.programmeIds,
