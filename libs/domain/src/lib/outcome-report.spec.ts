@@ -126,15 +126,19 @@ describe('the outcome report for evaluators: the cell key method', () => {
     expect(small.counts.completed).toBe(9);
   });
 
-  it('gives a mean change as the true sum over the perturbed count', () => {
-    // 18 × -0.2 + 6 × 0 = -3.6 over 24 → 21. True sd: mean -0.15, 18 × 0.05² + 6 × 0.15² = 0.18, / 23.
+  it('gives a mean change as a perturbed sum over the perturbed count', () => {
+    // 18 × -0.2 + 6 × 0 = -3.6 over 24 → 21. The sum moves by half to all of the largest change (0.2):
+    // mean × 21 lies in [-3.8, -3.7] or [-3.5, -3.4], never at -3.6 (the true sum would give one
+    // person's change away between two reports). True sd: mean -0.15, 18 × 0.05² + 6 × 0.15² = 0.18, / 23.
     const change = sut.asiChange.find((c) => c.timepoint === 'end' && c.domain === 'drug')?.change;
     expect(change?.n).toBe(21);
-    expect(change?.mean).toBeCloseTo(-3.6 / 21, 12);
+    const sum = (change?.mean ?? NaN) * 21;
+    expect(Math.abs(sum + 3.6)).toBeGreaterThanOrEqual(0.1 - 1e-9);
+    expect(Math.abs(sum + 3.6)).toBeLessThanOrEqual(0.2 + 1e-9);
     expect(change?.sd).toBeCloseTo(Math.sqrt(0.18 / 23), 12);
-    expect(change?.effectSize).toBeCloseTo(-3.6 / 21 / Math.sqrt(0.18 / 23), 10);
+    expect(change?.effectSize).toBeCloseTo((change?.mean ?? NaN) / Math.sqrt(0.18 / 23), 10);
     // The interval is centred on the published mean (the true one would give the true n away).
-    expect(((change?.lower ?? NaN) + (change?.upper ?? NaN)) / 2).toBeCloseTo(-3.6 / 21, 12);
+    expect(((change?.lower ?? NaN) + (change?.upper ?? NaN)) / 2).toBeCloseTo(change?.mean ?? NaN, 12);
   });
 
   it('hides a mean change over fewer than 5 (perturbed)', () => {
@@ -162,9 +166,17 @@ describe('the outcome report for evaluators: the cell key method', () => {
     expect(sut.benchmarks[0]).toMatchObject({ timepoint: 'follow-up-6', intentionToTreat: null, assessed: null, compared: 'intentionToTreat', pValue: null });
   });
 
-  it('gives no staff-time totals, and per-person figures as the true total over a perturbed count', () => {
+  it('gives no staff-time totals, and per-person figures as a perturbed total over a perturbed count', () => {
     // 50 × 10 = 500 minutes; 50 → 47 referred, 30 → 27 completers, 18 drug-free at the end → 15.
-    expect(sut.economy).toEqual({ staffMinutes: null, perCitizen: 500 / 47, perCompleter: 500 / 27, perDrugFreeCompleter: 500 / 15, hourlyRate: 600, cost: null });
+    // The total moves by 30 to 60 minutes (the floor of an hour is above the largest 10), one
+    // total for all three figures: 440-470 or 530-560.
+    const { perCitizen, perCompleter, perDrugFreeCompleter, ...rest } = sut.economy;
+    expect(rest).toEqual({ staffMinutes: null, hourlyRate: 600, cost: null });
+    const total = (perCitizen ?? NaN) * 47;
+    expect(Math.abs(total - 500)).toBeGreaterThanOrEqual(30 - 1e-9);
+    expect(Math.abs(total - 500)).toBeLessThanOrEqual(60 + 1e-9);
+    expect(perCompleter).toBeCloseTo(total / 27, 9);
+    expect(perDrugFreeCompleter).toBeCloseTo(total / 15, 9);
     expect(sut.budget).toEqual({ used: 3, limit: 200, day: '2026-12-05' });
   });
 

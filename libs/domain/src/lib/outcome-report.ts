@@ -2,6 +2,7 @@ import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import type { BenchmarkFigure, ChangeFigure, CompositeDomain, EnrolmentState, OutcomeReport, ProportionFigure, PublishedResult, ReportBudget, Timepoint } from '@outcomes/contracts';
 import { benchmarkTimepoint, protocolTimepoints } from './benchmark-timepoint';
 import { cellKey, perturb } from './disclosure/cell-key';
+import { perturbedSum } from './disclosure/magnitude';
 import type { PerturbationTable } from './disclosure/perturbation-table';
 import { followUpSchedule } from './follow-up-schedule';
 import { exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
@@ -56,6 +57,10 @@ export const SMALLEST_PUBLISHED_COUNT = 5;
 export const SMALLEST_PUBLISHED_DENOMINATOR = 10;
 /** Quartiles need a published n of this many, and 5 people on or either side of each. */
 export const SMALLEST_PUBLISHED_QUARTILE_N = 20;
+/** The least noise scale of a sum of ASI changes (a tenth of the composite's 0-1 range), so that a sum of zero changes is perturbed too. */
+export const SMALLEST_ASI_CHANGE_SCALE = 0.1;
+/** The least noise scale of a sum of staff minutes: an hour. */
+export const SMALLEST_MINUTES_SCALE = 60;
 
 type Records = readonly ReportEnrolment[];
 
@@ -103,15 +108,21 @@ class Publisher {
     return { ...figure, successes: s, p: figure.p === null ? null : Math.min(1, s / n) };
   }
 
-  /** A paired change; for evaluators the true sum over the perturbed count, hidden under 5. */
-  change(pairs: readonly { record: ReportEnrolment; difference: number }[]): ChangeFigure | null {
+  /**
+   * A paired change; for evaluators the perturbed sum over the perturbed count, hidden under 5. The
+   * sum is perturbed too: the true sum over a perturbed count gave the true sum back (mean × n), and
+   * two reports a month apart then one person's exact change (the attacker suite found it).
+   */
+  change(pairs: readonly { record: ReportEnrolment; difference: number }[], measure: string): ChangeFigure | null {
     const differences = pairs.map((p) => p.difference);
     if (!this.controlled) return pairedChange(differences);
     if (pairs.length === 0) return null;
     const n = this.count(pairs.map((p) => p.record));
     if (n < SMALLEST_PUBLISHED_COUNT) return this.hide();
-    return pairedChangeOver(differences, n);
+    const sum = perturbedSum(pairs.map((p) => ({ recordKey: p.record.recordKey, value: p.difference })), measure, SMALLEST_ASI_CHANGE_SCALE);
+    return pairedChangeOver(differences, n, sum);
   }
+
 }
 
 const isEnded = (e: ReportEnrolment): boolean => e.state === 'completed' || e.state === 'dropped_out';
@@ -204,7 +215,7 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
         const after = later.get(record.id)?.scores[domain];
         return typeof before === 'number' && typeof after === 'number' ? [{ record, difference: after - before }] : [];
       });
-      return { timepoint, domain, change: publisher.change(pairs) };
+      return { timepoint, domain, change: publisher.change(pairs, `asi-change:${timepoint}:${domain}`) };
     });
   });
 
@@ -230,11 +241,16 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
 
   const staffMinutes = enrolments.reduce((sum, e) => sum + e.minutes, 0);
   const endTaken = at('end');
+  // The total is perturbed for evaluators like any sum (and then never shown itself): the true total
+  // over a perturbed count gave the total back, and a month's difference one enrolment's minutes.
+  const publishedMinutes = publisher.controlled
+    ? perturbedSum(enrolments.map((e) => ({ recordKey: e.recordKey, value: e.minutes })), 'staff-minutes', SMALLEST_MINUTES_SCALE)
+    : staffMinutes;
   const perPerson = (records: Records): number | null => {
     if (records.length === 0) return null;
     const n = publisher.count(records);
     if (publisher.controlled && n < SMALLEST_PUBLISHED_COUNT) return publisher.hide();
-    return staffMinutes / n;
+    return publishedMinutes / n;
   };
   const economy: OutcomeReport['economy'] = {
     staffMinutes: publisher.controlled ? null : staffMinutes,

@@ -45,14 +45,14 @@ export function pairedChange(differences: readonly number[], confidence = 0.95):
 
 /**
  * A paired change published over a perturbed count (the cell key method, docs/disclosure.md): the
- * mean is the true sum over `n`, the sd comes from the true differences, and the interval and effect
+ * mean is `sum` (the perturbed sum, see disclosure/magnitude.ts; by default the true one) over `n`, the sd comes from the true differences, and the interval and effect
  * size are built from that mean, that sd and `n`. An interval of the true mean and true n would give
  * the true count back (sum / midpoint), so nothing here uses the true n. Null below 2 differences.
  */
-export function pairedChangeOver(differences: readonly number[], n: number, confidence = 0.95): PairedChange | null {
+export function pairedChangeOver(differences: readonly number[], n: number, sum = differences.reduce((a, b) => a + b, 0), confidence = 0.95): PairedChange | null {
   const exact = pairedChange(differences, confidence);
   if (!exact || n < 2) return null;
-  const mean = differences.reduce((a, b) => a + b, 0) / n;
+  const mean = sum / n;
   const t = jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1);
   const half = (t * exact.sd) / Math.sqrt(n);
   return { n, mean, sd: exact.sd, lower: mean - half, upper: mean + half, effectSize: exact.sd > 0 ? mean / exact.sd : null };

@@ -1,3 +1,4 @@
 export * from './perturbation-table';
 export * from './cell-key';
 export * from './k-anonymity';
+export * from './magnitude';
