@@ -216,6 +216,8 @@ const resourceOf = (path: string): ResourceName | undefined => {
  * the hand-written access table (access-matrix.expected.csv); admin for the rest (auth, health).
  */
 function roleFor(path: string): TableRole {
+  // An evaluator's budget of report queries: no other role has one (they answer 404).
+  if (path === '/api/outcomes/budget') return 'evaluator';
   const resource = resourceOf(path);
   if (!resource) return 'admin';
   return firstAllowed(resource, path.includes('{') ? 'read' : 'list', MUNICIPAL_TABLE_ROLES);
