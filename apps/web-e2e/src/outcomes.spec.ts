@@ -176,7 +176,15 @@ describe('the outcomes dashboard', () => {
     expect(await text(page, 'benchmark-published')).toContain('50 % stoffri 9 måneder efter start, af alle, der startede');
     expect(await text(page, 'benchmark-intentionToTreat')).toContain('Sammenlignes');
     expect(await text(page, 'benchmark-assessed')).not.toContain('Sammenlignes');
-    expect(await text(page, 'benchmark-p-value')).toContain('Eksakt binomialtest af intention to treat-andelen mod 50 %');
+    // The record keys are drawn afresh in every database, so the noise differs from run to run: 6 of 16
+    // drug-free can be published as 3 to 9, and under 5 the figure (and with it its test) is hidden.
+    const intentionToTreat = await text(page, 'benchmark-intentionToTreat');
+    if (intentionToTreat.includes('%')) {
+      expect(await text(page, 'benchmark-p-value')).toContain('Eksakt binomialtest af intention to treat-andelen mod 50 %');
+    } else {
+      expect(intentionToTreat).toContain('Skjult: for få bag tallet.');
+      expect(await page.getByTestId('benchmark-p-value').count()).toBe(0);
+    }
     expect(await text(page, 'economy-total')).toContain('Totaler vises ikke');
 
     const drugFreePanel = page.getByTestId('drug-free-panel');
