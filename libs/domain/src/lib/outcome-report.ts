@@ -5,7 +5,7 @@ import { cellKey, perturb } from './disclosure/cell-key';
 import { perturbedSum } from './disclosure/magnitude';
 import type { PerturbationTable } from './disclosure/perturbation-table';
 import { followUpSchedule } from './follow-up-schedule';
-import { exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
+import { DISCLOSURE_THRESHOLD, exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
 
 /** One enrolment of the report, with its secret record key (never part of the report). */
 export interface ReportEnrolment {
@@ -52,7 +52,7 @@ export interface OutcomeReportInput {
 }
 
 /** Published counts under this are shown as "< 5". */
-export const SMALLEST_PUBLISHED_COUNT = 5;
+export const SMALLEST_PUBLISHED_COUNT = DISCLOSURE_THRESHOLD;
 /** Proportions whose published denominator is under this are not shown. */
 export const SMALLEST_PUBLISHED_DENOMINATOR = 10;
 /** Quartiles need a published n of this many, and 5 people on or either side of each. */
