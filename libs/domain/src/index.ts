@@ -12,3 +12,4 @@ export * from './lib/disclosure';
 export * from './lib/benchmark-timepoint';
 export * from './lib/outcome-report';
 export * from './lib/report-period';
+export * from './lib/danish-date';

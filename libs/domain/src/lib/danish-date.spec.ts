@@ -1,0 +1,21 @@
+import { danishDate, danishToday } from './danish-date';
+
+describe('the Danish calendar date', () => {
+  // Hand-written from the Danish clock: CET is UTC+1, CEST (last Sunday of March to last Sunday of October) UTC+2.
+  it.each([
+    ['2026-12-04T22:59:59Z', '2026-12-04'],
+    ['2026-12-04T23:00:00Z', '2026-12-05'],
+    ['2026-12-04T23:30:00Z', '2026-12-05'],
+    ['2026-07-04T21:59:00Z', '2026-07-04'],
+    ['2026-07-04T22:00:00Z', '2026-07-05'],
+    ['2026-03-28T23:30:00Z', '2026-03-29'],
+    ['2026-10-24T22:30:00Z', '2026-10-25'],
+    ['2026-12-31T23:00:00Z', '2027-01-01'],
+  ])('%s is %s in Denmark', (instant, expected) => {
+    expect(danishDate(new Date(instant))).toBe(expected);
+  });
+
+  it('takes today from the clock it is given', () => {
+    expect(danishToday(new Date('2026-12-05T00:30:00Z'))).toBe('2026-12-05');
+  });
+});

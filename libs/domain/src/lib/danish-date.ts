@@ -1,0 +1,19 @@
+/**
+ * "Today" is the Danish calendar date, wherever the server or the browser runs. The UTC date
+ * (`toISOString().slice(0, 10)`) is yesterday between midnight and 01:00 (winter) or 02:00
+ * (summer) in Denmark, which made an assessment dated today look like the future.
+ */
+export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
+
+const calendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: DANISH_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Danish calendar date of an instant, as YYYY-MM-DD. */
+export function danishDate(at: Date): string {
+  const parts = Object.fromEntries(calendarDate.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']}`;
+}
+
+/** Today's date in Denmark, as YYYY-MM-DD. */
+export function danishToday(now: Date = new Date()): string {
+  return danishDate(now);
+}
