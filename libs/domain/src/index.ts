@@ -13,3 +13,4 @@ export * from './lib/benchmark-timepoint';
 export * from './lib/outcome-report';
 export * from './lib/report-period';
 export * from './lib/danish-date';
+export * from './lib/attendance';

@@ -1,7 +1,7 @@
 import { ENROLMENT_STATES } from '@outcomes/contracts';
 import type { EnrolmentState } from '@outcomes/contracts';
 import fc from 'fast-check';
-import { allowedTransitions, isFinal, transition } from './enrolment-state';
+import { OPEN_STATES, allowedTransitions, isFinal, isOpen, transition } from './enrolment-state';
 
 describe('enrolment state machine', () => {
   it('allows exactly the documented moves', () => {
@@ -41,5 +41,13 @@ describe('enrolment state machine', () => {
       for (const s of [...reachable]) for (const t of allowedTransitions(s)) if (!reachable.has(t)) { reachable.add(t); grew = true; }
     }
     expect([...reachable].sort()).toEqual([...ENROLMENT_STATES].sort());
+  });
+});
+
+describe('open states', () => {
+  it('are referred and active, and no final state is open', () => {
+    expect([...OPEN_STATES]).toEqual(['referred', 'active']);
+    expect(ENROLMENT_STATES.filter((s) => isOpen(s))).toEqual(['referred', 'active']);
+    expect(ENROLMENT_STATES.filter((s) => isOpen(s) && isFinal(s))).toEqual([]);
   });
 });

@@ -15,7 +15,16 @@ export const TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentStat
   cancelled: [],
 };
 
+/**
+ * The open states: an enrolment still under way (referred or active). One open enrolment per citizen
+ * and programme (the unique index `enrolment_one_open_per_programme`, whose TypeORM literal a test
+ * holds equal to this list), the people a group or a meeting can take, the report's "still open".
+ */
 export const OPEN_STATES: readonly EnrolmentState[] = ['referred', 'active'];
+
+export function isOpen(state: EnrolmentState): boolean {
+  return OPEN_STATES.includes(state);
+}
 
 export function allowedTransitions(from: EnrolmentState): readonly EnrolmentState[] {
   return TRANSITIONS[from];

@@ -5,6 +5,7 @@ import { cellKey, perturb } from './disclosure/cell-key';
 import { perturbedSum } from './disclosure/magnitude';
 import type { PerturbationTable } from './disclosure/perturbation-table';
 import { followUpSchedule } from './follow-up-schedule';
+import { isOpen } from './enrolment-state';
 import { DISCLOSURE_THRESHOLD, exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
 
 /** One enrolment of the report, with its secret record key (never part of the report). */
@@ -13,7 +14,7 @@ export interface ReportEnrolment {
   state: EnrolmentState;
   startDate: string | null;
   endDate: string | null;
-  /** Sessions and group meetings attended. */
+  /** Sessions and group meetings attended, toward the protocol (attendance.ts: attendedTowardProtocol). */
   attended: number;
   /** Staff minutes spent on it. */
   minutes: number;
@@ -190,7 +191,7 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     droppedOut: publisher.shownCount(enrolments.filter((e) => e.state === 'dropped_out')),
     transferred: publisher.shownCount(enrolments.filter((e) => e.state === 'transferred')),
     cancelled: publisher.shownCount(enrolments.filter((e) => e.state === 'cancelled')),
-    open: publisher.shownCount(enrolments.filter((e) => e.state === 'referred' || e.state === 'active')),
+    open: publisher.shownCount(enrolments.filter((e) => isOpen(e.state))),
   };
 
   const drugFree = timepoints.map((timepoint) => {
