@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
-import { asiAnswerErrors, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
+import { asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -37,8 +37,6 @@ const WORKLIST_SPEC: ListSpec = {
   searchColumns: [],
   defaultSort: ['dueDate', 'ASC'],
 };
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** ASI assessments (scored by libs/domain, stored as scored), their history, follow-up schedules and the worklist. */
 @Injectable()
@@ -115,7 +113,7 @@ export class AssessmentsService {
 
   async addAttempt(enrolmentId: string, input: CreateFollowUpAttemptDto): Promise<FollowUpAttempt> {
     const enrolment = await this.enrolmentOrRefuse(enrolmentId);
-    if (input.date > today()) throw ApiException.validation({ date: 'date must not be in the future' });
+    if (input.date > danishToday()) throw ApiException.validation({ date: 'date must not be in the future' });
     if (input.date < enrolment.referralDate) throw ApiException.validation({ date: `date must not be before the referral (${enrolment.referralDate})` });
     const result = await this.db
       .repo(FollowUpAttemptEntity)
@@ -182,7 +180,7 @@ export class AssessmentsService {
           followUpMonths: programme?.followUpMonths ?? [],
           windowDays: programme?.followUpWindowDays ?? 30,
           taken: (takenBy.get(enrolment.id) ?? []).map((t) => ({ timepoint: t.timepoint as Timepoint, date: t.assessedOn })),
-          today: today(),
+          today: danishToday(),
         }),
         attempts: (attemptsBy.get(enrolment.id) ?? [])
           .map((a) => ({ id: a.id, enrolmentId: a.enrolmentId, timepoint: a.timepoint as Timepoint, date: a.attemptedOn, channel: a.channel as FollowUpAttempt['channel'], reached: a.reached, userId: a.userId })),
@@ -206,7 +204,7 @@ export class AssessmentsService {
   }
 
   private checkDate(date: string, enrolment: EnrolmentEntity): void {
-    if (date > today()) throw ApiException.validation({ date: 'date must not be in the future' });
+    if (date > danishToday()) throw ApiException.validation({ date: 'date must not be in the future' });
     if (date < enrolment.referralDate) throw ApiException.validation({ date: `date must not be before the referral (${enrolment.referralDate})` });
   }
 

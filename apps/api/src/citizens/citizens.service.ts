@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Citizen, RawListQuery } from '@outcomes/contracts';
-import { nameTokens, parseCpr } from '@outcomes/domain';
+import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
 import type { CprInfo } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
@@ -26,8 +26,6 @@ const LIST_SPEC: ListSpec = {
   searchColumns: [],
   defaultSort: ['createdAt', 'DESC'],
 };
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Whether a list's filter, once parsed as JSON, has `key` (any escape spelling it); false for text that is not a JSON object. */
 function filterHasKey(filter: string | undefined, key: string): boolean {
@@ -159,7 +157,7 @@ export class CitizensService {
   }
 
   private checkCpr(cpr: string): CprInfo {
-    const result = parseCpr(cpr, today());
+    const result = parseCpr(cpr, danishToday());
     if (!result.valid) throw ApiException.validation({ cpr: result.rule });
     return result.info;
   }

@@ -15,6 +15,7 @@ registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'enrolment_citizen_same_municipality', what: 'a citizen' })
 @SameMunicipality(() => CentreEntity, 'centreId', { name: 'enrolment_centre_same_municipality', what: 'a centre' })
 @SameMunicipality(() => UserEntity, 'staffUserId', { name: 'enrolment_staff_user_same_municipality', what: 'a user' })
+// The literals below are the schema as migrated: OPEN_STATES and ENROLMENT_STATES (libs), held equal by enrolment.entity.spec.ts.
 @Index('enrolment_one_open_per_programme', ['citizenId', 'programmeId'], { unique: true, where: `"state" IN ('referred', 'active')` })
 @Index('enrolment_municipality_state', ['municipalityId', 'state'])
 // The worklist of a staff member.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
-import { eligibilityFailures, transition } from '@outcomes/domain';
+import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
@@ -10,6 +10,7 @@ import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import { attendedCountSql } from './rules-sql';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 
 const LIST_SPEC: ListSpec = {
@@ -31,8 +32,6 @@ const LIST_SPEC: ListSpec = {
 
 // Dates may be entered a little ahead (a planned start), not far into the future.
 const MAX_DAYS_AHEAD = 90;
-const today = (): string => new Date().toISOString().slice(0, 10);
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Enrolments: a citizen in a programme at a centre, moved through the state machine of libs/domain. */
 @Injectable()
@@ -55,19 +54,21 @@ export class EnrolmentsService {
     return enrolment as Enrolment;
   }
 
-  /** History and protocol progress for a page of enrolments, in two queries whatever the page size. */
+  /**
+   * History and protocol progress (libs/domain attendance.ts: sessions attended and group meetings
+   * present, of the protocol's number) for a page of enrolments, in two queries whatever the page size.
+   */
   private async withDetails(rows: EnrolmentEntity[]): Promise<Enrolment[]> {
     const ids = rows.map((r) => r.id);
     const history = await this.history(ids);
     const progress = new Map<string, { attended: number; expected: number | null }>();
     if (ids.length > 0) {
       const counts = (await this.db.manager().query(
-        `SELECT e.id, p.expected_sessions AS expected,
-                (SELECT count(*)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') AS attended
+        `SELECT e.id, p.expected_sessions AS expected, ${attendedCountSql('e.id')} AS attended
          FROM enrolment e JOIN programme p ON p.id = e.programme_id WHERE e.id = ANY($1)`,
         [ids],
       )) as { id: string; expected: number | null; attended: number }[];
-      for (const c of counts) progress.set(c.id, { attended: c.attended, expected: c.expected });
+      for (const c of counts) progress.set(c.id, { attended: c.attended, expected: expectedTowardProtocol({ expectedSessions: c.expected }) });
     }
     return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
   }
@@ -190,8 +191,8 @@ export class EnrolmentsService {
 
   private checkDate(field: string, date: string, birthDate: string | null): void {
     if (birthDate && date < birthDate) throw ApiException.validation({ [field]: `${field} must not be before the citizen's birth (${birthDate})` });
-    const latest = daysFromToday(MAX_DAYS_AHEAD);
-    if (date > latest) throw ApiException.validation({ [field]: `${field} must not be more than ${MAX_DAYS_AHEAD} days after today (${today()})` });
+    const latest = danishDaysFromToday(MAX_DAYS_AHEAD);
+    if (date > latest) throw ApiException.validation({ [field]: `${field} must not be more than ${MAX_DAYS_AHEAD} days after today (${danishToday()})` });
   }
 
   /** Eligibility failures are a 422 naming the rules, unless a written override reason is given. */

@@ -24,7 +24,10 @@ const LIST_SPEC: ListSpec = {
   defaultSort: ['createdAt', 'DESC'],
 };
 
-/** The day in Denmark, which is when a grant's dates begin and end (the session function uses the same). */
+/**
+ * The day in Denmark, which is when a grant's dates begin and end: libs/domain's danishToday() on the
+ * database's clock, because the session function that enforces grants decides by that clock.
+ */
 const DANISH_TODAY = `(now() AT TIME ZONE 'Europe/Copenhagen')::date::text`;
 
 function statusOf(grant: EvaluatorGrantEntity, today: string): GrantStatus {

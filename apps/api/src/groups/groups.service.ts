@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
-import { courseMeetings } from '@outcomes/domain';
+import { OPEN_STATES, courseMeetings, isOpen } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -131,7 +131,7 @@ export class GroupsService {
     const group = await this.group(id);
     const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
     if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
-    if (enrolment.programmeId !== group.programmeId || !['referred', 'active'].includes(enrolment.state)) {
+    if (enrolment.programmeId !== group.programmeId || !isOpen(enrolment.state)) {
       throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment in this group’s programme' });
     }
     await this.db.manager().query(
@@ -245,7 +245,7 @@ export class GroupsService {
 
   /** Standing groups are open: registered participants are the programme's open enrolments. */
   private async openEnrolments(programmeId: string): Promise<string[]> {
-    const rows = (await this.db.manager().query(`SELECT id FROM enrolment WHERE programme_id = $1 AND state IN ('referred', 'active')`, [programmeId])) as { id: string }[];
+    const rows = (await this.db.manager().query('SELECT id FROM enrolment WHERE programme_id = $1 AND state = ANY($2)', [programmeId, OPEN_STATES])) as { id: string }[];
     return rows.map((r) => r.id);
   }
 

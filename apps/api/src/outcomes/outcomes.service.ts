@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import type { CompositeDomain, EnrolmentState, OutcomeReport, PublishedPopulation, PublishedResult, ReportBudget, Timepoint } from '@outcomes/contracts';
-import { evaluatorPeriodErrors, outcomeReport, perturbationTable } from '@outcomes/domain';
+import { COUNTED_GROUP_ATTENDANCE, danishToday, evaluatorPeriodErrors, outcomeReport, perturbationTable } from '@outcomes/domain';
 import type { PerturbationTable, ReportAssessment, ReportEnrolment } from '@outcomes/domain';
 import { ApiException } from '../common/errors/api.exception';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
+import { attendedCountSql } from '../enrolments/rules-sql';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
@@ -26,13 +27,11 @@ interface EnrolmentRow {
 
 type AssessmentRow = { enrolment_id: string; timepoint: Timepoint; drug_free: boolean | null } & Record<CompositeDomain, number | null>;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 /**
- * The report's enrolments ($1 programme, $2 and $3 the referral period) with the sessions and group
- * meetings they attended and the staff minutes spent on them. Sessions are counted per enrolment by
- * index probes; a group meeting's minutes are shared by those present, each meeting's headcount
- * counted once, by the attendance primary key (meeting first), in a MATERIALIZED CTE: inlined, it is
+ * The report's enrolments ($1 programme, $2 and $3 the referral period) with their attendance toward
+ * the protocol (attendedCountSql: the enrolment page's count) and the staff minutes spent on them.
+ * Attendance is counted per enrolment by index probes; a group meeting's minutes are shared by those
+ * present, each meeting's headcount counted once, by the attendance primary key (meeting first), in a MATERIALIZED CTE: inlined, it is
  * counted again for every attendance row; grouped over the attendance table, PostgreSQL read all of
  * it (1.9 million rows at national scale, 1 s of the report's 1.7 s for HCS in Aarhus; now 0.5 s).
  * record_key is the cell key method's secret key: it goes into libs/domain's arithmetic and no further.
@@ -43,17 +42,17 @@ export const REPORT_ENROLMENTS_SQL = `
     SELECT id, state, start_date, end_date, record_key FROM enrolment
     WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3),
   present AS (
-    SELECT a.enrolment_id, a.meeting_id FROM group_attendance a JOIN e ON e.id = a.enrolment_id WHERE a.status = 'present'),
+    SELECT a.enrolment_id, a.meeting_id FROM group_attendance a JOIN e ON e.id = a.enrolment_id WHERE a.status = '${COUNTED_GROUP_ATTENDANCE}'),
   meetings AS MATERIALIZED (
     SELECT m.id, m.duration_minutes,
-      (SELECT count(*) FROM group_attendance p WHERE p.meeting_id = m.id AND p.status = 'present') AS n
+      (SELECT count(*) FROM group_attendance p WHERE p.meeting_id = m.id AND p.status = '${COUNTED_GROUP_ATTENDANCE}') AS n
     FROM group_meeting m WHERE m.id IN (SELECT meeting_id FROM present)),
   groups AS (
-    SELECT present.enrolment_id, count(*) AS attended, sum(meetings.duration_minutes::numeric / meetings.n) AS minutes
+    SELECT present.enrolment_id, sum(meetings.duration_minutes::numeric / meetings.n) AS minutes
     FROM present JOIN meetings ON meetings.id = present.meeting_id
     GROUP BY present.enrolment_id)
   SELECT e.id, e.state, e.start_date::text, e.end_date::text, e.record_key,
-    (SELECT count(*) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') + coalesce(g.attended, 0) AS attended,
+    ${attendedCountSql('e.id')} AS attended,
     (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
       + coalesce(g.minutes, 0) AS minutes
   FROM e LEFT JOIN groups g ON g.enrolment_id = e.id`;
@@ -135,7 +134,7 @@ export class OutcomesService {
       protocol: { expectedSessions: programme.expectedSessions, courseWeeks: programme.courseWeeks, followUpMonths: programme.followUpMonths, followUpWindowDays: programme.followUpWindowDays },
       published,
       hourlyRate: municipality.hourlyRate,
-      today: today(),
+      today: danishToday(),
       disclosure: controlled ? this.table : null,
       budget,
     });

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { trainingProblems } from '@outcomes/domain';
+import { danishToday, trainingProblems } from '@outcomes/domain';
 import { CrudService } from '../common/crud/crud.service';
 import { ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateTrainingDto } from './dto/volunteer.dto';
 import { TrainingEntity, VolunteerEntity } from './volunteer.entity';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Training records: SMART facilitator training (makes a volunteer "trained" while valid) and other courses. */
 @Injectable()
@@ -30,7 +28,7 @@ export class TrainingsService extends CrudService<TrainingEntity, CreateTraining
   }
 
   protected override problems(input: CreateTrainingDto): Record<string, string> {
-    return trainingProblems({ kind: input.kind, completedOn: input.completedOn, renewsOn: input.renewsOn ?? null }, today());
+    return trainingProblems({ kind: input.kind, completedOn: input.completedOn, renewsOn: input.renewsOn ?? null }, danishToday());
   }
 
   protected override async checkAsync(input: CreateTrainingDto): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assignmentProblem, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
+import { assignmentProblem, danishDate, danishToday, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
 import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { CoordinatorDashboard, Facilitation, FacilitatorRole, RawListQuery, Training, TrainingKind, Volunteer, VolunteerStatus } from '@outcomes/contracts';
 import type { ListPage } from '../common/crud/crud.service';
@@ -23,8 +23,6 @@ const LIST_SPEC: ListSpec = {
   searchColumns: [],
   defaultSort: ['createdAt', 'DESC'],
 };
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Volunteers (encrypted like citizens), their assignments to SMART groups, and the coordinator's view. */
 @Injectable()
@@ -68,7 +66,7 @@ export class VolunteersService {
     if (result.affected === 0) throw ApiException.versionConflict('Volunteer');
     // A volunteer who leaves steps back from every group at once.
     if (input.status === 'left') {
-      await this.db.manager().query('UPDATE facilitation SET to_date = $2 WHERE volunteer_id = $1 AND (to_date IS NULL OR to_date > $2)', [id, today()]);
+      await this.db.manager().query('UPDATE facilitation SET to_date = $2 WHERE volunteer_id = $1 AND (to_date IS NULL OR to_date > $2)', [id, danishToday()]);
     }
     return this.get(id);
   }
@@ -106,8 +104,8 @@ export class VolunteersService {
   async endAssignment(groupId: string, facilitationId: string): Promise<Facilitation> {
     const found = await this.db.repo(FacilitationEntity).findOneBy({ id: facilitationId, groupId });
     if (!found) throw ApiException.notFound('Assignment');
-    await this.db.repo(FacilitationEntity).update({ id: facilitationId }, { toDate: today() });
-    return this.toFacilitation({ ...found, toDate: today() });
+    await this.db.repo(FacilitationEntity).update({ id: facilitationId }, { toDate: danishToday() });
+    return this.toFacilitation({ ...found, toDate: danishToday() });
   }
 
   /**
@@ -115,7 +113,7 @@ export class VolunteersService {
    * meeting at the same time; at least one trained, unless the coordinator says why not.
    */
   async checkMeetingFacilitators(group: GroupEntity, startsAt: Date, durationMinutes: number, facilitators: MeetingFacilitatorDto[], untrainedReason: string | null): Promise<void> {
-    const day = startsAt.toISOString().slice(0, 10);
+    const day = danishDate(startsAt);
     const assigned = (await this.db.repo(FacilitationEntity).createQueryBuilder('f')
       .where('f.group_id = :groupId AND f.from_date <= :day AND (f.to_date IS NULL OR f.to_date >= :day)', { groupId: group.id, day })
       .getMany()).map((f) => f.volunteerId);
@@ -158,7 +156,7 @@ export class VolunteersService {
 
   /** Groups × facilitators, the flags, trainings due for renewal, and volunteer hours per organisation and month. */
   async dashboard(): Promise<CoordinatorDashboard> {
-    const day = today();
+    const day = danishToday();
     // One answer, not a paged list: each of its lists is capped at MAX_PAGE_SIZE entries (OWASP API4),
     // so a municipality's growing history cannot grow the answer without bound.
     const groups = await this.db.repo(GroupEntity).createQueryBuilder('g').where("g.kind = 'standing'").orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').take(MAX_PAGE_SIZE).getMany();
@@ -195,7 +193,7 @@ export class VolunteersService {
   }
 
   private trainedToday(ids: string[]): Promise<Set<string>> {
-    return this.trainedOn(ids, today());
+    return this.trainedOn(ids, danishToday());
   }
 
   private async organisationOrRefuse(id: string): Promise<void> {

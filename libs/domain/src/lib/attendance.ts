@@ -10,7 +10,7 @@ import type { Attendance, GroupAttendance } from '@outcomes/contracts';
  * - The expected number is the programme's protocol (`expectedSessions`: 16 for HCS, one per course
  *   meeting); a programme without one counts nothing against a number.
  *
- * The API counts in SQL (apps/api/src/enrolments/attendance-sql.ts), built from the two values below.
+ * The API counts in SQL (apps/api/src/enrolments/rules-sql.ts), built from the two values below.
  */
 export const COUNTED_SESSION_ATTENDANCE: Attendance = 'attended';
 export const COUNTED_GROUP_ATTENDANCE: GroupAttendance = 'present';

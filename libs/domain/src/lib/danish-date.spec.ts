@@ -1,4 +1,4 @@
-import { danishDate, danishToday } from './danish-date';
+import { addDays, danishDate, danishDaysFromToday, danishToday } from './danish-date';
 
 describe('the Danish calendar date', () => {
   // Hand-written from the Danish clock: CET is UTC+1, CEST (last Sunday of March to last Sunday of October) UTC+2.
@@ -17,5 +17,15 @@ describe('the Danish calendar date', () => {
 
   it('takes today from the clock it is given', () => {
     expect(danishToday(new Date('2026-12-05T00:30:00Z'))).toBe('2026-12-05');
+  });
+
+  it('counts days on the calendar, across months, years and the change to summer time', () => {
+    expect(addDays('2026-12-05', 1)).toBe('2026-12-06');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-12-05', 90)).toBe('2027-03-05');
+    // 00:30 in Denmark on 5 December is still 4 December in UTC.
+    expect(danishDaysFromToday(1, new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-06');
   });
 });

@@ -17,3 +17,14 @@ export function danishDate(at: Date): string {
 export function danishToday(now: Date = new Date()): string {
   return danishDate(now);
 }
+
+/** The calendar date `days` after (or before, when negative) a date, both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The Danish date `days` from today (a deadline, a limit on dates ahead). */
+export function danishDaysFromToday(days: number, now: Date = new Date()): string {
+  return addDays(danishToday(now), days);
+}

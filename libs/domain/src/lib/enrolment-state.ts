@@ -22,8 +22,9 @@ export const TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentStat
  */
 export const OPEN_STATES: readonly EnrolmentState[] = ['referred', 'active'];
 
-export function isOpen(state: EnrolmentState): boolean {
-  return OPEN_STATES.includes(state);
+/** Whether a state (an EnrolmentState, or a database row's text) is open. */
+export function isOpen(state: string): boolean {
+  return (OPEN_STATES as readonly string[]).includes(state);
 }
 
 export function allowedTransitions(from: EnrolmentState): readonly EnrolmentState[] {
