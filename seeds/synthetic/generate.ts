@@ -1,4 +1,4 @@
-import { ageOn, courseMeetings } from '@outcomes/domain';
+import { ageOn, courseMeetings, isOpen } from '@outcomes/domain';
 import { asiAnswers } from './asi-answers';
 import { addDays, addMonths, daysBetween, localTime, nextWeekday } from './calendar';
 import type { IdKind } from './ids';
@@ -202,7 +202,7 @@ class MunicipalityGenerator {
       SMART: { HCS: 2, ICM: 1, SMART: 1 },
     };
     const choices: Partial<Record<ProgrammeCode, number>> = { ...next[first] };
-    const stillOpen = result.state === 'referred' || result.state === 'active';
+    const stillOpen = isOpen(result.state);
     if (stillOpen) delete choices[first]; // one open enrolment per programme
     const age = ageOn(birthDate, referral);
     const move = this.protocol('MOVE');
@@ -258,7 +258,7 @@ class MunicipalityGenerator {
       return;
     }
     if (e.startDate) add('referred', 'active', e.startDate, null);
-    if (e.endDate && e.state !== 'active' && e.state !== 'referred') add('active', e.state, e.endDate, e.endReason);
+    if (e.endDate && !isOpen(e.state)) add('active', e.state, e.endDate, e.endReason);
   }
 
   // --- MOVE: 12 structured individual sessions.

@@ -4,6 +4,7 @@ import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createCourse, freshCpr, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
@@ -210,11 +211,11 @@ async function fixtures(): Promise<Fixtures> {
   expect(attended.status).toBe(200);
   const contact = await call<{ id: string }>('POST', '/api/outreach-contacts', { contactAt: new Date(Date.now() - 3600_000).toISOString(), placeType: 'street', durationMinutes: 15, contactType: 'follow-up', citizenId: enrolment.citizenId }, { as: staff.aarhus });
   expect(contact.status).toBe(201);
-  const assessment = await call<{ id: string }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: new Date().toISOString().slice(0, 10), items: { M6: 1, M7: 1, M8: 1 } }, { as: staff.aarhus });
+  const assessment = await call<{ id: string }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today(), items: { M6: 1, M7: 1, M8: 1 } }, { as: staff.aarhus });
   expect(assessment.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
-  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: new Date().toISOString().slice(0, 10), version: current.body.version }, { as: staff.aarhus });
+  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
   return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id };

@@ -2,10 +2,10 @@ import type { ApiErrorBody, Assessment, DueAssessment, Enrolment, FollowUpAttemp
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, ASI_INTAKE_ITEMS, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const items = ASI_INTAKE_ITEMS;
 
 const record = (enrolmentId: string, extra: Record<string, unknown> = {}) =>

@@ -2,6 +2,7 @@ import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCentre, createCitizen, staff } from './support/fixtures';
 import { call, closeDb, db } from './support/http';
 import type { Answer } from './support/http';
+import { today } from './support/dates';
 
 /**
  * Concurrent writes (issue #17): two requests that carry the same version are sent at once. Exactly
@@ -13,7 +14,6 @@ import type { Answer } from './support/http';
 afterAll(closeDb);
 
 const ROUNDS = 5;
-const today = (): string => new Date().toISOString().slice(0, 10);
 const hourAgo = (): string => new Date(Date.now() - 3600_000).toISOString();
 
 interface Versioned { id: string; version: number }

@@ -3,12 +3,12 @@ import type { ApiErrorBody, Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { createCitizen, staff, youngCpr } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today as todayIso } from './support/dates';
 
 afterAll(closeDb);
 
 const P = DEMO_IDS.programmes;
 const centre = DEMO_IDS.centres.aarhusCentrum;
-const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 async function refer(citizenId: string, programmeId: string, extra: Record<string, unknown> = {}) {
   return call<Enrolment & ApiErrorBody>('POST', '/api/enrolments', { citizenId, programmeId, centreId: centre, referralDate: todayIso(), ...extra }, { as: staff.aarhus });

@@ -3,10 +3,10 @@ import type { ApiErrorBody, ExportProject } from '@outcomes/contracts';
 import { activeEnrolment, ASI_INTAKE_ITEMS as items, staff } from './support/fixtures';
 import { call, closeDb, db } from './support/http';
 import { EVALUATOR, ownProgramme, project, runExport } from './support/exports';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 describe('an export project’s k and period', () => {
   it('refuses k below 5 and a period that is not whole calendar months, naming the field and the rule, and writes nothing', async () => {

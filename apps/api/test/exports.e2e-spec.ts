@@ -5,11 +5,11 @@ import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, ASI_INTAKE_ITEMS as items, staff } from './support/fixtures';
 import { call, closeDb, db, listPath, tokenFor } from './support/http';
 import { AARHUS, download, EVALUATOR, exportCells, finished, ownProgramme, project, startExport } from './support/exports';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
 const ODENSE = DEMO_IDS.municipalities.odense;
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 describe('export projects', () => {
   it('are refused for a municipality that has not been granted (403 naming it) and for a period ending before it starts', async () => {

@@ -2,6 +2,7 @@ import type { ApiErrorBody, Group, GroupMeeting } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, createCourse, mondayWeeksAgo, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today as todayInDenmark } from './support/dates';
 
 afterAll(closeDb);
 
@@ -106,7 +107,7 @@ describe('SMART Recovery standing groups', () => {
     expect(meeting.body).toMatchObject({ status: 'held', anonymousHeadcount: 7, durationMinutes: 90, number: null });
 
     const citizen = await call<{ id: string }>('POST', '/api/citizens', { firstName: 'Smart', lastName: 'Deltager' }, { as: staff.aarhus });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInDenmark();
     const enrolment = await call<{ id: string }>('POST', '/api/enrolments', { citizenId: citizen.body.id, programmeId: DEMO_IDS.programmes.smart, centreId: DEMO_IDS.centres.aarhusVest, referralDate: today, attestations: ['finished-treatment', 'drug-free-or-stable-substitution'], eligibilityOverride: 'Anonym borger uden CPR; alder bekræftet mundtligt' }, { as: staff.aarhus });
     expect(enrolment.status).toBe(201);
     const present = await call<GroupMeeting>('PUT', `/api/group-meetings/${meeting.body.id}/attendance`, { attendance: [{ enrolmentId: enrolment.body.id, status: 'present' }] }, { as: coordinator });

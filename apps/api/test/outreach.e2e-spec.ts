@@ -3,6 +3,7 @@ import type { ApiErrorBody, OutreachContact } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { createCitizen, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
@@ -33,7 +34,7 @@ describe('outreach contacts', () => {
 
   it('records a referral and whether the citizen started the offer', async () => {
     const citizen = await createCitizen('aarhus');
-    const sut = await contact({ citizenId: citizen.id, contactType: 'referral', referredProgrammeId: DEMO_IDS.programmes.icm, referralStarted: true, referralStartedDate: new Date().toISOString().slice(0, 10) });
+    const sut = await contact({ citizenId: citizen.id, contactType: 'referral', referredProgrammeId: DEMO_IDS.programmes.icm, referralStarted: true, referralStartedDate: today() });
     expect(sut.status).toBe(201);
     expect(sut.body).toMatchObject({ contactType: 'referral', referredProgrammeId: DEMO_IDS.programmes.icm, referralStarted: true });
   });

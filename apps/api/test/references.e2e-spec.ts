@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { freshDatabase } from './support/fresh-database';
 import { activeEnrolment, ASI_INTAKE_ITEMS, createCitizen, createCourse, createUser, mondayWeeksAgo } from './support/fixtures';
 import { call, closeDb, db, tokenFor } from './support/http';
+import { today } from './support/dates';
 
 afterAll(closeDb);
 
@@ -24,7 +25,6 @@ const ODENSE_STAFF = DEMO_IDS.users.odense.staff;
 const ODENSE_CENTRE = DEMO_IDS.centres.odenseSyd;
 const AARHUS_CENTRE = DEMO_IDS.centres.aarhusCentrum;
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** One row, as the owner sees it: what the test checks was not written or not changed. */
 async function one<T>(sql: string, params: unknown[]): Promise<T> {

@@ -2,6 +2,7 @@ import type { ApiErrorBody, Enrolment, TreatmentSession } from '@outcomes/contra
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, createCitizen, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
+import { today as todayInDenmark } from './support/dates';
 
 afterAll(closeDb);
 
@@ -43,7 +44,7 @@ describe('individual sessions', () => {
 
   it('refuses a session on an enrolment that is not active (422) or of another municipality (400)', async () => {
     const citizen = await createCitizen('aarhus');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInDenmark();
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: today }, { as: staff.aarhus });
     const notActive = await log(referred.body.id);
     expect(notActive.status).toBe(422);

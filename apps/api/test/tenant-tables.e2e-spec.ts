@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { activeEnrolment, createCitizen, createCourse, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
 import type { Answer } from './support/http';
+import { daysFromToday, today as todayInDenmark } from './support/dates';
 
 /**
  * Row-level security on every tenant table, from the catalogue (issue #17). A tenant table is one
@@ -90,7 +91,7 @@ async function fillTenantTables(): Promise<void> {
   const coordinator = { as: 'coordinator@aarhus.demo' };
   const evaluator = { as: 'evaluator@aarhus.demo' };
   const asStaff = { as: staff.aarhus };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInDenmark();
   const hourAgo = new Date(Date.now() - 3600_000).toISOString();
 
   // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact
@@ -117,7 +118,7 @@ async function fillTenantTables(): Promise<void> {
   ok('meeting with facilitator', await call('POST', '/api/group-meetings', { groupId: smart.id, startsAt: hourAgo, durationMinutes: 90, anonymousHeadcount: 3, facilitators: [{ volunteerId: volunteer.id, minutes: 90 }], untrainedReason: 'RLS-test: frivillig uden SMART-uddannelse' }, coordinator));
 
   // evaluator_grant: Aarhus's data to Odense's evaluator, from a date in the future (no access meanwhile)
-  const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const inDays = daysFromToday;
   ok('grant', await call('POST', '/api/evaluator-grants', { evaluatorEmail: 'evaluator@odense.demo', purpose: 'RLS-test af bevillinger', validFrom: inDays(100), validUntil: inDays(130) }, { as: 'admin@aarhus.demo' }));
 
   // report_query: an evaluator's report counts against their daily budget

@@ -1,12 +1,11 @@
 import type { ApiErrorBody, CoordinatorDashboard, Facilitation, Group, GroupMeeting, Volunteer } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { call, closeDb, db } from './support/http';
+import { today, daysFromToday as daysFromNow } from './support/dates';
 
 afterAll(closeDb);
 
 const coordinator = { aarhus: 'coordinator@aarhus.demo', odense: 'coordinator@odense.demo' } as const;
-const today = (): string => new Date().toISOString().slice(0, 10);
-const daysFromNow = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function organisation(as: string = coordinator.aarhus, municipalities: string[] = [DEMO_IDS.municipalities.aarhus]): Promise<string> {
   const res = await call<{ id: string }>('POST', '/api/organisations', { name: `Frivilligforening ${Math.random().toString(36).slice(2, 7)}`, municipalityIds: municipalities }, { as });

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { danishToday } from '@outcomes/domain';
 import { seedDemo } from '@outcomes/seeds';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -99,7 +100,7 @@ async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logg
   const summary = await loadSyntheticScale(dataSource, config, {
     scale: 'demo',
     seed: 1,
-    asOf: new Date().toISOString().slice(0, 10),
+    asOf: danishToday(),
     log: (message) => logger.debug(message),
   });
   logger.info({ rows: Object.values(summary.rows).reduce((a, b) => a + b, 0) }, 'synthetic demo cases seeded');

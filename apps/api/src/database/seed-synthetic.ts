@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { danishToday } from '@outcomes/domain';
 import { isScaleName, loadSynthetic, SCALE_NAMES } from '@outcomes/seeds';
 import type { LoadSummary, ScaleName } from '@outcomes/seeds';
 import type { PoolClient } from 'pg';
@@ -76,7 +77,7 @@ export async function loadSyntheticScale(
 export async function seedSynthetic(dataSource: DataSource, config: AppConfig, args: string[]): Promise<number> {
   const scale = option(args, 'scale') ?? '';
   const seed = Number(option(args, 'seed') ?? '1');
-  const asOf = option(args, 'as-of') ?? new Date().toISOString().slice(0, 10);
+  const asOf = option(args, 'as-of') ?? danishToday();
   const workers = Number(option(args, 'workers') ?? Math.max(0, availableParallelism() - 1));
   const validWorkers = Number.isInteger(workers) && workers >= 0 && workers <= 64;
   if (!isScaleName(scale) || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !validWorkers) {

@@ -7,6 +7,7 @@ import { call, closeDb, db, listPath, tokenFor } from '../support/http';
 import type { Answer } from '../support/http';
 import { readAccessTable, SCOPES, TABLE_FILE, TABLE_ROLES } from './support/access-table';
 import type { Scope } from './support/access-table';
+import { today, daysFromToday as daysFromNow } from '../support/dates';
 
 /**
  * The access matrix (issue #17): every role × resource × action × scope of the hand-written table
@@ -69,8 +70,6 @@ const CENTRE_OF: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum
 const ACTOR_TOWN: Town = 'aarhus';
 const townOf = (scope: Scope): Town => (scope === 'own' ? 'aarhus' : 'odense');
 const as = (role: string, town: Town): { as: string } => ({ as: `${role}@${town}.demo` });
-const today = (): string => new Date().toISOString().slice(0, 10);
-const daysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const hourAgo = (): string => new Date(Date.now() - 3600_000).toISOString();
 const short = (): string => randomUUID().slice(0, 6);
 

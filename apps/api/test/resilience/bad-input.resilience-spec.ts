@@ -9,6 +9,7 @@ import type { Case, EndpointContext } from './support/bad-input';
 import { endpoints, isList, WRITE_METHODS } from './support/openapi';
 import type { Endpoint, OpenApiDocument } from './support/openapi';
 import { mapPool } from './support/pool';
+import { today, daysFromToday as inDays } from '../support/dates';
 
 /**
  * Issue #11, bad input: every write endpoint of the OpenAPI document (and every list's sort / range /
@@ -48,8 +49,6 @@ const STACK_TRACE = /\bat [\w.<>]+ \(|node_modules|\.(ts|js):\d+:\d+|Error: .*\n
 const SQL = /syntax error at or near|relation "[^"]+"|QueryFailedError|duplicate key value|violates (foreign key|check|not-null|unique) constraint|\bSELECT\b[\s\S]{0,200}\bFROM\b|\bINSERT INTO\b|\bDROP TABLE\b/i;
 const CPR_LIKE = /(?<!\d)\d{6}-?\d{4}(?!\d)/;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const hourAgo = (): string => new Date(Date.now() - 3600_000).toISOString();
 const MUNICIPALITY = DEMO_IDS.municipalities.aarhus;
 const CENTRE = DEMO_IDS.centres.aarhusCentrum;

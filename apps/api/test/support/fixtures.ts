@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
 import { call } from './http';
+import { today as todayInDenmark } from './dates';
 
 export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
 export const admins = { aarhus: 'admin@aarhus.demo', odense: 'admin@odense.demo' } as const;
@@ -31,10 +32,8 @@ export async function login(email: string, password: string): Promise<{ status: 
   return { status: res.status, body: res.body, cookie: res.headers.get('set-cookie') };
 }
 
-/** A date `days` from today (UTC), as YYYY-MM-DD; ±1 day covers the hour when Denmark's date differs. */
-export function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
+/** A date `days` from today (the Danish date), as YYYY-MM-DD. */
+export { daysFromToday } from './dates';
 
 /**
  * A national operator, made as an installation makes one: by the CLI (create-operator) against the
@@ -82,17 +81,18 @@ export async function activeEnrolment(town: Town, programmeId = '00000000-0000-4
   const centres: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
   const isMove = programmeId === '00000000-0000-4000-8000-000000000104';
   const citizen = await createCitizen(town, isMove ? { cpr: youngCpr() } : {});
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInDenmark();
   const referred = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId, centreId: centres[town], referralDate: today }, { as: staff[town] });
   const active = await call<{ id: string; version: number }>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: today, version: referred.body.version }, { as: staff[town] });
   if (active.status !== 200) throw new Error(`starting an enrolment answered ${active.status}: ${JSON.stringify(active.body)}`);
   return { ...active.body, citizenId: citizen.id };
 }
 
-/** The Monday `weeks` weeks before today's week, as YYYY-MM-DD. */
+/** The Monday `weeks` weeks before today's week (the Danish date's week), as YYYY-MM-DD. */
 export function mondayWeeksAgo(weeks: number): string {
-  const now = new Date();
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks));
+  const [y, m, d] = todayInDenmark().split('-').map(Number) as [number, number, number];
+  const monday = new Date(Date.UTC(y, m - 1, d));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7 * weeks);
   return monday.toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,5 @@
 import { db } from '../../support/http';
+import { today as todayInDenmark } from '../../support/dates';
 
 /** The report cells the attacker goes after, named as the attacker's model names them. */
 export type CellName = string;
@@ -59,7 +60,7 @@ export async function truthOf(
      WHERE e.programme_id = $1 AND e.municipality_id = $2 AND e.referral_date BETWEEN $3 AND $4`,
     [programmeId, municipalityId, from, to],
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInDenmark();
   const ids = (pred: (r: Row) => boolean): string[] => rows.filter(pred).map((r) => r.id).sort();
   const ended = (r: Row): boolean => r.state === 'completed' || r.state === 'dropped_out';
   const at = (r: Row, tp: string) => r.assessments?.find((a) => a.timepoint === tp);

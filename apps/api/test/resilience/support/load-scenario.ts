@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { ASI_INTAKE_ITEMS, freshCpr, mondayWeeksAgo, STRONG_PASSWORD } from '../../support/fixtures';
 import { inBatches, sleep } from './load-client';
 import type { LoadClient } from './load-client';
+import { daysFromToday, today } from '../../support/dates';
 
 export type Town = 'aarhus' | 'odense';
 const ADMINS: Record<Town, string> = { aarhus: 'admin@aarhus.demo', odense: 'admin@odense.demo' };
@@ -27,7 +28,7 @@ export interface SimUser {
   pastMeetings: string[];
 }
 
-const dateDaysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const dateDaysAgo = (days: number): string => daysFromToday(-days);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
 function expectStatus(what: string, answer: { status: number; body: unknown }, status: number): void {
@@ -207,7 +208,7 @@ async function act(client: LoadClient, ledger: WriteLedger, user: SimUser, actio
     }
     case 'record ASI': {
       // Ad hoc: the one timepoint an enrolment may have any number of.
-      const write: AssessmentWrite = { userId: user.id, enrolmentId: pick(user.caseload).enrolmentId, date: new Date().toISOString().slice(0, 10), items: { ...ASI_INTAKE_ITEMS, M6: Math.floor(Math.random() * 10) } };
+      const write: AssessmentWrite = { userId: user.id, enrolmentId: pick(user.caseload).enrolmentId, date: today(), items: { ...ASI_INTAKE_ITEMS, M6: Math.floor(Math.random() * 10) } };
       const { userId: _u, ...rest } = write;
       const res = await client.request<{ id?: string }>('POST assessment', 'POST', '/api/assessments', user.token, { ...rest, timepoint: 'ad-hoc' });
       if (res.status === 201 && res.body.id) ledger.assessments.set(res.body.id, write);
