@@ -11,4 +11,9 @@ describe('dates', () => {
     expect(formatDate('2026-01-01', 'en')).toBe('1 Jan 2026');
     expect(formatDate(null, 'da')).toBe('');
   });
+
+  it('takes today as the Danish date, which is already tomorrow in UTC after Danish midnight', () => {
+    expect(todayLocal(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
+    expect(todayLocal(new Date('2026-07-04T21:59:00Z'))).toBe('2026-07-04');
+  });
 });

@@ -1,17 +1,19 @@
+import { danishToday } from '@outcomes/domain';
+
 const LOCALES: Record<string, string> = { da: 'da-DK', en: 'en-GB' };
 
 export const intlLocale = (locale: string): string => LOCALES[locale] ?? locale;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Today in the browser's time zone, YYYY-MM-DD (what a date input shows and the API takes). */
+/** Today, YYYY-MM-DD: the Danish date (libs/domain danishToday), the API's today, wherever the browser is. */
 export function todayLocal(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return danishToday(now);
 }
 
 /** Now in the browser's time zone to the minute, YYYY-MM-DDTHH:mm (a datetime-local input's value). */
 export function nowLocalDateTime(now: Date = new Date()): string {
-  return `${todayLocal(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
 /** A calendar date (YYYY-MM-DD) in the language's format; no time zone can move it to another day. */

@@ -1,6 +1,7 @@
 import AddSessionIcon from '@mui/icons-material/PostAdd';
 import { Box, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { Enrolment } from '@outcomes/contracts';
+import { isOpen } from '@outcomes/domain';
 import {
   EditButton,
   ReferenceField,
@@ -31,7 +32,7 @@ const Actions = () => {
           icon={<AddSessionIcon />}
         />
       )}
-      {enrolment && (enrolment.state === 'referred' || enrolment.state === 'active') && <EditButton />}
+      {enrolment && isOpen(enrolment.state) && <EditButton />}
     </TopToolbar>
   );
 };

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import type { EnrolmentState } from '@outcomes/contracts';
+import { isOpen } from '@outcomes/domain';
 import { useTranslate } from 'react-admin';
 import { STATE_COLOURS } from './states';
 
@@ -9,7 +10,7 @@ export const EnrolmentStateChip = ({ state }: { state: EnrolmentState }) => {
     <Chip
       size="small"
       color={STATE_COLOURS[state]}
-      variant={state === 'active' || state === 'referred' ? 'filled' : 'outlined'}
+      variant={isOpen(state) ? 'filled' : 'outlined'}
       label={translate(`resources.enrolments.states.${state}`)}
       data-testid="enrolment-state"
     />

@@ -1,5 +1,6 @@
 import { ATTESTATIONS, ENROLMENT_STATES } from '@outcomes/contracts';
 import type { Enrolment, EnrolmentState } from '@outcomes/contracts';
+import { protocolProgress } from '@outcomes/domain';
 
 export const stateChoices = ENROLMENT_STATES.map((id) => ({ id, name: `resources.enrolments.states.${id}` }));
 
@@ -16,7 +17,10 @@ export const STATE_COLOURS: Record<EnrolmentState, ChipColour> = {
   cancelled: 'default',
 };
 
-/** "7 of 12": sessions attended against the protocol's number, when the programme counts them. */
+/**
+ * "13 af 16": attendance toward the protocol (libs/domain attendance.ts: sessions attended and group
+ * meetings present, counted by the API) of the programme's number, when the programme has one.
+ */
 export function progressOf(enrolment: Pick<Enrolment, 'sessionsAttended' | 'expectedSessions'>): { attended: number; expected: number } | undefined {
-  return enrolment.expectedSessions ? { attended: enrolment.sessionsAttended, expected: enrolment.expectedSessions } : undefined;
+  return protocolProgress(enrolment.sessionsAttended, enrolment.expectedSessions);
 }

@@ -1,6 +1,7 @@
 import { Alert, Box } from '@mui/material';
 import type { Enrolment, Facilitation, Group, GroupMeeting, Training, Volunteer } from '@outcomes/contracts';
 import { MAX_DURATION_MINUTES } from '@outcomes/contracts';
+import { OPEN_STATES } from '@outcomes/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Validator } from 'react-admin';
@@ -128,7 +129,7 @@ const FacilitatorInputs = ({ group, onTrained }: { group: Group; onTrained: (tra
 /** Optional: registered citizens with an open enrolment in the group's programme who were there. */
 const CitizensPresentInput = ({ group }: { group: Group }) => {
   const { data: enrolments } = useGetList<Enrolment>('enrolments', {
-    filter: { programmeId: group.programmeId, state: ['referred', 'active'] },
+    filter: { programmeId: group.programmeId, state: [...OPEN_STATES] },
     pagination: { page: 1, perPage: 200 },
     sort: { field: 'referralDate', order: 'DESC' },
   });
