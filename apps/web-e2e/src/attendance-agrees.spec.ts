@@ -1,5 +1,4 @@
 import type { Citizen, Enrolment, Group, GroupMeeting } from '@outcomes/contracts';
-import { danishDaysFromToday, danishToday } from '@outcomes/domain';
 import { demoEmail } from '@outcomes/seeds';
 import { apiGet, apiPost, apiPut, listQuery } from './support/api';
 import { signIn } from './support/auth';
@@ -13,11 +12,11 @@ const SHOTS = '/tmp/shots/rules';
 
 const randomLetters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** The Monday `weeks` weeks before this (Danish) week, as YYYY-MM-DD. */
+/** The Monday `weeks` weeks before this week (Danish calendar), as YYYY-MM-DD. */
 function mondayWeeksAgo(weeks: number): string {
-  const today = danishToday();
-  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return danishDaysFromToday(-weekday - 7 * weeks);
+  const today = new Date(`${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date())}T12:00:00Z`);
+  today.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7 * weeks);
+  return today.toISOString().slice(0, 10);
 }
 
 /**
