@@ -1,4 +1,4 @@
-import { ageOn, courseMeetings, isOpen } from '@outcomes/domain';
+import { ageOn, courseMeetings, hasEnded, isOpen } from '@outcomes/domain';
 import { asiAnswers } from './asi-answers';
 import { addDays, addMonths, daysBetween, localTime, nextWeekday } from './calendar';
 import type { IdKind } from './ids';
@@ -433,7 +433,7 @@ class MunicipalityGenerator {
     const { rng, protocol } = c;
     const code = protocol.code;
     const model = OUTCOME_MODEL[code];
-    const ended = result.state === 'completed' || result.state === 'dropped_out';
+    const ended = hasEnded(result.state);
     const completed = result.state === 'completed';
     const recovery = rng.next();
     const baseSeverity = model.intakeSeverity + (rng.next() - 0.5) * 0.3;

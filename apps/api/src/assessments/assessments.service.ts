@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
-import { asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
+import { ENDED_STATES, asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -136,7 +136,7 @@ export class AssessmentsService {
       return found?.kind === 'eq' && typeof found.value === 'string' ? found.value : undefined;
     };
     const filter = { staffUserId: value('staff_user_id'), centreId: value('centre_id'), status: value('status') };
-    const qb = this.db.repo(EnrolmentEntity).createQueryBuilder('e').where("e.state IN ('active', 'completed', 'dropped_out')");
+    const qb = this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.state IN (:...states)', { states: ['active', ...ENDED_STATES] });
     if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
     if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
     const enrolments = await qb.getMany();

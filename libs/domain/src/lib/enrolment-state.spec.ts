@@ -1,7 +1,7 @@
 import { ENROLMENT_STATES } from '@outcomes/contracts';
 import type { EnrolmentState } from '@outcomes/contracts';
 import fc from 'fast-check';
-import { OPEN_STATES, allowedTransitions, isFinal, isOpen, transition } from './enrolment-state';
+import { ENDED_STATES, OPEN_STATES, allowedTransitions, hasEnded, isFinal, isOpen, transition } from './enrolment-state';
 
 describe('enrolment state machine', () => {
   it('allows exactly the documented moves', () => {
@@ -49,5 +49,11 @@ describe('open states', () => {
     expect([...OPEN_STATES]).toEqual(['referred', 'active']);
     expect(ENROLMENT_STATES.filter((s) => isOpen(s))).toEqual(['referred', 'active']);
     expect(ENROLMENT_STATES.filter((s) => isOpen(s) && isFinal(s))).toEqual([]);
+  });
+
+  it('ended: completed and dropped out, final, never open', () => {
+    expect([...ENDED_STATES]).toEqual(['completed', 'dropped_out']);
+    expect(ENROLMENT_STATES.filter((s) => hasEnded(s))).toEqual(['completed', 'dropped_out']);
+    expect(ENROLMENT_STATES.filter((s) => hasEnded(s) && (isOpen(s) || !isFinal(s)))).toEqual([]);
   });
 });

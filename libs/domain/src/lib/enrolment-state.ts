@@ -22,6 +22,17 @@ export const TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentStat
  */
 export const OPEN_STATES: readonly EnrolmentState[] = ['referred', 'active'];
 
+/**
+ * The states that end a course of treatment: completed or dropped out. Such an enrolment owes its end
+ * and follow-up assessments (attrition is reported, not hidden) and counts in completion and retention;
+ * transferred and cancelled ones do neither.
+ */
+export const ENDED_STATES: readonly EnrolmentState[] = ['completed', 'dropped_out'];
+
+export function hasEnded(state: string): boolean {
+  return (ENDED_STATES as readonly string[]).includes(state);
+}
+
 /** Whether a state (an EnrolmentState, or a database row's text) is open. */
 export function isOpen(state: string): boolean {
   return (OPEN_STATES as readonly string[]).includes(state);

@@ -1,4 +1,5 @@
 import type { DueAssessment, EnrolmentState, Timepoint } from '@outcomes/contracts';
+import { hasEnded } from './enrolment-state';
 
 export interface ScheduleInput {
   startDate: string | null;
@@ -44,7 +45,7 @@ function entry(timepoint: Timepoint, dueDate: string | null, input: ScheduleInpu
  * months after the end. Each is upcoming, in its window, overdue or done.
  */
 export function followUpSchedule(input: ScheduleInput): DueAssessment[] {
-  const ended = input.state === 'completed' || input.state === 'dropped_out';
+  const ended = hasEnded(input.state);
   const schedule = [entry('intake', input.startDate, input), entry('end', ended ? input.endDate : null, input)];
   for (const months of input.followUpMonths) {
     const timepoint = FOLLOW_UP[months];

@@ -5,7 +5,7 @@ import { cellKey, perturb } from './disclosure/cell-key';
 import { perturbedSum } from './disclosure/magnitude';
 import type { PerturbationTable } from './disclosure/perturbation-table';
 import { followUpSchedule } from './follow-up-schedule';
-import { isOpen } from './enrolment-state';
+import { hasEnded, isOpen } from './enrolment-state';
 import { DISCLOSURE_THRESHOLD, exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
 
 /** One enrolment of the report, with its secret record key (never part of the report). */
@@ -126,7 +126,7 @@ class Publisher {
 
 }
 
-const isEnded = (e: ReportEnrolment): boolean => e.state === 'completed' || e.state === 'dropped_out';
+const isEnded = (e: ReportEnrolment): boolean => hasEnded(e.state);
 
 /** Retention quartiles; for evaluators only where 5 people share the value or lie on each side of it. */
 function retention(publisher: Publisher, ended: Records, expectedSessions: number | null): OutcomeReport['retention'] {
