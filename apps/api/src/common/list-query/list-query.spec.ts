@@ -62,6 +62,14 @@ describe('parseListQuery', () => {
     expect(parseListQuery({ sort: '["id","DESC"]' }, computed).sort).toEqual({ column: 'id', order: 'DESC' });
   });
 
+  it('takes a record number as served (text) or as a number, and nothing else', () => {
+    const log: ListSpec = { fields: { id: { type: 'sequence', column: 'seq', filterable: true } }, searchColumns: [], defaultSort: ['id', 'DESC'] };
+    expect(parseListQuery({ filter: '{"id":["16",17]}' }, log).conditions).toEqual([{ kind: 'in', column: 'seq', values: ['16', '17'] }]);
+    for (const bad of ['"1e3"', '"-1"', '"12a"', '1.5', '-2', '""', '"1234567890123456789"', 'true']) {
+      expect(errorOf(() => parseListQuery({ filter: `{"id":${bad}}` }, log)).rule).toBe('id must be a record number (digits)');
+    }
+  });
+
   it('names id first among the fields a list sorts by', () => {
     expect(errorOf(() => parseListQuery({ sort: '["notes","ASC"]' }, spec)).rule).toBe('field must be one of id, name, municipalityId, minAge, createdAt');
   });

@@ -8,7 +8,8 @@ import { textProblem } from '../well-formed-text';
  * Pure: no framework, no SQL. Anything not allowed is a ListQueryError naming the parameter.
  */
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'date' | 'datetime';
+/** `sequence`: a bigint record number, served as text (the access log's id); taken as text or a number. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'date' | 'datetime' | 'sequence';
 
 export interface ListField {
   type: FieldType;
@@ -109,6 +110,11 @@ function coerce(field: string, def: ListField, value: unknown): string | number 
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) bad('must be a number');
       return value as number;
+    case 'sequence':
+      // As served (text, so a bigint keeps every digit) or as a number: getMany sends the ids it was given.
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+      if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) bad('must be a record number (digits)');
+      return value as string;
     case 'boolean':
       if (typeof value !== 'boolean') bad('must be true or false');
       return value as boolean;
