@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { AllExceptionsFilter, payloadTooLarge } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-errors';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
+import { ServedRecordInterceptor } from './common/served-record/served-record.interceptor';
 import { isApiPath } from './common/api-path';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
@@ -79,6 +80,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
       exceptionFactory: validationExceptionFactory,
     }),
   );
+  // After the tenant interceptor (an APP_INTERCEPTOR, applied when the app was created): an update that
+  // sends the record as served has its read-only fields compared and taken out before the pipes run.
+  app.useGlobalInterceptors(new ServedRecordInterceptor((type) => app.get(type, { strict: false })));
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const document = SwaggerModule.createDocument(

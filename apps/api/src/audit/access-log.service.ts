@@ -18,7 +18,7 @@ import { AccessLogWriter } from './access-log.writer';
 
 const LIST_SPEC: ListSpec = {
   fields: {
-    id: { type: 'number', column: 'seq', filterable: true },
+    id: { type: 'sequence', column: 'seq', filterable: true },
     seq: { type: 'number', column: 'seq', sortable: true, filterable: true },
     at: { type: 'datetime', column: 'at', sortable: true, filterable: true },
     userId: { type: 'uuid', column: 'user_id', sortable: true, filterable: true },

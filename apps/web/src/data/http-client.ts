@@ -4,21 +4,6 @@ import { toFormErrors } from './field-errors';
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
-/** Fields the API sets itself; it refuses unknown fields, so they never go back in a body. */
-const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
-
-/** More such fields, by the resource in the URL (`/api/users/…`). */
-const READ_ONLY_FIELDS_OF: Record<string, string[]> = {
-  users: ['municipalityId', 'failedLogins', 'lastFailedLoginAt', 'lastLoginAt'],
-  citizens: ['municipalityId', 'cprMasked', 'cprReplacement', 'cprWarnings'],
-  // Whose programme it is follows from who saves it (the operator: national; an admin: local).
-  programmes: ['municipalityId'],
-};
-
-function resourceOf(url: string): string | undefined {
-  return /\/api\/([^/?#]+)/.exec(url)?.[1];
-}
-
 /** Errors whose notification is ours (translated) rather than the server's English message. */
 const NOTIFICATION_KEYS: Partial<Record<ErrorCode, string>> = {
   VERSION_CONFLICT: 'app.notification.version_conflict',
@@ -56,19 +41,6 @@ function withoutNameInUrl(url: string, method: string, options: RequestInit): [s
   return [`${path.replace(/\/$/, '')}/search`, { ...options, method: 'POST', body: JSON.stringify(body) }];
 }
 
-function withoutReadOnlyFields(body: string, readOnly: string[]): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return body;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return body;
-  const copy: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
-  for (const field of readOnly) delete copy[field];
-  return JSON.stringify(copy);
-}
-
 /**
  * react-admin shows `body.errors` beside the inputs and notifies `message` otherwise; notifications
  * are translated, so a key in `message` gives a message in the user's language.
@@ -90,17 +62,16 @@ function forDisplay(error: unknown): unknown {
   return error;
 }
 
-/** Wraps react-admin's fetchJson for ra-data-simple-rest: cookies, clean bodies, displayable errors. */
+/**
+ * Wraps react-admin's fetchJson for ra-data-simple-rest: cookies, names out of URLs, displayable
+ * errors. Bodies go as react-admin made them: an update carries the record as it was served, and the
+ * API ignores its read-only fields (id, times, computed ones) when unchanged (issue 19).
+ */
 export function createHttpClient(fetchJson: HttpClient = fetchUtils.fetchJson): HttpClient {
   return async (requestedUrl, requestedOptions = {}) => {
     const [url, options] = withoutNameInUrl(requestedUrl, (requestedOptions.method ?? 'GET').toUpperCase(), requestedOptions);
-    const method = (options.method ?? 'GET').toUpperCase();
-    const body =
-      (method === 'POST' || method === 'PUT') && typeof options.body === 'string'
-        ? withoutReadOnlyFields(options.body, [...READ_ONLY_FIELDS, ...(READ_ONLY_FIELDS_OF[resourceOf(url) ?? ''] ?? [])])
-        : options.body;
     try {
-      return await fetchJson(url, { ...options, body, credentials: 'same-origin' });
+      return await fetchJson(url, { ...options, credentials: 'same-origin' });
     } catch (error) {
       throw forDisplay(error);
     }

@@ -54,6 +54,26 @@ describe('parseListQuery', () => {
     ]);
   });
 
+  it("takes react-admin's default sort, id, on every list, by the column id stands for", () => {
+    expect(parseListQuery({ sort: '["id","DESC"]' }, spec).sort).toEqual({ column: 'id', order: 'DESC' });
+    const log: ListSpec = { fields: { id: { type: 'number', column: 'seq', filterable: true } }, searchColumns: [], defaultSort: ['id', 'DESC'] };
+    expect(parseListQuery({ sort: '["id","ASC"]' }, log).sort).toEqual({ column: 'seq', order: 'ASC' });
+    const computed: ListSpec = { fields: { dueDate: { type: 'date', column: 'due_date', sortable: true } }, searchColumns: [], defaultSort: ['dueDate', 'ASC'] };
+    expect(parseListQuery({ sort: '["id","DESC"]' }, computed).sort).toEqual({ column: 'id', order: 'DESC' });
+  });
+
+  it('takes a record number as served (text) or as a number, and nothing else', () => {
+    const log: ListSpec = { fields: { id: { type: 'sequence', column: 'seq', filterable: true } }, searchColumns: [], defaultSort: ['id', 'DESC'] };
+    expect(parseListQuery({ filter: '{"id":["16",17]}' }, log).conditions).toEqual([{ kind: 'in', column: 'seq', values: ['16', '17'] }]);
+    for (const bad of ['"1e3"', '"-1"', '"12a"', '1.5', '-2', '""', '"1234567890123456789"', 'true']) {
+      expect(errorOf(() => parseListQuery({ filter: `{"id":${bad}}` }, log)).rule).toBe('id must be a record number (digits)');
+    }
+  });
+
+  it('names id first among the fields a list sorts by', () => {
+    expect(errorOf(() => parseListQuery({ sort: '["notes","ASC"]' }, spec)).rule).toBe('field must be one of id, name, municipalityId, minAge, createdAt');
+  });
+
   it('answers every id of a getMany that sends no range', () => {
     const sut = parseListQuery({ filter: JSON.stringify({ id: [UUID_A, UUID_B] }) }, spec);
     expect(sut.conditions).toEqual([{ kind: 'in', column: 'id', values: [UUID_A, UUID_B] }]);

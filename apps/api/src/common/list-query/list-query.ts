@@ -8,7 +8,8 @@ import { textProblem } from '../well-formed-text';
  * Pure: no framework, no SQL. Anything not allowed is a ListQueryError naming the parameter.
  */
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'date' | 'datetime';
+/** `sequence`: a bigint record number, served as text (the access log's id); taken as text or a number. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'uuid' | 'date' | 'datetime' | 'sequence';
 
 export interface ListField {
   type: FieldType;
@@ -46,6 +47,8 @@ export class ListQueryError extends Error {
   }
 }
 
+/** The record key react-admin sorts by when nothing else is asked. */
+const ID_FIELD = 'id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SEARCH_LENGTH = 200;
@@ -65,15 +68,18 @@ function parseSort(text: string | undefined, spec: ListSpec): ListQuery['sort'] 
     throw new ListQueryError('sort', 'must be a JSON array ["field","ASC"|"DESC"]');
   }
   const [field, order] = pair as unknown[];
-  const def = typeof field === 'string' ? spec.fields[field] : undefined;
-  if (!def?.sortable || !Object.hasOwn(spec.fields, field as string)) {
-    const allowed = Object.keys(spec.fields).filter((f) => spec.fields[f]?.sortable);
+  const def = typeof field === 'string' && Object.hasOwn(spec.fields, field) ? spec.fields[field] : undefined;
+  // `id` is react-admin's own default sort (a ReferenceInput, a list without `sort`): every list takes
+  // it, by the column its `id` stands for (the access log's `seq`), whether or not the spec marks it.
+  const column = field === ID_FIELD ? (def?.column ?? ID_FIELD) : def?.sortable ? def.column : undefined;
+  if (column === undefined) {
+    const allowed = [ID_FIELD, ...Object.keys(spec.fields).filter((f) => f !== ID_FIELD && spec.fields[f]?.sortable)];
     throw new ListQueryError('sort', `field must be one of ${allowed.join(', ')}`);
   }
   if (order !== 'ASC' && order !== 'DESC') {
     throw new ListQueryError('sort', 'order must be ASC or DESC');
   }
-  return { column: def.column, order };
+  return { column, order };
 }
 
 function parseRange(text: string | undefined, idCount: number | undefined): Pick<ListQuery, 'offset' | 'limit'> {
@@ -104,6 +110,11 @@ function coerce(field: string, def: ListField, value: unknown): string | number 
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) bad('must be a number');
       return value as number;
+    case 'sequence':
+      // As served (text, so a bigint keeps every digit) or as a number: getMany sends the ids it was given.
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+      if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) bad('must be a record number (digits)');
+      return value as string;
     case 'boolean':
       if (typeof value !== 'boolean') bad('must be true or false');
       return value as boolean;
