@@ -49,7 +49,7 @@ const AccountMenu = () => {
 const Toolbar = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0, '& .RaLocalesMenuButton-root .MuiButton-root, & > .MuiButton-root': { minWidth: 0, fontSize: { xs: 0, sm: 'inherit' } } }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0, '& .MuiButton-root': { minWidth: 0, fontSize: { xs: 0, sm: 'inherit' } } }}>
       <LocalesMenuButton />
       {!phone && <ToggleThemeButton />}
       <LoadingIndicator />
@@ -76,7 +76,17 @@ export const AppBar = () => {
       >
         {translate('app.title')}
       </Typography>
-      <TitlePortal variant="body1" sx={{ opacity: 0.85, minWidth: 0, fontSize: { xs: '1.05rem', md: '1rem' } }} />
+      <TitlePortal
+        variant="body1"
+        sx={{
+          opacity: 0.85,
+          minWidth: 0,
+          mr: 1,
+          fontSize: { xs: '1.05rem', md: '1rem' },
+          // The title sits in react-admin's configurable span: a block there, so a long name ends in "…".
+          '& > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        }}
+      />
       {identity && (
         <Typography
           variant="body2"

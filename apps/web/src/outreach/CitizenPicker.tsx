@@ -50,7 +50,8 @@ export const CitizenPicker = ({ citizenId, onChange }: { citizenId: string; onCh
         const { data } = await dataProvider.getList<Citizen>('citizens', {
           filter: { q: query },
           pagination: { page: 1, perPage: MATCHES },
-          sort: { field: 'lastName', order: 'ASC' },
+          // Names are stored encrypted: no order by name; the newest first.
+          sort: { field: 'createdAt', order: 'DESC' },
         });
         setMatches(data);
       }
