@@ -151,7 +151,11 @@ describe('an HCS course with attendance, and the outreach quick-log on a phone',
       await linkButton.click();
       const dialog = page.locator('.MuiDialog-root');
       await dialog.locator('input[name="link-alias"]').fill(alias);
-      await dialog.locator('input[name="citizen-id"]').fill(known.id);
+      // Found by the whole last name (sent in a POST body), chosen by name and birth year: no id pasted.
+      await dialog.locator('input[name="citizen-search"]').fill(known.lastName);
+      await dialog.getByRole('button', { name: 'Søg' }).click();
+      await dialog.getByTestId('citizen-matches').getByRole('button', { name: new RegExp(known.lastName) }).click();
+      await dialog.getByTestId('chosen-citizen').waitFor();
       await dialog.locator('button', { hasText: /^Kobl$/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.goto(`${new URL(page.url()).origin}/#/citizens/${known.id}/show`);

@@ -16,9 +16,12 @@ describe('the app shell', () => {
     await browser?.close();
   });
 
-  it('opens in Danish after sign-in, with the menu for municipalities, centres and programmes', async () => {
+  it('opens in Danish after sign-in on the worklist, with the menu for municipalities, centres and programmes', async () => {
     const { page } = browser;
     await signIn(page, demoEmail('staff', 'odense'));
+    // Staff land on their worklist ("Oversigt"), not on the municipalities (see landing.spec.ts for every role).
+    await page.getByTestId('worklist').waitFor();
+    expect(await page.evaluate(() => document.location.hash)).toBe('#/');
 
     await page.getByText('Stofmisbrugsbehandling · Effektregistrering').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('da');

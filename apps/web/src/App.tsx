@@ -15,6 +15,7 @@ import { evaluatorGrants } from './grants';
 import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
+import { inMenuOrder } from './layout/role-home';
 import { municipalities } from './municipalities';
 import { organisations } from './organisations';
 import { outcomes } from './outcomes';
@@ -52,10 +53,10 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   'export-projects': exportProjects,
 };
 
-/** The menu follows the permissions table: a role sees the resources it may list, in its order. */
+/** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */
 const resourcesFor = (role: Role | undefined) =>
   role
-    ? visibleResources(role).flatMap((name) => {
+    ? inMenuOrder(role, visibleResources(role)).flatMap((name) => {
         const screens = SCREENS[name];
         return screens ? [<Resource key={name} name={name} {...screens} />] : [];
       })

@@ -15,17 +15,21 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
+/** What each role's landing page shows once it is there (staff's worklist, the coordinator's dashboard, ...). */
+export const LANDED = 'table, [data-testid="worklist"], [data-testid="coordinator-dashboard"], [data-testid="outcomes-dashboard"]';
+
 /**
- * Signs in through the login form and waits for the menu and the landing list (the municipalities,
- * which every role may read). Leaving that page while its first reads are under way could leave the
- * next page loading forever (seen about once in 20 sign-ins), so the tests start from a settled page.
+ * Signs in through the login form and waits for the menu and the role's landing page (its own work:
+ * see apps/web/src/layout/role-home.ts). Leaving that page while its first reads are under way could
+ * leave the next page loading forever (seen about once in 20 sign-ins), so the tests start from a
+ * settled page.
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await openLoginPage(page);
   await submitLogin(page, email, password);
   await page.waitForFunction(() => !document.location.hash.startsWith('#/login'));
   await page.getByRole('menuitem').first().waitFor();
-  await page.getByRole('table').first().waitFor();
+  await page.locator(LANDED).first().waitFor();
 }
 
 /** The user menu's button: labelled "Profil", showing the user's name. */

@@ -12,4 +12,6 @@ export default async function globalSetup() {
   const stack = await startTestStack({ env: { LOGIN_RATE_LIMIT: '1000' } });
   globalThis.__webE2eStack = stack;
   process.env.E2E_BASE_URL = stack.baseUrl;
+  // For a spec that makes a national operator as an installation does (the CLI, against this database).
+  process.env.E2E_DATABASE_URL = stack.databaseUrl;
 }

@@ -43,7 +43,7 @@ const Details = () => {
         }`;
   return (
     <Box
-      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}
+      sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2, overflowWrap: 'anywhere' }}
       data-testid="citizen-details"
     >
       <Detail label={field('name')}>
@@ -76,20 +76,24 @@ const Body = () => {
   const citizen = useRecordContext<Citizen>();
   if (!citizen) return null;
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
       <Details />
       <Divider sx={{ my: 2 }} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />
-      <AccessHistory citizenId={String(citizen.id)} />
+      {/* A table of its own: on a phone it scrolls inside this box, not the page. */}
+      <Box sx={{ overflowX: 'auto' }}>
+        <AccessHistory citizenId={String(citizen.id)} />
+      </Box>
     </Box>
   );
 };
 
 /** The citizen's page: details, then everything that happened in their treatment, newest first. */
 export const CitizenShow = () => (
-  <Show actions={<Actions />}>
+  // minWidth 0: the card keeps to the screen's width (a flex item would grow to its widest table).
+  <Show actions={<Actions />} sx={{ '& .RaShow-card': { minWidth: 0 } }}>
     <Body />
   </Show>
 );

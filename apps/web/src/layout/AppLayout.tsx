@@ -14,8 +14,13 @@ const DocumentLanguage = () => {
   return null;
 };
 
+/**
+ * The page keeps to the screen's width: react-admin's layout has `min-width: fit-content`, so one wide
+ * table stretched the whole page (the worklist to 1,048 px on a 390 px phone), pushing the app bar,
+ * the floating button and the toasts off the screen. Wide tables scroll inside their own box instead.
+ */
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppBar}>
+  <Layout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
     <DocumentLanguage />
     {children}
   </Layout>

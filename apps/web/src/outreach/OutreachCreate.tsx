@@ -2,7 +2,7 @@ import { Box, Button, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, 
 import type { ContactType, PlaceType, Programme } from '@outcomes/contracts';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { useCreate, useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Title, useCreate, useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { nowLocalDateTime } from '../common/dates';
 import type { QuickLog } from './choices';
 import { contactTypeChoices, DURATION_PICKS, placeTypeChoices, toOutreachBody } from './choices';
@@ -62,7 +62,8 @@ export const OutreachCreate = () => {
     );
 
   return (
-    <Paper sx={{ p: 2, mt: 1, maxWidth: 640 }} data-testid="outreach-quick-log">
+    <Paper sx={{ p: 2, pb: 0, mt: 1, maxWidth: 640 }} data-testid="outreach-quick-log">
+      <Title title="app.outreach.quick_log" />
       <Stack spacing={2}>
         <Typography variant="h6" component="h1">
           {translate('app.outreach.quick_log')}
@@ -118,11 +119,12 @@ export const OutreachCreate = () => {
             <ToggleButtonGroup
               exclusive
               color="primary"
+              sx={{ flex: 1 }}
               value={form.durationMinutes}
               onChange={(_e, value: number | null) => value && set({ durationMinutes: value })}
             >
               {DURATION_PICKS.map((m) => (
-                <ToggleButton key={m} value={m} sx={{ minHeight: 48, minWidth: 56 }}>
+                <ToggleButton key={m} value={m} sx={{ minHeight: 48, flex: 1, minWidth: 0, px: 0.5, textTransform: 'none', whiteSpace: 'nowrap' }}>
                   {translate('resources.sessions.minutes', { smart_count: m })}
                 </ToggleButton>
               ))}
@@ -130,7 +132,7 @@ export const OutreachCreate = () => {
             <TextField
               type="number"
               size="small"
-              sx={{ width: 90 }}
+              sx={{ flex: '0 0 88px', width: 88, minWidth: 0 }}
               label={translate('app.outreach.other_minutes')}
               value={form.durationMinutes}
               onChange={(event) => set({ durationMinutes: Number(event.target.value) })}
@@ -172,9 +174,12 @@ export const OutreachCreate = () => {
           value={form.contactAt}
           onChange={(event) => set({ contactAt: event.target.value })}
         />
-        <Button variant="contained" size="large" sx={{ minHeight: 52 }} disabled={!ready || isPending} onClick={() => void save()}>
-          {translate('app.outreach.save')}
-        </Button>
+        {/* Stays at the bottom of the screen while the form scrolls: the thumb finds it without looking. */}
+        <Box sx={{ position: 'sticky', bottom: 0, zIndex: 1, bgcolor: 'background.paper', py: 1, mx: -2, px: 2, borderTop: { xs: 1, sm: 0 }, borderColor: 'divider' }}>
+          <Button variant="contained" size="large" fullWidth sx={{ minHeight: 52 }} disabled={!ready || isPending} onClick={() => void save()}>
+            {translate('app.outreach.save')}
+          </Button>
+        </Box>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,7 @@
+import { useMediaQuery } from '@mui/material';
+import type { Theme } from '@mui/material';
 import type { OutreachContact } from '@outcomes/contracts';
-import { CreateButton, DataTable, List, ReferenceField, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, List, ReferenceField, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { LinkAliasButton } from './LinkAliasButton';
 
@@ -20,9 +22,36 @@ const Choice = ({ group, value }: { group: 'place_types' | 'contact_types'; valu
   return <>{translate(`resources.outreach-contacts.${group}.${value}`, { _: value })}</>;
 };
 
-/** Recent outreach contacts, newest first. */
-export const OutreachList = () => (
-  <List exporter={false} actions={<Actions />} sort={{ field: 'contactAt', order: 'DESC' }}>
+const Minutes = ({ record }: { record: OutreachContact }) => {
+  const translate = useTranslate();
+  return <>{translate('resources.sessions.minutes', { smart_count: record.durationMinutes })}</>;
+};
+
+/** Who it was: the citizen's name (linked), else the alias. */
+const Who = ({ record }: { record: OutreachContact }) =>
+  record.citizenId ? <ReferenceField record={record} source="citizenId" reference="citizens" link="show" /> : <>{record.alias ?? '—'}</>;
+
+/** On a phone: one card a contact, what and where on top, when and how long below, who to the right. */
+const ContactCards = () => (
+  <SimpleList<OutreachContact>
+    rowClick={false}
+    primaryText={(record) => (
+      <>
+        <Choice group="contact_types" value={record.contactType} /> · <Choice group="place_types" value={record.placeType} />
+      </>
+    )}
+    secondaryText={(record) => (
+      <>
+        <ContactAt record={record} /> · <Minutes record={record} />
+      </>
+    )}
+    tertiaryText={(record) => <Who record={record} />}
+    sx={{ '& .MuiListItem-root, & .MuiListItemButton-root': { borderBottom: 1, borderColor: 'divider' } }}
+  />
+);
+
+/** The desk's table. */
+const ContactTable = () => (
     <DataTable<OutreachContact> bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="contactAt" render={(record: OutreachContact) => <ContactAt record={record} />} />
       <DataTable.Col source="placeType" render={(record: OutreachContact) => <Choice group="place_types" value={record.placeType} />} />
@@ -36,5 +65,14 @@ export const OutreachList = () => (
       </DataTable.Col>
       <DataTable.Col source="alias" disableSort />
     </DataTable>
-  </List>
 );
+
+/** Recent outreach contacts, newest first; cards on a phone. */
+export const OutreachList = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <List exporter={false} actions={<Actions />} sort={{ field: 'contactAt', order: 'DESC' }}>
+      {phone ? <ContactCards /> : <ContactTable />}
+    </List>
+  );
+};

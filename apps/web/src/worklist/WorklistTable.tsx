@@ -1,8 +1,9 @@
 import AssessmentIcon from '@mui/icons-material/PostAdd';
 import PhoneIcon from '@mui/icons-material/PhoneInTalk';
-import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Card, CardActions, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery } from '@mui/material';
+import type { Theme } from '@mui/material';
 import type { WorklistItem } from '@outcomes/contracts';
-import { RecordContextProvider, ReferenceField, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { LinkBase, RecordContextProvider, ReferenceField, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import type { WorklistSection } from './worklist-sections';
@@ -26,6 +27,60 @@ const Attempts = ({ item }: { item: WorklistItem }) => {
   );
 };
 
+
+/** The same item as a card, for a phone: who and what on top, when and the attempts below, the two actions at the thumb. */
+const WorklistCard = ({ item, staff, onLogAttempt }: { item: WorklistItem; staff: string; onLogAttempt: (item: WorklistItem) => void }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <RecordContextProvider value={item}>
+      <Card variant="outlined" data-testid="worklist-row" component="li">
+        <CardContent sx={{ pb: 1, '&:last-child': { pb: 1 } }}>
+          <Typography variant="subtitle1" component="div" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+            <ReferenceField source="citizenId" reference="citizens" link="show" />
+          </Typography>
+          <Typography variant="body2" component="div" color="text.secondary">
+            <ReferenceField source="programmeId" reference="programmes" link={false}>
+              <TextField source="code" />
+            </ReferenceField>
+            {' · '}
+            {translate(`resources.assessments.timepoints.${item.timepoint}`)}
+            {' · '}
+            {staff}
+          </Typography>
+          <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+            {translate('app.worklist.columns.due')}: <strong>{formatDate(item.dueDate, locale)}</strong>
+          </Typography>
+          {item.windowStart && item.windowEnd && (
+            <Typography variant="caption" component="div" color="text.secondary">
+              {translate('app.worklist.window', { from: formatDate(item.windowStart, locale), to: formatDate(item.windowEnd, locale) })}
+            </Typography>
+          )}
+          <Box sx={{ mt: 1 }} data-testid="worklist-attempts">
+            <Attempts item={item} />
+          </Box>
+        </CardContent>
+        <CardActions sx={{ flexWrap: 'wrap', gap: 1, px: 2, pb: 2, '& > :not(style) ~ :not(style)': { ml: 0 } }}>
+          <Button size="medium" startIcon={<PhoneIcon />} onClick={() => onLogAttempt(item)} sx={{ minHeight: 44 }}>
+            {translate('app.worklist.log_attempt')}
+          </Button>
+          {/* Labelled on a phone too (react-admin's buttons shrink to an icon there). */}
+          <Button
+            component={LinkBase}
+            to="/assessments/create"
+            state={{ record: { enrolmentId: item.enrolmentId, timepoint: item.timepoint } }}
+            variant="outlined"
+            startIcon={<AssessmentIcon />}
+            sx={{ minHeight: 44 }}
+          >
+            {translate('app.worklist.record_asi')}
+          </Button>
+        </CardActions>
+      </Card>
+    </RecordContextProvider>
+  );
+};
+
 /**
  * One part of the worklist: who, which assessment, when it falls due, the attempts so far, and the two
  * things to do from here (log an attempt to reach the citizen, take the interview).
@@ -43,6 +98,7 @@ export const WorklistTable = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const column = (name: string) => translate(`app.worklist.columns.${name}`);
   const staff = (item: WorklistItem) =>
     translate(item.staffUserId === null ? 'app.worklist.no_staff' : item.staffUserId === myId ? 'app.worklist.me' : 'app.worklist.other_staff');
@@ -54,6 +110,18 @@ export const WorklistTable = ({
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
         {translate(`app.worklist.section_hints.${section}`)}
       </Typography>
+      {phone ? (
+        <Stack component="ul" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0 }} aria-labelledby={`worklist-${section}`}>
+          {items.length === 0 && (
+            <Typography component="li" variant="body2" color="text.secondary">
+              {translate('app.worklist.empty')}
+            </Typography>
+          )}
+          {items.map((item) => (
+            <WorklistCard key={item.id} item={item} staff={staff(item)} onLogAttempt={onLogAttempt} />
+          ))}
+        </Stack>
+      ) : (
       <Box sx={{ overflowX: 'auto' }}>
         {/* Fixed column widths: the three parts line up as one list. */}
         <Table size="small" aria-labelledby={`worklist-${section}`} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
@@ -123,6 +191,7 @@ export const WorklistTable = ({
           </TableBody>
         </Table>
       </Box>
+      )}
     </Box>
   );
 };
