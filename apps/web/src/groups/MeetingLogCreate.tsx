@@ -240,7 +240,7 @@ export const MeetingLogCreate = () => {
   };
   return (
     <Create resource="group-meetings">
-      <SimpleForm onSubmit={(values) => save(values)} defaultValues={{ durationMinutes: 90, anonymousHeadcount: 0, facilitators: [], present: [] }} sx={{ maxWidth: 900 }}>
+      <SimpleForm onSubmit={(values: Record<string, unknown>) => save(values)} defaultValues={{ durationMinutes: 90, anonymousHeadcount: 0, facilitators: [], present: [] }} sx={{ maxWidth: 900 }}>
         <MeetingInputs groupFixed={groupFixed} />
       </SimpleForm>
       <DuplicateDateConfirm

@@ -37,7 +37,7 @@ const Form = () => {
   return (
     <>
       <SimpleForm
-        onSubmit={(values) => save(values)}
+        onSubmit={(values: Record<string, unknown>) => save(values)}
         defaultValues={{
           startsAt: nowLocalDateTime(),
           durationMinutes: 60,
