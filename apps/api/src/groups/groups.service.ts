@@ -170,10 +170,10 @@ export class GroupsService {
     if (startsAt.getTime() > Date.now() + 60_000) {
       throw ApiException.validation({ startsAt: 'startsAt must not be in the future: log a meeting after it was held' });
     }
+    // Asked first: the same meeting logged twice would otherwise meet its own facilitators' overlap.
+    if (!input.confirmDuplicate) await this.refuseSecondMeetingOnDay(group.id, startsAt);
     const facilitators = input.facilitators ?? [];
     await this.volunteers.checkMeetingFacilitators(group, startsAt, input.durationMinutes, facilitators, input.untrainedReason ?? null);
-    // Asked last, so a confirmed resend meets no other error.
-    if (!input.confirmDuplicate) await this.refuseSecondMeetingOnDay(group.id, startsAt);
     const result = await this.db
       .repo(GroupMeetingEntity)
       .createQueryBuilder()

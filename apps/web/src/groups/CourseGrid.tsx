@@ -100,7 +100,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                         disabled={!editable(m)}
                         onClick={() => mark(m.id, member.enrolmentId)}
                         aria-label={translate('app.course_grid.cell_label', { meeting: label(m), row: row + 1, status: translate(value ? `app.groups.statuses.${value}` : 'app.course_grid.unmarked') })}
-                        data-testid={`cell-${m.number ?? m.id}-${row + 1}`}
+                        data-testid={`cell-${m.number ?? m.id}`}
                         sx={{ minWidth: 36, px: 0 }}
                       >
                         {value ? SYMBOLS[value] : '·'}
@@ -108,7 +108,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                     </TableCell>
                   );
                 })}
-                <TableCell data-testid={`person-total-${row + 1}`} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                <TableCell data-testid="person-total" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                   {translate('app.course_grid.of', { count: totals.perPerson[member.enrolmentId] ?? 0, total: past })}
                 </TableCell>
               </TableRow>
