@@ -62,6 +62,17 @@ describe('the coordinator’s day on a fresh demo', () => {
       expect(table).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       await page.screenshot({ path: `${SHOTS}/groups-list.png` });
 
+      // Trainings and volunteers in Danish: kinds and standings by their labels.
+      await page.goto(`${baseUrl()}/#/trainings`);
+      await page.getByRole('cell', { name: 'Førstehjælp og samtaleteknik' }).first().waitFor();
+      const trainings = (await page.getByRole('table').first().textContent()) ?? '';
+      expect(trainings).toContain('SMART-facilitatoruddannelse');
+      expect(trainings).not.toMatch(/smart-facilitator|\bother\b/);
+      await page.screenshot({ path: `${SHOTS}/trainings.png` });
+      await page.goto(`${baseUrl()}/#/volunteers/${DEMO_IDS.volunteers.odense.lapsed}/show`);
+      await page.getByTestId('volunteer-trainings').getByText('SMART-facilitatoruddannelse').waitFor();
+      await page.screenshot({ path: `${SHOTS}/volunteer-lapsed.png` });
+
       // The meeting form suggests the latest Tuesday, the one not yet logged.
       const before = await meetingsOfTuesdayGroup();
       expect(before).toHaveLength(8);
@@ -71,6 +82,8 @@ describe('the coordinator’s day on a fresh demo', () => {
       const startsAt = page.locator('input[name="startsAt"]');
       await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`);
       await page.locator('input[name="facilitators.0.minutes"]').waitFor();
+      await page.getByRole('button', { name: 'Tilføj facilitator' }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/meeting-form-suggested.png` });
 
       // A week already logged: asked first, and "Annullér" writes nothing.
       const logged = new Date(Date.parse(`${latest}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);

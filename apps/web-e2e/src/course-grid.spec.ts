@@ -110,6 +110,8 @@ describe('the course grid: a whole HCS course as people × meetings', () => {
       expect(await text(page, 'meeting-total-3')).toBe('0');
       expect(await row(page, anna.name).getByTestId('cell-1').getAttribute('aria-label')).toMatch(/: Til stede$/);
       expect(await text(page, 'person-total', anna.name)).toMatch(/^2 af \d+$/);
+      await page.getByTestId('column-saved-1').waitFor();
+      await page.getByTestId('column-saved-2').waitFor();
       await page.getByTestId('course-grid').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/course-grid-reloaded.png` });
       expect(browser.pageErrors).toEqual([]);

@@ -132,7 +132,11 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                 const state = columnState(memberIds, saved[m.id], marks[m.id]);
                 return (
                   <TableCell key={m.id}>
-                    {editable(m) && (
+                    {editable(m) && m.status === 'held' && !state.dirty ? (
+                      <Typography variant="caption" color="success.main" data-testid={`column-saved-${m.number ?? m.id}`} title={translate('app.course_grid.column_saved', { meeting: label(m) })}>
+                        {translate('app.course_grid.saved_short')}
+                      </Typography>
+                    ) : editable(m) && (
                       <Button
                         size="small"
                         variant={state.dirty ? 'contained' : 'text'}

@@ -1,6 +1,7 @@
 import { Confirm, useLocaleState } from 'react-admin';
 import { apiErrorOf } from '../common/http-errors';
-import { formatDateTime } from '../common/dates';
+import { formatDate } from '../common/dates';
+import { dayKey } from './week';
 
 /** The API's answer to a second meeting or session on a day: 409 DUPLICATE_DATE, to be asked about. */
 export const isDuplicateDate = (error: unknown): boolean => {
@@ -15,7 +16,7 @@ export const isDuplicateDate = (error: unknown): boolean => {
 export const DuplicateDateConfirm = ({ what, startsAt, onConfirm, onClose }: { what: 'meeting' | 'session'; startsAt: string | undefined; onConfirm: () => void; onClose: () => void }) => {
   const [locale] = useLocaleState();
   const moment = startsAt ? new Date(startsAt) : undefined;
-  const date = moment && !Number.isNaN(moment.getTime()) ? formatDateTime(moment.toISOString(), locale) : '';
+  const date = moment && !Number.isNaN(moment.getTime()) ? formatDate(dayKey(moment), locale) : '';
   return (
     <Confirm
       isOpen={Boolean(startsAt)}

@@ -1,4 +1,5 @@
-import { Alert, Box } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Button } from '@mui/material';
 import type { Enrolment, Facilitation, Group, GroupMeeting, Training, Volunteer } from '@outcomes/contracts';
 import { MAX_DURATION_MINUTES } from '@outcomes/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -29,6 +30,7 @@ import {
   useNotify,
   useRecordFromLocation,
   useRedirect,
+  useSimpleFormIterator,
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../common/dates';
@@ -89,6 +91,17 @@ const SlotDefault = ({ group }: { group?: Group }) => {
   );
 };
 
+/** The iterator's add button with its words, not react-admin's bare icon. */
+const AddFacilitatorButton = () => {
+  const translate = useTranslate();
+  const { add } = useSimpleFormIterator();
+  return (
+    <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={() => add()}>
+      {translate('app.meeting_log.add_facilitator')}
+    </Button>
+  );
+};
+
 const assignedOn = (facilitations: readonly Facilitation[], day: string | undefined): string[] =>
   day ? [...new Set(facilitations.filter((f) => f.fromDate <= day && (f.toDate === null || f.toDate >= day)).map((f) => f.volunteerId))] : [];
 
@@ -127,7 +140,7 @@ const FacilitatorInputs = ({ group, onTrained }: { group: Group; onTrained: (tra
         </Alert>
       )}
       <ArrayInput source="facilitators" label={false} helperText="app.meeting_log.facilitators_hint">
-        <SimpleFormIterator inline disableReordering disableClear>
+        <SimpleFormIterator inline disableReordering disableClear addButton={<AddFacilitatorButton />}>
           <SelectInput source="volunteerId" label="app.meeting_log.volunteer" choices={choices} translateChoice={false} validate={required()} sx={{ minWidth: 240 }} />
           <NumberInput
             source="minutes"
