@@ -31,6 +31,52 @@ export const DEMO_IDS = {
     move: '00000000-0000-4000-8000-000000000104',
     icm: '00000000-0000-4000-8000-000000000105',
   },
+  /** Voluntary organisations: one per municipality and one working with both. */
+  organisations: {
+    odense: '00000000-0000-4000-8001-000000000461',
+    aarhus: '00000000-0000-4000-8001-000000000751',
+    shared: '00000000-0000-4000-8001-000000000001',
+  },
+  /**
+   * Six volunteers per municipality, named by what their trainings show the coordinator (relative to
+   * the day the demo was seeded): `dueSoon` and `dueLater` renew within the 60-day warning, `lapsed`
+   * renewed ten days ago and did not, `trained` is current, `untrained` has none, `paused` is paused.
+   */
+  volunteers: {
+    odense: {
+      dueSoon: '00000000-0000-4000-8002-000000046101',
+      dueLater: '00000000-0000-4000-8002-000000046102',
+      lapsed: '00000000-0000-4000-8002-000000046103',
+      trained: '00000000-0000-4000-8002-000000046104',
+      untrained: '00000000-0000-4000-8002-000000046105',
+      paused: '00000000-0000-4000-8002-000000046106',
+    },
+    aarhus: {
+      dueSoon: '00000000-0000-4000-8002-000000075101',
+      dueLater: '00000000-0000-4000-8002-000000075102',
+      lapsed: '00000000-0000-4000-8002-000000075103',
+      trained: '00000000-0000-4000-8002-000000075104',
+      untrained: '00000000-0000-4000-8002-000000075105',
+      paused: '00000000-0000-4000-8002-000000075106',
+    },
+  },
+  /**
+   * Per municipality: two SMART Recovery groups with logged weekly meetings and facilitators
+   * (`smartTuesday`: its latest week not yet logged; `smartThursday`: one lapsed facilitator, so the
+   * dashboard flags it) and an HCS course that started five weeks before the seeding day.
+   */
+  groups: {
+    odense: {
+      smartTuesday: '00000000-0000-4000-8003-000000046101',
+      smartThursday: '00000000-0000-4000-8003-000000046102',
+      hcsCourse: '00000000-0000-4000-8003-000000046103',
+    },
+    aarhus: {
+      smartTuesday: '00000000-0000-4000-8003-000000075101',
+      smartThursday: '00000000-0000-4000-8003-000000075102',
+      hcsCourse: '00000000-0000-4000-8003-000000075103',
+    },
+  },
 } as const;
 
 /** Every demo account signs in with this password (demo mode only; written in the README). */

@@ -1,4 +1,6 @@
+import type { IdentifierEncryptor } from '../synthetic/copy-encoder';
 import { DEMO_IDS, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from './demo-ids';
+import { seedDemoWork } from './demo-work';
 
 /** Runs one SQL statement; the caller decides which connection and transaction. */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -44,10 +46,12 @@ const DISPLAY_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
 
 /**
  * Demo data: two municipalities, their centres (fictitious addresses, `.invalid` e-mail domain) and
- * one user per role in each, all with DEMO_PASSWORD. Safe to run twice: fixed ids and
- * ON CONFLICT DO NOTHING. Returns the number of rows offered.
+ * one user per role in each, all with DEMO_PASSWORD; with the API's `crypto`, also the coordinator's
+ * work (see demo-work.ts: organisations, volunteers and trainings, SMART groups, an HCS course), dated
+ * from the Danish today. Safe to run twice: fixed ids and ON CONFLICT DO NOTHING. Returns the number
+ * of rows offered.
  */
-export async function seedDemo(run: SqlRunner, hashPassword: (password: string) => Promise<string>): Promise<number> {
+export async function seedDemo(run: SqlRunner, hashPassword: (password: string) => Promise<string>, crypto?: IdentifierEncryptor): Promise<number> {
   for (const m of MUNICIPALITIES) {
     await run(
       `INSERT INTO municipality (id, code, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
@@ -73,5 +77,6 @@ export async function seedDemo(run: SqlRunner, hashPassword: (password: string) 
       users++;
     }
   }
-  return MUNICIPALITIES.length + CENTRES.length + users;
+  const work = crypto ? await seedDemoWork(run, crypto) : 0;
+  return MUNICIPALITIES.length + CENTRES.length + users + work;
 }

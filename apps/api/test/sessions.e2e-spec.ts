@@ -16,7 +16,8 @@ describe('individual sessions', () => {
     const sut = await log(move.id, { sessionNumber: 1, note: 'Fortrolig note om forløbet' });
     expect(sut.status).toBe(201);
     expect(sut.body).toMatchObject({ durationMinutes: 50, attendance: 'attended', sessionNumber: 1, citizenId: move.citizenId, staffUserId: DEMO_IDS.users.aarhus.staff, note: 'Fortrolig note om forløbet' });
-    await log(move.id, { sessionNumber: 2, attendance: 'no-show' });
+    // The same day as session 1: a second session that day is confirmed (see duplicate-date.e2e-spec.ts).
+    expect((await log(move.id, { sessionNumber: 2, attendance: 'no-show', confirmDuplicate: true })).status).toBe(201);
     const progress = await call<Enrolment>('GET', `/api/enrolments/${move.id}`, undefined, { as: staff.aarhus });
     expect(progress.body).toMatchObject({ sessionsAttended: 1, expectedSessions: 12 });
     const stored = await db().query<{ note_encrypted: string }>('SELECT note_encrypted FROM treatment_session WHERE id = $1', [sut.body.id]);

@@ -4,6 +4,7 @@ import { seedDemo } from '@outcomes/seeds';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import type { AppConfig } from '../config/config';
 import { installJobQueue } from '../exports/job-queue';
 import { dataSourceOptions } from './data-source-options';
@@ -77,13 +78,14 @@ async function assertSchemaCurrent(appUrl: string): Promise<void> {
 }
 
 /** Demo data is written once, on the first start; deleting a demo record later does not bring it back. */
-async function seedDemoOnce(dataSource: DataSource, logger: Logger): Promise<void> {
+async function seedDemoOnce(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO seed_run (name, rows) VALUES ('demo', 0) ON CONFLICT DO NOTHING RETURNING name`,
     );
     if (inserted.length === 0) return;
-    const rows = await seedDemo((sql, params) => manager.query(sql, params), hashPassword);
+    const crypto = new IdentifierCrypto(config.secrets.encryptionKey, config.secrets.blindIndexKey);
+    const rows = await seedDemo((sql, params) => manager.query(sql, params), hashPassword, crypto);
     await manager.query(`UPDATE seed_run SET rows = $1 WHERE name = 'demo'`, [rows]);
     logger.info({ rows }, 'demo data seeded');
   });
@@ -135,7 +137,7 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
   try {
     await owner.initialize();
     await migrateAsOwner(owner, database.url, config, logger);
-    if (config.seedDemo) await seedDemoOnce(owner, logger);
+    if (config.seedDemo) await seedDemoOnce(owner, config, logger);
     if (config.seedDemoCases) await seedDemoCasesOnce(owner, config, logger);
     return { appUrl: await appRoleUrl(config, owner, database.url), stop: database.stop };
   } catch (error) {

@@ -170,6 +170,8 @@ export class GroupsService {
     if (startsAt.getTime() > Date.now() + 60_000) {
       throw ApiException.validation({ startsAt: 'startsAt must not be in the future: log a meeting after it was held' });
     }
+    // Asked first: the same meeting logged twice would otherwise meet its own facilitators' overlap.
+    if (!input.confirmDuplicate) await this.refuseSecondMeetingOnDay(group.id, startsAt);
     const facilitators = input.facilitators ?? [];
     await this.volunteers.checkMeetingFacilitators(group, startsAt, input.durationMinutes, facilitators, input.untrainedReason ?? null);
     const result = await this.db
@@ -241,6 +243,20 @@ export class GroupsService {
       await this.db.manager().query(`UPDATE group_meeting SET status = 'held', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     }
     return this.getMeeting(id);
+  }
+
+  /** A group meets once a day: a second meeting on the same Danish day is asked about first (409), never refused outright. */
+  private async refuseSecondMeetingOnDay(groupId: string, startsAt: Date): Promise<void> {
+    const rows = (await this.db.manager().query(
+      `SELECT 1 FROM group_meeting WHERE group_id = $1 AND status <> 'cancelled'
+         AND (starts_at AT TIME ZONE '${TIME_ZONE}')::date = ($2::timestamptz AT TIME ZONE '${TIME_ZONE}')::date LIMIT 1`,
+      [groupId, startsAt.toISOString()],
+    )) as unknown[];
+    if (rows.length > 0) {
+      throw new ApiException(409, 'DUPLICATE_DATE', 'The group already has a meeting logged on this day; send confirmDuplicate: true to log a second one', {
+        startsAt: 'a meeting is already logged on this day',
+      });
+    }
   }
 
   /** Standing groups are open: registered participants are the programme's open enrolments. */

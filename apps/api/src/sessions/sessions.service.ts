@@ -52,6 +52,7 @@ export class SessionsService {
   async create(input: CreateSessionDto): Promise<TreatmentSession> {
     const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
     await this.checkRules(enrolment, input);
+    if (!input.confirmDuplicate && input.attendance !== 'cancelled') await this.refuseSecondSessionOnDay(enrolment.id, input.startsAt);
     const result = await this.repository
       .createQueryBuilder()
       .insert()
@@ -91,6 +92,20 @@ export class SessionsService {
     const found = await this.get(id);
     await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
     return found;
+  }
+
+  /** One session a day is the rule: a second (not cancelled) on the same Danish day is asked about first (409). */
+  private async refuseSecondSessionOnDay(enrolmentId: string, startsAt: string): Promise<void> {
+    const rows = (await this.db.manager().query(
+      `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled'
+         AND (starts_at AT TIME ZONE 'Europe/Copenhagen')::date = ($2::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date LIMIT 1`,
+      [enrolmentId, new Date(startsAt).toISOString()],
+    )) as unknown[];
+    if (rows.length > 0) {
+      throw new ApiException(409, 'DUPLICATE_DATE', 'The enrolment already has a session on this day; send confirmDuplicate: true to log a second one', {
+        startsAt: 'a session is already logged on this day',
+      });
+    }
   }
 
   private async entity(id: string): Promise<TreatmentSessionEntity> {

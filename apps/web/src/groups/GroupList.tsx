@@ -30,7 +30,8 @@ export const GroupList = () => (
       </DataTable.Col>
       <DataTable.Col source="startDate" label="app.groups.schedule" render={(record: Group) => <Schedule record={record} />} />
       <DataTable.Col source="place" disableSort />
-      <DataTable.NumberCol source="memberEnrolmentIds" render={(record: Group) => (record.kind === 'course' ? record.memberEnrolmentIds.length : '')} disableSort />
+      {/* A count, not names: a list of groups is no place to read citizens (names would each cost an access-log row). */}
+      <DataTable.Col source="memberEnrolmentIds" align="right" render={(record: Group) => (record.kind === 'course' ? String(record.memberEnrolmentIds.length) : '')} disableSort />
     </DataTable>
   </List>
 );

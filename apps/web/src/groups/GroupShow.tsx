@@ -19,6 +19,7 @@ import {
 import { formatDate, formatDateTime } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
 import { AttendanceGrid } from './AttendanceGrid';
+import { CourseGrid } from './CourseGrid';
 import { HCS_PROGRAMME_ID } from './constants';
 import { Facilitators } from './Facilitators';
 import { LoggedMeetings } from './LoggedMeetings';
@@ -248,6 +249,18 @@ const StandingHeader = ({ group }: { group: Group }) => {
   return <>{group.weekday ? translate('app.groups.every_weekday', { weekday: weekdayName(group.weekday, locale), time: group.startTime }) : group.startTime}</>;
 };
 
+/** The course grid, once the meetings are in: its marks start from what is saved. */
+const CourseGridPanel = ({ group, enrolments }: { group: Group; enrolments: Enrolment[] }) => {
+  const { data: meetings, refetch } = useGetList<GroupMeeting>('group-meetings', {
+    filter: { groupId: group.id },
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'startsAt', order: 'ASC' },
+  });
+  if (!meetings) return null;
+  const members = group.memberEnrolmentIds.map((id) => ({ enrolmentId: id, enrolment: enrolments.find((e) => e.id === id) }));
+  return <CourseGrid key={group.memberEnrolmentIds.join()} meetings={meetings} members={members} onSaved={() => void refetch()} />;
+};
+
 /** A course's cohort and meetings with attendance (staff read the enrolments). */
 const CoursePanels = ({ group }: { group: Group }) => {
   const { canAccess: canSeeEnrolments } = useCanAccess({ resource: 'enrolments', action: 'list' });
@@ -260,6 +273,7 @@ const CoursePanels = ({ group }: { group: Group }) => {
   return (
     <>
       <Members group={group} enrolments={enrolments ?? []} />
+      <CourseGridPanel group={group} enrolments={enrolments ?? []} />
       <Meetings group={group} enrolments={enrolments ?? []} />
     </>
   );

@@ -1,4 +1,5 @@
-import { Alert, Box } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Button } from '@mui/material';
 import type { Enrolment, Facilitation, Group, GroupMeeting, Training, Volunteer } from '@outcomes/contracts';
 import { MAX_DURATION_MINUTES } from '@outcomes/contracts';
 import { OPEN_STATES } from '@outcomes/domain';
@@ -26,11 +27,14 @@ import {
   useDataProvider,
   useGetList,
   useGetOne,
+  useLocaleState,
   useNotify,
   useRecordFromLocation,
   useRedirect,
+  useSimpleFormIterator,
   useTranslate,
 } from 'react-admin';
+import { formatDateTime } from '../common/dates';
 import { Row } from '../common/Row';
 import { Section } from '../common/Section';
 import type { AppDataProvider } from '../data/data-provider';
@@ -40,7 +44,9 @@ import { fetchFacilitators, useLoaded } from '../volunteers/volunteer-api';
 import { volunteerName } from '../volunteers/volunteer-name';
 import type { MeetingLogForm } from './meeting-log-body';
 import { toMeetingLogBody, trainedFacilitatorPresent } from './meeting-log-body';
-import { dayKey, lastSlot } from './week';
+import { DuplicateDateConfirm, isDuplicateDate } from './DuplicateDateConfirm';
+import { nextMeetingToLog } from './next-meeting';
+import { dayKey } from './week';
 
 const wholeNumber: Validator = (value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? 'app.validation.whole_number' : undefined);
 
@@ -59,13 +65,42 @@ const useGroup = () => {
   return useGetOne<Group>('groups', { id: groupId ?? '' }, { enabled: Boolean(groupId) }).data;
 };
 
-/** Starts at the group's latest weekly slot: usually the meeting just held. */
+/**
+ * Starts at the group's next meeting not yet logged (a forgotten week first); when every meeting so far
+ * is logged, says so and leaves the time to the user.
+ */
 const SlotDefault = ({ group }: { group?: Group }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { setValue, getFieldState } = useFormContext();
+  const { data: logged } = useGetList<GroupMeeting>(
+    'group-meetings',
+    { filter: { groupId: group?.id }, pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'DESC' } },
+    { enabled: Boolean(group?.weekday) },
+  );
+  const next = group?.weekday && logged ? nextMeetingToLog(group.weekday, group.startTime, logged) : undefined;
+  // The slot's time, not a new Date object each render, says whether it changed.
+  const dueSlot = next?.due ? next.slot.getTime() : undefined;
   useEffect(() => {
-    if (group?.weekday && !getFieldState('startsAt').isDirty) setValue('startsAt', localDateTime(lastSlot(group.weekday, group.startTime)));
-  }, [group, setValue, getFieldState]);
-  return null;
+    if (dueSlot !== undefined && !getFieldState('startsAt').isDirty) setValue('startsAt', localDateTime(new Date(dueSlot)));
+  }, [dueSlot, setValue, getFieldState]);
+  if (!next || next.due) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 1 }} data-testid="all-logged">
+      {translate('app.meeting_log.all_logged', { date: formatDateTime(next.slot.toISOString(), locale) })}
+    </Alert>
+  );
+};
+
+/** The iterator's add button with its words, not react-admin's bare icon. */
+const AddFacilitatorButton = () => {
+  const translate = useTranslate();
+  const { add } = useSimpleFormIterator();
+  return (
+    <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={() => add()}>
+      {translate('app.meeting_log.add_facilitator')}
+    </Button>
+  );
 };
 
 const assignedOn = (facilitations: readonly Facilitation[], day: string | undefined): string[] =>
@@ -106,7 +141,7 @@ const FacilitatorInputs = ({ group, onTrained }: { group: Group; onTrained: (tra
         </Alert>
       )}
       <ArrayInput source="facilitators" label={false} helperText="app.meeting_log.facilitators_hint">
-        <SimpleFormIterator inline disableReordering disableClear>
+        <SimpleFormIterator inline disableReordering disableClear addButton={<AddFacilitatorButton />}>
           <SelectInput source="volunteerId" label="app.meeting_log.volunteer" choices={choices} translateChoice={false} validate={required()} sx={{ minWidth: 240 }} />
           <NumberInput
             source="minutes"
@@ -191,12 +226,18 @@ export const MeetingLogCreate = () => {
   const redirect = useRedirect();
   const dataProvider = useDataProvider<AppDataProvider>();
   const groupFixed = Boolean((useRecordFromLocation() as { groupId?: unknown } | undefined)?.groupId);
-  const save = async (values: Record<string, unknown>) => {
+  // A meeting already logged that day: asked first, then sent again with confirmDuplicate.
+  const [asking, setAsking] = useState<MeetingLogForm | null>(null);
+  const save = async (values: Record<string, unknown>, confirmDuplicate = false) => {
     const data = values as unknown as MeetingLogForm;
     let meeting: GroupMeeting;
     try {
-      meeting = (await dataProvider.create<GroupMeeting>('group-meetings', { data: toMeetingLogBody(data) })).data;
+      meeting = (await dataProvider.create<GroupMeeting>('group-meetings', { data: { ...toMeetingLogBody(data), ...(confirmDuplicate ? { confirmDuplicate } : {}) } })).data;
     } catch (error) {
+      if (isDuplicateDate(error)) {
+        setAsking(data);
+        return undefined;
+      }
       const errors = fieldErrorsOf(error);
       if (!errors) notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
       return errors;
@@ -213,9 +254,19 @@ export const MeetingLogCreate = () => {
   };
   return (
     <Create resource="group-meetings">
-      <SimpleForm onSubmit={save} defaultValues={{ durationMinutes: 90, anonymousHeadcount: 0, facilitators: [], present: [] }} sx={{ maxWidth: 900 }}>
+      <SimpleForm onSubmit={(values: Record<string, unknown>) => save(values)} defaultValues={{ durationMinutes: 90, anonymousHeadcount: 0, facilitators: [], present: [] }} sx={{ maxWidth: 900 }}>
         <MeetingInputs groupFixed={groupFixed} />
       </SimpleForm>
+      <DuplicateDateConfirm
+        what="meeting"
+        startsAt={asking?.startsAt}
+        onClose={() => setAsking(null)}
+        onConfirm={() => {
+          const data = asking;
+          setAsking(null);
+          if (data) void save(data as unknown as Record<string, unknown>, true);
+        }}
+      />
     </Create>
   );
 };

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'VERSION_CONFLICT',
   'DUPLICATE',
+  /** 409: a meeting or session is already logged on that day; send again with `confirmDuplicate: true` to log a second. */
+  'DUPLICATE_DATE',
   'STILL_REFERENCED',
   'NOT_ELIGIBLE',
   'ILLEGAL_TRANSITION',

@@ -2,7 +2,7 @@ import { PickType } from '@nestjs/swagger';
 import { GROUP_ATTENDANCE, MAX_DURATION_MINUTES, MEETING_STATUSES } from '@outcomes/contracts';
 import type { GroupAttendance, MeetingStatus } from '@outcomes/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
 import { MeetingFacilitatorDto } from '../../volunteers/dto/volunteer.dto';
 
@@ -85,6 +85,11 @@ export class CreateGroupMeetingDto {
   @IsString()
   @Length(10, 2000, { message: 'untrainedReason must be a written reason of 10 to 2000 characters' })
   untrainedReason?: string | null;
+
+  /** Log it even though the group already has a meeting that day (asked after a 409 DUPLICATE_DATE). */
+  @IsOptional()
+  @IsBoolean({ message: 'confirmDuplicate must be true or false' })
+  confirmDuplicate?: boolean;
 }
 
 export class UpdateGroupMeetingDto {

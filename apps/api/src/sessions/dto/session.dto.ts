@@ -2,7 +2,7 @@ import { PickType } from '@nestjs/swagger';
 import { ATTENDANCE, MAX_DURATION_MINUTES } from '@outcomes/contracts';
 import type { Attendance } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
 
 export class CreateSessionDto {
@@ -39,6 +39,11 @@ export class CreateSessionDto {
   @IsString()
   @MaxLength(10000)
   note?: string | null;
+
+  /** Log it even though the enrolment already has a session that day (asked after a 409 DUPLICATE_DATE). */
+  @IsOptional()
+  @IsBoolean({ message: 'confirmDuplicate must be true or false' })
+  confirmDuplicate?: boolean;
 }
 
 export class UpdateSessionDto extends PickType(CreateSessionDto, ['startsAt', 'durationMinutes', 'staffUserId', 'kind', 'sessionNumber', 'attendance', 'note'] as const) {
