@@ -10,6 +10,7 @@ import { exportsMessages } from '../exports/messages';
 import { outcomesMessages } from '../outcomes/messages';
 import { accessLogMessages } from '../access-log/messages';
 import { grantMessages } from '../grants/messages';
+import { commonMessages } from '../common/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -33,6 +34,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   exportsMessages,
   accessLogMessages,
   grantMessages,
+  commonMessages,
 ];
 
 type Tree = { [key: string]: unknown };
