@@ -2,10 +2,9 @@ import { Alert, Box, Button, Chip, Stack, TextField, Typography } from '@mui/mat
 import type { AccessHistoryCitizen } from '@outcomes/contracts';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { useDataProvider, useListContext, useTranslate } from 'react-admin';
+import { useDataProvider, useListContext, useTranslate, ValidationError } from 'react-admin';
 import { apiErrorOf } from '../common/http-errors';
 import type { AppDataProvider } from '../data/data-provider';
-import { fieldMessage } from '../data/field-errors';
 
 export const citizenName = (c: AccessHistoryCitizen): string => `${c.firstName} ${c.lastName}`;
 
@@ -28,7 +27,7 @@ export const CitizenLookup = ({ chosen, onChoose }: { chosen: AccessHistoryCitiz
   const find = async (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') {
-      setError(translate('app.access_log.lookup.required'));
+      setError('app.access_log.lookup.required');
       return;
     }
     setBusy(true);
@@ -38,9 +37,8 @@ export const CitizenLookup = ({ chosen, onChoose }: { chosen: AccessHistoryCitiz
       setFound(citizens);
       if (citizens.length === 1 && citizens[0]) choose(citizens[0]);
     } catch (e) {
-      const rule = apiErrorOf(e).errors?.['q'];
-      const { message, args } = fieldMessage(rule ?? '');
-      setError(translate(rule ? message : 'app.access_log.bad_filter', args));
+      // The data provider has already made the API's rule a translation key (data/field-errors.ts).
+      setError(apiErrorOf(e).errors?.['q'] ?? 'app.access_log.bad_filter');
       setFound(undefined);
     } finally {
       setBusy(false);
@@ -91,12 +89,13 @@ export const CitizenLookup = ({ chosen, onChoose }: { chosen: AccessHistoryCitiz
                 setError(undefined);
               }}
               error={error !== undefined}
-              helperText={error ?? ' '}
+              helperText={error ? <ValidationError error={error} /> : ' '}
               autoComplete="off"
-              sx={{ minWidth: 280 }}
+              fullWidth={false}
+              sx={{ width: 340, maxWidth: '100%' }}
               slotProps={{ htmlInput: { 'data-testid': 'access-lookup-text', maxLength: 200 } }}
             />
-            <Button type="submit" variant="outlined" disabled={busy} sx={{ mt: 0.25 }}>
+            <Button type="submit" variant="outlined" disabled={busy} sx={{ mt: 1 }}>
               {translate('app.access_log.lookup.find')}
             </Button>
           </Box>

@@ -37,6 +37,8 @@ export const RecordIdInput = ({ source, label, resource }: Pick<InputProps, 'sou
       error={bad}
       helperText={bad ? translate('app.access_log.record_id_invalid') : undefined}
       autoComplete="off"
+      // A list's filter form hides helper texts; an id it cannot use must still say why.
+      sx={{ '& .MuiFormHelperText-root.Mui-error': { display: 'block' } }}
     />
   );
 };

@@ -3,7 +3,7 @@ import type { TextFieldProps } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { InputProps, Validator } from 'react-admin';
 import { FieldTitle, InputHelperText, useInput, useTranslate } from 'react-admin';
-import { formatDate, formatMonth, parseDanishDate, parseDanishMonth } from './dates';
+import { formatDate, formatLocalDateTime, formatMonth, parseDanishDate, parseDanishDateTime, parseDanishMonth, toLocalDateTime } from './dates';
 
 export type DanishDateInputProps = InputProps &
   Omit<TextFieldProps, 'label' | 'helperText' | 'onChange' | 'onBlur' | 'defaultValue' | 'type' | 'value'> & {
@@ -22,6 +22,12 @@ interface Kind {
 
 const DAY: Kind = { show: formatDate, read: parseDanishDate, placeholder: 'app.dates.placeholder', invalid: 'app.dates.invalid' };
 const MONTH: Kind = { show: formatMonth, read: parseDanishMonth, placeholder: 'app.dates.month_placeholder', invalid: 'app.dates.month_invalid' };
+const MOMENT: Kind = {
+  show: (value) => formatLocalDateTime(toLocalDateTime(value)),
+  read: parseDanishDateTime,
+  placeholder: 'app.dates.moment_placeholder',
+  invalid: 'app.dates.moment_invalid',
+};
 
 /**
  * A text input in the Danish format (dd.mm.åååå), whatever the browser's language: react-admin's
@@ -41,7 +47,8 @@ function makeInput(kind: Kind) {
       id,
       isRequired,
     } = useInput({ source, defaultValue, resource, format, parse, onChange, onBlur, validate: [...asList(validate), notADate] });
-    const value = typeof field.value === 'string' ? field.value : '';
+    // A moment from the API is an instant (with Z); the input holds the browser's local time, as react-admin's DateTimeInput does.
+    const value = typeof field.value === 'string' ? (kind === MOMENT ? toLocalDateTime(field.value) : field.value) : '';
     const [text, setText] = useState(() => kind.show(value));
     const [typedError, setTypedError] = useState(false);
 
@@ -95,7 +102,9 @@ function makeInput(kind: Kind) {
         helperText={helperText !== false || message ? <InputHelperText error={message} helperText={helperText} /> : null}
         className={`ra-input ra-input-${source}`}
         {...rest}
-        slotProps={{ ...rest.slotProps, inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', autoComplete: 'off', 'data-danish-date': kind === DAY ? 'day' : 'month' } }}
+        // A list's filter form hides helper texts; a date it cannot use must still say why.
+        sx={[{ '& .MuiFormHelperText-root.Mui-error': { display: 'block' } }, ...(Array.isArray(rest.sx) ? rest.sx : [rest.sx])]}
+        slotProps={{ ...rest.slotProps, inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', autoComplete: 'off', 'data-danish-date': kind === DAY ? 'day' : kind === MONTH ? 'month' : 'moment' } }}
       />
     );
   };
@@ -107,3 +116,6 @@ export const DanishDateInput = makeInput(DAY);
 
 /** The app's month input: shows and takes 12.2026, holds 2026-12. */
 export const DanishMonthInput = makeInput(MONTH);
+
+/** The app's date-and-time input: shows and takes 5.12.2026 10.46 (the browser's local time), holds YYYY-MM-DDTHH:mm as react-admin's DateTimeInput does. */
+export const DanishDateTimeInput = makeInput(MOMENT);

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMonth, nowLocalDateTime, parseDanishDate, parseDanishMonth, todayLocal } from './dates';
+import { formatDate, formatDateTime, formatLocalDateTime, formatMonth, nowLocalDateTime, parseDanishDate, parseDanishDateTime, parseDanishMonth, todayLocal, toLocalDateTime } from './dates';
 
 describe('dates', () => {
   it("gives today and now in the browser's time zone, as the inputs take them", () => {
@@ -59,5 +59,18 @@ describe('dates', () => {
     expect(parseDanishMonth('2026-03')).toBe('2026-03');
     expect(parseDanishMonth('2026-13')).toBeNull();
     expect(parseDanishMonth('3.26')).toBeNull();
+  });
+
+  it('shows and reads a date-time input as "5.12.2026 10.46"', () => {
+    expect(formatLocalDateTime('2026-12-05T10:46')).toBe('5.12.2026 10.46');
+    expect(formatLocalDateTime('2026-01-01T00:05')).toBe('1.1.2026 00.05');
+    expect(toLocalDateTime('2026-12-05T10:46')).toBe('2026-12-05T10:46');
+    expect(toLocalDateTime(null)).toBe('');
+    expect(parseDanishDateTime('5.12.2026 10.46')).toBe('2026-12-05T10:46');
+    expect(parseDanishDateTime('05.12.2026 kl. 9:05')).toBe('2026-12-05T09:05');
+    expect(parseDanishDateTime('2026-12-05T10:46')).toBe('2026-12-05T10:46');
+    expect(parseDanishDateTime('5.12.2026')).toBeNull();
+    expect(parseDanishDateTime('5.12.2026 24.00')).toBeNull();
+    expect(parseDanishDateTime('31.11.2026 10.00')).toBeNull();
   });
 });

@@ -83,3 +83,31 @@ export function parseDanishMonth(text: string): string | null {
   const [m, y] = [Number(match[1]), Number(match[2])];
   return m >= 1 && m <= 12 && y >= 1000 ? `${y}-${pad(m)}` : null;
 }
+
+const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** A moment as a datetime input holds it: the browser's local YYYY-MM-DDTHH:mm ('' for none), from that or an ISO instant. */
+export function toLocalDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  if (LOCAL_MOMENT.test(value)) return value;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? '' : nowLocalDateTime(at);
+}
+
+/** YYYY-MM-DDTHH:mm as "5.12.2026 10.46", the app's format, with no time zone to move it. */
+export function formatLocalDateTime(local: string): string {
+  const match = LOCAL_MOMENT.exec(local);
+  return match ? `${Number(match[3])}.${Number(match[2])}.${match[1]} ${match[4]}.${match[5]}` : '';
+}
+
+/** A moment the user typed the Danish way ("5.12.2026 10.46", "05.12.2026 kl. 10:46") as YYYY-MM-DDTHH:mm; null when it is none. */
+export function parseDanishDateTime(text: string): string | null {
+  const trimmed = text.trim();
+  if (LOCAL_MOMENT.test(trimmed)) return parseDanishDate(trimmed.slice(0, 10)) ? trimmed : null;
+  const match = /^(\S+)\s+(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})$/.exec(trimmed);
+  if (!match) return null;
+  const day = parseDanishDate(match[1] ?? '');
+  const [h, m] = [Number(match[2]), Number(match[3])];
+  if (!day || h > 23 || m > 59) return null;
+  return `${day}T${pad(h)}:${pad(m)}`;
+}

@@ -9,6 +9,8 @@ export const commonMessages: FeatureMessages = {
         invalid: 'Skriv datoen som dag.måned.år, f.eks. 5.12.2026',
         month_placeholder: 'mm.åååå',
         month_invalid: 'Skriv måneden som måned.år, f.eks. 12.2026',
+        moment_placeholder: 'dd.mm.åååå tt.mm',
+        moment_invalid: 'Skriv dato og klokkeslæt som dag.måned.år time.minut, f.eks. 5.12.2026 10.45',
       },
       input_rules: {
         invalid: 'Værdien kan ikke bruges her; ret den og prøv igen',
@@ -38,6 +40,8 @@ export const commonMessages: FeatureMessages = {
         invalid: 'Write the date as day.month.year, e.g. 5.12.2026',
         month_placeholder: 'mm.yyyy',
         month_invalid: 'Write the month as month.year, e.g. 12.2026',
+        moment_placeholder: 'dd.mm.yyyy hh.mm',
+        moment_invalid: 'Write the date and time as day.month.year hour.minute, e.g. 5.12.2026 10.45',
       },
       input_rules: {
         invalid: 'This value cannot be used here; correct it and try again',

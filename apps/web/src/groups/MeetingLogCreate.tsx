@@ -8,7 +8,6 @@ import {
   ArrayInput,
   CheckboxGroupInput,
   Create,
-  DateTimeInput,
   maxLength,
   maxValue,
   minLength,
@@ -30,6 +29,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { DanishDateTimeInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { Section } from '../common/Section';
 import type { AppDataProvider } from '../data/data-provider';
@@ -163,7 +163,7 @@ const MeetingInputs = ({ groupFixed }: { groupFixed: boolean }) => {
       )}
       <SlotDefault group={group} />
       <Row columns="2fr 1fr 1fr">
-        <DateTimeInput source="startsAt" validate={required()} />
+        <DanishDateTimeInput source="startsAt" validate={required()} />
         <NumberInput source="durationMinutes" step={15} validate={[required(), wholeNumber, minValue(1), maxValue(MAX_DURATION_MINUTES)]} />
         <NumberInput source="anonymousHeadcount" step={1} validate={[required(), wholeNumber, minValue(0), maxValue(500)]} />
       </Row>
