@@ -2,8 +2,28 @@ import type { AccessLogEntry } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
 import type { OpenBrowser } from './support/browser';
+
+const SHOTS = '/tmp/shots/people';
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+  await screenshot(page, name);
+}
+
+/** A surname of letters only, unique to this run (names are found by whole words). */
+const uniqueSurname = (): string => `Opslag${uniqueSuffix().replace(/[^a-z]/g, '')}`;
+
+/** A valid CPR number of someone born 1950-1999 that no other test uses (day 01-28, 7th digit 0-3). */
+const freshCpr = (): string => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const r = (below: number) => Math.floor(Math.random() * below);
+  return `${two(1 + r(28))}${two(1 + r(12))}${two(50 + r(50))}${r(4)}${String(r(1000)).padStart(3, '0')}`;
+};
 
 // "Who has seen this": the citizen page shows every logged access to the citizen, with who made it.
 describe('who has seen this citizen', () => {
@@ -74,6 +94,82 @@ describe('who has seen this citizen', () => {
     const counts = page.getByTestId('access-citizens').filter({ hasText: `${citizens.length} borger` });
     await counts.first().waitFor();
     await screenshot(page, 'access-log-content');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets the admin look the citizen up by name and shows who has seen them, with names, not ids', async () => {
+    const { page, pageErrors } = browser;
+    const surname = uniqueSurname();
+    const citizen = await apiPost<{ id: string }>('citizens', { firstName: 'Hanne', lastName: surname }, 'staff@aarhus.demo');
+    await apiGet(`citizens/${citizen.id}`, 'staff@aarhus.demo');
+
+    await signIn(page, 'admin@aarhus.demo');
+    await page.goto(`${baseUrl()}/#/access-log`);
+    await page.getByText('Hvem har set en borger?').waitFor();
+    // A number that is no CPR number: a Danish message on the field, no request, no English toast.
+    await page.getByRole('textbox', { name: 'Navn eller CPR-nummer' }).fill('12345');
+    await page.getByRole('button', { name: 'Find borger' }).click();
+    await page.getByText('Skriv et navn eller et CPR-nummer på 10 cifre').waitFor();
+    await shot(page, 'access-log-lookup-bad-input');
+    expect(await page.getByText(/must be|UUID/).count()).toBe(0);
+
+    await page.getByRole('textbox', { name: 'Navn eller CPR-nummer' }).fill(`Hanne ${surname}`);
+    await page.getByRole('button', { name: 'Find borger' }).click();
+    await page.getByTestId('access-history-of').getByText(`Hvem har set Hanne ${surname}`).waitFor();
+    // The staff member's registration and read, by name; the citizen's own rows by the citizen's name.
+    const staffRows = page.locator('tbody tr').filter({ hasText: 'Behandler' });
+    await staffRows.first().waitFor();
+    expect(await staffRows.filter({ hasText: 'Oprettelse' }).count()).toBe(1);
+    expect(await staffRows.filter({ hasText: 'Læsning' }).count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('access-record-citizen').first().textContent()).toBe(`Hanne ${surname}`);
+    expect(await page.locator('tbody').textContent()).not.toContain(citizen.id);
+    // The admin's own lookup is in the log too: a search of citizens.
+    await page.locator('tbody tr').filter({ hasText: 'Administrator' }).filter({ hasText: 'Søgning' }).filter({ hasText: 'Borgere' }).first().waitFor();
+    await shot(page, 'access-log-who-has-seen');
+
+    // The name never in the URL or the browser's storage; the filter holds the citizen's id only.
+    expect(page.url()).not.toContain(surname);
+    expect(decodeURIComponent(page.url())).toContain(citizen.id);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain(surname);
+
+    const log = await apiGet<AccessLogEntry[]>(`access-log${listQuery({ userId: DEMO_IDS.users.aarhus.admin, resource: 'citizens', action: 'search' })}`, 'admin@aarhus.demo');
+    expect(log[0]?.citizenId).toBe(citizen.id);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets the admin look the citizen up by CPR number, sent in a POST body', async () => {
+    const { page, pageErrors } = browser;
+    const cpr = freshCpr();
+    const surname = uniqueSurname();
+    await apiPost('citizens', { cpr, firstName: 'Poul', lastName: surname }, 'staff@aarhus.demo');
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+
+    await signIn(page, 'admin@aarhus.demo');
+    await page.goto(`${baseUrl()}/#/access-log`);
+    await page.getByRole('textbox', { name: 'Navn eller CPR-nummer' }).fill(`${cpr.slice(0, 6)}-${cpr.slice(6)}`);
+    await page.getByRole('button', { name: 'Find borger' }).click();
+    await page.getByText(`Hvem har set Poul ${surname}`).waitFor();
+    await page.locator('tbody tr').filter({ hasText: 'Oprettelse' }).first().waitFor();
+    expect(urls.filter((u) => u.includes(cpr.slice(6)) || u.includes(surname))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows Danish labels for areas and readable criteria, never raw names or ids', async () => {
+    const { page, pageErrors } = browser;
+    await signIn(page, 'admin@aarhus.demo');
+    await page.goto(`${baseUrl()}/#/access-log`);
+    const criteria = page.getByTestId('access-criterion');
+    await criteria.first().waitFor();
+    const texts = await criteria.allTextContents();
+    for (const text of texts) {
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(text).not.toMatch(/^\{|"fields"|run: dataset=/);
+    }
+    const areas = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(areas.filter((a) => /^[a-z-]+$/.test(a))).toEqual([]);
+    await shot(page, 'access-log-labels');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Citizen, CitizenAccess, TimelineEvent } from '@outcomes/contracts';
+import type { AccessHistoryCitizen, Citizen, CitizenAccess, TimelineEvent } from '@outcomes/contracts';
 import type { Response } from 'express';
 import { AccessLogService } from '../audit/access-log.service';
 import { Permission } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CitizensService } from './citizens.service';
-import { CitizenLookupDto, CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+import { AccessHistoryLookupDto, CitizenLookupDto, CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
 import { TimelineService } from './timeline.service';
 
 @ApiTags('citizens')
@@ -41,6 +41,14 @@ export class CitizensController {
   @ApiOperation({ summary: 'Find a citizen by CPR number (in the body, never a URL)' })
   lookup(@Body() body: CitizenLookupDto): Promise<{ citizen: Citizen | null }> {
     return this.service.lookup(body.cpr);
+  }
+
+  @Post('access-history/lookup')
+  @HttpCode(200)
+  @Permission('access-log', 'list')
+  @ApiOperation({ summary: 'For the access log: citizens by name or CPR number (in the body, never a URL), as name and birth year; logged as a search' })
+  async accessHistoryLookup(@Body() body: AccessHistoryLookupDto): Promise<{ citizens: AccessHistoryCitizen[] }> {
+    return { citizens: await this.service.findForAccessHistory(body.q) };
   }
 
   @Get(':id')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Citizen, RawListQuery } from '@outcomes/contracts';
+import type { AccessHistoryCitizen, Citizen, RawListQuery } from '@outcomes/contracts';
 import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
 import type { CprInfo } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { searchCriterion } from '../audit/search-criterion';
 import { ApiException } from '../common/errors/api.exception';
 import { textProblem } from '../common/well-formed-text';
 import { applyListQuery } from '../common/list-query/apply-list-query';
@@ -26,6 +27,9 @@ const LIST_SPEC: ListSpec = {
   searchColumns: [],
   defaultSort: ['createdAt', 'DESC'],
 };
+
+/** At most this many citizens answer one access-history lookup: enough to pick from, not a list of the municipality. */
+const ACCESS_LOOKUP_LIMIT = 20;
 
 /** Whether a list's filter, once parsed as JSON, has `key` (any escape spelling it); false for text that is not a JSON object. */
 function filterHasKey(filter: string | undefined, key: string): boolean {
@@ -110,6 +114,55 @@ export class CitizensService {
     const hash = this.crypto.blindIndex('cpr', info.digits);
     const found = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
     return { citizen: found ? this.toCitizen(found, true) : null };
+  }
+
+  /**
+   * "Who has seen this citizen", for the admin (who may not read citizens): the citizens of the own
+   * municipality a CPR number or whole name words find, as name and birth year only, at most
+   * ACCESS_LOOKUP_LIMIT. The lookup is itself logged, as a search of citizens carrying everyone it
+   * answered, by what was searched (keyed hashes), never the text.
+   */
+  async findForAccessHistory(text: string): Promise<AccessHistoryCitizen[]> {
+    const q = text.trim();
+    const digits = q.replace(/[\s-]/g, '');
+    let rows: CitizenEntity[];
+    if (/^\d+$/.test(digits)) {
+      // Only digits: a CPR number or nothing (a name has no digits).
+      if (digits.length !== 10) throw ApiException.validation({ q: 'q must be a name or a CPR number of 10 digits' });
+      const cpr = parseCpr(digits, danishToday());
+      if (!cpr.valid) throw ApiException.validation({ q: cpr.rule });
+      const hash = this.crypto.blindIndex('cpr', cpr.info.digits);
+      rows = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getMany();
+    } else {
+      const tokens = nameTokens(q);
+      if (tokens.length === 0) throw ApiException.validation({ q: 'q must be a name or a CPR number of 10 digits' });
+      const hashes = tokens.map((t) => this.crypto.blindIndex('name', t));
+      rows = await this.repository
+        .createQueryBuilder('r')
+        .where('"r"."name_tokens" @> :tokens', { tokens: hashes })
+        .orderBy('r.created_at', 'DESC')
+        .limit(ACCESS_LOOKUP_LIMIT)
+        .getMany();
+    }
+    const found = rows.map((r) => ({
+      id: r.id,
+      firstName: this.crypto.decrypt('first_name', r.firstNameEncrypted),
+      lastName: this.crypto.decrypt('last_name', r.lastNameEncrypted),
+      birthYear: r.birthYear,
+    }));
+    const ctx = this.db.context();
+    // The one row of this request: a search of citizens (the route's own resource, the access log, would log it as a search of the log).
+    ctx.selfLogged = true;
+    ctx.accesses.push({
+      action: 'search',
+      resource: 'citizens',
+      recordId: null,
+      citizenId: found.length === 1 ? (found[0]?.id ?? null) : null,
+      citizenIds: found.length === 1 ? [] : found.map((c) => c.id),
+      criterion: searchCriterion({ q }, (value) => this.crypto.blindIndex('audit-search', value)),
+      outcome: 'ok',
+    });
+    return found.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'da'));
   }
 
   async create(input: CreateCitizenDto): Promise<Citizen> {

@@ -2,7 +2,9 @@ import { Box, Chip } from '@mui/material';
 import { ACCESS_ACTIONS, ACCESS_OUTCOMES } from '@outcomes/contracts';
 import type { AccessLogEntry, AccessOutcome, CitizenAccess } from '@outcomes/contracts';
 import { ReferenceField, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { changedFields, citizenCount, criterionParts } from './access-log-format';
+import { formatDate, formatDateTime } from '../common/dates';
+import { changedFields, citizenCount, readableCriterion, resourceLabelKey } from './access-log-format';
+import type { ReadableCriterion, ReadablePart } from './access-log-format';
 
 export const actionChoices = ACCESS_ACTIONS.map((id) => ({ id, name: `resources.access-log.actions.${id}` }));
 export const outcomeChoices = ACCESS_OUTCOMES.map((id) => ({ id, name: `resources.access-log.outcomes.${id}` }));
@@ -26,11 +28,13 @@ export const ActionField = () => {
   return record ? <>{translate(`resources.access-log.actions.${record.action}`, { _: record.action })}</> : null;
 };
 
-/** The area the row is about, by its menu name where it is one of ours. */
+/** The area the row is about, by its Danish (or English) label; the raw name only for an area the web does not know. */
 export const ResourceNameField = () => {
   const record = useRecordContext<AccessLogEntry>();
   const translate = useTranslate();
-  return record ? <>{translate(`resources.${record.resource}.name`, { smart_count: 2, _: record.resource })}</> : null;
+  if (!record) return null;
+  const key = resourceLabelKey(record.resource);
+  return <>{key ? translate(key) : record.resource}</>;
 };
 
 export const OutcomeField = () => {
@@ -80,22 +84,62 @@ export const ChangeField = () => {
   );
 };
 
-/** What a search searched: its fields, a kept value as it is, text only as its number of words and whether it was a CPR number. */
+type Translate = ReturnType<typeof useTranslate>;
+
+/** A criterion field's label: the resource's own field label, else the log's, else the name as it is. */
+const fieldLabel = (translate: Translate, resource: string, field: string): string =>
+  translate(`resources.${resource}.fields.${field}`, { _: translate(`app.access_log.criterion.fields.${field}`, { _: field }) });
+
+function partText(translate: Translate, resource: string, part: ReadablePart): string {
+  const field = fieldLabel(translate, resource, part.field);
+  switch (part.kind) {
+    case 'records':
+      return translate('app.access_log.criterion.records', { field, smart_count: part.count });
+    case 'text': {
+      const words = translate('app.access_log.words', { smart_count: part.words });
+      return translate(part.cpr ? 'app.access_log.criterion.text_cpr' : 'app.access_log.criterion.text', { field, words });
+    }
+    case 'date':
+      return translate('app.access_log.criterion.value', { field, value: formatDate(part.value) });
+    case 'moment':
+      return translate('app.access_log.criterion.value', { field, value: formatDateTime(part.value) });
+    case 'value':
+      return translate('app.access_log.criterion.value', { field, value: part.value });
+  }
+}
+
+/** A logged criterion as sentences (see readableCriterion). */
+export function criterionText(translate: Translate, resource: string, criterion: ReadableCriterion): string {
+  switch (criterion.kind) {
+    case 'search':
+      return criterion.parts.map((p) => partText(translate, resource, p)).join('; ');
+    case 'export-run': {
+      const dataset = translate(`app.exports.datasets.${criterion.dataset}`, { _: criterion.dataset });
+      const run = translate('app.access_log.criterion.export_run', { dataset, format: criterion.format.toUpperCase(), smart_count: criterion.rows });
+      return criterion.k === null
+        ? run
+        : `${run}; ${translate('app.access_log.criterion.export_k', { k: criterion.k, suppressed: criterion.suppressed ?? 0, withheld: criterion.withheld ?? 0 })}`;
+    }
+    case 'export-download':
+      return translate('app.access_log.criterion.export_download', { smart_count: criterion.rows });
+    case 'reference':
+      return translate('app.access_log.criterion.reference', { field: fieldLabel(translate, resource, criterion.field) });
+    case 'duplicate-cpr':
+      return translate('app.access_log.criterion.duplicate_cpr');
+    case 'raw':
+      return criterion.text;
+  }
+}
+
+/** What a search searched, readably: fields by their labels, records as a count, text only as its number of words and whether it was a CPR number. */
 export const CriterionField = () => {
   const record = useRecordContext<AccessLogEntry>();
   const translate = useTranslate();
-  const parts = criterionParts(record?.criterion ?? null);
-  if (parts === null) return null;
-  if (typeof parts === 'string') return <Box component="span" sx={small}>{parts}</Box>;
+  const criterion = readableCriterion(record?.criterion ?? null);
+  if (!record || criterion === null) return null;
   return (
-    <Box component="span" sx={small}>
-      {parts
-        .map((p) =>
-          'value' in p
-            ? `${p.field}: ${p.value}`
-            : `${p.field}: ${translate('app.access_log.words', { smart_count: p.words })}${p.cpr ? `, ${translate('app.access_log.cpr_searched')}` : ''}`,
-        )
-        .join('; ')}
+    <Box component="span" sx={small} data-testid="access-criterion">
+      {criterionText(translate, record.resource, criterion)}
     </Box>
   );
 };

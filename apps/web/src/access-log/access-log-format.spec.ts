@@ -1,4 +1,4 @@
-import { changedFields, citizenCount, criterionParts, shortValue } from './access-log-format';
+import { changedFields, citizenCount, readableCriterion, resourceLabelKey, shortValue } from './access-log-format';
 
 describe('the access log, compactly', () => {
   it('counts a row’s citizens once each', () => {
@@ -34,17 +34,48 @@ describe('the access log, compactly', () => {
     expect(shortValue('x'.repeat(50))).toBe(`${'x'.repeat(39)}…`);
   });
 
-  it('shows a search by its fields: kept values as they are, text as words and CPR', () => {
+  it('reads a search by its fields: records as a count, never their ids; text as words and CPR; dates as dates', () => {
     const logged = JSON.stringify({
-      fields: ['q', 'state', 'id'],
-      values: { q: { words: 2, cpr: true, hashes: ['ab', 'cd'] }, state: 'active', id: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301', { words: 1, cpr: false, hashes: ['ef'] }] },
+      fields: ['q', 'state', 'id', 'centreId', 'at_gte'],
+      values: {
+        q: { words: 2, cpr: true, hashes: ['ab', 'cd'] },
+        state: 'active',
+        id: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301', '7c9e6679-7425-40de-944b-e07fc1f90ae7'],
+        centreId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        at_gte: '2026-12-01',
+      },
     });
-    expect(criterionParts(logged)).toEqual([
-      { field: 'q', words: 2, cpr: true },
-      { field: 'state', value: 'active' },
-      { field: 'id', value: '3f2504e0-4f89-41d3-9a0c-0305e82c3301, …' },
-    ]);
-    expect(criterionParts('download: x.csv rows=3')).toBe('download: x.csv rows=3');
-    expect(criterionParts(null)).toBeNull();
+    expect(readableCriterion(logged)).toEqual({
+      kind: 'search',
+      parts: [
+        { kind: 'text', field: 'q', words: 2, cpr: true },
+        { kind: 'value', field: 'state', value: 'active' },
+        { kind: 'records', field: 'id', count: 2 },
+        { kind: 'records', field: 'centreId', count: 1 },
+        { kind: 'date', field: 'at_gte', value: '2026-12-01' },
+      ],
+    });
+    // A filter logged as it was sent, as the issue saw it.
+    expect(readableCriterion('{"id":["3f2504e0-4f89-41d3-9a0c-0305e82c3301"]}')).toEqual({ kind: 'search', parts: [{ kind: 'records', field: 'id', count: 1 }] });
+  });
+
+  it('reads an export run, a download, a refused reference and a duplicate CPR number', () => {
+    expect(
+      readableCriterion('run: dataset=enrolments format=csv rows=120 project=3f2504e0-4f89-41d3-9a0c-0305e82c3301 municipalities=a,b k=5 l=2 generalisation=age suppressed=4 withheld=1'),
+    ).toEqual({ kind: 'export-run', dataset: 'enrolments', format: 'csv', rows: 120, k: 5, suppressed: 4, withheld: 1 });
+    expect(readableCriterion('run: dataset=codebook format=json rows=0 project=p municipalities=a')).toEqual({
+      kind: 'export-run', dataset: 'codebook', format: 'json', rows: 0, k: null, suppressed: null, withheld: null,
+    });
+    expect(readableCriterion('download: x.csv rows=3 project=p')).toEqual({ kind: 'export-download', rows: 3 });
+    expect(readableCriterion('reference: centreId')).toEqual({ kind: 'reference', field: 'centreId' });
+    expect(readableCriterion('{"conflict":"duplicate-cpr","answered":"existingId"}')).toEqual({ kind: 'duplicate-cpr' });
+    expect(readableCriterion('something else')).toEqual({ kind: 'raw', text: 'something else' });
+    expect(readableCriterion(null)).toBeNull();
+  });
+
+  it('has a label for every area the API logs', () => {
+    expect(resourceLabelKey('export-jobs')).toBe('app.access_log.resources.export-jobs');
+    expect(resourceLabelKey('synthetic-data')).toBe('app.access_log.resources.synthetic-data');
+    expect(resourceLabelKey('no-such-area')).toBeNull();
   });
 });

@@ -4,7 +4,6 @@ import { TIMEPOINTS } from '@outcomes/contracts';
 import { ASI_DOMAINS } from '@outcomes/domain';
 import { useWatch } from 'react-hook-form';
 import {
-  DateInput,
   RecordContextProvider,
   ReferenceInput,
   required,
@@ -15,6 +14,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { Detail } from '../common/Detail';
 import { formatDate, todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
@@ -53,7 +53,7 @@ const AssessmentDateInput = () => {
     }
     return undefined;
   };
-  return <DateInput source="date" validate={[required(), withinEnrolment]} />;
+  return <DanishDateInput source="date" validate={[required(), withinEnrolment]} />;
 };
 
 /** The interviewer: the signed-in staff member on a new interview (the API records them), else who it was. */

@@ -2,7 +2,6 @@ import { TextField as MuiTextField } from '@mui/material';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
-  DateInput,
   email,
   maxLength,
   maxValue,
@@ -14,6 +13,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { Section } from '../common/Section';
 import { languageChoices, sexChoices } from './choices';
@@ -91,7 +91,7 @@ const BirthYearAndSex = () => {
 
 const ConsentDate = () => {
   const consent = useWatch({ name: 'evaluationConsent' }) as unknown;
-  return consent === true || consent === false ? <DateInput source="evaluationConsentDate" /> : <span />;
+  return consent === true || consent === false ? <DanishDateInput source="evaluationConsentDate" /> : <span />;
 };
 
 /** The fields of a citizen, for create and edit. */

@@ -1,4 +1,5 @@
 import type {
+  AccessHistoryCitizen,
   AccessLogVerification,
   Citizen,
   Enrolment,
@@ -31,6 +32,8 @@ export interface AppDataProvider extends DataProvider {
   verifyAccessLog(): Promise<AccessLogVerification>;
   /** Finds a citizen of the own municipality by CPR number, sent in a POST body (never a URL). */
   lookupCitizen(cpr: string): Promise<Citizen | null>;
+  /** The admin's "who has seen this citizen": citizens by name or CPR number, in a POST body (never a URL); logged as a search. */
+  lookupAccessHistoryCitizens(q: string): Promise<AccessHistoryCitizen[]>;
   /** Moves an enrolment to its next state; answers the updated enrolment. */
   transitionEnrolment(id: string, input: TransitionInput): Promise<Enrolment>;
   /** Adds an open enrolment to a course's cohort (POST /api/groups/:id/members). */
@@ -57,6 +60,7 @@ export const dataProvider: AppDataProvider = {
     rest.getList(resource, resource === 'access-log' ? { ...params, filter: accessLogFilter(params.filter as Record<string, unknown>) } : params),
   verifyAccessLog: async () => (await httpClient('/api/access-log/verify')).json as AccessLogVerification,
   lookupCitizen: async (cpr) => (await post<{ citizen: Citizen | null }>('/api/citizens/lookup', { cpr })).citizen,
+  lookupAccessHistoryCitizens: async (q) => (await post<{ citizens: AccessHistoryCitizen[] }>('/api/citizens/access-history/lookup', { q })).citizens,
   transitionEnrolment: (id, input) => post<Enrolment>(`/api/enrolments/${encodeURIComponent(id)}/transitions`, input),
   addGroupMember: (groupId, enrolmentId) => post<Group>(`/api/groups/${encodeURIComponent(groupId)}/members`, { enrolmentId }),
   saveAttendance: async (meetingId, attendance) =>

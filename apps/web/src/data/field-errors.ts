@@ -48,6 +48,9 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'validUntil must not be in the past': 'app.grants.errors.ended',
   'only the national operator renames a municipality': 'app.municipalities.settings_only',
   'only the national operator changes a municipality’s number': 'app.municipalities.settings_only',
+  // "Who has seen this citizen" (the admin's lookup, issue #19).
+  'q must be a name or a CPR number of 10 digits': 'app.access_log.lookup_invalid',
+  'q must be a string of at most 200 characters': 'app.input_rules.too_long',
 };
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
@@ -69,21 +72,86 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   // References stay inside the municipality (the API's check or the database's key).
   [/(^| )must name a user of your municipality$/, 'app.validation.own_user_only'],
   [/(^| )must name an? [a-z ]+ of your municipality$/, 'app.validation.own_record_only'],
+  // The API's own rules of a general shape (list queries, text, ids, dates, periods).
+  [/(^| )must be an ISO 8601 date-time$|(^| )must be a valid ISO 8601 date string$|(^| )must be a Date instance$|(^| )must be a date \(YYYY-MM-DD\)$|must be real dates$/, 'app.validation.date'],
+  [/(^| )must be a time of day HH:MM$/, 'app.validation.time'],
+  [/(^| )must not be in the future\b/, 'app.input_rules.not_in_future'],
+  [/(^| )must not be in the past$/, 'app.input_rules.not_in_past'],
+  [/(^| )must not be before \w+$|(^| )must be after \w+$/, 'app.input_rules.end_before_start'],
+  [/(^| )must be the first day of a month\b|(^| )must be the last day of a month\b|(^| )must cover at least \d+ whole months$/, 'app.input_rules.whole_months'],
+  [/(^| )must not contain NUL characters$|(^| )must be well-formed Unicode\b/, 'app.input_rules.bad_characters'],
+  [/(^| )must be a UUID$|(^| )must name an? [a-z ]+$|(^| )must name existing \w+$/, 'app.input_rules.choose_from_list'],
+  [/(^| )must be one of\b|(^| )must be one of the following values\b|(^| )must be a short code\b/, 'app.input_rules.choose_from_list'],
+  [/(^| )must be true or false$|(^| )must be a boolean value$|^must be 0 \(no\) or 1 \(yes\)$/, 'app.input_rules.yes_or_no'],
+  [/(^| )must be an? (non-negative )?amount\b/, 'app.input_rules.amount'],
+  [/(^| )must be a written reason of \d+ to \d+ characters$|(^| )must say why\b/, 'app.validation.override_reason'],
+  [/(^| )must be a string$/, 'app.input_rules.text'],
+  [/(^| )must match .+ regular expression$/, 'app.input_rules.format'],
+  [/^property \S+ should not exist$|(^| )is not a filter here\b|(^| )is not accepted\b/, 'app.input_rules.not_accepted'],
+  [/(^| )should not be null or undefined$/, 'ra.validation.required'],
+  [/(^| )must be an array$|(^| )must be an? (JSON )?object\b|(^| )must not be nested\b|(^| )is not valid JSON$|(^| )must be valid JSON$|(^| )must be a JSON array\b/, 'app.input_rules.invalid'],
 ];
 
-export function translatableMessage(message: string): string {
-  return KNOWN_MESSAGES[message] ?? KNOWN_PATTERNS.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+/** Rules whose numbers the message keeps (a length, a range): the key and its arguments from the API's sentence. */
+const RULES_WITH_ARGS: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
+  [/ must be shorter than or equal to (\d+) characters$| must be at most (\d+) characters$| must be a string of at most (\d+) characters$/, 'ra.validation.maxLength', (m) => ({ max: m[1] ?? m[2] ?? m[3] ?? '' })],
+  [/ must be longer than or equal to (\d+) characters$/, 'ra.validation.minLength', (m) => ({ min: m[1] ?? '' })],
+  [/ must not be less than (-?[\d.]+)$| must be at least (-?[\d.]+)$| must be a whole number of at least (\d+)$/, 'ra.validation.minValue', (m) => ({ min: m[1] ?? m[2] ?? m[3] ?? '' })],
+  [/ must not be greater than (-?[\d.]+)$| must be at most (-?[\d.]+)\b/, 'ra.validation.maxValue', (m) => ({ max: m[1] ?? m[2] ?? '' })],
+  [/(?:^| )must be a whole number (?:of \w+ )?from (\d+) to (\d+)$| must be between (\d+) and (\d+)$/, 'app.input_rules.whole_number_between', (m) => ({ min: m[1] ?? m[3] ?? '', max: m[2] ?? m[4] ?? '' })],
+  [/ must contain at least (\d+) elements$/, 'app.input_rules.at_least_items', (m) => ({ min: m[1] ?? '' })],
+  [/ must contain no more than (\d+) elements$/, 'app.input_rules.at_most_items', (m) => ({ max: m[1] ?? '' })],
+];
+
+/** Rules without numbers, checked after those with numbers ("must be a whole number from 0 to 4" before "must be a whole number"). */
+const LAST_PATTERNS: [RegExp, string][] = [
+  [/(^| )must be a whole number\b|(^| )must be a positive integer\b|(^| )must be an integer\b/, 'app.validation.whole_number'],
+  [/(^| )must be a positive number$|(^| )must not be negative$|(^| )must be above 0$/, 'app.input_rules.positive'],
+  [/(^| )must be a number\b/, 'ra.validation.number'],
+];
+
+/** What an unknown rule shows: a Danish (or English) sentence that the value was not accepted, never the API's English. */
+export const UNKNOWN_RULE = 'app.input_rules.invalid';
+
+/** A field message as react-admin's ValidationError reads it: a key with arguments, in its own encoded form. */
+export interface FieldMessage {
+  message: string;
+  args?: Record<string, string>;
 }
+
+/** The API's (or a domain rule's) English sentence as a translation key and its arguments; unknown ones as UNKNOWN_RULE. */
+export function fieldMessage(message: string): FieldMessage {
+  const known = KNOWN_MESSAGES[message] ?? KNOWN_PATTERNS.find(([pattern]) => pattern.test(message))?.[1];
+  if (known) return { message: known };
+  for (const [pattern, key, args] of RULES_WITH_ARGS) {
+    const match = pattern.exec(message);
+    if (match) return { message: key, args: args(match) };
+  }
+  return { message: LAST_PATTERNS.find(([pattern]) => pattern.test(message))?.[1] ?? UNKNOWN_RULE };
+}
+
+/** The translation key of a rule (arguments dropped; see fieldMessage for them). */
+export function translatableMessage(message: string): string {
+  return fieldMessage(message).message;
+}
+
+/** react-admin's encoding of a message with arguments in a form error (ra-core ValidationError). */
+const WITH_ARGS_PREFIX = '@@react-admin@@';
+
+const forForm = ({ message, args }: FieldMessage): string => (args ? `${WITH_ARGS_PREFIX}${JSON.stringify({ message, args })}` : message);
 
 /**
  * `{ "followUpMonths.1": msg }` or `{ "followUpMonths[1]": msg }` belong to the input `followUpMonths`
  * (an array is one input); a named member such as `items.M6` is an input of its own and keeps its path.
+ * Every message becomes a translation key (with its numbers where it has some), so the field never shows the API's English.
  */
 export function toFormErrors(errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
     const field = path.split(/\.\d|\[/)[0] ?? path;
-    out[field] ??= translatableMessage(message);
+    out[field] ??= forForm(fieldMessage(message));
   }
   return out;
 }
+
+

@@ -37,7 +37,7 @@ describe('createHttpClient', () => {
     expect(calls[0]?.[1].body).toBe('{"id":"a1"}');
   });
 
-  it('passes field errors on, translating the known ones and naming the input (an array as a whole, a named member by its path)', async () => {
+  it('passes field errors on, translating every one (an unknown one to a generic message) and naming the input (an array as a whole, a named member by its path)', async () => {
     const { fetchJson } = fakeFetch(
       failing(400, {
         statusCode: 400,
@@ -59,10 +59,11 @@ describe('createHttpClient', () => {
     expect(error.status).toBe(400);
     expect((error.body as { errors: unknown }).errors).toEqual({
       maxAge: 'app.validation.max_age_below_min_age',
-      followUpMonths: 'each value in followUpMonths must be a positive number',
-      attendance: 'status must be one of present, absent, excused',
-      'items.M6': 'M6 must be a whole number of days from 0 to 30',
-      name: 'name is taken',
+      followUpMonths: 'app.input_rules.positive',
+      attendance: 'app.input_rules.choose_from_list',
+      'items.M6': '@@react-admin@@{"message":"app.input_rules.whole_number_between","args":{"min":"0","max":"30"}}',
+      // Never the API's English on a field: an unknown rule reads as the generic Danish (or English) message.
+      name: 'app.input_rules.invalid',
       email: 'ra.validation.email',
       code: 'ra.validation.unique',
     });

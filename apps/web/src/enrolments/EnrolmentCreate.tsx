@@ -4,7 +4,6 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   Create,
-  DateInput,
   maxLength,
   minLength,
   ReferenceInput,
@@ -14,6 +13,7 @@ import {
   TextInput,
   useRecordFromLocation,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { todayLocal } from '../common/dates';
 import { apiErrorOf, useNotifyError } from '../common/http-errors';
 import { Row } from '../common/Row';
@@ -101,7 +101,7 @@ export const EnrolmentCreate = () => {
           <CentreInput />
         </Row>
         <Row>
-          <DateInput source="referralDate" validate={required()} />
+          <DanishDateInput source="referralDate" validate={required()} />
           <ReferralSourceInput />
         </Row>
         <AttestationsInput />

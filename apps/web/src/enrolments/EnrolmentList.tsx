@@ -1,5 +1,6 @@
 import type { Enrolment } from '@outcomes/contracts';
-import { AutocompleteInput, DataTable, DateField, List, ReferenceField, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { DateOnlyField } from '../common/DateTimeField';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { progressOf, stateChoices } from './states';
 
@@ -29,9 +30,9 @@ export const EnrolmentList = () => (
         <ReferenceField source="centreId" reference="centres" link={false} />
       </DataTable.Col>
       <DataTable.Col source="state" render={(record: Enrolment) => <EnrolmentStateChip state={record.state} />} />
-      <DataTable.Col source="referralDate" field={DateField} />
-      <DataTable.Col source="startDate" field={DateField} />
-      <DataTable.Col source="endDate" field={DateField} />
+      <DataTable.Col source="referralDate" field={DateOnlyField} />
+      <DataTable.Col source="startDate" field={DateOnlyField} />
+      <DataTable.Col source="endDate" field={DateOnlyField} />
       <DataTable.Col
         source="sessionsAttended"
         disableSort

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { todayLocal } from '../common/dates';
+import { DanishDateTextField } from '../common/DanishDateField';
 import { apiErrorOf } from '../common/http-errors';
 import type { AppDataProvider } from '../data/data-provider';
 import { translatableMessage } from '../data/field-errors';
@@ -84,16 +85,14 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
         <DialogTitle>{translate(`resources.enrolments.transitions.${to}`)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              type="date"
+            <DanishDateTextField
               name="date"
               label={translate(starting ? 'resources.enrolments.fields.startDate' : 'resources.enrolments.fields.endDate')}
               value={date}
-              onChange={(event) => setDate(event.target.value)}
+              onChange={setDate}
               required
               error={errorOf('date') !== undefined}
               helperText={errorOf('date')}
-              slotProps={{ inputLabel: { shrink: true } }}
             />
             {!starting && (
               <TextField

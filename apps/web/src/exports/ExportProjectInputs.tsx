@@ -9,6 +9,7 @@ import {
   required,
   TextInput,
 } from 'react-admin';
+import { DanishMonthInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { firstDayOf, lastDayOf, monthOf } from '../common/months';
 
@@ -40,23 +41,19 @@ export const ExportProjectInputs = () => (
       <AutocompleteArrayInput optionText="name" validate={required()} />
     </ReferenceArrayInput>
     <Row>
-      <TextInput
+      <DanishMonthInput
         source="periodFrom"
-        type="month"
         format={showMonth}
         parse={fromMonth}
         validate={[required(), wholeMonth]}
         helperText="app.exports.period_hint"
-        slotProps={{ inputLabel: { shrink: true } }}
       />
-      <TextInput
+      <DanishMonthInput
         source="periodTo"
-        type="month"
         format={showMonth}
         parse={toMonth}
         validate={[required(), wholeMonth, notBeforeFrom]}
         helperText="app.exports.period_to_hint"
-        slotProps={{ inputLabel: { shrink: true } }}
       />
     </Row>
     {/* No min attribute: the browser would refuse k = 4 itself, in its own language, not ours. */}

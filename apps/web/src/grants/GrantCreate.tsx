@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
-import { Create, DateInput, email, maxLength, minLength, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { Create, email, maxLength, minLength, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 
 const isoDay = (offsetDays: number): string => {
   const d = new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000);
@@ -18,8 +19,8 @@ export const GrantCreate = () => {
         <Alert severity="info" sx={{ mb: 2 }}>{translate('app.grants.intro')}</Alert>
         <TextInput source="evaluatorEmail" type="email" autoComplete="off" validate={[required(), email(), maxLength(254)]} helperText="app.grants.evaluator_hint" />
         <TextInput source="purpose" multiline minRows={2} validate={[required(), minLength(3), maxLength(500)]} helperText="app.grants.purpose_hint" />
-        <DateInput source="validFrom" validate={required()} />
-        <DateInput source="validUntil" validate={[required(), validUntilAfterFrom]} helperText="app.grants.period_hint" />
+        <DanishDateInput source="validFrom" validate={required()} />
+        <DanishDateInput source="validUntil" validate={[required(), validUntilAfterFrom]} helperText="app.grants.period_hint" />
       </SimpleForm>
     </Create>
   );

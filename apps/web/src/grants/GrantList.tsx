@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import type { EvaluatorGrant } from '@outcomes/contracts';
-import { DataTable, DateField, List, ReferenceField, SearchInput, useTranslate } from 'react-admin';
+import { DataTable, List, ReferenceField, SearchInput, useTranslate } from 'react-admin';
+import { DateOnlyField } from '../common/DateTimeField';
 import { DateTimeField } from '../common/DateTimeField';
 import { GrantStatusChip } from './GrantStatusChip';
 import { RevokeGrantButton } from './RevokeGrantButton';
@@ -26,8 +27,8 @@ export const GrantList = () => (
           <ReferenceField source="municipalityId" reference="municipalities" link={false} />
         </DataTable.Col>
         <DataTable.Col source="purpose" />
-        <DataTable.Col source="validFrom" field={DateField} />
-        <DataTable.Col source="validUntil" field={DateField} />
+        <DataTable.Col source="validFrom" field={DateOnlyField} />
+        <DataTable.Col source="validUntil" field={DateOnlyField} />
         <DataTable.Col source="status" disableSort>
           <GrantStatusChip />
         </DataTable.Col>

@@ -6,7 +6,6 @@ import { assignmentProblem } from '@outcomes/domain';
 import { useCallback, useState } from 'react';
 import type { Validator } from 'react-admin';
 import {
-  DateInput,
   Form,
   Link,
   RadioButtonGroupInput,
@@ -17,6 +16,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
 import { CalendarDate } from '../volunteers/CalendarDate';
@@ -74,8 +74,8 @@ const AssignForm = ({ group, volunteers, onAssigned }: { group: Group; volunteer
         <SelectInput source="volunteerId" label="app.facilitation.volunteer" choices={choices} translateChoice={false} validate={[required(), assignable(volunteers)]} />
         <RadioButtonGroupInput source="role" label="app.facilitation.role" choices={roleChoices} validate={required()} />
         <Row>
-          <DateInput source="fromDate" label="app.facilitation.from" validate={required()} />
-          <DateInput source="toDate" label="app.facilitation.to" helperText="app.facilitation.to_hint" validate={toBeforeFrom} />
+          <DanishDateInput source="fromDate" label="app.facilitation.from" validate={required()} />
+          <DanishDateInput source="toDate" label="app.facilitation.to" helperText="app.facilitation.to_hint" validate={toBeforeFrom} />
         </Row>
         <SaveButton label="app.facilitation.assign" icon={<PersonAddIcon />} alwaysEnable />
       </Box>

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   Create,
-  DateInput,
   maxLength,
   ReferenceInput,
   regex,
@@ -15,6 +14,7 @@ import {
   useGetOne,
   useLocaleState,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import type { Identity } from '../auth/auth-provider';
 import { todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
@@ -57,7 +57,7 @@ const GroupInputs = () => {
         </Row>
       ) : (
         <Row>
-          <DateInput source="startDate" validate={required()} />
+          <DanishDateInput source="startDate" validate={required()} />
           <TextInput source="startTime" type="time" validate={[required(), hhmm]} helperText="app.groups.start_time_hint" />
         </Row>
       )}

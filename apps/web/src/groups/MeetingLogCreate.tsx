@@ -10,7 +10,6 @@ import {
   ArrayInput,
   CheckboxGroupInput,
   Create,
-  DateTimeInput,
   maxLength,
   maxValue,
   minLength,
@@ -35,6 +34,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../common/dates';
+import { DanishDateTimeInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { Section } from '../common/Section';
 import type { AppDataProvider } from '../data/data-provider';
@@ -199,7 +199,7 @@ const MeetingInputs = ({ groupFixed }: { groupFixed: boolean }) => {
       )}
       <SlotDefault group={group} />
       <Row columns="2fr 1fr 1fr">
-        <DateTimeInput source="startsAt" validate={required()} />
+        <DanishDateTimeInput source="startsAt" validate={required()} />
         <NumberInput source="durationMinutes" step={15} validate={[required(), wholeNumber, minValue(1), maxValue(MAX_DURATION_MINUTES)]} />
         <NumberInput source="anonymousHeadcount" step={1} validate={[required(), wholeNumber, minValue(0), maxValue(500)]} />
       </Row>

@@ -11,6 +11,7 @@ import { outcomesMessages } from '../outcomes/messages';
 import { accessLogMessages } from '../access-log/messages';
 import { grantMessages } from '../grants/messages';
 import { outreachMessages } from '../outreach/messages';
+import { commonMessages } from '../common/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -35,6 +36,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   accessLogMessages,
   grantMessages,
   outreachMessages,
+  commonMessages,
 ];
 
 type Tree = { [key: string]: unknown };

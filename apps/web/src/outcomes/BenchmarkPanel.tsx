@@ -2,7 +2,7 @@ import { Box, Chip, Divider, Stack, Typography } from '@mui/material';
 import type { BenchmarkFigure, OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { Fragment } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { benchmarkTimeText, publishedValueText } from './benchmark-text';
+import { benchmarkTimeText, publishedSourceText, publishedValueText } from './benchmark-text';
 import { Panel } from './Panel';
 import { formatPercent, intervalText, missingCell, pValueText } from './report-cells';
 import { ReportCellText } from './ReportCellText';
@@ -21,7 +21,7 @@ const Published = ({ benchmark }: { benchmark: BenchmarkFigure }) => {
       </Typography>
       <Typography variant="body2">{publishedValueText(published, formatPercent(published.proportion, locale), translate)}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="benchmark-source">
-        {translate('app.outcomes.benchmark.source')}: {published.source}
+        {translate('app.outcomes.benchmark.source')}: {publishedSourceText(published, translate)}
       </Typography>
     </Box>
   );

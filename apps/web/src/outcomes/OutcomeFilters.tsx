@@ -1,6 +1,7 @@
 import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { Municipality, Programme } from '@outcomes/contracts';
 import { useGetList, useTranslate } from 'react-admin';
+import { DanishDateTextField } from '../common/DanishDateField';
 import { firstDayOf, lastDayOf, MIN_REPORT_MONTHS, monthOf } from '../common/months';
 import type { OutcomeFilterValues } from './filters';
 import { periodProblem } from './filters';
@@ -19,23 +20,19 @@ const DayPeriod = ({ values, onChange }: PeriodProps) => {
   const problem = periodProblem(values, false);
   return (
     <>
-      <TextField
-        type="date"
+      <DanishDateTextField
         size="small"
         label={translate('app.outcomes.filters.from')}
         value={values.from}
-        onChange={(event) => onChange({ ...values, from: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(from) => onChange({ ...values, from })}
       />
-      <TextField
-        type="date"
+      <DanishDateTextField
         size="small"
         label={translate('app.outcomes.filters.to')}
         value={values.to}
-        onChange={(event) => onChange({ ...values, to: event.target.value })}
+        onChange={(to) => onChange({ ...values, to })}
         error={problem !== null}
         helperText={problem ? translate(PERIOD_PROBLEM_KEYS[problem]) : undefined}
-        slotProps={{ inputLabel: { shrink: true } }}
       />
     </>
   );
@@ -52,23 +49,21 @@ const MonthPeriod = ({ values, onChange }: PeriodProps) => {
   return (
     <Stack spacing={0.5} data-testid="month-period">
       <Stack direction="row" spacing={2}>
-        <TextField
-          type="month"
+        <DanishDateTextField
+          month
           size="small"
           label={translate('app.outcomes.filters.from')}
-          value={monthOf(values.from) || values.from}
-          onChange={(event) => onChange({ ...values, from: firstDayOf(event.target.value) || event.target.value })}
+          value={monthOf(values.from)}
+          onChange={(month) => onChange({ ...values, from: firstDayOf(month) })}
           error={problem !== null}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
         />
-        <TextField
-          type="month"
+        <DanishDateTextField
+          month
           size="small"
           label={translate('app.outcomes.filters.to')}
-          value={monthOf(values.to) || values.to}
-          onChange={(event) => onChange({ ...values, to: lastDayOf(event.target.value) || event.target.value })}
+          value={monthOf(values.to)}
+          onChange={(month) => onChange({ ...values, to: lastDayOf(month) })}
           error={problem !== null}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
         />
       </Stack>
       <Typography variant="caption" color={problem ? 'error' : 'text.secondary'} data-testid="period-rule" role={problem ? 'alert' : undefined} sx={{ maxWidth: 420 }}>

@@ -2,7 +2,7 @@ import type { BenchmarkFigure, PublishedResult } from '@outcomes/contracts';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { da } from '../i18n/da';
 import { en } from '../i18n/en';
-import { benchmarkTimeText, publishedTimeText, publishedValueText } from './benchmark-text';
+import { benchmarkTimeText, publishedSourceText, publishedTimeText, publishedValueText } from './benchmark-text';
 
 const danish = polyglotI18nProvider(() => da, 'da').translate;
 const english = polyglotI18nProvider(() => en, 'en').translate;
@@ -36,5 +36,15 @@ describe('a benchmark in words', () => {
   it('names the published population', () => {
     expect(publishedValueText(move, '50 %', danish)).toBe('50 % stoffri 9 måneder efter start, af alle, der startede');
     expect(publishedValueText({ ...move, population: 'completers' }, '50 %', english)).toBe('50 % drug-free 9 months after the start, of those who completed');
+  });
+
+  it('gives the published source in Danish on Danish pages, with a decimal comma', () => {
+    const hcs: PublishedResult = { ...move, programmeCode: 'HCS', population: 'completers', publishedMonths: 0, publishedFrom: 'end', proportion: 0.341, source: 'HCS: 34.1 % of those who complete ...' };
+    expect(publishedSourceText(hcs, danish)).toBe(
+      'HCS: 34,1 % af dem, der gennemfører forløbet, er stoffri ved afslutningen. Socialstyrelsen, Gruppebehandling ved misbrug af hash og centralstimulerende stoffer.',
+    );
+    expect(publishedSourceText(move, danish)).toMatch(/^MOVE: 50 % stoffri efter ni måneder/);
+    // A result the web has no translation of keeps the catalogue's own text.
+    expect(publishedSourceText({ ...move, programmeCode: 'NEW' }, danish)).toBe('MOVE: 50 %');
   });
 });

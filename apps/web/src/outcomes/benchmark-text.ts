@@ -40,3 +40,12 @@ export function publishedValueText(published: PublishedResult, percent: string, 
     population: translate(`app.outcomes.benchmark.population.${published.population}`),
   });
 }
+
+/** The key of a published result's source text in the user's language: the catalogue holds it in English (migration 1795614800000). */
+export const publishedSourceKey = (published: Pick<PublishedResult, 'programmeCode' | 'population' | 'publishedFrom' | 'publishedMonths'>): string =>
+  `app.outcomes.benchmark.sources.${published.programmeCode}-${published.population}-${published.publishedFrom}-${published.publishedMonths}`;
+
+/** The source of a published result in the user's language; the catalogue's own text for a result the web has no translation of. */
+export function publishedSourceText(published: PublishedResult, translate: Translate): string {
+  return translate(publishedSourceKey(published), { _: published.source });
+}

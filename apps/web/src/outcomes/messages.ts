@@ -84,6 +84,11 @@ export const outcomesMessages: FeatureMessages = {
         },
         benchmark: {
           title: 'Compared with the published result',
+          // The published results' source texts (the catalogue holds them in English), by programme, population and time.
+          sources: {
+            'MOVE-all-start-9': 'MOVE: 50 % drug-free after nine months (12 sessions, then the 6-month follow-up). Socialstyrelsen, Stofmisbrugspakken: MOVE.',
+            'HCS-completers-end-0': 'HCS: 34.1 % of those who complete the course are drug-free at the end. Socialstyrelsen, Gruppebehandling ved misbrug af hash og centralstimulerende stoffer.',
+          },
           published: 'Published result',
           observed: 'This programme here, counted as published',
           counted_hint: {
@@ -275,6 +280,10 @@ export const outcomesMessages: FeatureMessages = {
         },
         benchmark: {
           title: 'Sammenlignet med det publicerede resultat',
+          sources: {
+            'MOVE-all-start-9': 'MOVE: 50 % stoffri efter ni måneder (12 samtaler og derefter opfølgningen efter 6 måneder). Socialstyrelsen, Stofmisbrugspakken: MOVE.',
+            'HCS-completers-end-0': 'HCS: 34,1 % af dem, der gennemfører forløbet, er stoffri ved afslutningen. Socialstyrelsen, Gruppebehandling ved misbrug af hash og centralstimulerende stoffer.',
+          },
           published: 'Publiceret resultat',
           observed: 'Programmet her, opgjort som det publicerede',
           counted_hint: {

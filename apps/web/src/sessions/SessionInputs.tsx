@@ -3,7 +3,6 @@ import { MAX_DURATION_MINUTES } from '@outcomes/contracts';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
-  DateTimeInput,
   maxLength,
   maxValue,
   minValue,
@@ -16,6 +15,7 @@ import {
   TextInput,
   useGetOne,
 } from 'react-admin';
+import { DanishDateTimeInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { Fixed } from '../enrolments/EnrolmentInputs';
 import { nextSessionNumber } from './session-body';
@@ -76,7 +76,7 @@ export const SessionInputs = ({ mode, enrolmentFixed }: { mode: 'create' | 'edit
       )}
       {mode === 'create' && <ProtocolDefaults enrolment={enrolment} programme={programme} />}
       <Row>
-        <DateTimeInput source="startsAt" validate={required()} />
+        <DanishDateTimeInput source="startsAt" validate={required()} />
         <NumberInput
           source="durationMinutes"
           step={5}

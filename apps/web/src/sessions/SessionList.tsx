@@ -2,7 +2,6 @@ import type { TreatmentSession } from '@outcomes/contracts';
 import {
   AutocompleteInput,
   DataTable,
-  DateInput,
   List,
   ReferenceField,
   ReferenceInput,
@@ -11,6 +10,7 @@ import {
   useLocaleState,
   useTranslate,
 } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { formatDateTime } from '../common/dates';
 import { EnrolmentOption } from './EnrolmentOption';
 import { attendanceChoices, kindChoices } from './session-kinds';
@@ -25,8 +25,8 @@ const filters = [
   </ReferenceInput>,
   <SelectInput key="attendance" source="attendance" choices={attendanceChoices} />,
   <SelectInput key="kind" source="kind" choices={kindChoices} />,
-  <DateInput key="startsAt_gte" source="startsAt_gte" />,
-  <DateInput key="startsAt_lte" source="startsAt_lte" />,
+  <DanishDateInput key="startsAt_gte" source="startsAt_gte" />,
+  <DanishDateInput key="startsAt_lte" source="startsAt_lte" />,
 ];
 
 const StartsAt = ({ record }: { record: TreatmentSession }) => {

@@ -1,5 +1,6 @@
 import SessionIcon from '@mui/icons-material/EventNote';
 import type { TreatmentSession } from '@outcomes/contracts';
+import { formatDateTime } from '../common/dates';
 import { SessionCreate } from './SessionCreate';
 import { SessionEdit } from './SessionEdit';
 import { SessionList } from './SessionList';
@@ -9,5 +10,5 @@ export const sessions = {
   create: SessionCreate,
   edit: SessionEdit,
   icon: SessionIcon,
-  recordRepresentation: (record: TreatmentSession) => new Date(record.startsAt).toLocaleString('da-DK', { dateStyle: 'short', timeStyle: 'short' }),
+  recordRepresentation: (record: TreatmentSession) => formatDateTime(record.startsAt),
 };

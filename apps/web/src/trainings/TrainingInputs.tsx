@@ -1,4 +1,5 @@
-import { DateInput, maxLength, RadioButtonGroupInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { maxLength, RadioButtonGroupInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { FixedFromForm } from '../enrolments/EnrolmentInputs';
 import { trainingKindChoices } from './choices';
@@ -16,8 +17,8 @@ export const TrainingInputs = ({ volunteerFixed }: { volunteerFixed: boolean }) 
     <RadioButtonGroupInput source="kind" choices={trainingKindChoices} validate={required()} />
     <TextInput source="title" validate={[required(), maxLength(200)]} />
     <Row>
-      <DateInput source="completedOn" validate={required()} />
-      <DateInput source="renewsOn" helperText="app.trainings.renewal_hint" />
+      <DanishDateInput source="completedOn" validate={required()} />
+      <DanishDateInput source="renewsOn" helperText="app.trainings.renewal_hint" />
     </Row>
     <Row>
       <TextInput source="trainer" validate={maxLength(200)} />

@@ -1,4 +1,5 @@
-import { DateInput, email, maxLength, RadioButtonGroupInput, ReferenceInput, regex, required, SelectInput, TextInput } from 'react-admin';
+import { email, maxLength, RadioButtonGroupInput, ReferenceInput, regex, required, SelectInput, TextInput } from 'react-admin';
+import { DanishDateInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { statusChoices } from './choices';
 
@@ -19,7 +20,7 @@ export const VolunteerInputs = () => (
       <TextInput source="email" validate={[email(), maxLength(254)]} />
     </Row>
     <RadioButtonGroupInput source="status" choices={statusChoices} validate={required()} helperText="app.volunteers.left_hint" />
-    <DateInput source="criminalRecordCheckedOn" />
+    <DanishDateInput source="criminalRecordCheckedOn" />
     <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} helperText="app.volunteers.notes_hint" />
   </>
 );

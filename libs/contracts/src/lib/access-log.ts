@@ -70,3 +70,16 @@ export interface CitizenAccess extends AccessLogEntry {
 
 /** Reads of one citizen by one user no further apart than this belong to one view of the citizen's page. */
 export const CITIZEN_VIEW_WINDOW_SECONDS = 30;
+
+/** A citizen found for "who has seen this citizen" (POST /api/citizens/access-history/lookup): enough to tell people apart. */
+export interface AccessHistoryCitizen {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthYear: number | null;
+}
+
+/** The body of POST /api/citizens/access-history/lookup: a name (whole words) or a CPR number, never in a URL. */
+export interface AccessHistoryLookup {
+  q: string;
+}

@@ -1,5 +1,5 @@
 import { SEXES } from '@outcomes/contracts';
-import type { CitizenInput, CitizenSex } from '@outcomes/contracts';
+import type { AccessHistoryLookup, CitizenInput, CitizenSex } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
 import { IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -70,4 +70,11 @@ export class CitizenLookupDto {
   @IsString()
   @MaxLength(20)
   cpr!: string;
+}
+
+/** A name (whole words) or a CPR number, for "who has seen this citizen"; in a POST body, never a URL. */
+export class AccessHistoryLookupDto implements AccessHistoryLookup {
+  @IsString({ message: 'q must be a name or a CPR number of 10 digits' })
+  @Length(1, 200, { message: 'q must be a name or a CPR number of 10 digits' })
+  q!: string;
 }

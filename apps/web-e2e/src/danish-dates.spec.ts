@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EvaluatorGrant } from '@outcomes/contracts';
+import { demoEmail } from '@outcomes/seeds';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { apiGet, listQuery } from './support/api';
+import { signIn } from './support/auth';
+import { baseUrl, screenshot, uniqueSuffix } from './support/browser';
+
+const SHOTS = '/tmp/shots/people';
+
+/**
+ * Chromium as a user with an English (United States) browser: `<input type="date">` would show
+ * mm/dd/yyyy here. The app's inputs must show and take the Danish format all the same.
+ */
+async function englishBrowser(): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'web-e2e-chromium-en-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US'],
+    viewport: { width: 1366, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Copenhagen',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+  await screenshot(page, name);
+}
+
+/** A day `days` from now in Danish time, as written by hand: ISO and the Danish d.m.yyyy. */
+function dayFromNow(days: number): { iso: string; danish: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+  const [y, m, d] = parts.split('-');
+  return { iso: parts, danish: `${Number(d)}.${Number(m)}.${y}` };
+}
+
+const DANISH_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+const DANISH_MOMENT = /^\d{1,2}\.\d{1,2}\.\d{4} \d{2}\.\d{2}$/;
+
+describe('Danish dates in an English browser', () => {
+  let browser: Awaited<ReturnType<typeof englishBrowser>>;
+
+  beforeEach(async () => {
+    browser = await englishBrowser();
+  });
+
+  afterEach(async () => {
+    await browser.close();
+  });
+
+  it('shows and takes dd.mm.yyyy in a form, refuses a day that does not exist in Danish, and saves ISO', async () => {
+    const { page, pageErrors } = browser;
+    const admin = demoEmail('admin', 'odense');
+    const purpose = `Datoformat ${uniqueSuffix()}`;
+    const until = dayFromNow(30);
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+
+    await signIn(page, admin);
+    await page.goto(`${baseUrl()}/#/evaluator-grants/create`);
+    const from = page.getByRole('textbox', { name: 'Fra' });
+    await from.waitFor();
+    // Not the browser's date input: a text box in the Danish format, with today's date by default.
+    expect(await from.getAttribute('type')).toBe('text');
+    expect(await from.inputValue()).toMatch(DANISH_DATE);
+    expect(await from.inputValue()).toBe(dayFromNow(0).danish);
+
+    await page.getByRole('textbox', { name: 'Evaluator (e-mail)' }).fill(demoEmail('evaluator', 'aarhus'));
+    await page.getByRole('textbox', { name: 'Formål' }).fill(purpose);
+    const to = page.getByRole('textbox', { name: 'Til og med' });
+    expect(await to.getAttribute('placeholder')).toBe('dd.mm.åååå');
+    await to.fill('31.2.2027');
+    await to.blur();
+    await page.getByText('Skriv datoen som dag.måned.år, f.eks. 5.12.2026').waitFor();
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await shot(page, 'danish-date-input-refused');
+    expect(page.url()).toContain('/evaluator-grants/create');
+
+    await to.fill(until.danish.replace(/^(\d)\./, '0$1.'));
+    await to.blur();
+    expect(await to.inputValue()).toBe(until.danish);
+    await shot(page, 'danish-date-input-typed');
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page.getByText('Elementet er oprettet').waitFor();
+
+    const [grant] = await apiGet<EvaluatorGrant[]>(`evaluator-grants${listQuery({ q: purpose })}`, admin);
+    expect(grant?.validUntil).toBe(until.iso);
+    // The list shows the same date the same way.
+    const row = page.locator('tbody tr', { hasText: purpose });
+    await row.getByText(until.danish, { exact: true }).waitFor();
+    await shot(page, 'danish-dates-grant-list');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('filters the access log by a Danish date and shows every moment as 5.12.2026 10.46', async () => {
+    const { page, pageErrors } = browser;
+    const today = dayFromNow(0);
+    await signIn(page, demoEmail('admin', 'aarhus'));
+    await page.goto(`${baseUrl()}/#/access-log`);
+    const fromBox = page.getByRole('textbox', { name: 'Fra dato' });
+    await fromBox.waitFor();
+    // Text that is no date stays in the box with a Danish message; the list is not asked with it.
+    await fromBox.fill('40.13.2026');
+    await fromBox.blur();
+    await page.getByText('Skriv datoen som dag.måned.år, f.eks. 5.12.2026').waitFor();
+    expect(decodeURIComponent(page.url())).not.toContain('40.13');
+    await fromBox.fill(today.danish);
+    await page.waitForURL((url) => decodeURIComponent(url.toString()).includes(`"at_gte":"${today.iso}"`));
+    const times = page.locator('tbody tr td:first-child');
+    await times.first().waitFor();
+    const shown = await times.allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const text of shown) expect(text).toMatch(DANISH_MOMENT);
+    expect(shown[0]?.startsWith(`${today.danish} `)).toBe(true);
+    expect(await page.getByText(/must be|Invalid/).count()).toBe(0);
+    await shot(page, 'danish-dates-access-log');
+    expect(pageErrors).toEqual([]);
+  });
+});
