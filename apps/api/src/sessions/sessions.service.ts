@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
+import { danishDate } from '@outcomes/domain';
 import type { ListPage } from '../common/crud/crud.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
@@ -25,9 +26,6 @@ const LIST_SPEC: ListSpec = {
   searchColumns: [],
   defaultSort: ['startsAt', 'DESC'],
 };
-
-/** The calendar day of an instant in Danish local time (sv-SE formats as YYYY-MM-DD). */
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
 /** Individual sessions on active enrolments; the note is encrypted like every identifier. */
 @Injectable()
@@ -132,7 +130,7 @@ export class SessionsService {
     if (input.attendance !== 'cancelled' && startsAt.getTime() > Date.now() + 60_000) {
       throw ApiException.validation({ startsAt: 'startsAt must not be in the future for an attended or missed session' });
     }
-    if (enrolment.startDate && COPENHAGEN_DATE.format(startsAt) < enrolment.startDate) {
+    if (enrolment.startDate && danishDate(startsAt) < enrolment.startDate) {
       throw ApiException.validation({ startsAt: `startsAt must not be before the enrolment started (${enrolment.startDate})` });
     }
     if (input.sessionNumber !== undefined && input.sessionNumber !== null) {
