@@ -115,6 +115,41 @@ describe('an export’s content', () => {
     for (const q of quarters) expect(q).toMatch(/^\d{4}-Q[1-4]$/);
   });
 
+  it('names every column of every file once, as the codebook lists it, in Danish and English', async () => {
+    const timepoint = (p: string): string[] => [`${p}_assessment_quarter`, ...['medical', 'employment', 'alcohol', 'drug', 'legal', 'family', 'psychiatric'].map((d) => `${p}_${d}`), `${p}_drug_free`];
+    const [enrolmentHeader] = await exportCells(projectId, 'enrolments', 'csv');
+    expect(enrolmentHeader).toEqual([
+      'enrolment_id', 'person_id', 'birth_year_band', 'sex', 'municipality_code', 'programme_code', 'referral_quarter', 'start_quarter', 'end_quarter', 'state',
+      'sessions_attended', 'group_meetings_present', ...['intake', 'end', 'fu3', 'fu6', 'fu9', 'fu12'].flatMap(timepoint),
+    ]);
+    const codebook = await exportCells(projectId, 'codebook', 'xlsx');
+    expect(codebook[0]).toEqual(['dataset', 'variable', 'label_da', 'label_en', 'type', 'values', 'computation']);
+    for (const dataset of ['enrolments', 'assessments', 'sessions', 'outreach'] as const) {
+      const [header = []] = await exportCells(projectId, dataset, 'csv');
+      expect([dataset, header.filter((h, i) => header.indexOf(h) !== i)]).toEqual([dataset, []]);
+      const described = codebook.filter((r) => r[0] === dataset);
+      expect(described.map((r) => r[1])).toEqual(header);
+      expect(described.filter((r) => !r[2] || !r[3])).toEqual([]);
+    }
+  });
+
+  it('writes the ASI composites rounded to 3 decimals, in CSV and XLSX, as the codebook says', async () => {
+    // ASI_INTAKE_ITEMS worked by hand (ln 8000 = 8.98720, ln 300 = 5.70378):
+    // medical 9/90 + 3/12 + 2/12 = 0.51667; employment 1 - (1/4 + 0/4 + 12/120 + ln 8000/36) = 0.40036;
+    // alcohol 4/180 + 0 + 0 + 0/24 + 1/24 + ln 300/44 = 0.19352; drug (2 + 10 + 1 + 5)/390 + 2/52 + 3/52 = 0.14231;
+    // legal 0; family 1/10 + 2/150 + 1/20 + 1/20 + (1/6)/5 = 0.24667 (F18..F26: six answered 0/1, one of them 1);
+    // psychiatric 2/11 + 8/330 + 2/44 + 1/44 = 0.27424.
+    const expected = { medical: '0.517', employment: '0.4', alcohol: '0.194', drug: '0.142', legal: '0', family: '0.247', psychiatric: '0.274' };
+    const domains = Object.keys(expected);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const [long = [], ...assessments] = await exportCells(projectId, 'assessments', format);
+      expect(assessments).toHaveLength(10);
+      for (const row of assessments) expect(Object.fromEntries(domains.map((d) => [d, row[long.indexOf(d)]]))).toEqual(expected);
+      const [wide = [], ...enrolments] = await exportCells(projectId, 'enrolments', format);
+      for (const row of enrolments) expect(Object.fromEntries(domains.map((d) => [d, row[wide.indexOf(`intake_${d}`)]]))).toEqual(expected);
+    }
+  });
+
   it('gives the same pseudonyms within a project and different ones in another project', async () => {
     const column = (table: string[][], name: string): string[] => {
       const i = table[0]?.indexOf(name) ?? -1;

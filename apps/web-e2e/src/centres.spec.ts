@@ -1,5 +1,6 @@
 import type { Centre } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
+import { mkdirSync } from 'node:fs';
 import { apiGet, apiPut, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
@@ -110,6 +111,36 @@ describe('treatment centres', () => {
     await page.locator('.ra-input-municipalityId').getByText('Du kan kun vælge din egen kommune').waitFor();
     expect(page.url()).toMatch(/#\/centres\/create$/);
     expect(await apiGet<Centre[]>(`centres${listQuery({ q: tag })}`, ADMIN)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('filters the list by municipality: the filter loads its choices, asked for in react-admin’s default sort (id)', async () => {
+    const { page } = browser;
+    // A ReferenceInput without a sort asks for id DESC; the API refused it and the filter waited forever.
+    const choices = page.waitForResponse((r) => r.url().includes('/api/municipalities?') && decodeURIComponent(r.url()).includes('sort=["id","DESC"]'));
+    await page.goto(`${baseUrl()}/#/centres`);
+    expect((await choices).status()).toBe(200);
+    const municipalityOf = () => page.locator('tbody tr td.column-municipalityId').allTextContents();
+    const filter = page.getByRole('combobox', { name: 'Kommune' });
+
+    await filter.click();
+    await page.getByRole('option', { name: 'Aarhus' }).click();
+    await page.getByRole('cell', { name: 'Rusmiddelcenter Aarhus, Vest' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td.column-municipalityId')].every((td) => td.textContent === 'Aarhus'));
+    await page.getByRole('cell', { name: 'Rusmiddelcenter Aarhus, Centrum' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Misbrugscenter Odense Syd' }).count()).toBe(0);
+    expect(new Set(await municipalityOf())).toEqual(new Set(['Aarhus']));
+    expect(page.url()).toContain('municipalityId');
+    mkdirSync('/tmp/shots/contract', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/contract/centres-filtered-aarhus.png' });
+
+    await filter.click();
+    await filter.fill('Odense');
+    await page.getByRole('option', { name: 'Odense' }).click();
+    await page.getByRole('cell', { name: 'Misbrugscenter Odense Syd' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td.column-municipalityId')].every((td) => td.textContent === 'Odense'));
+    expect(await page.getByRole('cell', { name: 'Rusmiddelcenter Aarhus, Centrum' }).count()).toBe(0);
+    expect(new Set(await municipalityOf())).toEqual(new Set(['Odense']));
     expect(browser.pageErrors).toEqual([]);
   });
 

@@ -43,10 +43,16 @@ const MONTH = (what: string): string => `${what}, reduced to the month (YYYY-MM)
 const QUARTER = (what: string): string => `${what}, generalised to its calendar quarter (months-to-quarters)`;
 /** A quasi-identifier: generalised by the one scheme, and possibly emptied by local suppression. */
 const SUPPRESSIBLE = 'An empty value may be a suppression (local suppression, to keep every combination of quasi-identifiers shared by at least k people with at least 2 different states; see the dataset "disclosure")';
+/** Decimals of the ASI composites in every file: those the screens show (libs/domain's scores, the web's formatter). */
+export const COMPOSITE_DECIMALS = 3;
 const COMPOSITE =
-  'ASI-5 composite score per ../shared/ASI.md, computed by the API when the assessment was saved; empty when an item it needs is missing. ' +
-  'Stored exact as double precision and written here unrounded (the shortest decimal that reads back as the stored value); the screens show it rounded to 3 decimals. ' +
+  'ASI composite score (ASI 5th edition), by the published composite formulas (McGahan, Griffith, Parente & McLellan, ' +
+  '"Composite scores from the Addiction Severity Index", 1986): the equally weighted mean of the domain’s past-30-day items, ' +
+  'each scaled to 0-1; computed by the API when the assessment was saved; empty when an item it needs is missing. ' +
+  `Rounded to ${COMPOSITE_DECIMALS} decimals (half away from zero) from the exact stored value, as the screens show it: ` +
+  'finer than the smallest step of any day-count item (1/390 = 0.0026) and than any difference the instrument can measure. ' +
   'Not clamped: employment may fall below 0, alcohol and legal may exceed 1';
+const COMPOSITE_VALUES = `0-1 (money terms may exceed), ${COMPOSITE_DECIMALS} decimals`;
 const DRUG_FREE = 'true when the assessment records no use of any drug in the past 30 days (ASI drug items), prescribed substitution excepted; empty when unknown';
 
 const person = [
@@ -62,8 +68,9 @@ const enrolmentKeys = [
 ];
 
 const composites = (prefix: string, da: string, en: string): Variable[] => [
-  v(`${prefix}_quarter`, `Kvartal for måling (${da})`, `Quarter of assessment (${en})`, 'quarter', 'YYYY-Qn or empty', QUARTER('The date of the latest assessment at this timepoint')),
-  ...COMPOSITE_DOMAINS.map((d) => v(`${prefix}_${d}`, `ASI-sammensat score, ${DOMAIN_LABEL[d].da} (${da})`, `ASI composite, ${DOMAIN_LABEL[d].en} (${en})`, 'number', '0-1 (money terms may exceed)', COMPOSITE)),
+  // `_assessment_quarter`: the enrolment's own end is `end_quarter`, and the end-of-treatment timepoint's prefix is `end`.
+  v(`${prefix}_assessment_quarter`, `Kvartal for måling (${da})`, `Quarter of assessment (${en})`, 'quarter', 'YYYY-Qn or empty', QUARTER('The date of the latest assessment at this timepoint')),
+  ...COMPOSITE_DOMAINS.map((d) => v(`${prefix}_${d}`, `ASI-sammensat score, ${DOMAIN_LABEL[d].da} (${da})`, `ASI composite, ${DOMAIN_LABEL[d].en} (${en})`, 'number', COMPOSITE_VALUES, COMPOSITE)),
   v(`${prefix}_drug_free`, `Stoffri (${da})`, `Drug-free (${en})`, 'boolean', 'true, false or empty', DRUG_FREE),
 ];
 
@@ -85,7 +92,7 @@ export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = 
     v('instrument', 'Instrument', 'Instrument', 'text', 'ASI', 'As recorded'),
     v('instrument_version', 'Instrumentversion', 'Instrument version', 'text', 'e.g. 5', 'As recorded'),
     ...ASI_ITEMS.map((i) => v(`item_${i.code}`, i.da, i.en, i.type === 'satisfaction' || i.type === 'relationship' ? 'text' : 'number', i.type, 'The answer as recorded; empty when not answered')),
-    ...COMPOSITE_DOMAINS.map((d) => v(d, `ASI-sammensat score, ${DOMAIN_LABEL[d].da}`, `ASI composite, ${DOMAIN_LABEL[d].en}`, 'number', '0-1 (money terms may exceed)', COMPOSITE)),
+    ...COMPOSITE_DOMAINS.map((d) => v(d, `ASI-sammensat score, ${DOMAIN_LABEL[d].da}`, `ASI composite, ${DOMAIN_LABEL[d].en}`, 'number', COMPOSITE_VALUES, COMPOSITE)),
     v('drug_free', 'Stoffri', 'Drug-free', 'boolean', 'true, false or empty', DRUG_FREE),
   ],
   sessions: [
@@ -140,8 +147,8 @@ export function disclosureRows(project: { k: number }): unknown[][] {
       'Every project: every date is replaced by its calendar quarter (2025-Q3); no file shows a month or a day'),
     row('local-suppression', 'Lokal undertrykkelse', 'Local suppression', 'text', SUPPRESSION_ORDER.map((f) => SUPPRESSION_COLUMNS[f]).join(', '),
       'Where a combination still describes fewer than k enrolments or a single state, its values are emptied one at a time in this order (least useful first; programme_code and state never), and the groups are formed again; enrolments that no suppression can hide are left out of every file of the run. The number of emptied values and of left-out enrolments is shown with each export run'),
-    row('asi-composites', 'ASI-sammensatte scorer', 'ASI composite scores', 'number', 'double precision',
-      'Stored exact (double precision); the files carry the stored value unrounded, the screens show it rounded to 3 decimals'),
+    row('asi-composites', 'ASI-sammensatte scorer', 'ASI composite scores', 'number', `${COMPOSITE_DECIMALS} decimals`,
+      `Stored exact (double precision); every file carries it rounded to ${COMPOSITE_DECIMALS} decimals (half away from zero), the figure the screens show`),
   ];
 }
 

@@ -2,7 +2,7 @@ import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import type { ExportDataset } from '@outcomes/contracts';
 import { ASI_ITEMS, DISCLOSURE_THRESHOLD } from '@outcomes/domain';
 import type { QuasiIdentifiers, RawQuasiIdentifiers } from '@outcomes/domain';
-import { CODEBOOK, CODEBOOK_VARIABLES, codebookRows, WIDE_TIMEPOINTS } from './codebook';
+import { CODEBOOK, CODEBOOK_VARIABLES, codebookRows, COMPOSITE_DECIMALS, WIDE_TIMEPOINTS } from './codebook';
 import type { Variable } from './codebook';
 import { withLiterals } from '../common/sql-literals';
 
@@ -97,10 +97,13 @@ export const rawQuasiIdentifiers = (r: Row): RawQuasiIdentifiers => ({
   state: r['state'] as string,
 });
 
+/** An ASI composite as every file carries it: rounded as the codebook says, still a number (XLSX keeps it one). */
+const composite = (column: string, alias: string): string => `round(${column}::numeric, ${COMPOSITE_DECIMALS})::double precision AS ${alias}`;
+
 /** The latest assessment of an enrolment at one timepoint, as columns prefixed for the wide file. */
 const timepointJoin = (timepoint: string, prefix: string): string => `
   LEFT JOIN LATERAL (
-    SELECT ${quarter('a.assessed_on', `${prefix}_quarter`)}, ${COMPOSITE_DOMAINS.map((d) => `a.${d} AS ${prefix}_${d}`).join(', ')}, a.drug_free AS ${prefix}_drug_free
+    SELECT ${quarter('a.assessed_on', `${prefix}_assessment_quarter`)}, ${COMPOSITE_DOMAINS.map((d) => composite(`a.${d}`, `${prefix}_${d}`)).join(', ')}, a.drug_free AS ${prefix}_drug_free
     FROM assessment a WHERE a.enrolment_id = e.id AND a.timepoint = '${timepoint}'
     ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1
   ) tp_${prefix} ON true`;
@@ -132,7 +135,7 @@ const assessments: PersonDataset = {
   variables: CODEBOOK.assessments,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS}, a.timepoint, ${quarter('a.assessed_on', 'assessment_quarter')}, a.instrument, a.instrument_version, a.items,
-            ${COMPOSITE_DOMAINS.map((d) => `a.${d}`).join(', ')}, a.drug_free
+            ${COMPOSITE_DOMAINS.map((d) => composite(`a.${d}`, d)).join(', ')}, a.drug_free
           ${ENROLMENT_JOIN} JOIN assessment a ON a.enrolment_id = e.id
           WHERE ${IN_SCOPE} ORDER BY e.id, a.assessed_on, a.id`,
     params: scopeParams(scope),

@@ -30,14 +30,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * The stock react-admin `update` (ra-data-simple-rest) PUTs the record as it was served, read-only
  * fields and all (id, createdAt, updatedAt, computed fields). For every `PUT :id` whose controller
  * also has `GET :id`, this takes those fields out of the body before the ValidationPipe sees it:
- * unchanged they are ignored, changed they are a 400 naming each ("is read-only"). "Read-only" is
+ * unchanged they are ignored, changed they are a 400 naming each ("is read-only"). A record the user
+ * cannot read leaves the body as it came (the ValidationPipe refuses its unknown fields). "Read-only" is
  * found, not listed: what the GET serves that the PUT's DTO does not take. Anything else unknown
  * stays in the body, and the ValidationPipe's forbidNonWhitelisted refuses it as before.
  *
  * Registered with useGlobalInterceptors, so it runs after the tenant interceptor (an APP_INTERCEPTOR,
  * applied when the app is created): the record is read in the request's tenant transaction, under
- * row-level security, as the user would be served it (a record they cannot see is a 404, as the
- * update would be). The served record is read only when the body carries more than the DTO's fields.
+ * row-level security, as the user would be served it. The served record is read only when the body
+ * carries more than the DTO's fields.
  */
 export class ServedRecordInterceptor implements NestInterceptor {
   private readonly plans = new Map<Handler, Plan | null>();
@@ -54,7 +55,17 @@ export class ServedRecordInterceptor implements NestInterceptor {
     const id = request.params['id'];
     if (!plan || !isPlainObject(body) || typeof id !== 'string' || !isUUID(id) || !carriesMoreThan(body, plan.accepted)) return next.handle();
     const controller = this.resolve(context.getClass()) as Record<string, Handler>;
-    return from(Promise.resolve(controller[plan.getter]?.call(controller, id))).pipe(
+    const read = async (): Promise<unknown> => {
+      try {
+        return await controller[plan.getter]?.call(controller, id);
+      } catch (error) {
+        // No record to compare with (none, or not this user's): the body is judged as before, by the
+        // ValidationPipe, so an id nobody can see answers exactly as an id that does not exist.
+        if (error instanceof ApiException && error.getStatus() === 404) return null;
+        throw error;
+      }
+    };
+    return from(read()).pipe(
       switchMap((record) => {
         // As the client saw it: JSON (dates as ISO text, entities' class-less shape).
         const served: unknown = JSON.parse(JSON.stringify(record ?? null));
