@@ -49,7 +49,7 @@ const AccountMenu = () => {
 const Toolbar = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0, '& .MuiButton-root': { minWidth: 0, fontSize: { xs: 0, sm: 'inherit' } } }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0, ...(phone ? { '& .MuiButton-root': { minWidth: 0, fontSize: 0 } } : {}) }}>
       <LocalesMenuButton />
       {!phone && <ToggleThemeButton />}
       <LoadingIndicator />

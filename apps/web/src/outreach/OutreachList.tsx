@@ -71,7 +71,8 @@ const ContactTable = () => (
 export const OutreachList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List exporter={false} actions={<Actions />} sort={{ field: 'contactAt', order: 'DESC' }}>
+    // empty={false}: no "nothing yet" page in place of the list; the quick-log button stays where the thumb expects it.
+    <List exporter={false} actions={<Actions />} sort={{ field: 'contactAt', order: 'DESC' }} empty={false}>
       {phone ? <ContactCards /> : <ContactTable />}
     </List>
   );
