@@ -81,7 +81,7 @@ describe('the coordinator’s day on a fresh demo', () => {
       await page.goto(`${baseUrl()}/#/groups/${TUESDAY_GROUP}/show`);
       await page.getByRole('link', { name: 'Registrér møde' }).click();
       const startsAt = page.locator('input[name="startsAt"]');
-      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`);
+      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`, { timeout: 30_000 });
       await page.locator('input[name="facilitators.0.minutes"]').waitFor();
       await page.getByRole('button', { name: 'Tilføj facilitator' }).waitFor();
       await page.screenshot({ path: `${SHOTS}/meeting-form-suggested.png` });
