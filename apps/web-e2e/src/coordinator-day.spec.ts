@@ -1,11 +1,12 @@
-import type { GroupMeeting } from '@outcomes/contracts';
+import type { Citizen, Enrolment, GroupMeeting, TreatmentSession } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
-import { apiGet, listQuery } from './support/api';
+import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser } from './support/browser';
 
 const ODENSE_COORDINATOR = demoEmail('coordinator', 'odense');
+const ODENSE_STAFF = demoEmail('staff', 'odense');
 const SHOTS = '/tmp/shots/coord';
 const TUESDAY_GROUP = DEMO_IDS.groups.odense.smartTuesday;
 
@@ -80,7 +81,7 @@ describe('the coordinator’s day on a fresh demo', () => {
       await page.goto(`${baseUrl()}/#/groups/${TUESDAY_GROUP}/show`);
       await page.getByRole('link', { name: 'Registrér møde' }).click();
       const startsAt = page.locator('input[name="startsAt"]');
-      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`);
+      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`, { timeout: 30_000 });
       await page.locator('input[name="facilitators.0.minutes"]').waitFor();
       await page.getByRole('button', { name: 'Tilføj facilitator' }).waitFor();
       await page.screenshot({ path: `${SHOTS}/meeting-form-suggested.png` });
@@ -109,5 +110,39 @@ describe('the coordinator’s day on a fresh demo', () => {
       expect(browser.pageErrors).toEqual([]);
     },
     180_000,
+  );
+
+  it(
+    'asks before a second session on the same day for the same enrolment, and logs it once confirmed',
+    async () => {
+      // A browser of its own: the staff member signs in fresh.
+      const staffBrowser = await openBrowser();
+      const { page } = staffBrowser;
+      const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+      const citizen = await apiPost<Citizen>('citizens', { cpr: `1503887${100 + Math.floor(Math.random() * 800)}`, firstName: `Sa${letters}`, lastName: 'Samtalesen' }, ODENSE_STAFF);
+      const today = new Date().toISOString().slice(0, 10);
+      const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.odenseSyd, referralDate: today }, ODENSE_STAFF);
+      const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: today, version: referred.version }, ODENSE_STAFF);
+      await apiPost<TreatmentSession>('sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 10 * 60_000).toISOString(), durationMinutes: 30, kind: 'case-management-meeting', attendance: 'attended' }, ODENSE_STAFF);
+
+      await signIn(page, ODENSE_STAFF);
+      await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
+      await page.getByRole('link', { name: 'Registrér samtale' }).click();
+      await page.waitForFunction(() => document.location.hash.startsWith('#/sessions/create'));
+      await page.getByRole('spinbutton', { name: 'Varighed (minutter)' }).fill('40');
+      await page.getByRole('button', { name: 'Gem' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/Borgeren har allerede en samtale registreret den/).waitFor();
+      await page.screenshot({ path: `${SHOTS}/session-duplicate-asked.png` });
+      expect(await apiGet<TreatmentSession[]>(`sessions${listQuery({ enrolmentId: enrolment.id })}`, ODENSE_STAFF)).toHaveLength(1);
+      await dialog.getByRole('button', { name: 'Ja, registrér alligevel' }).click();
+      await page.getByText('Elementet er oprettet').waitFor();
+      await page.waitForFunction((id) => document.location.hash.startsWith(`#/citizens/${id}/show`), citizen.id);
+      const sessions = await apiGet<TreatmentSession[]>(`sessions${listQuery({ enrolmentId: enrolment.id })}`, ODENSE_STAFF);
+      expect(sessions.map((x) => x.durationMinutes).sort()).toEqual([30, 40]);
+      expect(staffBrowser.pageErrors).toEqual([]);
+      await staffBrowser.close();
+    },
+    120_000,
   );
 });

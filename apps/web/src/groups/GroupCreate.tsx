@@ -30,10 +30,12 @@ const useGroupKind = () => {
   const programmeId = useWatch({ name: 'programmeId' }) as string | undefined;
   const { data: programme } = useGetOne<Programme>('programmes', { id: programmeId ?? '' }, { enabled: Boolean(programmeId) });
   const kind = groupKindOf(programme?.format);
+  const inForm = useWatch({ name: 'kind' }) as string | undefined;
   const { setValue } = useFormContext();
+  // Set again whenever the form lost it: react-admin resets untouched values when the form's defaults are recomputed.
   useEffect(() => {
-    if (kind) setValue('kind', kind);
-  }, [kind, setValue]);
+    if (kind && inForm !== kind) setValue('kind', kind);
+  }, [kind, inForm, setValue]);
   return kind;
 };
 
