@@ -133,4 +133,23 @@ describe('Danish dates in an English browser', () => {
     await shot(page, 'danish-dates-access-log');
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows and takes a session’s date and time as 5.12.2026 10.45', async () => {
+    const { page, pageErrors } = browser;
+    await signIn(page, demoEmail('staff', 'aarhus'));
+    await page.goto(`${baseUrl()}/#/sessions/create`);
+    const when = page.getByRole('textbox', { name: 'Tidspunkt' });
+    await when.waitFor();
+    expect(await when.getAttribute('type')).toBe('text');
+    // Now, by default, in the app's format.
+    expect(await when.inputValue()).toMatch(DANISH_MOMENT);
+    await when.fill('5.12.2026 kl. 9:05');
+    await when.blur();
+    expect(await when.inputValue()).toBe('5.12.2026 09.05');
+    await when.fill('5.12.2026');
+    await when.blur();
+    await page.getByText('Skriv dato og klokkeslæt som dag.måned.år time.minut, f.eks. 5.12.2026 10.45').waitFor();
+    await shot(page, 'danish-datetime-input');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -90,6 +90,26 @@ type Translate = ReturnType<typeof useTranslate>;
 const fieldLabel = (translate: Translate, resource: string, field: string): string =>
   translate(`resources.${resource}.fields.${field}`, { _: translate(`app.access_log.criterion.fields.${field}`, { _: field }) });
 
+/** Where a filter field's values (our vocabularies) have their labels: a logged `state: active` reads "Status: Aktiv". */
+const VALUE_LABELS: Record<string, string> = {
+  state: 'resources.enrolments.states',
+  sex: 'resources.citizens.sexes',
+  role: 'app.roles',
+  kind: 'resources.sessions.kinds',
+  attendance: 'resources.sessions.attendance',
+  placeType: 'resources.outreach-contacts.place_types',
+  contactType: 'resources.outreach-contacts.contact_types',
+  timepoint: 'resources.assessments.timepoints',
+  action: 'resources.access-log.actions',
+  outcome: 'resources.access-log.outcomes',
+  resource: 'app.access_log.resources',
+};
+
+const valueLabel = (translate: Translate, field: string, value: string): string => {
+  const prefix = VALUE_LABELS[field];
+  return prefix ? translate(`${prefix}.${value}`, { _: value }) : value;
+};
+
 function partText(translate: Translate, resource: string, part: ReadablePart): string {
   const field = fieldLabel(translate, resource, part.field);
   switch (part.kind) {
@@ -104,7 +124,7 @@ function partText(translate: Translate, resource: string, part: ReadablePart): s
     case 'moment':
       return translate('app.access_log.criterion.value', { field, value: formatDateTime(part.value) });
     case 'value':
-      return translate('app.access_log.criterion.value', { field, value: part.value });
+      return translate('app.access_log.criterion.value', { field, value: valueLabel(translate, part.field, part.value) });
   }
 }
 

@@ -17,7 +17,6 @@ export const RecordIdInput = ({ source, label, resource }: Pick<InputProps, 'sou
   useEffect(() => {
     if (text.trim().toLowerCase() !== value.toLowerCase()) setText(value);
     // Only when the filter changes from outside (cleared).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const trimmed = text.trim();
   const bad = trimmed !== '' && !UUID.test(trimmed);

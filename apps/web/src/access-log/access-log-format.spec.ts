@@ -28,6 +28,8 @@ describe('the access log, compactly', () => {
     ]);
     expect(changedFields({ before: { a: 1 }, after: { a: 1, b: 'x' } })).toEqual([{ field: 'b', before: '–', after: 'x' }]);
     expect(changedFields(null)).toEqual([]);
+    // An empty field reads as "–", not "null".
+    expect(changedFields({ before: null, after: { email: null } })).toEqual([{ field: 'email', before: '–', after: '–' }]);
   });
 
   it('cuts long values', () => {

@@ -10,7 +10,7 @@ const MAX_VALUE = 40;
 
 /** A value, short: text as it is, anything else as JSON, cut at 40 characters. */
 export function shortValue(value: unknown): string {
-  const text = value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text = value === undefined || value === null ? '–' : typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 

@@ -28,7 +28,6 @@ export const DanishDateTextField = ({ value, onChange, month = false, error, hel
       setTypedError(false);
     }
     // Only when the value changes from outside, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <TextField

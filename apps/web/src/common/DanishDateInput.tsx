@@ -60,7 +60,6 @@ function makeInput(kind: Kind) {
         setTypedError(false);
       }
       // Only when the value changes, not on every keystroke.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [value]);
 
     const commit = (typed: string, final: boolean) => {

@@ -1,8 +1,7 @@
 import { Alert } from '@mui/material';
 import type { EvaluatorGrant } from '@outcomes/contracts';
 import { DataTable, List, ReferenceField, SearchInput, useTranslate } from 'react-admin';
-import { DateOnlyField } from '../common/DateTimeField';
-import { DateTimeField } from '../common/DateTimeField';
+import { DateOnlyField, DateTimeField } from '../common/DateTimeField';
 import { GrantStatusChip } from './GrantStatusChip';
 import { RevokeGrantButton } from './RevokeGrantButton';
 
