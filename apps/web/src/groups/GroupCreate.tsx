@@ -30,13 +30,17 @@ const useGroupKind = () => {
   const programmeId = useWatch({ name: 'programmeId' }) as string | undefined;
   const { data: programme } = useGetOne<Programme>('programmes', { id: programmeId ?? '' }, { enabled: Boolean(programmeId) });
   const kind = groupKindOf(programme?.format);
-  const inForm = useWatch({ name: 'kind' }) as string | undefined;
   const { setValue } = useFormContext();
-  // Set again whenever the form lost it: react-admin resets untouched values when the form's defaults are recomputed.
   useEffect(() => {
-    if (kind && inForm !== kind) setValue('kind', kind);
-  }, [kind, inForm, setValue]);
+    if (kind) setValue('kind', kind);
+  }, [kind, setValue]);
   return kind;
+};
+
+/** `kind` as a registered (hidden) field: react-hook-form keeps a value set on an unregistered name out of the submitted values. */
+const KindField = () => {
+  const { register } = useFormContext();
+  return <input type="hidden" {...register('kind')} />;
 };
 
 const GroupInputs = () => {
@@ -45,6 +49,7 @@ const GroupInputs = () => {
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ id: day, name: weekdayName(day, locale) }));
   return (
     <>
+      <KindField />
       <Row>
         <ReferenceInput source="programmeId" reference="programmes" filter={{ format: ['closed-group', 'open-group'], active: true }} sort={{ field: 'name', order: 'ASC' }}>
           <SelectInput optionText="name" validate={required()} />
