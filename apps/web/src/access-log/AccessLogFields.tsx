@@ -91,23 +91,23 @@ const fieldLabel = (translate: Translate, resource: string, field: string): stri
   translate(`resources.${resource}.fields.${field}`, { _: translate(`app.access_log.criterion.fields.${field}`, { _: field }) });
 
 /** Where a filter field's values (our vocabularies) have their labels: a logged `state: active` reads "Status: Aktiv". */
-const VALUE_LABELS: Record<string, string> = {
-  state: 'resources.enrolments.states',
-  sex: 'resources.citizens.sexes',
-  role: 'app.roles',
-  kind: 'resources.sessions.kinds',
-  attendance: 'resources.sessions.attendance',
-  placeType: 'resources.outreach-contacts.place_types',
-  contactType: 'resources.outreach-contacts.contact_types',
-  timepoint: 'resources.assessments.timepoints',
-  action: 'resources.access-log.actions',
-  outcome: 'resources.access-log.outcomes',
-  resource: 'app.access_log.resources',
+const VALUE_LABELS: Record<string, (value: string) => string> = {
+  state: (v) => `resources.enrolments.states.${v}`,
+  sex: (v) => `resources.citizens.sexes.${v}`,
+  role: (v) => `app.roles.${v}`,
+  kind: (v) => `resources.sessions.kinds.${v}`,
+  attendance: (v) => `resources.sessions.attendance.${v}`,
+  placeType: (v) => `resources.outreach-contacts.place_types.${v}`,
+  contactType: (v) => `resources.outreach-contacts.contact_types.${v}`,
+  timepoint: (v) => `resources.assessments.timepoints.${v}`,
+  action: (v) => `resources.access-log.actions.${v}`,
+  outcome: (v) => `resources.access-log.outcomes.${v}`,
+  resource: (v) => `app.access_log.resources.${v}`,
 };
 
 const valueLabel = (translate: Translate, field: string, value: string): string => {
-  const prefix = VALUE_LABELS[field];
-  return prefix ? translate(`${prefix}.${value}`, { _: value }) : value;
+  const key = VALUE_LABELS[field];
+  return key ? translate(key(value), { _: value }) : value;
 };
 
 function partText(translate: Translate, resource: string, part: ReadablePart): string {

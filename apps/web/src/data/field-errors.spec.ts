@@ -51,6 +51,8 @@ const TABLE: [string, string, Record<string, string>?][] = [
   ['citizenId must name a citizen of your municipality', 'app.validation.own_citizen_only'],
   ['programmeId must name a programme', 'app.input_rules.choose_from_list'],
   ['evaluationConsentDate must be a date YYYY-MM-DD', 'app.validation.date'],
+  ['not granted to you: 0f8fad5b-d9cb-469f-a165-70867728950e', 'app.exports.not_granted', { names: '0f8fad5b-d9cb-469f-a165-70867728950e' }],
+  ['is not your municipality nor one granted to you', 'app.outcomes.errors.not_granted'],
   ['MIGRATE_ON_START is whatever', UNKNOWN_RULE],
   ['name is taken', UNKNOWN_RULE],
   ['is not in the course', UNKNOWN_RULE],
@@ -68,6 +70,12 @@ describe('field messages', () => {
       expect([key, typeof at(da, key)]).toEqual([key, 'string']);
       expect([key, typeof at(en, key)]).toEqual([key, 'string']);
     }
+  });
+
+  it('leaves a message the data provider already made a key as it is', () => {
+    expect(fieldMessage('app.validation.own_citizen_only')).toEqual({ message: 'app.validation.own_citizen_only' });
+    expect(fieldMessage('ra.validation.required')).toEqual({ message: 'ra.validation.required' });
+    expect(fieldMessage('@@react-admin@@{"message":"ra.validation.maxLength","args":{"max":"100"}}')).toEqual({ message: 'ra.validation.maxLength', args: { max: '100' } });
   });
 
   it('puts a rule with numbers on the field in react-admin’s encoded form, and every other as its key', () => {

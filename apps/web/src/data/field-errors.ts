@@ -51,6 +51,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   // "Who has seen this citizen" (the admin's lookup, issue #19).
   'q must be a name or a CPR number of 10 digits': 'app.access_log.lookup_invalid',
   'q must be a string of at most 200 characters': 'app.input_rules.too_long',
+  'is not your municipality nor one granted to you': 'app.outcomes.errors.not_granted',
 };
 
 const KNOWN_PATTERNS: [RegExp, string][] = [
@@ -94,6 +95,8 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
 
 /** Rules whose numbers the message keeps (a length, a range): the key and its arguments from the API's sentence. */
 const RULES_WITH_ARGS: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
+  // The ids stay in the message: the export form names them (exports/ExportProjectForm.tsx); else they show as they are.
+  [/^not granted to you: (.+)$/, 'app.exports.not_granted', (m) => ({ names: m[1] ?? '' })],
   [/ must be shorter than or equal to (\d+) characters$| must be at most (\d+) characters$| must be a string of at most (\d+) characters$/, 'ra.validation.maxLength', (m) => ({ max: m[1] ?? m[2] ?? m[3] ?? '' })],
   [/ must be longer than or equal to (\d+) characters$/, 'ra.validation.minLength', (m) => ({ min: m[1] ?? '' })],
   [/ must not be less than (-?[\d.]+)$| must be at least (-?[\d.]+)$| must be a whole number of at least (\d+)$/, 'ra.validation.minValue', (m) => ({ min: m[1] ?? m[2] ?? m[3] ?? '' })],
@@ -110,6 +113,9 @@ const LAST_PATTERNS: [RegExp, string][] = [
   [/(^| )must be a number\b/, 'ra.validation.number'],
 ];
 
+/** react-admin's encoding of a message with arguments in a form error (ra-core ValidationError). */
+const WITH_ARGS_PREFIX = '@@react-admin@@';
+
 /** What an unknown rule shows: a Danish (or English) sentence that the value was not accepted, never the API's English. */
 export const UNKNOWN_RULE = 'app.input_rules.invalid';
 
@@ -121,6 +127,16 @@ export interface FieldMessage {
 
 /** The API's (or a domain rule's) English sentence as a translation key and its arguments; unknown ones as UNKNOWN_RULE. */
 export function fieldMessage(message: string): FieldMessage {
+  // Already made a key by the data provider (toFormErrors): as it is.
+  if (/^(app|ra|resources)\.[\w.-]+$/.test(message)) return { message };
+  if (message.startsWith(WITH_ARGS_PREFIX)) {
+    try {
+      const parsed = JSON.parse(message.slice(WITH_ARGS_PREFIX.length)) as FieldMessage;
+      if (typeof parsed.message === 'string') return parsed.args ? { message: parsed.message, args: parsed.args } : { message: parsed.message };
+    } catch {
+      // Not ours after all: the generic message below.
+    }
+  }
   const known = KNOWN_MESSAGES[message] ?? KNOWN_PATTERNS.find(([pattern]) => pattern.test(message))?.[1];
   if (known) return { message: known };
   for (const [pattern, key, args] of RULES_WITH_ARGS) {
@@ -134,9 +150,6 @@ export function fieldMessage(message: string): FieldMessage {
 export function translatableMessage(message: string): string {
   return fieldMessage(message).message;
 }
-
-/** react-admin's encoding of a message with arguments in a form error (ra-core ValidationError). */
-const WITH_ARGS_PREFIX = '@@react-admin@@';
 
 const forForm = ({ message, args }: FieldMessage): string => (args ? `${WITH_ARGS_PREFIX}${JSON.stringify({ message, args })}` : message);
 

@@ -22,12 +22,14 @@ const DayPeriod = ({ values, onChange }: PeriodProps) => {
     <>
       <DanishDateTextField
         size="small"
+        sx={{ width: 150, flexShrink: 0 }}
         label={translate('app.outcomes.filters.from')}
         value={values.from}
         onChange={(from) => onChange({ ...values, from })}
       />
       <DanishDateTextField
         size="small"
+        sx={{ width: 150, flexShrink: 0 }}
         label={translate('app.outcomes.filters.to')}
         value={values.to}
         onChange={(to) => onChange({ ...values, to })}
@@ -47,11 +49,12 @@ const MonthPeriod = ({ values, onChange }: PeriodProps) => {
   const translate = useTranslate();
   const problem = periodProblem(values, true);
   return (
-    <Stack spacing={0.5} data-testid="month-period">
+    <Stack spacing={0.5} data-testid="month-period" sx={{ flexShrink: 0 }}>
       <Stack direction="row" spacing={2}>
         <DanishDateTextField
           month
           size="small"
+          sx={{ width: 150 }}
           label={translate('app.outcomes.filters.from')}
           value={monthOf(values.from)}
           onChange={(month) => onChange({ ...values, from: firstDayOf(month) })}
@@ -60,6 +63,7 @@ const MonthPeriod = ({ values, onChange }: PeriodProps) => {
         <DanishDateTextField
           month
           size="small"
+          sx={{ width: 150 }}
           label={translate('app.outcomes.filters.to')}
           value={monthOf(values.to)}
           onChange={(month) => onChange({ ...values, to: lastDayOf(month) })}

@@ -14,7 +14,8 @@ describe('facilitation rule messages', () => {
 
   it('passes other messages on through the common field messages', () => {
     expect(translatableMessage('phone must be a telephone number (digits, spaces, +, -, parentheses)')).toBe('app.validation.phone');
-    expect(translatableMessage('something new')).toBe('something new');
+    // Never the API's English on a field: an unknown rule reads as the generic message (data/field-errors.ts).
+    expect(translatableMessage('something new')).toBe('app.input_rules.invalid');
   });
 
   it('reads the field errors of a failed save, or none', () => {
