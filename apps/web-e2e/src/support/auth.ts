@@ -30,6 +30,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForFunction(() => !document.location.hash.startsWith('#/login'));
   await page.getByRole('menuitem').first().waitFor();
   await page.locator(LANDED).first().waitFor();
+  // The dashboards show before their reads are done: wait until react-admin's loading indicator is idle.
+  await page.waitForFunction(() => document.querySelector('.app-loader') === null);
 }
 
 /** The user menu's button: labelled "Profil", showing the user's name. */
