@@ -2,6 +2,7 @@ import type { CoordinatorDashboard, Facilitation, Group, GroupMeeting, Organisat
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
+import type { Page } from 'playwright-core';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
@@ -27,6 +28,25 @@ function mondayInWeeks(weeks: number): string {
  * a POST on it fails with "other side closed" and is not retried. A throwaway GET drops it first.
  */
 const dropStaleConnection = () => fetch(`${baseUrl()}/api/health`).catch(() => undefined);
+
+/**
+ * Picks an autocomplete option. The organisations' list can load twice while the box opens (the
+ * second answer re-renders the options), so a click can land on an option as it is replaced; the
+ * pick is tried again and checked by the box's value, not assumed.
+ */
+async function chooseOption(page: Page, box: string, option: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: box });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await input.click();
+      await page.getByRole('option', { name: option }).click({ timeout: 5_000 });
+      if ((await input.inputValue()) === option) return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+    if (attempt >= 3) throw new Error(`${box}: ${option} could not be chosen`);
+  }
+}
 
 describe('the coordinator: a volunteer with a training facilitates a SMART Recovery group', () => {
   let browser: OpenBrowser;
@@ -55,8 +75,7 @@ describe('the coordinator: a volunteer with a training facilitates a SMART Recov
       const name = `Frida ${lastName}`;
       await page.getByRole('menuitem', { name: 'Frivillige', exact: true }).click();
       await page.getByRole('link', { name: 'Opret' }).click();
-      await page.getByRole('combobox', { name: 'Organisation' }).click();
-      await page.getByRole('option', { name: organisation.name }).click();
+      await chooseOption(page, 'Organisation', organisation.name);
       await page.getByRole('textbox', { name: 'Fornavn' }).fill('Frida');
       await page.getByRole('textbox', { name: 'Efternavn' }).fill(lastName);
       await page.getByRole('textbox', { name: 'Telefon' }).fill('+45 11 22 33 44');

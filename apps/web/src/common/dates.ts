@@ -1,4 +1,4 @@
-import { danishToday } from '@outcomes/domain';
+import { DANISH_TIME_ZONE, danishToday } from '@outcomes/domain';
 
 const LOCALES: Record<string, string> = { da: 'da-DK', en: 'en-GB' };
 
@@ -24,8 +24,6 @@ export function nowLocalDateTime(now: Date = new Date()): string {
  */
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})/;
 
-/** The zone every moment is shown in: the municipalities' own, whatever the browser's. */
-export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 
 /** A calendar date (YYYY-MM-DD, or the date part of an ISO string) as "5.12.2026"; no time zone can move it to another day. */
 export function formatDate(date: string | null | undefined, _locale?: string): string {

@@ -24,6 +24,7 @@ import { HCS_PROGRAMME_ID } from './constants';
 import { Facilitators } from './Facilitators';
 import { LoggedMeetings } from './LoggedMeetings';
 import { weekdayName } from './week';
+import { DanishDateTextField } from '../common/DanishDateField';
 
 const STATUS_COLOURS = { planned: 'default', held: 'success', cancelled: 'error' } as const;
 
@@ -126,13 +127,13 @@ const MoveDialog = ({ meeting, onClose }: { meeting: GroupMeeting; onClose: () =
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{translate('app.groups.move_meeting')}</DialogTitle>
       <DialogContent>
-        <TextField
-          type="datetime-local"
+        <DanishDateTextField
+          moment
           fullWidth
           margin="dense"
           label={translate('app.groups.starts_at')}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={setValue}
         />
       </DialogContent>
       <DialogActions>

@@ -7,6 +7,7 @@ import { nowLocalDateTime } from '../common/dates';
 import type { QuickLog } from './choices';
 import { contactTypeChoices, DURATION_PICKS, placeTypeChoices, toOutreachBody } from './choices';
 import { CitizenPicker } from './CitizenPicker';
+import { DanishDateTextField } from '../common/DanishDateField';
 
 const BIG = { minHeight: 48, flex: '1 1 45%', textTransform: 'none', fontSize: '0.95rem' } as const;
 
@@ -168,11 +169,11 @@ export const OutreachCreate = () => {
         ) : (
           <CitizenPicker citizenId={form.citizenId} onChange={(id) => set({ citizenId: id })} />
         )}
-        <TextField
-          type="datetime-local"
+        <DanishDateTextField
+          moment
           label={translate('resources.outreach-contacts.fields.contactAt')}
           value={form.contactAt}
-          onChange={(event) => set({ contactAt: event.target.value })}
+          onChange={(contactAt) => set({ contactAt })}
         />
         {/* Stays at the bottom of the screen while the form scrolls: the thumb finds it without looking. */}
         <Box sx={{ position: 'sticky', bottom: 0, zIndex: 1, bgcolor: 'background.paper', py: 1, mx: -2, px: 2, borderTop: { xs: 1, sm: 0 }, borderColor: 'divider' }}>

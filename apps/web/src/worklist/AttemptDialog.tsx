@@ -1,10 +1,11 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormLabel, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormLabel, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import type { ContactChannel, WorklistItem } from '@outcomes/contracts';
 import { CONTACT_CHANNELS } from '@outcomes/contracts';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { todayLocal } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
+import { DanishDateTextField } from '../common/DanishDateField';
 
 /** Date, channel and whether the citizen was reached: one attempt to reach them for this follow-up. */
 export const AttemptDialog = ({ item, onClose, onSaved }: { item: WorklistItem; onClose: () => void; onSaved: () => void }) => {
@@ -38,13 +39,7 @@ export const AttemptDialog = ({ item, onClose, onSaved }: { item: WorklistItem; 
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            type="date"
-            label={t('date')}
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayLocal(), name: 'attemptDate' } }}
-          />
+          <DanishDateTextField name="attemptDate" label={t('date')} value={date} onChange={setDate} />
           <Stack spacing={0.5}>
             <FormLabel id="attempt-channel">{t('channel')}</FormLabel>
             <ToggleButtonGroup exclusive size="small" value={channel} aria-labelledby="attempt-channel" onChange={(_e, next: ContactChannel | null) => next && setChannel(next)} sx={{ flexWrap: 'wrap' }}>
