@@ -40,7 +40,8 @@ export function planMunicipalities(scale: Scale): MunicipalityPlan[] {
 
 const FIRST_PROGRAMME: Record<ProgrammeCode, number> = { MOVE: 24, HCS: 24, OUTREACH: 22, ICM: 18, SMART: 12 };
 const AGE_AT_REFERRAL: Record<ProgrammeCode, [number, number]> = { MOVE: [15, 24], HCS: [18, 45], OUTREACH: [25, 62], ICM: [25, 62], SMART: [22, 60] };
-const REFERRAL_SOURCES = ['self', 'jobcenter', 'general-practitioner', 'social-services', 'family', 'hospital', 'probation-service'];
+// Free text on the enrolment, as staff write it (the form's hint: "egen henvendelse, jobcenter, læge"): Danish, not codes.
+const REFERRAL_SOURCES = ['Egen henvendelse', 'Jobcenter', 'Egen læge', 'Socialforvaltningen', 'Familie', 'Hospital', 'Kriminalforsorgen'];
 const PLACE_TYPES = { street: 35, shelter: 20, 'drop-in-centre': 20, home: 10, 'partner-organisation': 10, 'treatment-centre': 5 } as const;
 const CONTACT_TYPES = { 'follow-up': 50, 'practical-help': 25, accompaniment: 15, referral: 10 } as const;
 const CHANNELS = { phone: 50, sms: 25, letter: 10, 'e-mail': 10, visit: 5 } as const;
