@@ -30,9 +30,9 @@ function mondayInWeeks(weeks: number): string {
 const dropStaleConnection = () => fetch(`${baseUrl()}/api/health`).catch(() => undefined);
 
 /**
- * Picks an autocomplete option. The organisations' list can load twice while the box opens (the
+ * Picks a select's option. The organisations' list can load twice while the box opens (the
  * second answer re-renders the options), so a click can land on an option as it is replaced; the
- * pick is tried again and checked by the box's value, not assumed.
+ * pick is tried again and checked by what the box shows, not assumed.
  */
 async function chooseOption(page: Page, box: string, option: string): Promise<void> {
   const input = page.getByRole('combobox', { name: box });
@@ -40,7 +40,8 @@ async function chooseOption(page: Page, box: string, option: string): Promise<vo
     try {
       await input.click();
       await page.getByRole('option', { name: option }).click({ timeout: 5_000 });
-      if ((await input.inputValue()) === option) return;
+      // A select's combobox shows its chosen option as its text.
+      if (((await input.textContent()) ?? '').includes(option)) return;
     } catch (error) {
       if (attempt >= 3) throw error;
     }
