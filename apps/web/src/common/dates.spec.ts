@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatLocalDateTime, formatMonth, nowLocalDateTime, parseDanishDate, parseDanishDateTime, parseDanishMonth, todayLocal, toLocalDateTime } from './dates';
+import { formatDate, formatDateTime, formatDayMonth, formatLocalDateTime, formatMonth, nowLocalDateTime, parseDanishDate, parseDanishDateTime, parseDanishMonth, todayLocal, toLocalDateTime } from './dates';
 
 describe('dates', () => {
   it("gives today and now in the browser's time zone, as the inputs take them", () => {
@@ -77,5 +77,15 @@ describe('dates', () => {
   it('takes today as the Danish date, which is already tomorrow in UTC after Danish midnight', () => {
     expect(todayLocal(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
     expect(todayLocal(new Date('2026-07-04T21:59:00Z'))).toBe('2026-07-04');
+  });
+  // Hand-written: a date's day and month; a moment's in Copenhagen time (23:30 UTC on 8 Nov is 9 Nov in Denmark).
+  it.each([
+    ['2026-11-09', '9.11.'],
+    ['2026-01-05', '5.1.'],
+    ['2026-11-08T23:30:00.000Z', '9.11.'],
+    ['2026-07-04T21:59:00.000Z', '4.7.'],
+    [null, ''],
+  ])('writes the day %s without its year as %s', (value, shown) => {
+    expect(formatDayMonth(value)).toBe(shown);
   });
 });

@@ -52,6 +52,14 @@ export function formatDateTime(value: string | null | undefined, _locale?: strin
   return `${Number(part('day'))}.${Number(part('month'))}.${part('year')} ${part('hour')}.${part('minute')}`;
 }
 
+/** A moment's or date's day in Danish time without the year, "9.11.", where the year is plain from the page (a course's columns). */
+export function formatDayMonth(value: string | null | undefined): string {
+  if (!value) return '';
+  const full = value.length === 10 ? formatDate(value) : formatDateTime(value);
+  const match = /^(\d{1,2})\.(\d{1,2})\./.exec(full);
+  return match ? `${match[1]}.${match[2]}.` : '';
+}
+
 /**
  * A date the user typed in the Danish way (5.12.2026, 05.12.2026, 5-12-2026, 5/12/2026, 05122026) as
  * YYYY-MM-DD; also ISO 2026-12-05 as it is (a pasted date, unambiguous). Null when it is no real date.

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Table, TableBody, TableCell, TableContainer, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import type { Enrolment, GroupAttendance, GroupMeeting } from '@outcomes/contracts';
 import { useMemo, useState } from 'react';
-import { ReferenceField, RecordContextProvider, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { intlLocale } from '../common/dates';
+import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { formatDayMonth } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
 import type { GridMarks } from './course-grid';
 import { columnState, gridTotals, marksOf, nextMark } from './course-grid';
@@ -10,7 +10,6 @@ import { columnState, gridTotals, marksOf, nextMark } from './course-grid';
 const SYMBOLS: Record<GroupAttendance, string> = { present: '✓', absent: '✗', excused: 'A' };
 const COLOURS: Record<GroupAttendance, 'success' | 'error' | 'warning'> = { present: 'success', absent: 'error', excused: 'warning' };
 
-const shortDate = (iso: string, locale: string) => new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short' }).format(new Date(iso));
 
 /**
  * A whole course as one grid: members × meetings. A click on a cell cycles its mark (present,
@@ -21,7 +20,6 @@ const shortDate = (iso: string, locale: string) => new Intl.DateTimeFormat(intlL
 export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeeting[]; members: { enrolmentId: string; enrolment?: Enrolment }[]; onSaved: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [locale] = useLocaleState();
   const dataProvider = useDataProvider<AppDataProvider>();
   const saved = useMemo(() => marksOf(meetings), [meetings]);
   const [marks, setMarks] = useState<GridMarks>(saved);
@@ -31,7 +29,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
   const now = Date.now();
   const editable = (m: GroupMeeting) => m.status !== 'cancelled' && new Date(m.startsAt).getTime() <= now;
   const past = meetings.filter(editable).length;
-  const label = (m: GroupMeeting) => translate('app.course_grid.meeting_label', { number: m.number ?? '', date: shortDate(m.startsAt, locale) });
+  const label = (m: GroupMeeting) => translate('app.course_grid.meeting_label', { number: m.number ?? '', date: formatDayMonth(m.startsAt) });
 
   const mark = (meetingId: string, enrolmentId: string) =>
     setMarks((all) => ({ ...all, [meetingId]: { ...all[meetingId], [enrolmentId]: nextMark(all[meetingId]?.[enrolmentId]) } }));
@@ -70,7 +68,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                     {m.number ?? ''}
                   </Box>
                   <Box component="span" sx={{ fontSize: '0.75rem' }}>
-                    {m.status === 'cancelled' ? translate('app.groups.meeting_statuses.cancelled') : shortDate(m.startsAt, locale)}
+                    {m.status === 'cancelled' ? translate('app.groups.meeting_statuses.cancelled') : formatDayMonth(m.startsAt)}
                   </Box>
                 </TableCell>
               ))}

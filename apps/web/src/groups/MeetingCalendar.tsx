@@ -6,7 +6,7 @@ import type { Centre, Group, GroupMeeting } from '@outcomes/contracts';
 import { useEffect } from 'react';
 import { Title, useGetIdentity, useGetList, useGetMany, useLocaleState, useRedirect, useStore, useTranslate } from 'react-admin';
 import type { Identity } from '../auth/auth-provider';
-import { intlLocale } from '../common/dates';
+import { formatDate, intlLocale } from '../common/dates';
 import { addDays, dayKey, isoWeek, minutesOfDay, mondayOf, parseDay, placeInLanes, slotInWeek, weekdayIndex, weekFilter } from './week';
 
 const HOUR_HEIGHT = 44;
@@ -175,7 +175,6 @@ const Legend = () => {
  */
 export const MeetingCalendar = () => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const identity = useGetIdentity().identity as Identity | undefined;
   const [weekKey, setWeekKey] = useStore('groupCalendar.week', dayKey(mondayOf(new Date())));
   const [centreId, setCentreId] = useStore<string>('groupCalendar.centreId', '');
@@ -205,7 +204,6 @@ export const MeetingCalendar = () => {
   const groups = new Map([...(standing ?? []), ...(meetingGroups ?? [])].map((g) => [g.id, g]));
   const entries = entriesOfWeek(monday, meetings ?? [], standing ?? []);
   const sunday = addDays(monday, 6);
-  const range = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric' });
   const move = (weeks: number) => setWeekKey(dayKey(addDays(monday, 7 * weeks)));
 
   return (
@@ -241,7 +239,7 @@ export const MeetingCalendar = () => {
         <Typography variant="h6" component="h2" data-testid="calendar-week" sx={{ whiteSpace: 'nowrap' }}>
           {translate('app.calendar.week', { week: isoWeek(monday) })}
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
-            {range.formatRange(monday, sunday)}
+            {`${formatDate(dayKey(monday))} – ${formatDate(dayKey(sunday))}`}
           </Typography>
         </Typography>
       </Stack>
