@@ -146,7 +146,8 @@ const CASES: ResourceCase[] = [
     resource: 'sessions', as: staff.aarhus, one: true, many: true, ordered: true,
     make: async () => {
       const e = await fixtures.activeEnrolment();
-      const s = created<{ id: string }>(await call('POST', '/api/sessions', { enrolmentId: e.id, startsAt: hoursAgo(3), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, { as: staff.aarhus }), 'session');
+      // Each test makes its own session on the shared enrolment, the same day: a second one that day is confirmed, as a user would.
+      const s = created<{ id: string }>(await call('POST', '/api/sessions', { enrolmentId: e.id, startsAt: hoursAgo(3), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended', confirmDuplicate: true }, { as: staff.aarhus }), 'session');
       return { id: s.id, reference: { target: 'enrolmentId', id: e.id } };
     },
     edit: (r) => ({ durationMinutes: r['durationMinutes'] === 50 ? 55 : 50 }),

@@ -24,6 +24,12 @@ function lastTuesdayBeforeToday(): string {
 
 const meetingsOfTuesdayGroup = () => apiGet<GroupMeeting[]>(`group-meetings${listQuery({ groupId: TUESDAY_GROUP })}`, ODENSE_COORDINATOR);
 
+/** How the date-time box shows a day and time, written out by hand: "4.11.2026 17.00" (no leading zeros in the date). */
+const danishMoment = (isoDay: string, time: string): string => {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return `${d}.${m}.${y} ${time}`;
+};
+
 describe('the coordinator’s day on a fresh demo', () => {
   let browser: OpenBrowser;
 
@@ -81,7 +87,7 @@ describe('the coordinator’s day on a fresh demo', () => {
       await page.goto(`${baseUrl()}/#/groups/${TUESDAY_GROUP}/show`);
       await page.getByRole('link', { name: 'Registrér møde' }).click();
       const startsAt = page.locator('input[name="startsAt"]');
-      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, `${latest}T17:00`, { timeout: 30_000 });
+      await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, danishMoment(latest, '17.00'), { timeout: 30_000 });
       await page.locator('input[name="facilitators.0.minutes"]').waitFor();
       await page.getByRole('button', { name: 'Tilføj facilitator' }).waitFor();
       await page.screenshot({ path: `${SHOTS}/meeting-form-suggested.png` });

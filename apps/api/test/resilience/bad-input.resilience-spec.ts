@@ -97,6 +97,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     UpdateUserDto: { email, displayName: 'Fuzz', role: 'staff', version: 1 },
     ListQueryDto: { range: '[0,9]' },
     CitizenLookupDto: { cpr: freshCpr() },
+    AccessHistoryLookupDto: { q: 'Fuzz Borger' },
     CreateCitizenDto: { cpr: freshCpr(), firstName: 'Fuzz', lastName: 'Borger' },
     UpdateCitizenDto: { firstName: 'Fuzz', lastName: 'Borger', version: 1 },
     CreateEnrolmentDto: { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE, referralDate: today() },

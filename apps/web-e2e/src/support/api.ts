@@ -50,6 +50,12 @@ export async function apiPost<T>(path: string, body: unknown, as: string): Promi
   return (await response.json()) as T;
 }
 
+export async function apiDelete<T>(path: string, as: string): Promise<T> {
+  const response = await call(as, 'DELETE', path);
+  if (!response.ok) throw new Error(`DELETE /api/${path} as ${as} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export const listQuery = (filter: Record<string, unknown>): string =>
   `?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 

@@ -192,7 +192,8 @@ async function act(client: LoadClient, ledger: WriteLedger, user: SimUser, actio
         attendance: pick(['attended', 'attended', 'no-show', 'cancelled']),
       };
       const { userId: _u, ...body } = write;
-      const res = await client.request<{ id?: string }>('POST session', 'POST', '/api/sessions', user.token, body);
+      // Many sessions a day per enrolment, on purpose: each one is the confirmed second (the form's "yes, log another").
+      const res = await client.request<{ id?: string }>('POST session', 'POST', '/api/sessions', user.token, { ...body, confirmDuplicate: true });
       if (res.status === 201 && res.body.id) ledger.sessions.set(res.body.id, write);
       else ledger.unackedSessions.push(write);
       return;
