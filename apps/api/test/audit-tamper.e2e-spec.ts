@@ -136,8 +136,11 @@ beforeAll(async () => {
   const [{ seq: headSeq }] = await ownerQuery<{ seq: string }>(base.url, 'SELECT max(seq)::text AS seq FROM access_log');
   // Anchored within the interval (1 s here, 60 s by default) once the head moved.
   await until('a head anchor of the newest row', () => anchorLines().find((a) => a.kind === 'head' && a.seq === headSeq));
-  // The anchor also went to the log stream, as one JSON line.
-  const logged = api.output().split('\n').filter((l) => l.includes('"auditAnchor"')).map((l) => JSON.parse(l) as { msg: string; auditAnchor: AnchorLine });
+  // The anchor also went to the log stream, as one JSON line. The file is written first and the
+  // line reaches this test through a pipe, so it is waited for, not expected at the same instant.
+  const loggedLines = () => api.output().split('\n').filter((l) => l.includes('"auditAnchor"')).map((l) => JSON.parse(l) as { msg: string; auditAnchor: AnchorLine });
+  await until('the head anchor in the log stream', () => loggedLines().find((l) => l.auditAnchor.kind === 'head' && l.auditAnchor.seq === headSeq));
+  const logged = loggedLines();
   expect(logged.map((l) => l.msg)).toContain('access log anchor');
   expect(logged.map((l) => l.auditAnchor)).toContainEqual(expect.objectContaining({ kind: 'head', seq: headSeq }));
   api.child.kill('SIGTERM');
