@@ -1,43 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { EvaluatorGrant } from '@outcomes/contracts';
 import { demoEmail } from '@outcomes/seeds';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { apiDelete, apiGet, listQuery } from './support/api';
 import { signIn } from './support/auth';
-import { baseUrl, screenshot, uniqueSuffix } from './support/browser';
+import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
 const SHOTS = '/tmp/shots/people';
 
-/**
- * Chromium as a user with an English (United States) browser: `<input type="date">` would show
- * mm/dd/yyyy here. The app's inputs must show and take the Danish format all the same.
- */
-async function englishBrowser(): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'web-e2e-chromium-en-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US'],
-    viewport: { width: 1366, height: 1000 },
-    locale: 'en-US',
-    timezoneId: 'Europe/Copenhagen',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return {
-    page,
-    pageErrors,
-    close: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** Chromium as a user with an English (United States) browser: `<input type="date">` would show mm/dd/yyyy here. */
+const englishBrowser = () => openBrowser({ locale: 'en-US' });
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

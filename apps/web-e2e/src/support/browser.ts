@@ -33,7 +33,8 @@ export function baseUrl(): string {
   return url.replace(/\/$/, '');
 }
 
-export async function openBrowser(): Promise<OpenBrowser> {
+/** Chromium as the users have it (Danish); `locale` opens it as another language's user would. */
+export async function openBrowser(options: { locale?: string } = {}): Promise<OpenBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error('Chromium is missing: run  apt-get install -y chromium');
   }
@@ -43,11 +44,11 @@ export async function openBrowser(): Promise<OpenBrowser> {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: options.locale ? [...CHROMIUM_ARGS, `--lang=${options.locale}`] : CHROMIUM_ARGS,
       viewport: { width: 1366, height: 1000 },
       // Language and time zone of the users' browsers (Debian's chromium ships only the en-US
       // locale pack, so native date inputs still read mm/dd/yyyy here).
-      locale: 'da-DK',
+      locale: options.locale ?? 'da-DK',
       timezoneId: 'Europe/Copenhagen',
     });
   } catch (error) {
