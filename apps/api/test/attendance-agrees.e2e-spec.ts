@@ -1,6 +1,6 @@
 import type { ApiErrorBody, Enrolment, GroupMeeting, OutcomeReport, TimelineEvent } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { createCitizen, createCourse, staff } from './support/fixtures';
+import { bornInThe1960s, createCitizen, createCourse, staff } from './support/fixtures';
 import { call, closeDb, listPath } from './support/http';
 import { daysFromToday, today } from './support/dates';
 
@@ -26,7 +26,9 @@ describe('attendance toward the protocol agrees on every page', () => {
   let citizenId = '';
 
   beforeAll(async () => {
-    const citizen = await createCitizen('aarhus');
+    // Born in the 1960s: an adult on the 2013 referral date (freshCpr's 1950-1999 could make a minor,
+    // whom HCS's eligibility refuses with a 422).
+    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s() });
     citizenId = citizen.id;
     const referred = await call<Enrolment & ApiErrorBody>('POST', '/api/enrolments', { citizenId, programmeId: HCS, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: REFERRED }, { as });
     expect(referred.status).toBe(201);
@@ -101,7 +103,9 @@ describe('attendance toward the protocol agrees on every page', () => {
  */
 describe('an assessment dated today, in Danish time', () => {
   it('is accepted on the Danish today and refused on the day after', async () => {
-    const citizen = await createCitizen('aarhus');
+    // Born in the 1960s: an adult on the 2013 referral date (freshCpr's 1950-1999 could make a minor,
+    // whom HCS's eligibility refuses with a 422).
+    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s() });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: daysFromToday(-3) }, { as });
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: daysFromToday(-2), version: referred.body.version }, { as });
     expect(active.status).toBe(200);

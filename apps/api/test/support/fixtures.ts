@@ -60,6 +60,11 @@ export function freshCpr(): string {
   return `${two(1 + random(28))}${two(1 + random(12))}${two(50 + random(50))}${random(4)}${String(random(1000)).padStart(3, '0')}`;
 }
 
+/** A CPR number of someone born 1960-1969: an adult on any date a test refers them (back to 1988). */
+export function bornInThe1960s(): string {
+  return `${two(1 + random(28))}${two(1 + random(12))}6${random(10)}${random(4)}${String(random(1000)).padStart(3, '0')}`;
+}
+
 export async function createCitizen(town: Town, input: Record<string, unknown> = {}): Promise<Citizen> {
   const res = await call<Citizen>('POST', '/api/citizens', { cpr: freshCpr(), firstName: 'Test', lastName: `Borger ${randomUUID().slice(0, 6)}`, ...input }, { as: staff[town] });
   if (res.status !== 201) throw new Error(`creating a citizen answered ${res.status}: ${JSON.stringify(res.body)}`);
