@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import apiLayersConfig from './tools/eslint/api-layers.cjs';
 
 export default tseslint.config(
   {
@@ -46,6 +47,8 @@ export default tseslint.config(
     files: ['apps/api/src/database/migrations/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  // Inside the API: infrastructure never imports a feature (tools/eslint/api-layers.cjs).
+  apiLayersConfig.apiLayers,
   {
     // libs/domain stays framework-free: no Nest, TypeORM, React or Node built-ins.
     files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],

@@ -26,7 +26,7 @@ const typeorm = (...args) =>
   spawnSync(
     process.execPath,
     ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'node_modules/typeorm/cli.js'), ...args,
-      '-d', join(root, 'apps/api/src/database/data-source.ts')],
+      '-d', join(root, 'apps/api/src/startup/data-source.ts')],
     { cwd: root, env, stdio: 'inherit' },
   ).status;
 

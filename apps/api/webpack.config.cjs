@@ -15,8 +15,8 @@ module.exports = {
   entry: {
     main: path.join(__dirname, 'src/main.ts'),
     cli: path.join(__dirname, 'src/cli.ts'),
-    // cli.js seed-synthetic's worker threads (src/database/synthetic-workers.ts) load it by file name.
-    'synthetic-worker': path.join(__dirname, 'src/database/synthetic-worker.ts'),
+    // cli.js seed-synthetic's worker threads (src/startup/synthetic-workers.ts) load it by file name.
+    'synthetic-worker': path.join(__dirname, 'src/startup/synthetic-worker.ts'),
   },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config';
-import { APP_CONFIG } from './config/config';
+import { APP_CONFIG, APP_DATABASE_URL } from './config/config';
 import { ConstraintRegistry } from './database/constraint-registry';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './startup/data-source-options';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -12,7 +12,6 @@ import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExportsModule } from './exports/exports.module';
-import { APP_DATABASE_URL } from './exports/job-queue';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
@@ -46,7 +45,7 @@ export class AppModule {
         CitizensModule,
         EnrolmentsModule,
         SessionsModule,
-        GroupsModule,
+        GroupsModule.register(VolunteersModule),
         OutreachModule,
         AssessmentsModule,
         VolunteersModule,

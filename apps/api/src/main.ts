@@ -11,7 +11,7 @@ import { createLogger, PinoNestLogger } from './common/logging/logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import type { AppConfig } from './config/config';
-import { prepareDatabase } from './database/prepare-database';
+import { prepareDatabase } from './startup/prepare-database';
 
 function readConfigOrExit(): AppConfig {
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiErrorBody, HealthStatus } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/startup/data-source-options';
 import { baseUrl, call, closeDb, listPath } from './support/http';
 
 afterAll(closeDb);

@@ -3,7 +3,7 @@ import type { ApiErrorBody } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { dataSourceOptions } from '../src/startup/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
 import { freshDatabase } from './support/fresh-database';
 import { activeEnrolment, ASI_INTAKE_ITEMS, createCitizen, createCourse, createUser, mondayWeeksAgo } from './support/fixtures';

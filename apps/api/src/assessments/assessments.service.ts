@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
 import { ENDED_STATES, asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';

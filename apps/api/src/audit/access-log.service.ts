@@ -6,7 +6,7 @@ import type { AccessLogEntry, AccessLogVerification, CitizenAccess, RawListQuery
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';

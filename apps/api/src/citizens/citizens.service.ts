@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessHistoryCitizen, Citizen, RawListQuery } from '@outcomes/contracts';
 import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
 import type { CprInfo } from '@outcomes/domain';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { searchCriterion } from '../audit/search-criterion';
 import { ApiException } from '../common/errors/api.exception';

@@ -89,6 +89,9 @@ function auditAnchorConfig(vars: ReturnType<typeof readEnvironment>, production:
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** The restricted role's connection URL (the one the request path, the job queue and the anchors use). */
+export const APP_DATABASE_URL = Symbol('APP_DATABASE_URL');
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): AppConfig {
   const vars = readEnvironment(env);
   const production = vars.NODE_ENV === 'production';

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { registerConstraints } from '../common/errors/database-errors';
-import { PROGRAMME_CODE_UNIQUE } from '../programmes/programme.entity';
-import { USER_EMAIL_UNIQUE } from '../users/user.entity';
+import { registerConstraints } from './constraint-fields';
 
 /** Teaches the error mapper which fields each unique index and constraint covers. */
 @Injectable()
@@ -16,7 +14,6 @@ export class ConstraintRegistry implements OnModuleInit {
       registerConstraints(entity.indices.filter((i) => i.isUnique && i.name).map((i) => [i.name, i.columns.map((c) => c.propertyName)]));
       registerConstraints(entity.uniques.map((u) => [u.name, u.columns.map((c) => c.propertyName)]));
     }
-    // Expression indexes are not in the metadata.
-    registerConstraints([[USER_EMAIL_UNIQUE, ['email']], [PROGRAMME_CODE_UNIQUE, ['code']]]);
+    // Expression indexes are not in the metadata: their entity files register them (user, programme).
   }
 }

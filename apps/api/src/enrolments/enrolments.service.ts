@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';

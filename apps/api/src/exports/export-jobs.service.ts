@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExportJob, RawListQuery } from '@outcomes/contracts';
 import type { Response } from 'express';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';

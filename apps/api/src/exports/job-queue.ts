@@ -3,12 +3,11 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config';
+import { APP_CONFIG, APP_DATABASE_URL } from '../config/config';
 
 export const JOB_SCHEMA = 'pgboss';
 export const EXPORT_QUEUE = 'export';
 export const PURGE_QUEUE = 'export-purge';
-export const APP_DATABASE_URL = Symbol('APP_DATABASE_URL');
 
 /**
  * pg-boss notices an expired lease only in its maintenance round (every 120 s by default): with a

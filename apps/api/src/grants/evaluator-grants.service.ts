@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GRANT_MAX_DAYS } from '@outcomes/contracts';
 import type { EvaluatorGrant, GrantStatus, RawListQuery } from '@outcomes/contracts';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
 import { OPEN_STATES, courseMeetings, isOpen } from '@outcomes/domain';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
@@ -9,9 +9,10 @@ import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
-import { VolunteersService } from '../volunteers/volunteers.service';
 import type { AttendanceDto, CreateGroupDto, CreateGroupMeetingDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from './group.entity';
+import { MEETING_FACILITATORS } from './meeting-facilitators';
+import type { MeetingFacilitators } from './meeting-facilitators';
 
 const GROUP_SPEC: ListSpec = {
   fields: {
@@ -70,7 +71,7 @@ const DEFAULT_MEETING_MINUTES = 120;
 export class GroupsService {
   constructor(
     private readonly db: Db,
-    private readonly volunteers: VolunteersService,
+    @Inject(MEETING_FACILITATORS) private readonly volunteers: MeetingFacilitators,
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Group>> {

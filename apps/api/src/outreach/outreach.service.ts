@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@outcomes/contracts';
 import { CitizensService } from '../citizens/citizens.service';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';

@@ -2,8 +2,11 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
+import { registerConstraints } from '../database/constraint-fields';
 
 export const PROGRAMME_CODE_UNIQUE = 'programme_code_unique';
+// An expression index is not in TypeORM's metadata: the error mapper learns its field here.
+registerConstraints([[PROGRAMME_CODE_UNIQUE, ['code']]]);
 
 // Kept in step with PROGRAMME_FORMATS in libs/contracts; the database refuses anything else.
 @Entity('programme')

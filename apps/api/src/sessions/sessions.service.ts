@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';

@@ -5,9 +5,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config';
-import { dataSourceOptions } from '../database/data-source-options';
-import { APP_DATABASE_URL } from '../exports/job-queue';
+import { APP_CONFIG, APP_DATABASE_URL } from '../config/config';
+import { connectionOptions } from '../database/connection-options';
 import { applyTenantSettings, asMunicipality } from './tenant-settings';
 
 /** What a read transaction offers: its manager, and moving its tenant to a municipality the user may read. */
@@ -52,7 +51,8 @@ export class ReadTransaction implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (!this.config.databaseReadUrl) return;
     const url = readConnectionUrl(this.config.databaseReadUrl, this.appUrl);
-    const dataSource = new DataSource({ ...dataSourceOptions(url), entities: [], migrations: [], extra: { ...dataSourceOptions(url).extra, application_name: 'outcomes-api-read' } });
+    const options = connectionOptions(url);
+    const dataSource = new DataSource({ ...options, extra: { ...options.extra, application_name: 'outcomes-api-read' } } as typeof options);
     await dataSource.initialize();
     // Row-level security is the tenant boundary: a role that escapes it must not serve these reads.
     const [role] = (await dataSource.query(

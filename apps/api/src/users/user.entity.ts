@@ -3,8 +3,11 @@ import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ReferencedByMunicipality } from '../database/same-municipality';
+import { registerConstraints } from '../database/constraint-fields';
 
 export const USER_EMAIL_UNIQUE = 'app_user_email_unique';
+// An expression index is not in TypeORM's metadata: the error mapper learns its field here.
+registerConstraints([[USER_EMAIL_UNIQUE, ['email']]]);
 
 /** A person who signs in: staff, coordinator, evaluator or admin of one municipality, or the national operator. */
 @Entity('app_user')

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { assignmentProblem, danishDate, danishToday, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
 import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { CoordinatorDashboard, Facilitation, FacilitatorRole, RawListQuery, Training, TrainingKind, Volunteer, VolunteerStatus } from '@outcomes/contracts';
-import type { ListPage } from '../common/crud/crud.service';
+import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { GroupEntity } from '../groups/group.entity';
 import { Db } from '../tenancy/db.service';
-import type { CreateFacilitationDto, CreateVolunteerDto, MeetingFacilitatorDto, UpdateVolunteerDto } from './dto/volunteer.dto';
+import type { MeetingFacilitatorDto } from '../groups/dto/group.dto';
+import type { MeetingFacilitators } from '../groups/meeting-facilitators';
+import type { CreateFacilitationDto, CreateVolunteerDto, UpdateVolunteerDto } from './dto/volunteer.dto';
 import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, TrainingEntity, VolunteerEntity } from './volunteer.entity';
 
 const LIST_SPEC: ListSpec = {
@@ -26,7 +28,7 @@ const LIST_SPEC: ListSpec = {
 
 /** Volunteers (encrypted like citizens), their assignments to SMART groups, and the coordinator's view. */
 @Injectable()
-export class VolunteersService {
+export class VolunteersService implements MeetingFacilitators {
   constructor(
     private readonly db: Db,
     private readonly crypto: IdentifierCrypto,

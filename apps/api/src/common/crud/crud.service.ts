@@ -4,13 +4,8 @@ import type { BaseRecordEntity } from '../../database/base-record.entity';
 import type { Db } from '../../tenancy/db.service';
 import { ApiException } from '../errors/api.exception';
 import { listPage } from '../list-query/list-page';
+import type { ListPage } from '../list-query/list-page';
 import type { ListSpec } from '../list-query/list-query';
-
-export interface ListPage<E> {
-  rows: E[];
-  offset: number;
-  total: number;
-}
 
 /** What a PUT carries: the full record as the client last saw it, with that version. */
 export interface Versioned {

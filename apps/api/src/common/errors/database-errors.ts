@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { fieldsOfConstraint } from '../../database/constraint-fields';
 import { REFERENCE_RULES } from '../../database/reference-rules';
 import { ApiException, ReferenceRefused } from './api.exception';
 
@@ -12,12 +13,6 @@ interface PgError {
   column?: string;
 }
 
-/** Constraint and index names → the properties they cover, from the entity metadata (see registerConstraints). */
-const constraintFields = new Map<string, string[]>();
-
-export function registerConstraints(entries: Iterable<[string, string[]]>): void {
-  for (const [name, fields] of entries) constraintFields.set(name, fields);
-}
 
 /**
  * A refused reference outside the municipality: the service's own refusal, or the database's
@@ -42,7 +37,7 @@ export function referenceRefusal(error: unknown): ReferenceRefused | undefined {
 function keyFields(detail: string | undefined, constraint: string | undefined): string[] {
   const match = /^Key \(([^)]+)\)=/.exec(detail ?? '');
   if (match?.[1]) return match[1].split(',').map((c) => camel(c.trim()));
-  return (constraint && constraintFields.get(constraint)) || [];
+  return (constraint && fieldsOfConstraint(constraint)) || [];
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);

@@ -1,9 +1,15 @@
 import type { RawListQuery } from '@outcomes/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { ListPage } from '../crud/crud.service';
 import { applyListQuery } from './apply-list-query';
 import type { ListSpec } from './list-query';
 import { parseListQueryOr400 } from './parse-list-query-or-400';
+
+/** One page of a list: its rows, where it starts and how many there are in all (Content-Range). */
+export interface ListPage<E> {
+  rows: E[];
+  offset: number;
+  total: number;
+}
 
 /**
  * One page of a simple-rest list: parse sort/range/filter against the allow-list (400 when bad),

@@ -4,7 +4,6 @@ import type { GroupAttendance, MeetingStatus } from '@outcomes/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
-import { MeetingFacilitatorDto } from '../../volunteers/dto/volunteer.dto';
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
 
@@ -51,6 +50,17 @@ export class UpdateGroupDto extends PickType(CreateGroupDto, ['centreId', 'name'
 export class GroupMemberDto {
   @IsUUID('all', { message: 'enrolmentId must be a UUID' })
   enrolmentId!: string;
+}
+
+/** A volunteer who facilitated a logged meeting, and for how long (the volunteers' side checks and records them). */
+export class MeetingFacilitatorDto {
+  @IsUUID('all', { message: 'volunteerId must be a UUID' })
+  volunteerId!: string;
+
+  @IsInt({ message: 'minutes must be a whole number' })
+  @Min(1)
+  @Max(MAX_DURATION_MINUTES)
+  minutes!: number;
 }
 
 /** A meeting of a standing group, logged after it was held (course meetings come from the protocol). */

@@ -1,8 +1,8 @@
 import { OmitType } from '@nestjs/swagger';
-import { FACILITATOR_ROLES, MAX_DURATION_MINUTES, TRAINING_KINDS, VOLUNTEER_STATUSES } from '@outcomes/contracts';
+import { FACILITATOR_ROLES, TRAINING_KINDS, VOLUNTEER_STATUSES } from '@outcomes/contracts';
 import type { FacilitatorRole, TrainingKind, VolunteerStatus } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
@@ -141,12 +141,3 @@ export class CreateFacilitationDto {
   toDate?: string | null;
 }
 
-export class MeetingFacilitatorDto {
-  @IsUUID('all', { message: 'volunteerId must be a UUID' })
-  volunteerId!: string;
-
-  @IsInt({ message: 'minutes must be a whole number' })
-  @Min(1)
-  @Max(MAX_DURATION_MINUTES)
-  minutes!: number;
-}

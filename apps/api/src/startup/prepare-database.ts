@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config';
 import { installJobQueue } from '../exports/job-queue';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from '../database/migrations';
 import { loadSyntheticScale } from './seed-synthetic';
 
 // Any fixed number; replicas starting together take turns migrating.

@@ -1,16 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** The one set of options behind Nest's connection, the start-up migrator and the TypeORM CLI. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * How this API talks to PostgreSQL, without the entities: the read connection (tenancy's
+ * ReadTransaction) needs exactly these settings and no entity metadata, and this layer must not know
+ * the features. startup/data-source-options.ts adds the entities and the migrations.
+ */
+export function connectionOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
