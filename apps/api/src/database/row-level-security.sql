@@ -1,0 +1,244 @@
+-- The row-level-security policies after all migrations, per table: GENERATED from the catalogue, do not edit.
+-- Regenerate: UPDATE_POLICY_FILE=1 npx nx run api:integration --testPathPatterns=row-level-security
+-- Rendered on PostgreSQL 18. Tables without row-level security and without policies are not listed.
+
+-- access_log: row-level security enabled, forced
+CREATE POLICY operator_own ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
+  USING (((municipality_id IS NULL) AND (app_role() = 'operator'::text)))
+  WITH CHECK (((municipality_id IS NULL) AND (app_role() = 'operator'::text)));
+CREATE POLICY owner_all ON access_log AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- app_user: row-level security enabled, forced
+CREATE POLICY owner_all ON app_user AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON app_user AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- assessment: row-level security enabled, forced
+CREATE POLICY owner_all ON assessment AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON assessment AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- assessment_revision: row-level security enabled, forced
+CREATE POLICY owner_all ON assessment_revision AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON assessment_revision AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- centre: row-level security enabled, forced
+CREATE POLICY owner_all ON centre AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY read_all ON centre AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING (true);
+CREATE POLICY tenant_delete ON centre AS PERMISSIVE FOR DELETE TO outcomes_app
+  USING ((municipality_id = app_municipality_id()));
+CREATE POLICY tenant_insert ON centre AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK ((municipality_id = app_municipality_id()));
+CREATE POLICY tenant_update ON centre AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- citizen: row-level security enabled, forced
+CREATE POLICY owner_all ON citizen AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- enrolment: row-level security enabled, forced
+CREATE POLICY owner_all ON enrolment AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON enrolment AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- enrolment_transition: row-level security enabled, forced
+CREATE POLICY owner_all ON enrolment_transition AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON enrolment_transition AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- evaluator_grant: row-level security enabled, forced
+CREATE POLICY both_sides ON evaluator_grant AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)) OR ((evaluator_municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)) OR (evaluator_user_id = app_user_id())));
+CREATE POLICY grantor_insert ON evaluator_grant AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text) AND (granted_by_user_id = app_user_id()) AND (revoked_at IS NULL)));
+CREATE POLICY grantor_update ON evaluator_grant AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)))
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)));
+CREATE POLICY owner_all ON evaluator_grant AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+
+-- export_file_chunk: row-level security enabled, forced
+CREATE POLICY owner_all ON export_file_chunk AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON export_file_chunk AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- export_job: row-level security enabled, forced
+CREATE POLICY owner_all ON export_job AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON export_job AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- export_project: row-level security enabled, forced
+CREATE POLICY owner_all ON export_project AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON export_project AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- facilitation: row-level security enabled, forced
+CREATE POLICY owner_all ON facilitation AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON facilitation AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- follow_up_attempt: row-level security enabled, forced
+CREATE POLICY owner_all ON follow_up_attempt AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON follow_up_attempt AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- group_attendance: row-level security enabled, forced
+CREATE POLICY owner_all ON group_attendance AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON group_attendance AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- group_meeting: row-level security enabled, forced
+CREATE POLICY owner_all ON group_meeting AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON group_meeting AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- group_member: row-level security enabled, forced
+CREATE POLICY owner_all ON group_member AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON group_member AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- meeting_facilitator: row-level security enabled, forced
+CREATE POLICY owner_all ON meeting_facilitator AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON meeting_facilitator AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- municipality: row-level security enabled, forced
+CREATE POLICY govern_update ON municipality AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING (((app_role() = 'operator'::text) OR ((id = app_municipality_id()) AND (app_role() = 'admin'::text))))
+  WITH CHECK (((app_role() = 'operator'::text) OR ((id = app_municipality_id()) AND (app_role() = 'admin'::text))));
+CREATE POLICY operator_delete ON municipality AS PERMISSIVE FOR DELETE TO outcomes_app
+  USING ((app_role() = 'operator'::text));
+CREATE POLICY operator_insert ON municipality AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK ((app_role() = 'operator'::text));
+CREATE POLICY owner_all ON municipality AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY read_all ON municipality AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING (true);
+
+-- organisation: row-level security enabled, forced
+CREATE POLICY owner_all ON organisation AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY partner_municipalities ON organisation AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((app_municipality_id() = ANY (municipality_ids)))
+  WITH CHECK ((app_municipality_id() = ANY (municipality_ids)));
+
+-- outreach_contact: row-level security enabled, forced
+CREATE POLICY owner_all ON outreach_contact AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON outreach_contact AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- programme: row-level security enabled, forced
+CREATE POLICY govern_delete ON programme AS PERMISSIVE FOR DELETE TO outcomes_app
+  USING ((((municipality_id IS NULL) AND (app_role() = 'operator'::text)) OR ((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text))));
+CREATE POLICY govern_insert ON programme AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK ((((municipality_id IS NULL) AND (app_role() = 'operator'::text)) OR ((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text))));
+CREATE POLICY govern_update ON programme AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING ((((municipality_id IS NULL) AND (app_role() = 'operator'::text)) OR ((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text))))
+  WITH CHECK ((((municipality_id IS NULL) AND (app_role() = 'operator'::text)) OR ((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text))));
+CREATE POLICY owner_all ON programme AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY read_catalogue ON programme AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING (((municipality_id IS NULL) OR (municipality_id = ANY (app_municipality_ids()))));
+
+-- report_query: row-level security enabled, forced
+CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON report_query AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
+
+-- training: row-level security enabled, forced
+CREATE POLICY owner_all ON training AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON training AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- treatment_group: row-level security enabled, forced
+CREATE POLICY owner_all ON treatment_group AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON treatment_group AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- treatment_session: row-level security enabled, forced
+CREATE POLICY owner_all ON treatment_session AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON treatment_session AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- volunteer: row-level security enabled, forced
+CREATE POLICY owner_all ON volunteer AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON volunteer AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
