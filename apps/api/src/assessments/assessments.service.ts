@@ -1,9 +1,10 @@
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
 import { ENDED_STATES, asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
-import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
+import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
@@ -104,8 +105,7 @@ export class AssessmentsService {
 
   /** The enrolment's due assessments (from its programme's protocol) with the attempts to reach the citizen. */
   async schedule(enrolmentId: string): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
-    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
-    if (!enrolment) throw ApiException.notFound('Enrolment');
+    const enrolment = await findByIdOr404(this.db.repo(EnrolmentEntity), enrolmentId, 'Enrolment');
     const [item] = await this.worklistFor([enrolment]);
     // Not a paged list: the attempts are capped like one (OWASP API4), the newest MAX_PAGE_SIZE.
     return { due: item?.due ?? [], attempts: (item?.attempts ?? []).slice(-MAX_PAGE_SIZE) };
@@ -209,15 +209,11 @@ export class AssessmentsService {
   }
 
   private async entity(id: string): Promise<AssessmentEntity> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Assessment');
-    return found;
+    return findByIdOr404(this.repository, id, 'Assessment');
   }
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
-    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
-    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
-    return enrolment;
+    return findReferenceOr400(this.db.repo(EnrolmentEntity), id, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
   }
 
   private toAssessment(row: AssessmentEntity): Assessment {

@@ -1,3 +1,4 @@
+import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { AccessHistoryCitizen, Citizen, RawListQuery } from '@outcomes/contracts';
 import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
@@ -204,9 +205,7 @@ export class CitizensService {
   }
 
   async entity(id: string): Promise<CitizenEntity> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Citizen');
-    return found;
+    return findByIdOr404(this.repository, id, 'Citizen');
   }
 
   private checkCpr(cpr: string): CprInfo {

@@ -1,3 +1,4 @@
+import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
@@ -161,9 +162,7 @@ export class EnrolmentsService {
   }
 
   private async entity(id: string): Promise<EnrolmentEntity> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Enrolment');
-    return found;
+    return findByIdOr404(this.repository, id, 'Enrolment');
   }
 
   private async citizenOrRefuse(id: string) {

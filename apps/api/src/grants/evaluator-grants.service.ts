@@ -1,3 +1,4 @@
+import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { GRANT_MAX_DAYS } from '@outcomes/contracts';
 import type { EvaluatorGrant, GrantStatus, RawListQuery } from '@outcomes/contracts';
@@ -145,9 +146,7 @@ export class EvaluatorGrantsService {
   }
 
   private async find(id: string): Promise<EvaluatorGrantEntity> {
-    const found = await this.db.repo(EvaluatorGrantEntity).createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Grant');
-    return found;
+    return findByIdOr404(this.db.repo(EvaluatorGrantEntity), id, 'Grant');
   }
 
   private async today(): Promise<string> {

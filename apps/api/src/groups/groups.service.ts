@@ -1,3 +1,4 @@
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
 import { OPEN_STATES, courseMeetings, isOpen } from '@outcomes/domain';
@@ -130,8 +131,7 @@ export class GroupsService {
   /** Adds an enrolment of the group's programme to the cohort; adding it twice changes nothing. */
   async addMember(id: string, enrolmentId: string): Promise<Group> {
     const group = await this.group(id);
-    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :enrolmentId', { enrolmentId }).getOne();
-    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    const enrolment = await findReferenceOr400(this.db.repo(EnrolmentEntity), enrolmentId, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
     if (enrolment.programmeId !== group.programmeId || !isOpen(enrolment.state)) {
       throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment in this group’s programme' });
     }
@@ -267,15 +267,11 @@ export class GroupsService {
   }
 
   private async group(id: string): Promise<GroupEntity> {
-    const found = await this.db.repo(GroupEntity).createQueryBuilder('g').where('g.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Group');
-    return found;
+    return findByIdOr404(this.db.repo(GroupEntity), id, 'Group');
   }
 
   private async meeting(id: string): Promise<GroupMeetingEntity> {
-    const found = await this.db.repo(GroupMeetingEntity).createQueryBuilder('m').where('m.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Meeting');
-    return found;
+    return findByIdOr404(this.db.repo(GroupMeetingEntity), id, 'Meeting');
   }
 
   /** An enrolment the user's municipality does not hold (another's, or none): a refused reference, logged. */

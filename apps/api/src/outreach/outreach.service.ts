@@ -1,3 +1,4 @@
+import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@outcomes/contracts';
 import { CitizensService } from '../citizens/citizens.service';
@@ -106,9 +107,7 @@ export class OutreachService {
   }
 
   private async entity(id: string): Promise<OutreachContactEntity> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Contact');
-    return found;
+    return findByIdOr404(this.repository, id, 'Contact');
   }
 
   private async citizenOrRefuse(id: string): Promise<void> {

@@ -1,9 +1,10 @@
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
+import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
@@ -107,15 +108,11 @@ export class SessionsService {
   }
 
   private async entity(id: string): Promise<TreatmentSessionEntity> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Session');
-    return found;
+    return findByIdOr404(this.repository, id, 'Session');
   }
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
-    const enrolment = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
-    if (!enrolment) throw new ReferenceRefused('enrolmentId', 'enrolmentId must name an enrolment of your municipality');
-    return enrolment;
+    return findReferenceOr400(this.db.repo(EnrolmentEntity), id, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
   }
 
   private async checkRules(

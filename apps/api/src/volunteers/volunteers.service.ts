@@ -1,3 +1,4 @@
+import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { assignmentProblem, danishDate, danishToday, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
 import { MAX_PAGE_SIZE } from '@outcomes/contracts';
@@ -82,8 +83,7 @@ export class VolunteersService implements MeetingFacilitators {
 
   /** Assigns a volunteer to a SMART group: same municipality, not left, dates in order. */
   async assign(groupId: string, input: CreateFacilitationDto): Promise<Facilitation> {
-    const group = await this.db.repo(GroupEntity).createQueryBuilder('g').where('g.id = :groupId', { groupId }).getOne();
-    if (!group) throw ApiException.notFound('Group');
+    const group = await findByIdOr404(this.db.repo(GroupEntity), groupId, 'Group');
     const volunteer = await this.repository.createQueryBuilder('v').where('v.id = :id', { id: input.volunteerId }).getOne();
     if (!volunteer || volunteer.municipalityId !== group.municipalityId) {
       throw new ReferenceRefused('volunteerId', "volunteerId must name a volunteer of the group's municipality");
@@ -204,9 +204,7 @@ export class VolunteersService implements MeetingFacilitators {
   }
 
   private async entity(id: string): Promise<VolunteerEntity> {
-    const found = await this.repository.createQueryBuilder('v').where('v.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound('Volunteer');
-    return found;
+    return findByIdOr404(this.repository, id, 'Volunteer');
   }
 
   private columns(input: CreateVolunteerDto): Partial<VolunteerEntity> {

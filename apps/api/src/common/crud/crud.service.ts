@@ -1,3 +1,4 @@
+import { findByIdOr404 } from './find-by-id';
 import type { EntityTarget, Repository } from 'typeorm';
 import type { RawListQuery, ResourceName } from '@outcomes/contracts';
 import type { BaseRecordEntity } from '../../database/base-record.entity';
@@ -46,9 +47,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
   }
 
   async get(id: string): Promise<E> {
-    const found = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound(this.label);
-    return found;
+    return findByIdOr404(this.repository, id, this.label);
   }
 
   /** What an insert writes; resources that belong to the user's municipality add it here. */
@@ -74,8 +73,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
     const { version, ...changes } = input;
     // A record the user cannot see is not found, before any rule about the body is checked: the body's
     // problems would otherwise tell another municipality's user more than "no such record".
-    const before = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
-    if (!before) throw ApiException.notFound(this.label);
+    const before = await findByIdOr404(this.repository, id, this.label);
     await this.checkAsync(changes as unknown as C);
     this.refuseProblems(changes as unknown as C);
     // The version check and the write are one statement: two editors cannot both win.
@@ -97,8 +95,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
   }
 
   async remove(id: string): Promise<E> {
-    const found = await this.repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-    if (!found) throw ApiException.notFound(this.label);
+    const found = await findByIdOr404(this.repository, id, this.label, { lock: 'pessimistic_write' });
     // Readable is not deletable: reference data is readable by all, deletable by its owner only
     // (row-level security), and a delete that removed nothing must not answer as if it had.
     const result = await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
