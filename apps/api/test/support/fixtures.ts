@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
 import { call } from './http';
 import { today as todayInDenmark } from './dates';
 
@@ -82,9 +83,9 @@ export function youngCpr(): string {
 /**
  * An active enrolment of a new citizen of the town: ICM by default (adults); MOVE gets a young citizen.
  */
-export async function activeEnrolment(town: Town, programmeId = '00000000-0000-4000-8000-000000000105'): Promise<{ id: string; version: number; citizenId: string }> {
-  const centres: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
-  const isMove = programmeId === '00000000-0000-4000-8000-000000000104';
+export async function activeEnrolment(town: Town, programmeId: string = DEMO_IDS.programmes.icm): Promise<{ id: string; version: number; citizenId: string }> {
+  const centres: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
+  const isMove = programmeId === DEMO_IDS.programmes.move;
   const citizen = await createCitizen(town, isMove ? { cpr: youngCpr() } : {});
   const today = todayInDenmark();
   const referred = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId, centreId: centres[town], referralDate: today }, { as: staff[town] });
@@ -103,9 +104,9 @@ export function mondayWeeksAgo(weeks: number): string {
 
 /** An HCS course of the town, started `weeksAgo` weeks ago, with its generated meetings. */
 export async function createCourse(town: Town, weeksAgo = 4): Promise<{ id: string; version: number; memberEnrolmentIds: string[] }> {
-  const centres: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
+  const centres: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
   const res = await call<{ id: string; version: number; memberEnrolmentIds: string[] }>('POST', '/api/groups', {
-    programmeId: '00000000-0000-4000-8000-000000000102', centreId: centres[town], name: `HCS-hold ${randomUUID().slice(0, 6)}`, startDate: mondayWeeksAgo(weeksAgo), startTime: '17:00', place: 'Mødelokale 2',
+    programmeId: DEMO_IDS.programmes.hcs, centreId: centres[town], name: `HCS-hold ${randomUUID().slice(0, 6)}`, startDate: mondayWeeksAgo(weeksAgo), startTime: '17:00', place: 'Mødelokale 2',
   }, { as: staff[town] });
   if (res.status !== 201) throw new Error(`creating a course answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '@outcomes/contracts';
-import { sampleAsiItems } from '@outcomes/seeds';
+import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
 import { admins, createUser, daysFromToday, staff, STRONG_PASSWORD } from '../../support/fixtures';
 import type { Town } from '../../support/fixtures';
 import { call, tokenFor } from '../../support/http';
 
-export const CENTRES: Record<Town, string> = { aarhus: '00000000-0000-4000-8000-000000007511', odense: '00000000-0000-4000-8000-000000004611' };
+export const CENTRES: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
 
 export type Outcome = 'completed' | 'dropped_out' | 'transferred' | 'cancelled' | 'active' | 'referred';
 
