@@ -15,7 +15,7 @@ import { ReferencedByMunicipality } from '../database/same-municipality';
 @Index('citizen_name_tokens', { synchronize: false })
 // Row-level security keeps PostgreSQL from using the GIN index for a name search (`@>` is not
 // leakproof, so it may not run before the tenant filter): the municipality's citizens, newest first,
-// are read through this one instead (national scale: 97 ms sequential scan → 6 ms).
+// are read through this one instead (the figures: docs/performance.md, "Indexes added").
 @Index('citizen_municipality_created', ['municipalityId', 'createdAt'])
 @Check('citizen_sex_check', `"sex" IS NULL OR "sex" IN ('male', 'female')`)
 export class CitizenEntity extends BaseRecordEntity {
