@@ -13,7 +13,7 @@ export interface ProgrammeOutcomes {
 }
 
 /**
- * Plausible outcomes, tuned to the published results in DOMAIN.md: MOVE about 50 % drug-free nine
+ * Plausible outcomes, tuned to the published results in docs/domain.md: MOVE about 50 % drug-free nine
  * months after the start (the 6-month follow-up after 12 weekly sessions), HCS 34.1 % of completers
  * drug-free at the end. The others have no published figure; theirs are guesses, and say so.
  */

@@ -7,7 +7,7 @@ import { asAppRole, call, closeDb, db, forgetToken, listPath, tokenFor } from '.
 afterAll(closeDb);
 
 // Issue #17, as the attacker tried it: who governs the shared catalogue and another municipality's
-// data. Every expectation here is written from the issue and DOMAIN.md's roles, not the permissions table.
+// data. Every expectation here is written from the issue and docs/domain.md's roles, not the permissions table.
 
 const AARHUS = DEMO_IDS.municipalities.aarhus;
 const ODENSE = DEMO_IDS.municipalities.odense;

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A published result a programme's own figure is compared with (DOMAIN.md), with its source text. */
+/** A published result a programme's own figure is compared with (docs/domain.md), with its source text. */
 @Entity('published_result')
 @Check('published_result_population_check', `"population" IN ('all', 'completers', 'assessed')`)
 @Check('published_result_from_check', `"published_from" IN ('start', 'end') AND "published_months" >= 0`)

@@ -32,7 +32,7 @@ export const PUBLISHED_POPULATIONS = ['all', 'completers', 'assessed'] as const;
 export type PublishedPopulation = (typeof PUBLISHED_POPULATIONS)[number];
 
 /**
- * A published result to compare with (DOMAIN.md), stored as data with its source text: the figure,
+ * A published result to compare with (docs/domain.md), stored as data with its source text: the figure,
  * the population it counts and the time it was measured, as the source says it.
  */
 export interface PublishedResult {

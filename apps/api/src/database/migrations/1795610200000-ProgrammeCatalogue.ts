@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The national programme catalogue is reference data every installation needs (production too),
  * so it ships as a migration, not as demo data. Fixed ids let seeds and tests refer to them.
- * Protocol figures follow ../shared/DOMAIN.md and the source documents; where the sources give
+ * Protocol figures follow docs/domain.md and the source documents it lists; where the sources give
  * no figure (e.g. MOVE session length), the field is left empty for the municipality to set.
  */
 const CATALOGUE = [

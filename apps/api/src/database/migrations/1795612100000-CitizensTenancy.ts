@@ -20,7 +20,7 @@ export class CitizensTenancy1795612100000 implements MigrationInterface {
           EXECUTE format('CREATE POLICY owner_all ON ${table} TO %I USING (true) WITH CHECK (true)', current_user);
         END $$`);
     }
-    // SMART Recovery's target group (DOMAIN.md): finished treatment; drug-free or in stable substitution treatment.
+    // SMART Recovery's target group (docs/domain.md): finished treatment; drug-free or in stable substitution treatment.
     await q.query(
       `UPDATE programme SET required_attestations = ARRAY['finished-treatment', 'drug-free-or-stable-substitution'] WHERE code = 'SMART'`,
     );

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The published results DOMAIN.md names, as data with their source text; readable by the API. */
+/** The published results docs/domain.md names, as data with their source text; readable by the API. */
 export class PublishedResults1795614800000 implements MigrationInterface {
   name = 'PublishedResults1795614800000';
 

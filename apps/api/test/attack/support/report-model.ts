@@ -59,7 +59,7 @@ function proportion(k: Knowledge, figure: ProportionFigure | null, successes: st
 }
 
 /**
- * The structure any attacker knows from the documentation (DOMAIN.md's states and protocol):
+ * The structure any attacker knows from the documentation (docs/domain.md's states and protocol):
  * referred = completed + dropped out + transferred + cancelled + open; ended = completed + dropped out;
  * those who started are the ended, the transferred and some of the open (a cancelled enrolment never
  * started); the end assessment is owed by every ended enrolment, each follow-up by some of them;

@@ -31,7 +31,7 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** Calendar months later, the 31st clamped to the month's last day (DOMAIN.md's follow-up rule). */
+/** Calendar months later, the 31st clamped to the month's last day (docs/domain.md's follow-up rule). */
 function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
@@ -42,7 +42,7 @@ const FOLLOW_UP_MONTHS: Record<string, number> = { 'follow-up-3': 3, 'follow-up-
 
 /**
  * The truth, read straight from the tables as their owner and counted here by the protocol's rules
- * (DOMAIN.md), not by the API's code: an assessment is owed once the enrolment ended (completed or
+ * (docs/domain.md), not by the API's code: an assessment is owed once the enrolment ended (completed or
  * dropped out) and today has reached the timepoint's window, or once it was taken.
  */
 export async function truthOf(

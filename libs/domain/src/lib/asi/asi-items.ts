@@ -1,6 +1,6 @@
 /**
  * The ASI-5 items the composite scores and the drug-free status use, as data: code, domain, answer
- * type and Danish/English labels. Codes follow the VistA numbering that ../shared/ASI.md cites.
+ * type and Danish/English labels. Codes follow the VistA numbering that docs/asi-scoring.md cites.
  */
 
 export const ASI_DOMAINS = ['medical', 'employment', 'alcohol', 'drug', 'legal', 'family', 'psychiatric'] as const;

@@ -65,7 +65,7 @@ export function asiAnswerErrors(answers: AsiAnswers): Record<string, string> {
       errors[code] = `${code} ${RULES[def.type]}`;
     }
   }
-  // ASI.md: E5 (car available) is 0 when E4 (valid licence) is 0. A 1 there is an impossible
+  // docs/asi-scoring.md: E5 (car available) is 0 when E4 (valid licence) is 0. A 1 there is an impossible
   // answer, refused rather than read silently as 0.
   if (answers['E4'] === 0 && answers['E5'] === 1 && !errors['E5']) {
     errors['E5'] = 'E5 must be 0 or unanswered when E4 (valid driver’s licence) is 0';
@@ -115,7 +115,7 @@ function family(answers: AsiAnswers): CompositeResult {
   return { value: (F3_REVERSED[f3 as string] ?? Number.NaN) / 10 + (base.value as number) + meanProblems / 5, missing: [] };
 }
 
-/** The seven composite scores and drug-free status, exactly as ../shared/ASI.md gives them. Pure. */
+/** The seven composite scores and drug-free status, exactly as docs/asi-scoring.md gives them. Pure. */
 export function scoreAsi(answers: AsiAnswers): AsiScore {
   const composites: Record<AsiDomain, CompositeResult> = {
     medical: compute(answers, ['M6', 'M7', 'M8'], (v) => v('M6') / 90 + v('M7') / 12 + v('M8') / 12),
