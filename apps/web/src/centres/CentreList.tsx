@@ -8,6 +8,7 @@ import {
   ReferenceInput,
   SearchInput,
 } from 'react-admin';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -19,7 +20,7 @@ const filters = [
 export const CentreList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable bulkActionButtons={false}>
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.Col source="municipalityId" disableSort>
         <ReferenceField source="municipalityId" reference="municipalities" link={false} />
       </DataTable.Col>

@@ -17,6 +17,7 @@ import {
 import { citizenName } from './citizen-body';
 import { sexChoices } from './choices';
 import { FindByCprButton } from './FindByCprButton';
+import { RecordLink } from '../common/RecordLink';
 
 const NameSearchInput = (props: SearchInputProps) => {
   const translate = useTranslate();
@@ -59,7 +60,9 @@ const Actions = () => (
 export const CitizenList = () => (
   <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} disableSyncWithLocation empty={false}>
     <DataTable<Citizen> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="lastName" label="resources.citizens.fields.name" disableSort render={citizenName} />
+      <DataTable.Col source="lastName" label="resources.citizens.fields.name" disableSort>
+        <RecordLink<Citizen> render={citizenName} />
+      </DataTable.Col>
       <DataTable.Col
         source="cprMasked"
         disableSort

@@ -3,6 +3,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { DateOnlyField } from '../common/DateTimeField';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { progressOf, stateChoices } from './states';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [
   // Found by name through POST /api/citizens/search; only the chosen citizen's id is a filter.
@@ -19,7 +20,10 @@ export const EnrolmentList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'referralDate', order: 'DESC' }}>
     <DataTable<Enrolment> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="citizenId" disableSort>
-        <ReferenceField source="citizenId" reference="citizens" link={false} />
+        {/* The enrolment is named by its citizen, the row's first cell. */}
+        <RecordLink>
+          <ReferenceField source="citizenId" reference="citizens" link={false} />
+        </RecordLink>
       </DataTable.Col>
       <DataTable.Col source="programmeId">
         <ReferenceField source="programmeId" reference="programmes" link={false}>

@@ -2,12 +2,13 @@ import type { ExportProject } from '@outcomes/contracts';
 import { ChipField, DataTable, List, ReferenceArrayField, SingleFieldList } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { PeriodText } from './PeriodText';
+import { RecordLink } from '../common/RecordLink';
 
 /** The evaluator's own export projects, newest first. */
 export const ExportProjectList = () => (
   <List exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
     <DataTable<ExportProject> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.Col source="municipalityIds" disableSort>
         <ReferenceArrayField source="municipalityIds" reference="municipalities">
           <SingleFieldList linkType={false}>

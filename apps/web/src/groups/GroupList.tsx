@@ -2,6 +2,7 @@ import type { Group } from '@outcomes/contracts';
 import { DataTable, List, ReferenceField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
 import { weekdayName } from './week';
+import { RecordLink } from '../common/RecordLink';
 
 /** A course's first meeting day, or a standing group's weekday. */
 const Schedule = ({ record }: { record: Group }) => {
@@ -20,7 +21,7 @@ const Kind = ({ record }: { record: Group }) => {
 export const GroupList = () => (
   <List exporter={false} sort={{ field: 'startDate', order: 'DESC' }}>
     <DataTable<Group> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.Col source="kind" render={(record: Group) => <Kind record={record} />} />
       <DataTable.Col source="programmeId" disableSort>
         <ReferenceField source="programmeId" reference="programmes" link={false} />

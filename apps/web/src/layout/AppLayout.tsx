@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { Layout, useLocaleState, useTranslate } from 'react-admin';
+import { FocusFirstErrorOnRefusedSave, FocusHeadingOnNavigation } from '../common/FocusManagement';
 import { AppBar } from './AppBar';
 
 /** Keeps <html lang> and the window title in the chosen language, for screen readers and tabs. */
@@ -22,6 +23,8 @@ const DocumentLanguage = () => {
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
     <DocumentLanguage />
+    <FocusHeadingOnNavigation />
+    <FocusFirstErrorOnRefusedSave />
     {children}
   </Layout>
 );

@@ -1,4 +1,5 @@
 import { DataTable, List, SearchInput } from 'react-admin';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -6,7 +7,7 @@ export const MunicipalityList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="code" />
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.NumberCol source="hourlyRate" options={{ style: 'currency', currency: 'DKK' }} />
     </DataTable>
   </List>

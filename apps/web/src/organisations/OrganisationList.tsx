@@ -1,5 +1,6 @@
 import type { Organisation } from '@outcomes/contracts';
 import { DataTable, EmailField, List, ReferenceArrayField, SearchInput } from 'react-admin';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -7,7 +8,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 export const OrganisationList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
     <DataTable<Organisation> bulkActionButtons={false} rowClick="edit">
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.Col source="contactName" disableSort />
       <DataTable.Col source="phone" disableSort />
       <DataTable.Col source="email" disableSort>

@@ -1,6 +1,7 @@
 import type { Programme } from '@outcomes/contracts';
 import { BooleanField, DataTable, List, ReferenceField, SearchInput, SelectField, useTranslate } from 'react-admin';
 import { formatChoices } from './ProgrammeInputs';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -18,7 +19,7 @@ export const ProgrammeList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable<Programme> bulkActionButtons={false}>
       <DataTable.Col source="code" />
-      <DataTable.Col source="name" />
+      <DataTable.Col source="name" field={RecordLink} />
       <DataTable.Col source="municipalityId" label="app.programmes.catalogue" render={(record: Programme) => <Catalogue record={record} />} />
       <DataTable.Col source="format">
         <SelectField source="format" choices={formatChoices} />

@@ -14,6 +14,7 @@ import { DanishDateInput } from '../common/DanishDateInput';
 import { formatDateTime } from '../common/dates';
 import { EnrolmentOption } from './EnrolmentOption';
 import { attendanceChoices, kindChoices } from './session-kinds';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [
   // Found by name through POST /api/citizens/search; only the chosen citizen's id is a filter.
@@ -42,7 +43,9 @@ const Kind = ({ record }: { record: TreatmentSession }) => {
 export const SessionList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'startsAt', order: 'DESC' }}>
     <DataTable<TreatmentSession> bulkActionButtons={false} rowClick="edit">
-      <DataTable.Col source="startsAt" render={(record: TreatmentSession) => <StartsAt record={record} />} />
+      <DataTable.Col source="startsAt">
+        <RecordLink render={(record: TreatmentSession) => <StartsAt record={record} />} />
+      </DataTable.Col>
       <DataTable.Col source="citizenId" disableSort>
         <ReferenceField source="citizenId" reference="citizens" link={false} />
       </DataTable.Col>

@@ -3,6 +3,7 @@ import { DataTable, List, ReferenceField, SelectInput, useTranslate } from 'reac
 import { CalendarDate } from '../volunteers/CalendarDate';
 import { trainingKindChoices } from './choices';
 import { TrainingFlags } from './TrainingFlags';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [<SelectInput key="kind" source="kind" choices={trainingKindChoices} alwaysOn />];
 
@@ -19,7 +20,7 @@ export const TrainingList = () => (
         <ReferenceField source="volunteerId" reference="volunteers" link="show" />
       </DataTable.Col>
       <DataTable.Col source="kind" render={(t: Training) => <Kind training={t} />} />
-      <DataTable.Col source="title" disableSort />
+      <DataTable.Col source="title" disableSort field={RecordLink} />
       <DataTable.Col source="completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
       <DataTable.Col source="renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
       <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />

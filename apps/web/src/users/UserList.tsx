@@ -2,6 +2,7 @@ import type { User } from '@outcomes/contracts';
 import { BooleanField, DataTable, EmailField, List, NullableBooleanInput, NumberField, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { roleChoices } from './UserInputs';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -15,7 +16,7 @@ export const UserList = () => (
       <DataTable.Col source="email">
         <EmailField source="email" onClick={(event) => event.stopPropagation()} />
       </DataTable.Col>
-      <DataTable.Col source="displayName" />
+      <DataTable.Col source="displayName" field={RecordLink} />
       <DataTable.Col source="role">
         <SelectField source="role" choices={roleChoices} />
       </DataTable.Col>

@@ -4,6 +4,7 @@ import { CalendarDate } from './CalendarDate';
 import { statusChoices } from './choices';
 import { TrainedChip, VolunteerStatusChip } from './VolunteerChips';
 import { volunteerName } from './volunteer-name';
+import { RecordLink } from '../common/RecordLink';
 
 const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
@@ -16,7 +17,9 @@ const filters = [
 export const VolunteerList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} disableSyncWithLocation>
     <DataTable<Volunteer> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="lastName" label="resources.volunteers.fields.name" disableSort render={volunteerName} />
+      <DataTable.Col source="lastName" label="resources.volunteers.fields.name" disableSort>
+        <RecordLink<Volunteer> render={volunteerName} />
+      </DataTable.Col>
       <DataTable.Col source="organisationId">
         <ReferenceField source="organisationId" reference="organisations" link={false} />
       </DataTable.Col>

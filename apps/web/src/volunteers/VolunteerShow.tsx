@@ -19,6 +19,7 @@ import { TrainingFlags } from '../trainings/TrainingFlags';
 import { CalendarDate } from './CalendarDate';
 import { TrainedChip, VolunteerStatusChip } from './VolunteerChips';
 import { volunteerName } from './volunteer-name';
+import { RecordLink } from '../common/RecordLink';
 
 const Trainings = ({ volunteer }: { volunteer: Volunteer }) => {
   const translate = useTranslate();
@@ -42,7 +43,7 @@ const Trainings = ({ volunteer }: { volunteer: Volunteer }) => {
       <ReferenceManyField reference="trainings" target="volunteerId" sort={{ field: 'completedOn', order: 'DESC' }} perPage={100}>
         <DataTable<Training> bulkActionButtons={false} rowClick="edit" empty={<Typography color="text.secondary">{translate('app.volunteers.no_trainings')}</Typography>}>
           <DataTable.Col source="kind" label="resources.trainings.fields.kind" render={(t: Training) => translate(`app.trainings.kinds.${t.kind}`)} />
-          <DataTable.Col source="title" label="resources.trainings.fields.title" disableSort />
+          <DataTable.Col source="title" label="resources.trainings.fields.title" disableSort field={RecordLink} />
           <DataTable.Col source="completedOn" label="resources.trainings.fields.completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
           <DataTable.Col source="renewsOn" label="resources.trainings.fields.renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
           <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />
