@@ -26,8 +26,11 @@ export const FocusHeadingOnNavigation = () => {
       const heading = pageHeading(document, elapsed >= TITLE_WAIT_MS);
       const loading = document.querySelector('.app-loader') !== null && elapsed < LOADING_WAIT_MS;
       if (heading && !loading) {
-        if (mayTakeFocus(document.activeElement, focusedAtNavigation, document.body)) focusElement(heading);
-        return;
+        if (!mayTakeFocus(document.activeElement, focusedAtNavigation, document.body)) return;
+        focusElement(heading);
+        // The app bar may still be sliding back in (hidden while the old page was scrolled down), and a
+        // hidden element refuses focus: try again next frame.
+        if (document.activeElement === heading) return;
       }
       if (elapsed < GIVE_UP_MS) frame = requestAnimationFrame(attempt);
     };
