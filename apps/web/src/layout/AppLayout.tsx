@@ -18,10 +18,11 @@ const DocumentLanguage = () => {
 /**
  * The page keeps to the screen's width: react-admin's layout has `min-width: fit-content`, so one wide
  * table stretched the whole page (the worklist to 1,048 px on a 390 px phone), pushing the app bar,
- * the floating button and the toasts off the screen. Wide tables scroll inside their own box instead.
+ * the floating button and the toasts off the screen. Wide tables scroll inside their own box instead
+ * (common/TableRegion); a list's column is a flex item, which would otherwise grow to its table's width.
  */
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
+  <Layout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 }, '& .RaList-main': { minWidth: 0 } }}>
     <DocumentLanguage />
     <FocusHeadingOnNavigation />
     <FocusFirstErrorOnRefusedSave />
