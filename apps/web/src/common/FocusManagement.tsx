@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation } from 'react-admin';
-import { firstInvalidControl, focusElement, mayTakeFocus, pageHeading } from './focus';
+import { firstInvalidControl, focusElement, focusFirstInvalid, mayTakeFocus, pageHeading } from './focus';
 
 /** How long the app bar's title may stay empty before an h1 in the page stands in for it. */
 const TITLE_WAIT_MS = 1500;
@@ -53,10 +53,9 @@ function watchForRefusal(form: HTMLFormElement): () => void {
   const check = () => {
     frame = 0;
     if (!form.isConnected) return stop();
-    const control = firstInvalidControl(form);
-    if (control) {
+    if (firstInvalidControl(form)) {
       stop();
-      focusElement(control, { scroll: true });
+      focusFirstInvalid(form);
     }
   };
   const schedule = () => {

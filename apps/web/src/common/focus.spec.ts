@@ -1,5 +1,5 @@
 import type { ElementLike } from './focus';
-import { isInDialog, isTypingTarget, mayTakeFocus } from './focus';
+import { isInDialog, isTypingTarget, mayTakeFocus, pageHeading } from './focus';
 
 /** An element as the decisions see it: its tag, attributes and whether it sits in a dialog. */
 const el = (tagName: string, attributes: Record<string, string> = {}, { inDialog = false, editable = false } = {}): ElementLike => ({
@@ -53,5 +53,41 @@ describe('mayTakeFocus', () => {
     expect(mayTakeFocus(inDialog, inDialog, body)).toBe(false);
     const field = el('INPUT', { type: 'text' });
     expect(mayTakeFocus(field, field, body)).toBe(false);
+  });
+});
+
+describe('pageHeading', () => {
+  interface Fake {
+    tagName: string;
+    textContent: string;
+    querySelector: (selector: string) => Fake | null;
+  }
+  const node = (tagName: string, textContent: string, h1?: Fake): Fake => ({ tagName, textContent, querySelector: (selector) => (selector === 'h1' ? (h1 ?? null) : null) });
+  const page = (title: Fake | null, contentH1s: Fake[] = []) =>
+    ({ getElementById: (id: string) => (id === 'react-admin-title' ? title : null), querySelectorAll: () => contentH1s }) as unknown as Document;
+
+  it("is the app bar's title when it is the h1 and react-admin's portal has filled it", () => {
+    const title = node('H1', 'Borgere');
+    expect(pageHeading(page(title, [node('H1', 'Arbejdsliste')]), false)).toBe(title);
+  });
+
+  it('is the h1 inside the title when the title wraps it', () => {
+    const h1 = node('H1', 'Grupper');
+    expect(pageHeading(page(node('SPAN', 'Grupper', h1)), false)).toBe(h1);
+  });
+
+  it('waits while the title h1 is empty, then takes an h1 of the page', () => {
+    const content = node('H1', 'Arbejdsliste');
+    const doc = page(node('H1', '  '), [content]);
+    expect(pageHeading(doc, false)).toBeNull();
+    expect(pageHeading(doc, true)).toBe(content);
+  });
+
+  it('takes the h1 of the page over a title that is no heading, and that title where the page has none', () => {
+    const title = node('P', 'Borger Karla Jensen');
+    const content = node('H1', 'Karla Jensen');
+    expect(pageHeading(page(title, [node('H1', ''), content]), false)).toBe(content);
+    expect(pageHeading(page(title), false)).toBe(title);
+    expect(pageHeading(page(node('P', '')), true)).toBeNull();
   });
 });

@@ -107,10 +107,25 @@ export function firstInvalidControl(container: ParentNode): HTMLElement | null {
   return control ? controlOf(control) : null;
 }
 
-/** Focuses and shows the first invalid control of `container`; false when it has none. */
+let errorTextIds = 0;
+
+/**
+ * Ties the field's visible error text to the control about to be focused, where the input does not
+ * (react-admin's radio and check-box groups show it beside the group only), so focusing it reads why.
+ */
+export function tieErrorText(control: HTMLElement): void {
+  if (control.hasAttribute('aria-describedby')) return;
+  const text = control.closest('.MuiFormControl-root')?.querySelector<HTMLElement>('.MuiFormHelperText-root.Mui-error');
+  if (!text) return;
+  if (!text.id) text.id = `field-error-${++errorTextIds}`;
+  control.setAttribute('aria-describedby', text.id);
+}
+
+/** Focuses and shows the first invalid control of `container`, its error text tied to it; false when it has none. */
 export function focusFirstInvalid(container: ParentNode): boolean {
   const control = firstInvalidControl(container);
   if (!control) return false;
+  tieErrorText(control);
   focusElement(control, { scroll: true });
   return true;
 }
