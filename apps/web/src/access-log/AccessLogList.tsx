@@ -24,6 +24,7 @@ import { RecordIdInput } from './RecordIdInput';
 import type { Verdict } from './VerifyLog';
 import { VerdictAlert, VerifyLogButton } from './VerifyLog';
 import { resourceLabelKey } from './access-log-format';
+import { TableRegion } from '../common/TableRegion';
 
 const monospace = () => ({ fontFamily: 'monospace', fontSize: '0.8rem' });
 
@@ -91,34 +92,36 @@ export const AccessLogList = () => {
         <CitizenLookup chosen={chosen} onChoose={setChosen} />
         <VerdictAlert verdict={verdict} />
         <ListProblem />
-        <DataTable<AccessLogEntry> bulkActionButtons={false} rowClick={false}>
-          <DataTable.Col source="at" field={DateTimeField} />
-          <DataTable.Col source="userId" disableSort>
-            <UserNameField />
-          </DataTable.Col>
-          <DataTable.Col source="action">
-            <ActionField />
-          </DataTable.Col>
-          <DataTable.Col source="resource">
-            <ResourceNameField />
-          </DataTable.Col>
-          <DataTable.Col source="recordId" disableSort>
-            <RecordField />
-          </DataTable.Col>
-          <DataTable.Col source="outcome">
-            <OutcomeField />
-          </DataTable.Col>
-          <DataTable.Col source="citizenIds" disableSort>
-            <CitizensField />
-          </DataTable.Col>
-          <DataTable.Col source="address" disableSort />
-          <DataTable.Col source="criterion" disableSort>
-            <CriterionField />
-          </DataTable.Col>
-          <DataTable.Col source="change" disableSort>
-            <ChangeField />
-          </DataTable.Col>
-        </DataTable>
+        <TableRegion>
+          <DataTable<AccessLogEntry> bulkActionButtons={false} rowClick={false}>
+            <DataTable.Col source="at" field={DateTimeField} />
+            <DataTable.Col source="userId" disableSort>
+              <UserNameField />
+            </DataTable.Col>
+            <DataTable.Col source="action">
+              <ActionField />
+            </DataTable.Col>
+            <DataTable.Col source="resource">
+              <ResourceNameField />
+            </DataTable.Col>
+            <DataTable.Col source="recordId" disableSort>
+              <RecordField />
+            </DataTable.Col>
+            <DataTable.Col source="outcome">
+              <OutcomeField />
+            </DataTable.Col>
+            <DataTable.Col source="citizenIds" disableSort>
+              <CitizensField />
+            </DataTable.Col>
+            <DataTable.Col source="address" disableSort />
+            <DataTable.Col source="criterion" disableSort>
+              <CriterionField />
+            </DataTable.Col>
+            <DataTable.Col source="change" disableSort>
+              <ChangeField />
+            </DataTable.Col>
+          </DataTable>
+        </TableRegion>
       </List>
     </ChosenCitizen.Provider>
   );

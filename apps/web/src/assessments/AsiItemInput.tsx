@@ -62,6 +62,9 @@ export const AsiItemInput = ({ item }: { item: AsiItem }) => {
             size="small"
             value={value}
             aria-labelledby={labelId}
+            // The group carries the error as the text field does, so a refused save lands here (common/focus.ts) and reads why.
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${labelId}-error` : undefined}
             onChange={(_event, next: string | null) => field.onChange(next ?? '')}
             onBlur={field.onBlur}
           >

@@ -61,6 +61,7 @@ export const assessmentMessages: FeatureMessages = {
         record: 'Registrér ASI',
         date_in_future: 'Datoen kan ikke ligge i fremtiden',
         date_before_referral: 'Datoen kan ikke ligge før henvisningen (%{date})',
+        timepoint_taken: 'Forløbet har allerede et ASI-interview ved dette tidspunkt. Vælg et andet tidspunkt, eller ret det registrerede interview fra borgerens side.',
         preview: {
           title: 'Sammensatte scorer',
           hint: 'Beregnes, mens du udfylder, med samme regler som ved gemning. 0 = ingen problemer, 1 = svære problemer.',
@@ -138,6 +139,7 @@ export const assessmentMessages: FeatureMessages = {
         record: 'Record ASI',
         date_in_future: 'The date cannot be in the future',
         date_before_referral: 'The date cannot be before the referral (%{date})',
+        timepoint_taken: 'This enrolment already has an ASI interview at this timepoint. Choose another timepoint, or correct the recorded interview from the citizen’s page.',
         preview: {
           title: 'Composite scores',
           hint: 'Computed as you fill in, by the same rules as on saving. 0 = no problems, 1 = severe problems.',

@@ -17,6 +17,8 @@ import {
 import { citizenName } from './citizen-body';
 import { sexChoices } from './choices';
 import { FindByCprButton } from './FindByCprButton';
+import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 
 const NameSearchInput = (props: SearchInputProps) => {
   const translate = useTranslate();
@@ -58,17 +60,21 @@ const Actions = () => (
  */
 export const CitizenList = () => (
   <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} disableSyncWithLocation empty={false}>
-    <DataTable<Citizen> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="lastName" label="resources.citizens.fields.name" disableSort render={citizenName} />
-      <DataTable.Col
-        source="cprMasked"
-        disableSort
-        render={(record: Citizen) => <MaskedCpr record={record} />}
-      />
-      <DataTable.NumberCol source="birthYear" options={{ useGrouping: false }} />
-      <DataTable.Col source="sex">
-        <SelectField source="sex" choices={sexChoices} />
-      </DataTable.Col>
-    </DataTable>
+    <TableRegion>
+      <DataTable<Citizen> bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="lastName" label="resources.citizens.fields.name" disableSort>
+          <RecordLink<Citizen> render={citizenName} />
+        </DataTable.Col>
+        <DataTable.Col
+          source="cprMasked"
+          disableSort
+          render={(record: Citizen) => <MaskedCpr record={record} />}
+        />
+        <DataTable.NumberCol source="birthYear" options={{ useGrouping: false }} />
+        <DataTable.Col source="sex">
+          <SelectField source="sex" choices={sexChoices} />
+        </DataTable.Col>
+      </DataTable>
+    </TableRegion>
   </List>
 );

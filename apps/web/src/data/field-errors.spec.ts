@@ -1,6 +1,6 @@
 import { da } from '../i18n/da';
 import { en } from '../i18n/en';
-import { fieldMessage, toFormErrors, translatableMessage, UNKNOWN_RULE } from './field-errors';
+import { fieldMessage, resourceOfUrl, toFormErrors, translatableMessage, UNKNOWN_RULE } from './field-errors';
 
 /** The message at a dotted key of a message tree, or undefined. */
 function at(messages: unknown, key: string): unknown {
@@ -83,5 +83,18 @@ describe('field messages', () => {
       name: '@@react-admin@@{"message":"ra.validation.maxLength","args":{"max":"100"}}',
       followUpMonths: UNKNOWN_RULE,
     });
+  });
+
+  it('says a taken ASI timepoint in the form’s terms, and the same rule elsewhere as the general one', () => {
+    const taken = { timepoint: 'must be unique; another record already has this value' };
+    expect(toFormErrors(taken, 'assessments')).toEqual({ timepoint: 'resources.assessments.timepoint_taken' });
+    expect(toFormErrors(taken, 'sessions')).toEqual({ timepoint: 'ra.validation.unique' });
+    expect(toFormErrors({ date: 'must be unique; another record already has this value' }, 'assessments')).toEqual({ date: 'ra.validation.unique' });
+  });
+
+  it('reads the resource from an API address', () => {
+    expect(resourceOfUrl('/api/assessments')).toBe('assessments');
+    expect(resourceOfUrl('http://127.0.0.1:3000/api/outreach-contacts/12?x=1')).toBe('outreach-contacts');
+    expect(resourceOfUrl('/health')).toBeUndefined();
   });
 });

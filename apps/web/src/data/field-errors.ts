@@ -154,15 +154,29 @@ export function translatableMessage(message: string): string {
 const forForm = ({ message, args }: FieldMessage): string => (args ? `${WITH_ARGS_PREFIX}${JSON.stringify({ message, args })}` : message);
 
 /**
+ * A general rule said in one form's own terms, where the general sentence would not tell the user what
+ * to do: "must be unique" on the ASI form's timepoint means that interview is already recorded.
+ */
+const RESOURCE_FIELD_MESSAGES: { resource: string; field: string; pattern: RegExp; key: string }[] = [
+  { resource: 'assessments', field: 'timepoint', pattern: /^must be unique\b/, key: 'resources.assessments.timepoint_taken' },
+];
+
+/** The resource an API address is about: `/api/assessments/1` → `assessments`. */
+export function resourceOfUrl(url: string): string | undefined {
+  return /\/api\/([\w-]+)/.exec(url)?.[1];
+}
+
+/**
  * `{ "followUpMonths.1": msg }` or `{ "followUpMonths[1]": msg }` belong to the input `followUpMonths`
  * (an array is one input); a named member such as `items.M6` is an input of its own and keeps its path.
  * Every message becomes a translation key (with its numbers where it has some), so the field never shows the API's English.
  */
-export function toFormErrors(errors: Record<string, string>): Record<string, string> {
+export function toFormErrors(errors: Record<string, string>, resource?: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
     const field = path.split(/\.\d|\[/)[0] ?? path;
-    out[field] ??= forForm(fieldMessage(message));
+    const special = RESOURCE_FIELD_MESSAGES.find((m) => m.resource === resource && m.field === field && m.pattern.test(message));
+    out[field] ??= special ? special.key : forForm(fieldMessage(message));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
 import { fetchUtils, HttpError } from 'react-admin';
-import { toFormErrors } from './field-errors';
+import { resourceOfUrl, toFormErrors } from './field-errors';
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
@@ -45,7 +45,7 @@ function withoutNameInUrl(url: string, method: string, options: RequestInit): [s
  * react-admin shows `body.errors` beside the inputs and notifies `message` otherwise; notifications
  * are translated, so a key in `message` gives a message in the user's language.
  */
-function forDisplay(error: unknown): unknown {
+function forDisplay(error: unknown, url: string): unknown {
   if (!(error instanceof HttpError)) return error;
   const body = error.body as Partial<ApiErrorBody> | undefined;
   const code = body?.code ?? (error.status === 409 ? 'VERSION_CONFLICT' : undefined);
@@ -57,7 +57,7 @@ function forDisplay(error: unknown): unknown {
     return new HttpError(key, error.status, { ...body, errors: undefined });
   }
   if (body?.errors && Object.keys(body.errors).length > 0) {
-    return new HttpError(error.message, error.status, { ...body, errors: toFormErrors(body.errors) });
+    return new HttpError(error.message, error.status, { ...body, errors: toFormErrors(body.errors, resourceOfUrl(url)) });
   }
   return error;
 }
@@ -73,7 +73,7 @@ export function createHttpClient(fetchJson: HttpClient = fetchUtils.fetchJson): 
     try {
       return await fetchJson(url, { ...options, credentials: 'same-origin' });
     } catch (error) {
-      throw forDisplay(error);
+      throw forDisplay(error, url);
     }
   };
 }

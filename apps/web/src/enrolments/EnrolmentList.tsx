@@ -3,6 +3,8 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { DateOnlyField } from '../common/DateTimeField';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { progressOf, stateChoices } from './states';
+import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 
 const filters = [
   // Found by name through POST /api/citizens/search; only the chosen citizen's id is a filter.
@@ -17,30 +19,35 @@ const filters = [
 
 export const EnrolmentList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'referralDate', order: 'DESC' }}>
-    <DataTable<Enrolment> bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="citizenId" disableSort>
-        <ReferenceField source="citizenId" reference="citizens" link={false} />
-      </DataTable.Col>
-      <DataTable.Col source="programmeId">
-        <ReferenceField source="programmeId" reference="programmes" link={false}>
-          <TextField source="code" />
-        </ReferenceField>
-      </DataTable.Col>
-      <DataTable.Col source="centreId">
-        <ReferenceField source="centreId" reference="centres" link={false} />
-      </DataTable.Col>
-      <DataTable.Col source="state" render={(record: Enrolment) => <EnrolmentStateChip state={record.state} />} />
-      <DataTable.Col source="referralDate" field={DateOnlyField} />
-      <DataTable.Col source="startDate" field={DateOnlyField} />
-      <DataTable.Col source="endDate" field={DateOnlyField} />
-      <DataTable.Col
-        source="sessionsAttended"
-        disableSort
-        render={(record: Enrolment) => {
-          const progress = progressOf(record);
-          return progress ? <ProgressText {...progress} /> : record.sessionsAttended;
-        }}
-      />
-    </DataTable>
+    <TableRegion>
+      <DataTable<Enrolment> bulkActionButtons={false} rowClick="show">
+        <DataTable.Col source="citizenId" disableSort>
+          {/* The enrolment is named by its citizen, the row's first cell. */}
+          <RecordLink>
+            <ReferenceField source="citizenId" reference="citizens" link={false} />
+          </RecordLink>
+        </DataTable.Col>
+        <DataTable.Col source="programmeId">
+          <ReferenceField source="programmeId" reference="programmes" link={false}>
+            <TextField source="code" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="centreId">
+          <ReferenceField source="centreId" reference="centres" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="state" render={(record: Enrolment) => <EnrolmentStateChip state={record.state} />} />
+        <DataTable.Col source="referralDate" field={DateOnlyField} />
+        <DataTable.Col source="startDate" field={DateOnlyField} />
+        <DataTable.Col source="endDate" field={DateOnlyField} />
+        <DataTable.Col
+          source="sessionsAttended"
+          disableSort
+          render={(record: Enrolment) => {
+            const progress = progressOf(record);
+            return progress ? <ProgressText {...progress} /> : record.sessionsAttended;
+          }}
+        />
+      </DataTable>
+    </TableRegion>
   </List>
 );

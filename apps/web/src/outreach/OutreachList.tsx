@@ -4,6 +4,7 @@ import type { OutreachContact } from '@outcomes/contracts';
 import { CreateButton, DataTable, List, ReferenceField, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { LinkAliasButton } from './LinkAliasButton';
+import { TableRegion } from '../common/TableRegion';
 
 const Actions = () => (
   <TopToolbar>
@@ -52,19 +53,21 @@ const ContactCards = () => (
 
 /** The desk's table. */
 const ContactTable = () => (
-    <DataTable<OutreachContact> bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="contactAt" render={(record: OutreachContact) => <ContactAt record={record} />} />
-      <DataTable.Col source="placeType" render={(record: OutreachContact) => <Choice group="place_types" value={record.placeType} />} />
-      <DataTable.Col
-        source="contactType"
-        render={(record: OutreachContact) => <Choice group="contact_types" value={record.contactType} />}
-      />
-      <DataTable.NumberCol source="durationMinutes" />
-      <DataTable.Col source="citizenId" disableSort>
-        <ReferenceField source="citizenId" reference="citizens" link="show" emptyText="—" />
-      </DataTable.Col>
-      <DataTable.Col source="alias" disableSort />
-    </DataTable>
+    <TableRegion>
+      <DataTable<OutreachContact> bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="contactAt" render={(record: OutreachContact) => <ContactAt record={record} />} />
+        <DataTable.Col source="placeType" render={(record: OutreachContact) => <Choice group="place_types" value={record.placeType} />} />
+        <DataTable.Col
+          source="contactType"
+          render={(record: OutreachContact) => <Choice group="contact_types" value={record.contactType} />}
+        />
+        <DataTable.NumberCol source="durationMinutes" />
+        <DataTable.Col source="citizenId" disableSort>
+          <ReferenceField source="citizenId" reference="citizens" link="show" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="alias" disableSort />
+      </DataTable>
+    </TableRegion>
 );
 
 /** Recent outreach contacts, newest first; cards on a phone. */

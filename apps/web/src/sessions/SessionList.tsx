@@ -14,6 +14,8 @@ import { DanishDateInput } from '../common/DanishDateInput';
 import { formatDateTime } from '../common/dates';
 import { EnrolmentOption } from './EnrolmentOption';
 import { attendanceChoices, kindChoices } from './session-kinds';
+import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 
 const filters = [
   // Found by name through POST /api/citizens/search; only the chosen citizen's id is a filter.
@@ -41,17 +43,21 @@ const Kind = ({ record }: { record: TreatmentSession }) => {
 
 export const SessionList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'startsAt', order: 'DESC' }}>
-    <DataTable<TreatmentSession> bulkActionButtons={false} rowClick="edit">
-      <DataTable.Col source="startsAt" render={(record: TreatmentSession) => <StartsAt record={record} />} />
-      <DataTable.Col source="citizenId" disableSort>
-        <ReferenceField source="citizenId" reference="citizens" link={false} />
-      </DataTable.Col>
-      <DataTable.Col source="kind" render={(record: TreatmentSession) => <Kind record={record} />} />
-      <DataTable.NumberCol source="sessionNumber" />
-      <DataTable.NumberCol source="durationMinutes" />
-      <DataTable.Col source="attendance">
-        <SelectField source="attendance" choices={attendanceChoices} />
-      </DataTable.Col>
-    </DataTable>
+    <TableRegion>
+      <DataTable<TreatmentSession> bulkActionButtons={false} rowClick="edit">
+        <DataTable.Col source="startsAt">
+          <RecordLink render={(record: TreatmentSession) => <StartsAt record={record} />} />
+        </DataTable.Col>
+        <DataTable.Col source="citizenId" disableSort>
+          <ReferenceField source="citizenId" reference="citizens" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="kind" render={(record: TreatmentSession) => <Kind record={record} />} />
+        <DataTable.NumberCol source="sessionNumber" />
+        <DataTable.NumberCol source="durationMinutes" />
+        <DataTable.Col source="attendance">
+          <SelectField source="attendance" choices={attendanceChoices} />
+        </DataTable.Col>
+      </DataTable>
+    </TableRegion>
   </List>
 );

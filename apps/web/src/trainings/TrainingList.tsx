@@ -3,6 +3,8 @@ import { DataTable, List, ReferenceField, SelectInput, useTranslate } from 'reac
 import { CalendarDate } from '../volunteers/CalendarDate';
 import { trainingKindChoices } from './choices';
 import { TrainingFlags } from './TrainingFlags';
+import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 
 const filters = [<SelectInput key="kind" source="kind" choices={trainingKindChoices} alwaysOn />];
 
@@ -14,15 +16,17 @@ const Kind = ({ training }: { training: Training }) => {
 /** Every training of the municipality's volunteers, by renewal date (expired ones first), with its standing today. */
 export const TrainingList = () => (
   <List filters={filters} exporter={false} sort={{ field: 'renewsOn', order: 'ASC' }} disableSyncWithLocation>
-    <DataTable<Training> bulkActionButtons={false} rowClick="edit">
-      <DataTable.Col source="volunteerId" disableSort>
-        <ReferenceField source="volunteerId" reference="volunteers" link="show" />
-      </DataTable.Col>
-      <DataTable.Col source="kind" render={(t: Training) => <Kind training={t} />} />
-      <DataTable.Col source="title" disableSort />
-      <DataTable.Col source="completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
-      <DataTable.Col source="renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
-      <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />
-    </DataTable>
+    <TableRegion>
+      <DataTable<Training> bulkActionButtons={false} rowClick="edit">
+        <DataTable.Col source="volunteerId" disableSort>
+          <ReferenceField source="volunteerId" reference="volunteers" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="kind" render={(t: Training) => <Kind training={t} />} />
+        <DataTable.Col source="title" disableSort field={RecordLink} />
+        <DataTable.Col source="completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
+        <DataTable.Col source="renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
+        <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />
+      </DataTable>
+    </TableRegion>
   </List>
 );

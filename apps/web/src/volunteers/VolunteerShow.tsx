@@ -19,6 +19,8 @@ import { TrainingFlags } from '../trainings/TrainingFlags';
 import { CalendarDate } from './CalendarDate';
 import { TrainedChip, VolunteerStatusChip } from './VolunteerChips';
 import { volunteerName } from './volunteer-name';
+import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 
 const Trainings = ({ volunteer }: { volunteer: Volunteer }) => {
   const translate = useTranslate();
@@ -40,13 +42,15 @@ const Trainings = ({ volunteer }: { volunteer: Volunteer }) => {
         )}
       </Stack>
       <ReferenceManyField reference="trainings" target="volunteerId" sort={{ field: 'completedOn', order: 'DESC' }} perPage={100}>
-        <DataTable<Training> bulkActionButtons={false} rowClick="edit" empty={<Typography color="text.secondary">{translate('app.volunteers.no_trainings')}</Typography>}>
-          <DataTable.Col source="kind" label="resources.trainings.fields.kind" render={(t: Training) => translate(`app.trainings.kinds.${t.kind}`)} />
-          <DataTable.Col source="title" label="resources.trainings.fields.title" disableSort />
-          <DataTable.Col source="completedOn" label="resources.trainings.fields.completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
-          <DataTable.Col source="renewsOn" label="resources.trainings.fields.renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
-          <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />
-        </DataTable>
+        <TableRegion label="app.volunteers.trainings">
+          <DataTable<Training> bulkActionButtons={false} rowClick="edit" empty={<Typography color="text.secondary">{translate('app.volunteers.no_trainings')}</Typography>}>
+            <DataTable.Col source="kind" label="resources.trainings.fields.kind" render={(t: Training) => translate(`app.trainings.kinds.${t.kind}`)} />
+            <DataTable.Col source="title" label="resources.trainings.fields.title" disableSort field={RecordLink} />
+            <DataTable.Col source="completedOn" label="resources.trainings.fields.completedOn" render={(t: Training) => <CalendarDate date={t.completedOn} />} />
+            <DataTable.Col source="renewsOn" label="resources.trainings.fields.renewsOn" render={(t: Training) => <CalendarDate date={t.renewsOn} />} />
+            <DataTable.Col label="app.trainings.standing" render={(t: Training) => <TrainingFlags training={t} />} />
+          </DataTable>
+        </TableRegion>
       </ReferenceManyField>
     </Box>
   );
@@ -59,7 +63,8 @@ const Body = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1">
+        {/* h2: the page's one h1 is its title in the app bar ("Frivillig <name>"), where focus goes on arrival. */}
+        <Typography variant="h5" component="h2">
           {volunteerName(volunteer)}
         </Typography>
         <VolunteerStatusChip status={volunteer.status} />
