@@ -226,6 +226,7 @@ const base: TranslationMessages = {
       login_refused: 'Forkert e-mail eller adgangskode.',
       login_delayed: 'For mange mislykkede login med denne e-mailadresse. Vent et par sekunder (højst 10), og prøv igen.',
       municipality: '%{name} Kommune',
+      user_menu_named: 'Profil: %{name}',
     },
     roles: {
       staff: 'Behandler',

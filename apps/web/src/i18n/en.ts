@@ -11,6 +11,7 @@ const base: TranslationMessages = {
       login_refused: 'Wrong e-mail or password.',
       login_delayed: 'Too many failed sign-ins with this e-mail address. Wait a few seconds (at most 10) and try again.',
       municipality: 'Municipality of %{name}',
+      user_menu_named: 'Profile: %{name}',
     },
     roles: {
       staff: 'Practitioner',
