@@ -1,6 +1,6 @@
 import { createTheme } from '@mui/material/styles';
 import type { Theme } from '@mui/material/styles';
-import { darkTheme, FIELD_UNDERLINE, lightTheme } from './theme';
+import { darkTheme, FIELD_UNDERLINE, FORM_TOOLBAR, lightTheme } from './theme';
 
 /*
  * WCAG 2.1 contrast, written out from the definition (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
@@ -133,6 +133,24 @@ describe.each([
       expect([name, contrast(palette.error.main, tint) >= AA_TEXT]).toEqual([name, true]);
       expect([name, contrast(palette.text.secondary, tint) >= AA_TEXT]).toEqual([name, true]);
     }
+  });
+
+  it('has text buttons (Delete, Cancel) at 4.5:1 on the form toolbar', () => {
+    const toolbar = FORM_TOOLBAR[mode];
+    expect(JSON.stringify(theme.components?.RaToolbar?.styleOverrides?.root)).toContain(toolbar);
+    for (const colour of [palette.primary.main, palette.error.main, palette.text.primary]) {
+      // The text button's hover tint sits under the text while the pointer is on it.
+      const hovered = over(`rgba(${[parse(colour).r, parse(colour).g, parse(colour).b].join(', ')}, ${palette.action.hoverOpacity})`, toolbar);
+      expect([colour, contrast(colour, toolbar) >= AA_TEXT, contrast(colour, hovered) >= AA_TEXT]).toEqual([colour, true, true]);
+    }
+  });
+
+  it('has a selected toggle button (primary on its own tint) at 4.5:1, also when hovered', () => {
+    const { selectedOpacity, hoverOpacity } = palette.action;
+    const primary = parse(palette.primary.main);
+    const tint = (opacity: number) => over({ ...primary, a: opacity }, palette.background.default);
+    expect(contrast(primary, tint(selectedOpacity))).toBeGreaterThanOrEqual(AA_TEXT);
+    expect(contrast(primary, tint(selectedOpacity + hoverOpacity))).toBeGreaterThanOrEqual(AA_TEXT);
   });
 
   it("draws a field's underline at 3:1 against the field", () => {
