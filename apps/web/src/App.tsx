@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ResourceProps } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, memoryStore, Resource } from 'react-admin';
-import { IN_APP_STATEMENT_PATH, PUBLIC_STATEMENT_PATH, PublicStatementPage, StatementPage } from './accessibility';
+import { IN_APP_STATEMENT_PATH, NotFoundPage, PUBLIC_STATEMENT_PATH, PublicStatementPage, StatementPage } from './accessibility';
 import { accessLog } from './access-log';
 import { assessments } from './assessments';
 import { authProvider, visibleResources } from './auth/auth-provider';
@@ -88,6 +88,7 @@ export const App = () => (
     theme={lightTheme}
     darkTheme={darkTheme}
     dashboard={HomePage}
+    catchAll={NotFoundPage}
   >
     {/*
       The accessibility statement: without the layout, react-admin renders a custom route even to a

@@ -1,8 +1,9 @@
 import { Box, Container, Paper, Typography } from '@mui/material';
-import { Link, LocalesMenuButton, useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 import { LocalisedTheme } from '../theme';
 import { StatementContent } from './StatementContent';
 import { useDocumentLanguage } from './useDocumentLanguage';
+import { LanguageMenuButton } from '../i18n/LanguageMenuButton';
 
 /**
  * The statement for anyone, signed in or not (a custom route without the app's layout, which
@@ -18,7 +19,7 @@ const PublicStatement = () => {
       <Container maxWidth="md" sx={{ px: { xs: 1, sm: 3 } }}>
         <Box component="nav" sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1, mb: 1 }}>
           <Link to="/">{translate('app.accessibility.back_to_app')}</Link>
-          <LocalesMenuButton />
+          <LanguageMenuButton />
         </Box>
         <Paper component="main" sx={{ p: { xs: 2, sm: 4 } }}>
           <Typography variant="body2" color="text.secondary">

@@ -1,7 +1,8 @@
 import { Box, Typography } from '@mui/material';
-import { Link, LocalesMenuButton, Login, LoginForm, PasswordInput, required, TextInput, useTranslate } from 'react-admin';
+import { Link, Login, LoginForm, PasswordInput, required, TextInput, useTranslate } from 'react-admin';
 import { PUBLIC_STATEMENT_PATH, useDocumentLanguage } from '../accessibility';
 import { LocalisedTheme } from '../theme';
+import { LanguageMenuButton } from '../i18n/LanguageMenuButton';
 
 /**
  * react-admin's login page, asking for the e-mail address (the API's user name) and the password,
@@ -18,7 +19,7 @@ const LoginScreen = () => {
         <Typography variant="subtitle1" component="h1" sx={{ lineHeight: 1.3, textAlign: 'center' }}>
           {translate('app.title')}
         </Typography>
-        <LocalesMenuButton />
+        <LanguageMenuButton />
       </Box>
       <LoginForm>
         <TextInput

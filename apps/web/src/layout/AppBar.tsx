@@ -5,7 +5,6 @@ import PersonIcon from '@mui/icons-material/Person';
 import {
   LinkBase,
   LoadingIndicator,
-  LocalesMenuButton,
   Logout,
   AppBar as RaAppBar,
   TitlePortal,
@@ -17,6 +16,7 @@ import {
 } from 'react-admin';
 import { IN_APP_STATEMENT_PATH } from '../accessibility/paths';
 import type { Identity } from '../auth/auth-provider';
+import { LanguageMenuButton } from '../i18n/LanguageMenuButton';
 
 const useIdentity = (): Identity | undefined => useGetIdentity().identity as Identity | undefined;
 
@@ -85,7 +85,7 @@ const Toolbar = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0, ...(phone ? { '& .MuiButton-root': { minWidth: 0, fontSize: 0 } } : {}) }}>
-      <LocalesMenuButton />
+      <LanguageMenuButton />
       {!phone && <ToggleThemeButton />}
       <LoadingIndicator />
     </Box>
