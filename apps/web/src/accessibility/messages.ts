@@ -19,7 +19,7 @@ export const accessibilityMessages: FeatureMessages = {
           'Systemet overholder delvist kravene i WCAG 2.1 niveau AA (den harmoniserede standard EN 301 549). De områder, der endnu ikke overholder kravene, står nedenfor.',
         conforms_heading: 'Det, der er tilgængeligt',
         conforms: {
-          contrast: 'Tekst, links, knapper og mærkater har mindst kontrasten 4,5:1 mod baggrunden, og formularfelternes kant mindst 3:1, i både det lyse og det mørke tema (WCAG 1.4.3 og 1.4.11).',
+          contrast: 'Systemets farver til tekst, links, knapper og mærkater har mindst kontrasten 4,5:1 mod baggrunden, og formularfelternes kant mindst 3:1, i både det lyse og det mørke tema (WCAG 1.4.3 og 1.4.11).',
           language: 'Sidens sprog er angivet og følger sprogvalget (dansk eller engelsk) (WCAG 3.1.1).',
           heading: 'Hver side har én hovedoverskrift: sidens titel i topbjælken (WCAG 1.3.1 og 2.4.6).',
           errors: 'Fejl i et formularfelt står ved feltet og er knyttet til det, så en skærmlæser læser den op; en fejl ved login meddeles straks (WCAG 3.3.1 og 4.1.3).',
@@ -35,6 +35,7 @@ export const accessibilityMessages: FeatureMessages = {
           control_names: 'Knapperne „Fremmøde“ på en gruppes møder nævner ikke mødet og oplyser ikke, om de er foldet ud, og hvert medlems valg af fremmøde mangler et navn (WCAG 4.1.2 og 2.4.6).',
           charts: 'Diagrammet over borgerens ASI-scorer har et tabulatorstop uden navn og er ikke knyttet til tabellen under det, som viser de samme tal (WCAG 1.1.1 og 2.4.3).',
           language_of_parts: 'Enkelte engelske navne og fagudtryk på danske sider er endnu ikke markeret som engelsk, så en skærmlæser kan udtale dem forkert (WCAG 3.1.2).',
+          contrast_leftovers: 'Enkelte tekster på en gruppes side (mødeoversigten) står i en lys grå med for lav kontrast (WCAG 1.4.3).',
         },
         assessment_heading: 'Sådan er erklæringen udarbejdet',
         assessment: {
@@ -69,7 +70,7 @@ export const accessibilityMessages: FeatureMessages = {
           'The system is partially compliant with WCAG 2.1 level AA (the harmonised standard EN 301 549). The parts that are not yet compliant are listed below.',
         conforms_heading: 'What is accessible',
         conforms: {
-          contrast: 'Text, links, buttons and chips have a contrast of at least 4.5:1 against their background, and form fields’ borders at least 3:1, in both the light and the dark theme (WCAG 1.4.3 and 1.4.11).',
+          contrast: 'The system’s colours for text, links, buttons and chips have a contrast of at least 4.5:1 against their background, and form fields’ borders at least 3:1, in both the light and the dark theme (WCAG 1.4.3 and 1.4.11).',
           language: 'The page’s language is declared and follows the language switch (Danish or English) (WCAG 3.1.1).',
           heading: 'Every page has one main heading: the page title in the top bar (WCAG 1.3.1 and 2.4.6).',
           errors: 'An error in a form field is shown by the field and tied to it, so a screen reader reads it out; a sign-in error is announced at once (WCAG 3.3.1 and 4.1.3).',
@@ -85,6 +86,7 @@ export const accessibilityMessages: FeatureMessages = {
           control_names: 'The “Attendance” buttons of a group’s meetings do not name the meeting or say whether they are expanded, and each member’s choice of attendance has no name (WCAG 4.1.2 and 2.4.6).',
           charts: 'The chart of the citizen’s ASI scores has a tab stop with no name and is not tied to the table below it, which shows the same figures (WCAG 1.1.1 and 2.4.3).',
           language_of_parts: 'Some English names and terms on Danish pages are not yet marked as English, so a screen reader may pronounce them wrongly (WCAG 3.1.2).',
+          contrast_leftovers: 'Some texts on a group’s page (the meetings overview) are in a light grey with too little contrast (WCAG 1.4.3).',
         },
         assessment_heading: 'How this statement was prepared',
         assessment: {

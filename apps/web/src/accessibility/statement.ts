@@ -16,8 +16,8 @@ export const CONFORMS = [
   'contrast',
   // AppLayout keeps <html lang> in step with the language switch; parts in the other language carry lang.
   'language',
-  // The app bar's page title is the page's <h1> (layout/AppBar.tsx).
-  'heading',
+  // 'heading' (one <h1> per page, the app bar's title) joins once the pages' own <h1>s are gone
+  // (worklist/Worklist.tsx, groups/GroupShow.tsx, outreach/OutreachCreate.tsx, volunteers/VolunteerShow.tsx).
   // MUI ties a field's error to it (aria-describedby); the sign-in error is a role="alert" toast.
   'errors',
   // The audit of issue #25: visible focus and no keyboard trap on the 15 pages it went through.
@@ -30,7 +30,16 @@ export const CONFORMS = [
  * What does not conform yet: the findings of the audit in issue #25 that are not yet shown fixed.
  * The lead removes each one as its fix lands (see the note above).
  */
-export const KNOWN_GAPS = ['reflow', 'row_keyboard', 'focus_after_change', 'control_names', 'charts', 'language_of_parts'] as const;
+export const KNOWN_GAPS = [
+  'reflow',
+  'row_keyboard',
+  'focus_after_change',
+  'control_names',
+  'charts',
+  'language_of_parts',
+  // Hard-coded light greys outside the theme (the group page's meeting grid, #9e9e9e: 2.67:1).
+  'contrast_leftovers',
+] as const;
 
 /** How the statement was made. */
 export const ASSESSMENT = ['self', 'axe', 'keyboard', 'reflow', 'not_screen_reader'] as const;
