@@ -1,6 +1,9 @@
 import type { ResourceName, Role } from '@outcomes/contracts';
+import type { ReactNode } from 'react';
 import type { ResourceProps } from 'react-admin';
-import { Admin, memoryStore, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, memoryStore, Resource } from 'react-admin';
+import { IN_APP_STATEMENT_PATH, NotFoundPage, PUBLIC_STATEMENT_PATH, PublicStatementPage, StatementPage } from './accessibility';
 import { accessLog } from './access-log';
 import { assessments } from './assessments';
 import { authProvider, visibleResources } from './auth/auth-provider';
@@ -14,6 +17,7 @@ import { exportProjects } from './exports';
 import { evaluatorGrants } from './grants';
 import { groupMeetings, groups } from './groups';
 import { i18nProvider } from './i18n/i18n-provider';
+import { AppName } from './layout/AppBar';
 import { AppLayout } from './layout/AppLayout';
 import { inMenuOrder } from './layout/role-home';
 import { municipalities } from './municipalities';
@@ -21,6 +25,7 @@ import { organisations } from './organisations';
 import { outcomes } from './outcomes';
 import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
+import { darkTheme, LocalisedTheme, lightTheme } from './theme';
 import { sessions } from './sessions';
 import { trainings } from './trainings';
 import { users } from './users';
@@ -62,18 +67,41 @@ const resourcesFor = (role: Role | undefined) =>
       })
     : null;
 
+/** The app's layout, with MUI's own texts in the chosen language (theme/LocalisedTheme.tsx). */
+const LocalisedLayout = ({ children }: { children: ReactNode }) => (
+  <LocalisedTheme>
+    <AppLayout>{children}</AppLayout>
+  </LocalisedTheme>
+);
+
 export const App = () => (
   <Admin
     disableTelemetry
+    title={<AppName />}
     requireAuth
     store={store}
     authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
-    layout={AppLayout}
+    layout={LocalisedLayout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     dashboard={HomePage}
+    catchAll={NotFoundPage}
   >
+    {/*
+      The accessibility statement: without the layout, react-admin renders a custom route even to a
+      signed-out visitor (CoreAdminRoutes, despite requireAuth), so the sign-in page can link to it;
+      inside the layout for the user menu. Both sit outside the function child, so they exist before
+      the permissions are known.
+    */}
+    <CustomRoutes noLayout>
+      <Route path={PUBLIC_STATEMENT_PATH} element={<PublicStatementPage />} />
+    </CustomRoutes>
+    <CustomRoutes>
+      <Route path={IN_APP_STATEMENT_PATH} element={<StatementPage />} />
+    </CustomRoutes>
     {resourcesFor}
   </Admin>
 );

@@ -109,7 +109,7 @@ const base: TranslationMessages = {
       invalid_form: 'Formularen indeholder fejl. Ret de markerede felter.',
       loading: 'Vent venligst',
       no: 'Nej',
-      not_found: 'Enten er adressen skrevet forkert, eller også har du fulgt et ugyldigt link.',
+      not_found: 'Enten er adressen skrevet forkert, eller også har du fulgt et ugyldigt link',
       select_all_limit_reached:
         'Der er for mange elementer til at vælge dem alle. Kun de første %{max} elementer er valgt.',
       unsaved_changes: 'Nogle af dine ændringer er ikke gemt. Vil du se bort fra dem?',
@@ -222,10 +222,12 @@ const base: TranslationMessages = {
   },
   app: {
     title: 'Stofmisbrugsbehandling · Effektregistrering',
+    language_menu: 'Sprog: %{language}',
     auth: {
       login_refused: 'Forkert e-mail eller adgangskode.',
       login_delayed: 'For mange mislykkede login med denne e-mailadresse. Vent et par sekunder (højst 10), og prøv igen.',
       municipality: '%{name} Kommune',
+      user_menu_named: 'Profil: %{name}',
     },
     roles: {
       staff: 'Behandler',

@@ -7,10 +7,12 @@ const base: TranslationMessages = {
   ...englishMessages,
   app: {
     title: 'Drug treatment · Outcome registry',
+    language_menu: 'Language: %{language}',
     auth: {
       login_refused: 'Wrong e-mail or password.',
       login_delayed: 'Too many failed sign-ins with this e-mail address. Wait a few seconds (at most 10) and try again.',
       municipality: 'Municipality of %{name}',
+      user_menu_named: 'Profile: %{name}',
     },
     roles: {
       staff: 'Practitioner',

@@ -12,6 +12,7 @@ import { accessLogMessages } from '../access-log/messages';
 import { grantMessages } from '../grants/messages';
 import { outreachMessages } from '../outreach/messages';
 import { commonMessages } from '../common/messages';
+import { accessibilityMessages } from '../accessibility/messages';
 
 /**
  * A feature folder may keep its own Danish and English messages beside its screens (a
@@ -37,6 +38,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   grantMessages,
   outreachMessages,
   commonMessages,
+  accessibilityMessages,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -1,0 +1,48 @@
+/**
+ * What the accessibility statement claims, as lists of message ids (texts in messages.ts), so that
+ * keeping the statement true is a matter of moving an id, not of rewriting prose.
+ *
+ * KEEP HONEST: an id leaves KNOWN_GAPS only when its fix is merged and the browser test that shows it
+ * passes; an id enters CONFORMS only for what is tested. Change STATEMENT_DATE whenever either list
+ * changes (the law asks for a statement reviewed at least once a year).
+ */
+
+/** The day the statement was written or last reviewed (ISO date; shown as "5.12.2026"). */
+export const STATEMENT_DATE = '2026-12-05';
+
+/** What is accessible, each tied to what shows it. */
+export const CONFORMS = [
+  // theme/theme.spec.ts measures every palette pair of both themes.
+  'contrast',
+  // AppLayout keeps <html lang> in step with the language switch; parts in the other language carry lang.
+  'language',
+  // 'heading' (one <h1> per page, the app bar's title) joins once the pages' own <h1>s are gone
+  // (worklist/Worklist.tsx, groups/GroupShow.tsx, outreach/OutreachCreate.tsx, volunteers/VolunteerShow.tsx).
+  // MUI ties a field's error to it (aria-describedby); the sign-in error is a role="alert" toast.
+  'errors',
+  // The audit of issue #25: visible focus and no keyboard trap on the 15 pages it went through.
+  'keyboard_base',
+  // The statement itself: apps/web/src/accessibility, reachable from the sign-in page.
+  'statement_public',
+] as const;
+
+/**
+ * What does not conform yet: the findings of the audit in issue #25 that are not yet shown fixed.
+ * The lead removes each one as its fix lands (see the note above).
+ */
+export const KNOWN_GAPS = [
+  'reflow',
+  'row_keyboard',
+  'focus_after_change',
+  'control_names',
+  'charts',
+  'language_of_parts',
+  // Hard-coded light greys outside the theme (the group page's meeting grid, #9e9e9e: 2.67:1).
+  'contrast_leftovers',
+] as const;
+
+/** How the statement was made. */
+export const ASSESSMENT = ['self', 'axe', 'keyboard', 'reflow', 'not_screen_reader'] as const;
+
+/** The Agency for Digital Government's page for reporting inaccessible content (its enforcement route). */
+export const ENFORCEMENT_URL = 'https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/';

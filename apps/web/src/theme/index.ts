@@ -1,0 +1,2 @@
+export { LocalisedTheme } from './LocalisedTheme';
+export { darkTheme, lightTheme } from './theme';
