@@ -21,6 +21,8 @@ export const AsiChangeChart = ({ report }: { report: OutcomeReport }) => {
   const limit = changeAxisLimit(report.asiChange);
   return (
     <BarChart
+      // The chart is one image with a name and a table beside it: its own keyboard navigation would be a nameless tab stop inside that image.
+      disableKeyboardNavigation
       height={380}
       skipAnimation
       layout="horizontal"
