@@ -102,9 +102,9 @@ export const OutcomeFilters = ({
   const municipalityChoices = (municipalities.data ?? []).filter((m) => !ownMunicipalityOnly || m.id === values.municipalityId);
   const set = (field: keyof OutcomeFilterValues) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
   return (
-    // Wraps rather than runs past the screen: a long programme name widens its box (WCAG 1.4.10).
+    // Fixed widths that wrap onto a new line rather than run past the screen, and a long programme name wraps in its box (WCAG 1.4.10).
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap', alignItems: { md: 'flex-start' } }} data-testid="outcome-filters">
-      <TextField select size="small" label={translate('app.outcomes.filters.programme')} value={programmes.data ? values.programmeId : ''} onChange={set('programmeId')} sx={{ minWidth: { md: 260 }, maxWidth: '100%', '& .MuiSelect-select.MuiInputBase-input': { whiteSpace: 'normal' } }}>
+      <TextField select size="small" label={translate('app.outcomes.filters.programme')} value={programmes.data ? values.programmeId : ''} onChange={set('programmeId')} sx={{ width: { md: 360 }, maxWidth: '100%', '& .MuiSelect-select.MuiInputBase-input': { whiteSpace: 'normal' } }}>
         {(programmes.data ?? []).map((p) => (
           <MenuItem key={p.id} value={p.id}>
             {p.name}
@@ -118,7 +118,7 @@ export const OutcomeFilters = ({
         value={municipalities.data ? values.municipalityId : ''}
         onChange={set('municipalityId')}
         disabled={ownMunicipalityOnly}
-        sx={{ minWidth: { md: 200 }, maxWidth: '100%' }}
+        sx={{ width: { md: 240 }, maxWidth: '100%' }}
       >
         {municipalityChoices.map((m) => (
           <MenuItem key={m.id} value={m.id}>
