@@ -112,7 +112,7 @@ export const AttendanceGrid = ({
           {translate('app.groups.save_attendance')}
         </Button>
         {meeting.status === 'held' && (
-          <Alert severity="success" sx={{ py: 0 }} data-testid="attendance-saved" role="status" tabIndex={-1} ref={statusRef} id={ids.status}>
+          <Alert severity="success" sx={{ py: 0, '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }} data-testid="attendance-saved" role="status" tabIndex={-1} ref={statusRef} id={ids.status}>
             {translate('app.groups.attendance_is_saved')}
           </Alert>
         )}

@@ -154,7 +154,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                         id={savedMarkId(m.id)}
                         tabIndex={-1}
                         title={translate('app.course_grid.column_saved', { meeting: label(m) })}
-                        sx={{ position: 'relative' }}
+                        sx={{ position: 'relative', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
                       >
                         {translate('app.course_grid.saved_short')}
                         <Box component="span" sx={VISUALLY_HIDDEN}>
