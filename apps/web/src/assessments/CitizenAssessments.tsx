@@ -4,6 +4,8 @@ import type { Assessment } from '@outcomes/contracts';
 import { lazy, Suspense, useMemo } from 'react';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { LinkButton } from '../common/LinkButton';
+import { ChartImage } from '../outcomes/ChartImage';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { compositeHistory } from './assessment-history';
 import { AssessmentTable } from './AssessmentTable';
 
@@ -36,17 +38,17 @@ export const CitizenAssessments = ({ citizenId }: { citizenId: string }) => {
         </Typography>
       ) : (
         <>
-          <Typography variant="caption" color="text.secondary" component="p">
+          <Typography variant="caption" color="text.secondary" component="p" id="asi-history-hint">
             {translate('resources.assessments.chart.hint')}
           </Typography>
-          <Box data-testid="composite-chart" role="img" aria-label={translate('resources.assessments.chart.title')}>
+          <ChartImage title={translate('resources.assessments.chart.title')} describedBy={['asi-history-hint']} testId="composite-chart">
             <Suspense fallback={<Box sx={{ height: 320 }} />}>
               <CompositeChart history={history} />
             </Suspense>
-          </Box>
-          <Box sx={{ overflowX: 'auto' }}>
+          </ChartImage>
+          <ScrollRegion label={translate('resources.assessments.chart.table')}>
             <AssessmentTable assessments={assessments} caption="resources.assessments.chart.table" />
-          </Box>
+          </ScrollRegion>
         </>
       )}
     </Box>

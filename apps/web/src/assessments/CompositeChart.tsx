@@ -20,6 +20,8 @@ export const CompositeChart = ({ history }: { history: CompositeHistory }) => {
   const isoOf = (value: Date) => value.toISOString().slice(0, 10);
   return (
     <LineChart
+      // The chart is one image with a name and a table beside it: its own keyboard navigation would be a nameless tab stop inside that image.
+      disableKeyboardNavigation
       height={320}
       skipAnimation
       // Seven lines need seven colours that stay apart, also for colour-blind readers.

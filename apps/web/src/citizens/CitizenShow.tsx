@@ -9,6 +9,7 @@ import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -74,6 +75,7 @@ const Details = () => {
 
 const Body = () => {
   const citizen = useRecordContext<Citizen>();
+  const translate = useTranslate();
   if (!citizen) return null;
   return (
     <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
@@ -82,10 +84,10 @@ const Body = () => {
       <CitizenTimeline citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />
-      {/* A table of its own: on a phone it scrolls inside this box, not the page. */}
-      <Box sx={{ overflowX: 'auto' }}>
+      {/* A table of its own: on a phone it scrolls inside this region, not the page. */}
+      <ScrollRegion label={translate('app.access_log.history_title')}>
         <AccessHistory citizenId={String(citizen.id)} />
-      </Box>
+      </ScrollRegion>
     </Box>
   );
 };

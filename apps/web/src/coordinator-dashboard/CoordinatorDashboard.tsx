@@ -8,6 +8,7 @@ import { CalendarDate } from '../volunteers/CalendarDate';
 import { fetchCoordinatorDashboard, useLoaded } from '../volunteers/volunteer-api';
 import { TrainedChip } from '../volunteers/VolunteerChips';
 import { volunteerName } from '../volunteers/volunteer-name';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { hoursTable } from './hours-table';
 
 const FLAG_COLOURS: Record<CoordinatorFlag, 'warning' | 'error'> = {
@@ -19,7 +20,7 @@ const FLAG_COLOURS: Record<CoordinatorFlag, 'warning' | 'error'> = {
 const Panel = ({ title, subtitle, testId, children }: { title: string; subtitle?: string; testId: string; children: ReactNode }) => (
   <Card variant="outlined" data-testid={testId}>
     <CardContent>
-      <Typography variant="h6" component="h2">
+      <Typography variant="h6" component="h2" id={`${testId}-title`}>
         {title}
       </Typography>
       {subtitle && (
@@ -48,6 +49,7 @@ const Coverage = ({ groups, volunteers }: { groups: Dashboard['groups']; volunte
       {groups.length === 0 ? (
         <Typography color="text.secondary">{translate('app.dashboard.no_groups')}</Typography>
       ) : (
+        <ScrollRegion labelledBy="dashboard-coverage-title">
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -67,7 +69,7 @@ const Coverage = ({ groups, volunteers }: { groups: Dashboard['groups']; volunte
                     {group.facilitators.map((f) => {
                       const volunteer = volunteers.get(f.volunteerId);
                       return (
-                        <Stack key={f.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                        <Stack key={f.id} direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                           <Link to={`/volunteers/${f.volunteerId}/show`}>{volunteer ? volunteerName(volunteer) : '…'}</Link>
                           <Typography variant="caption" color="text.secondary">
                             {translate(`app.facilitation.roles.${f.role}`)}
@@ -91,6 +93,7 @@ const Coverage = ({ groups, volunteers }: { groups: Dashboard['groups']; volunte
             ))}
           </TableBody>
         </Table>
+        </ScrollRegion>
       )}
     </Panel>
   );
@@ -107,6 +110,7 @@ const Renewals = ({ trainings, volunteers }: { trainings: Dashboard['expiringTra
       {sorted.length === 0 ? (
         <Typography color="text.secondary">{translate('app.dashboard.no_renewals', { days: RENEWAL_WARNING_DAYS })}</Typography>
       ) : (
+        <ScrollRegion labelledBy="dashboard-renewals-title">
         <Table size="small">
           <TableBody>
             {sorted.map((t) => {
@@ -128,6 +132,7 @@ const Renewals = ({ trainings, volunteers }: { trainings: Dashboard['expiringTra
             })}
           </TableBody>
         </Table>
+        </ScrollRegion>
       )}
     </Panel>
   );
@@ -146,7 +151,7 @@ const Hours = ({ minutes }: { minutes: Dashboard['minutesByOrganisationMonth'] }
       {table.rows.length === 0 ? (
         <Typography color="text.secondary">{translate('app.dashboard.no_hours')}</Typography>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
+        <ScrollRegion labelledBy="dashboard-hours-title">
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -175,7 +180,7 @@ const Hours = ({ minutes }: { minutes: Dashboard['minutesByOrganisationMonth'] }
               ))}
             </TableBody>
           </Table>
-        </Box>
+        </ScrollRegion>
       )}
     </Panel>
   );

@@ -15,6 +15,7 @@ import { Detail } from '../common/Detail';
 import { EnrolmentAssessments } from '../assessments/EnrolmentAssessments';
 import { formatDate, formatDateTime } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { EnrolmentTitle } from './EnrolmentTitle';
 import { progressOf } from './states';
@@ -44,9 +45,10 @@ const History = () => {
   if (!enrolment) return null;
   return (
     <Box>
-      <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
+      <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }} id="enrolment-history-title">
         {translate('resources.enrolments.history')}
       </Typography>
+      <ScrollRegion labelledBy="enrolment-history-title">
       <Table size="small" data-testid="enrolment-history">
         <TableHead>
           <TableRow>
@@ -67,6 +69,7 @@ const History = () => {
           ))}
         </TableBody>
       </Table>
+      </ScrollRegion>
     </Box>
   );
 };
@@ -80,7 +83,7 @@ const Body = () => {
   const progress = progressOf(enrolment);
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2, overflowWrap: 'anywhere' }}>
         <Detail label={field('citizenId')}>
           <ReferenceField source="citizenId" reference="citizens" link="show" />
         </Detail>
@@ -118,7 +121,8 @@ const Body = () => {
 
 /** One enrolment: its details, the state changes it may take now, and the ones it took. */
 export const EnrolmentShow = () => (
-  <Show actions={<Actions />} title={<EnrolmentTitle />}>
+  // minWidth 0: the card keeps to the screen's width; its tables scroll inside their own regions.
+  <Show actions={<Actions />} title={<EnrolmentTitle />} sx={{ '& .RaShow-card': { minWidth: 0 } }}>
     <Body />
   </Show>
 );

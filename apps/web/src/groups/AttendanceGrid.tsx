@@ -1,9 +1,11 @@
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import type { GroupAttendance, GroupMeeting } from '@outcomes/contracts';
 import { GROUP_ATTENDANCE } from '@outcomes/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../data/data-provider';
+import { ScrollRegion } from '../worklist/ScrollRegion';
+import { attendanceIds, meetingDay } from './attendance-names';
 
 const COLOURS = { present: 'success', absent: 'error', excused: 'warning' } as const;
 
@@ -15,10 +17,13 @@ export const AttendanceGrid = ({
   meeting,
   members,
   onSaved,
+  focusStatus = false,
 }: {
   meeting: GroupMeeting;
   members: { enrolmentId: string; citizenId?: string }[];
   onSaved: (meeting: GroupMeeting) => void;
+  /** Just saved: the save button went with the old grid, so focus goes to the status that says it is saved (WCAG 2.4.3). */
+  focusStatus?: boolean;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -28,6 +33,12 @@ export const AttendanceGrid = ({
   const [busy, setBusy] = useState(false);
   const complete = members.length > 0 && members.every((m) => marks[m.enrolmentId]);
   const future = new Date(meeting.startsAt).getTime() > Date.now();
+  const ids = attendanceIds(meeting.id);
+  const meetingName = translate('app.groups.take_attendance_label', { number: meeting.number ?? '', date: meetingDay(meeting.startsAt) });
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusStatus && meeting.status === 'held') statusRef.current?.focus();
+  }, [focusStatus, meeting.status]);
 
   const save = async () => {
     setBusy(true);
@@ -53,7 +64,11 @@ export const AttendanceGrid = ({
           {translate('app.groups.meeting_in_future')}
         </Alert>
       )}
+      <ScrollRegion label={meetingName}>
       <Table size="small">
+        <caption id={ids.caption} style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>
+          {meetingName}
+        </caption>
         <TableHead>
           <TableRow>
             <TableCell>{translate('resources.enrolments.fields.citizenId')}</TableCell>
@@ -63,7 +78,7 @@ export const AttendanceGrid = ({
         <TableBody>
           {members.map((member) => (
             <TableRow key={member.enrolmentId} data-testid="attendance-row">
-              <TableCell>
+              <TableCell id={ids.member(member.enrolmentId)}>
                 {member.citizenId && (
                   <RecordContextProvider value={{ id: member.enrolmentId, citizenId: member.citizenId }}>
                     <ReferenceField source="citizenId" reference="citizens" link={false} />
@@ -72,6 +87,8 @@ export const AttendanceGrid = ({
               </TableCell>
               <TableCell>
                 <ToggleButtonGroup
+                  // Named by the member and the meeting: "Anna Berg Fremmøde, møde 1, 4.11.2026".
+                  aria-labelledby={`${ids.member(member.enrolmentId)} ${ids.caption}`}
                   exclusive
                   size="small"
                   value={marks[member.enrolmentId] ?? null}
@@ -89,12 +106,13 @@ export const AttendanceGrid = ({
           ))}
         </TableBody>
       </Table>
-      <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
+      </ScrollRegion>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button variant="contained" onClick={() => void save()} disabled={!complete || busy || future}>
           {translate('app.groups.save_attendance')}
         </Button>
         {meeting.status === 'held' && (
-          <Alert severity="success" sx={{ py: 0 }} data-testid="attendance-saved">
+          <Alert severity="success" sx={{ py: 0, '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }} data-testid="attendance-saved" role="status" tabIndex={-1} ref={statusRef} id={ids.status}>
             {translate('app.groups.attendance_is_saved')}
           </Alert>
         )}

@@ -1,14 +1,19 @@
-import { Alert, Box, Button, Table, TableBody, TableCell, TableContainer, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import type { Enrolment, GroupAttendance, GroupMeeting } from '@outcomes/contracts';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { formatDayMonth } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import type { GridMarks } from './course-grid';
 import { columnState, gridTotals, marksOf, nextMark } from './course-grid';
 
 const SYMBOLS: Record<GroupAttendance, string> = { present: '✓', absent: '✗', excused: 'A' };
 const COLOURS: Record<GroupAttendance, 'success' | 'error' | 'warning'> = { present: 'success', absent: 'error', excused: 'warning' };
+
+/** Read by a screen reader, not shown (the column already says which meeting it is). */
+const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const savedMarkId = (meetingId: string) => `course-grid-saved-${meetingId}`;
 
 
 /**
@@ -24,6 +29,16 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
   const saved = useMemo(() => marksOf(meetings), [meetings]);
   const [marks, setMarks] = useState<GridMarks>(saved);
   const [busy, setBusy] = useState<string | null>(null);
+  // The column just saved: its save button is gone once the saved meeting is back, so focus goes to its "Gemt" (WCAG 2.4.3).
+  const [justSaved, setJustSaved] = useState<string | null>(null);
+  useEffect(() => {
+    if (!justSaved) return;
+    const mark = document.getElementById(savedMarkId(justSaved));
+    if (mark) {
+      mark.focus();
+      setJustSaved(null);
+    }
+  }, [justSaved, meetings]);
   const memberIds = members.map((m) => m.enrolmentId);
   const totals = gridTotals(memberIds, meetings, marks);
   const now = Date.now();
@@ -40,6 +55,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
       const column = marks[meeting.id] ?? {};
       await dataProvider.saveAttendance(meeting.id, memberIds.flatMap((id) => (column[id] ? [{ enrolmentId: id, status: column[id] }] : [])));
       notify('app.course_grid.saved', { type: 'success', messageArgs: { meeting: label(meeting) } });
+      setJustSaved(meeting.id);
       onSaved();
     } catch (error) {
       notify(error instanceof Error ? error.message : 'app.groups.attendance_failed', { type: 'error' });
@@ -51,13 +67,13 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
   if (members.length === 0) return <Alert severity="info" sx={{ mb: 2 }}>{translate('app.course_grid.no_members')}</Alert>;
   return (
     <Box sx={{ mb: 3 }} data-testid="course-grid">
-      <Typography variant="h6" component="h2">
+      <Typography variant="h6" component="h2" id="course-grid-title">
         {translate('app.course_grid.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('app.course_grid.hint')}
       </Typography>
-      <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto' }}>
+      <ScrollRegion labelledBy="course-grid-title">
         <Table size="small" sx={{ '& td, & th': { px: 0.5, textAlign: 'center' }, '& td:first-of-type, & th:first-of-type': { textAlign: 'left', position: 'sticky', left: 0, bgcolor: 'background.paper', zIndex: 1, minWidth: 160 } }}>
           <TableHead>
             <TableRow>
@@ -131,8 +147,20 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                 return (
                   <TableCell key={m.id}>
                     {editable(m) && m.status === 'held' && !state.dirty ? (
-                      <Typography variant="caption" color="success.main" data-testid={`column-saved-${m.number ?? m.id}`} title={translate('app.course_grid.column_saved', { meeting: label(m) })}>
+                      <Typography
+                        variant="caption"
+                        color="success.main"
+                        data-testid={`column-saved-${m.number ?? m.id}`}
+                        id={savedMarkId(m.id)}
+                        tabIndex={-1}
+                        title={translate('app.course_grid.column_saved', { meeting: label(m) })}
+                        sx={{ position: 'relative', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
+                      >
                         {translate('app.course_grid.saved_short')}
+                        <Box component="span" sx={VISUALLY_HIDDEN}>
+                          {/* "Gemt, møde 2, 16.11.": not the toast's own sentence, which a search for it would then find twice. */}
+                          {`, ${label(m)}`}
+                        </Box>
                       </Typography>
                     ) : editable(m) && (
                       <Button
@@ -154,7 +182,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
             </TableRow>
           </TableFooter>
         </Table>
-      </TableContainer>
+      </ScrollRegion>
     </Box>
   );
 };

@@ -19,6 +19,7 @@ import {
 import { DanishDateInput } from '../common/DanishDateInput';
 import { todayLocal } from '../common/dates';
 import { Row } from '../common/Row';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { CalendarDate } from '../volunteers/CalendarDate';
 import { translatableMessage } from '../data/field-errors';
 import { fieldErrorsOf } from '../volunteers/rule-messages';
@@ -112,7 +113,7 @@ export const Facilitators = ({ group }: { group: Group }) => {
   const rows = [...(facilitations ?? [])].sort((a, b) => Number(isCurrent(b, today)) - Number(isCurrent(a, today)) || a.fromDate.localeCompare(b.fromDate));
   return (
     <Box sx={{ mb: 3 }} data-testid="group-facilitators">
-      <Typography variant="h6" component="h2">
+      <Typography variant="h6" component="h2" id="group-facilitators-title">
         {translate('app.facilitation.title')}
       </Typography>
       {rows.length === 0 ? (
@@ -120,6 +121,7 @@ export const Facilitators = ({ group }: { group: Group }) => {
           {translate('app.facilitation.none')}
         </Alert>
       ) : (
+        <ScrollRegion labelledBy="group-facilitators-title">
         <Table size="small" sx={{ my: 1 }}>
           <TableHead>
             <TableRow>
@@ -160,6 +162,7 @@ export const Facilitators = ({ group }: { group: Group }) => {
             })}
           </TableBody>
         </Table>
+        </ScrollRegion>
       )}
       <AssignForm
         key={formKey}

@@ -19,6 +19,7 @@ import {
 import { formatDate, formatDateTime } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
 import { AttendanceGrid } from './AttendanceGrid';
+import { attendanceIds, meetingDay } from './attendance-names';
 import { CourseGrid } from './CourseGrid';
 import { HCS_PROGRAMME_ID } from './constants';
 import { Facilitators } from './Facilitators';
@@ -77,7 +78,7 @@ const Members = ({ group, enrolments }: { group: Group; enrolments: Enrolment[] 
           label={translate('app.groups.add_member')}
           value={choice}
           onChange={(event) => setChoice(event.target.value)}
-          sx={{ minWidth: 320 }}
+          sx={{ minWidth: { sm: 320 } }}
           slotProps={{ select: { inputProps: { 'data-testid': 'member-select' } } }}
         >
           {candidates.map((e) => (
@@ -152,6 +153,8 @@ const Meetings = ({ group, enrolments }: { group: Group; enrolments: Enrolment[]
   const [locale] = useLocaleState();
   const [openId, setOpenId] = useState<string | null>(null);
   const [movingId, setMovingId] = useState<string | null>(null);
+  // The meeting whose attendance was just saved: its grid, remounted with the saved version, takes focus to its status.
+  const [savedId, setSavedId] = useState<string | null>(null);
   const [update] = useUpdate();
   const { data: meetings, refetch } = useGetList<GroupMeeting>('group-meetings', {
     filter: { groupId: group.id },
@@ -199,7 +202,18 @@ const Meetings = ({ group, enrolments }: { group: Group; enrolments: Enrolment[]
                 {formatDateTime(meeting.startsAt, locale)}
               </Typography>
               <Chip size="small" color={STATUS_COLOURS[meeting.status]} label={translate(`app.groups.meeting_statuses.${meeting.status}`)} />
-              <Button size="small" variant="outlined" onClick={() => setOpenId(openId === meeting.id ? null : meeting.id)}>
+              {/* Sixteen of these on a course: the name says which meeting, the state whether its grid is open. */}
+              <Button
+                size="small"
+                variant="outlined"
+                aria-label={translate('app.groups.take_attendance_label', { number: meeting.number ?? '', date: meetingDay(meeting.startsAt) })}
+                aria-expanded={openId === meeting.id}
+                aria-controls={openId === meeting.id ? attendanceIds(meeting.id).grid : undefined}
+                onClick={() => {
+                  setSavedId(null);
+                  setOpenId(openId === meeting.id ? null : meeting.id);
+                }}
+              >
                 {translate('app.groups.take_attendance')}
               </Button>
               {meeting.status === 'planned' && (
@@ -214,8 +228,17 @@ const Meetings = ({ group, enrolments }: { group: Group; enrolments: Enrolment[]
               )}
             </Stack>
             {opened && opened.id === meeting.id && (
-              <Box sx={{ mt: 1 }}>
-                <AttendanceGrid key={`${opened.id}-${opened.version}`} meeting={opened} members={members} onSaved={() => void refetch()} />
+              <Box sx={{ mt: 1 }} id={attendanceIds(opened.id).grid}>
+                <AttendanceGrid
+                  key={`${opened.id}-${opened.version}`}
+                  meeting={opened}
+                  members={members}
+                  focusStatus={savedId === opened.id}
+                  onSaved={() => {
+                    setSavedId(opened.id);
+                    void refetch();
+                  }}
+                />
               </Box>
             )}
           </Paper>
@@ -296,7 +319,7 @@ const Body = () => {
   if (!group) return null;
   return (
     <Box sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1">
+      <Typography variant="h5" component="h2">
         {group.name}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
@@ -315,7 +338,8 @@ const Body = () => {
  * SMART Recovery standing group: its facilitators and its logged meetings.
  */
 export const GroupShow = () => (
-  <Show>
+  // minWidth 0: the card keeps to the screen's width; the course grid scrolls inside its own region.
+  <Show sx={{ '& .RaShow-card': { minWidth: 0 } }}>
     <Body />
   </Show>
 );

@@ -19,6 +19,8 @@ export const groupMessages: FeatureMessages = {
         attendance_not_saved: 'Mødet blev registreret, men de registrerede borgeres fremmøde kunne ikke gemmes',
         headcount: '%{smart_count} anonym deltager |||| %{smart_count} anonyme deltagere',
         duration: '%{smart_count} min',
+        // Begins with the button's visible text, "Fremmøde" (WCAG 2.5.3), then says which meeting.
+        take_attendance_label: 'Fremmøde, møde %{number}, %{date}',
       },
       meeting_log: {
         facilitators: 'Facilitatorer',
@@ -120,6 +122,7 @@ export const groupMessages: FeatureMessages = {
         attendance_not_saved: "The meeting was logged, but the registered citizens' attendance could not be saved",
         headcount: '%{smart_count} anonymous participant |||| %{smart_count} anonymous participants',
         duration: '%{smart_count} min',
+        take_attendance_label: 'Attendance, meeting %{number}, %{date}',
       },
       meeting_log: {
         facilitators: 'Facilitators',

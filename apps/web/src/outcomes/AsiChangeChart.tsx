@@ -1,4 +1,4 @@
-import { useTheme } from '@mui/material';
+import { useMediaQuery, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import type { OutcomeReport } from '@outcomes/contracts';
@@ -19,13 +19,17 @@ export const AsiChangeChart = ({ report }: { report: OutcomeReport }) => {
   const timepoints = asiTimepoints(report.asiChange);
   const score = (value: number | null) => (value === null ? '' : formatScoreChange(value, locale));
   const limit = changeAxisLimit(report.asiChange);
+  // On a phone the domain names take less room (the library shortens them with "…"; the table under the chart has them whole), so the bars keep some.
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
   return (
     <BarChart
+      // The chart is one image with a name and a table beside it: its own keyboard navigation would be a nameless tab stop inside that image.
+      disableKeyboardNavigation
       height={380}
       skipAnimation
       layout="horizontal"
-      margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-      yAxis={[{ scaleType: 'band', data: rows.map((row) => translate(`app.outcomes.domains.${row.domain}`)), width: 190 }]}
+      margin={{ top: 8, right: 24, bottom: 8, left: narrow ? 0 : 8 }}
+      yAxis={[{ scaleType: 'band', data: rows.map((row) => translate(`app.outcomes.domains.${row.domain}`)), width: narrow ? 110 : 190 }]}
       // Symmetric around 0, so improvement (left) and worsening (right) look alike.
       xAxis={[{ min: -limit, max: limit, tickInterval: [-limit, -limit / 2, 0, limit / 2, limit], label: translate('app.outcomes.asi.axis'), valueFormatter: score }]}
       series={timepoints.map((timepoint, index) => ({

@@ -3,6 +3,7 @@ import type { OutcomeReport } from '@outcomes/contracts';
 import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
 import { AsiChangeTable } from './AsiChangeTable';
+import { ChartImage } from './ChartImage';
 import { Panel } from './Panel';
 
 // The chart library is most of a chart's weight: loaded with the first report, as the citizen page's chart is.
@@ -14,9 +15,11 @@ export const AsiChangePanel = ({ report }: { report: OutcomeReport }) => {
   return (
     <Panel title="app.outcomes.asi.title" hint="app.outcomes.asi.hint" testId="asi-change-panel">
       {anyShown ? (
-        <Suspense fallback={<Box sx={{ height: 380 }} />}>
-          <AsiChangeChart report={report} />
-        </Suspense>
+        <ChartImage title={translate('app.outcomes.asi.title')} describedBy={['asi-change-panel-hint']} testId="asi-change-chart">
+          <Suspense fallback={<Box sx={{ height: 380 }} />}>
+            <AsiChangeChart report={report} />
+          </Suspense>
+        </ChartImage>
       ) : (
         <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.outcomes.asi.none')}</Typography>
       )}

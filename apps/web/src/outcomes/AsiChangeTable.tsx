@@ -2,6 +2,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import type { ChangeFigure, OutcomeReport } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { asiTimepoints } from './chart-data';
 import { formatScoreChange, missingCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
@@ -28,6 +29,7 @@ export const AsiChangeTable = ({ report }: { report: OutcomeReport }) => {
   const timepoints = asiTimepoints(report.asiChange);
   const changeOf = (domain: string, timepoint: string) => report.asiChange.find((c) => c.domain === domain && c.timepoint === timepoint)?.change ?? null;
   return (
+    <ScrollRegion labelledBy="asi-change-panel-title">
     <Table size="small" data-testid="asi-change-table">
       <TableHead>
         <TableRow>
@@ -52,5 +54,6 @@ export const AsiChangeTable = ({ report }: { report: OutcomeReport }) => {
         ))}
       </TableBody>
     </Table>
+    </ScrollRegion>
   );
 };

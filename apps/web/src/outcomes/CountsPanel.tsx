@@ -1,6 +1,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { Panel } from './Panel';
 import { countCell, formatPercent, intervalText, missingCell, proportionCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
@@ -61,7 +62,9 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
   const [locale] = useLocaleState();
   return (
     <Panel title="app.outcomes.counts.title" testId="outcome-counts">
-      <Table size="small" sx={{ mb: 2 }}>
+      <ScrollRegion labelledBy="outcome-counts-title">
+      {/* Narrow cells: seven columns fit beside the benchmark panel at 1,280 px. */}
+      <Table size="small" sx={{ mb: 2, '& td, & th': { px: 1 } }}>
         <TableHead>
           <TableRow>
             {COUNTS.map((key) => (
@@ -81,6 +84,7 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
           </TableRow>
         </TableBody>
       </Table>
+      </ScrollRegion>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         <CompletionRate report={report} />
         <Retention report={report} />

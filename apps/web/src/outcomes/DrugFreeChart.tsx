@@ -36,6 +36,8 @@ export const DrugFreeChart = ({ report }: { report: OutcomeReport }) => {
   return (
     <>
       <BarChart
+        // The chart is one image with a name and a table beside it: its own keyboard navigation would be a nameless tab stop inside that image.
+        disableKeyboardNavigation
         height={320}
         skipAnimation
         // Room on the right for the published results' labels, beside their lines rather than over the bars.

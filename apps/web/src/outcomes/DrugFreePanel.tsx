@@ -2,6 +2,7 @@ import { Alert, Box } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
+import { ChartImage } from './ChartImage';
 import { DrugFreeTable } from './DrugFreeTable';
 import { Panel } from './Panel';
 
@@ -20,9 +21,11 @@ export const DrugFreePanel = ({ report }: { report: OutcomeReport }) => {
           {translate('app.outcomes.drug_free.none_hidden')}
         </Alert>
       )}
-      <Suspense fallback={<Box sx={{ height: 320 }} />}>
-        <DrugFreeChart report={report} />
-      </Suspense>
+      <ChartImage title={translate('app.outcomes.drug_free.title')} describedBy={['drug-free-panel-hint']} testId="drug-free-chart">
+        <Suspense fallback={<Box sx={{ height: 320 }} />}>
+          <DrugFreeChart report={report} />
+        </Suspense>
+      </ChartImage>
       <Alert severity="warning" variant="outlined" sx={{ my: 1.5 }}>
         {translate('app.outcomes.drug_free.attrition_hint')}
       </Alert>

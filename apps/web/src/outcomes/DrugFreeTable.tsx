@@ -1,6 +1,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { countCell, intervalText, proportionCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
 
@@ -28,6 +29,7 @@ export const DrugFreeTable = ({ report }: { report: OutcomeReport }) => {
   const controlled = report.disclosureControlled;
   const column = (key: string) => <TableCell align="right">{translate(`app.outcomes.drug_free.${key}`)}</TableCell>;
   return (
+    <ScrollRegion labelledBy="drug-free-panel-title">
     <Table size="small" data-testid="drug-free-table">
       <TableHead>
         <TableRow>
@@ -62,5 +64,6 @@ export const DrugFreeTable = ({ report }: { report: OutcomeReport }) => {
         ))}
       </TableBody>
     </Table>
+    </ScrollRegion>
   );
 };

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../worklist/ScrollRegion';
 import { intlLocale } from '../common/dates';
 import { economyRows } from './economy';
 import { Panel } from './Panel';
@@ -46,6 +47,7 @@ export const EconomyPanel = ({ report }: { report: OutcomeReport }) => {
           ? translate('app.outcomes.economy.no_rate')
           : translate('app.outcomes.economy.hourly_rate', { rate: formatKroner(economy.hourlyRate, locale) })}
       </Typography>
+      <ScrollRegion labelledBy="economy-panel-title">
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -70,6 +72,7 @@ export const EconomyPanel = ({ report }: { report: OutcomeReport }) => {
           ))}
         </TableBody>
       </Table>
+      </ScrollRegion>
     </Panel>
   );
 };

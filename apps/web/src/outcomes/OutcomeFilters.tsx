@@ -49,12 +49,12 @@ const MonthPeriod = ({ values, onChange }: PeriodProps) => {
   const translate = useTranslate();
   const problem = periodProblem(values, true);
   return (
-    <Stack spacing={0.5} data-testid="month-period" sx={{ flexShrink: 0 }}>
-      <Stack direction="row" spacing={2}>
+    <Stack spacing={0.5} data-testid="month-period" sx={{ flexShrink: 0, maxWidth: '100%' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <DanishDateTextField
           month
           size="small"
-          sx={{ width: 150 }}
+          sx={{ width: 150, maxWidth: '100%' }}
           label={translate('app.outcomes.filters.from')}
           value={monthOf(values.from)}
           onChange={(month) => onChange({ ...values, from: firstDayOf(month) })}
@@ -102,8 +102,9 @@ export const OutcomeFilters = ({
   const municipalityChoices = (municipalities.data ?? []).filter((m) => !ownMunicipalityOnly || m.id === values.municipalityId);
   const set = (field: keyof OutcomeFilterValues) => (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value });
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} data-testid="outcome-filters">
-      <TextField select size="small" label={translate('app.outcomes.filters.programme')} value={programmes.data ? values.programmeId : ''} onChange={set('programmeId')} sx={{ minWidth: 260 }}>
+    // Fixed widths that wrap onto a new line rather than run past the screen, and a long programme name wraps in its box (WCAG 1.4.10).
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap', alignItems: { md: 'flex-start' } }} data-testid="outcome-filters">
+      <TextField select size="small" label={translate('app.outcomes.filters.programme')} value={programmes.data ? values.programmeId : ''} onChange={set('programmeId')} sx={{ width: { md: 360 }, maxWidth: '100%', '& .MuiSelect-select.MuiInputBase-input': { whiteSpace: 'normal' } }}>
         {(programmes.data ?? []).map((p) => (
           <MenuItem key={p.id} value={p.id}>
             {p.name}
@@ -117,7 +118,7 @@ export const OutcomeFilters = ({
         value={municipalities.data ? values.municipalityId : ''}
         onChange={set('municipalityId')}
         disabled={ownMunicipalityOnly}
-        sx={{ minWidth: 200 }}
+        sx={{ width: { md: 240 }, maxWidth: '100%' }}
       >
         {municipalityChoices.map((m) => (
           <MenuItem key={m.id} value={m.id}>

@@ -7,11 +7,11 @@ export const Panel = ({ title, hint, testId, children }: { title: string; hint?:
   const translate = useTranslate();
   return (
     <Paper variant="outlined" component="section" data-testid={testId} aria-label={translate(title)} sx={{ p: 2, minWidth: 0 }}>
-      <Typography variant="h6" component="h2">
+      <Typography variant="h6" component="h2" id={`${testId}-title`}>
         {translate(title)}
       </Typography>
       {hint && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }} id={`${testId}-hint`}>
           {translate(hint)}
         </Typography>
       )}

@@ -6,6 +6,10 @@ export const outcomesMessages: FeatureMessages = {
       outcomes: { name: 'Outcome report |||| Outcomes' },
     },
     app: {
+      charts: {
+        name: '%{title}, chart',
+        table_below: 'The figures are given as text in the table below the chart.',
+      },
       outcomes: {
         title: 'Outcomes',
         intro: 'Results of a programme for the citizens referred in a period: who completed, who is drug-free, how their problems changed, and what it took.',
@@ -202,6 +206,11 @@ export const outcomesMessages: FeatureMessages = {
       outcomes: { name: 'Resultatopgørelse |||| Resultater' },
     },
     app: {
+      // Charts' text alternatives, on the outcomes and the citizen's page: a chart is an image whose figures are in the table under it.
+      charts: {
+        name: '%{title}, diagram',
+        table_below: 'Tallene står som tekst i tabellen under diagrammet.',
+      },
       outcomes: {
         title: 'Resultater',
         intro: 'Resultaterne af et program for de borgere, der blev henvist i en periode: hvem der gennemførte, hvem der er stoffri, hvordan deres problemer ændrede sig, og hvad det krævede.',

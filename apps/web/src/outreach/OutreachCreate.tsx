@@ -66,7 +66,7 @@ export const OutreachCreate = () => {
     <Paper sx={{ p: 2, pb: 0, mt: 1, maxWidth: 640 }} data-testid="outreach-quick-log">
       <Title title="app.outreach.quick_log" />
       <Stack spacing={2}>
-        <Typography variant="h6" component="h1">
+        <Typography variant="h6" component="h2">
           {translate('app.outreach.quick_log')}
         </Typography>
         <Group label="resources.outreach-contacts.fields.placeType">
@@ -116,11 +116,12 @@ export const OutreachCreate = () => {
           </TextField>
         )}
         <Group label="resources.outreach-contacts.fields.durationMinutes">
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          {/* The typed minutes go under the picks on a narrow phone rather than past the screen's edge. */}
+          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <ToggleButtonGroup
               exclusive
               color="primary"
-              sx={{ flex: 1 }}
+              sx={{ flex: '1 1 220px' }}
               value={form.durationMinutes}
               onChange={(_e, value: number | null) => value && set({ durationMinutes: value })}
             >

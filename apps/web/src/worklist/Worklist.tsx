@@ -58,7 +58,8 @@ export const Worklist = () => {
   return (
     <Stack sx={{ p: 2 }} data-testid="worklist">
       <Title title="app.worklist.title" />
-      <Typography variant="h5" component="h1">
+      {/* The app bar's title is the page's h1 (one per page); this repeats it in the page. */}
+      <Typography variant="h5" component="h2">
         {translate('app.worklist.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>

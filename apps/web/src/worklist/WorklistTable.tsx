@@ -6,6 +6,7 @@ import type { WorklistItem } from '@outcomes/contracts';
 import { LinkBase, RecordContextProvider, ReferenceField, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
+import { ScrollRegion } from './ScrollRegion';
 import type { WorklistSection } from './worklist-sections';
 
 const Attempts = ({ item }: { item: WorklistItem }) => {
@@ -122,9 +123,9 @@ export const WorklistTable = ({
           ))}
         </Stack>
       ) : (
-      <Box sx={{ overflowX: 'auto' }}>
-        {/* Fixed column widths: the three parts line up as one list. */}
-        <Table size="small" aria-labelledby={`worklist-${section}`} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
+      <ScrollRegion labelledBy={`worklist-${section}`}>
+        {/* Fixed column widths: the three parts line up as one list; 900 px fits beside the menu at 1,280. */}
+        <Table size="small" aria-labelledby={`worklist-${section}`} sx={{ tableLayout: 'fixed', minWidth: 900 }}>
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: '16%' }}>{column('citizen')}</TableCell>
@@ -190,7 +191,7 @@ export const WorklistTable = ({
             ))}
           </TableBody>
         </Table>
-      </Box>
+      </ScrollRegion>
       )}
     </Box>
   );
