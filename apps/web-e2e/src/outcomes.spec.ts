@@ -111,7 +111,7 @@ async function chooseEvaluatorMonths(page: Page, toMonth: string): Promise<void>
 }
 
 /**
- * The cell key method's largest noise (DISCLOSURE.md: D = 3, the test stack's setting): a shown count
+ * The cell key method's largest noise (docs/disclosure.md: D = 3, the test stack's setting): a shown count
  * is within 3 of the true one, and "< 5" stands for a perturbed count under 5, so a true one under 8.
  */
 const MAX_NOISE = 3;

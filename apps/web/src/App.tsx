@@ -32,7 +32,7 @@ import { users } from './users';
 import { HomePage } from './worklist/HomePage';
 import { volunteers } from './volunteers';
 
-// memoryStore: list filters and preferences stay out of localStorage (see STACK.md, trap 14).
+// memoryStore: list filters and preferences stay out of localStorage (see docs/stack-traps.md, trap 3).
 const store = memoryStore();
 
 /** The resources this app has screens for; others in the permissions table wait for theirs. */

@@ -5,7 +5,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { LinkButton } from '../common/LinkButton';
 import { ChartImage } from '../outcomes/ChartImage';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { compositeHistory } from './assessment-history';
 import { AssessmentTable } from './AssessmentTable';
 

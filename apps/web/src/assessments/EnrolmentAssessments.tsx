@@ -3,6 +3,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import type { Assessment } from '@outcomes/contracts';
 import { useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { LinkButton } from '../common/LinkButton';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { nextTimepoint } from './assessment-history';
 import { AssessmentTable } from './AssessmentTable';
 
@@ -26,9 +27,9 @@ export const EnrolmentAssessments = ({ enrolmentId }: { enrolmentId: string }) =
         {canCreate && <LinkButton to="/assessments/create" state={{ record: { enrolmentId, timepoint } }} label="resources.assessments.record" icon={<AddIcon />} />}
       </Stack>
       {data.length > 0 && (
-        <Box sx={{ overflowX: 'auto' }}>
+        <ScrollRegion labelledBy="enrolment-asi-title">
           <AssessmentTable assessments={data} />
-        </Box>
+        </ScrollRegion>
       )}
     </Box>
   );

@@ -9,7 +9,7 @@ import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();

@@ -1,19 +1,18 @@
-import { Box } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useResourceContext, useTranslate } from 'react-admin';
+import { ScrollRegion } from './ScrollRegion';
 
 /**
- * A wide table scrolls inside its own box, not the page (WCAG 1.4.10: at 320 px the page never scrolls
- * sideways). The box is a named region in the Tab order so a keyboard user can scroll it with the arrow
- * keys and a screen reader says what it holds; its name is the list's (or `label`, a translation key).
+ * A list's table in its own scrolling region (WCAG 1.4.10: at 320 px the page never scrolls sideways),
+ * named after the list (or `label`, a translation key) so a screen reader says what it holds.
  */
 export const TableRegion = ({ children, label }: { children: ReactNode; label?: string }) => {
   const translate = useTranslate();
   const resource = useResourceContext();
   const name = label ? translate(label) : resource ? translate(`resources.${resource}.name`, { smart_count: 2, _: resource }) : undefined;
   return (
-    <Box role="region" aria-label={name} tabIndex={0} data-testid="table-region" sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+    <ScrollRegion label={name} testId="table-region">
       {children}
-    </Box>
+    </ScrollRegion>
   );
 };

@@ -1,5 +1,5 @@
 /**
- * Whole calendar months, as evaluators' report periods and export projects take them (DISCLOSURE.md:
+ * Whole calendar months, as evaluators' report periods and export projects take them (docs/disclosure.md:
  * no day-level bounds). A month is 'YYYY-MM' (a month input's value); a period is its first and last
  * day, 'YYYY-MM-DD', as the API takes it.
  */

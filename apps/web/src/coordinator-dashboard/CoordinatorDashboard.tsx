@@ -8,7 +8,7 @@ import { CalendarDate } from '../volunteers/CalendarDate';
 import { fetchCoordinatorDashboard, useLoaded } from '../volunteers/volunteer-api';
 import { TrainedChip } from '../volunteers/VolunteerChips';
 import { volunteerName } from '../volunteers/volunteer-name';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { hoursTable } from './hours-table';
 
 const FLAG_COLOURS: Record<CoordinatorFlag, 'warning' | 'error'> = {

@@ -15,7 +15,7 @@ import { Detail } from '../common/Detail';
 import { EnrolmentAssessments } from '../assessments/EnrolmentAssessments';
 import { formatDate, formatDateTime } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { EnrolmentTitle } from './EnrolmentTitle';
 import { progressOf } from './states';

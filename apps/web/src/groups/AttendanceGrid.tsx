@@ -4,7 +4,7 @@ import { GROUP_ATTENDANCE } from '@outcomes/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../data/data-provider';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { attendanceIds, meetingDay } from './attendance-names';
 
 const COLOURS = { present: 'success', absent: 'error', excused: 'warning' } as const;

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { formatDayMonth } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import type { GridMarks } from './course-grid';
 import { columnState, gridTotals, marksOf, nextMark } from './course-grid';
 

@@ -2,7 +2,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import type { ChangeFigure, OutcomeReport } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { asiTimepoints } from './chart-data';
 import { formatScoreChange, missingCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';

@@ -1,7 +1,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { Panel } from './Panel';
 import { countCell, formatPercent, intervalText, missingCell, proportionCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
@@ -32,7 +32,7 @@ const Retention = ({ report }: { report: OutcomeReport }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const { retention } = report;
-  // A quartile too few people share or lie beside is hidden on its own (the rule of DISCLOSURE.md).
+  // A quartile too few people share or lie beside is hidden on its own (the rule in docs/disclosure.md).
   const quartile = (value: number | null) => (value === null ? translate('app.outcomes.cells.suppressed') : formatPercent(value, locale));
   return (
     <Box data-testid="retention">

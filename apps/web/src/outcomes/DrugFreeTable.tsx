@@ -1,7 +1,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport, ProportionFigure } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { countCell, intervalText, proportionCell } from './report-cells';
 import { ReportCellText } from './ReportCellText';
 

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { OutcomeReport } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ScrollRegion } from '../worklist/ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { intlLocale } from '../common/dates';
 import { economyRows } from './economy';
 import { Panel } from './Panel';

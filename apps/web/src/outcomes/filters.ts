@@ -21,7 +21,7 @@ export type PeriodProblem = 'reversed' | 'not_whole_months' | 'too_short';
 export const periodIsReversed = ({ from, to }: OutcomeFilterValues): boolean => DATE.test(from) && DATE.test(to) && to < from;
 
 /**
- * Evaluators' periods are whole calendar months, at least three (docs: DISCLOSURE.md, the
+ * Evaluators' periods are whole calendar months, at least three (docs/disclosure.md, the
  * differencing attack); staff may choose any days.
  */
 export function periodProblem(values: OutcomeFilterValues, wholeMonths: boolean): PeriodProblem | null {

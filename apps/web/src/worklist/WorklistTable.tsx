@@ -6,7 +6,7 @@ import type { WorklistItem } from '@outcomes/contracts';
 import { LinkBase, RecordContextProvider, ReferenceField, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../common/ScrollRegion';
 import type { WorklistSection } from './worklist-sections';
 
 const Attempts = ({ item }: { item: WorklistItem }) => {
