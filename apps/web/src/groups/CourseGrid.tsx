@@ -79,7 +79,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
             <TableRow>
               <TableCell>{translate('app.course_grid.participant')}</TableCell>
               {meetings.map((m) => (
-                <TableCell key={m.id} sx={{ whiteSpace: 'nowrap', color: editable(m) ? undefined : 'text.disabled' }}>
+                <TableCell key={m.id} sx={{ whiteSpace: 'nowrap', color: editable(m) ? undefined : 'text.secondary' }}>
                   <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
                     {m.number ?? ''}
                   </Box>
