@@ -1,4 +1,3 @@
-export { accessibilityMessages } from './messages';
 export { IN_APP_STATEMENT_PATH, PUBLIC_STATEMENT_PATH } from './paths';
 export { PublicStatementPage } from './PublicStatementPage';
 export { StatementPage } from './StatementPage';

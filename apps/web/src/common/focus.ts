@@ -129,24 +129,3 @@ export function focusFirstInvalid(container: ParentNode): boolean {
   focusElement(control, { scroll: true });
   return true;
 }
-
-/**
- * Focuses what `find` returns as soon as it is there (after the re-render that shows it), trying each
- * frame for at most `timeoutMs`. For a screen whose own button is disabled or unmounted by its save, so
- * focus would fall to the page's body: focus the saved state's message, or the control that opened the
- * form. Returns a cancel function (for an effect's clean-up).
- */
-export function focusWhenReady(find: () => HTMLElement | null | undefined, { timeoutMs = 2000, scroll = false }: { timeoutMs?: number; scroll?: boolean } = {}): () => void {
-  const started = performance.now();
-  let frame = 0;
-  const attempt = () => {
-    const target = find();
-    if (target?.isConnected) {
-      focusElement(target, { scroll });
-      return;
-    }
-    if (performance.now() - started < timeoutMs) frame = requestAnimationFrame(attempt);
-  };
-  frame = requestAnimationFrame(attempt);
-  return () => cancelAnimationFrame(frame);
-}
