@@ -13,11 +13,20 @@ import { grantMessages } from '../grants/messages';
 import { outreachMessages } from '../outreach/messages';
 import { commonMessages } from '../common/messages';
 import { accessibilityMessages } from '../accessibility/messages';
+import { municipalityMessages } from '../municipalities/messages';
+import { centreMessages } from '../centres/messages';
+import { programmeMessages } from '../programmes/messages';
+import { userMessages } from '../users/messages';
+import { citizenMessages } from '../citizens/messages';
+import { enrolmentMessages } from '../enrolments/messages';
+import { sessionMessages } from '../sessions/messages';
 
 /**
- * A feature folder may keep its own Danish and English messages beside its screens (a
- * `messages.ts` exporting `{ da, en }`), so that adding a screen does not mean editing the two
- * large message files. They are merged into da.ts and en.ts here; i18n.spec.ts checks the result.
+ * One way for messages: every feature folder keeps its own Danish and English texts beside its
+ * screens (a `messages.ts` exporting `{ da, en }`: its `resources.<name>` and `app.<feature>` keys).
+ * da.ts and en.ts hold only react-admin's own strings and the words every screen shares (the
+ * application's name, roles, sign-in, notifications, validation, helper texts, languages). The
+ * features are merged into them here; i18n.spec.ts checks the result.
  */
 export interface FeatureMessages {
   da: Partial<TranslationMessages>;
@@ -39,6 +48,13 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   outreachMessages,
   commonMessages,
   accessibilityMessages,
+  municipalityMessages,
+  centreMessages,
+  programmeMessages,
+  userMessages,
+  citizenMessages,
+  enrolmentMessages,
+  sessionMessages,
 ];
 
 type Tree = { [key: string]: unknown };

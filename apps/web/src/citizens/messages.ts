@@ -1,0 +1,121 @@
+import type { FeatureMessages } from '../i18n/feature-messages';
+
+/** Citizens: the list, the form with the CPR number, and the citizen's page with its timeline. */
+export const citizenMessages: FeatureMessages = {
+  da: {
+    resources: {
+      citizens: {
+        name: 'Borger |||| Borgere',
+        forcedCaseName: 'borger |||| borgere',
+        fields: {
+          cpr: 'CPR-nummer',
+          cprMasked: 'CPR-nummer',
+          name: 'Navn',
+          firstName: 'Fornavn',
+          lastName: 'Efternavn',
+          birthYear: 'Fødselsår',
+          sex: 'Køn',
+          phone: 'Telefon',
+          email: 'E-mail',
+          address: 'Adresse',
+          preferredLanguage: 'Foretrukket sprog',
+          evaluationConsent: 'Samtykke til evaluering',
+          evaluationConsentDate: 'Dato for samtykke',
+          q: 'Søg på navn',
+          createdAt: 'Oprettet',
+          updatedAt: 'Opdateret',
+        },
+        sexes: {
+          male: 'Mand',
+          female: 'Kvinde',
+        },
+        sections: {
+          contact: 'Kontakt',
+          consent: 'Samtykke',
+        },
+        consent: {
+          not_asked: 'Ikke spurgt endnu',
+          given: 'Givet',
+          declined: 'Afslået',
+        },
+      },
+    },
+    app: {
+      citizens: {
+        duplicate: 'Der er allerede registreret en borger med dette CPR-nummer i kommunen.',
+        open_existing: 'Åbn den registrerede borger',
+        find_by_cpr: 'Find via CPR-nummer',
+        find: 'Find',
+        cpr_not_found: 'Ingen borger i kommunen har dette CPR-nummer.',
+        cpr_lookup_failed: 'Opslaget mislykkedes. Prøv igen.',
+        refer: 'Henvis til program',
+        log_session: 'Registrér samtale',
+        timeline: 'Forløb og samtaler',
+        timeline_empty: 'Borgeren har endnu ingen forløb eller samtaler.',
+        contacts_timeline: 'Gruppemøder og opsøgende kontakter',
+        contacts_timeline_empty: 'Endnu ingen gruppemøder eller opsøgende kontakter.',
+        outreach_contact: 'Opsøgende kontakt',
+        anonymous_short: 'Anonym',
+        anonymous: 'Anonym (intet CPR-nummer)',
+      },
+    },
+  },
+  en: {
+    resources: {
+      citizens: {
+        name: 'Citizen |||| Citizens',
+        forcedCaseName: 'citizen |||| citizens',
+        fields: {
+          cpr: 'CPR number',
+          cprMasked: 'CPR number',
+          name: 'Name',
+          firstName: 'First name',
+          lastName: 'Last name',
+          birthYear: 'Birth year',
+          sex: 'Sex',
+          phone: 'Phone',
+          email: 'Email',
+          address: 'Address',
+          preferredLanguage: 'Preferred language',
+          evaluationConsent: 'Consent to evaluation',
+          evaluationConsentDate: 'Date of consent',
+          q: 'Search by name',
+          createdAt: 'Created',
+          updatedAt: 'Updated',
+        },
+        sexes: {
+          male: 'Male',
+          female: 'Female',
+        },
+        sections: {
+          contact: 'Contact',
+          consent: 'Consent',
+        },
+        consent: {
+          not_asked: 'Not asked yet',
+          given: 'Given',
+          declined: 'Declined',
+        },
+      },
+    },
+    app: {
+      citizens: {
+        duplicate: 'A citizen with this CPR number is already registered in the municipality.',
+        open_existing: 'Open the registered citizen',
+        find_by_cpr: 'Find by CPR number',
+        find: 'Find',
+        cpr_not_found: 'No citizen of the municipality has this CPR number.',
+        cpr_lookup_failed: 'The lookup failed. Please try again.',
+        refer: 'Refer to programme',
+        log_session: 'Log session',
+        timeline: 'Enrolments and sessions',
+        timeline_empty: 'The citizen has no enrolments or sessions yet.',
+        contacts_timeline: 'Group meetings and outreach contacts',
+        contacts_timeline_empty: 'No group meetings or outreach contacts yet.',
+        outreach_contact: 'Outreach contact',
+        anonymous_short: 'Anonymous',
+        anonymous: 'Anonymous (no CPR number)',
+      },
+    },
+  },
+};
