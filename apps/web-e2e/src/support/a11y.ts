@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** The WCAG 2.1 A and AA rules (the law's level, issue 25); axe's best practices are not part of it. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface Finding {
+  rule: string;
+  impact: string;
+  help: string;
+  /** One line per offending element: its selector and what axe says about it. */
+  nodes: { target: string; summary: string }[];
+}
+
+/**
+ * Waits until the page shows its content: react-admin's loader gone, no progress indicator or skeleton
+ * left, the fonts loaded, then two animation frames so MUI's transitions have painted their final
+ * colours (axe measures contrast on what is painted).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.app-loader, .MuiCircularProgress-root, .MuiLinearProgress-root, .MuiSkeleton-root') === null &&
+      document.querySelector('#root *') !== null,
+    undefined,
+    { timeout: 15_000 },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // MUI's fades and ripples take up to ~300 ms; a contrast read mid-fade reports colours no one sees.
+  await page.waitForTimeout(400);
+}
+
+/**
+ * Runs axe-core on the page as it is. @axe-core/playwright puts axe into the page through Playwright's
+ * evaluate (the DevTools protocol), which the content security policy does not govern: the app keeps
+ * its policy (script-src 'self') and the test does not bypass it.
+ */
+export async function axeFindings(page: Page): Promise<Finding[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation: Result) => ({
+    rule: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.map((part) => (Array.isArray(part) ? part.join(' >> ') : String(part))).join(' | '),
+      summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').slice(0, 240),
+    })),
+  }));
+}
+
+/** The findings as a failure message a person can act on: rule, help, and each element's selector. */
+export function describeFindings(where: string, findings: Finding[]): string {
+  if (findings.length === 0) return `${where}: no violations`;
+  const lines = findings.flatMap((finding) => [
+    `  ${finding.rule} (${finding.impact}): ${finding.help}`,
+    ...finding.nodes.slice(0, 8).map((node) => `    - ${node.target}: ${node.summary}`),
+    ...(finding.nodes.length > 8 ? [`    ... and ${finding.nodes.length - 8} more elements`] : []),
+  ]);
+  return [`${where}: ${findings.length} WCAG 2.1 A/AA rule(s) violated`, ...lines].join('\n');
+}
