@@ -5,7 +5,7 @@ import { apiGet, apiPost, listQuery } from './support/api';
 import { openLoginPage } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser, uniqueSuffix } from './support/browser';
-import { describeFocus, expectFocusOnHeading, tabTo } from './support/keyboard';
+import { describeFocus, expectFocusOnHeading, focusInGroup, tabTo } from './support/keyboard';
 
 /**
  * The staff's main job and the course attendance by keyboard alone (WCAG 2.1.1, 2.4.3, 3.3.1; issue 25):
@@ -103,10 +103,11 @@ describe('keyboard only: the staff member’s main job and the course attendance
       // A typed item (days with medical problems) and two rating buttons (0-4), pressed with Space.
       await tabTo(page, page.getByTestId('asi-item-M6').getByRole('textbox'));
       await page.keyboard.type('7');
-      await tabTo(page, page.getByTestId('asi-item-M7').getByRole('button', { name: '2', exact: true }));
-      await page.keyboard.press('Space');
-      await tabTo(page, page.getByTestId('asi-item-M8').getByRole('button', { name: '1', exact: true }));
-      await page.keyboard.press('Space');
+      for (const [code, rating] of [['M7', '2'], ['M8', '1']] as const) {
+        const group = page.getByTestId(`asi-item-${code}`).getByRole('group');
+        await focusInGroup(page, group, group.getByRole('button', { name: rating, exact: true }));
+        await page.keyboard.press('Space');
+      }
       expect(await page.getByTestId('asi-item-M7').getByRole('button', { name: '2', exact: true }).getAttribute('aria-pressed')).toBe('true');
       // The medical composite from these three: 7/90 + 2/12 + 1/12 (the ASI's formula, as the assessments spec has it).
       await page.getByTestId('composite-medical').getByText((7 / 90 + 2 / 12 + 1 / 12).toFixed(3).replace('.', ',')).waitFor();
@@ -163,8 +164,12 @@ describe('keyboard only: the staff member’s main job and the course attendance
       expect(await page.locator('[aria-invalid="true"]').first().evaluate((element) => element === document.activeElement)).toBe(true);
       const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
       expect(describedBy).not.toBe('');
-      const description = await page.evaluate((ids) => ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
-      expect(description).toMatch(/henvisning|referral/i);
+      // The text it points at is the field's error, shown under it (MUI's helper text in its error state).
+      const described = await page.evaluate(
+        (ids) => ids.split(/\s+/).map((id) => ({ text: (document.getElementById(id)?.textContent ?? '').trim(), error: document.getElementById(id)?.classList.contains('Mui-error') ?? false })),
+        describedBy,
+      );
+      expect(described.some((part) => part.error && part.text !== '')).toBe(true);
       expect(page.url()).toContain('#/assessments/create');
       expect(browser.pageErrors).toEqual([]);
     },
@@ -208,8 +213,9 @@ describe('keyboard only: the staff member’s main job and the course attendance
       const open = meeting.getByRole('button', { name: /^Fremmøde/ });
       await tabTo(page, open, { max: 400 });
       await page.keyboard.press('Enter');
-      const present = page.getByTestId('attendance-row').filter({ hasText: person.name }).getByRole('button', { name: 'Til stede' });
-      await tabTo(page, present);
+      const member = page.getByTestId('attendance-row').filter({ hasText: person.name });
+      const present = member.getByRole('button', { name: 'Til stede' });
+      await focusInGroup(page, member.getByRole('group'), present);
       await page.keyboard.press('Space');
       expect(await present.getAttribute('aria-pressed')).toBe('true');
       await tabTo(page, page.getByRole('button', { name: /^Gem fremmøde/ }));

@@ -39,3 +39,19 @@ export async function expectFocusOnHeading(page: Page): Promise<void> {
     });
   expect(await page.locator('h1').count()).toBe(1);
 }
+
+/**
+ * Moves focus to `target`, a button inside a button group, as a keyboard user does: Tab into the group,
+ * then the arrow keys (a group with one tab stop, as radio groups work), or Tab again where each button
+ * is its own tab stop.
+ */
+export async function focusInGroup(page: Page, group: Locator, target: Locator, max = 12): Promise<void> {
+  await tabTo(page, group);
+  for (let presses = 0; presses < max; presses++) {
+    if (await isFocused(target)) return;
+    const before = await describeFocus(page);
+    await page.keyboard.press('ArrowRight');
+    if ((await describeFocus(page)) === before) await page.keyboard.press('Tab');
+  }
+  if (!(await isFocused(target))) throw new Error(`neither arrows nor Tab reached ${target.toString()}; focus is on ${await describeFocus(page)}`);
+}
