@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
 import type { Finding } from './support/a11y';
-import { axeFindings, describeFindings, settle } from './support/a11y';
+import { axeFindings, describeFindings, settle, trackRequests } from './support/a11y';
 import type { A11yPage, A11yRole } from './support/a11y-pages';
 import { PUBLIC_PAGES, resolvePath, showHcsOutcomes, ROLE_PAGES, PUBLIC_STATEMENT_PATH } from './support/a11y-pages';
 import { odenseCase, odenseExportProject, ODENSE_EVALUATOR, ODENSE_STAFF } from './support/a11y-data';
@@ -145,6 +145,7 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
     let browser: OpenBrowser;
     beforeAll(async () => {
       browser = await openBrowser();
+      trackRequests(browser.page);
     });
     afterAll(() => browser.close());
 
@@ -172,6 +173,7 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
         let email: string;
         beforeAll(async () => {
           browser = await openBrowser();
+          trackRequests(browser.page);
           email = role === 'operator' ? createOperator() : EMAILS[role];
           await signIn(browser.page, email, role === 'operator' ? OPERATOR_PASSWORD : undefined);
           if (language === 'en') await chooseEnglish(browser.page);

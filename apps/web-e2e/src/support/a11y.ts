@@ -13,12 +13,39 @@ export interface Finding {
   nodes: { target: string; summary: string }[];
 }
 
+/** The API requests under way in each page, counted from the first settle() on. */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+export function trackRequests(page: Page): Set<unknown> {
+  let open = inFlight.get(page);
+  if (!open) {
+    const requests = new Set<unknown>();
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) requests.add(request);
+    });
+    page.on('requestfinished', (request) => requests.delete(request));
+    page.on('requestfailed', (request) => requests.delete(request));
+    inFlight.set(page, requests);
+    open = requests;
+  }
+  return open;
+}
+
 /**
- * Waits until the page shows its content: react-admin's loader gone, no progress indicator or skeleton
- * left, the fonts loaded, then two animation frames so MUI's transitions have painted their final
- * colours (axe measures contrast on what is painted).
+ * Waits until the page shows its content and stays so: no API request under way for 600 ms (react-admin
+ * shows its progress indicators only after a second of loading, so "no spinner now" is not enough), no
+ * loader, progress indicator or skeleton, the fonts loaded, and MUI's transitions over (axe measures
+ * contrast on what is painted; a read mid-fade reports colours no one sees).
  */
 export async function settle(page: Page): Promise<void> {
+  const open = trackRequests(page);
+  const deadline = Date.now() + 15_000;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 600) {
+    if (Date.now() > deadline) throw new Error(`the page never settled: ${open.size} API request(s) still under way`);
+    await page.waitForTimeout(100);
+    if (open.size > 0) quietSince = Date.now();
+  }
   await page.waitForFunction(
     () =>
       document.querySelector('.app-loader, .MuiCircularProgress-root, .MuiLinearProgress-root, .MuiSkeleton-root') === null &&
@@ -27,8 +54,7 @@ export async function settle(page: Page): Promise<void> {
     { timeout: 15_000 },
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // MUI's fades and ripples take up to ~300 ms; a contrast read mid-fade reports colours no one sees.
-  await page.waitForTimeout(400);
+  await page.waitForTimeout(300);
 }
 
 /**
