@@ -1,6 +1,7 @@
 import type { Assessment, Citizen, Enrolment, Group, GroupMeeting } from '@outcomes/contracts';
 import { DEMO_IDS, DEMO_PASSWORD, demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
+import { freshCpr } from './support/a11y-data';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { openLoginPage } from './support/auth';
 import type { OpenBrowser } from './support/browser';
@@ -30,8 +31,7 @@ function mondayWeeksAgo(weeks: number): string {
 async function citizenOnWorklist(): Promise<{ citizen: Citizen; enrolment: Enrolment; name: string }> {
   const firstName = `Tast${letters(6)}`;
   const lastName = `Borger${letters(5)}`;
-  const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const citizen = await apiPost<Citizen>('citizens', { cpr: `0903784${serial}`, firstName, lastName }, STAFF);
+  const citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName, lastName }, STAFF);
   const referred = await apiPost<Enrolment>(
     'enrolments',
     { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.hcs, centreId: DEMO_IDS.centres.odenseSyd, referralDate: isoDaysAgo(270) },

@@ -16,6 +16,16 @@ const monthDay = (months: number, day: 0 | 1): string => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, day)).toISOString().slice(0, 10);
 };
 
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const random = (below: number): number => Math.floor(Math.random() * below);
+
+/**
+ * A CPR number unlikely to be taken, even in a database the suite has run against before: an adult born
+ * 1960-1989 (HCS's age range, and a 7th digit of 0-3 means the 1900s) with a random day and serial, so
+ * about 40 million possibilities rather than a fixed birthday's thousand.
+ */
+export const freshCpr = (): string => `${pad(1 + random(28))}${pad(1 + random(12))}${pad(60 + random(30))}${random(4)}${pad(random(1000), 3)}`;
+
 export interface CaseRecords {
   citizen: Citizen;
   name: string;
@@ -27,13 +37,12 @@ export interface CaseRecords {
 /**
  * The demo data holds no citizens (they are the staff's own work): one adult in an active HCS enrolment
  * at Odense, with a held session and an intake ASI, so the citizen, enrolment, session and ASI pages
- * have a record to show. The CPR's serial is random so reruns against one database do not collide.
+ * have a record to show (a fresh CPR each time, so reruns against one database do not collide).
  */
 export async function odenseCase(): Promise<CaseRecords> {
   const firstName = `Tg${letters(6)}`;
   const lastName = `Adgang${letters(5)}`;
-  const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const citizen = await apiPost<Citizen>('citizens', { cpr: `0702814${serial}`, firstName, lastName }, ODENSE_STAFF);
+  const citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName, lastName }, ODENSE_STAFF);
   const referralDate = daysFromToday(-60);
   const referred = await apiPost<Enrolment>(
     'enrolments',
