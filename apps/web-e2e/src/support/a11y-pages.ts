@@ -1,5 +1,6 @@
 import type { ResourceName } from '@outcomes/contracts';
 import type { Page } from 'playwright-core';
+import { DEMO_IDS } from '@outcomes/seeds';
 import { apiGet } from './api';
 
 export type A11yRole = 'staff' | 'coordinator' | 'evaluator' | 'admin' | 'operator';
@@ -40,7 +41,9 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'ASI edit', path: '/assessments/{assessments}', owner: 'keys' },
     { name: 'groups list', path: '/groups', owner: 'keys' },
     { name: 'group create', path: '/groups/create', owner: 'reflow' },
-    { name: 'group show', path: '/groups/{groups}/show', owner: 'reflow' },
+    // Two kinds of group page: an HCS course (its grid of members × meetings) and a SMART group (its logged meetings).
+    { name: 'HCS course show', path: `/groups/${DEMO_IDS.groups.odense.hcsCourse}/show`, owner: 'reflow' },
+    { name: 'SMART group show', path: `/groups/${DEMO_IDS.groups.odense.smartTuesday}/show`, owner: 'reflow' },
     { name: 'meetings calendar', path: '/group-meetings', owner: 'reflow' },
     { name: 'meeting log create', path: '/group-meetings/create', owner: 'reflow' },
     { name: 'outcomes', path: '/outcomes', owner: 'reflow', report: true },
@@ -52,7 +55,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
   coordinator: [
     { name: 'coordinator dashboard', path: '/coordinator-dashboard', owner: 'reflow' },
     { name: 'groups list', path: '/groups', owner: 'keys' },
-    { name: 'group show', path: '/groups/{groups}/show', owner: 'reflow' },
+    { name: 'HCS course show', path: `/groups/${DEMO_IDS.groups.odense.hcsCourse}/show`, owner: 'reflow' },
+    { name: 'SMART group show', path: `/groups/${DEMO_IDS.groups.odense.smartThursday}/show`, owner: 'reflow' },
     { name: 'meetings calendar', path: '/group-meetings', owner: 'reflow' },
     { name: 'volunteers list', path: '/volunteers', owner: 'keys' },
     { name: 'volunteer create', path: '/volunteers/create', owner: 'axe' },
