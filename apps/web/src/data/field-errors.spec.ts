@@ -28,6 +28,8 @@ const TABLE: [string, string, Record<string, string>?][] = [
   ['email must be an email', 'ra.validation.email'],
   ['code must match /^[A-Z]+$/ regular expression', 'app.input_rules.format'],
   ['property createdAt should not exist', 'app.input_rules.not_accepted'],
+  // the API's own sentences
+  ['date must not be before the referral (2026-10-01)', 'app.validation.date_before_referral'],
   ['requiredAttestations must contain at least 1 elements', 'app.input_rules.at_least_items', { min: '1' }],
   ['items must be an object', 'app.input_rules.invalid'],
   // the API's own sentences

@@ -284,6 +284,7 @@ const base: TranslationMessages = {
       date_before_birth: 'Datoen kan ikke ligge før borgerens fødsel',
       date_too_far_ahead: 'Datoen må højst ligge 90 dage ude i fremtiden',
       date_before_previous_step: 'Datoen kan ikke ligge før forløbets forrige trin',
+      date_before_referral: 'Datoen kan ikke ligge før henvisningen',
       date: 'Skal være en dato',
     },
     helper: {

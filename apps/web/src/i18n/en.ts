@@ -68,6 +68,7 @@ const base: TranslationMessages = {
       date_before_birth: 'The date cannot be before the citizen’s birth',
       date_too_far_ahead: 'The date may be at most 90 days ahead',
       date_before_previous_step: 'The date cannot be before the enrolment’s previous step',
+      date_before_referral: 'The date cannot be before the referral',
       date: 'Must be a date',
     },
     helper: {
