@@ -63,6 +63,12 @@ async function chooseEnglish(page: Page): Promise<void> {
 async function audit(page: Page, entry: A11yPage, role: string, language: Language): Promise<void> {
   // WCAG 3.1.1: the page says which language it is in (axe checks only that lang is valid, not that it is right).
   expect(`${entry.name}: html lang=${await page.evaluate(() => document.documentElement.lang)}`).toBe(`${entry.name}: html lang=${language}`);
+  // WCAG 3.1.2: what staff write in their own words (notes, reasons, purposes) is Danish, so on an
+  // English page each such box says so (MUI's hidden twin that sizes a box is not read: aria-hidden).
+  const unmarked = await page.evaluate(() =>
+    [...document.querySelectorAll('textarea:not([aria-hidden="true"])')].filter((box) => box.getAttribute('lang') !== 'da').map((box) => box.getAttribute('name') ?? '?'),
+  );
+  expect(`${entry.name}: text boxes not marked Danish: ${unmarked.join(', ') || 'none'}`).toBe(`${entry.name}: text boxes not marked Danish: none`);
   const findings = await axeFindings(page);
   report.push({ page: `${entry.name} (#${entry.path})`, role, language, owner: entry.owner, findings });
   expect(describeFindings(`${entry.name} as ${role} in ${language}`, findings)).toBe(`${entry.name} as ${role} in ${language}: no violations`);

@@ -25,6 +25,7 @@ export const accessibilityMessages: FeatureMessages = {
           errors: 'Fejl i et formularfelt står ved feltet og er knyttet til det, så en skærmlæser læser den op; en fejl ved login meddeles straks (WCAG 3.3.1 og 4.1.3).',
           keyboard_base: 'Tastaturfokus er synligt, og der er ingen tastaturfælder (WCAG 2.4.7 og 2.1.2).',
           statement_public: 'Denne erklæring kan læses uden at logge ind; der er et link til den fra login-siden og fra brugermenuen.',
+          staff_text_language: 'Det, medarbejderne skriver med egne ord (noter, begrundelser, formål, beskrivelser), er markeret som dansk, også når siden vises på engelsk (WCAG 3.1.2).',
           reflow: 'Alle sider kan vises i 320 CSS-pixels bredde (svarende til 400 % zoom) uden vandret rulning af siden; brede tabeller ruller inden for deres eget navngivne område, som kan nås med tastaturet (WCAG 1.4.10).',
           row_keyboard: 'Hver række i en liste har et link til posten, så den kan åbnes med tastaturet (WCAG 2.1.1).',
           focus_after_change: 'Når man skifter side, flyttes fokus til sidens overskrift; når en gemning afvises, flyttes fokus til det første felt med fejl (WCAG 2.4.3 og 3.3.1).',
@@ -34,7 +35,7 @@ export const accessibilityMessages: FeatureMessages = {
         gaps_heading: 'Det, der endnu ikke er tilgængeligt',
         gaps_intro: 'Vi arbejder på at rette følgende:',
         gaps: {
-          language_of_parts: 'Når systemet vises på engelsk, er de danske navne og beskrivelser, som brugerne har skrevet (fx programmer, centre og grupper), endnu ikke markeret som dansk, så en skærmlæser kan udtale dem forkert (WCAG 3.1.2).',
+          language_of_parts: 'Når systemet vises på engelsk, er danske navne på programmer, centre og grupper ikke markeret som dansk, så en skærmlæser kan udtale dem på engelsk (WCAG 3.1.2; navne er undtaget, men vi nævner det).',
         },
         assessment_heading: 'Sådan er erklæringen udarbejdet',
         assessment: {
@@ -75,6 +76,7 @@ export const accessibilityMessages: FeatureMessages = {
           errors: 'An error in a form field is shown by the field and tied to it, so a screen reader reads it out; a sign-in error is announced at once (WCAG 3.3.1 and 4.1.3).',
           keyboard_base: 'Keyboard focus is visible and there are no keyboard traps (WCAG 2.4.7 and 2.1.2).',
           statement_public: 'This statement can be read without signing in; it is linked from the sign-in page and from the user menu.',
+          staff_text_language: 'What staff write in their own words (notes, reasons, purposes, descriptions) is marked as Danish, also when the page is in English (WCAG 3.1.2).',
           reflow: 'Every page can be shown 320 CSS pixels wide (the same as 400 % zoom) without the page scrolling sideways; wide tables scroll inside their own named region, which the keyboard can reach (WCAG 1.4.10).',
           row_keyboard: 'Every row of a list holds a link to its record, so it can be opened with the keyboard (WCAG 2.1.1).',
           focus_after_change: 'When you move to another page, focus moves to its heading; when a save is refused, focus moves to the first field in error (WCAG 2.4.3 and 3.3.1).',
@@ -84,7 +86,7 @@ export const accessibilityMessages: FeatureMessages = {
         gaps_heading: 'What is not yet accessible',
         gaps_intro: 'We are working on fixing the following:',
         gaps: {
-          language_of_parts: 'When the system is shown in English, the Danish names and descriptions that users wrote (such as programmes, centres and groups) are not yet marked as Danish, so a screen reader may pronounce them wrongly (WCAG 3.1.2).',
+          language_of_parts: 'When the system is shown in English, the Danish names of programmes, centres and groups are not marked as Danish, so a screen reader may pronounce them as English (WCAG 3.1.2; names are exempt, but we mention it).',
         },
         assessment_heading: 'How this statement was prepared',
         assessment: {

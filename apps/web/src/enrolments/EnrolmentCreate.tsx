@@ -22,6 +22,7 @@ import { toEnrolmentCreateBody } from './enrolment-body';
 import { CentreInput, FixedFromForm, ReferralSourceInput } from './EnrolmentInputs';
 import { FailureList } from './FailureList';
 import { AttestationsInput } from './ProgrammeRequirements';
+import { DANISH_TEXT } from '../common/danish-text';
 
 /** What the eligibility rules look at: a refusal holds only while these stay as they were. */
 const signatureOf = (data: Record<string, unknown>): string => {
@@ -66,6 +67,7 @@ const Eligibility = ({ refusal }: { refusal: Refusal | undefined }) => {
         minRows={2}
         validate={[required(), minLength(10, 'app.validation.override_reason'), maxLength(2000)]}
         helperText="resources.enrolments.eligibility.override_helper"
+        slotProps={DANISH_TEXT}
         sx={{ mt: 2 }}
       />
     </Box>

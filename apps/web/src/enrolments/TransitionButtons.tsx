@@ -11,6 +11,7 @@ import type { AppDataProvider } from '../data/data-provider';
 import { translatableMessage } from '../data/field-errors';
 import type { Failure } from './eligibility';
 import { FailureList } from './FailureList';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const MIN_OVERRIDE = 10;
 
@@ -104,6 +105,7 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
                 minRows={2}
                 error={errorOf('reason') !== undefined}
                 helperText={errorOf('reason') ?? translate(`resources.enrolments.reason_hint.${to}`)}
+                slotProps={DANISH_TEXT}
               />
             )}
             {failures && (
@@ -119,6 +121,7 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
                   required
                   error={overrideTooShort && override !== ''}
                   helperText={translate('resources.enrolments.eligibility.override_helper')}
+                  slotProps={DANISH_TEXT}
                 />
               </>
             )}

@@ -12,6 +12,7 @@ import {
 import { DanishMonthInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { firstDayOf, lastDayOf, monthOf } from '../common/months';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const BY_NAME = { field: 'name', order: 'ASC' as const };
 
@@ -33,7 +34,7 @@ const toMonth = (value: string) => lastDayOf(value) || value;
 export const ExportProjectInputs = () => (
   <>
     <TextInput source="name" validate={[required(), maxLength(200)]} />
-    <TextInput source="purpose" multiline minRows={3} validate={[required(), minLength(10), maxLength(2000)]} helperText="app.exports.purpose_hint" />
+    <TextInput source="purpose" multiline minRows={3} validate={[required(), minLength(10), maxLength(2000)]} helperText="app.exports.purpose_hint" slotProps={DANISH_TEXT} />
     <ReferenceArrayInput source="municipalityIds" reference="municipalities" sort={BY_NAME}>
       <AutocompleteArrayInput optionText="name" validate={required()} helperText="app.exports.municipalities_hint" />
     </ReferenceArrayInput>

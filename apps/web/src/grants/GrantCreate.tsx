@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { Create, email, maxLength, minLength, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { DanishDateInput } from '../common/DanishDateInput';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const isoDay = (offsetDays: number): string => {
   const d = new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000);
@@ -18,7 +19,7 @@ export const GrantCreate = () => {
       <SimpleForm defaultValues={{ validFrom: isoDay(0), validUntil: isoDay(180) }} sx={{ maxWidth: 640 }}>
         <Alert severity="info" sx={{ mb: 2 }}>{translate('app.grants.intro')}</Alert>
         <TextInput source="evaluatorEmail" type="email" autoComplete="off" validate={[required(), email(), maxLength(254)]} helperText="app.grants.evaluator_hint" />
-        <TextInput source="purpose" multiline minRows={2} validate={[required(), minLength(3), maxLength(500)]} helperText="app.grants.purpose_hint" />
+        <TextInput source="purpose" multiline minRows={2} validate={[required(), minLength(3), maxLength(500)]} helperText="app.grants.purpose_hint" slotProps={DANISH_TEXT} />
         <DanishDateInput source="validFrom" validate={required()} />
         <DanishDateInput source="validUntil" validate={[required(), validUntilAfterFrom]} helperText="app.grants.period_hint" />
       </SimpleForm>

@@ -47,6 +47,7 @@ import { toMeetingLogBody, trainedFacilitatorPresent } from './meeting-log-body'
 import { DuplicateDateConfirm, isDuplicateDate } from './DuplicateDateConfirm';
 import { nextMeetingToLog } from './next-meeting';
 import { dayKey } from './week';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const wholeNumber: Validator = (value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? 'app.validation.whole_number' : undefined);
 
@@ -209,6 +210,7 @@ const MeetingInputs = ({ groupFixed }: { groupFixed: boolean }) => {
         multiline
         minRows={2}
         helperText="app.meeting_log.untrained_reason_hint"
+        slotProps={DANISH_TEXT}
         validate={[reasonRequired, minLength(10, 'app.volunteer_rules.untrained_reason'), maxLength(2000)]}
       />
       {group && canSeeEnrolments && <CitizensPresentInput group={group} />}

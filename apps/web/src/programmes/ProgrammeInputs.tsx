@@ -13,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatFollowUpMonths, parseFollowUpMonths, validateFollowUpMonths } from './follow-up-months';
+import { DANISH_TEXT } from '../common/danish-text';
 
 export const formatChoices = PROGRAMME_FORMATS.map((id) => ({ id, name: `resources.programmes.formats.${id}` }));
 
@@ -46,7 +47,7 @@ export const ProgrammeInputs = () => (
       <TextInput source="code" validate={[required(), maxLength(32)]} />
       <TextInput source="name" validate={[required(), maxLength(200)]} />
     </Row>
-    <TextInput source="description" multiline minRows={2} validate={maxLength(4000)} />
+    <TextInput source="description" multiline minRows={2} validate={maxLength(4000)} slotProps={DANISH_TEXT} />
     <Section title="resources.programmes.sections.protocol" />
     <Row>
       <SelectInput source="format" choices={formatChoices} validate={required()} />
@@ -76,7 +77,7 @@ export const ProgrammeInputs = () => (
       <NumberInput source="minAge" validate={age} step={1} />
       <NumberInput source="maxAge" validate={age} step={1} />
     </Row>
-    <TextInput source="targetGroup" multiline minRows={2} validate={maxLength(2000)} />
+    <TextInput source="targetGroup" multiline minRows={2} validate={maxLength(2000)} slotProps={DANISH_TEXT} />
     <BooleanInput source="active" />
   </>
 );

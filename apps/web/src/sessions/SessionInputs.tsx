@@ -21,6 +21,7 @@ import { Fixed } from '../enrolments/EnrolmentInputs';
 import { nextSessionNumber } from './session-body';
 import { attendanceChoices, defaultKind, kindChoices } from './session-kinds';
 import { EnrolmentOption } from './EnrolmentOption';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const wholeNumber = (value: unknown): string | undefined =>
   typeof value === 'number' && !Number.isInteger(value) ? 'app.validation.whole_number' : undefined;
@@ -98,7 +99,7 @@ export const SessionInputs = ({ mode, enrolmentFixed }: { mode: 'create' | 'edit
         )}
       </Row>
       <RadioButtonGroupInput source="attendance" choices={attendanceChoices} validate={required()} />
-      <TextInput source="note" multiline minRows={3} validate={maxLength(10000)} helperText="resources.sessions.note_hint" />
+      <TextInput source="note" multiline minRows={3} validate={maxLength(10000)} helperText="resources.sessions.note_hint" slotProps={DANISH_TEXT} />
     </>
   );
 };

@@ -2,6 +2,7 @@ import { email, maxLength, RadioButtonGroupInput, ReferenceInput, regex, require
 import { DanishDateInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { statusChoices } from './choices';
+import { DANISH_TEXT } from '../common/danish-text';
 
 const phone = regex(/^\+?[0-9 ()-]{3,30}$/, 'app.validation.phone');
 
@@ -21,6 +22,6 @@ export const VolunteerInputs = () => (
     </Row>
     <RadioButtonGroupInput source="status" choices={statusChoices} validate={required()} helperText="app.volunteers.left_hint" />
     <DanishDateInput source="criminalRecordCheckedOn" />
-    <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} helperText="app.volunteers.notes_hint" />
+    <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} helperText="app.volunteers.notes_hint" slotProps={DANISH_TEXT} />
   </>
 );

@@ -83,7 +83,8 @@ const Body = () => {
       {volunteer.notes && (
         <Box sx={{ mt: 2 }}>
           <Detail sx={{ minWidth: 180 }} label="resources.volunteers.fields.notes">
-            <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
+            {/* What staff wrote in their own words is Danish, also on an English page (WCAG 3.1.2). */}
+            <Box component="span" lang="da" sx={{ whiteSpace: 'pre-wrap' }}>
               {volunteer.notes}
             </Box>
           </Detail>
