@@ -126,10 +126,14 @@ describe('the coordinator’s day on a fresh demo', () => {
       const { page } = staffBrowser;
       const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
       const citizen = await apiPost<Citizen>('citizens', { cpr: `1503887${100 + Math.floor(Math.random() * 800)}`, firstName: `Sa${letters}`, lastName: 'Samtalesen' }, ODENSE_STAFF);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = localDay(0);
       const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.odenseSyd, referralDate: today }, ODENSE_STAFF);
       const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: today, version: referred.version }, ODENSE_STAFF);
-      await apiPost<TreatmentSession>('sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 10 * 60_000).toISOString(), durationMinutes: 30, kind: 'case-management-meeting', attendance: 'attended' }, ODENSE_STAFF);
+      // The first session on the Danish day the form's "now" falls on: ten minutes ago, unless that was
+      // yesterday in Copenhagen (a run just after midnight), then now.
+      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+      const earlier = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(tenMinutesAgo) === today ? tenMinutesAgo : new Date();
+      await apiPost<TreatmentSession>('sessions', { enrolmentId: enrolment.id, startsAt: earlier.toISOString(), durationMinutes: 30, kind: 'case-management-meeting', attendance: 'attended' }, ODENSE_STAFF);
 
       await signIn(page, ODENSE_STAFF);
       await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);

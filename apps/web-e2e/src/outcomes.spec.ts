@@ -70,11 +70,22 @@ async function exportCohort(): Promise<void> {
     { born: '10', state: 'completed' },
   ];
   for (const [i, person] of people.entries()) {
-    const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
     const month = person.born === '10' ? '01' : String(1 + (i % 12)).padStart(2, '0');
-    const cpr = `${day}${month}${person.born}4${String(Math.floor(Math.random() * 50)).padStart(2, '0')}${2 * Math.floor(Math.random() * 5)}`;
+    const drawCpr = () =>
+      `${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}${month}${person.born}4${String(Math.floor(Math.random() * 50)).padStart(2, '0')}${2 * Math.floor(Math.random() * 5)}`;
+    // The demo's synthetic citizens include young people born in those years: a drawn number may be
+    // taken already (409), so draw again; what the test needs is the birth year, month and sex.
+    let cpr = drawCpr();
+    let citizen: Citizen | undefined;
+    for (let attempt = 0; !citizen; attempt += 1) {
+      try {
+        citizen = await apiPost<Citizen>('citizens', { cpr, firstName: 'Ung', lastName: `Borger${100 + i}` }, ODENSE_STAFF);
+      } catch (error) {
+        if (attempt >= 20 || !String(error).includes('answered 409')) throw error;
+        cpr = drawCpr();
+      }
+    }
     cohortCprs.push(cpr);
-    const citizen = await apiPost<Citizen>('citizens', { cpr, firstName: 'Ung', lastName: `Borger${100 + i}` }, ODENSE_STAFF);
     const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2025-06-02' }, ODENSE_STAFF);
     const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: '2025-06-09', version: referred.version }, ODENSE_STAFF);
     await apiPost(`enrolments/${active.id}/transitions`, { to: person.state, date: '2025-09-08', version: active.version }, ODENSE_STAFF);

@@ -205,7 +205,8 @@ describe('the weekly calendar of a centre’s group meetings', () => {
       await expect(card.textContent()).resolves.toContain('Møde 1');
       await screenshot(page, 'group-calendar-week');
       await card.click();
-      await page.getByRole('heading', { name: course.name }).waitFor();
+      // The course's own heading (the app bar's h1 is the page title, "Gruppe <name>").
+      await page.getByRole('heading', { name: course.name, exact: true }).waitFor();
       expect(page.url()).toContain(`/groups/${course.id}/show`);
       expect(browser.pageErrors).toEqual([]);
     },
