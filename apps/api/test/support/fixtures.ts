@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { call } from './http';
-import { today as todayInDenmark } from './dates';
+import { daysFromToday, today as todayInDenmark } from './dates';
 
 export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
 export const admins = { aarhus: 'admin@aarhus.demo', odense: 'admin@odense.demo' } as const;
@@ -82,14 +82,16 @@ export function youngCpr(): string {
 
 /**
  * An active enrolment of a new citizen of the town: ICM by default (adults); MOVE gets a young citizen.
+ * Referred and started three Danish days ago, so that a session or an assessment a few hours ago (or
+ * dated by the UTC calendar) is never before the start, also in the hours after Danish midnight.
  */
 export async function activeEnrolment(town: Town, programmeId: string = DEMO_IDS.programmes.icm): Promise<{ id: string; version: number; citizenId: string }> {
   const centres: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
   const isMove = programmeId === DEMO_IDS.programmes.move;
   const citizen = await createCitizen(town, isMove ? { cpr: youngCpr() } : {});
-  const today = todayInDenmark();
-  const referred = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId, centreId: centres[town], referralDate: today }, { as: staff[town] });
-  const active = await call<{ id: string; version: number }>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: today, version: referred.body.version }, { as: staff[town] });
+  const started = daysFromToday(-3);
+  const referred = await call<{ id: string; version: number }>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId, centreId: centres[town], referralDate: started }, { as: staff[town] });
+  const active = await call<{ id: string; version: number }>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: started, version: referred.body.version }, { as: staff[town] });
   if (active.status !== 200) throw new Error(`starting an enrolment answered ${active.status}: ${JSON.stringify(active.body)}`);
   return { ...active.body, citizenId: citizen.id };
 }
