@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 /**
- * Keeps <html lang> and the window title in the chosen language on the pages outside the app's
- * layout (sign-in, the public statement), where the layout's own DocumentLanguage is not mounted:
- * without it the sign-in page switched to English still said lang="da" (WCAG 3.1.1).
+ * Keeps <html lang> and the window title in the chosen language (WCAG 3.1.1): in the app's layout
+ * (AppLayout) and on the pages outside it (sign-in, the public statement), where without it the
+ * sign-in page switched to English still said lang="da".
  */
 export function useDocumentLanguage(title?: string): void {
   const [locale] = useLocaleState();

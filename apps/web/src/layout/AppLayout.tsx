@@ -1,17 +1,12 @@
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
-import { Layout, useLocaleState, useTranslate } from 'react-admin';
+import { Layout } from 'react-admin';
+import { useDocumentLanguage } from '../accessibility/useDocumentLanguage';
 import { FocusFirstErrorOnRefusedSave, FocusHeadingOnNavigation } from '../common/FocusManagement';
 import { AppBar } from './AppBar';
 
 /** Keeps <html lang> and the window title in the chosen language, for screen readers and tabs. */
 const DocumentLanguage = () => {
-  const [locale] = useLocaleState();
-  const translate = useTranslate();
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = translate('app.title');
-  }, [locale, translate]);
+  useDocumentLanguage();
   return null;
 };
 
