@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { CaseRequestsModule } from './case-requests/case-requests.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -44,6 +45,7 @@ export class AppModule {
         GrantsModule,
         CitizensModule,
         EnrolmentsModule,
+        CaseRequestsModule,
         SessionsModule,
         GroupsModule.register(VolunteersModule),
         OutreachModule,

@@ -150,6 +150,16 @@ export class EnvironmentVariables {
   REPORT_QUERY_BUDGET = 200;
 
   /**
+   * The treatment guarantee's days (Serviceloven § 101 stk. 4: 14), counted as calendar days
+   * (unconfirmed: no source says working days; docs/domain.md).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'TREATMENT_GUARANTEE_DAYS must be a whole number of days' })
+  @Min(1, { message: 'TREATMENT_GUARANTEE_DAYS must be at least 1' })
+  @Max(60, { message: 'TREATMENT_GUARANTEE_DAYS must be at most 60' })
+  TREATMENT_GUARANTEE_DAYS = 14;
+
+  /**
    * Where the access log's signed anchors are appended (JSON lines, one file per day), besides the
    * log stream. Unset: DATA_DIR/audit-anchors outside production, the log stream alone in
    * production. Point it at storage the database's owner cannot rewrite (another host, an

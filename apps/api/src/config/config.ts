@@ -42,6 +42,8 @@ export interface AppConfig {
   disclosure: { maxNoise: number; variance: number };
   /** Distinct report queries an evaluator may make per Danish day. */
   reportQueryBudget: number;
+  /** The treatment guarantee's calendar days from the request to the start (14). */
+  treatmentGuaranteeDays: number;
   logLevel: string;
   /** Browser origins other than the API's own that may call it (the Vite dev server in development). */
   corsOrigins: string[];
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,
     disclosure: { maxNoise: vars.DISCLOSURE_MAX_NOISE, variance: vars.DISCLOSURE_VARIANCE },
     reportQueryBudget: vars.REPORT_QUERY_BUDGET,
+    treatmentGuaranteeDays: vars.TREATMENT_GUARANTEE_DAYS,
     // Demo data by default only on the embedded database, never in production (nor without the owner).
     seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),
     seedDemoCases: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true') && (vars.SEED_DEMO_CASES === undefined ? embedded : vars.SEED_DEMO_CASES === 'true'),

@@ -6,6 +6,7 @@ import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
+import { CaseRequestEntity } from '../case-requests/case-request.entity';
 
 registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 
@@ -15,6 +16,8 @@ registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'enrolment_citizen_same_municipality', what: 'a citizen' })
 @SameMunicipality(() => CentreEntity, 'centreId', { name: 'enrolment_centre_same_municipality', what: 'a centre' })
 @SameMunicipality(() => UserEntity, 'staffUserId', { name: 'enrolment_staff_user_same_municipality', what: 'a user' })
+@SameMunicipality(() => CaseRequestEntity, 'caseRequestId', { name: 'enrolment_case_request_same_municipality', what: 'a request' })
+@Index('enrolment_case_request', ['caseRequestId'])
 // The literals below are the schema as migrated: OPEN_STATES and ENROLMENT_STATES (libs), held equal by enrolment.entity.spec.ts.
 @Index('enrolment_one_open_per_programme', ['citizenId', 'programmeId'], { unique: true, where: `"state" IN ('referred', 'active')` })
 @Index('enrolment_municipality_state', ['municipalityId', 'state'])
@@ -72,6 +75,10 @@ export class EnrolmentEntity extends BaseRecordEntity {
 
   @Column({ type: 'text', nullable: true })
   eligibilityOverride!: string | null;
+
+  /** The request this enrolment answers (its start counts for the treatment guarantee); null for enrolments made before requests were recorded. */
+  @Column({ type: 'uuid', nullable: true })
+  caseRequestId!: string | null;
 
   /**
    * The secret record key of the cell key method (docs/disclosure.md): uniform in [0, 1), drawn once

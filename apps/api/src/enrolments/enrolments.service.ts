@@ -2,6 +2,7 @@ import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
+import { CaseRequestsService } from '../case-requests/case-requests.service';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
@@ -40,6 +41,7 @@ export class EnrolmentsService {
   constructor(
     private readonly db: Db,
     private readonly citizens: CitizensService,
+    private readonly caseRequests: CaseRequestsService,
   ) {}
 
   private get repository() {
@@ -80,6 +82,7 @@ export class EnrolmentsService {
     await this.centreOrRefuse(input.centreId);
     const birthDate = await this.citizens.birthDate(citizen);
     this.checkDate('referralDate', input.referralDate, birthDate);
+    if (input.caseRequestId) await this.caseRequests.checkLink(input.caseRequestId, citizen.id);
     const attestations = input.attestations ?? [];
     this.checkEligibility(programme, birthDate, input.referralDate, attestations, input.eligibilityOverride ?? null);
     const result = await this.repository
@@ -95,6 +98,7 @@ export class EnrolmentsService {
         referralSource: input.referralSource ?? null,
         attestations,
         eligibilityOverride: input.eligibilityOverride ?? null,
+        caseRequestId: input.caseRequestId ?? null,
         state: 'referred',
       })
       .returning('id')
@@ -144,6 +148,8 @@ export class EnrolmentsService {
       const programme = await this.programmeOrRefuse(current.programmeId);
       const override = input.eligibilityOverride ?? current.eligibilityOverride;
       this.checkEligibility(programme, birthDate, input.date, current.attestations as Attestation[], override);
+      // The treatment guarantee: not before the request; after its deadline only with the reason.
+      if (current.caseRequestId) await this.caseRequests.checkStart(current.caseRequestId, input.date, input.reason ?? null);
       changes.startDate = input.date;
       changes.eligibilityOverride = override;
     } else {
@@ -261,6 +267,7 @@ export class EnrolmentsService {
       state: row.state as EnrolmentState,
       attestations: row.attestations as Attestation[],
       eligibilityOverride: row.eligibilityOverride,
+      caseRequestId: row.caseRequestId,
       transitions: (history.get(row.id) ?? []).map((t) => ({
         from: t.fromState as EnrolmentState | null,
         to: t.toState as EnrolmentState,

@@ -31,6 +31,8 @@ export interface Enrolment extends RecordMeta {
   attestations: Attestation[];
   /** Why eligibility rules were overridden, when they were. */
   eligibilityOverride: string | null;
+  /** The request (henvendelse) this enrolment answers; its start counts for the treatment guarantee. Null for older enrolments. */
+  caseRequestId: string | null;
   transitions: EnrolmentTransitionRecord[];
   /** Progress against the protocol: sessions attended, of the programme's expected number (MOVE "7 of 12"). */
   sessionsAttended: number;

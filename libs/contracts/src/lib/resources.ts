@@ -21,6 +21,7 @@ export const RESOURCES = [
   'outcomes',
   'export-projects',
   'export-jobs',
+  'case-requests',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -39,6 +39,11 @@ export class CreateEnrolmentDto {
   @IsString()
   @Length(10, 2000, { message: 'eligibilityOverride must be a written reason of 10 to 2000 characters' })
   eligibilityOverride?: string | null;
+
+  /** The citizen's request (henvendelse) this enrolment answers. */
+  @IsOptional()
+  @IsUUID('all', { message: 'caseRequestId must be a UUID' })
+  caseRequestId?: string | null;
 }
 
 /** What may change without a state change: centre, staff member, referral source, attestations. */

@@ -1,0 +1,366 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ASSESSMENT_AREAS } from '@outcomes/contracts';
+import type { CaseDecision, CaseRequest, CaseRequestCreated, CaseRequestStatus, DecisionOutcome, GuaranteeFigures, JoinedRequest, RawListQuery, RequestAssessment, RequestChannel } from '@outcomes/contracts';
+import { danishToday, guaranteeFigures, guaranteeState, joinsOpenRequest } from '@outcomes/domain';
+import { CitizensService } from '../citizens/citizens.service';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
+import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
+import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
+import type { ListPage } from '../common/list-query/list-page';
+import { listPage } from '../common/list-query/list-page';
+import type { ListSpec } from '../common/list-query/list-query';
+import { CentreEntity } from '../municipalities/centre.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Db } from '../tenancy/db.service';
+import { CaseDecisionEntity, CaseRequestEntity } from './case-request.entity';
+import { decisionPdf } from './decision-pdf';
+import type { CreateCaseRequestDto, CreateDecisionDto, RequestAssessmentDto, UpdateCaseRequestDto } from './dto/case-request.dto';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    status: { type: 'string', column: 'status', sortable: true, filterable: true },
+    requestedOn: { type: 'date', column: 'requested_on', sortable: true, filterable: true },
+    receivedByCentreId: { type: 'uuid', column: 'received_by_centre_id', filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['requestedOn', 'DESC'],
+};
+
+const EMPTY_ASSESSMENT: RequestAssessment = { drugsAndAlcohol: null, socialSituation: null, health: null, workOrEducation: null, housing: null, otherHelp: null };
+
+/**
+ * Requests for treatment (henvendelser), their assessment, the 14-day treatment guarantee and the
+ * written decisions on them (docs/domain.md, "The legal case record"). The guarantee's start is the
+ * earliest start of an enrolment linked to the request (enrolment.case_request_id).
+ */
+@Injectable()
+export class CaseRequestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: IdentifierCrypto,
+    private readonly citizens: CitizensService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get repository() {
+    return this.db.repo(CaseRequestEntity);
+  }
+
+  get guaranteeDays(): number {
+    return this.config.treatmentGuaranteeDays;
+  }
+
+  async list(raw: RawListQuery): Promise<ListPage<CaseRequest>> {
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => this.withStarts(rows));
+  }
+
+  async get(id: string): Promise<CaseRequest> {
+    const [request] = await this.withStarts([await this.entity(id)]);
+    return request as CaseRequest;
+  }
+
+  /**
+   * A new request, or, when the citizen has an open one at most 10 days apart, that one with this
+   * request joined to it (one contact course, as the register counts them): `joined` says which.
+   * An open request further apart is a 409: close it first (the register's one open course).
+   */
+  async create(input: CreateCaseRequestDto): Promise<CaseRequestCreated> {
+    const citizen = await this.citizenOrRefuse(input.citizenId);
+    await this.centreOrRefuse('receivedByCentreId', input.receivedByCentreId ?? null);
+    const birthDate = await this.citizens.birthDate(citizen);
+    this.checkPast('requestedOn', input.requestedOn);
+    if (birthDate && input.requestedOn < birthDate) throw ApiException.validation({ requestedOn: `requestedOn must not be before the citizen's birth (${birthDate})` });
+
+    const open = await this.repository.createQueryBuilder('r').where("r.citizen_id = :id AND r.status = 'open'", { id: citizen.id }).setLock('pessimistic_write').getOne();
+    if (open) {
+      if (!joinsOpenRequest(open.requestedOn, input.requestedOn)) {
+        throw new ApiException(409, 'DUPLICATE', `The citizen has an open request of ${open.requestedOn}, more than 10 days from this one; close it before registering a new one`, {
+          requestedOn: `the citizen has an open request of ${open.requestedOn}: requests more than 10 days apart are separate courses, so close the open one first`,
+        });
+      }
+      const joined: JoinedRequest = { requestedOn: input.requestedOn, channel: input.channel, receivedByCentreId: input.receivedByCentreId ?? null, at: new Date().toISOString(), userId: this.db.user().id };
+      const changes: Partial<CaseRequestEntity> = { joinedRequests: [...open.joinedRequests, joined] };
+      // The clock runs from the course's first request.
+      if (input.requestedOn < open.requestedOn) Object.assign(changes, { requestedOn: input.requestedOn, channel: input.channel, receivedByCentreId: input.receivedByCentreId ?? null });
+      if (input.assessment) changes.assessmentEncrypted = this.encryptAssessment({ ...this.decryptAssessment(open.assessmentEncrypted), ...this.cleanAssessment(input.assessment) });
+      await this.repository.createQueryBuilder().update().set(changes as QueryDeepPartialEntity<CaseRequestEntity>).where('id = :id', { id: open.id }).execute();
+      return { ...(await this.get(open.id)), joined: true };
+    }
+
+    const result = await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: this.db.municipalityId(),
+        citizenId: citizen.id,
+        requestedOn: input.requestedOn,
+        channel: input.channel,
+        receivedByCentreId: input.receivedByCentreId ?? null,
+        assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment ?? {}) }),
+        status: 'open',
+        joinedRequests: [],
+        createdByUserId: this.db.user().id,
+      })
+      .returning('id')
+      .execute();
+    return { ...(await this.get((result.identifiers[0] as { id: string }).id)), joined: false };
+  }
+
+  async update(id: string, input: UpdateCaseRequestDto): Promise<CaseRequest> {
+    const current = await this.entity(id);
+    const [view] = await this.withStarts([current]);
+    for (const field of ['closedOn', 'waiverOn', 'doctorConversationOn'] as const) {
+      const date = input[field];
+      if (!date) continue;
+      this.checkPast(field, date);
+      if (date < current.requestedOn) throw ApiException.validation({ [field]: `${field} must not be before the request (${current.requestedOn})` });
+    }
+    const missedReason = input.missedReason === undefined ? this.crypto.decryptNullable('case_request_missed_reason', current.missedReasonEncrypted) : (input.missedReason?.trim() || null);
+    const after = guaranteeState({ requestedOn: current.requestedOn, startDate: view?.guarantee.startDate ?? null, waiverOn: input.waiverOn === undefined ? current.waiverOn : input.waiverOn, missedReason, today: danishToday(), days: this.guaranteeDays });
+    if ((after.status === 'missed' || after.status === 'overdue') && !missedReason && current.missedReasonEncrypted) {
+      throw ApiException.validation({ missedReason: 'missedReason is required while treatment did not start within the guarantee' });
+    }
+    const closing = input.status === 'closed';
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        ...(input.assessment ? { assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment) }) } : {}),
+        status: input.status,
+        closedOn: closing ? (input.closedOn ?? current.closedOn ?? danishToday()) : null,
+        ...(input.waiverOn !== undefined ? { waiverOn: input.waiverOn } : {}),
+        ...(input.doctorConversationOn !== undefined ? { doctorConversationOn: input.doctorConversationOn } : {}),
+        missedReasonEncrypted: this.crypto.encryptNullable('case_request_missed_reason', missedReason),
+      })
+      .where('id = :id AND version = :version', { id, version: input.version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Request');
+    return this.get(id);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // The enrolments' side: linking an enrolment to its request, and its start
+
+  /** An enrolment may name a request of its own citizen only. */
+  async checkLink(caseRequestId: string, citizenId: string): Promise<void> {
+    const request = await findReferenceOr400(this.repository, caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
+    if (request.citizenId !== citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
+  }
+
+  /**
+   * A linked enrolment's start: never before the request; after the guarantee's deadline only with
+   * the reason (given now, or recorded on the request before), unless the citizen waived it. The
+   * reason given is recorded on the request.
+   */
+  async checkStart(caseRequestId: string, startDate: string, reason: string | null): Promise<void> {
+    const request = await this.entity(caseRequestId);
+    if (startDate < request.requestedOn) {
+      throw ApiException.validation({ date: `startDate must not be before the request date (${request.requestedOn}): treatment starts after the citizen's request` });
+    }
+    const [view] = await this.withStarts([request]);
+    const earliest = view?.guarantee.startDate && view.guarantee.startDate < startDate ? view.guarantee.startDate : startDate;
+    const stored = this.crypto.decryptNullable('case_request_missed_reason', request.missedReasonEncrypted);
+    const state = guaranteeState({ requestedOn: request.requestedOn, startDate: earliest, waiverOn: request.waiverOn, missedReason: stored ?? reason, today: danishToday(), days: this.guaranteeDays });
+    if (state.status !== 'missed') return;
+    if (!stored && !reason?.trim()) {
+      throw ApiException.validation({ reason: `the start is after the treatment guarantee's last day (${state.deadline}): give the reason it was missed` });
+    }
+    if (!stored) await this.repository.createQueryBuilder().update().set({ missedReasonEncrypted: this.crypto.encrypt('case_request_missed_reason', (reason as string).trim()) }).where('id = :id', { id: request.id }).execute();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Decisions
+
+  async decisions(caseRequestId: string): Promise<CaseDecision[]> {
+    await this.entity(caseRequestId);
+    const rows = await this.db.repo(CaseDecisionEntity).createQueryBuilder('d').where('d.case_request_id = :id', { id: caseRequestId }).orderBy('d.created_at', 'DESC').getMany();
+    return rows.map((r) => this.toDecision(r));
+  }
+
+  /** A new decision; the request's latest one (if any) stays, named as the one this replaces. */
+  async decide(caseRequestId: string, input: CreateDecisionDto): Promise<CaseDecision> {
+    const request = await this.entity(caseRequestId);
+    this.checkPast('decidedOn', input.decidedOn);
+    if (input.decidedOn < request.requestedOn) throw ApiException.validation({ decidedOn: `decidedOn must not be before the request (${request.requestedOn})` });
+    if (input.programmeId) await this.programmeOrRefuse(input.programmeId);
+    await this.centreOrRefuse('centreId', input.centreId ?? null);
+    if (input.outcome === 'granted' && !input.programmeId && !input.centreId) {
+      throw ApiException.validation({ programmeId: 'a granted decision names the offer: programmeId or centreId' });
+    }
+    // Serialised per request by the request row's lock, so two decisions never replace the same one.
+    await this.repository.createQueryBuilder('r').where('r.id = :id', { id: request.id }).setLock('pessimistic_write').getOne();
+    const latest = await this.db.repo(CaseDecisionEntity).createQueryBuilder('d').where('d.case_request_id = :id', { id: request.id }).orderBy('d.created_at', 'DESC').getOne();
+    const result = await this.db
+      .repo(CaseDecisionEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({
+        municipalityId: this.db.municipalityId(),
+        caseRequestId: request.id,
+        citizenId: request.citizenId,
+        decidedOn: input.decidedOn,
+        outcome: input.outcome,
+        programmeId: input.programmeId ?? null,
+        centreId: input.centreId ?? null,
+        reasonsEncrypted: this.crypto.encrypt('case_decision_reasons', input.reasons),
+        legalBasis: input.legalBasis,
+        complaintGuidance: input.complaintGuidance,
+        supersedesId: latest?.id ?? null,
+        decidedByUserId: this.db.user().id,
+      })
+      .returning('id')
+      .execute();
+    const id = (result.identifiers[0] as { id: string }).id;
+    const row = await findByIdOr404(this.db.repo(CaseDecisionEntity), id, 'Decision');
+    return this.toDecision(row);
+  }
+
+  /** The decision as a Danish letter (PDF); its read is logged with the citizen. */
+  async decisionPdf(caseRequestId: string, decisionId: string): Promise<{ pdf: Buffer; citizenId: string }> {
+    const request = await this.entity(caseRequestId);
+    const row = await findByIdOr404(this.db.repo(CaseDecisionEntity), decisionId, 'Decision');
+    if (row.caseRequestId !== request.id) throw ApiException.notFound('Decision');
+    const citizen = await this.citizens.get(request.citizenId);
+    const names = await this.db.manager().query(
+      `SELECT m.name AS municipality, (SELECT name FROM programme WHERE id = $2) AS programme, (SELECT name FROM centre WHERE id = $3) AS centre,
+              (SELECT display_name FROM app_user WHERE id = $4) AS decided_by
+       FROM municipality m WHERE m.id = $1`,
+      [request.municipalityId, row.programmeId, row.centreId, row.decidedByUserId],
+    ) as { municipality: string; programme: string | null; centre: string | null; decided_by: string | null }[];
+    const n = names[0];
+    const pdf = await decisionPdf({
+      municipality: n?.municipality ?? '',
+      citizenName: `${citizen.firstName} ${citizen.lastName}`,
+      cpr: citizen.cpr ?? null,
+      requestedOn: request.requestedOn,
+      decision: this.toDecision(row),
+      programme: n?.programme ?? null,
+      centre: n?.centre ?? null,
+      decidedBy: n?.decided_by ?? null,
+      supersedes: row.supersedesId !== null,
+    });
+    return { pdf, citizenId: request.citizenId };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // The guarantee's figures
+
+  /** The requests of a period (by request date) of the own municipality, counted by where their guarantee stands. */
+  async figures(from: string, to: string): Promise<GuaranteeFigures> {
+    if (to < from) throw ApiException.validation({ to: 'to must not be before from' });
+    const rows = await this.repository.createQueryBuilder('r').where('r.requested_on BETWEEN :from AND :to', { from, to }).getMany();
+    const views = await this.withStarts(rows);
+    return { municipalityId: this.db.municipalityId(), from, to, guaranteeDays: this.guaranteeDays, ...guaranteeFigures(views.map((v) => v.guarantee)) };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private async entity(id: string): Promise<CaseRequestEntity> {
+    return findByIdOr404(this.repository, id, 'Request');
+  }
+
+  private async citizenOrRefuse(id: string) {
+    try {
+      return await this.citizens.entity(id);
+    } catch {
+      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
+    }
+  }
+
+  /** Any municipality's treatment place (free choice); centres are readable by all. */
+  private async centreOrRefuse(field: string, id: string | null): Promise<void> {
+    if (id === null) return;
+    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+    if (!centre) throw new ReferenceRefused(field, `${field} must name a treatment centre`);
+  }
+
+  private async programmeOrRefuse(id: string): Promise<void> {
+    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
+    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+  }
+
+  private checkPast(field: string, date: string): void {
+    if (date > danishToday()) throw ApiException.validation({ [field]: `${field} must not be after today (${danishToday()})` });
+  }
+
+  private cleanAssessment(input: RequestAssessmentDto): Partial<RequestAssessment> {
+    const out: Partial<RequestAssessment> = {};
+    for (const area of ASSESSMENT_AREAS) if (input[area] !== undefined) out[area] = input[area]?.trim() || null;
+    return out;
+  }
+
+  private encryptAssessment(assessment: RequestAssessment): string {
+    return this.crypto.encrypt('case_request_assessment', JSON.stringify(assessment));
+  }
+
+  private decryptAssessment(stored: string | null): RequestAssessment {
+    const plain = this.crypto.decryptNullable('case_request_assessment', stored);
+    return plain ? { ...EMPTY_ASSESSMENT, ...(JSON.parse(plain) as Partial<RequestAssessment>) } : { ...EMPTY_ASSESSMENT };
+  }
+
+  /** The requests with their linked enrolments' earliest start, in one query whatever the page size. */
+  private async withStarts(rows: CaseRequestEntity[]): Promise<CaseRequest[]> {
+    const ids = rows.map((r) => r.id);
+    const linked = new Map<string, { start: string | null; enrolmentIds: string[] }>();
+    if (ids.length > 0) {
+      const found = (await this.db.manager().query(
+        `SELECT case_request_id AS id, to_char(min(start_date), 'YYYY-MM-DD') AS start, array_agg(id::text ORDER BY created_at) AS enrolments
+         FROM enrolment WHERE case_request_id = ANY($1::uuid[]) GROUP BY case_request_id`,
+        [ids],
+      )) as { id: string; start: string | null; enrolments: string[] }[];
+      for (const f of found) linked.set(f.id, { start: f.start, enrolmentIds: f.enrolments });
+    }
+    const today = danishToday();
+    return rows.map((r) => this.toRequest(r, linked.get(r.id) ?? { start: null, enrolmentIds: [] }, today));
+  }
+
+  private toRequest(row: CaseRequestEntity, linked: { start: string | null; enrolmentIds: string[] }, today: string): CaseRequest {
+    const missedReason = this.crypto.decryptNullable('case_request_missed_reason', row.missedReasonEncrypted);
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      municipalityId: row.municipalityId,
+      citizenId: row.citizenId,
+      requestedOn: row.requestedOn,
+      channel: row.channel as RequestChannel,
+      receivedByCentreId: row.receivedByCentreId,
+      assessment: this.decryptAssessment(row.assessmentEncrypted),
+      status: row.status as CaseRequestStatus,
+      closedOn: row.closedOn,
+      waiverOn: row.waiverOn,
+      missedReason,
+      doctorConversationOn: row.doctorConversationOn,
+      joinedRequests: row.joinedRequests as JoinedRequest[],
+      guarantee: guaranteeState({ requestedOn: row.requestedOn, startDate: linked.start, waiverOn: row.waiverOn, missedReason, today, days: this.guaranteeDays }),
+      enrolmentIds: linked.enrolmentIds,
+      createdByUserId: row.createdByUserId,
+    };
+  }
+
+  private toDecision(row: CaseDecisionEntity): CaseDecision {
+    return {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      municipalityId: row.municipalityId,
+      caseRequestId: row.caseRequestId,
+      citizenId: row.citizenId,
+      decidedOn: row.decidedOn,
+      outcome: row.outcome as DecisionOutcome,
+      programmeId: row.programmeId,
+      centreId: row.centreId,
+      reasons: this.crypto.decrypt('case_decision_reasons', row.reasonsEncrypted),
+      legalBasis: row.legalBasis,
+      complaintGuidance: row.complaintGuidance,
+      supersedesId: row.supersedesId,
+      decidedByUserId: row.decidedByUserId,
+    };
+  }
+}
+
