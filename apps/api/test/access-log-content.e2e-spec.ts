@@ -145,6 +145,7 @@ interface Fixtures {
   meetingId: string;
   contactId: string;
   assessmentId: string;
+  caseRequestId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -175,6 +176,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/outreach-contacts/{id}': { as: staff.aarhus, path: (f) => `/api/outreach-contacts/${f.contactId}`, citizens: field('citizenId') },
   '/api/assessments': { as: staff.aarhus, path: () => listPath('assessments', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/assessments/{id}': { as: staff.aarhus, path: (f) => `/api/assessments/${f.assessmentId}`, citizens: field('citizenId') },
+  '/api/case-requests': { as: staff.aarhus, path: () => listPath('case-requests', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/case-requests/{id}': { as: staff.aarhus, path: (f) => `/api/case-requests/${f.caseRequestId}`, citizens: field('citizenId') },
+  '/api/case-requests/{id}/decisions': { as: staff.aarhus, path: (f) => `/api/case-requests/${f.caseRequestId}/decisions`, citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
 };
 
@@ -192,10 +196,12 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/trainings/{id}': 'a volunteer’s training',
   '/api/groups/{id}/facilitators': 'the volunteers who facilitate a group',
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
+  '/api/case-requests/guarantee-figures': 'counts and a median for a period; its read is logged as a search of requests',
+  '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -213,12 +219,16 @@ async function fixtures(): Promise<Fixtures> {
   expect(contact.status).toBe(201);
   const assessment = await call<{ id: string }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today(), items: { M6: 1, M7: 1, M8: 1 } }, { as: staff.aarhus });
   expect(assessment.status).toBe(201);
+  const caseRequest = await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'personal' }, { as: staff.aarhus });
+  expect(caseRequest.status).toBe(201);
+  const decision = await call('POST', `/api/case-requests/${caseRequest.body.id}/decisions`, { decidedOn: today(), outcome: 'refused', reasons: 'Logtest', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, { as: staff.aarhus });
+  expect(decision.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id };
+  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, caseRequestId: caseRequest.body.id };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -28,7 +28,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'case_request', 'case_decision',
 ];
 
 /**
@@ -102,6 +102,11 @@ async function fillTenantTables(): Promise<void> {
   ok('follow-up attempt', await call('POST', `/api/enrolments/${enrolment.id}/follow-up-attempts`, { timepoint: 'end', date: today, channel: 'phone', reached: false }, asStaff));
   const citizen = await createCitizen('aarhus');
   ok('outreach contact', await call('POST', '/api/outreach-contacts', { contactAt: hourAgo, placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: citizen.id }, asStaff));
+
+  // case_request, case_decision
+  const requester = await createCitizen('aarhus');
+  const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
+  ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

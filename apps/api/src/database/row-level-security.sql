@@ -37,6 +37,22 @@ CREATE POLICY tenant_isolation ON assessment_revision AS PERMISSIVE FOR ALL TO o
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
+-- case_decision: row-level security enabled, forced
+CREATE POLICY owner_all ON case_decision AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON case_decision AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- case_request: row-level security enabled, forced
+CREATE POLICY owner_all ON case_request AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON case_request AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- centre: row-level security enabled, forced
 CREATE POLICY owner_all ON centre AS PERMISSIVE FOR ALL TO <owner>
   USING (true)

@@ -78,7 +78,7 @@ const TABLE_OF: Record<string, string> = {
   municipalities: 'municipality', centres: 'centre', programmes: 'programme', users: 'app_user', 'evaluator-grants': 'evaluator_grant',
   citizens: 'citizen', enrolments: 'enrolment', sessions: 'treatment_session', groups: 'treatment_group', 'group-meetings': 'group_meeting',
   'outreach-contacts': 'outreach_contact', assessments: 'assessment', organisations: 'organisation', volunteers: 'volunteer',
-  trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job',
+  trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
 };
 
 let operatorEmail: string | undefined;
@@ -301,6 +301,11 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       await jobSettled(job.id);
       return { id: job.id, body: { projectId: project.id, dataset: 'codebook', format: 'csv', version: 1 } };
     }
+    case 'case-requests': {
+      const citizen = await createCitizen(town);
+      const made = created('request', await call<{ id: string; version: number }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
+      return { id: made.id, body: { status: 'open', doctorConversationOn: today(), version: made.version } };
+    }
     default:
       throw new Error(`no target for ${resource}`);
   }
@@ -357,6 +362,8 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
       return exportProjectBody(MUNICIPALITY_OF[other ? theirs : mine]);
     case 'export-jobs':
       return { projectId: (await exportProject(other ? theirs : mine)).id, dataset: 'codebook', format: 'csv' };
+    case 'case-requests':
+      return { citizenId: (await createCitizen(other ? theirs : mine)).id, requestedOn: today(), channel: 'phone' };
     default:
       throw new Error(`no create body for ${resource}`);
   }
