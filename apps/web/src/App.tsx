@@ -27,6 +27,7 @@ import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { darkTheme, LocalisedTheme, lightTheme } from './theme';
 import { sessions } from './sessions';
+import { caseRequests } from './case-requests';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -46,6 +47,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   citizens,
   enrolments,
   sessions,
+  'case-requests': caseRequests,
   groups,
   'group-meetings': groupMeetings,
   'outreach-contacts': outreachContacts,

@@ -10,6 +10,7 @@ import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
+import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -81,6 +82,7 @@ const Body = () => {
     <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
       <Details />
       <Divider sx={{ my: 2 }} />
+      <CitizenCaseRequests citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />

@@ -19,6 +19,8 @@ export function toEnrolmentCreateBody(data: FormData): FormData {
     referralSource: text(data['referralSource']),
     attestations: attestationsOf(data['attestations']),
     ...(override ? { eligibilityOverride: override } : {}),
+    // Opened from a request (henvendelse): the enrolment answers it, and its start counts for the guarantee.
+    ...(typeof data['caseRequestId'] === 'string' ? { caseRequestId: data['caseRequestId'] } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { todayLocal } from '../common/dates';
 import { AttemptDialog } from './AttemptDialog';
 import { WorklistTable } from './WorklistTable';
 import { WORKLIST_SECTIONS, worklistSections } from './worklist-sections';
+import { WorklistGuarantees } from '../case-requests/WorklistGuarantees';
 
 type Scope = 'mine' | 'everyone';
 
@@ -65,6 +66,7 @@ export const Worklist = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('app.worklist.intro')}
       </Typography>
+      <WorklistGuarantees />
       <Filters scope={scope} onScope={setScope} centreId={centreId} onCentre={setCentreId} municipalityId={identity.municipalityId ?? ''} />
       {WORKLIST_SECTIONS.map((section) => (
         <WorklistTable key={section} section={section} items={sections[section]} myId={String(identity.id)} onLogAttempt={setLogging} />
