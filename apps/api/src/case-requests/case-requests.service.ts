@@ -243,6 +243,7 @@ export class CaseRequestsService {
       centre: n?.centre ?? null,
       decidedBy: n?.decided_by ?? null,
       supersedes: row.supersedesId !== null,
+      guaranteeDays: this.guaranteeDays,
     });
     return { pdf, citizenId: request.citizenId };
   }

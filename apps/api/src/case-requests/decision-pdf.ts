@@ -11,6 +11,8 @@ export interface DecisionLetter {
   centre: string | null;
   decidedBy: string | null;
   supersedes: boolean;
+  /** The treatment guarantee's days (TREATMENT_GUARANTEE_DAYS, 14 by the law). */
+  guaranteeDays: number;
 }
 
 /** "5.12.2026": the product's one Danish date format (docs/decisions.md, decision 54). */
@@ -40,7 +42,7 @@ export function decisionPdf(letter: DecisionLetter, options: { compress?: boolea
 
   doc.font('Helvetica').fontSize(11).text(letter.municipality, { align: 'right' }).text(`Dato: ${danishDateText(d.decidedOn)}`, { align: 'right' });
   doc.moveDown(1).text(letter.citizenName);
-  if (letter.cpr) doc.text(`CPR-nr.: ${letter.cpr}`);
+  if (letter.cpr) doc.text(`CPR-nr.: ${letter.cpr.length === 10 ? `${letter.cpr.slice(0, 6)}-${letter.cpr.slice(6)}` : letter.cpr}`);
   doc.moveDown(1.5).font('Helvetica-Bold').fontSize(16).text('Afgørelse om stofmisbrugsbehandling');
   doc.font('Helvetica').fontSize(11).moveDown(0.5);
   if (letter.supersedes) doc.text('Denne afgørelse erstatter en tidligere afgørelse i samme sag. Den tidligere afgørelse er bevaret i sagen.').moveDown(0.5);
@@ -55,7 +57,7 @@ export function decisionPdf(letter: DecisionLetter, options: { compress?: boolea
     doc.text(`Tilbud: ${offer}.`);
   }
   if (d.outcome === 'granted') {
-    doc.text('Behandlingen skal efter loven begynde senest 14 dage efter din henvendelse. Du kan vælge et andet offentligt eller godkendt privat behandlingssted af samme art (frit valg).');
+    doc.text(`Behandlingen skal efter loven begynde senest ${letter.guaranteeDays} dage efter din henvendelse. Du kan vælge et andet offentligt eller godkendt privat behandlingssted af samme art (frit valg).`);
   }
 
   heading('Begrundelse');

@@ -10,19 +10,18 @@ export interface GuaranteeText {
 
 /** The guarantee's one line ("garanti: 3 dage tilbage"); the words carry the meaning, the colour only repeats it. */
 export function guaranteeText(state: GuaranteeState): GuaranteeText {
-  const base = 'app.caseRequests.guarantee.';
   switch (state.status) {
     case 'running':
       return state.daysLeft === 0
-        ? { key: `${base}last_day`, args: {}, tone: 'warning' }
-        : { key: `${base}running`, args: { smart_count: state.daysLeft ?? 0 }, tone: (state.daysLeft ?? 0) <= 3 ? 'warning' : 'neutral' };
+        ? { key: 'app.caseRequests.guarantee.last_day', args: {}, tone: 'warning' }
+        : { key: 'app.caseRequests.guarantee.running', args: { smart_count: state.daysLeft ?? 0 }, tone: (state.daysLeft ?? 0) <= 3 ? 'warning' : 'neutral' };
     case 'overdue':
-      return { key: `${base}overdue`, args: { smart_count: -(state.daysLeft ?? 0) }, tone: 'error' };
+      return { key: 'app.caseRequests.guarantee.overdue', args: { smart_count: -(state.daysLeft ?? 0) }, tone: 'error' };
     case 'met':
-      return { key: `${base}met`, args: { smart_count: state.daysToStart ?? 0 }, tone: 'success' };
+      return { key: 'app.caseRequests.guarantee.met', args: { smart_count: state.daysToStart ?? 0 }, tone: 'success' };
     case 'missed':
-      return { key: `${base}missed`, args: { smart_count: state.daysToStart ?? 0 }, tone: 'error' };
+      return { key: 'app.caseRequests.guarantee.missed', args: { smart_count: state.daysToStart ?? 0 }, tone: 'error' };
     case 'waived':
-      return { key: `${base}waived`, args: {}, tone: 'neutral' };
+      return { key: 'app.caseRequests.guarantee.waived', args: {}, tone: 'neutral' };
   }
 }
