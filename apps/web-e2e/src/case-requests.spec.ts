@@ -2,7 +2,7 @@ import type { CaseDecision, CaseRequest, Citizen, Enrolment } from '@outcomes/co
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
-import { signIn } from './support/auth';
+import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot } from './support/browser';
 
@@ -120,7 +120,32 @@ describe('a request taken to a decision and a start within the treatment guarant
       expect(kept.guarantee.status).toBe('met');
       expect(failed).toEqual([]);
       expect(browser.pageErrors).toEqual([]);
+      await signOut(page);
     },
     180_000,
+  );
+
+  it(
+    'asks for the reason when the start is after the guarantee’s last day, in Danish, and keeps it with the request',
+    async () => {
+      const { page } = browser;
+      const citizen = await apiPost<Citizen>('citizens', { cpr: adultCpr(), firstName: `Sen${letters(5)}`, lastName: `Start${letters(5)}` }, AARHUS_STAFF);
+      const request = await apiPost<CaseRequest>('case-requests', { citizenId: citizen.id, requestedOn: danishDaysFromToday(-20), channel: 'personal' }, AARHUS_STAFF);
+      const enrolment = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: danishDaysFromToday(-20), caseRequestId: request.id }, AARHUS_STAFF);
+      await signIn(page, AARHUS_STAFF);
+      await page.goto(`${baseUrl()}/#/enrolments/${enrolment.id}/show`);
+      await page.getByRole('button', { name: 'Start forløbet' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Bekræft' }).click();
+      await dialog.getByText('Starten ligger efter behandlingsgarantiens sidste dag: skriv årsagen (den gemmes på henvendelsen)').waitFor();
+      await dialog.getByRole('textbox', { name: 'Årsag til at behandlingsgarantien ikke blev holdt' }).fill('Ingen ledig plads i ICM før nu');
+      await screenshot(page, 'case-request-missed-reason');
+      await dialog.getByRole('button', { name: 'Bekræft' }).click();
+      await page.getByText('Forløbet er nu: Aktiv').waitFor();
+      const missed = await apiGet<CaseRequest>(`case-requests/${request.id}`, AARHUS_STAFF);
+      expect([missed.guarantee.status, missed.guarantee.daysToStart, missed.missedReason]).toEqual(['missed', 20, 'Ingen ledig plads i ICM før nu']);
+      expect(browser.pageErrors).toEqual([]);
+    },
+    120_000,
   );
 });

@@ -46,6 +46,8 @@ export const caseRequestMessages: FeatureMessages = {
         section_title: 'Henvendelser og behandlingsgaranti',
         requested_on: 'Henvendelse %{date}',
         start_enrolment: 'Opret forløb til henvendelsen',
+        start_missed_reason: 'Årsag til at behandlingsgarantien ikke blev holdt',
+        start_missed_reason_hint: 'Starten ligger efter behandlingsgarantiens sidste dag: skriv årsagen (den gemmes på henvendelsen)',
         guarantee: {
           running: 'garanti: %{smart_count} dag tilbage |||| garanti: %{smart_count} dage tilbage',
           last_day: 'garanti: sidste dag i dag',
@@ -142,6 +144,8 @@ export const caseRequestMessages: FeatureMessages = {
         section_title: 'Requests and treatment guarantee',
         requested_on: 'Request %{date}',
         start_enrolment: 'Create an enrolment for the request',
+        start_missed_reason: 'Reason the treatment guarantee was missed',
+        start_missed_reason_hint: 'The start is after the guarantee\'s last day: write the reason (it is kept with the request)',
         guarantee: {
           running: 'guarantee: %{smart_count} day left |||| guarantee: %{smart_count} days left',
           last_day: 'guarantee: last day today',

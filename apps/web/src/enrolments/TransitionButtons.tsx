@@ -42,7 +42,8 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
       await dataProvider.transitionEnrolment(String(enrolment.id), {
         to,
         date,
-        ...(starting ? {} : { reason: reason.trim() || null }),
+        // A start after the treatment guarantee's last day carries its reason (asked once the API named it).
+        ...(starting ? (reason.trim() ? { reason: reason.trim() } : {}) : { reason: reason.trim() || null }),
         ...(failures ? { eligibilityOverride: override.trim() } : {}),
         version: enrolment.version,
       });
@@ -95,16 +96,16 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
               error={errorOf('date') !== undefined}
               helperText={errorOf('date')}
             />
-            {!starting && (
+            {(!starting || fieldErrors['reason'] !== undefined || reason !== '') && (
               <TextField
                 name="reason"
-                label={translate('resources.enrolments.fields.endReason')}
+                label={translate(starting ? 'app.caseRequests.start_missed_reason' : 'resources.enrolments.fields.endReason')}
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
                 multiline
                 minRows={2}
                 error={errorOf('reason') !== undefined}
-                helperText={errorOf('reason') ?? translate(`resources.enrolments.reason_hint.${to}`)}
+                helperText={starting ? translate('app.caseRequests.start_missed_reason_hint') : (errorOf('reason') ?? translate(`resources.enrolments.reason_hint.${to}`))}
                 slotProps={DANISH_TEXT}
               />
             )}
