@@ -128,6 +128,9 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     UpdateExportProjectDto: { ...exportProject, version: 1 },
     CreateExportJobDto: { projectId: project.body.id, dataset: 'codebook', format: 'csv' },
     // Starts in 100 days: the preflight's grant gives Odense's evaluator nothing during the run.
+    CreateCaseRequestDto: { citizenId: citizen.id, requestedOn: today(), channel: 'phone' },
+    UpdateCaseRequestDto: { status: 'open', version: 1 },
+    CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },
   };
 }
