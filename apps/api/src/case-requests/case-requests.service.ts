@@ -6,16 +6,31 @@ import { danishToday, guaranteeFigures, guaranteeState, joinsOpenRequest } from 
 import { CitizensService } from '../citizens/citizens.service';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListPage } from '../common/list-query/list-page';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
-import { CentreEntity } from '../municipalities/centre.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
-import { CaseDecisionEntity, CaseRequestEntity } from './case-request.entity';
+import type { CaseDecisionEntity, CaseRequestEntity } from './case-request.entity';
+import {
+  centreExists,
+  changeRequest,
+  decisionOr404,
+  decisionsOf,
+  insertDecision,
+  insertRequest,
+  letterNames,
+  linkedEnrolments,
+  lockRequest,
+  openRequestForUpdate,
+  programmeVisible,
+  requestList,
+  requestOr400,
+  requestOr404,
+  requestsInPeriod,
+  updateRequest,
+} from './case-requests.queries';
 import { decisionPdf } from './decision-pdf';
 import type { CreateCaseRequestDto, CreateDecisionDto, RequestAssessmentDto, UpdateCaseRequestDto } from './dto/case-request.dto';
 
@@ -47,16 +62,12 @@ export class CaseRequestsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get repository() {
-    return this.db.repo(CaseRequestEntity);
-  }
-
   get guaranteeDays(): number {
     return this.config.treatmentGuaranteeDays;
   }
 
   async list(raw: RawListQuery): Promise<ListPage<CaseRequest>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => this.withStarts(rows));
+    return listPage(requestList(this.db.manager()), raw, LIST_SPEC, (rows) => this.withStarts(rows));
   }
 
   async get(id: string): Promise<CaseRequest> {
@@ -76,7 +87,7 @@ export class CaseRequestsService {
     this.checkPast('requestedOn', input.requestedOn);
     if (birthDate && input.requestedOn < birthDate) throw ApiException.validation({ requestedOn: `requestedOn must not be before the citizen's birth (${birthDate})` });
 
-    const open = await this.repository.createQueryBuilder('r').where("r.citizen_id = :id AND r.status = 'open'", { id: citizen.id }).setLock('pessimistic_write').getOne();
+    const open = await openRequestForUpdate(this.db.manager(), citizen.id);
     if (open) {
       if (!joinsOpenRequest(open.requestedOn, input.requestedOn)) {
         throw new ApiException(409, 'DUPLICATE', `The citizen has an open request of ${open.requestedOn}, more than 10 days from this one; close it before registering a new one`, {
@@ -88,27 +99,22 @@ export class CaseRequestsService {
       // The clock runs from the course's first request.
       if (input.requestedOn < open.requestedOn) Object.assign(changes, { requestedOn: input.requestedOn, channel: input.channel, receivedByCentreId: input.receivedByCentreId ?? null });
       if (input.assessment) changes.assessmentEncrypted = this.encryptAssessment({ ...this.decryptAssessment(open.assessmentEncrypted), ...this.cleanAssessment(input.assessment) });
-      await this.repository.createQueryBuilder().update().set(changes as QueryDeepPartialEntity<CaseRequestEntity>).where('id = :id', { id: open.id }).execute();
+      await changeRequest(this.db.manager(), open.id, changes as QueryDeepPartialEntity<CaseRequestEntity>);
       return { ...(await this.get(open.id)), joined: true };
     }
 
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: this.db.municipalityId(),
-        citizenId: citizen.id,
-        requestedOn: input.requestedOn,
-        channel: input.channel,
-        receivedByCentreId: input.receivedByCentreId ?? null,
-        assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment ?? {}) }),
-        status: 'open',
-        joinedRequests: [],
-        createdByUserId: this.db.user().id,
-      })
-      .returning('id')
-      .execute();
-    return { ...(await this.get((result.identifiers[0] as { id: string }).id)), joined: false };
+    const id = await insertRequest(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      citizenId: citizen.id,
+      requestedOn: input.requestedOn,
+      channel: input.channel,
+      receivedByCentreId: input.receivedByCentreId ?? null,
+      assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment ?? {}) }),
+      status: 'open',
+      joinedRequests: [],
+      createdByUserId: this.db.user().id,
+    });
+    return { ...(await this.get(id)), joined: false };
   }
 
   async update(id: string, input: UpdateCaseRequestDto): Promise<CaseRequest> {
@@ -126,20 +132,15 @@ export class CaseRequestsService {
       throw ApiException.validation({ missedReason: 'missedReason is required while treatment did not start within the guarantee' });
     }
     const closing = input.status === 'closed';
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({
-        ...(input.assessment ? { assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment) }) } : {}),
-        status: input.status,
-        closedOn: closing ? (input.closedOn ?? current.closedOn ?? danishToday()) : null,
-        ...(input.waiverOn !== undefined ? { waiverOn: input.waiverOn } : {}),
-        ...(input.doctorConversationOn !== undefined ? { doctorConversationOn: input.doctorConversationOn } : {}),
-        missedReasonEncrypted: this.crypto.encryptNullable('case_request_missed_reason', missedReason),
-      })
-      .where('id = :id AND version = :version', { id, version: input.version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Request');
+    const affected = await updateRequest(this.db.manager(), id, input.version, {
+      ...(input.assessment ? { assessmentEncrypted: this.encryptAssessment({ ...EMPTY_ASSESSMENT, ...this.cleanAssessment(input.assessment) }) } : {}),
+      status: input.status,
+      closedOn: closing ? (input.closedOn ?? current.closedOn ?? danishToday()) : null,
+      ...(input.waiverOn !== undefined ? { waiverOn: input.waiverOn } : {}),
+      ...(input.doctorConversationOn !== undefined ? { doctorConversationOn: input.doctorConversationOn } : {}),
+      missedReasonEncrypted: this.crypto.encryptNullable('case_request_missed_reason', missedReason),
+    });
+    if (affected === 0) throw ApiException.versionConflict('Request');
     return this.get(id);
   }
 
@@ -148,7 +149,7 @@ export class CaseRequestsService {
 
   /** An enrolment may name a request of its own citizen only. */
   async checkLink(caseRequestId: string, citizenId: string): Promise<void> {
-    const request = await findReferenceOr400(this.repository, caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
+    const request = await requestOr400(this.db.manager(), caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
     if (request.citizenId !== citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
   }
 
@@ -170,7 +171,7 @@ export class CaseRequestsService {
     if (!stored && !reason?.trim()) {
       throw ApiException.validation({ reason: `the start is after the treatment guarantee's last day (${state.deadline}): give the reason it was missed` });
     }
-    if (!stored) await this.repository.createQueryBuilder().update().set({ missedReasonEncrypted: this.crypto.encrypt('case_request_missed_reason', (reason as string).trim()) }).where('id = :id', { id: request.id }).execute();
+    if (!stored) await changeRequest(this.db.manager(), request.id, { missedReasonEncrypted: this.crypto.encrypt('case_request_missed_reason', (reason as string).trim()) });
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ export class CaseRequestsService {
 
   async decisions(caseRequestId: string): Promise<CaseDecision[]> {
     await this.entity(caseRequestId);
-    const rows = await this.db.repo(CaseDecisionEntity).createQueryBuilder('d').where('d.case_request_id = :id', { id: caseRequestId }).orderBy('d.created_at', 'DESC').getMany();
+    const rows = await decisionsOf(this.db.manager(), caseRequestId);
     return rows.map((r) => this.toDecision(r));
   }
 
@@ -193,46 +194,32 @@ export class CaseRequestsService {
       throw ApiException.validation({ programmeId: 'a granted decision names the offer: programmeId or centreId' });
     }
     // Serialised per request by the request row's lock, so two decisions never replace the same one.
-    await this.repository.createQueryBuilder('r').where('r.id = :id', { id: request.id }).setLock('pessimistic_write').getOne();
-    const latest = await this.db.repo(CaseDecisionEntity).createQueryBuilder('d').where('d.case_request_id = :id', { id: request.id }).orderBy('d.created_at', 'DESC').getOne();
-    const result = await this.db
-      .repo(CaseDecisionEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: this.db.municipalityId(),
-        caseRequestId: request.id,
-        citizenId: request.citizenId,
-        decidedOn: input.decidedOn,
-        outcome: input.outcome,
-        programmeId: input.programmeId ?? null,
-        centreId: input.centreId ?? null,
-        reasonsEncrypted: this.crypto.encrypt('case_decision_reasons', input.reasons),
-        legalBasis: input.legalBasis,
-        complaintGuidance: input.complaintGuidance,
-        supersedesId: latest?.id ?? null,
-        decidedByUserId: this.db.user().id,
-      })
-      .returning('id')
-      .execute();
-    const id = (result.identifiers[0] as { id: string }).id;
-    const row = await findByIdOr404(this.db.repo(CaseDecisionEntity), id, 'Decision');
-    return this.toDecision(row);
+    await lockRequest(this.db.manager(), request.id);
+    const [latest] = await decisionsOf(this.db.manager(), request.id);
+    const id = await insertDecision(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      caseRequestId: request.id,
+      citizenId: request.citizenId,
+      decidedOn: input.decidedOn,
+      outcome: input.outcome,
+      programmeId: input.programmeId ?? null,
+      centreId: input.centreId ?? null,
+      reasonsEncrypted: this.crypto.encrypt('case_decision_reasons', input.reasons),
+      legalBasis: input.legalBasis,
+      complaintGuidance: input.complaintGuidance,
+      supersedesId: latest?.id ?? null,
+      decidedByUserId: this.db.user().id,
+    });
+    return this.toDecision(await decisionOr404(this.db.manager(), id));
   }
 
   /** The decision as a Danish letter (PDF); its read is logged with the citizen. */
   async decisionPdf(caseRequestId: string, decisionId: string): Promise<{ pdf: Buffer; citizenId: string }> {
     const request = await this.entity(caseRequestId);
-    const row = await findByIdOr404(this.db.repo(CaseDecisionEntity), decisionId, 'Decision');
+    const row = await decisionOr404(this.db.manager(), decisionId);
     if (row.caseRequestId !== request.id) throw ApiException.notFound('Decision');
     const citizen = await this.citizens.get(request.citizenId);
-    const names = await this.db.manager().query(
-      `SELECT m.name AS municipality, (SELECT name FROM programme WHERE id = $2) AS programme, (SELECT name FROM centre WHERE id = $3) AS centre,
-              (SELECT display_name FROM app_user WHERE id = $4) AS decided_by
-       FROM municipality m WHERE m.id = $1`,
-      [request.municipalityId, row.programmeId, row.centreId, row.decidedByUserId],
-    ) as { municipality: string; programme: string | null; centre: string | null; decided_by: string | null }[];
-    const n = names[0];
+    const n = await letterNames(this.db.manager(), { municipalityId: request.municipalityId, programmeId: row.programmeId, centreId: row.centreId, userId: row.decidedByUserId });
     const pdf = await decisionPdf({
       municipality: n?.municipality ?? '',
       citizenName: `${citizen.firstName} ${citizen.lastName}`,
@@ -254,7 +241,7 @@ export class CaseRequestsService {
   /** The requests of a period (by request date) of the own municipality, counted by where their guarantee stands. */
   async figures(from: string, to: string): Promise<GuaranteeFigures> {
     if (to < from) throw ApiException.validation({ to: 'to must not be before from' });
-    const rows = await this.repository.createQueryBuilder('r').where('r.requested_on BETWEEN :from AND :to', { from, to }).getMany();
+    const rows = await requestsInPeriod(this.db.manager(), from, to);
     const views = await this.withStarts(rows);
     return { municipalityId: this.db.municipalityId(), from, to, guaranteeDays: this.guaranteeDays, ...guaranteeFigures(views.map((v) => v.guarantee)) };
   }
@@ -262,7 +249,7 @@ export class CaseRequestsService {
   // -------------------------------------------------------------------------------------------------
 
   private async entity(id: string): Promise<CaseRequestEntity> {
-    return findByIdOr404(this.repository, id, 'Request');
+    return requestOr404(this.db.manager(), id);
   }
 
   private async citizenOrRefuse(id: string) {
@@ -276,13 +263,11 @@ export class CaseRequestsService {
   /** Any municipality's treatment place (free choice); centres are readable by all. */
   private async centreOrRefuse(field: string, id: string | null): Promise<void> {
     if (id === null) return;
-    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
-    if (!centre) throw new ReferenceRefused(field, `${field} must name a treatment centre`);
+    if (!(await centreExists(this.db.manager(), id))) throw new ReferenceRefused(field, `${field} must name a treatment centre`);
   }
 
   private async programmeOrRefuse(id: string): Promise<void> {
-    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
-    if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
+    if (!(await programmeVisible(this.db.manager(), id))) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
   }
 
   private checkPast(field: string, date: string): void {
@@ -308,14 +293,7 @@ export class CaseRequestsService {
   private async withStarts(rows: CaseRequestEntity[]): Promise<CaseRequest[]> {
     const ids = rows.map((r) => r.id);
     const linked = new Map<string, { start: string | null; enrolmentIds: string[] }>();
-    if (ids.length > 0) {
-      const found = (await this.db.manager().query(
-        `SELECT case_request_id AS id, to_char(min(start_date), 'YYYY-MM-DD') AS start, array_agg(id::text ORDER BY created_at) AS enrolments
-         FROM enrolment WHERE case_request_id = ANY($1::uuid[]) GROUP BY case_request_id`,
-        [ids],
-      )) as { id: string; start: string | null; enrolments: string[] }[];
-      for (const f of found) linked.set(f.id, { start: f.start, enrolmentIds: f.enrolments });
-    }
+    for (const f of await linkedEnrolments(this.db.manager(), ids)) linked.set(f.id, { start: f.start, enrolmentIds: f.enrolments });
     const today = danishToday();
     return rows.map((r) => this.toRequest(r, linked.get(r.id) ?? { start: null, enrolmentIds: [] }, today));
   }
