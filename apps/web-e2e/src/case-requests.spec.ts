@@ -2,6 +2,7 @@ import type { CaseDecision, CaseRequest, Citizen, Enrolment } from '@outcomes/co
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
+import { axeFindings, describeFindings, settle } from './support/a11y';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot } from './support/browser';
@@ -23,6 +24,12 @@ function danishDaysFromToday(days: number): string {
 async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
+}
+
+/** WCAG 2.1 A/AA by axe on the page as it is now (the axe spec's own audit of every other page). */
+async function audit(page: Page, where: string): Promise<void> {
+  await settle(page);
+  expect(describeFindings(where, await axeFindings(page))).toBe(`${where}: no violations`);
 }
 
 describe('a request taken to a decision and a start within the treatment guarantee', () => {
@@ -56,6 +63,7 @@ describe('a request taken to a decision and a start within the treatment guarant
       const overdue = page.getByTestId('worklist-guarantee').filter({ hasText: late.lastName });
       await overdue.getByText('garanti overskredet med 2 dage').waitFor();
       await screenshot(page, 'case-requests-worklist');
+      await audit(page, 'worklist with the guarantee');
 
       // From the citizen's page: a new request with the afdækning.
       await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
@@ -96,6 +104,7 @@ describe('a request taken to a decision and a start within the treatment guarant
       expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF-']);
       await card.scrollIntoViewIfNeeded();
       await screenshot(page, 'case-request-decision');
+      await audit(page, 'request edit with decisions');
 
       // Refer from the request and start the same day: within the guarantee.
       await page.getByRole('link', { name: 'Opret forløb til henvendelsen' }).click();
@@ -116,6 +125,13 @@ describe('a request taken to a decision and a start within the treatment guarant
       await page.getByTestId('citizen-case-request').getByText(/garanti holdt: startet efter [01] dag/).waitFor();
       await page.getByTestId('citizen-case-requests').scrollIntoViewIfNeeded();
       await screenshot(page, 'case-request-citizen-page');
+      await audit(page, 'citizen page with requests');
+      // The requests page with the guarantee's figures for a period.
+      await page.getByRole('menuitem', { name: 'Henvendelser' }).click();
+      await page.getByTestId('guarantee-figures').getByRole('button', { name: 'Vis tal' }).click();
+      await page.getByTestId('figures-share').waitFor();
+      await screenshot(page, 'case-requests-figures');
+      await audit(page, 'requests list with figures');
       const kept = await apiGet<CaseRequest>(`case-requests/${request.id}`, AARHUS_STAFF);
       expect(kept.guarantee.status).toBe('met');
       expect(failed).toEqual([]);

@@ -26,9 +26,9 @@ export const GuaranteeFiguresPanel = () => {
       <Typography variant="h6" component="h2">
         {t('title')}
       </Typography>
-      <Stack direction="row" spacing={2} sx={{ my: 1, flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
-        <DanishDateTextField label={t('from')} value={from} onChange={setFrom} />
-        <DanishDateTextField label={t('to')} value={to} onChange={setTo} />
+      <Stack direction="row" useFlexGap sx={{ my: 1, flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+        <DanishDateTextField label={t('from')} value={from} onChange={setFrom} fullWidth={false} sx={{ width: 200 }} />
+        <DanishDateTextField label={t('to')} value={to} onChange={setTo} fullWidth={false} sx={{ width: 200 }} />
         <Button variant="outlined" onClick={show}>
           {t('show')}
         </Button>
