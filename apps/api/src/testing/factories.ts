@@ -149,9 +149,7 @@ export class Factories {
         weekday: null,
       }),
     );
-    for (const e of enrolments) {
-      await this.owner().insert(GroupMemberEntity, { groupId: group.id, enrolmentId: e.id, municipalityId: e.municipalityId });
-    }
+    await this.members(group.id, enrolments);
     const held: GroupMeetingEntity[] = [];
     for (let m = 0; m < meetings; m++) {
       const meeting = await this.owner().save(
@@ -171,6 +169,12 @@ export class Factories {
       if (rows.length > 0) await this.owner().insert(GroupAttendanceEntity, rows);
     }
     return { group, meetings: held };
+  }
+
+  /** The enrolments as members of the group (of the same municipality), without the API's membership rules. */
+  async members(groupId: string, enrolments: EnrolmentEntity[]): Promise<void> {
+    if (enrolments.length === 0) return;
+    await this.owner().insert(GroupMemberEntity, enrolments.map((e) => ({ groupId, enrolmentId: e.id, municipalityId: e.municipalityId })));
   }
 
   /** An ASI interview of the enrolment from seeds' sampleAsiItems, scored by libs/domain as the service scores it. */
