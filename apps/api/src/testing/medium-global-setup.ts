@@ -1,6 +1,9 @@
+import './register-paths';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import { seedDemo } from '@outcomes/seeds';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../startup/data-source-options';
 
 interface ThrowawayPostgres {
   url: string;
@@ -19,20 +22,12 @@ declare global {
  * transactions it rolls back (medium.ts), so this database stays as it is here for the whole run.
  */
 export default async function mediumGlobalSetup(): Promise<void> {
-  // Jest loads this file outside its module system, without the moduleNameMapper: the workspace's
-  // path aliases (@outcomes/seeds) come from tsconfig-paths, as in tools/migrations.mjs.
-  const root = join(__dirname, '../../../..');
-  const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
-  (require('tsconfig-paths') as typeof import('tsconfig-paths')).register({ baseUrl: root, paths: compilerOptions.paths });
-  const { seedDemo } = require('@outcomes/seeds') as typeof import('@outcomes/seeds');
-  const { dataSourceOptions } = require('../startup/data-source-options') as typeof import('../startup/data-source-options');
-  const { DataSource: Source } = require('typeorm') as typeof import('typeorm');
-  const { startThrowawayPostgres } = (await import(join(root, 'tools/testing/throwaway-postgres.mjs'))) as {
+  const { startThrowawayPostgres } = (await import(join(__dirname, '../../../../tools/testing/throwaway-postgres.mjs'))) as {
     startThrowawayPostgres(): Promise<ThrowawayPostgres>;
   };
   const db = await startThrowawayPostgres();
   globalThis.__MEDIUM_DATABASE__ = db;
-  const owner: DataSource = new Source(dataSourceOptions(db.url));
+  const owner = new DataSource(dataSourceOptions(db.url));
   try {
     await owner.initialize();
     await owner.runMigrations({ transaction: 'each' });
