@@ -10,6 +10,7 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { Db } from '../tenancy/db.service';
+import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import { attendedCountSql } from './rules-sql';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
@@ -40,6 +41,7 @@ export class EnrolmentsService {
   constructor(
     private readonly db: Db,
     private readonly citizens: CitizensService,
+    private readonly youthConsents: YouthConsentsService,
   ) {}
 
   private get repository() {
@@ -144,6 +146,7 @@ export class EnrolmentsService {
       const programme = await this.programmeOrRefuse(current.programmeId);
       const override = input.eligibilityOverride ?? current.eligibilityOverride;
       this.checkEligibility(programme, birthDate, input.date, current.attestations as Attestation[], override);
+      await this.youthConsents.refuseStartWithoutConsent(current, birthDate, input.date);
       changes.startDate = input.date;
       changes.eligibilityOverride = override;
     } else {
