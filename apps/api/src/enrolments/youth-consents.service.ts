@@ -4,14 +4,28 @@ import { ageOn, danishToday, isOpen, youthConsentsMissing, youthConsentsRequired
 import type { EnrolmentState } from '@outcomes/contracts';
 import { CitizensService } from '../citizens/citizens.service';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListPage } from '../common/list-query/list-page';
+import { listPage } from '../common/list-query/list-page';
+import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateYouthConsentDto, WithdrawYouthConsentDto } from './dto/youth-consent.dto';
-import { EnrolmentEntity } from './enrolment.entity';
+import type { EnrolmentEntity } from './enrolment.entity';
+import { enrolmentOr404, enrolmentReferenceOr400 } from './enrolments.queries';
 import type { YouthConsentEntity } from './youth-consent.entity';
-import { insertYouthConsent, listYouthConsents, withdrawYouthConsent, youthConsentOr404, youthConsentsOfEnrolment } from './youth-consents.queries';
+import { insertYouthConsent, withdrawYouthConsent, youthConsentList, youthConsentOr404, youthConsentsOfEnrolment } from './youth-consents.queries';
+
+const LIST_SPEC: ListSpec = {
+  fields: {
+    id: { type: 'uuid', column: 'id', filterable: true },
+    enrolmentId: { type: 'uuid', column: 'enrolment_id', filterable: true },
+    citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    kind: { type: 'string', column: 'kind', sortable: true, filterable: true },
+    givenOn: { type: 'date', column: 'given_on', sortable: true, filterable: true },
+  },
+  searchColumns: [],
+  defaultSort: ['givenOn', 'ASC'],
+};
 
 const KIND_TEXT: Record<YouthConsentKind, string> = {
   'custodial-parent': "a custodial parent's consent",
@@ -31,15 +45,15 @@ export class YouthConsentsService {
   ) {}
 
   list(raw: RawListQuery): Promise<ListPage<YouthConsent>> {
-    return listYouthConsents(this.db, raw, (rows) => rows.map((r) => this.toConsent(r)));
+    return listPage(youthConsentList(this.db.manager()), raw, LIST_SPEC, (rows) => rows.map((r) => this.toConsent(r)));
   }
 
   async get(id: string): Promise<YouthConsent> {
-    return this.toConsent(await youthConsentOr404(this.db, id));
+    return this.toConsent(await youthConsentOr404(this.db.manager(), id));
   }
 
   async create(input: CreateYouthConsentDto): Promise<YouthConsent> {
-    const enrolment = await findReferenceOr400(this.db.repo(EnrolmentEntity), input.enrolmentId, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    const enrolment = await enrolmentReferenceOr400(this.db.manager(), input.enrolmentId);
     if (!isOpen(enrolment.state as EnrolmentState)) throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment (referred or active)' });
     if (input.kind === 'young-person' && input.givenBy) throw ApiException.validation({ givenBy: "givenBy must be empty for the young person's own consent" });
     const birthDate = await this.citizens.birthDate(await this.citizens.entity(enrolment.citizenId));
@@ -47,7 +61,7 @@ export class YouthConsentsService {
     if (input.kind === 'young-person' && birthDate !== null && ageOn(birthDate, input.givenOn) < 15) {
       throw ApiException.validation({ givenOn: "givenOn must be on or after the young person's 15th birthday for their own consent" });
     }
-    const id = await insertYouthConsent(this.db, {
+    const id = await insertYouthConsent(this.db.manager(), {
       municipalityId: this.db.municipalityId(),
       enrolmentId: enrolment.id,
       citizenId: enrolment.citizenId,
@@ -61,12 +75,12 @@ export class YouthConsentsService {
   }
 
   async withdraw(id: string, input: WithdrawYouthConsentDto): Promise<YouthConsent> {
-    const current = await youthConsentOr404(this.db, id);
+    const current = await youthConsentOr404(this.db.manager(), id);
     if (current.version !== input.version) throw ApiException.versionConflict('Youth consent');
     if (current.withdrawnOn !== null) throw new ApiException(409, 'VERSION_CONFLICT', `This consent was withdrawn on ${current.withdrawnOn}`);
     if (input.withdrawnOn < current.givenOn) throw ApiException.validation({ withdrawnOn: `withdrawnOn must not be before the consent was given (${current.givenOn})` });
     this.checkDay('withdrawnOn', input.withdrawnOn, null);
-    if (!(await withdrawYouthConsent(this.db, id, input.version, input.withdrawnOn))) throw ApiException.versionConflict('Youth consent');
+    if (!(await withdrawYouthConsent(this.db.manager(), id, input.version, input.withdrawnOn))) throw ApiException.versionConflict('Youth consent');
     return this.get(id);
   }
 
@@ -75,10 +89,10 @@ export class YouthConsentsService {
    * treatment: whether it still has them), and on the start date for one that has ended.
    */
   async status(enrolmentId: string): Promise<YouthConsentStatus> {
-    const enrolment = await findByIdOr404(this.db.repo(EnrolmentEntity), enrolmentId, 'Enrolment');
+    const enrolment = await enrolmentOr404(this.db.manager(), enrolmentId);
     const birthDate = await this.citizens.birthDate(await this.citizens.entity(enrolment.citizenId));
     const onDate = isOpen(enrolment.state as EnrolmentState) ? danishToday() : (enrolment.startDate ?? danishToday());
-    const consents = await youthConsentsOfEnrolment(this.db, enrolment.id);
+    const consents = await youthConsentsOfEnrolment(this.db.manager(), enrolment.id);
     return {
       enrolmentId: enrolment.id,
       citizenId: enrolment.citizenId,
@@ -92,7 +106,7 @@ export class YouthConsentsService {
   /** A 422 naming each consent a start on `onDate` lacks; nothing for an adult or an unknown age. */
   async refuseStartWithoutConsent(enrolment: EnrolmentEntity, birthDate: string | null, onDate: string): Promise<void> {
     if (youthConsentsRequired(birthDate, onDate).length === 0) return;
-    const missing = youthConsentsMissing(birthDate, onDate, await youthConsentsOfEnrolment(this.db, enrolment.id));
+    const missing = youthConsentsMissing(birthDate, onDate, await youthConsentsOfEnrolment(this.db.manager(), enrolment.id));
     if (missing.length === 0) return;
     const failures = missing.map((kind) => ({ rule: `consent-missing:${kind}`, message: `treatment of a citizen under 18 cannot start on ${onDate} without ${KIND_TEXT[kind]} given by then` }));
     throw new ApiException(
