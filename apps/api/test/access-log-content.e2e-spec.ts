@@ -145,6 +145,7 @@ interface Fixtures {
   meetingId: string;
   contactId: string;
   assessmentId: string;
+  consentId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -175,6 +176,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/outreach-contacts/{id}': { as: staff.aarhus, path: (f) => `/api/outreach-contacts/${f.contactId}`, citizens: field('citizenId') },
   '/api/assessments': { as: staff.aarhus, path: () => listPath('assessments', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/assessments/{id}': { as: staff.aarhus, path: (f) => `/api/assessments/${f.assessmentId}`, citizens: field('citizenId') },
+  '/api/youth-consents': { as: staff.aarhus, path: () => listPath('youth-consents', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/youth-consents/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/${f.consentId}`, citizens: field('citizenId') },
+  '/api/youth-consents/status/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/status/${f.enrolment.id}`, citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
 };
 
@@ -195,7 +199,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -213,12 +217,14 @@ async function fixtures(): Promise<Fixtures> {
   expect(contact.status).toBe(201);
   const assessment = await call<{ id: string }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today(), items: { M6: 1, M7: 1, M8: 1 } }, { as: staff.aarhus });
   expect(assessment.status).toBe(201);
+  const consent = await call<{ id: string }>('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Logget Forælder', givenOn: today() }, { as: staff.aarhus });
+  expect(consent.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id };
+  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -14,3 +14,4 @@ export * from './lib/outcome-report';
 export * from './lib/report-period';
 export * from './lib/danish-date';
 export * from './lib/attendance';
+export * from './lib/youth-consent';

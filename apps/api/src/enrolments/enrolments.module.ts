@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CitizensModule } from '../citizens/citizens.module';
 import { EnrolmentsController } from './enrolments.controller';
 import { EnrolmentsService } from './enrolments.service';
+import { YouthConsentsController } from './youth-consents.controller';
+import { YouthConsentsService } from './youth-consents.service';
 
-@Module({ imports: [CitizensModule], controllers: [EnrolmentsController], providers: [EnrolmentsService] })
+@Module({ imports: [CitizensModule], controllers: [EnrolmentsController, YouthConsentsController], providers: [EnrolmentsService, YouthConsentsService] })
 export class EnrolmentsModule {}

@@ -10,6 +10,7 @@ import { centreById } from '../municipalities/municipalities.queries';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
+import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
@@ -40,6 +41,7 @@ export class EnrolmentsService {
   constructor(
     private readonly db: Db,
     private readonly citizens: CitizensService,
+    private readonly youthConsents: YouthConsentsService,
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
@@ -125,6 +127,7 @@ export class EnrolmentsService {
       const programme = await this.programmeOrRefuse(current.programmeId);
       const override = input.eligibilityOverride ?? current.eligibilityOverride;
       this.checkEligibility(programme, birthDate, input.date, current.attestations as Attestation[], override);
+      await this.youthConsents.refuseStartWithoutConsent(current, birthDate, input.date);
       changes.startDate = input.date;
       changes.eligibilityOverride = override;
     } else {

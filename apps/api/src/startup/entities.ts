@@ -14,10 +14,11 @@ import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, Train
 import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from '../assessments/assessment.entity';
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from '../groups/group.entity';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
+import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, TreatmentSessionEntity,
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, YouthConsentEntity, TreatmentSessionEntity,
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
