@@ -4,10 +4,13 @@ import { Factories } from '../testing/factories';
 import { demoUser, mediumDatabase, refusal } from '../testing/medium';
 import type { CreateEnrolmentDto, TransitionDto } from './dto/enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
+import { YouthConsentsService } from './youth-consents.service';
 
 const medium = mediumDatabase();
 const make = new Factories(() => medium.owner, medium.crypto);
-const enrolments = new EnrolmentsService(medium.db, new CitizensService(medium.db, medium.crypto));
+const citizens = new CitizensService(medium.db, medium.crypto);
+const youthConsents = new YouthConsentsService(medium.db, medium.crypto, citizens);
+const enrolments = new EnrolmentsService(medium.db, citizens, youthConsents);
 const day = Factories.day;
 const odenseStaff = demoUser('odense', 'staff');
 
@@ -149,5 +152,44 @@ describe('EnrolmentsService: one municipality cannot reach another’s enrolment
     expect(await refusal(move(aarhus.id, { to: 'cancelled', date: day(0) }))).toMatchObject({ statusCode: 404 });
     const [row] = (await medium.owner.query('SELECT state FROM enrolment WHERE id = $1', [aarhus.id])) as { state: string }[];
     expect(row?.state).toBe('referred');
+  });
+});
+
+describe('EnrolmentsService: consent before a young person’s treatment starts', () => {
+  // Birth dates chosen by hand around the start day (day(-2)): the age counts from the birthday itself.
+  const startDay = day(-2);
+  const [sy, sm, sd] = startDay.split('-').map(Number) as [number, number, number];
+  const bornYearsBeforeStart = (years: number, daysLater = 0): string => new Date(Date.UTC(sy - years, sm - 1, sd + daysLater)).toISOString().slice(0, 10);
+  const referredToMove = async (birthDate: string) => {
+    const citizen = await make.citizen('odense', { birthDate });
+    return (await referral(citizen.id, { programmeId: DEMO_IDS.programmes.move, referralDate: day(-5), eligibilityOverride: 'Aldersgrænsen vurderet af koordinator' })) as { id: string };
+  };
+  const consent = (enrolmentId: string, kind: 'custodial-parent' | 'young-person', givenOn = day(-3)) =>
+    medium.as(odenseStaff, () => youthConsents.create({ enrolmentId, kind, givenBy: kind === 'custodial-parent' ? 'Forælder Test' : null, givenOn }));
+
+  it('asks a parent’s and the own consent of someone who turns 15 on the start day', async () => {
+    const e = await referredToMove(bornYearsBeforeStart(15));
+    expect(await refusal(move(e.id, { to: 'active', date: startDay }))).toMatchObject({
+      statusCode: 422,
+      code: 'YOUTH_CONSENT_MISSING',
+      failures: [{ rule: 'consent-missing:custodial-parent' }, { rule: 'consent-missing:young-person' }],
+    });
+  });
+
+  it('asks only a parent’s consent of someone who turns 15 the day after the start, and starts with it', async () => {
+    const e = await referredToMove(bornYearsBeforeStart(15, 1));
+    expect(await refusal(move(e.id, { to: 'active', date: startDay }))).toMatchObject({ failures: [{ rule: 'consent-missing:custodial-parent' }] });
+    await consent(e.id, 'custodial-parent');
+    await expect(move(e.id, { to: 'active', date: startDay })).resolves.toMatchObject({ state: 'active' });
+  });
+
+  it('asks nothing of someone who turns 18 on the start day', async () => {
+    const e = await referredToMove(bornYearsBeforeStart(18));
+    await expect(move(e.id, { to: 'active', date: startDay })).resolves.toMatchObject({ state: 'active' });
+  });
+
+  it('refuses the own consent dated before the 15th birthday, naming givenOn', async () => {
+    const e = await referredToMove(bornYearsBeforeStart(15, 1));
+    expect(await refusal(consent(e.id, 'young-person', startDay))).toMatchObject({ statusCode: 400, errors: { givenOn: expect.stringContaining('15th birthday') } });
   });
 });
