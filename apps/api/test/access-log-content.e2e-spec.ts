@@ -146,6 +146,7 @@ interface Fixtures {
   contactId: string;
   assessmentId: string;
   caseRequestId: string;
+  consentId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -179,6 +180,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/case-requests': { as: staff.aarhus, path: () => listPath('case-requests', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/case-requests/{id}': { as: staff.aarhus, path: (f) => `/api/case-requests/${f.caseRequestId}`, citizens: field('citizenId') },
   '/api/case-requests/{id}/decisions': { as: staff.aarhus, path: (f) => `/api/case-requests/${f.caseRequestId}/decisions`, citizens: field('citizenId') },
+  '/api/youth-consents': { as: staff.aarhus, path: () => listPath('youth-consents', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/youth-consents/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/${f.consentId}`, citizens: field('citizenId') },
+  '/api/youth-consents/status/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/status/${f.enrolment.id}`, citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
 };
 
@@ -201,7 +205,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -223,12 +227,14 @@ async function fixtures(): Promise<Fixtures> {
   expect(caseRequest.status).toBe(201);
   const decision = await call('POST', `/api/case-requests/${caseRequest.body.id}/decisions`, { decidedOn: today(), outcome: 'refused', reasons: 'Logtest', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, { as: staff.aarhus });
   expect(decision.status).toBe(201);
+  const consent = await call<{ id: string }>('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Logget Forælder', givenOn: today() }, { as: staff.aarhus });
+  expect(consent.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, caseRequestId: caseRequest.body.id };
+  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

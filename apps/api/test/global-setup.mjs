@@ -29,6 +29,9 @@ export default async function globalSetup() {
   process.env.API_LOG_FILE = logFile;
   process.env.API_PID = String(stack.api.child.pid);
   process.env.TEST_JWT_SECRET = secrets.JWT_SECRET;
+  // The API's keys of personal data at rest: support/rows.ts writes citizens the API can read.
+  process.env.TEST_ENCRYPTION_KEY = secrets.ENCRYPTION_KEY;
+  process.env.TEST_BLIND_INDEX_KEY = secrets.BLIND_INDEX_KEY;
   process.env.TEST_AUDIT_KEY = secrets.AUDIT_KEY;
   process.env.TEST_AUDIT_SIGNING_KEY = secrets.AUDIT_SIGNING_KEY;
   process.env.TEST_AUDIT_ANCHOR_DIR = anchorDir;

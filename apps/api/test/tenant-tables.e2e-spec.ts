@@ -28,7 +28,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'case_request', 'case_decision',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision',
 ];
 
 /**
@@ -94,7 +94,7 @@ async function fillTenantTables(): Promise<void> {
   const today = todayInDenmark();
   const hourAgo = new Date(Date.now() - 3600_000).toISOString();
 
-  // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact
+  // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact, youth_consent
   const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
   ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, asStaff));
   const assessment = ok('assessment', await call<{ id: string; version: number }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today, items: { M6: 1, M7: 1, M8: 1 } }, asStaff));
@@ -102,6 +102,7 @@ async function fillTenantTables(): Promise<void> {
   ok('follow-up attempt', await call('POST', `/api/enrolments/${enrolment.id}/follow-up-attempts`, { timepoint: 'end', date: today, channel: 'phone', reached: false }, asStaff));
   const citizen = await createCitizen('aarhus');
   ok('outreach contact', await call('POST', '/api/outreach-contacts', { contactAt: hourAgo, placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: citizen.id }, asStaff));
+  ok('youth consent', await call('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'RLS Forælder', givenOn: today }, asStaff));
 
   // case_request, case_decision
   const requester = await createCitizen('aarhus');

@@ -1,5 +1,5 @@
 import type { Assessment, Citizen, Enrolment, FollowUpAttempt, WorklistItem } from '@outcomes/contracts';
-import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
+import { ASI_INTAKE_EXAMPLE, DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Locator, Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
@@ -36,15 +36,8 @@ async function completedHcsEnrolment(): Promise<{ citizen: Citizen; enrolment: E
   return { citizen, enrolment, name: `${firstName} ${lastName}`, started, ended };
 }
 
-/** The intake answers: the API test's vector (apps/api/test/assessments.e2e-spec.ts). */
-const INTAKE: Record<string, number | string> = {
-  M6: 9, M7: 3, M8: 2, E4: 1, E5: 0, E11: 12, E12: 8000, E17: 0,
-  D1: 4, D2: 0, D26: 0, D28: 0, D30: 1, D23: 300,
-  D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 2, D9: 0, D10: 10, D11: 0, D12: 0, D13: 1, D27: 5, D29: 2, D31: 3,
-  L24: 0, L27: 0, L28: 0, L29: 0,
-  F3: 'indifferent', F18: 0, F19: 'N', F20: 1, F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 'N', F30: 2, F32: 1, F34: 1,
-  P3: 1, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: 8, P12: 2, P13: 1,
-};
+/** The intake answers: seeds' worked example, the API test's vector too (apps/api/test/assessments.e2e-spec.ts). */
+const INTAKE: Record<string, number | string> = { ...ASI_INTAKE_EXAMPLE };
 
 const TYPED = /^(M6|E11|E12|E17|D1|D2|D26|D23|D3|D4|D5|D6|D7|D8|D9|D10|D11|D12|D13|D27|L27|F30|P11)$/;
 const YES_NO = /^(E4|E5|L24|P\d+)$/;

@@ -21,3 +21,4 @@ export * from './lib/outcomes';
 export * from './lib/exports';
 export * from './lib/grant';
 export * from './lib/case-request';
+export * from './lib/youth-consent';

@@ -15,3 +15,4 @@ export * from './lib/report-period';
 export * from './lib/danish-date';
 export * from './lib/attendance';
 export * from './lib/guarantee';
+export * from './lib/youth-consent';

@@ -258,3 +258,11 @@ CREATE POLICY owner_all ON volunteer AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY tenant_isolation ON volunteer AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- youth_consent: row-level security enabled, forced
+CREATE POLICY owner_all ON youth_consent AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON youth_consent AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));

@@ -11,6 +11,7 @@ import { centreById } from '../municipalities/municipalities.queries';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
+import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
@@ -41,6 +42,7 @@ export class EnrolmentsService {
   constructor(
     private readonly db: Db,
     private readonly citizens: CitizensService,
+    private readonly youthConsents: YouthConsentsService,
     private readonly caseRequests: CaseRequestsService,
   ) {}
 
@@ -129,6 +131,7 @@ export class EnrolmentsService {
       const programme = await this.programmeOrRefuse(current.programmeId);
       const override = input.eligibilityOverride ?? current.eligibilityOverride;
       this.checkEligibility(programme, birthDate, input.date, current.attestations as Attestation[], override);
+      await this.youthConsents.refuseStartWithoutConsent(current, birthDate, input.date);
       // The treatment guarantee: not before the request; after its deadline only with the reason.
       if (current.caseRequestId) await this.caseRequests.checkStart(current.caseRequestId, input.date, input.reason ?? null);
       changes.startDate = input.date;

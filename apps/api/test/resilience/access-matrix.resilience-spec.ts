@@ -76,7 +76,7 @@ const short = (): string => randomUUID().slice(0, 6);
 /** The table each resource's records are stored in, to check as the owner what was (not) written. */
 const TABLE_OF: Record<string, string> = {
   municipalities: 'municipality', centres: 'centre', programmes: 'programme', users: 'app_user', 'evaluator-grants': 'evaluator_grant',
-  citizens: 'citizen', enrolments: 'enrolment', sessions: 'treatment_session', groups: 'treatment_group', 'group-meetings': 'group_meeting',
+  citizens: 'citizen', enrolments: 'enrolment', 'youth-consents': 'youth_consent', sessions: 'treatment_session', groups: 'treatment_group', 'group-meetings': 'group_meeting',
   'outreach-contacts': 'outreach_contact', assessments: 'assessment', organisations: 'organisation', volunteers: 'volunteer',
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
 };
@@ -144,6 +144,7 @@ async function evaluatorOfThirdMunicipality(): Promise<{ email: string; municipa
 
 // Bodies
 const smartGroupBody = (town: Town, centreId = CENTRE_OF[town]): Record<string, unknown> => ({ programmeId: DEMO_IDS.programmes.smart, centreId, name: `SMART ${short()}`, startTime: '19:00', weekday: 2 });
+const consentBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, kind: 'custodial-parent', givenBy: 'Matrix Forælder', givenOn: today() });
 const sessionBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, startsAt: hourAgo(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' });
 const contactBody = (): Record<string, unknown> => ({ contactAt: hourAgo(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact' });
 const asiBody = (enrolmentId: string): Record<string, unknown> => ({ enrolmentId, timepoint: 'ad-hoc', date: today(), items: { M6: 1, M7: 1, M8: 1 } });
@@ -252,6 +253,11 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const enrolment = await referral(town);
       return { id: enrolment.id, body: { centreId: CENTRE_OF[town], version: enrolment.version } };
     }
+    case 'youth-consents': {
+      const enrolment = await referral(town);
+      const made = created('youth consent', await call<{ id: string; version: number }>('POST', '/api/youth-consents', consentBody(enrolment.id), as('staff', town)));
+      return { id: made.id, body: { withdrawnOn: today(), version: made.version } };
+    }
     case 'sessions': {
       const enrolment = await activeEnrolment(town);
       const made = created('session', await call<{ id: string; version: number }>('POST', '/api/sessions', sessionBody(enrolment.id), as('staff', town)));
@@ -339,6 +345,8 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
     }
     case 'enrolments':
       return { citizenId: (await createCitizen(other ? theirs : mine)).id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE_OF[mine], referralDate: today() };
+    case 'youth-consents':
+      return consentBody((await referral(other ? theirs : mine)).id);
     case 'sessions':
       return sessionBody((await activeEnrolment(other ? theirs : mine)).id);
     case 'groups':

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
-import { DEMO_IDS } from '@outcomes/seeds';
+import { ASI_INTAKE_EXAMPLE, DEMO_IDS } from '@outcomes/seeds';
 import { call } from './http';
 import { daysFromToday, today as todayInDenmark } from './dates';
 
@@ -114,12 +114,5 @@ export async function createCourse(town: Town, weeksAgo = 4): Promise<{ id: stri
   return res.body;
 }
 
-/** A complete ASI intake (every composite computable), hand-checked in assessments.e2e-spec.ts. */
-export const ASI_INTAKE_ITEMS: Record<string, number | string> = {
-  M6: 9, M7: 3, M8: 2, E4: 1, E5: 0, E11: 12, E12: 8000, E17: 0,
-  D1: 4, D2: 0, D26: 0, D28: 0, D30: 1, D23: 300,
-  D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 2, D9: 0, D10: 10, D11: 0, D12: 0, D13: 1, D27: 5, D29: 2, D31: 3,
-  L24: 0, L27: 0, L28: 0, L29: 0,
-  F3: 'indifferent', F18: 0, F19: 'N', F20: 1, F21: 0, F22: 'N', F23: 0, F24: 0, F25: 0, F26: 'N', F30: 2, F32: 1, F34: 1,
-  P3: 1, P4: 1, P5: 0, P6: 0, P7: 0, P8: 0, P9: 0, P10: 0, P11: 8, P12: 2, P13: 1,
-};
+/** A complete ASI intake (every composite computable), hand-checked in assessments.e2e-spec.ts: seeds' ASI_INTAKE_EXAMPLE. */
+export const ASI_INTAKE_ITEMS: Record<string, number | string> = { ...ASI_INTAKE_EXAMPLE };

@@ -9,6 +9,8 @@ import type {
   GroupMeeting,
   GroupMeetingAttendance,
   TimelineEvent,
+  YouthConsent,
+  YouthConsentStatus,
 } from '@outcomes/contracts';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -46,6 +48,10 @@ export interface AppDataProvider extends DataProvider {
   citizenTimeline(citizenId: string): Promise<TimelineEvent[]>;
   /** Logs an attempt to reach the citizen for a follow-up assessment, reached or not. */
   addFollowUpAttempt(enrolmentId: string, attempt: FollowUpAttemptInput): Promise<FollowUpAttempt>;
+  /** Whether the enrolment's citizen is under 18 on its start (or today), and the consents still missing. */
+  youthConsentStatus(enrolmentId: string): Promise<YouthConsentStatus>;
+  /** Withdraws a consent from a date (it is never edited or deleted). */
+  withdrawYouthConsent(id: string, input: { withdrawnOn: string; version: number }): Promise<YouthConsent>;
 }
 
 const httpClient = createHttpClient();
@@ -72,6 +78,8 @@ export const dataProvider: AppDataProvider = {
     ).json as GroupMeeting,
   linkAlias: (alias, citizenId) => post<{ citizenId: string; moved: number }>('/api/outreach-contacts/link', { alias, citizenId }),
   addFollowUpAttempt: (enrolmentId, attempt) => post<FollowUpAttempt>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/follow-up-attempts`, attempt),
+  youthConsentStatus: async (enrolmentId) => (await httpClient(`/api/youth-consents/status/${encodeURIComponent(enrolmentId)}`)).json as YouthConsentStatus,
+  withdrawYouthConsent: (id, input) => post<YouthConsent>(`/api/youth-consents/${encodeURIComponent(id)}/withdrawal`, input),
   citizenTimeline: async (citizenId) => {
     const json = (await httpClient(`/api/citizens/${encodeURIComponent(citizenId)}/timeline`)).json as unknown;
     return (Array.isArray(json) ? json : ((json as { events?: TimelineEvent[] }).events ?? [])) as TimelineEvent[];

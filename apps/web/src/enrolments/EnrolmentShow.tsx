@@ -20,6 +20,7 @@ import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { EnrolmentTitle } from './EnrolmentTitle';
 import { progressOf } from './states';
 import { TransitionButtons } from './TransitionButtons';
+import { YouthConsents } from './YouthConsents';
 
 const Actions = () => {
   const enrolment = useRecordContext<Enrolment>();
@@ -110,6 +111,7 @@ const Body = () => {
         <Detail label={field('eligibilityOverride')}>{enrolment.eligibilityOverride}</Detail>
       </Box>
       <Divider />
+      <YouthConsents />
       <TransitionButtons />
       <Divider />
       <EnrolmentAssessments enrolmentId={String(enrolment.id)} />

@@ -57,6 +57,11 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
       const body = apiErrorOf(error);
       if (body.status === 422 && body.code === 'NOT_ELIGIBLE' && body.failures) {
         setFailures(body.failures);
+      } else if (body.status === 422 && body.code === 'YOUTH_CONSENT_MISSING') {
+        // No override: the consents are recorded on the enrolment page, then the start is tried again.
+        notify('resources.youth-consents.start_refused', { type: 'error' });
+        onClose();
+        refresh();
       } else if (body.status === 409 && body.code === 'ILLEGAL_TRANSITION') {
         const allowed = (body.allowed ?? []).map((state) => translate(`resources.enrolments.states.${state}`));
         notify('resources.enrolments.transition_refused', {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'DUPLICATE_DATE',
   'STILL_REFERENCED',
   'NOT_ELIGIBLE',
+  /** 422: a young person's treatment cannot start before the consents the law asks for are recorded (`failures` names each). */
+  'YOUTH_CONSENT_MISSING',
   'ILLEGAL_TRANSITION',
   'NOT_READY',
   'GONE',
@@ -42,7 +44,7 @@ export interface ApiErrorBody {
   existingId?: string;
   /** 409 ILLEGAL_TRANSITION: the states the record may move to. */
   allowed?: string[];
-  /** 422 NOT_ELIGIBLE: each rule that failed. */
+  /** 422 NOT_ELIGIBLE, YOUTH_CONSENT_MISSING: each rule that failed. */
   failures?: { rule: string; message: string }[];
   /** 429 of the per-account sign-in delay: seconds until an attempt is looked at again (also the Retry-After header). */
   retryAfterSeconds?: number;

@@ -8,6 +8,7 @@ export const RESOURCES = [
   'access-log',
   'citizens',
   'enrolments',
+  'youth-consents',
   'sessions',
   'groups',
   'group-meetings',

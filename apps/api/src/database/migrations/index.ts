@@ -35,6 +35,8 @@ import { DisclosureControlTenancy1795650100000 } from './1795650100000-Disclosur
 import { ExportDisclosure1795651000000 } from './1795651000000-ExportDisclosure';
 import { CaseRequests1796518257862 } from './1796518257862-CaseRequests';
 import { CaseRequestsTenancy1796518257900 } from './1796518257900-CaseRequestsTenancy';
+import { YouthConsent1796518960020 } from './1796518960020-YouthConsent';
+import { YouthConsentTenancy1796518960100 } from './1796518960100-YouthConsentTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -51,4 +53,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   LoginDelay1795643000000, ReferencesStayInMunicipality1795644000000, ProgrammeReferencesStayInMunicipality1795644100000,
   DisclosureControl1795650000000, DisclosureControlTenancy1795650100000,
   ExportDisclosure1795651000000,
-  CaseRequests1796518257862, CaseRequestsTenancy1796518257900];
+  CaseRequests1796518257862, CaseRequestsTenancy1796518257900,
+  YouthConsent1796518960020, YouthConsentTenancy1796518960100];
