@@ -1,6 +1,6 @@
 import type { ApiErrorBody, Enrolment, EvaluatorGrant, OutcomeReport } from '@outcomes/contracts';
 import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
-import { createCitizen, daysFromToday, staff, youngCpr } from './support/fixtures';
+import { createCitizen, daysFromToday, staff, youngCpr, consentToStart } from './support/fixtures';
 import { call, closeDb } from './support/http';
 
 afterAll(closeDb);
@@ -134,6 +134,7 @@ describe('the outcome report', () => {
       const citizen = await createCitizen('odense', { cpr: youngCpr() });
       const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2024-09-02' }, { as });
       expect(referred.status).toBe(201);
+      await consentToStart(referred.body.id, '2024-09-09', as); // born 2006: under 18 on some start dates
       const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2024-09-09', version: referred.body.version }, { as });
       expect(active.status).toBe(200);
       expect((await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2024-09-09', items: sampleAsiItems(20, 3) }, { as })).status).toBe(201);

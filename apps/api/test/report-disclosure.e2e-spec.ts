@@ -1,6 +1,6 @@
 import type { ApiErrorBody, Enrolment, OutcomeReport, ReportBudget } from '@outcomes/contracts';
 import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
-import { createCitizen, createUser, staff, youngCpr } from './support/fixtures';
+import { createCitizen, createUser, staff, youngCpr, consentToStart } from './support/fixtures';
 import { call, closeDb, db, tokenFor } from './support/http';
 
 afterAll(closeDb);
@@ -28,6 +28,7 @@ async function cohort(): Promise<string[]> {
     const citizen = await createCitizen('odense', { cpr: youngCpr() });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2023-05-08' }, { as });
     if (referred.status !== 201) throw new Error(`referral answered ${referred.status}`);
+    await consentToStart(referred.body.id, '2023-05-15', as); // born 2006: under 18 on some start dates
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2023-05-15', version: referred.body.version }, { as });
     if (active.status !== 200) throw new Error(`start answered ${active.status}`);
     const intake = await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2023-05-15', items: sampleAsiItems(20, 3) }, { as });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Centre, Citizen, Role, User } from '@outcomes/contracts';
 import { ASI_INTAKE_EXAMPLE, DEMO_IDS } from '@outcomes/seeds';
 import { call } from './http';
+import { parseCpr } from '@outcomes/domain';
 import { daysFromToday, today as todayInDenmark } from './dates';
 
 export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
@@ -78,6 +79,23 @@ export async function createCitizen(town: Town, input: Record<string, unknown> =
  */
 export function youngCpr(): string {
   return `${two(1 + random(28))}${two(1 + random(12))}064${String(random(1000)).padStart(3, '0')}`;
+}
+
+/** True when the CPR number's holder is under 18 on `date` (a start then needs consents: docs/domain.md). */
+export function minorOn(cpr: string, date: string): boolean {
+  const parsed = parseCpr(cpr, '9999-12-31');
+  if (!parsed.valid) throw new Error(`fixture: ${cpr.slice(0, 6)}-… is not a valid CPR number`);
+  const [y, m, d] = parsed.info.birthDate.split('-').map(Number) as [number, number, number];
+  const eighteenth = new Date(Date.UTC(y + 18, m - 1, d)).toISOString().slice(0, 10);
+  return date < eighteenth;
+}
+
+/** The consents a young person's start needs, dated `on`: a custodial parent's and (15+) the young person's own. */
+export async function consentToStart(enrolmentId: string, on: string, as: string): Promise<void> {
+  for (const body of [{ kind: 'custodial-parent', givenBy: 'Forælder Test' }, { kind: 'young-person' }]) {
+    const res = await call('POST', '/api/youth-consents', { enrolmentId, givenOn: on, ...body }, { as });
+    if (res.status !== 201) throw new Error(`recording a ${body.kind} consent answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
 }
 
 /**

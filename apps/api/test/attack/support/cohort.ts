@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
-import { admins, createUser, daysFromToday, staff, STRONG_PASSWORD } from '../../support/fixtures';
+import { admins, consentToStart, createUser, daysFromToday, minorOn, staff, STRONG_PASSWORD } from '../../support/fixtures';
 import type { Town } from '../../support/fixtures';
 import { call, tokenFor } from '../../support/http';
 
@@ -68,6 +68,7 @@ export async function enrol(spec: EnrolmentSpec): Promise<string> {
     return e.id;
   }
   const start = addDays(spec.referralDate, 7);
+  if (minorOn(citizenBody.cpr, start)) await consentToStart(e.id, start, as);
   await move('active', start);
   if (spec.sessionMinutes !== undefined) {
     const session = { enrolmentId: e.id, startsAt: `${addDays(start, 2)}T10:00:00.000Z`, durationMinutes: spec.sessionMinutes, kind: 'case-management-meeting', attendance: 'attended' };
