@@ -1,6 +1,6 @@
 import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
-import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
+import type { Attendance, NoteHistory, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
@@ -9,8 +9,10 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
+import { NoteVersions } from '../notes/note-versions.service';
+import type { NoteRef } from '../notes/note-versions.service';
 import { Db } from '../tenancy/db.service';
-import type { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import type { CreateSessionDto, EnteredInErrorDto, UpdateSessionDto } from './dto/session.dto';
 import { TreatmentSessionEntity } from './session.entity';
 
 const LIST_SPEC: ListSpec = {
@@ -34,6 +36,7 @@ export class SessionsService {
   constructor(
     private readonly db: Db,
     private readonly crypto: IdentifierCrypto,
+    private readonly notes: NoteVersions,
   ) {}
 
   private get repository() {
@@ -41,11 +44,35 @@ export class SessionsService {
   }
 
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toSession(r)));
+    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => this.toSessions(rows));
   }
 
   async get(id: string): Promise<TreatmentSession> {
-    return this.toSession(await this.entity(id));
+    const [session] = await this.toSessions([await this.entity(id)]);
+    return session as TreatmentSession;
+  }
+
+  /** The note's every version, oldest first (GET /sessions/:id/note-versions). */
+  async noteHistory(id: string): Promise<NoteHistory> {
+    const session = await this.entity(id);
+    return { id, citizenId: session.citizenId, versions: await this.notes.history(this.noteRef(session)) };
+  }
+
+  /**
+   * Marks a session entered in error (fejlregistreret), with who, when and why. It stays on the
+   * citizen's page, marked, and leaves every figure; it is never deleted (docs/domain.md).
+   */
+  async markEnteredInError(id: string, input: EnteredInErrorDto): Promise<TreatmentSession> {
+    const current = await this.entity(id);
+    if (current.enteredInErrorAt) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'The session is already marked entered in error', { version: 'already marked entered in error' });
+    const result = await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ enteredInErrorAt: () => 'now()', enteredInErrorBy: this.db.user().id, enteredInErrorReason: input.reason })
+      .where('id = :id AND version = :version', { id, version: input.version })
+      .execute();
+    if (result.affected === 0) throw ApiException.versionConflict('Session');
+    return this.get(id);
   }
 
   async create(input: CreateSessionDto): Promise<TreatmentSession> {
@@ -76,27 +103,27 @@ export class SessionsService {
     const current = await this.entity(id);
     const enrolment = await this.enrolmentOrRefuse(current.enrolmentId);
     await this.checkRules(enrolment, input);
-    const { version, note, ...fields } = input;
+    if (current.enteredInErrorAt) {
+      throw new ApiException(409, 'ILLEGAL_TRANSITION', 'A session entered in error is kept as it was; log a new session instead', { version: 'the session is marked entered in error' });
+    }
+    const { version, note, correctionReason, typoFix, ...fields } = input;
+    // A stale edit is refused before its note version is written (the version check below repeats it atomically).
+    if (current.version !== version) throw ApiException.versionConflict('Session');
+    const noteEncrypted = await this.notes.change(this.noteRef(current), current.noteEncrypted, note, { correctionReason, typoFix });
     const result = await this.repository
       .createQueryBuilder()
       .update()
-      .set({ ...fields, startsAt: new Date(fields.startsAt), sessionNumber: fields.sessionNumber ?? null, noteEncrypted: this.crypto.encryptNullable('session_note', note) })
+      .set({ ...fields, startsAt: new Date(fields.startsAt), sessionNumber: fields.sessionNumber ?? null, noteEncrypted })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     if (result.affected === 0) throw ApiException.versionConflict('Session');
     return this.get(id);
   }
 
-  async remove(id: string): Promise<TreatmentSession> {
-    const found = await this.get(id);
-    await this.repository.createQueryBuilder().delete().where('id = :id', { id }).execute();
-    return found;
-  }
-
   /** One session a day is the rule: a second (not cancelled) on the same Danish day is asked about first (409). */
   private async refuseSecondSessionOnDay(enrolmentId: string, startsAt: string): Promise<void> {
     const rows = (await this.db.manager().query(
-      `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled'
+      `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled' AND entered_in_error_at IS NULL
          AND (starts_at AT TIME ZONE 'Europe/Copenhagen')::date = ($2::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date LIMIT 1`,
       [enrolmentId, new Date(startsAt).toISOString()],
     )) as unknown[];
@@ -138,7 +165,22 @@ export class SessionsService {
     }
   }
 
-  private toSession(row: TreatmentSessionEntity): TreatmentSession {
+  private noteRef(session: TreatmentSessionEntity): NoteRef {
+    return { recordKind: 'session', recordId: session.id, citizenId: session.citizenId, field: 'note', cryptoField: 'session_note' };
+  }
+
+  private async toSessions(rows: TreatmentSessionEntity[]): Promise<TreatmentSession[]> {
+    const changes = await this.notes.changeCounts('session', rows.map((r) => r.id));
+    const markers = [...new Set(rows.flatMap((r) => (r.enteredInErrorBy ? [r.enteredInErrorBy] : [])))];
+    const names = new Map<string, string>();
+    if (markers.length > 0) {
+      const users = (await this.db.manager().query('SELECT id::text AS id, display_name FROM app_user WHERE id = ANY($1::uuid[])', [markers])) as { id: string; display_name: string }[];
+      for (const u of users) names.set(u.id, u.display_name);
+    }
+    return rows.map((r) => this.toSession(r, changes.get(r.id) ?? 0, r.enteredInErrorBy ? (names.get(r.enteredInErrorBy) ?? '') : ''));
+  }
+
+  private toSession(row: TreatmentSessionEntity, noteChanges: number, markedByName: string): TreatmentSession {
     return {
       id: row.id,
       version: row.version,
@@ -154,6 +196,11 @@ export class SessionsService {
       sessionNumber: row.sessionNumber,
       attendance: row.attendance as Attendance,
       note: this.crypto.decryptNullable('session_note', row.noteEncrypted),
+      noteChanges,
+      enteredInError:
+        row.enteredInErrorAt && row.enteredInErrorBy && row.enteredInErrorReason
+          ? { at: row.enteredInErrorAt.toISOString(), byUserId: row.enteredInErrorBy, byName: markedByName, reason: row.enteredInErrorReason }
+          : null,
     };
   }
 }

@@ -33,6 +33,8 @@ import { ProgrammeReferencesStayInMunicipality1795644100000 } from './1795644100
 import { DisclosureControl1795650000000 } from './1795650000000-DisclosureControl';
 import { DisclosureControlTenancy1795650100000 } from './1795650100000-DisclosureControlTenancy';
 import { ExportDisclosure1795651000000 } from './1795651000000-ExportDisclosure';
+import { NotesNeverLost1796518036028 } from './1796518036028-NotesNeverLost';
+import { NotesNeverLostTenancy1796518100000 } from './1796518100000-NotesNeverLostTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -48,4 +50,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   AccessLogContent1795642000000,
   LoginDelay1795643000000, ReferencesStayInMunicipality1795644000000, ProgrammeReferencesStayInMunicipality1795644100000,
   DisclosureControl1795650000000, DisclosureControlTenancy1795650100000,
-  ExportDisclosure1795651000000];
+  ExportDisclosure1795651000000,
+  NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000];
