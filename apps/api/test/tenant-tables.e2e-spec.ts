@@ -28,7 +28,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'note_version',
 ];
 
 /**
@@ -96,7 +96,7 @@ async function fillTenantTables(): Promise<void> {
 
   // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact
   const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
-  ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, asStaff));
+  ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended', note: 'Et notat (note_version)' }, asStaff));
   const assessment = ok('assessment', await call<{ id: string; version: number }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today, items: { M6: 1, M7: 1, M8: 1 } }, asStaff));
   ok('assessment revision', await call('PUT', `/api/assessments/${assessment.id}`, { date: today, items: { M6: 2 }, version: assessment.version }, asStaff));
   ok('follow-up attempt', await call('POST', `/api/enrolments/${enrolment.id}/follow-up-attempts`, { timepoint: 'end', date: today, channel: 'phone', reached: false }, asStaff));
