@@ -105,6 +105,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     TransitionDto: { to: 'active', date: today(), version: 1 },
     CreateSessionDto: { enrolmentId: enrolment.id, ...session },
     UpdateSessionDto: { ...session, version: 1 },
+    EnteredInErrorDto: { reason: 'Fuzz: forkert borger', version: 1 },
     CreateGroupDto: { programmeId: DEMO_IDS.programmes.hcs, centreId: CENTRE, name: 'Fuzz hold', startDate: mondayWeeksAgo(0), startTime: '17:00' },
     UpdateGroupDto: { centreId: CENTRE, name: 'Fuzz hold', startTime: '18:00', version: 1 },
     GroupMemberDto: { enrolmentId: enrolment.id },

@@ -8,7 +8,9 @@ import type {
   Group,
   GroupMeeting,
   GroupMeetingAttendance,
+  NoteHistory,
   TimelineEvent,
+  TreatmentSession,
 } from '@outcomes/contracts';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -46,6 +48,10 @@ export interface AppDataProvider extends DataProvider {
   citizenTimeline(citizenId: string): Promise<TimelineEvent[]>;
   /** Logs an attempt to reach the citizen for a follow-up assessment, reached or not. */
   addFollowUpAttempt(enrolmentId: string, attempt: FollowUpAttemptInput): Promise<FollowUpAttempt>;
+  /** Every version of a session's note, oldest first (GET /api/sessions/:id/note-versions). */
+  sessionNoteHistory(sessionId: string): Promise<NoteHistory>;
+  /** Marks a session entered in error with a reason; it stays, marked (POST /api/sessions/:id/entered-in-error). */
+  markSessionEnteredInError(sessionId: string, reason: string, version: number): Promise<TreatmentSession>;
 }
 
 const httpClient = createHttpClient();
@@ -72,6 +78,8 @@ export const dataProvider: AppDataProvider = {
     ).json as GroupMeeting,
   linkAlias: (alias, citizenId) => post<{ citizenId: string; moved: number }>('/api/outreach-contacts/link', { alias, citizenId }),
   addFollowUpAttempt: (enrolmentId, attempt) => post<FollowUpAttempt>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/follow-up-attempts`, attempt),
+  sessionNoteHistory: async (sessionId) => (await httpClient(`/api/sessions/${encodeURIComponent(sessionId)}/note-versions`)).json as NoteHistory,
+  markSessionEnteredInError: (sessionId, reason, version) => post<TreatmentSession>(`/api/sessions/${encodeURIComponent(sessionId)}/entered-in-error`, { reason, version }),
   citizenTimeline: async (citizenId) => {
     const json = (await httpClient(`/api/citizens/${encodeURIComponent(citizenId)}/timeline`)).json as unknown;
     return (Array.isArray(json) ? json : ((json as { events?: TimelineEvent[] }).events ?? [])) as TimelineEvent[];
