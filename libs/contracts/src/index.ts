@@ -20,3 +20,4 @@ export * from './lib/volunteer';
 export * from './lib/outcomes';
 export * from './lib/exports';
 export * from './lib/grant';
+export * from './lib/treatment-plan';

@@ -235,6 +235,14 @@ CREATE POLICY tenant_isolation ON treatment_group AS PERMISSIVE FOR ALL TO outco
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
+-- treatment_plan_revision: row-level security enabled, forced
+CREATE POLICY owner_all ON treatment_plan_revision AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON treatment_plan_revision AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- treatment_session: row-level security enabled, forced
 CREATE POLICY owner_all ON treatment_session AS PERMISSIVE FOR ALL TO <owner>
   USING (true)

@@ -8,6 +8,7 @@ import { EvaluatorGrantEntity } from '../grants/evaluator-grant.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
 import { NoteVersionEntity } from '../notes/note-version.entity';
+import { TreatmentPlanRevisionEntity } from '../treatment-plans/treatment-plan.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
 import { PublishedResultEntity } from '../outcomes/published-result.entity';
 import { ReportQueryEntity } from '../outcomes/report-query.entity';
@@ -23,4 +24,4 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
-  NoteVersionEntity];
+  NoteVersionEntity, TreatmentPlanRevisionEntity];

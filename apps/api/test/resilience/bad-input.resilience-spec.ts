@@ -106,6 +106,8 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateSessionDto: { enrolmentId: enrolment.id, ...session },
     UpdateSessionDto: { ...session, version: 1 },
     EnteredInErrorDto: { reason: 'Fuzz: forkert borger', version: 1 },
+    CreateTreatmentPlanDto: { goals: ['Fuzz: et mål'], actions: [], expectedDurationWeeks: 12, madeWithCitizen: false, reviewDate: today() },
+    ReviseTreatmentPlanDto: { goals: ['Fuzz: et mål'], actions: [], expectedDurationWeeks: 12, madeWithCitizen: false, reviewDate: today(), basedOnRevision: 1, revisionReason: 'Fuzz: revideret' },
     CreateGroupDto: { programmeId: DEMO_IDS.programmes.hcs, centreId: CENTRE, name: 'Fuzz hold', startDate: mondayWeeksAgo(0), startTime: '17:00' },
     UpdateGroupDto: { centreId: CENTRE, name: 'Fuzz hold', startTime: '18:00', version: 1 },
     GroupMemberDto: { enrolmentId: enrolment.id },

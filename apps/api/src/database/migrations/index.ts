@@ -35,6 +35,8 @@ import { DisclosureControlTenancy1795650100000 } from './1795650100000-Disclosur
 import { ExportDisclosure1795651000000 } from './1795651000000-ExportDisclosure';
 import { NotesNeverLost1796518036028 } from './1796518036028-NotesNeverLost';
 import { NotesNeverLostTenancy1796518100000 } from './1796518100000-NotesNeverLostTenancy';
+import { TreatmentPlans1796520140638 } from './1796520140638-TreatmentPlans';
+import { TreatmentPlansTenancy1796520200000 } from './1796520200000-TreatmentPlansTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -51,4 +53,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   LoginDelay1795643000000, ReferencesStayInMunicipality1795644000000, ProgrammeReferencesStayInMunicipality1795644100000,
   DisclosureControl1795650000000, DisclosureControlTenancy1795650100000,
   ExportDisclosure1795651000000,
-  NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000];
+  NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000,
+  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000];
