@@ -10,6 +10,7 @@ import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
+import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -82,6 +83,7 @@ const Body = () => {
       <Details />
       <Divider sx={{ my: 2 }} />
       <CitizenTimeline citizenId={String(citizen.id)} />
+      <TreatmentPlanSection citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />
       {/* A table of its own: on a phone it scrolls inside this region, not the page. */}

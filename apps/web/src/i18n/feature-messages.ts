@@ -20,6 +20,7 @@ import { userMessages } from '../users/messages';
 import { citizenMessages } from '../citizens/messages';
 import { enrolmentMessages } from '../enrolments/messages';
 import { sessionMessages } from '../sessions/messages';
+import { treatmentPlanMessages } from '../treatment-plans/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -55,6 +56,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   citizenMessages,
   enrolmentMessages,
   sessionMessages,
+  treatmentPlanMessages,
 ];
 
 type Tree = { [key: string]: unknown };
