@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import apiLayersConfig from './tools/eslint/api-layers.cjs';
+import apiQueriesConfig from './tools/eslint/api-queries.cjs';
 
 export default tseslint.config(
   {
@@ -49,6 +50,8 @@ export default tseslint.config(
   },
   // Inside the API: infrastructure never imports a feature (tools/eslint/api-layers.cjs).
   apiLayersConfig.apiLayers,
+  // Inside the API: a feature's SQL lives in its <feature>.queries.ts, not in services or controllers.
+  apiQueriesConfig.apiQueries,
   {
     // libs/domain stays framework-free: no Nest, TypeORM, React or Node built-ins.
     files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],

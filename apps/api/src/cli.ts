@@ -18,7 +18,7 @@ import { describeError, openEmbeddedPostgres } from './startup/embedded-postgres
 import { APP_ROLE, migrateAsOwner } from './startup/prepare-database';
 import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
-import { REPORT_ASSESSMENTS_SQL, REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.service';
+import { REPORT_ASSESSMENTS_SQL, REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.queries';
 
 const USAGE = `usage:
   cli.js migrate

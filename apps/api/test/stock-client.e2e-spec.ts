@@ -5,6 +5,7 @@ import type { DataProvider, RaRecord } from 'ra-core';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { ownProgramme, project, startExport, EVALUATOR } from './support/exports';
 import { activeEnrolment, admins, ASI_INTAKE_ITEMS, createCentre, createCitizen, createCourse, createUser, daysFromToday, staff } from './support/fixtures';
+import { today } from './support/dates';
 import { baseUrl, call, closeDb, tokenFor } from './support/http';
 
 /**
@@ -16,7 +17,6 @@ import { baseUrl, call, closeDb, tokenFor } from './support/http';
 
 const AARHUS = DEMO_IDS.municipalities.aarhus;
 const COORDINATOR = 'coordinator@aarhus.demo';
-const today = (): string => new Date().toISOString().slice(0, 10);
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
 
 function providerAs(email: string): DataProvider {

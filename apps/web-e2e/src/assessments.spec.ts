@@ -5,17 +5,15 @@ import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot } from './support/browser';
+import { danishMonthsFromToday } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 
 const randomLetters = (n: number): string =>
   Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** Today (UTC, as the API counts) moved by whole months; a day past the month's end rolls over, as JS does. */
-function monthsFromToday(months: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, now.getUTCDate())).toISOString().slice(0, 10);
-}
+/** Today (the Danish date, as the API counts) moved by whole months. */
+const monthsFromToday = (months: number): string => danishMonthsFromToday(months);
 
 /**
  * The clock is not faked: the enrolment lies in the past instead. Referred and started nine months

@@ -1,13 +1,13 @@
 import type { Citizen, Enrolment, Group, GroupMeeting } from '@outcomes/contracts';
-import { demoEmail } from '@outcomes/seeds';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import { apiGet, apiPost, apiPut, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
-const HCS = '00000000-0000-4000-8000-000000000102';
-const AARHUS_CENTRE = '00000000-0000-4000-8000-000000007511';
+const HCS = DEMO_IDS.programmes.hcs;
+const AARHUS_CENTRE = DEMO_IDS.centres.aarhusCentrum;
 const SHOTS = '/tmp/shots/rules';
 
 const randomLetters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');

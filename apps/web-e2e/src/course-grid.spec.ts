@@ -5,23 +5,21 @@ import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, uniqueSuffix } from './support/browser';
+import { danishToday, mondayOfWeek } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const SHOTS = '/tmp/shots/coord';
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** The Monday `weeks` weeks before today's week, as YYYY-MM-DD. */
-function mondayWeeksAgo(weeks: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks)).toISOString().slice(0, 10);
-}
+/** The Monday `weeks` weeks before today's (Danish) week, as YYYY-MM-DD. */
+const mondayWeeksAgo = (weeks: number): string => mondayOfWeek(-weeks);
 
 async function adultInHcs(serial: string): Promise<{ enrolment: Enrolment; name: string }> {
   const firstName = `Gr${letters(6)}`;
   const lastName = `Kursist${letters(4)}`;
   const citizen = await apiPost<Citizen>('citizens', { cpr: `1204863${serial}`, firstName, lastName }, AARHUS_STAFF);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = danishToday();
   const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.hcs, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: today }, AARHUS_STAFF);
   const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: today, version: referred.version }, AARHUS_STAFF);
   return { enrolment, name: `${firstName} ${lastName}` };

@@ -1,31 +1,28 @@
 import type { Citizen, Enrolment, Group, GroupMeeting, OutreachContact } from '@outcomes/contracts';
-import { demoEmail } from '@outcomes/seeds';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
+import { danishToday, mondayOfWeek } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
-const HCS = '00000000-0000-4000-8000-000000000102';
-const AARHUS_CENTRE = '00000000-0000-4000-8000-000000007511';
+const HCS = DEMO_IDS.programmes.hcs;
+const AARHUS_CENTRE = DEMO_IDS.centres.aarhusCentrum;
 
 const randomLetters = (n: number): string =>
   Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** The Monday `weeks` weeks before today's week, as YYYY-MM-DD. */
-function mondayWeeksAgo(weeks: number): string {
-  const now = new Date();
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks));
-  return monday.toISOString().slice(0, 10);
-}
+/** The Monday `weeks` weeks before today's (Danish) week, as YYYY-MM-DD. */
+const mondayWeeksAgo = (weeks: number): string => mondayOfWeek(-weeks);
 
 /** An adult of Aarhus (born 1985) with a started HCS enrolment. */
 async function adultInHcs(serial: string): Promise<{ citizen: Citizen; enrolment: Enrolment; name: string }> {
   const firstName = `Hc${randomLetters(6)}`;
   const lastName = `Holm${randomLetters(5)}`;
   const citizen = await apiPost<Citizen>('citizens', { cpr: `2307852${serial}`, firstName, lastName }, AARHUS_STAFF);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = danishToday();
   const referred = await apiPost<Enrolment>(
     'enrolments',
     { citizenId: citizen.id, programmeId: HCS, centreId: AARHUS_CENTRE, referralDate: today },

@@ -7,6 +7,7 @@ import { openLoginPage } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser, uniqueSuffix } from './support/browser';
 import { describeFocus, expectFocusOnHeading, focusInGroup, tabTo } from './support/keyboard';
+import { danishDaysFromToday, mondayOfWeek } from './support/dates';
 
 /**
  * The staff's main job and the course attendance by keyboard alone (WCAG 2.1.1, 2.4.3, 3.3.1; issue 25):
@@ -16,13 +17,10 @@ import { describeFocus, expectFocusOnHeading, focusInGroup, tabTo } from './supp
 
 const STAFF = demoEmail('staff', 'odense');
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-const isoDaysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const isoDaysAgo = (days: number): string => danishDaysFromToday(-days);
 
-/** The Monday `weeks` weeks before today's week, as YYYY-MM-DD. */
-function mondayWeeksAgo(weeks: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks)).toISOString().slice(0, 10);
-}
+/** The Monday `weeks` weeks before today's (Danish) week, as YYYY-MM-DD. */
+const mondayWeeksAgo = (weeks: number): string => mondayOfWeek(-weeks);
 
 /**
  * An adult whose HCS enrolment ended about six months ago with no ASI taken: the worklist lists their

@@ -5,6 +5,7 @@ import { apiGet, apiPost, listQuery } from './support/api';
 import { openLoginPage, submitLogin } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot } from './support/browser';
+import { danishToday } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const PHONE = { width: 390, height: 844 };
@@ -46,7 +47,7 @@ describe('outreach on a phone (390 × 844), as a staff member in the street', ()
     // Born 5 July 1979 (HCS has an age range: the CPR number gives the age).
     const cpr = `0507794${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
     known = await apiPost<Citizen>('citizens', { cpr, firstName: 'Karla', lastName }, AARHUS_STAFF);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = danishToday();
     const referred = await apiPost<Enrolment>(
       'enrolments',
       { citizenId: known.id, programmeId: DEMO_IDS.programmes.hcs, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: today, staffUserId: DEMO_IDS.users.aarhus.staff },

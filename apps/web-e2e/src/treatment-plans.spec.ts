@@ -1,6 +1,5 @@
 import type { Citizen, Enrolment, TreatmentPlan } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
-import { danishDaysFromToday, danishToday } from '@outcomes/domain';
 import { apiGet, apiPost } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
@@ -8,6 +7,9 @@ import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
 import { freshCpr } from './support/a11y-data';
 
 const STAFF = demoEmail('staff', 'aarhus');
+/** The Danish date `days` from today, YYYY-MM-DD (the app's and the API's "today"). */
+const danishDaysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+const danishToday = (): string => danishDaysFromToday(0);
 /** A Danish date as the date box takes it: 5.1.2027. */
 const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 

@@ -5,23 +5,20 @@ import { signIn } from './support/auth';
 import type { Page } from 'playwright-core';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
+import { danishDaysFromToday, mondayOfWeek } from './support/dates';
 
 const AARHUS_COORDINATOR = demoEmail('coordinator', 'aarhus');
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 
 /** A local (Copenhagen) calendar day `days` from today, as YYYY-MM-DD. */
-const localDay = (days: number): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(Date.now() + days * 86_400_000));
+const localDay = (days: number): string => danishDaysFromToday(days);
 
 /** The Danish weekday name of a local day, as the group form lists it ("tirsdag"). */
 const danishWeekday = (day: string): string =>
   new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
-/** The Monday (UTC date) `weeks` weeks after the current week's. */
-function mondayInWeeks(weeks: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) + 7 * weeks)).toISOString().slice(0, 10);
-}
+/** The Monday `weeks` weeks after the current (Danish) week's. */
+const mondayInWeeks = (weeks: number): string => mondayOfWeek(weeks);
 
 /**
  * The spec before this one may leave a pooled keep-alive connection that the API closes after 5 s idle;

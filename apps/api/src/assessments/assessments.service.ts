@@ -1,4 +1,3 @@
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
@@ -8,10 +7,12 @@ import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
-import { EnrolmentEntity } from '../enrolments/enrolment.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { enrolmentOr404, enrolmentReferenceOr400, enrolmentsForWorklist } from '../enrolments/enrolments.queries';
+import { allProgrammes } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
-import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from './assessment.entity';
+import type { AssessmentEntity } from './assessment.entity';
+import { assessmentList, assessmentOr404, followUpAttempts, insertAssessment, insertFollowUpAttempt, insertRevision, takenAssessments, updateAssessment } from './assessments.queries';
 import type { CreateAssessmentDto, CreateFollowUpAttemptDto, UpdateAssessmentDto } from './dto/assessment.dto';
 
 const LIST_SPEC: ListSpec = {
@@ -44,12 +45,8 @@ const WORKLIST_SPEC: ListSpec = {
 export class AssessmentsService {
   constructor(private readonly db: Db) {}
 
-  private get repository() {
-    return this.db.repo(AssessmentEntity);
-  }
-
   async list(raw: RawListQuery): Promise<ListPage<Assessment>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toAssessment(r)));
+    return listPage(assessmentList(this.db.manager()), raw, LIST_SPEC, (rows) => rows.map((r) => this.toAssessment(r)));
   }
 
   async get(id: string): Promise<Assessment> {
@@ -60,22 +57,17 @@ export class AssessmentsService {
     const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
     this.checkDate(input.date, enrolment);
     const scored = this.score(input.items);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: enrolment.municipalityId,
-        enrolmentId: enrolment.id,
-        citizenId: enrolment.citizenId,
-        timepoint: input.timepoint,
-        assessedOn: input.date,
-        interviewerUserId: input.interviewerUserId ?? this.db.user().id,
-        items: input.items,
-        ...scored,
-      })
-      .returning('id')
-      .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertAssessment(this.db.manager(), {
+      municipalityId: enrolment.municipalityId,
+      enrolmentId: enrolment.id,
+      citizenId: enrolment.citizenId,
+      timepoint: input.timepoint,
+      assessedOn: input.date,
+      interviewerUserId: input.interviewerUserId ?? this.db.user().id,
+      items: input.items,
+      ...scored,
+    });
+    return this.get(id);
   }
 
   /** Re-scores from the new items; the version before the edit is kept as a revision. */
@@ -84,14 +76,9 @@ export class AssessmentsService {
     const enrolment = await this.enrolmentOrRefuse(current.enrolmentId);
     this.checkDate(input.date, enrolment);
     const scored = this.score(input.items);
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ assessedOn: input.date, items: input.items, ...scored })
-      .where('id = :id AND version = :version', { id, version: input.version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Assessment');
-    await this.db.repo(AssessmentRevisionEntity).insert({
+    const affected = await updateAssessment(this.db.manager(), id, input.version, { assessedOn: input.date, items: input.items, ...scored });
+    if (affected === 0) throw ApiException.versionConflict('Assessment');
+    await insertRevision(this.db.manager(), {
       municipalityId: current.municipalityId,
       assessmentId: id,
       version: current.version,
@@ -105,7 +92,7 @@ export class AssessmentsService {
 
   /** The enrolment's due assessments (from its programme's protocol) with the attempts to reach the citizen. */
   async schedule(enrolmentId: string): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
-    const enrolment = await findByIdOr404(this.db.repo(EnrolmentEntity), enrolmentId, 'Enrolment');
+    const enrolment = await enrolmentOr404(this.db.manager(), enrolmentId);
     const [item] = await this.worklistFor([enrolment]);
     // Not a paged list: the attempts are capped like one (OWASP API4), the newest MAX_PAGE_SIZE.
     return { due: item?.due ?? [], attempts: (item?.attempts ?? []).slice(-MAX_PAGE_SIZE) };
@@ -115,14 +102,8 @@ export class AssessmentsService {
     const enrolment = await this.enrolmentOrRefuse(enrolmentId);
     if (input.date > danishToday()) throw ApiException.validation({ date: 'date must not be in the future' });
     if (input.date < enrolment.referralDate) throw ApiException.validation({ date: `date must not be before the referral (${enrolment.referralDate})` });
-    const result = await this.db
-      .repo(FollowUpAttemptEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({ municipalityId: enrolment.municipalityId, enrolmentId, timepoint: input.timepoint, attemptedOn: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id })
-      .returning('id')
-      .execute();
-    return { id: (result.identifiers[0] as { id: string }).id, enrolmentId, timepoint: input.timepoint, date: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id };
+    const id = await insertFollowUpAttempt(this.db.manager(), { municipalityId: enrolment.municipalityId, enrolmentId, timepoint: input.timepoint, attemptedOn: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id });
+    return { id, enrolmentId, timepoint: input.timepoint, date: input.date, channel: input.channel, reached: input.reached, userId: this.db.user().id };
   }
 
   /**
@@ -136,10 +117,7 @@ export class AssessmentsService {
       return found?.kind === 'eq' && typeof found.value === 'string' ? found.value : undefined;
     };
     const filter = { staffUserId: value('staff_user_id'), centreId: value('centre_id'), status: value('status') };
-    const qb = this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.state IN (:...states)', { states: ['active', ...ENDED_STATES] });
-    if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
-    if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
-    const enrolments = await qb.getMany();
+    const enrolments = await enrolmentsForWorklist(this.db.manager(), ['active', ...ENDED_STATES], filter);
     const items = (await this.worklistFor(enrolments))
       .flatMap((w) =>
         w.due
@@ -163,9 +141,9 @@ export class AssessmentsService {
   private async worklistFor(enrolments: EnrolmentEntity[]): Promise<{ enrolment: EnrolmentEntity; due: DueAssessment[]; attempts: FollowUpAttempt[] }[]> {
     if (enrolments.length === 0) return [];
     const ids = enrolments.map((e) => e.id);
-    const programmes = new Map((await this.db.repo(ProgrammeEntity).createQueryBuilder('p').getMany()).map((p) => [p.id, p]));
-    const taken = await this.repository.createQueryBuilder('a').select(['a.enrolmentId', 'a.timepoint', 'a.assessedOn']).where('a.enrolment_id IN (:...ids)', { ids }).getMany();
-    const attempts = await this.db.repo(FollowUpAttemptEntity).createQueryBuilder('f').where('f.enrolment_id IN (:...ids)', { ids }).orderBy('f.attempted_on', 'ASC').getMany();
+    const programmes = new Map((await allProgrammes(this.db.manager())).map((p) => [p.id, p]));
+    const taken = await takenAssessments(this.db.manager(), ids);
+    const attempts = await followUpAttempts(this.db.manager(), ids);
     // Grouped once: a filter over every row per enrolment was quadratic in a municipality's case load.
     const takenBy = groupBy(taken, (t) => t.enrolmentId);
     const attemptsBy = groupBy(attempts, (a) => a.enrolmentId);
@@ -209,11 +187,11 @@ export class AssessmentsService {
   }
 
   private async entity(id: string): Promise<AssessmentEntity> {
-    return findByIdOr404(this.repository, id, 'Assessment');
+    return assessmentOr404(this.db.manager(), id);
   }
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
-    return findReferenceOr400(this.db.repo(EnrolmentEntity), id, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    return enrolmentReferenceOr400(this.db.manager(), id);
   }
 
   private toAssessment(row: AssessmentEntity): Assessment {

@@ -1,4 +1,3 @@
-import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { AccessHistoryCitizen, Citizen, RawListQuery } from '@outcomes/contracts';
 import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
@@ -8,11 +7,11 @@ import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { searchCriterion } from '../audit/search-criterion';
 import { ApiException } from '../common/errors/api.exception';
 import { textProblem } from '../common/well-formed-text';
-import { applyListQuery } from '../common/list-query/apply-list-query';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
-import { CitizenEntity } from './citizen.entity';
+import type { CitizenEntity } from './citizen.entity';
+import { citizenById, citizenByCprHash, citizenIdByCprHash, citizenOr404, citizensByCprHash, citizensByNameHashes, insertCitizen, searchCitizens, updateCitizen } from './citizens.queries';
 import type { CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
 
 const LIST_SPEC: ListSpec = {
@@ -55,10 +54,6 @@ export class CitizensService {
     private readonly crypto: IdentifierCrypto,
   ) {}
 
-  private get repository() {
-    return this.db.repo(CitizenEntity);
-  }
-
   /**
    * GET lists never take a name (it would sit in a URL): `q` belongs to POST /citizens/search.
    * Decided on the parsed filter, not its text: `{"\u0071":"Jens"}` is the key q once parsed, and the
@@ -95,13 +90,9 @@ export class CitizensService {
       }
     }
     const query = parseListQueryOr400({ ...raw, filter: rest }, LIST_SPEC);
-    const qb = applyListQuery(this.repository.createQueryBuilder('r'), query);
+    // Logged by the interceptor as what was searched (words, CPR-shaped or not, keyed hashes), never the text.
     const hashes = q === undefined ? [] : nameTokens(q).map((t) => this.crypto.blindIndex('name', t));
-    if (hashes.length > 0) {
-      // Logged by the interceptor as what was searched (words, CPR-shaped or not, keyed hashes), never the text.
-      qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: hashes });
-    }
-    const [rows, total] = await qb.getManyAndCount();
+    const [rows, total] = await searchCitizens(this.db.manager(), query, hashes);
     return { rows: rows.map((r) => this.toCitizen(r, false)), offset: query.offset, total };
   }
 
@@ -113,7 +104,7 @@ export class CitizensService {
   async lookup(cpr: string): Promise<{ citizen: Citizen | null }> {
     const info = this.checkCpr(cpr);
     const hash = this.crypto.blindIndex('cpr', info.digits);
-    const found = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
+    const found = await citizenByCprHash(this.db.manager(), hash);
     return { citizen: found ? this.toCitizen(found, true) : null };
   }
 
@@ -133,17 +124,12 @@ export class CitizensService {
       const cpr = parseCpr(digits, danishToday());
       if (!cpr.valid) throw ApiException.validation({ q: cpr.rule });
       const hash = this.crypto.blindIndex('cpr', cpr.info.digits);
-      rows = await this.repository.createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getMany();
+      rows = await citizensByCprHash(this.db.manager(), hash);
     } else {
       const tokens = nameTokens(q);
       if (tokens.length === 0) throw ApiException.validation({ q: 'q must be a name or a CPR number of 10 digits' });
       const hashes = tokens.map((t) => this.crypto.blindIndex('name', t));
-      rows = await this.repository
-        .createQueryBuilder('r')
-        .where('"r"."name_tokens" @> :tokens', { tokens: hashes })
-        .orderBy('r.created_at', 'DESC')
-        .limit(ACCESS_LOOKUP_LIMIT)
-        .getMany();
+      rows = await citizensByNameHashes(this.db.manager(), hashes, ACCESS_LOOKUP_LIMIT);
     }
     const found = rows.map((r) => ({
       id: r.id,
@@ -169,13 +155,8 @@ export class CitizensService {
   async create(input: CreateCitizenDto): Promise<Citizen> {
     const columns = this.columns(input);
     await this.refuseDuplicate(columns.cprHash, undefined);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({ ...columns, municipalityId: this.db.municipalityId() })
-      .returning('id')
-      .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertCitizen(this.db.manager(), { ...columns, municipalityId: this.db.municipalityId() });
+    return this.get(id);
   }
 
   async update(id: string, input: UpdateCitizenDto): Promise<Citizen> {
@@ -183,15 +164,10 @@ export class CitizensService {
     const current = await this.entity(id);
     const columns = this.columns(fields);
     await this.refuseDuplicate(columns.cprHash, id);
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set(columns)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) {
+    const affected = await updateCitizen(this.db.manager(), id, version, columns);
+    if (affected === 0) {
       // Read again: a save that committed while this one waited for the row makes the version stale.
-      const now = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+      const now = await citizenById(this.db.manager(), id);
       throw (now ?? current).version !== version ? ApiException.versionConflict('Citizen') : ApiException.notFound('Citizen');
     }
     return this.get(id);
@@ -205,7 +181,7 @@ export class CitizensService {
   }
 
   async entity(id: string): Promise<CitizenEntity> {
-    return findByIdOr404(this.repository, id, 'Citizen');
+    return citizenOr404(this.db.manager(), id);
   }
 
   private checkCpr(cpr: string): CprInfo {
@@ -217,7 +193,7 @@ export class CitizensService {
   /** A second citizen with the same CPR number in the municipality: 409, pointing at the first. */
   private async refuseDuplicate(cprHash: string | null, exceptId: string | undefined): Promise<void> {
     if (!cprHash) return;
-    const existing = await this.repository.createQueryBuilder('r').select('r.id').where('r.cpr_hash = :cprHash', { cprHash }).getOne();
+    const existing = await citizenIdByCprHash(this.db.manager(), cprHash);
     if (existing && existing.id !== exceptId) {
       throw new ApiException(409, 'DUPLICATE', 'A citizen with this CPR number is already registered', { cpr: 'is already registered for another citizen' }, { existingId: existing.id });
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TimelineEvent } from '@outcomes/contracts';
 import { Db } from '../tenancy/db.service';
+import { timelineRows } from './citizens.queries';
 import { CitizensService } from './citizens.service';
 
 /**
@@ -17,28 +18,7 @@ export class TimelineService {
 
   async timeline(citizenId: string, limit = 200): Promise<TimelineEvent[]> {
     await this.citizens.entity(citizenId);
-    const rows = (await this.db.manager().query(
-      `SELECT * FROM (
-         SELECT 'enrolment' AS kind, t.on_date::timestamptz AS at, t.id, t.enrolment_id, e.programme_id,
-                t.from_state, t.to_state, t.reason, NULL::text AS a, NULL::int AS n, NULL::int AS minutes, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS b
-           FROM enrolment_transition t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.citizen_id = $1
-         UNION ALL
-         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, s.entered_in_error_reason, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind
-           FROM treatment_session s WHERE s.citizen_id = $1
-         UNION ALL
-         SELECT 'note-correction', v.written_at, v.id, s.enrolment_id, NULL, NULL, NULL, v.reason, v.kind, NULL, NULL, v.record_id, u.display_name, v.record_kind
-           FROM note_version v JOIN app_user u ON u.id = v.written_by LEFT JOIN treatment_session s ON v.record_kind = 'session' AND s.id = v.record_id
-          WHERE v.citizen_id = $1 AND v.kind <> 'original'
-         UNION ALL
-         SELECT 'group-meeting', m.starts_at, m.id, a.enrolment_id, NULL, NULL, NULL, NULL, a.status, m.number, m.duration_minutes, g.id, g.name, NULL
-           FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id JOIN treatment_group g ON g.id = m.group_id
-           JOIN enrolment e ON e.id = a.enrolment_id WHERE e.citizen_id = $1
-         UNION ALL
-         SELECT 'outreach-contact', o.contact_at, o.id, NULL, NULL, NULL, NULL, NULL, o.place_type, NULL, o.duration_minutes, NULL, NULL, o.contact_type
-           FROM outreach_contact o WHERE o.citizen_id = $1
-       ) events ORDER BY at DESC, kind LIMIT $2`,
-      [citizenId, limit],
-    )) as Record<string, unknown>[];
+    const rows = await timelineRows(this.db.manager(), citizenId, limit);
     return rows.map((r): TimelineEvent => {
       const at = (r['at'] as Date).toISOString();
       const id = r['id'] as string;

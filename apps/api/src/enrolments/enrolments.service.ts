@@ -1,4 +1,3 @@
-import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
@@ -7,12 +6,13 @@ import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
-import { CentreEntity } from '../municipalities/centre.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import { centreById } from '../municipalities/municipalities.queries';
+import type { ProgrammeEntity } from '../programmes/programme.entity';
+import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
-import { attendedCountSql } from './rules-sql';
-import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
+import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
+import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -42,12 +42,8 @@ export class EnrolmentsService {
     private readonly citizens: CitizensService,
   ) {}
 
-  private get repository() {
-    return this.db.repo(EnrolmentEntity);
-  }
-
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, async (rows) => await this.withDetails(rows));
+    return listPage(enrolmentList(this.db.manager()), raw, LIST_SPEC, async (rows) => await this.withDetails(rows));
   }
 
   async get(id: string): Promise<Enrolment> {
@@ -64,11 +60,7 @@ export class EnrolmentsService {
     const history = await this.history(ids);
     const progress = new Map<string, { attended: number; expected: number | null }>();
     if (ids.length > 0) {
-      const counts = (await this.db.manager().query(
-        `SELECT e.id, p.expected_sessions AS expected, ${attendedCountSql('e.id')} AS attended
-         FROM enrolment e JOIN programme p ON p.id = e.programme_id WHERE e.id = ANY($1)`,
-        [ids],
-      )) as { id: string; expected: number | null; attended: number }[];
+      const counts = await enrolmentProgress(this.db.manager(), ids);
       for (const c of counts) progress.set(c.id, { attended: c.attended, expected: expectedTowardProtocol({ expectedSessions: c.expected }) });
     }
     return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
@@ -82,24 +74,18 @@ export class EnrolmentsService {
     this.checkDate('referralDate', input.referralDate, birthDate);
     const attestations = input.attestations ?? [];
     this.checkEligibility(programme, birthDate, input.referralDate, attestations, input.eligibilityOverride ?? null);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: this.db.municipalityId(),
-        citizenId: citizen.id,
-        programmeId: programme.id,
-        centreId: input.centreId,
-        staffUserId: input.staffUserId ?? this.db.user().id,
-        referralDate: input.referralDate,
-        referralSource: input.referralSource ?? null,
-        attestations,
-        eligibilityOverride: input.eligibilityOverride ?? null,
-        state: 'referred',
-      })
-      .returning('id')
-      .execute();
-    const id = (result.identifiers[0] as { id: string }).id;
+    const id = await insertEnrolment(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      citizenId: citizen.id,
+      programmeId: programme.id,
+      centreId: input.centreId,
+      staffUserId: input.staffUserId ?? this.db.user().id,
+      referralDate: input.referralDate,
+      referralSource: input.referralSource ?? null,
+      attestations,
+      eligibilityOverride: input.eligibilityOverride ?? null,
+      state: 'referred',
+    });
     await this.record(id, null, 'referred', input.referralDate, input.eligibilityOverride ?? null);
     return this.get(id);
   }
@@ -108,13 +94,8 @@ export class EnrolmentsService {
     const current = await this.entity(id);
     await this.centreOrRefuse(input.centreId);
     const { version, ...fields } = input;
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ ...fields, attestations: fields.attestations ?? current.attestations })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Enrolment');
+    const affected = await updateEnrolment(this.db.manager(), id, version, { ...fields, attestations: fields.attestations ?? current.attestations });
+    if (affected === 0) throw ApiException.versionConflict('Enrolment');
     return this.get(id);
   }
 
@@ -150,19 +131,14 @@ export class EnrolmentsService {
       changes.endDate = input.date;
       changes.endReason = input.reason ?? null;
     }
-    const updated = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id AND version = :version', { id, version: input.version })
-      .execute();
-    if (updated.affected === 0) throw ApiException.versionConflict('Enrolment');
+    const updated = await updateEnrolment(this.db.manager(), id, input.version, changes);
+    if (updated === 0) throw ApiException.versionConflict('Enrolment');
     await this.record(id, from, input.to, input.date, input.reason ?? input.eligibilityOverride ?? null);
     return this.get(id);
   }
 
   private async entity(id: string): Promise<EnrolmentEntity> {
-    return findByIdOr404(this.repository, id, 'Enrolment');
+    return enrolmentOr404(this.db.manager(), id);
   }
 
   private async citizenOrRefuse(id: string) {
@@ -174,7 +150,7 @@ export class EnrolmentsService {
   }
 
   private async programmeOrRefuse(id: string): Promise<ProgrammeEntity> {
-    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
+    const programme = await programmeById(this.db.manager(), id);
     // Not visible: another municipality's local programme (row-level security), or none at all.
     if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
     if (!programme.active) throw ApiException.validation({ programmeId: 'programmeId must name an active programme' });
@@ -182,7 +158,7 @@ export class EnrolmentsService {
   }
 
   private async centreOrRefuse(id: string): Promise<void> {
-    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+    const centre = await centreById(this.db.manager(), id);
     if (!centre || centre.municipalityId !== this.db.municipalityId()) {
       throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
@@ -214,7 +190,7 @@ export class EnrolmentsService {
   }
 
   private async record(enrolmentId: string, from: EnrolmentState | null, to: EnrolmentState, onDate: string, reason: string | null): Promise<void> {
-    await this.db.repo(EnrolmentTransitionEntity).insert({
+    await insertTransition(this.db.manager(), {
       municipalityId: this.db.municipalityId(),
       enrolmentId,
       fromState: from,
@@ -228,12 +204,7 @@ export class EnrolmentsService {
   private async history(ids: string[]): Promise<Map<string, EnrolmentTransitionEntity[]>> {
     const map = new Map<string, EnrolmentTransitionEntity[]>();
     if (ids.length === 0) return map;
-    const rows = await this.db
-      .repo(EnrolmentTransitionEntity)
-      .createQueryBuilder('t')
-      .where('t.enrolment_id IN (:...ids)', { ids })
-      .orderBy('t.at', 'ASC')
-      .getMany();
+    const rows = await transitionsOf(this.db.manager(), ids);
     for (const row of rows) map.set(row.enrolmentId, [...(map.get(row.enrolmentId) ?? []), row]);
     return map;
   }

@@ -9,8 +9,9 @@ import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateExportJobDto } from './dto/export.dto';
-import { ExportJobEntity } from './export.entities';
+import type { ExportJobEntity } from './export.entities';
 import { ExportProjectsService } from './export-projects.service';
+import { activeJobProjects, fileChunk, insertJobUnlessActive, lockUserExports, ownActiveJobOf, ownJob, ownJobs, queueSql } from './exports.queries';
 import { EXPORT_QUEUE, JobQueue } from './job-queue';
 
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -59,7 +60,7 @@ export class ExportJobsService {
   ) {}
 
   list(raw: RawListQuery): Promise<ListPage<ExportJob>> {
-    return listPage(this.own(), raw, this.listSpec, (rows) => rows.map(toExportJob));
+    return listPage(ownJobs(this.db.manager(), this.db.user().id), raw, this.listSpec, (rows) => rows.map(toExportJob));
   }
 
   async get(id: string): Promise<ExportJob> {
@@ -77,25 +78,17 @@ export class ExportJobsService {
     const user = this.db.user();
     const manager = this.db.manager();
     await this.refuseOverUserCap(project.id);
-    const inserted = (await manager.query(
-      `INSERT INTO export_job (municipality_id, project_id, requested_by, dataset, format)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (project_id) WHERE status IN ('queued', 'running') DO NOTHING RETURNING id`,
-      [this.db.municipalityId(), project.id, user.id, input.dataset, input.format],
-    )) as { id: string }[];
-    const created = inserted[0];
+    const created = await insertJobUnlessActive(manager, { municipalityId: this.db.municipalityId(), projectId: project.id, requestedBy: user.id, dataset: input.dataset, format: input.format });
     if (!created) {
-      const running = await this.own().andWhere(`r.project_id = :project AND r.status IN ('queued', 'running')`, { project: project.id }).getOne();
+      const running = await ownActiveJobOf(manager, this.db.user().id, project.id);
       if (!running) throw ApiException.versionConflict('Export job'); // finished in between: ask again
       return { job: toExportJob(running), created: false };
     }
-    await this.queue.instance.send(EXPORT_QUEUE, { exportJobId: created.id, userId: user.id }, {
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
-    });
+    await this.queue.instance.send(EXPORT_QUEUE, { exportJobId: created, userId: user.id }, { db: queueSql(manager) });
     // The queue entry is visible once the request commits: this replica's worker takes it then,
     // not at its next poll (other replicas poll as usual).
     this.db.context().afterCommit.push(() => this.queue.wake(EXPORT_QUEUE));
-    return { job: await this.get(created.id), created: true };
+    return { job: await this.get(created), created: true };
   }
 
   /**
@@ -112,12 +105,8 @@ export class ExportJobsService {
   private async refuseOverUserCap(projectId: string): Promise<void> {
     const manager = this.db.manager();
     const userId = this.db.user().id;
-    // Seed 815005: its own key space, apart from the runner's per-job lock (815004).
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 815005))', [userId]);
-    const active = (await manager.query(
-      `SELECT project_id FROM export_job WHERE requested_by = $1 AND status IN ('queued', 'running')`,
-      [userId],
-    )) as { project_id: string }[];
+    await lockUserExports(manager, userId);
+    const active = await activeJobProjects(manager, userId);
     const cap = this.config.exportMaxConcurrentPerUser;
     if (active.length >= cap && !active.some((job) => job.project_id === projectId)) {
       throw new ApiException(
@@ -149,7 +138,7 @@ export class ExportJobsService {
     res.setHeader('Cache-Control', 'no-store');
     try {
       for (let seq = 0; ; seq++) {
-        const [chunk] = (await this.db.manager().query('SELECT data FROM export_file_chunk WHERE job_id = $1 AND seq = $2', [id, seq])) as { data: Buffer }[];
+        const chunk = await fileChunk(this.db.manager(), id, seq);
         if (!chunk) break;
         if (!res.write(chunk.data)) await new Promise((resolve) => res.once('drain', resolve));
       }
@@ -161,12 +150,8 @@ export class ExportJobsService {
   }
 
   private async find(id: string): Promise<ExportJobEntity> {
-    const job = await this.own().andWhere('r.id = :id', { id }).getOne();
+    const job = await ownJob(this.db.manager(), this.db.user().id, id);
     if (!job) throw ApiException.notFound('Export job');
     return job;
-  }
-
-  private own() {
-    return this.db.repo(ExportJobEntity).createQueryBuilder('r').where('r.requested_by = :me', { me: this.db.user().id });
   }
 }

@@ -11,6 +11,7 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateExportProjectDto } from './dto/export.dto';
 import { ExportProjectEntity } from './export.entities';
+import { countProgrammes, ownProject, ownProjects, ownProjectWithKey } from './exports.queries';
 
 export const PSEUDONYM_KEY_FIELD = 'export_project.pseudonym_key';
 
@@ -37,18 +38,18 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
   }
 
   override list(raw: RawListQuery): Promise<ListPage<ExportProjectEntity>> {
-    return listPage(this.own(), raw, this.listSpec, (rows) => rows);
+    return listPage(ownProjects(this.db.manager(), this.db.user().id), raw, this.listSpec, (rows) => rows);
   }
 
   override async get(id: string): Promise<ExportProjectEntity> {
-    const found = await this.own().andWhere('r.id = :id', { id }).getOne();
+    const found = await ownProject(this.db.manager(), this.db.user().id, id);
     if (!found) throw ApiException.notFound(this.label);
     return found;
   }
 
   /** The project with its pseudonym key, for the export job only. */
   async withKey(id: string): Promise<{ project: ExportProjectEntity; key: Buffer }> {
-    const project = await this.own().addSelect(['r.pseudonymKeyEncrypted', 'r.pseudonymKeySalt']).andWhere('r.id = :id', { id }).getOne();
+    const project = await ownProjectWithKey(this.db.manager(), this.db.user().id, id);
     if (!project) throw ApiException.notFound(this.label);
     const stored = Buffer.from(this.crypto.decrypt(PSEUDONYM_KEY_FIELD, project.pseudonymKeyEncrypted), 'base64');
     const key = project.pseudonymKeySalt === null ? stored : createHmac('sha256', stored).update(project.pseudonymKeySalt).digest();
@@ -96,7 +97,7 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
   protected override async checkAsync(input: CreateExportProjectDto): Promise<void> {
     this.refuseUngranted(input.municipalityIds);
     const programmes = new Set(input.programmeIds);
-    const [{ n }] = (await this.db.manager().query('SELECT count(*)::int AS n FROM programme WHERE id = ANY($1)', [[...programmes]])) as [{ n: number }];
+    const n = await countProgrammes(this.db.manager(), [...programmes]);
     if (n !== programmes.size) throw ApiException.validation({ programmeIds: 'programmeIds must name existing programmes' });
   }
 
@@ -114,10 +115,6 @@ export class ExportProjectsService extends CrudService<ExportProjectEntity, Crea
 
   private newKey(): string {
     return this.crypto.encrypt(PSEUDONYM_KEY_FIELD, randomBytes(32).toString('base64'));
-  }
-
-  private own() {
-    return this.repository.createQueryBuilder('r').where('r.evaluator_id = :me', { me: this.db.user().id });
   }
 }
 

@@ -1,4 +1,3 @@
-import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { GRANT_MAX_DAYS } from '@outcomes/contracts';
 import type { EvaluatorGrant, GrantStatus, RawListQuery } from '@outcomes/contracts';
@@ -8,7 +7,8 @@ import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateEvaluatorGrantDto } from './dto/evaluator-grant.dto';
-import { EvaluatorGrantEntity } from './evaluator-grant.entity';
+import type { EvaluatorGrantEntity } from './evaluator-grant.entity';
+import { danishTodayInDatabase, endGrantsOfUser, findEvaluator, grantList, grantOr404, insertGrant, revokeGrant } from './grants.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -24,12 +24,6 @@ const LIST_SPEC: ListSpec = {
   searchColumns: ['evaluator_email', 'purpose'],
   defaultSort: ['createdAt', 'DESC'],
 };
-
-/**
- * The day in Denmark, which is when a grant's dates begin and end: libs/domain's danishToday() on the
- * database's clock, because the session function that enforces grants decides by that clock.
- */
-const DANISH_TODAY = `(now() AT TIME ZONE 'Europe/Copenhagen')::date::text`;
 
 function statusOf(grant: EvaluatorGrantEntity, today: string): GrantStatus {
   if (grant.revokedAt) return 'revoked';
@@ -72,7 +66,7 @@ export class EvaluatorGrantsService {
 
   async list(raw: RawListQuery): Promise<ListPage<EvaluatorGrant>> {
     const today = await this.today();
-    return listPage(this.db.repo(EvaluatorGrantEntity).createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => toGrant(r, today)));
+    return listPage(grantList(this.db.manager()), raw, LIST_SPEC, (rows) => rows.map((r) => toGrant(r, today)));
   }
 
   async get(id: string): Promise<EvaluatorGrant> {
@@ -82,11 +76,7 @@ export class EvaluatorGrantsService {
   async create(input: CreateEvaluatorGrantDto): Promise<EvaluatorGrant> {
     const owner = this.db.municipalityId();
     const problems: Record<string, string> = {};
-    const [evaluator] = (await this.db.manager().query('SELECT id, municipality_id, email FROM grant_find_evaluator($1)', [input.evaluatorEmail])) as {
-      id: string;
-      municipality_id: string;
-      email: string;
-    }[];
+    const evaluator = await findEvaluator(this.db.manager(), input.evaluatorEmail);
     if (!evaluator) problems['evaluatorEmail'] = 'no active evaluator has that e-mail address';
     else if (evaluator.municipality_id === owner) problems['evaluatorEmail'] = 'is an evaluator of your own municipality, who needs no grant';
     const days = (Date.parse(input.validUntil) - Date.parse(input.validFrom)) / DAY_MS;
@@ -96,23 +86,17 @@ export class EvaluatorGrantsService {
     else if (input.validUntil < (await this.today())) problems['validUntil'] = 'validUntil must not be in the past';
     if (Object.keys(problems).length > 0 || !evaluator) throw ApiException.validation(problems);
 
-    const result = await this.db
-      .repo(EvaluatorGrantEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({
-        evaluatorUserId: evaluator.id,
-        evaluatorEmail: evaluator.email,
-        evaluatorMunicipalityId: evaluator.municipality_id,
-        municipalityId: owner,
-        grantedByUserId: this.db.user().id,
-        purpose: input.purpose,
-        validFrom: input.validFrom,
-        validUntil: input.validUntil,
-      })
-      .returning('id')
-      .execute();
-    const created = await this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertGrant(this.db.manager(), {
+      evaluatorUserId: evaluator.id,
+      evaluatorEmail: evaluator.email,
+      evaluatorMunicipalityId: evaluator.municipality_id,
+      municipalityId: owner,
+      grantedByUserId: this.db.user().id,
+      purpose: input.purpose,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+    });
+    const created = await this.get(id);
     this.db.logChange('evaluator-grants', 'create', created.id, null, created);
     return created;
   }
@@ -124,13 +108,7 @@ export class EvaluatorGrantsService {
       throw new ApiException(403, 'FORBIDDEN', 'Only the admin of the municipality that made a grant may revoke it', { municipalityId: 'is not your municipality' });
     }
     if (before.revokedAt) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'This grant was revoked already', { revokedAt: 'is set already' });
-    await this.db
-      .repo(EvaluatorGrantEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()', revokedByUserId: this.db.user().id })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
+    await revokeGrant(this.db.manager(), id, this.db.user().id);
     const after = await this.get(id);
     this.db.logChange('evaluator-grants', 'update', id, before, after);
     return after;
@@ -141,16 +119,15 @@ export class EvaluatorGrantsService {
    * it; through a database function, since the grants belong to other municipalities.
    */
   async endAllOf(userId: string): Promise<void> {
-    const ended = (await this.db.manager().query('SELECT grant_end_for_user AS id FROM grant_end_for_user($1)', [userId])) as { id: string }[];
+    const ended = await endGrantsOfUser(this.db.manager(), userId);
     for (const { id } of ended) this.db.logChange('evaluator-grants', 'update', id, { evaluatorUserId: userId, revokedAt: null }, { evaluatorUserId: userId, revokedAt: 'now: the role changed' });
   }
 
   private async find(id: string): Promise<EvaluatorGrantEntity> {
-    return findByIdOr404(this.db.repo(EvaluatorGrantEntity), id, 'Grant');
+    return grantOr404(this.db.manager(), id);
   }
 
   private async today(): Promise<string> {
-    const [row] = (await this.db.manager().query(`SELECT ${DANISH_TODAY} AS today`)) as [{ today: string }];
-    return row.today;
+    return danishTodayInDatabase(this.db.manager());
   }
 }

@@ -1,4 +1,3 @@
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Group, GroupAttendance, GroupMeeting, MeetingStatus, RawListQuery } from '@outcomes/contracts';
 import { OPEN_STATES, courseMeetings, isOpen } from '@outcomes/domain';
@@ -6,12 +5,32 @@ import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
-import { EnrolmentEntity } from '../enrolments/enrolment.entity';
-import { CentreEntity } from '../municipalities/centre.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import { enrolmentReferenceOr400 } from '../enrolments/enrolments.queries';
+import { centreById } from '../municipalities/municipalities.queries';
+import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import type { AttendanceDto, CreateGroupDto, CreateGroupMeetingDto, UpdateGroupDto, UpdateGroupMeetingDto } from './dto/group.dto';
-import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from './group.entity';
+import type { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity } from './group.entity';
+import {
+  attendanceOf,
+  deleteMember,
+  enrolmentIdsInStates,
+  groupList,
+  groupOr404,
+  hasMeetingOnDay,
+  insertCourseMeetings,
+  insertGroup,
+  insertMeeting,
+  insertMember,
+  markMeetingHeld,
+  meetingList,
+  meetingOr404,
+  membersOf,
+  replaceAttendance,
+  updateGroup,
+  updateMeeting,
+  visibleEnrolmentIds,
+} from './groups.queries';
 import { MEETING_FACILITATORS } from './meeting-facilitators';
 import type { MeetingFacilitators } from './meeting-facilitators';
 
@@ -76,7 +95,7 @@ export class GroupsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Group>> {
-    return listPage(this.db.repo(GroupEntity).createQueryBuilder('r'), raw, GROUP_SPEC, async (rows) => {
+    return listPage(groupList(this.db.manager()), raw, GROUP_SPEC, async (rows) => {
       const members = await this.members(rows.map((r) => r.id));
       return rows.map((r) => this.toGroup(r, members));
     });
@@ -89,7 +108,7 @@ export class GroupsService {
 
   /** A course gets its meetings from the programme's protocol at once: courseWeeks weekly meetings. */
   async create(input: CreateGroupDto): Promise<Group> {
-    const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.programmeId }).getOne();
+    const programme = await programmeById(this.db.manager(), input.programmeId);
     if (!programme) throw new ReferenceRefused('programmeId', 'programmeId must name a national programme or one of your municipality');
     if (!programme.active || (programme.format !== 'closed-group' && programme.format !== 'open-group')) {
       throw ApiException.validation({ programmeId: 'programmeId must name an active group programme (a closed course or an open group)' });
@@ -98,23 +117,28 @@ export class GroupsService {
     const kind = programme.format === 'closed-group' ? 'course' : 'standing';
     if (kind === 'course' && !input.startDate) throw ApiException.validation({ startDate: 'startDate is required for a course' });
     const municipalityId = this.db.municipalityId();
-    const result = await this.db
-      .repo(GroupEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({ municipalityId, programmeId: programme.id, centreId: input.centreId, kind, name: input.name, startDate: input.startDate ?? null, startTime: input.startTime, place: input.place ?? null, weekday: input.weekday ?? null })
-      .returning('id')
-      .execute();
-    const id = (result.identifiers[0] as { id: string }).id;
+    const id = await insertGroup(this.db.manager(), {
+      municipalityId,
+      programmeId: programme.id,
+      centreId: input.centreId,
+      kind,
+      name: input.name,
+      startDate: input.startDate ?? null,
+      startTime: input.startTime,
+      place: input.place ?? null,
+      weekday: input.weekday ?? null,
+    });
     if (kind === 'course' && input.startDate) {
       // All the protocol's meetings in one statement; PostgreSQL turns local date + time into instants.
       const meetings = courseMeetings(input.startDate, input.startTime, programme.courseWeeks ?? 0);
-      await this.db.manager().query(
-        `INSERT INTO group_meeting (municipality_id, group_id, number, starts_at, duration_minutes)
-         SELECT $1, $2, m.number, (m.day + $5::time) AT TIME ZONE '${TIME_ZONE}', $6
-         FROM unnest($3::int[], $4::date[]) AS m(number, day)`,
-        [municipalityId, id, meetings.map((m) => m.number), meetings.map((m) => m.date), input.startTime, programme.sessionMinutes ?? DEFAULT_MEETING_MINUTES],
-      );
+      await insertCourseMeetings(this.db.manager(), TIME_ZONE, {
+        municipalityId,
+        groupId: id,
+        numbers: meetings.map((m) => m.number),
+        dates: meetings.map((m) => m.date),
+        startTime: input.startTime,
+        durationMinutes: programme.sessionMinutes ?? DEFAULT_MEETING_MINUTES,
+      });
     }
     return this.get(id);
   }
@@ -123,37 +147,32 @@ export class GroupsService {
     await this.group(id);
     await this.centreOrRefuse(input.centreId);
     const { version, ...fields } = input;
-    const result = await this.db.repo(GroupEntity).createQueryBuilder().update().set(fields).where('id = :id AND version = :version', { id, version }).execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Group');
+    const affected = await updateGroup(this.db.manager(), id, version, fields);
+    if (affected === 0) throw ApiException.versionConflict('Group');
     return this.get(id);
   }
 
   /** Adds an enrolment of the group's programme to the cohort; adding it twice changes nothing. */
   async addMember(id: string, enrolmentId: string): Promise<Group> {
     const group = await this.group(id);
-    const enrolment = await findReferenceOr400(this.db.repo(EnrolmentEntity), enrolmentId, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    const enrolment = await enrolmentReferenceOr400(this.db.manager(), enrolmentId);
     if (enrolment.programmeId !== group.programmeId || !isOpen(enrolment.state)) {
       throw ApiException.validation({ enrolmentId: 'enrolmentId must name an open enrolment in this group’s programme' });
     }
-    await this.db.manager().query(
-      'INSERT INTO group_member (group_id, enrolment_id, municipality_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [id, enrolmentId, group.municipalityId],
-    );
+    await insertMember(this.db.manager(), id, enrolmentId, group.municipalityId);
     return this.get(id);
   }
 
   async removeMember(id: string, enrolmentId: string): Promise<Group> {
     await this.group(id);
-    await this.db.repo(GroupMemberEntity).delete({ groupId: id, enrolmentId });
+    await deleteMember(this.db.manager(), id, enrolmentId);
     return this.get(id);
   }
 
   /** Also `centreId`, through the meeting's group: the weekly calendar of a centre. */
   async listMeetings(raw: RawListQuery): Promise<ListPage<GroupMeeting>> {
     const { centreId, filter } = takeCentreFilter(raw.filter);
-    const qb = this.db.repo(GroupMeetingEntity).createQueryBuilder('r');
-    if (centreId) qb.where('r.group_id IN (SELECT g.id FROM treatment_group g WHERE g.centre_id = :centreId)', { centreId });
-    return listPage(qb, { ...raw, filter }, MEETING_SPEC, async (rows) => {
+    return listPage(meetingList(this.db.manager(), centreId), { ...raw, filter }, MEETING_SPEC, async (rows) => {
       const attendance = await this.attendance(rows.map((r) => r.id));
       return rows.map((r) => this.toMeeting(r, attendance));
     });
@@ -175,14 +194,16 @@ export class GroupsService {
     if (!input.confirmDuplicate) await this.refuseSecondMeetingOnDay(group.id, startsAt);
     const facilitators = input.facilitators ?? [];
     await this.volunteers.checkMeetingFacilitators(group, startsAt, input.durationMinutes, facilitators, input.untrainedReason ?? null);
-    const result = await this.db
-      .repo(GroupMeetingEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({ municipalityId: group.municipalityId, groupId: group.id, number: null, startsAt, durationMinutes: input.durationMinutes, status: 'held', anonymousHeadcount: input.anonymousHeadcount, untrainedReason: input.untrainedReason ?? null })
-      .returning('id')
-      .execute();
-    const id = (result.identifiers[0] as { id: string }).id;
+    const id = await insertMeeting(this.db.manager(), {
+      municipalityId: group.municipalityId,
+      groupId: group.id,
+      number: null,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      status: 'held',
+      anonymousHeadcount: input.anonymousHeadcount,
+      untrainedReason: input.untrainedReason ?? null,
+    });
     await this.volunteers.recordMeetingFacilitators(id, group.municipalityId, facilitators);
     return this.getMeeting(id);
   }
@@ -196,7 +217,7 @@ export class GroupsService {
     const meeting = await this.meeting(id);
     const group = await this.group(meeting.groupId);
     if (group.kind === 'course' && group.startDate) {
-      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: group.programmeId }).getOne();
+      const programme = await programmeById(this.db.manager(), group.programmeId);
       const last = courseMeetings(group.startDate, group.startTime, (programme?.courseWeeks ?? 0) + SLACK_WEEKS).pop()?.date ?? group.startDate;
       const day = input.startsAt.slice(0, 10);
       if (day < group.startDate || day > last) {
@@ -204,14 +225,8 @@ export class GroupsService {
       }
     }
     const { version, ...fields } = input;
-    const result = await this.db
-      .repo(GroupMeetingEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ ...fields, startsAt: new Date(fields.startsAt), anonymousHeadcount: fields.anonymousHeadcount ?? null })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Meeting');
+    const affected = await updateMeeting(this.db.manager(), id, version, { ...fields, startsAt: new Date(fields.startsAt), anonymousHeadcount: fields.anonymousHeadcount ?? null });
+    if (affected === 0) throw ApiException.versionConflict('Meeting');
     return this.getMeeting(id);
   }
 
@@ -234,26 +249,18 @@ export class GroupsService {
       seen.add(entry.enrolmentId);
     });
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
-    await this.db.repo(GroupAttendanceEntity).delete({ meetingId: id });
-    if (input.attendance.length > 0) {
-      await this.db.repo(GroupAttendanceEntity).insert(
-        input.attendance.map((entry) => ({ meetingId: id, enrolmentId: entry.enrolmentId, municipalityId: meeting.municipalityId, status: entry.status })),
-      );
-    }
-    if (meeting.status === 'planned') {
-      await this.db.manager().query(`UPDATE group_meeting SET status = 'held', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-    }
+    await replaceAttendance(
+      this.db.manager(),
+      id,
+      input.attendance.map((entry) => ({ meetingId: id, enrolmentId: entry.enrolmentId, municipalityId: meeting.municipalityId, status: entry.status })),
+    );
+    if (meeting.status === 'planned') await markMeetingHeld(this.db.manager(), id);
     return this.getMeeting(id);
   }
 
   /** A group meets once a day: a second meeting on the same Danish day is asked about first (409), never refused outright. */
   private async refuseSecondMeetingOnDay(groupId: string, startsAt: Date): Promise<void> {
-    const rows = (await this.db.manager().query(
-      `SELECT 1 FROM group_meeting WHERE group_id = $1 AND status <> 'cancelled'
-         AND (starts_at AT TIME ZONE '${TIME_ZONE}')::date = ($2::timestamptz AT TIME ZONE '${TIME_ZONE}')::date LIMIT 1`,
-      [groupId, startsAt.toISOString()],
-    )) as unknown[];
-    if (rows.length > 0) {
+    if (await hasMeetingOnDay(this.db.manager(), TIME_ZONE, groupId, startsAt)) {
       throw new ApiException(409, 'DUPLICATE_DATE', 'The group already has a meeting logged on this day; send confirmDuplicate: true to log a second one', {
         startsAt: 'a meeting is already logged on this day',
       });
@@ -262,29 +269,27 @@ export class GroupsService {
 
   /** Standing groups are open: registered participants are the programme's open enrolments. */
   private async openEnrolments(programmeId: string): Promise<string[]> {
-    const rows = (await this.db.manager().query('SELECT id FROM enrolment WHERE programme_id = $1 AND state = ANY($2)', [programmeId, OPEN_STATES])) as { id: string }[];
-    return rows.map((r) => r.id);
+    return enrolmentIdsInStates(this.db.manager(), programmeId, OPEN_STATES);
   }
 
   private async group(id: string): Promise<GroupEntity> {
-    return findByIdOr404(this.db.repo(GroupEntity), id, 'Group');
+    return groupOr404(this.db.manager(), id);
   }
 
   private async meeting(id: string): Promise<GroupMeetingEntity> {
-    return findByIdOr404(this.db.repo(GroupMeetingEntity), id, 'Meeting');
+    return meetingOr404(this.db.manager(), id);
   }
 
   /** An enrolment the user's municipality does not hold (another's, or none): a refused reference, logged. */
   private async enrolmentsOfOwnMunicipalityOrRefuse(ids: string[], list: string): Promise<void> {
     if (ids.length === 0) return;
-    const rows = (await this.db.manager().query('SELECT id FROM enrolment WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
-    const own = new Set(rows.map((r) => r.id));
+    const own = new Set(await visibleEnrolmentIds(this.db.manager(), ids));
     const i = ids.findIndex((id) => !own.has(id));
     if (i >= 0) throw new ReferenceRefused(`${list}.${i}.enrolmentId`, 'must name an enrolment of your municipality');
   }
 
   private async centreOrRefuse(id: string): Promise<void> {
-    const centre = await this.db.repo(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+    const centre = await centreById(this.db.manager(), id);
     if (!centre || centre.municipalityId !== this.db.municipalityId()) {
       throw new ReferenceRefused('centreId', 'centreId must name a centre of your municipality');
     }
@@ -293,7 +298,7 @@ export class GroupsService {
   private async members(groupIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (groupIds.length === 0) return map;
-    const rows = await this.db.repo(GroupMemberEntity).createQueryBuilder('m').where('m.group_id IN (:...groupIds)', { groupIds }).getMany();
+    const rows = await membersOf(this.db.manager(), groupIds);
     for (const row of rows) map.set(row.groupId, [...(map.get(row.groupId) ?? []), row.enrolmentId]);
     return map;
   }
@@ -301,7 +306,7 @@ export class GroupsService {
   private async attendance(meetingIds: string[]): Promise<Map<string, GroupAttendanceEntity[]>> {
     const map = new Map<string, GroupAttendanceEntity[]>();
     if (meetingIds.length === 0) return map;
-    const rows = await this.db.repo(GroupAttendanceEntity).createQueryBuilder('a').where('a.meeting_id IN (:...meetingIds)', { meetingIds }).getMany();
+    const rows = await attendanceOf(this.db.manager(), meetingIds);
     for (const row of rows) map.set(row.meetingId, [...(map.get(row.meetingId) ?? []), row]);
     return map;
   }

@@ -5,6 +5,7 @@ import type { HealthStatus } from '@outcomes/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { pingDatabase } from './health.queries';
 
 const PROBE_TIMEOUT_MS = 1000;
 
@@ -20,7 +21,7 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        pingDatabase(this.dataSource),
         new Promise((_resolve, reject) => {
           timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
         }),

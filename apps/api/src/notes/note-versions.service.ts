@@ -5,6 +5,8 @@ import { APP_CONFIG } from '../config/config';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import { Db } from '../tenancy/db.service';
+import { insertNoteVersion, noteChangeCounts, noteVersions } from './notes.queries';
+import type { NoteVersionRow } from './notes.queries';
 
 /** Which note: the record it belongs to and its field. The text's encryption context is the record's own. */
 export interface NoteRef {
@@ -74,11 +76,17 @@ export class NoteVersions {
       kind = 'correction';
     }
     const stored = this.crypto.encryptNullable(ref.cryptoField, after);
-    await this.db.manager().query(
-      `INSERT INTO note_version (municipality_id, record_kind, record_id, citizen_id, field, text_encrypted, kind, reason, written_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [this.db.municipalityId(), ref.recordKind, ref.recordId, ref.citizenId, ref.field, stored, kind, reason, this.db.user().id],
-    );
+    await insertNoteVersion(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      recordKind: ref.recordKind,
+      recordId: ref.recordId,
+      citizenId: ref.citizenId,
+      field: ref.field,
+      textEncrypted: stored,
+      kind,
+      reason,
+      writtenBy: this.db.user().id,
+    });
     return stored;
   }
 
@@ -98,21 +106,10 @@ export class NoteVersions {
 
   /** How many changes (versions after the first) each record's note has had. */
   async changeCounts(recordKind: NoteRef['recordKind'], recordIds: string[]): Promise<Map<string, number>> {
-    if (recordIds.length === 0) return new Map();
-    const rows = (await this.db.manager().query(
-      `SELECT record_id::text AS id, count(*)::int AS n FROM note_version WHERE record_kind = $1 AND record_id = ANY($2::uuid[]) AND kind <> 'original' GROUP BY record_id`,
-      [recordKind, recordIds],
-    )) as { id: string; n: number }[];
-    return new Map(rows.map((r) => [r.id, r.n]));
+    return noteChangeCounts(this.db.manager(), recordKind, recordIds);
   }
 
-  private async rows(ref: NoteRef): Promise<{ id: string; text_encrypted: string | null; kind: string; reason: string | null; written_by: string; written_at: Date; display_name: string }[]> {
-    return (await this.db.manager().query(
-      `SELECT v.id, v.text_encrypted, v.kind, v.reason, v.written_by, v.written_at, u.display_name
-         FROM note_version v JOIN app_user u ON u.id = v.written_by
-        WHERE v.record_kind = $1 AND v.record_id = $2 AND v.field = $3
-        ORDER BY v.written_at, (v.kind = 'original') DESC, v.id`,
-      [ref.recordKind, ref.recordId, ref.field],
-    )) as never;
+  private async rows(ref: NoteRef): Promise<NoteVersionRow[]> {
+    return noteVersions(this.db.manager(), ref.recordKind, ref.recordId, ref.field);
   }
 }

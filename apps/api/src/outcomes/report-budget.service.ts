@@ -5,6 +5,7 @@ import { ApiException } from '../common/errors/api.exception';
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { Db } from '../tenancy/db.service';
+import { danishDay, insertReportQuery, lockReportBudget, reportQueriesAsked, reportQueriesUsed } from './outcomes.queries';
 
 export interface ReportQueryKey {
   programmeId: string;
@@ -12,11 +13,6 @@ export interface ReportQueryKey {
   from: string;
   to: string;
 }
-
-/** The Danish day, and the seconds until it ends, by the database's clock. */
-const DANISH_DAY_SQL = `
-  SELECT (now() AT TIME ZONE 'Europe/Copenhagen')::date::text AS day,
-    ceil(extract(epoch FROM (date_trunc('day', now() AT TIME ZONE 'Europe/Copenhagen') + interval '1 day') AT TIME ZONE 'Europe/Copenhagen' - now()))::int AS seconds_left`;
 
 function exhausted(limit: number, secondsLeft: number): ApiException {
   return new ApiException(
@@ -42,8 +38,8 @@ export class ReportBudgetService {
 
   async current(): Promise<ReportBudget> {
     const manager = this.db.manager();
-    const [{ day }] = (await manager.query(DANISH_DAY_SQL)) as [{ day: string }];
-    const [{ used }] = (await manager.query(`SELECT count(*)::int AS used FROM report_query WHERE user_id = $1 AND day = $2`, [this.db.user().id, day])) as [{ used: number }];
+    const { day } = await danishDay(manager);
+    const used = await reportQueriesUsed(manager, this.db.user().id, day);
     return { used, limit: this.config.reportQueryBudget, day };
   }
 
@@ -54,15 +50,12 @@ export class ReportBudgetService {
     const limit = this.config.reportQueryBudget;
     const hash = createHash('sha256').update([query.programmeId, query.municipalityId, query.from, query.to].join('|')).digest('hex');
     // One evaluator's concurrent reports take turns here, so two cannot both take the last place.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('report_query:' || $1, 0))`, [userId]);
-    const [{ day, seconds_left: secondsLeft }] = (await manager.query(DANISH_DAY_SQL)) as [{ day: string; seconds_left: number }];
-    const [{ used, asked }] = (await manager.query(
-      `SELECT count(*)::int AS used, coalesce(bool_or(query_hash = $3), false) AS asked FROM report_query WHERE user_id = $1 AND day = $2`,
-      [userId, day, hash],
-    )) as [{ used: number; asked: boolean }];
+    await lockReportBudget(manager, userId);
+    const { day, seconds_left: secondsLeft } = await danishDay(manager);
+    const { used, asked } = await reportQueriesAsked(manager, userId, day, hash);
     if (asked) return { used, limit, day };
     if (used >= limit) throw exhausted(limit, Math.max(1, secondsLeft));
-    await manager.query(`INSERT INTO report_query (user_id, day, query_hash, municipality_id) VALUES ($1, $2, $3, $4)`, [userId, day, hash, this.db.municipalityId()]);
+    await insertReportQuery(manager, { userId, day, hash, municipalityId: this.db.municipalityId() });
     return { used: used + 1, limit, day };
   }
 }

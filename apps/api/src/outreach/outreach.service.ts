@@ -1,4 +1,3 @@
-import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { ContactType, OutreachContact, PlaceType, RawListQuery } from '@outcomes/contracts';
 import { CitizensService } from '../citizens/citizens.service';
@@ -7,10 +6,11 @@ import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import type { CreateOutreachContactDto, UpdateOutreachContactDto } from './dto/outreach-contact.dto';
-import { OutreachContactEntity } from './outreach-contact.entity';
+import type { OutreachContactEntity } from './outreach-contact.entity';
+import { contactList, contactOr404, insertContact, moveAliasToCitizen, updateContact } from './outreach.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -37,12 +37,8 @@ export class OutreachService {
     private readonly citizens: CitizensService,
   ) {}
 
-  private get repository() {
-    return this.db.repo(OutreachContactEntity);
-  }
-
   async list(raw: RawListQuery): Promise<ListPage<OutreachContact>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => rows.map((r) => this.toContact(r)));
+    return listPage(contactList(this.db.manager()), raw, LIST_SPEC, (rows) => rows.map((r) => this.toContact(r)));
   }
 
   async get(id: string): Promise<OutreachContact> {
@@ -55,39 +51,35 @@ export class OutreachService {
     if (hasCitizen === hasAlias) throw ApiException.validation({ alias: 'give either citizenId or alias, not both and not neither' });
     if (input.citizenId) await this.citizenOrRefuse(input.citizenId);
     await this.checkRules(input);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: this.db.municipalityId(),
-        contactAt: new Date(input.contactAt),
-        staffUserId: input.staffUserId ?? this.db.user().id,
-        placeType: input.placeType,
-        durationMinutes: input.durationMinutes,
-        contactType: input.contactType,
-        citizenId: input.citizenId ?? null,
-        aliasEncrypted: input.alias ? this.crypto.encrypt('outreach_alias', input.alias) : null,
-        aliasHash: input.alias ? this.crypto.blindIndex('alias', normaliseAlias(input.alias)) : null,
-        referredProgrammeId: input.referredProgrammeId ?? null,
-        referralStarted: input.referralStarted ?? null,
-        referralStartedDate: input.referralStartedDate ?? null,
-      })
-      .returning('id')
-      .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertContact(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      contactAt: new Date(input.contactAt),
+      staffUserId: input.staffUserId ?? this.db.user().id,
+      placeType: input.placeType,
+      durationMinutes: input.durationMinutes,
+      contactType: input.contactType,
+      citizenId: input.citizenId ?? null,
+      aliasEncrypted: input.alias ? this.crypto.encrypt('outreach_alias', input.alias) : null,
+      aliasHash: input.alias ? this.crypto.blindIndex('alias', normaliseAlias(input.alias)) : null,
+      referredProgrammeId: input.referredProgrammeId ?? null,
+      referralStarted: input.referralStarted ?? null,
+      referralStartedDate: input.referralStartedDate ?? null,
+    });
+    return this.get(id);
   }
 
   async update(id: string, input: UpdateOutreachContactDto): Promise<OutreachContact> {
     await this.entity(id);
     await this.checkRules(input);
     const { version, ...fields } = input;
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ ...fields, contactAt: new Date(fields.contactAt), referredProgrammeId: fields.referredProgrammeId ?? null, referralStarted: fields.referralStarted ?? null, referralStartedDate: fields.referralStartedDate ?? null })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Contact');
+    const affected = await updateContact(this.db.manager(), id, version, {
+      ...fields,
+      contactAt: new Date(fields.contactAt),
+      referredProgrammeId: fields.referredProgrammeId ?? null,
+      referralStarted: fields.referralStarted ?? null,
+      referralStartedDate: fields.referralStartedDate ?? null,
+    });
+    if (affected === 0) throw ApiException.versionConflict('Contact');
     return this.get(id);
   }
 
@@ -95,19 +87,14 @@ export class OutreachService {
   async linkAlias(alias: string, citizenId: string): Promise<{ citizenId: string; moved: number }> {
     await this.citizenOrRefuse(citizenId);
     const aliasHash = this.crypto.blindIndex('alias', normaliseAlias(alias));
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ citizenId, aliasEncrypted: null, aliasHash: null })
-      .where('alias_hash = :aliasHash', { aliasHash })
-      .execute();
-    if (!result.affected) throw ApiException.validation({ alias: 'no contacts are registered under this alias' });
+    const moved = await moveAliasToCitizen(this.db.manager(), aliasHash, citizenId);
+    if (!moved) throw ApiException.validation({ alias: 'no contacts are registered under this alias' });
     this.db.context().criterion = JSON.stringify({ aliasHash });
-    return { citizenId, moved: result.affected };
+    return { citizenId, moved };
   }
 
   private async entity(id: string): Promise<OutreachContactEntity> {
-    return findByIdOr404(this.repository, id, 'Contact');
+    return contactOr404(this.db.manager(), id);
   }
 
   private async citizenOrRefuse(id: string): Promise<void> {
@@ -122,7 +109,7 @@ export class OutreachService {
       throw ApiException.validation({ referredProgrammeId: 'a referral must name the offer referred to (referredProgrammeId)' });
     }
     if (input.referredProgrammeId) {
-      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: input.referredProgrammeId }).getOne();
+      const programme = await programmeById(this.db.manager(), input.referredProgrammeId);
       // Not visible: another municipality's local programme (row-level security), or none at all.
       if (!programme) throw new ReferenceRefused('referredProgrammeId', 'referredProgrammeId must name a national programme or one of your municipality');
     }

@@ -1,4 +1,3 @@
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import type { Attendance, NoteHistory, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
@@ -7,13 +6,15 @@ import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
-import { EnrolmentEntity } from '../enrolments/enrolment.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { enrolmentReferenceOr400 } from '../enrolments/enrolments.queries';
+import { programmeById } from '../programmes/programmes.queries';
 import { NoteVersions } from '../notes/note-versions.service';
 import type { NoteRef } from '../notes/note-versions.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateSessionDto, EnteredInErrorDto, UpdateSessionDto } from './dto/session.dto';
-import { TreatmentSessionEntity } from './session.entity';
+import type { TreatmentSessionEntity } from './session.entity';
+import { hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames } from './sessions.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -39,12 +40,8 @@ export class SessionsService {
     private readonly notes: NoteVersions,
   ) {}
 
-  private get repository() {
-    return this.db.repo(TreatmentSessionEntity);
-  }
-
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, (rows) => this.toSessions(rows));
+    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows) => this.toSessions(rows));
   }
 
   async get(id: string): Promise<TreatmentSession> {
@@ -65,13 +62,8 @@ export class SessionsService {
   async markEnteredInError(id: string, input: EnteredInErrorDto): Promise<TreatmentSession> {
     const current = await this.entity(id);
     if (current.enteredInErrorAt) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'The session is already marked entered in error', { version: 'already marked entered in error' });
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ enteredInErrorAt: () => 'now()', enteredInErrorBy: this.db.user().id, enteredInErrorReason: input.reason })
-      .where('id = :id AND version = :version', { id, version: input.version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Session');
+    const affected = await markSessionEnteredInError(this.db.manager(), id, input.version, this.db.user().id, input.reason);
+    if (affected === 0) throw ApiException.versionConflict('Session');
     return this.get(id);
   }
 
@@ -79,24 +71,19 @@ export class SessionsService {
     const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
     await this.checkRules(enrolment, input);
     if (!input.confirmDuplicate && input.attendance !== 'cancelled') await this.refuseSecondSessionOnDay(enrolment.id, input.startsAt);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        municipalityId: this.db.municipalityId(),
-        enrolmentId: enrolment.id,
-        citizenId: enrolment.citizenId,
-        startsAt: new Date(input.startsAt),
-        durationMinutes: input.durationMinutes,
-        staffUserId: input.staffUserId ?? this.db.user().id,
-        kind: input.kind,
-        sessionNumber: input.sessionNumber ?? null,
-        attendance: input.attendance,
-        noteEncrypted: this.crypto.encryptNullable('session_note', input.note),
-      })
-      .returning('id')
-      .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertSession(this.db.manager(), {
+      municipalityId: this.db.municipalityId(),
+      enrolmentId: enrolment.id,
+      citizenId: enrolment.citizenId,
+      startsAt: new Date(input.startsAt),
+      durationMinutes: input.durationMinutes,
+      staffUserId: input.staffUserId ?? this.db.user().id,
+      kind: input.kind,
+      sessionNumber: input.sessionNumber ?? null,
+      attendance: input.attendance,
+      noteEncrypted: this.crypto.encryptNullable('session_note', input.note),
+    });
+    return this.get(id);
   }
 
   async update(id: string, input: UpdateSessionDto): Promise<TreatmentSession> {
@@ -110,24 +97,20 @@ export class SessionsService {
     // A stale edit is refused before its note version is written (the version check below repeats it atomically).
     if (current.version !== version) throw ApiException.versionConflict('Session');
     const noteEncrypted = await this.notes.change(this.noteRef(current), current.noteEncrypted, note, { correctionReason, typoFix });
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set({ ...fields, startsAt: new Date(fields.startsAt), sessionNumber: fields.sessionNumber ?? null, noteEncrypted })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Session');
+    const affected = await updateSession(this.db.manager(), id, version, {
+      ...fields,
+      startsAt: new Date(fields.startsAt),
+      sessionNumber: fields.sessionNumber ?? null,
+      noteEncrypted,
+    });
+    if (affected === 0) throw ApiException.versionConflict('Session');
     return this.get(id);
   }
 
+
   /** One session a day is the rule: a second (not cancelled) on the same Danish day is asked about first (409). */
   private async refuseSecondSessionOnDay(enrolmentId: string, startsAt: string): Promise<void> {
-    const rows = (await this.db.manager().query(
-      `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled' AND entered_in_error_at IS NULL
-         AND (starts_at AT TIME ZONE 'Europe/Copenhagen')::date = ($2::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date LIMIT 1`,
-      [enrolmentId, new Date(startsAt).toISOString()],
-    )) as unknown[];
-    if (rows.length > 0) {
+    if (await hasSessionOnDanishDay(this.db.manager(), enrolmentId, startsAt)) {
       throw new ApiException(409, 'DUPLICATE_DATE', 'The enrolment already has a session on this day; send confirmDuplicate: true to log a second one', {
         startsAt: 'a session is already logged on this day',
       });
@@ -135,11 +118,11 @@ export class SessionsService {
   }
 
   private async entity(id: string): Promise<TreatmentSessionEntity> {
-    return findByIdOr404(this.repository, id, 'Session');
+    return sessionOr404(this.db.manager(), id);
   }
 
   private async enrolmentOrRefuse(id: string): Promise<EnrolmentEntity> {
-    return findReferenceOr400(this.db.repo(EnrolmentEntity), id, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+    return enrolmentReferenceOr400(this.db.manager(), id);
   }
 
   private async checkRules(
@@ -158,7 +141,7 @@ export class SessionsService {
       throw ApiException.validation({ startsAt: `startsAt must not be before the enrolment started (${enrolment.startDate})` });
     }
     if (input.sessionNumber !== undefined && input.sessionNumber !== null) {
-      const programme = await this.db.repo(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id: enrolment.programmeId }).getOne();
+      const programme = await programmeById(this.db.manager(), enrolment.programmeId);
       if (programme?.expectedSessions && input.sessionNumber > programme.expectedSessions) {
         throw ApiException.validation({ sessionNumber: `sessionNumber must be between 1 and ${programme.expectedSessions} for ${programme.code}` });
       }
@@ -171,12 +154,7 @@ export class SessionsService {
 
   private async toSessions(rows: TreatmentSessionEntity[]): Promise<TreatmentSession[]> {
     const changes = await this.notes.changeCounts('session', rows.map((r) => r.id));
-    const markers = [...new Set(rows.flatMap((r) => (r.enteredInErrorBy ? [r.enteredInErrorBy] : [])))];
-    const names = new Map<string, string>();
-    if (markers.length > 0) {
-      const users = (await this.db.manager().query('SELECT id::text AS id, display_name FROM app_user WHERE id = ANY($1::uuid[])', [markers])) as { id: string; display_name: string }[];
-      for (const u of users) names.set(u.id, u.display_name);
-    }
+    const names = await userNames(this.db.manager(), [...new Set(rows.flatMap((r) => (r.enteredInErrorBy ? [r.enteredInErrorBy] : [])))]);
     return rows.map((r) => this.toSession(r, changes.get(r.id) ?? 0, r.enteredInErrorBy ? (names.get(r.enteredInErrorBy) ?? '') : ''));
   }
 

@@ -3,8 +3,9 @@ import type { PlanReviewDue, TreatmentPlan, TreatmentPlanContent, TreatmentPlanR
 import { danishDaysFromToday, danishToday } from '@outcomes/domain';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
-import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { Db } from '../tenancy/db.service';
+import { enrolmentOrNull, insertPlanRevision, latestPlansOfActiveEnrolments, planRevisions } from './treatment-plans.queries';
 import type { CreateTreatmentPlanDto, ReviseTreatmentPlanDto } from './dto/treatment-plan.dto';
 
 /** Encryption context of the plan's words. */
@@ -13,20 +14,6 @@ const CONTENT = 'treatment_plan_content';
 const OPEN_STATES = ['referred', 'active'];
 /** The worklist shows reviews due within this many days, and overdue ones. */
 export const PLAN_REVIEW_AHEAD_DAYS = 7;
-
-interface Row {
-  id: string;
-  enrolment_id: string;
-  citizen_id: string;
-  revision: number;
-  content_encrypted: string;
-  review_date: string;
-  made_with_citizen: boolean;
-  made_with_citizen_on: string | null;
-  revised_by: string;
-  revised_at: Date;
-  display_name: string;
-}
 
 /**
  * The treatment plan of an enrolment (Serviceloven § 101 stk. 8; docs/domain.md, "The treatment plan"):
@@ -72,13 +59,7 @@ export class TreatmentPlansService {
   /** Plans due for review within PLAN_REVIEW_AHEAD_DAYS (or overdue), on active enrolments of the centre, if one is named. */
   async reviewsDue(centreId: string | undefined): Promise<PlanReviewDue[]> {
     const today = danishToday();
-    const rows = (await this.db.manager().query(
-      `SELECT DISTINCT ON (p.enrolment_id) p.enrolment_id, p.citizen_id, e.programme_id, p.review_date::text AS review_date, p.revision
-         FROM treatment_plan_revision p JOIN enrolment e ON e.id = p.enrolment_id
-        WHERE e.state = 'active' AND ($1::uuid IS NULL OR e.centre_id = $1)
-        ORDER BY p.enrolment_id, p.revision DESC`,
-      [centreId ?? null],
-    )) as { enrolment_id: string; citizen_id: string; programme_id: string; review_date: string; revision: number }[];
+    const rows = await latestPlansOfActiveEnrolments(this.db.manager(), centreId ?? null);
     const horizon = danishDaysFromToday(PLAN_REVIEW_AHEAD_DAYS);
     return rows
       .filter((r) => r.review_date <= horizon)
@@ -110,11 +91,17 @@ export class TreatmentPlansService {
 
   private async insert(enrolment: EnrolmentEntity, revision: number, content: TreatmentPlanContent): Promise<void> {
     try {
-      await this.db.manager().query(
-        `INSERT INTO treatment_plan_revision (municipality_id, enrolment_id, citizen_id, revision, content_encrypted, review_date, made_with_citizen, made_with_citizen_on, revised_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [this.db.municipalityId(), enrolment.id, enrolment.citizenId, revision, this.crypto.encrypt(CONTENT, JSON.stringify(content)), content.reviewDate, content.madeWithCitizen, content.madeWithCitizenOn, this.db.user().id],
-      );
+      await insertPlanRevision(this.db.manager(), {
+        municipalityId: this.db.municipalityId(),
+        enrolmentId: enrolment.id,
+        citizenId: enrolment.citizenId,
+        revision,
+        contentEncrypted: this.crypto.encrypt(CONTENT, JSON.stringify(content)),
+        reviewDate: content.reviewDate,
+        madeWithCitizen: content.madeWithCitizen,
+        madeWithCitizenOn: content.madeWithCitizenOn,
+        revisedBy: this.db.user().id,
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw ApiException.versionConflict('Treatment plan');
       throw error;
@@ -122,13 +109,7 @@ export class TreatmentPlansService {
   }
 
   private async revisions(enrolmentId: string): Promise<TreatmentPlanRevision[]> {
-    const rows = (await this.db.manager().query(
-      `SELECT p.id, p.enrolment_id, p.citizen_id, p.revision, p.content_encrypted, p.review_date::text AS review_date, p.made_with_citizen,
-              p.made_with_citizen_on::text AS made_with_citizen_on, p.revised_by, p.revised_at, u.display_name
-         FROM treatment_plan_revision p JOIN app_user u ON u.id = p.revised_by
-        WHERE p.enrolment_id = $1 ORDER BY p.revision DESC`,
-      [enrolmentId],
-    )) as Row[];
+    const rows = await planRevisions(this.db.manager(), enrolmentId);
     return rows.map((r) => ({
       ...(JSON.parse(this.crypto.decrypt(CONTENT, r.content_encrypted)) as TreatmentPlanContent),
       id: r.id,
@@ -142,7 +123,7 @@ export class TreatmentPlansService {
   }
 
   private async enrolment(id: string): Promise<EnrolmentEntity> {
-    const found = await this.db.repo(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
+    const found = await enrolmentOrNull(this.db.manager(), id);
     if (!found) throw ApiException.notFound('Enrolment');
     return found;
   }

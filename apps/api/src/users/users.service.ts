@@ -7,6 +7,7 @@ import { EvaluatorGrantsService } from '../grants/evaluator-grants.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
+import { bumpTokenVersion, insertUser, updateUser } from './users.queries';
 
 /**
  * User administration, always within the admin's own municipality (row-level security enforces it).
@@ -42,13 +43,8 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
   override async create(input: CreateUserDto): Promise<UserEntity> {
     await this.refuse(input, undefined);
     const { password, ...fields } = input;
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({ ...fields, municipalityId: this.db.municipalityId(), passwordHash: await hashPassword(password) })
-      .returning('id')
-      .execute();
-    const created = await this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertUser(this.db.manager(), { ...fields, municipalityId: this.db.municipalityId(), passwordHash: await hashPassword(password) });
+    const created = await this.get(id);
     this.db.logChange('users', 'create', created.id, null, created);
     return created;
   }
@@ -59,16 +55,11 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
     const before = await this.get(id);
     const changes: Partial<UserEntity> = { ...fields };
     if (password) changes.passwordHash = await hashPassword(password);
-    const result = await this.repository
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected === 0) throw ApiException.versionConflict(this.label);
+    const affected = await updateUser(this.db.manager(), id, version, changes);
+    if (affected === 0) throw ApiException.versionConflict(this.label);
     // A new password, deactivation or another role ends every session the user has.
     if (password || (before.active && fields.active === false) || before.role !== fields.role) {
-      await this.repository.query('UPDATE app_user SET token_version = token_version + 1 WHERE id = $1', [id]);
+      await bumpTokenVersion(this.db.manager(), id);
     }
     // Grants belong to the evaluator role: a new role ends them all, wherever they were made.
     if (before.role === 'evaluator' && fields.role !== 'evaluator') await this.grants.endAllOf(id);

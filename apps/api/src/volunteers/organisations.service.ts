@@ -4,6 +4,7 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateOrganisationDto } from './dto/volunteer.dto';
 import { OrganisationEntity } from './volunteer.entity';
+import { joinOrganisation } from './volunteers.queries';
 
 /** Voluntary organisations, shared by the municipalities each works with. */
 @Injectable()
@@ -29,7 +30,7 @@ export class OrganisationsService extends CrudService<OrganisationEntity, Create
    * nothing else; an organisation that does not exist is not found.
    */
   async join(id: string): Promise<OrganisationEntity> {
-    await this.db.manager().query('SELECT organisation_join($1)', [id]);
+    await joinOrganisation(this.db.manager(), id);
     return this.get(id);
   }
 

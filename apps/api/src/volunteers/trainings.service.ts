@@ -5,7 +5,8 @@ import { ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CreateTrainingDto } from './dto/volunteer.dto';
-import { TrainingEntity, VolunteerEntity } from './volunteer.entity';
+import { TrainingEntity } from './volunteer.entity';
+import { volunteerExists } from './volunteers.queries';
 
 /** Training records: SMART facilitator training (makes a volunteer "trained" while valid) and other courses. */
 @Injectable()
@@ -33,7 +34,7 @@ export class TrainingsService extends CrudService<TrainingEntity, CreateTraining
 
   protected override async checkAsync(input: CreateTrainingDto): Promise<void> {
     if (!input.volunteerId) return; // an update keeps its volunteer
-    const found = await this.db.repo(VolunteerEntity).createQueryBuilder('v').where('v.id = :id', { id: input.volunteerId }).getExists();
+    const found = await volunteerExists(this.db.manager(), input.volunteerId);
     if (!found) throw new ReferenceRefused('volunteerId', 'volunteerId must name a volunteer of your municipality');
   }
 

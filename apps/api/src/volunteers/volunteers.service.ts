@@ -1,4 +1,3 @@
-import { findByIdOr404 } from '../common/crud/find-by-id';
 import { Injectable } from '@nestjs/common';
 import { assignmentProblem, danishDate, danishToday, expiresSoon, groupFlags, isTrained, overlaps } from '@outcomes/domain';
 import { MAX_PAGE_SIZE } from '@outcomes/contracts';
@@ -8,12 +7,35 @@ import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
-import { GroupEntity } from '../groups/group.entity';
+import type { GroupEntity } from '../groups/group.entity';
+import { groupOr404 } from '../groups/groups.queries';
 import { Db } from '../tenancy/db.service';
 import type { MeetingFacilitatorDto } from '../groups/dto/group.dto';
 import type { MeetingFacilitators } from '../groups/meeting-facilitators';
 import type { CreateFacilitationDto, CreateVolunteerDto, UpdateVolunteerDto } from './dto/volunteer.dto';
-import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, TrainingEntity, VolunteerEntity } from './volunteer.entity';
+import type { FacilitationEntity, TrainingEntity, VolunteerEntity } from './volunteer.entity';
+import {
+  allVolunteers,
+  endFacilitation,
+  endFacilitationsOf,
+  facilitationInGroup,
+  facilitationsOnDay,
+  facilitatorTrainings,
+  insertFacilitation,
+  insertMeetingFacilitator,
+  insertVolunteer,
+  meetingsFacilitatedBy,
+  minutesByOrganisationMonth,
+  newestFacilitationsOf,
+  organisationExists,
+  standingGroups,
+  trainingsOf,
+  updateVolunteer,
+  visibleVolunteerIds,
+  volunteerById,
+  volunteerList,
+  volunteerOr404,
+} from './volunteers.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -35,12 +57,8 @@ export class VolunteersService implements MeetingFacilitators {
     private readonly crypto: IdentifierCrypto,
   ) {}
 
-  private get repository() {
-    return this.db.repo(VolunteerEntity);
-  }
-
   async list(raw: RawListQuery): Promise<ListPage<Volunteer>> {
-    return listPage(this.repository.createQueryBuilder('r'), raw, LIST_SPEC, async (rows) => {
+    return listPage(volunteerList(this.db.manager()), raw, LIST_SPEC, async (rows) => {
       const trained = await this.trainedToday(rows.map((r) => r.id));
       return rows.map((r) => this.toVolunteer(r, trained));
     });
@@ -53,60 +71,47 @@ export class VolunteersService implements MeetingFacilitators {
 
   async create(input: CreateVolunteerDto): Promise<Volunteer> {
     await this.organisationOrRefuse(input.organisationId);
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({ ...this.columns(input), municipalityId: this.db.municipalityId() })
-      .returning('id')
-      .execute();
-    return this.get((result.identifiers[0] as { id: string }).id);
+    const id = await insertVolunteer(this.db.manager(), { ...this.columns(input), municipalityId: this.db.municipalityId() });
+    return this.get(id);
   }
 
   async update(id: string, input: UpdateVolunteerDto): Promise<Volunteer> {
     await this.entity(id);
     await this.organisationOrRefuse(input.organisationId);
-    const result = await this.repository.createQueryBuilder().update().set(this.columns(input)).where('id = :id AND version = :version', { id, version: input.version }).execute();
-    if (result.affected === 0) throw ApiException.versionConflict('Volunteer');
+    const affected = await updateVolunteer(this.db.manager(), id, input.version, this.columns(input));
+    if (affected === 0) throw ApiException.versionConflict('Volunteer');
     // A volunteer who leaves steps back from every group at once.
     if (input.status === 'left') {
-      await this.db.manager().query('UPDATE facilitation SET to_date = $2 WHERE volunteer_id = $1 AND (to_date IS NULL OR to_date > $2)', [id, danishToday()]);
+      await endFacilitationsOf(this.db.manager(), id, danishToday());
     }
     return this.get(id);
   }
 
   async facilitations(groupId: string): Promise<Facilitation[]> {
     // Not a paged list, so capped like one (OWASP API4): the newest MAX_PAGE_SIZE assignments, oldest first.
-    const rows = await this.db.repo(FacilitationEntity).createQueryBuilder('f').where('f.group_id = :groupId', { groupId })
-      .orderBy('f.from_date', 'DESC').addOrderBy('f.id', 'DESC').take(MAX_PAGE_SIZE).getMany();
+    const rows = await newestFacilitationsOf(this.db.manager(), groupId, MAX_PAGE_SIZE);
     return rows.reverse().map((f) => this.toFacilitation(f));
   }
 
   /** Assigns a volunteer to a SMART group: same municipality, not left, dates in order. */
   async assign(groupId: string, input: CreateFacilitationDto): Promise<Facilitation> {
-    const group = await findByIdOr404(this.db.repo(GroupEntity), groupId, 'Group');
-    const volunteer = await this.repository.createQueryBuilder('v').where('v.id = :id', { id: input.volunteerId }).getOne();
+    const group = await groupOr404(this.db.manager(), groupId);
+    const volunteer = await volunteerById(this.db.manager(), input.volunteerId);
     if (!volunteer || volunteer.municipalityId !== group.municipalityId) {
       throw new ReferenceRefused('volunteerId', "volunteerId must name a volunteer of the group's municipality");
     }
     const problem = assignmentProblem(volunteer.status as VolunteerStatus);
     if (problem) throw new ApiException(422, 'NOT_ELIGIBLE', `The volunteer cannot be assigned: ${problem}`, { volunteerId: problem });
     if (input.toDate && input.toDate < input.fromDate) throw ApiException.validation({ toDate: 'toDate must not be before fromDate' });
-    const result = await this.db
-      .repo(FacilitationEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({ municipalityId: group.municipalityId, groupId, volunteerId: volunteer.id, role: input.role, fromDate: input.fromDate, toDate: input.toDate ?? null })
-      .returning('id')
-      .execute();
-    const id = (result.identifiers[0] as { id: string }).id;
-    return this.toFacilitation((await this.db.repo(FacilitationEntity).findOneByOrFail({ id })));
+    const created = await insertFacilitation(this.db.manager(), { municipalityId: group.municipalityId, groupId, volunteerId: volunteer.id, role: input.role, fromDate: input.fromDate, toDate: input.toDate ?? null });
+    return this.toFacilitation(created);
   }
 
   /** Ends an assignment today (the record stays, for the hours and the history). */
   async endAssignment(groupId: string, facilitationId: string): Promise<Facilitation> {
-    const found = await this.db.repo(FacilitationEntity).findOneBy({ id: facilitationId, groupId });
+    const found = await facilitationInGroup(this.db.manager(), facilitationId, groupId);
     if (!found) throw ApiException.notFound('Assignment');
-    await this.db.repo(FacilitationEntity).update({ id: facilitationId }, { toDate: danishToday() });
+    await endFacilitation(this.db.manager(), facilitationId, danishToday());
     return this.toFacilitation({ ...found, toDate: danishToday() });
   }
 
@@ -116,13 +121,11 @@ export class VolunteersService implements MeetingFacilitators {
    */
   async checkMeetingFacilitators(group: GroupEntity, startsAt: Date, durationMinutes: number, facilitators: MeetingFacilitatorDto[], untrainedReason: string | null): Promise<void> {
     const day = danishDate(startsAt);
-    const assigned = (await this.db.repo(FacilitationEntity).createQueryBuilder('f')
-      .where('f.group_id = :groupId AND f.from_date <= :day AND (f.to_date IS NULL OR f.to_date >= :day)', { groupId: group.id, day })
-      .getMany()).map((f) => f.volunteerId);
+    const assigned = (await facilitationsOnDay(this.db.manager(), day, group.id)).map((f) => f.volunteerId);
     if (facilitators.length > 0) {
       // A volunteer the user's municipality does not hold (another's, or none): a refused reference, logged.
       const ids = facilitators.map((f) => f.volunteerId);
-      const own = new Set((await this.repository.createQueryBuilder('v').select('v.id').where('v.id IN (:...ids)', { ids }).getMany()).map((v) => v.id));
+      const own = new Set(await visibleVolunteerIds(this.db.manager(), ids));
       const i = ids.findIndex((id) => !own.has(id));
       if (i >= 0) throw new ReferenceRefused(`facilitators.${i}.volunteerId`, 'must name a volunteer of your municipality');
     }
@@ -133,10 +136,7 @@ export class VolunteersService implements MeetingFacilitators {
         errors[`facilitators.${i}.volunteerId`] = 'is not assigned to this group on that day';
         continue;
       }
-      const others = (await this.db.manager().query(
-        `SELECT m.starts_at, m.duration_minutes FROM meeting_facilitator mf JOIN group_meeting m ON m.id = mf.meeting_id WHERE mf.volunteer_id = $1`,
-        [f.volunteerId],
-      )) as { starts_at: Date; duration_minutes: number }[];
+      const others = await meetingsFacilitatedBy(this.db.manager(), f.volunteerId);
       if (others.some((o) => overlaps(me, { start: o.starts_at.getTime(), end: o.starts_at.getTime() + o.duration_minutes * 60_000 }))) {
         errors[`facilitators.${i}.volunteerId`] = 'facilitates another meeting at the same time';
       }
@@ -152,7 +152,7 @@ export class VolunteersService implements MeetingFacilitators {
 
   async recordMeetingFacilitators(meetingId: string, municipalityId: string, facilitators: MeetingFacilitatorDto[]): Promise<void> {
     for (const f of facilitators) {
-      await this.db.repo(MeetingFacilitatorEntity).insert({ meetingId, volunteerId: f.volunteerId, municipalityId, minutes: f.minutes });
+      await insertMeetingFacilitator(this.db.manager(), { meetingId, volunteerId: f.volunteerId, municipalityId, minutes: f.minutes });
     }
   }
 
@@ -161,18 +161,12 @@ export class VolunteersService implements MeetingFacilitators {
     const day = danishToday();
     // One answer, not a paged list: each of its lists is capped at MAX_PAGE_SIZE entries (OWASP API4),
     // so a municipality's growing history cannot grow the answer without bound.
-    const groups = await this.db.repo(GroupEntity).createQueryBuilder('g').where("g.kind = 'standing'").orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').take(MAX_PAGE_SIZE).getMany();
-    const facilitations = await this.db.repo(FacilitationEntity).createQueryBuilder('f')
-      .where('f.from_date <= :day AND (f.to_date IS NULL OR f.to_date >= :day)', { day }).getMany();
-    const volunteers = new Map((await this.repository.createQueryBuilder('v').getMany()).map((v) => [v.id, v]));
+    const groups = await standingGroups(this.db.manager(), MAX_PAGE_SIZE);
+    const facilitations = await facilitationsOnDay(this.db.manager(), day);
+    const volunteers = new Map((await allVolunteers(this.db.manager())).map((v) => [v.id, v]));
     const trained = await this.trainedOn([...volunteers.keys()], day);
-    const trainings = await this.db.repo(TrainingEntity).createQueryBuilder('t').where("t.kind = 'smart-facilitator'").getMany();
-    const minutes = (await this.db.manager().query(
-      `SELECT v.organisation_id, to_char(m.starts_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, sum(mf.minutes)::int AS minutes
-       FROM meeting_facilitator mf JOIN group_meeting m ON m.id = mf.meeting_id JOIN volunteer v ON v.id = mf.volunteer_id
-       GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT $1`,
-      [MAX_PAGE_SIZE],
-    )) as { organisation_id: string; month: string; minutes: number }[];
+    const trainings = await facilitatorTrainings(this.db.manager());
+    const minutes = await minutesByOrganisationMonth(this.db.manager(), MAX_PAGE_SIZE);
     return {
       groups: groups.map((g) => {
         const active = facilitations
@@ -190,7 +184,7 @@ export class VolunteersService implements MeetingFacilitators {
 
   private async trainedOn(ids: string[], day: string): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const trainings = await this.db.repo(TrainingEntity).createQueryBuilder('t').where('t.volunteer_id IN (:...ids)', { ids }).getMany();
+    const trainings = await trainingsOf(this.db.manager(), ids);
     return new Set(ids.filter((id) => isTrained(trainings.filter((t) => t.volunteerId === id).map((t) => ({ kind: t.kind as TrainingKind, completedOn: t.completedOn, renewsOn: t.renewsOn })), day)));
   }
 
@@ -199,12 +193,12 @@ export class VolunteersService implements MeetingFacilitators {
   }
 
   private async organisationOrRefuse(id: string): Promise<void> {
-    const found = await this.db.repo(OrganisationEntity).createQueryBuilder('o').where('o.id = :id', { id }).getExists();
+    const found = await organisationExists(this.db.manager(), id);
     if (!found) throw new ReferenceRefused('organisationId', 'organisationId must name an organisation working with your municipality');
   }
 
   private async entity(id: string): Promise<VolunteerEntity> {
-    return findByIdOr404(this.repository, id, 'Volunteer');
+    return volunteerOr404(this.db.manager(), id);
   }
 
   private columns(input: CreateVolunteerDto): Partial<VolunteerEntity> {

@@ -1,20 +1,18 @@
 import type { Assessment, Citizen, Enrolment, ExportProject, TreatmentSession } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail, sampleAsiItems } from '@outcomes/seeds';
 import { apiPost } from './api';
+import { danishDaysFromToday, danishMonthDay } from './dates';
 
 export const ODENSE_STAFF = demoEmail('staff', 'odense');
 export const ODENSE_EVALUATOR = demoEmail('evaluator', 'odense');
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** Today moved by whole days, as YYYY-MM-DD (UTC, as the API counts). */
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Today (the Danish date, as the API counts) moved by whole days. */
+const daysFromToday = (days: number): string => danishDaysFromToday(days);
 
-/** The first day of the month `months` from this one (day 1), or the last day of the month before it (day 0). */
-const monthDay = (months: number, day: 0 | 1): string => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, day)).toISOString().slice(0, 10);
-};
+/** The first day of the (Danish) month `months` from this one (day 1), or the last day of the month before it (day 0). */
+const monthDay = (months: number, day: 0 | 1): string => danishMonthDay(months, day);
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const random = (below: number): number => Math.floor(Math.random() * below);

@@ -1,0 +1,86 @@
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { findByIdOr404 } from '../common/crud/find-by-id';
+import { applyListQuery } from '../common/list-query/apply-list-query';
+import type { ListQuery } from '../common/list-query/list-query';
+import { CitizenEntity } from './citizen.entity';
+
+// Every query of the citizens feature (table citizen, and the timeline across enrolment_transition,
+// treatment_session, note_version, app_user, group_attendance, group_meeting, treatment_group and outreach_contact), in the
+// request's tenant transaction (row-level security applies). Names and CPR numbers are only ever
+// looked up by their keyed hashes (name_tokens, cpr_hash).
+
+/** One page of citizens by the parsed list query, narrowed to those whose name tokens hold every hash. */
+export function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: string[]): Promise<[CitizenEntity[], number]> {
+  const qb = applyListQuery(m.getRepository(CitizenEntity).createQueryBuilder('r'), query);
+  if (nameHashes.length > 0) qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: nameHashes });
+  return qb.getManyAndCount();
+}
+
+/** The citizen a path names, or 404 "Citizen not found". */
+export function citizenOr404(m: EntityManager, id: string): Promise<CitizenEntity> {
+  return findByIdOr404(m.getRepository(CitizenEntity), id, 'Citizen');
+}
+
+/** The citizen with this id, or null (after a failed versioned update: gone, or another version). */
+export function citizenById(m: EntityManager, id: string): Promise<CitizenEntity | null> {
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+}
+
+/** The citizen (of the own municipality, by row-level security) with this CPR hash, or null. */
+export function citizenByCprHash(m: EntityManager, hash: string): Promise<CitizenEntity | null> {
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
+}
+
+/** Every citizen with this CPR hash. */
+export function citizensByCprHash(m: EntityManager, hash: string): Promise<CitizenEntity[]> {
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getMany();
+}
+
+/** The id of a citizen with this CPR hash, or null (the duplicate check). */
+export function citizenIdByCprHash(m: EntityManager, cprHash: string): Promise<CitizenEntity | null> {
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').select('r.id').where('r.cpr_hash = :cprHash', { cprHash }).getOne();
+}
+
+/** The newest citizens whose name tokens hold every hash, at most `limit`. */
+export function citizensByNameHashes(m: EntityManager, hashes: string[], limit: number): Promise<CitizenEntity[]> {
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('"r"."name_tokens" @> :tokens', { tokens: hashes }).orderBy('r.created_at', 'DESC').limit(limit).getMany();
+}
+
+/** Inserts a citizen; answers its id. */
+export async function insertCitizen(m: EntityManager, values: QueryDeepPartialEntity<CitizenEntity>): Promise<string> {
+  const result = await m.getRepository(CitizenEntity).createQueryBuilder().insert().values(values).returning('id').execute();
+  return (result.identifiers[0] as { id: string }).id;
+}
+
+/** Writes the changes if the citizen still has this version; answers how many rows changed (0: stale or not writable). */
+export async function updateCitizen(m: EntityManager, id: string, version: number, changes: QueryDeepPartialEntity<CitizenEntity>): Promise<number | undefined> {
+  const result = await m.getRepository(CitizenEntity).createQueryBuilder().update().set(changes).where('id = :id AND version = :version', { id, version }).execute();
+  return result.affected;
+}
+
+/** A citizen's timeline rows: enrolment steps, sessions (entered in error: its reason in `reason`), note corrections, group meetings attended, outreach contacts; newest first. */
+export async function timelineRows(m: EntityManager, citizenId: string, limit: number): Promise<Record<string, unknown>[]> {
+  return (await m.query(
+    `SELECT * FROM (
+         SELECT 'enrolment' AS kind, t.on_date::timestamptz AS at, t.id, t.enrolment_id, e.programme_id,
+                t.from_state, t.to_state, t.reason, NULL::text AS a, NULL::int AS n, NULL::int AS minutes, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS b
+           FROM enrolment_transition t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.citizen_id = $1
+         UNION ALL
+         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, s.entered_in_error_reason, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind
+           FROM treatment_session s WHERE s.citizen_id = $1
+         UNION ALL
+         SELECT 'note-correction', v.written_at, v.id, s.enrolment_id, NULL, NULL, NULL, v.reason, v.kind, NULL, NULL, v.record_id, u.display_name, v.record_kind
+           FROM note_version v JOIN app_user u ON u.id = v.written_by LEFT JOIN treatment_session s ON v.record_kind = 'session' AND s.id = v.record_id
+          WHERE v.citizen_id = $1 AND v.kind <> 'original'
+         UNION ALL
+         SELECT 'group-meeting', m.starts_at, m.id, a.enrolment_id, NULL, NULL, NULL, NULL, a.status, m.number, m.duration_minutes, g.id, g.name, NULL
+           FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id JOIN treatment_group g ON g.id = m.group_id
+           JOIN enrolment e ON e.id = a.enrolment_id WHERE e.citizen_id = $1
+         UNION ALL
+         SELECT 'outreach-contact', o.contact_at, o.id, NULL, NULL, NULL, NULL, NULL, o.place_type, NULL, o.duration_minutes, NULL, NULL, o.contact_type
+           FROM outreach_contact o WHERE o.citizen_id = $1
+       ) events ORDER BY at DESC, kind LIMIT $2`,
+    [citizenId, limit],
+  )) as Record<string, unknown>[];
+}

@@ -1,0 +1,63 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
+import { attendedCountSql } from './rules-sql';
+import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
+
+// Every query of the enrolments feature, and the enrolment lookups other features make. All run in
+// the request's tenant transaction (row-level security applies). The attendance rule's SQL fragment
+// lives in rules-sql.ts, which the outcome report shares.
+
+/** The base of the enrolment list (listPage adds the filters, sort and range). */
+export function enrolmentList(m: EntityManager): SelectQueryBuilder<EnrolmentEntity> {
+  return m.getRepository(EnrolmentEntity).createQueryBuilder('r');
+}
+
+/** The enrolment a path names, or 404 "Enrolment not found". */
+export function enrolmentOr404(m: EntityManager, id: string): Promise<EnrolmentEntity> {
+  return findByIdOr404(m.getRepository(EnrolmentEntity), id, 'Enrolment');
+}
+
+/** The enrolment a body's enrolmentId names, or 400 naming the field. */
+export function enrolmentReferenceOr400(m: EntityManager, id: string): Promise<EnrolmentEntity> {
+  return findReferenceOr400(m.getRepository(EnrolmentEntity), id, 'enrolmentId', 'enrolmentId must name an enrolment of your municipality');
+}
+
+/** Sessions attended (and meetings present) and the programme's expected sessions, per enrolment. */
+export async function enrolmentProgress(m: EntityManager, ids: string[]): Promise<{ id: string; expected: number | null; attended: number }[]> {
+  return (await m.query(
+    `SELECT e.id, p.expected_sessions AS expected, ${attendedCountSql('e.id')} AS attended
+         FROM enrolment e JOIN programme p ON p.id = e.programme_id WHERE e.id = ANY($1)`,
+    [ids],
+  )) as { id: string; expected: number | null; attended: number }[];
+}
+
+/** Inserts an enrolment; answers its id. */
+export async function insertEnrolment(m: EntityManager, values: QueryDeepPartialEntity<EnrolmentEntity>): Promise<string> {
+  const result = await m.getRepository(EnrolmentEntity).createQueryBuilder().insert().values(values).returning('id').execute();
+  return (result.identifiers[0] as { id: string }).id;
+}
+
+/** Writes the changes if the enrolment still has this version; answers how many rows changed (0: stale). */
+export async function updateEnrolment(m: EntityManager, id: string, version: number, changes: QueryDeepPartialEntity<EnrolmentEntity>): Promise<number | undefined> {
+  const result = await m.getRepository(EnrolmentEntity).createQueryBuilder().update().set(changes).where('id = :id AND version = :version', { id, version }).execute();
+  return result.affected;
+}
+
+/** Records a move of the state machine. */
+export async function insertTransition(m: EntityManager, values: QueryDeepPartialEntity<EnrolmentTransitionEntity>): Promise<void> {
+  await m.getRepository(EnrolmentTransitionEntity).insert(values);
+}
+
+/** The state history of these enrolments, oldest first. */
+export function transitionsOf(m: EntityManager, ids: string[]): Promise<EnrolmentTransitionEntity[]> {
+  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id IN (:...ids)', { ids }).orderBy('t.at', 'ASC').getMany();
+}
+
+/** The active and ended enrolments, optionally of one staff member or centre (the worklist's). */
+export function enrolmentsForWorklist(m: EntityManager, states: string[], filter: { staffUserId?: string | undefined; centreId?: string | undefined }): Promise<EnrolmentEntity[]> {
+  const qb = m.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.state IN (:...states)', { states });
+  if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
+  if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
+  return qb.getMany();
+}
