@@ -33,14 +33,14 @@ const Revision = ({ revision, summary }: { revision: TreatmentPlanRevision; summ
       </Typography>
       {line('app.treatment_plans.reason', revision.revisionReason)}
       <Typography variant="body2" component="div">
-        <strong>{translate('app.treatment_plans.goals')}</strong>
+        <strong>{translate('app.treatment_plans.goals_heading')}</strong>
         {list(revision.goals)}
       </Typography>
       {!summary && (
         <>
           {revision.actions.length > 0 && (
             <Typography variant="body2" component="div">
-              <strong>{translate('app.treatment_plans.actions')}</strong>
+              <strong>{translate('app.treatment_plans.actions_heading')}</strong>
               {list(revision.actions)}
             </Typography>
           )}
