@@ -21,6 +21,7 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { TreatmentPlansModule } from './treatment-plans/treatment-plans.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { UsersModule } from './users/users.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
@@ -47,6 +48,7 @@ export class AppModule {
         EnrolmentsModule,
         CaseRequestsModule,
         SessionsModule,
+        TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),
         OutreachModule,
         AssessmentsModule,

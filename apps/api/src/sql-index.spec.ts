@@ -17,7 +17,7 @@ describe('the index of where the SQL lives (tools/sql-index.cjs, docs/architectu
   it('lists every feature that has a queries file', () => {
     const paths = index.sqlIndex().map((row) => row.path);
     // Written out by hand: the features whose services query beyond CrudService.
-    for (const feature of ['assessments', 'citizens', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities', 'outcomes', 'outreach', 'programmes', 'sessions', 'users', 'volunteers']) {
+    for (const feature of ['assessments', 'citizens', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities', 'notes', 'outcomes', 'outreach', 'programmes', 'sessions', 'treatment-plans', 'users', 'volunteers']) {
       expect(paths).toContain(`apps/api/src/${feature}/${feature}.queries.ts`);
     }
   });
@@ -28,7 +28,7 @@ describe('the index of where the SQL lives (tools/sql-index.cjs, docs/architectu
     expect(rows.get('apps/api/src/assessments/assessments.queries.ts')?.tables).toEqual(['assessment', 'assessment_revision', 'follow_up_attempt']);
     // citizen through its entity, the rest through the timeline's raw SQL: read from citizens.queries.ts by hand.
     expect(rows.get('apps/api/src/citizens/citizens.queries.ts')?.tables).toEqual([
-      'citizen', 'enrolment', 'enrolment_transition', 'group_attendance', 'group_meeting', 'outreach_contact', 'treatment_group', 'treatment_session',
+      'app_user', 'citizen', 'enrolment', 'enrolment_transition', 'group_attendance', 'group_meeting', 'note_version', 'outreach_contact', 'treatment_group', 'treatment_session',
     ]);
     expect(rows.get('apps/api/src/grants/grants.queries.ts')?.functions).toEqual(['grant_end_for_user', 'grant_find_evaluator']);
   });

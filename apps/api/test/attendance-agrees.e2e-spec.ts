@@ -18,8 +18,8 @@ const REFERRED = '2013-05-13';
  * One definition of attendance toward the protocol (libs/domain attendance.ts), read in three places:
  * the enrolment page (GET /enrolments/:id), the citizen page (GET /enrolments?filter={citizenId}, the
  * list its timeline shows) and the outcome report. A citizen in an HCS course present at 13 of its 16
- * meetings (absent at 2, excused at 1), with one individual session attended and one no-show besides:
- * 13 + 1 = 14 of 16, counted by hand.
+ * meetings (absent at 2, excused at 1), with one individual session attended and one no-show besides
+ * (and one attended session entered in error, which counts nowhere): 13 + 1 = 14 of 16, counted by hand.
  */
 describe('attendance toward the protocol agrees on every page', () => {
   let enrolmentId = '';
@@ -51,6 +51,11 @@ describe('attendance toward the protocol agrees on every page', () => {
       call('POST', '/api/sessions', { enrolmentId, startsAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(), durationMinutes: 45, kind: 'individual-session', attendance }, { as });
     expect((await session('attended', 30)).status).toBe(201);
     expect((await session('no-show', 6)).status).toBe(201);
+    // One more attended session, entered in error (docs/domain.md): it counts nowhere, so still 14 of 16.
+    const wrong = await session('attended', 54);
+    expect(wrong.status).toBe(201);
+    const { id, version } = wrong.body as { id: string; version: number };
+    expect((await call('POST', `/api/sessions/${id}/entered-in-error`, { reason: 'Registreret på forkert forløb', version }, { as })).status).toBe(200);
   }, 120_000);
 
   it('the enrolment page: 14 of 16', async () => {
@@ -67,8 +72,9 @@ describe('attendance toward the protocol agrees on every page', () => {
     const timeline = await call<TimelineEvent[]>('GET', `/api/citizens/${citizenId}/timeline`, undefined, { as });
     expect(timeline.status).toBe(200);
     const meetingsPresent = timeline.body.filter((e) => e.kind === 'group-meeting' && e.attendance === 'present').length;
-    const sessionsAttended = timeline.body.filter((e) => e.kind === 'session' && e.attendance === 'attended').length;
-    expect([meetingsPresent, sessionsAttended]).toEqual([13, 1]);
+    const sessionsAttended = timeline.body.filter((e) => e.kind === 'session' && e.attendance === 'attended' && !e.enteredInError).length;
+    const inError = timeline.body.filter((e) => e.kind === 'session' && e.enteredInError).length;
+    expect([meetingsPresent, sessionsAttended, inError]).toEqual([13, 1, 1]);
   });
 
   it('the outcome report: retention 14/16 for the one enrolment referred that day (staff see exact figures)', async () => {

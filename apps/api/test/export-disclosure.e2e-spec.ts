@@ -109,6 +109,10 @@ describe('a k-anonymous export', () => {
       if (FIRST_OF_GROUP.has(i)) {
         const session = await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 50, kind: 'case-management-meeting', attendance: 'attended' }, { as: staff.aarhus });
         expect(session.status).toBe(201);
+        // A second attended session of 70 minutes, entered in error: in no file's count or minutes (issue 21).
+        const wrong = await call<{ id: string; version: number }>('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(), durationMinutes: 70, kind: 'case-management-meeting', attendance: 'attended', confirmDuplicate: true }, { as: staff.aarhus });
+        expect(wrong.status).toBe(201);
+        expect((await call('POST', `/api/sessions/${wrong.body.id}/entered-in-error`, { reason: 'Dobbeltregistreret', version: wrong.body.version }, { as: staff.aarhus })).status).toBe(200);
         const assessment = await call('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'intake', date: today(), items }, { as: staff.aarhus });
         expect(assessment.status).toBe(201);
       }
@@ -182,7 +186,9 @@ describe('a k-anonymous export', () => {
     expect(assessments.cells.slice(1)).toHaveLength(3);
     expect(column(assessments.cells, 'person_id').every((p) => people.has(p))).toBe(true);
     expect(new Set(column(sessions.cells, 'person_id'))).toEqual(people);
-    expect(column(sessions.cells, 'sessions_attended').map(Number).reduce((a, b) => a + b, 0)).toBe(3);
+    // Hand count: three released people with one 50-minute session each; their sessions entered in error count nowhere.
+    const sum = (cells: string[][], name: string): number => column(cells, name).map(Number).reduce((a, b) => a + b, 0);
+    expect([sum(sessions.cells, 'sessions_attended'), sum(sessions.cells, 'session_minutes'), sum(enrolments, 'sessions_attended')]).toEqual([3, 150, 3]);
     expect(assessments.job.disclosure).toEqual(sessions.job.disclosure);
     // The quasi-identifiers of a person are the same in every file of the project.
     const key = ['person_id', 'birth_year_band', 'sex', 'municipality_code', 'programme_code'];

@@ -28,7 +28,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
 ];
 
 /**
@@ -96,10 +96,11 @@ async function fillTenantTables(): Promise<void> {
 
   // citizen, enrolment, enrolment_transition, treatment_session, assessment(+revision), follow_up_attempt, outreach_contact, youth_consent
   const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
-  ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, asStaff));
+  ok('session', await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: hourAgo, durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended', note: 'Et notat (note_version)' }, asStaff));
   const assessment = ok('assessment', await call<{ id: string; version: number }>('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'ad-hoc', date: today, items: { M6: 1, M7: 1, M8: 1 } }, asStaff));
   ok('assessment revision', await call('PUT', `/api/assessments/${assessment.id}`, { date: today, items: { M6: 2 }, version: assessment.version }, asStaff));
   ok('follow-up attempt', await call('POST', `/api/enrolments/${enrolment.id}/follow-up-attempts`, { timepoint: 'end', date: today, channel: 'phone', reached: false }, asStaff));
+  ok('treatment plan', await call('POST', `/api/enrolments/${enrolment.id}/treatment-plan`, { goals: ['Et mål'], actions: [], expectedDurationWeeks: 12, madeWithCitizen: false, reviewDate: today }, asStaff));
   const citizen = await createCitizen('aarhus');
   ok('outreach contact', await call('POST', '/api/outreach-contacts', { contactAt: hourAgo, placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: citizen.id }, asStaff));
   ok('youth consent', await call('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'RLS Forælder', givenOn: today }, asStaff));

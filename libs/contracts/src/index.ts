@@ -22,3 +22,4 @@ export * from './lib/exports';
 export * from './lib/grant';
 export * from './lib/case-request';
 export * from './lib/youth-consent';
+export * from './lib/treatment-plan';

@@ -6,7 +6,7 @@ import type { ListQuery } from '../common/list-query/list-query';
 import { CitizenEntity } from './citizen.entity';
 
 // Every query of the citizens feature (table citizen, and the timeline across enrolment_transition,
-// treatment_session, group_attendance, group_meeting, treatment_group and outreach_contact), in the
+// treatment_session, note_version, app_user, group_attendance, group_meeting, treatment_group and outreach_contact), in the
 // request's tenant transaction (row-level security applies). Names and CPR numbers are only ever
 // looked up by their keyed hashes (name_tokens, cpr_hash).
 
@@ -59,7 +59,7 @@ export async function updateCitizen(m: EntityManager, id: string, version: numbe
   return result.affected;
 }
 
-/** A citizen's timeline rows: enrolment steps, sessions, group meetings attended, outreach contacts; newest first. */
+/** A citizen's timeline rows: enrolment steps, sessions (entered in error: its reason in `reason`), note corrections, group meetings attended, outreach contacts; newest first. */
 export async function timelineRows(m: EntityManager, citizenId: string, limit: number): Promise<Record<string, unknown>[]> {
   return (await m.query(
     `SELECT * FROM (
@@ -67,8 +67,12 @@ export async function timelineRows(m: EntityManager, citizenId: string, limit: n
                 t.from_state, t.to_state, t.reason, NULL::text AS a, NULL::int AS n, NULL::int AS minutes, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS b
            FROM enrolment_transition t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.citizen_id = $1
          UNION ALL
-         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, NULL, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind
+         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, s.entered_in_error_reason, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind
            FROM treatment_session s WHERE s.citizen_id = $1
+         UNION ALL
+         SELECT 'note-correction', v.written_at, v.id, s.enrolment_id, NULL, NULL, NULL, v.reason, v.kind, NULL, NULL, v.record_id, u.display_name, v.record_kind
+           FROM note_version v JOIN app_user u ON u.id = v.written_by LEFT JOIN treatment_session s ON v.record_kind = 'session' AND s.id = v.record_id
+          WHERE v.citizen_id = $1 AND v.kind <> 'original'
          UNION ALL
          SELECT 'group-meeting', m.starts_at, m.id, a.enrolment_id, NULL, NULL, NULL, NULL, a.status, m.number, m.duration_minutes, g.id, g.name, NULL
            FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id JOIN treatment_group g ON g.id = m.group_id

@@ -97,6 +97,17 @@ export class EnvironmentVariables {
   @Min(1, { message: 'AUDIT_RETENTION_DAYS must be at least 1' })
   AUDIT_RETENTION_DAYS = 183;
 
+  /**
+   * Minutes after writing a note in which its author may fix an obvious typo without a reason (still
+   * kept as a version, marked as a typo fix). Journal practice allows only obvious typos to be fixed
+   * directly; no source names a window, so it is a setting (docs/domain.md, "Notes that are never lost").
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'NOTE_TYPO_WINDOW_MINUTES must be a whole number of minutes' })
+  @Min(0, { message: 'NOTE_TYPO_WINDOW_MINUTES must be at least 0 (0: no typo fixes)' })
+  @Max(1440, { message: 'NOTE_TYPO_WINDOW_MINUTES must be at most 1440 (a day)' })
+  NOTE_TYPO_WINDOW_MINUTES = 15;
+
   @Transform(toInt)
   @IsInt({ message: 'EXPORT_RETENTION_HOURS must be a whole number of hours' })
   @Min(1, { message: 'EXPORT_RETENTION_HOURS must be at least 1' })

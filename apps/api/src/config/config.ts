@@ -32,6 +32,8 @@ export interface AppConfig {
   trustProxy: string[];
   /** Days the access log keeps its rows. */
   auditRetentionDays: number;
+  /** Minutes in which a note's author may fix a typo without a reason (still versioned). */
+  noteTypoWindowMinutes: number;
   /** Hours a finished export stays downloadable. */
   exportRetentionHours: number;
   /** Seconds an export job may run before it is taken for dead and retried. */
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     loginRateLimit: vars.LOGIN_RATE_LIMIT,
     trustProxy: vars.TRUST_PROXY === 'none' ? [] : vars.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
+    noteTypoWindowMinutes: vars.NOTE_TYPO_WINDOW_MINUTES,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
     exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,

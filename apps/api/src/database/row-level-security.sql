@@ -189,6 +189,14 @@ CREATE POLICY owner_all ON municipality AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY read_all ON municipality AS PERMISSIVE FOR SELECT TO outcomes_app
   USING (true);
 
+-- note_version: row-level security enabled, forced
+CREATE POLICY owner_all ON note_version AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON note_version AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- organisation: row-level security enabled, forced
 CREATE POLICY owner_all ON organisation AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -240,6 +248,14 @@ CREATE POLICY owner_all ON treatment_group AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY tenant_isolation ON treatment_group AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- treatment_plan_revision: row-level security enabled, forced
+CREATE POLICY owner_all ON treatment_plan_revision AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON treatment_plan_revision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 

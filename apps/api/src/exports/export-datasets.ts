@@ -115,7 +115,7 @@ const enrolments: PersonDataset = {
   variables: CODEBOOK.enrolments,
   query: (scope) => ({
     sql: `SELECT ${ENROLMENT_KEYS},
-            (SELECT count(*)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended') AS sessions_attended,
+            (SELECT count(*)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance = 'attended' AND s.entered_in_error_at IS NULL) AS sessions_attended,
             (SELECT count(*)::int FROM group_attendance g WHERE g.enrolment_id = e.id AND g.status = 'present') AS group_meetings_present,
             ${WIDE_TIMEPOINTS.map((t) => `tp_${t.prefix}.*`).join(', ')}
           ${ENROLMENT_JOIN}
@@ -153,8 +153,10 @@ const assessments: PersonDataset = {
   },
 };
 
+/** Sessions entered in error are in no export: they leave every figure (docs/domain.md). */
+const COUNTED: Record<string, string> = { treatment_session: ' AND x.entered_in_error_at IS NULL' };
 const count = (table: string, column: string, value: string, alias: string): string =>
-  `(SELECT count(*)::int FROM ${table} x WHERE x.enrolment_id = e.id AND x.${column} = '${value}') AS ${alias}`;
+  `(SELECT count(*)::int FROM ${table} x WHERE x.enrolment_id = e.id AND x.${column} = '${value}'${COUNTED[table] ?? ''}) AS ${alias}`;
 
 const sessions: PersonDataset = {
   kind: 'person',
@@ -164,7 +166,7 @@ const sessions: PersonDataset = {
             ${count('treatment_session', 'attendance', 'attended', 'sessions_attended')},
             ${count('treatment_session', 'attendance', 'no-show', 'sessions_no_show')},
             ${count('treatment_session', 'attendance', 'cancelled', 'sessions_cancelled')},
-            (SELECT coalesce(sum(s.duration_minutes), 0)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled') AS session_minutes,
+            (SELECT coalesce(sum(s.duration_minutes), 0)::int FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled' AND s.entered_in_error_at IS NULL) AS session_minutes,
             ${count('group_attendance', 'status', 'present', 'group_present')},
             ${count('group_attendance', 'status', 'absent', 'group_absent')},
             ${count('group_attendance', 'status', 'excused', 'group_excused')}

@@ -48,7 +48,7 @@ export const REPORT_ENROLMENTS_SQL = `
     GROUP BY present.enrolment_id)
   SELECT e.id, e.state, e.start_date::text, e.end_date::text, e.record_key,
     ${attendedCountSql('e.id')} AS attended,
-    (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled')
+    (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled' AND s.entered_in_error_at IS NULL)
       + coalesce(g.minutes, 0) AS minutes
   FROM e LEFT JOIN groups g ON g.enrolment_id = e.id`;
 

@@ -13,9 +13,11 @@ import { UserEntity } from '../users/user.entity';
 @SameMunicipality(() => UserEntity, 'staffUserId', { name: 'treatment_session_staff_user_same_municipality', what: 'a user' })
 @Index('treatment_session_enrolment_starts', ['enrolmentId', 'startsAt'])
 @Index('treatment_session_citizen_starts', ['citizenId', 'startsAt'])
-@Index('treatment_session_number_unique', ['enrolmentId', 'sessionNumber'], { unique: true, where: '"session_number" IS NOT NULL' })
+// A session entered in error keeps its number but frees it for the session that replaces it.
+@Index('treatment_session_number_unique', ['enrolmentId', 'sessionNumber'], { unique: true, where: '"session_number" IS NOT NULL AND "entered_in_error_at" IS NULL' })
 @Check('treatment_session_attendance_check', `"attendance" IN ('attended', 'no-show', 'cancelled')`)
 @Check('treatment_session_duration_check', `"duration_minutes" BETWEEN 1 AND 720`)
+@Check('treatment_session_entered_in_error_check', `("entered_in_error_at" IS NULL) = ("entered_in_error_by" IS NULL) AND ("entered_in_error_at" IS NULL) = ("entered_in_error_reason" IS NULL)`)
 export class TreatmentSessionEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   municipalityId!: string;
@@ -49,6 +51,20 @@ export class TreatmentSessionEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 20 })
   attendance!: string;
 
+  /** The note's current text; every version, the first included, is kept in note_version. */
   @Column({ type: 'text', nullable: true })
   noteEncrypted!: string | null;
+
+  /**
+   * Entered in error (fejlregistreret): the session stays, marked, and leaves every figure (attendance
+   * toward the protocol, minutes, exports, the one-a-day rule). Never deleted: it is part of the record.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  enteredInErrorAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  enteredInErrorBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  enteredInErrorReason!: string | null;
 }

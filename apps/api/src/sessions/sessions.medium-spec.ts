@@ -1,11 +1,15 @@
 import { Factories } from '../testing/factories';
 import { demoUser, mediumDatabase, refusal } from '../testing/medium';
 import type { CreateSessionDto } from './dto/session.dto';
+import type { AppConfig } from '../config/config';
+import { NoteVersions } from '../notes/note-versions.service';
 import { SessionsService } from './sessions.service';
 
 const medium = mediumDatabase();
 const make = new Factories(() => medium.owner, medium.crypto);
-const sessions = new SessionsService(medium.db, medium.crypto);
+// Only the typo window of the configuration is read by the note versions (NOTE_TYPO_WINDOW_MINUTES's default).
+const notes = new NoteVersions(medium.db, medium.crypto, { noteTypoWindowMinutes: 15 } as AppConfig);
+const sessions = new SessionsService(medium.db, medium.crypto, notes);
 const odenseStaff = demoUser('odense', 'staff');
 
 /** 10:00 UTC on the Danish date `days` from today: 11:00 or 12:00 in Denmark, the same Danish day. */

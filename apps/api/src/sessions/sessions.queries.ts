@@ -3,7 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { findByIdOr404 } from '../common/crud/find-by-id';
 import { TreatmentSessionEntity } from './session.entity';
 
-// Every query of the sessions feature (table treatment_session), in the request's tenant
+// Every query of the sessions feature (table treatment_session; app_user for names), in the request's tenant
 // transaction (row-level security applies).
 
 /** The base of the session list (listPage adds the filters, sort and range). */
@@ -28,14 +28,29 @@ export async function updateSession(m: EntityManager, id: string, version: numbe
   return result.affected;
 }
 
-export async function deleteSession(m: EntityManager, id: string): Promise<void> {
-  await m.getRepository(TreatmentSessionEntity).createQueryBuilder().delete().where('id = :id', { id }).execute();
+/** Marks a session entered in error if it still has this version; answers how many rows changed (0: stale). No session is ever deleted. */
+export async function markSessionEnteredInError(m: EntityManager, id: string, version: number, byUserId: string, reason: string): Promise<number | undefined> {
+  const result = await m
+    .getRepository(TreatmentSessionEntity)
+    .createQueryBuilder()
+    .update()
+    .set({ enteredInErrorAt: () => 'now()', enteredInErrorBy: byUserId, enteredInErrorReason: reason })
+    .where('id = :id AND version = :version', { id, version })
+    .execute();
+  return result.affected;
 }
 
-/** Whether the enrolment has a session (not cancelled) on the Danish day of this moment. */
+/** The display names of users (who marked a session entered in error). */
+export async function userNames(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await m.query('SELECT id::text AS id, display_name FROM app_user WHERE id = ANY($1::uuid[])', [ids])) as { id: string; display_name: string }[];
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Whether the enrolment has a session (not cancelled, not entered in error) on the Danish day of this moment. */
 export async function hasSessionOnDanishDay(m: EntityManager, enrolmentId: string, startsAt: string): Promise<boolean> {
   const rows = (await m.query(
-    `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled'
+    `SELECT 1 FROM treatment_session WHERE enrolment_id = $1 AND attendance <> 'cancelled' AND entered_in_error_at IS NULL
          AND (starts_at AT TIME ZONE 'Europe/Copenhagen')::date = ($2::timestamptz AT TIME ZONE 'Europe/Copenhagen')::date LIMIT 1`,
     [enrolmentId, new Date(startsAt).toISOString()],
   )) as unknown[];

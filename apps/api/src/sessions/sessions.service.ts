@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Attendance, RawListQuery, TreatmentSession } from '@outcomes/contracts';
+import type { Attendance, NoteHistory, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
@@ -9,10 +9,12 @@ import { listPage } from '../common/list-query/list-page';
 import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { enrolmentReferenceOr400 } from '../enrolments/enrolments.queries';
 import { programmeById } from '../programmes/programmes.queries';
+import { NoteVersions } from '../notes/note-versions.service';
+import type { NoteRef } from '../notes/note-versions.service';
 import { Db } from '../tenancy/db.service';
-import type { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
+import type { CreateSessionDto, EnteredInErrorDto, UpdateSessionDto } from './dto/session.dto';
 import type { TreatmentSessionEntity } from './session.entity';
-import { deleteSession, hasSessionOnDanishDay, insertSession, sessionList, sessionOr404, updateSession } from './sessions.queries';
+import { hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames } from './sessions.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -35,14 +37,34 @@ export class SessionsService {
   constructor(
     private readonly db: Db,
     private readonly crypto: IdentifierCrypto,
+    private readonly notes: NoteVersions,
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows) => rows.map((r) => this.toSession(r)));
+    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows) => this.toSessions(rows));
   }
 
   async get(id: string): Promise<TreatmentSession> {
-    return this.toSession(await this.entity(id));
+    const [session] = await this.toSessions([await this.entity(id)]);
+    return session as TreatmentSession;
+  }
+
+  /** The note's every version, oldest first (GET /sessions/:id/note-versions). */
+  async noteHistory(id: string): Promise<NoteHistory> {
+    const session = await this.entity(id);
+    return { id, citizenId: session.citizenId, versions: await this.notes.history(this.noteRef(session)) };
+  }
+
+  /**
+   * Marks a session entered in error (fejlregistreret), with who, when and why. It stays on the
+   * citizen's page, marked, and leaves every figure; it is never deleted (docs/domain.md).
+   */
+  async markEnteredInError(id: string, input: EnteredInErrorDto): Promise<TreatmentSession> {
+    const current = await this.entity(id);
+    if (current.enteredInErrorAt) throw new ApiException(409, 'ILLEGAL_TRANSITION', 'The session is already marked entered in error', { version: 'already marked entered in error' });
+    const affected = await markSessionEnteredInError(this.db.manager(), id, input.version, this.db.user().id, input.reason);
+    if (affected === 0) throw ApiException.versionConflict('Session');
+    return this.get(id);
   }
 
   async create(input: CreateSessionDto): Promise<TreatmentSession> {
@@ -68,22 +90,23 @@ export class SessionsService {
     const current = await this.entity(id);
     const enrolment = await this.enrolmentOrRefuse(current.enrolmentId);
     await this.checkRules(enrolment, input);
-    const { version, note, ...fields } = input;
+    if (current.enteredInErrorAt) {
+      throw new ApiException(409, 'ILLEGAL_TRANSITION', 'A session entered in error is kept as it was; log a new session instead', { version: 'the session is marked entered in error' });
+    }
+    const { version, note, correctionReason, typoFix, ...fields } = input;
+    // A stale edit is refused before its note version is written (the version check below repeats it atomically).
+    if (current.version !== version) throw ApiException.versionConflict('Session');
+    const noteEncrypted = await this.notes.change(this.noteRef(current), current.noteEncrypted, note, { correctionReason, typoFix });
     const affected = await updateSession(this.db.manager(), id, version, {
       ...fields,
       startsAt: new Date(fields.startsAt),
       sessionNumber: fields.sessionNumber ?? null,
-      noteEncrypted: this.crypto.encryptNullable('session_note', note),
+      noteEncrypted,
     });
     if (affected === 0) throw ApiException.versionConflict('Session');
     return this.get(id);
   }
 
-  async remove(id: string): Promise<TreatmentSession> {
-    const found = await this.get(id);
-    await deleteSession(this.db.manager(), id);
-    return found;
-  }
 
   /** One session a day is the rule: a second (not cancelled) on the same Danish day is asked about first (409). */
   private async refuseSecondSessionOnDay(enrolmentId: string, startsAt: string): Promise<void> {
@@ -125,7 +148,17 @@ export class SessionsService {
     }
   }
 
-  private toSession(row: TreatmentSessionEntity): TreatmentSession {
+  private noteRef(session: TreatmentSessionEntity): NoteRef {
+    return { recordKind: 'session', recordId: session.id, citizenId: session.citizenId, field: 'note', cryptoField: 'session_note' };
+  }
+
+  private async toSessions(rows: TreatmentSessionEntity[]): Promise<TreatmentSession[]> {
+    const changes = await this.notes.changeCounts('session', rows.map((r) => r.id));
+    const names = await userNames(this.db.manager(), [...new Set(rows.flatMap((r) => (r.enteredInErrorBy ? [r.enteredInErrorBy] : [])))]);
+    return rows.map((r) => this.toSession(r, changes.get(r.id) ?? 0, r.enteredInErrorBy ? (names.get(r.enteredInErrorBy) ?? '') : ''));
+  }
+
+  private toSession(row: TreatmentSessionEntity, noteChanges: number, markedByName: string): TreatmentSession {
     return {
       id: row.id,
       version: row.version,
@@ -141,6 +174,11 @@ export class SessionsService {
       sessionNumber: row.sessionNumber,
       attendance: row.attendance as Attendance,
       note: this.crypto.decryptNullable('session_note', row.noteEncrypted),
+      noteChanges,
+      enteredInError:
+        row.enteredInErrorAt && row.enteredInErrorBy && row.enteredInErrorReason
+          ? { at: row.enteredInErrorAt.toISOString(), byUserId: row.enteredInErrorBy, byName: markedByName, reason: row.enteredInErrorReason }
+          : null,
     };
   }
 }

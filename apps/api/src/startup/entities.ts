@@ -7,6 +7,8 @@ import { UserEntity } from '../users/user.entity';
 import { EvaluatorGrantEntity } from '../grants/evaluator-grant.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { TreatmentSessionEntity } from '../sessions/session.entity';
+import { NoteVersionEntity } from '../notes/note-version.entity';
+import { TreatmentPlanRevisionEntity } from '../treatment-plans/treatment-plan.entity';
 import { OutreachContactEntity } from '../outreach/outreach-contact.entity';
 import { PublishedResultEntity } from '../outcomes/published-result.entity';
 import { ReportQueryEntity } from '../outcomes/report-query.entity';
@@ -23,4 +25,5 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
-  ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity];
+  ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
+  NoteVersionEntity, TreatmentPlanRevisionEntity];

@@ -11,6 +11,7 @@ import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
+import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -84,6 +85,7 @@ const Body = () => {
       <Divider sx={{ my: 2 }} />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
+      <TreatmentPlanSection citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />
       <ContactTimeline citizenId={String(citizen.id)} />
       {/* A table of its own: on a phone it scrolls inside this region, not the page. */}

@@ -85,7 +85,18 @@ const SessionEntry = ({ session, programme }: { session: TreatmentSession; progr
           color={ATTENDANCE_COLOURS[session.attendance]}
           label={translate(`resources.sessions.attendance.${session.attendance}`)}
         />
+        {session.enteredInError && <Chip size="small" color="warning" data-testid="entered-in-error-chip" label={translate('resources.sessions.entered_in_error.chip')} />}
+        {session.noteChanges > 0 && (
+          <Chip size="small" variant="outlined" data-testid="note-corrected-chip" label={translate('resources.sessions.notes.corrected', { smart_count: session.noteChanges })} />
+        )}
       </Stack>
+      {session.enteredInError && (
+        <Line>
+          <span>
+            {translate('resources.sessions.entered_in_error.reason')}: <span lang="da">{session.enteredInError.reason}</span>
+          </span>
+        </Line>
+      )}
       <Line>
         {[
           formatDateTime(session.startsAt, locale),

@@ -8,9 +8,11 @@ import type {
   Group,
   GroupMeeting,
   GroupMeetingAttendance,
+  NoteHistory,
   TimelineEvent,
   YouthConsent,
   YouthConsentStatus,
+  TreatmentSession,
 } from '@outcomes/contracts';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -52,6 +54,10 @@ export interface AppDataProvider extends DataProvider {
   youthConsentStatus(enrolmentId: string): Promise<YouthConsentStatus>;
   /** Withdraws a consent from a date (it is never edited or deleted). */
   withdrawYouthConsent(id: string, input: { withdrawnOn: string; version: number }): Promise<YouthConsent>;
+  /** Every version of a session's note, oldest first (GET /api/sessions/:id/note-versions). */
+  sessionNoteHistory(sessionId: string): Promise<NoteHistory>;
+  /** Marks a session entered in error with a reason; it stays, marked (POST /api/sessions/:id/entered-in-error). */
+  markSessionEnteredInError(sessionId: string, reason: string, version: number): Promise<TreatmentSession>;
 }
 
 const httpClient = createHttpClient();
@@ -80,6 +86,8 @@ export const dataProvider: AppDataProvider = {
   addFollowUpAttempt: (enrolmentId, attempt) => post<FollowUpAttempt>(`/api/enrolments/${encodeURIComponent(enrolmentId)}/follow-up-attempts`, attempt),
   youthConsentStatus: async (enrolmentId) => (await httpClient(`/api/youth-consents/status/${encodeURIComponent(enrolmentId)}`)).json as YouthConsentStatus,
   withdrawYouthConsent: (id, input) => post<YouthConsent>(`/api/youth-consents/${encodeURIComponent(id)}/withdrawal`, input),
+  sessionNoteHistory: async (sessionId) => (await httpClient(`/api/sessions/${encodeURIComponent(sessionId)}/note-versions`)).json as NoteHistory,
+  markSessionEnteredInError: (sessionId, reason, version) => post<TreatmentSession>(`/api/sessions/${encodeURIComponent(sessionId)}/entered-in-error`, { reason, version }),
   citizenTimeline: async (citizenId) => {
     const json = (await httpClient(`/api/citizens/${encodeURIComponent(citizenId)}/timeline`)).json as unknown;
     return (Array.isArray(json) ? json : ((json as { events?: TimelineEvent[] }).events ?? [])) as TimelineEvent[];

@@ -21,6 +21,7 @@ import { citizenMessages } from '../citizens/messages';
 import { enrolmentMessages } from '../enrolments/messages';
 import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
+import { treatmentPlanMessages } from '../treatment-plans/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -57,6 +58,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   enrolmentMessages,
   sessionMessages,
   caseRequestMessages,
+  treatmentPlanMessages,
 ];
 
 type Tree = { [key: string]: unknown };

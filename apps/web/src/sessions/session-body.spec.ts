@@ -46,6 +46,13 @@ describe('session bodies', () => {
     });
   });
 
+  it('sends a corrected note with its reason, or as a typo fix, never both empty fields', () => {
+    expect(toSessionUpdateBody({ ...form, note: 'ny', correctionReason: '  Forkert dag ' })).toMatchObject({ note: 'ny', correctionReason: 'Forkert dag' });
+    expect(toSessionUpdateBody({ ...form, note: 'ny', typoFix: true, correctionReason: '' })).toMatchObject({ note: 'ny', typoFix: true });
+    expect(toSessionUpdateBody({ ...form, note: 'ny', typoFix: true, correctionReason: '' })).not.toHaveProperty('correctionReason');
+    expect(toSessionUpdateBody({ ...form, typoFix: false })).not.toHaveProperty('typoFix');
+  });
+
   it("proposes the protocol's next session number and the programme's kind of session", () => {
     expect(nextSessionNumber({ sessionsAttended: 0 }, { expectedSessions: 12 })).toBe(1);
     expect(nextSessionNumber({ sessionsAttended: 12 }, { expectedSessions: 12 })).toBe(12);

@@ -39,8 +39,16 @@ function common(data: FormData): FormData {
 /** POST /api/sessions. */
 export const toSessionCreateBody = (data: FormData): FormData => ({ enrolmentId: data['enrolmentId'], ...common(data) });
 
-/** PUT /api/sessions/:id: the enrolment of a session does not change. */
-export const toSessionUpdateBody = (data: FormData): FormData => ({ ...common(data), version: data['version'] });
+/**
+ * PUT /api/sessions/:id: the enrolment of a session does not change. A changed note goes with its
+ * reason (correctionReason), or as the author's typo fix (typoFix); the API keeps the earlier text.
+ */
+export const toSessionUpdateBody = (data: FormData): FormData => ({
+  ...common(data),
+  version: data['version'],
+  ...(data['typoFix'] === true ? { typoFix: true } : {}),
+  ...(textOrNull(data['correctionReason']) !== null ? { correctionReason: String(data['correctionReason']).trim() } : {}),
+});
 
 /** The protocol's next session number (MOVE: 1-12), when the programme counts its sessions. */
 export function nextSessionNumber(

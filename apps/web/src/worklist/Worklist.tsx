@@ -7,6 +7,7 @@ import type { Identity } from '../auth/auth-provider';
 import { todayLocal } from '../common/dates';
 import { AttemptDialog } from './AttemptDialog';
 import { WorklistTable } from './WorklistTable';
+import { PlanReviews } from '../treatment-plans/PlanReviews';
 import { WORKLIST_SECTIONS, worklistSections } from './worklist-sections';
 import { WorklistGuarantees } from '../case-requests/WorklistGuarantees';
 
@@ -71,6 +72,7 @@ export const Worklist = () => {
       {WORKLIST_SECTIONS.map((section) => (
         <WorklistTable key={section} section={section} items={sections[section]} myId={String(identity.id)} onLogAttempt={setLogging} />
       ))}
+      <PlanReviews centreId={centreId} />
       {logging && (
         <AttemptDialog
           item={logging}

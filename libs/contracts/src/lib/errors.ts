@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'NOT_READY',
   'GONE',
+  /** 405: the method does not exist for the resource (a session is never deleted: mark it entered in error). */
+  'METHOD_NOT_ALLOWED',
+  /** 409: a typo fix after the author's window; correct the note with a reason instead. */
+  'TYPO_WINDOW_CLOSED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

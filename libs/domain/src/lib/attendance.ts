@@ -4,7 +4,8 @@ import type { Attendance, GroupAttendance } from '@outcomes/contracts';
  * Attendance toward the protocol: the one rule behind "13 af 16" on the enrolment page, the citizen's
  * page and the outcome report's retention.
  *
- * - An individual session counts when the citizen attended it (a no-show or a cancelled session does not).
+ * - An individual session counts when the citizen attended it (a no-show or a cancelled session does not),
+ *   unless it was marked entered in error.
  * - A group meeting (an HCS course meeting, a SMART meeting) counts when the citizen was present
  *   (absent or excused does not).
  * - The expected number is the programme's protocol (`expectedSessions`: 16 for HCS, one per course
@@ -23,9 +24,9 @@ export function groupMeetingCounts(status: GroupAttendance): boolean {
   return status === COUNTED_GROUP_ATTENDANCE;
 }
 
-/** Sessions and group meetings of one enrolment that count toward its protocol. */
-export function attendedTowardProtocol(sessions: readonly { attendance: Attendance }[], meetings: readonly { status: GroupAttendance }[]): number {
-  return sessions.filter((s) => sessionCounts(s.attendance)).length + meetings.filter((m) => groupMeetingCounts(m.status)).length;
+/** Sessions and group meetings of one enrolment that count toward its protocol; a session entered in error counts toward nothing. */
+export function attendedTowardProtocol(sessions: readonly { attendance: Attendance; enteredInError?: unknown }[], meetings: readonly { status: GroupAttendance }[]): number {
+  return sessions.filter((s) => !s.enteredInError && sessionCounts(s.attendance)).length + meetings.filter((m) => groupMeetingCounts(m.status)).length;
 }
 
 /** The protocol's expected number of sessions and meetings; null when the programme sets none. */

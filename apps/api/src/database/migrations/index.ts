@@ -33,10 +33,14 @@ import { ProgrammeReferencesStayInMunicipality1795644100000 } from './1795644100
 import { DisclosureControl1795650000000 } from './1795650000000-DisclosureControl';
 import { DisclosureControlTenancy1795650100000 } from './1795650100000-DisclosureControlTenancy';
 import { ExportDisclosure1795651000000 } from './1795651000000-ExportDisclosure';
+import { NotesNeverLost1796518036028 } from './1796518036028-NotesNeverLost';
+import { NotesNeverLostTenancy1796518100000 } from './1796518100000-NotesNeverLostTenancy';
 import { CaseRequests1796518257862 } from './1796518257862-CaseRequests';
 import { CaseRequestsTenancy1796518257900 } from './1796518257900-CaseRequestsTenancy';
 import { YouthConsent1796518960020 } from './1796518960020-YouthConsent';
 import { YouthConsentTenancy1796518960100 } from './1796518960100-YouthConsentTenancy';
+import { TreatmentPlans1796520140638 } from './1796520140638-TreatmentPlans';
+import { TreatmentPlansTenancy1796520200000 } from './1796520200000-TreatmentPlansTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -53,5 +57,7 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   LoginDelay1795643000000, ReferencesStayInMunicipality1795644000000, ProgrammeReferencesStayInMunicipality1795644100000,
   DisclosureControl1795650000000, DisclosureControlTenancy1795650100000,
   ExportDisclosure1795651000000,
+  NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000,
   CaseRequests1796518257862, CaseRequestsTenancy1796518257900,
-  YouthConsent1796518960020, YouthConsentTenancy1796518960100];
+  YouthConsent1796518960020, YouthConsentTenancy1796518960100,
+  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000];

@@ -1,0 +1,82 @@
+import type { Citizen, Enrolment, TreatmentPlan } from '@outcomes/contracts';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
+import { apiGet, apiPost } from './support/api';
+import { signIn } from './support/auth';
+import type { OpenBrowser } from './support/browser';
+import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
+import { freshCpr } from './support/a11y-data';
+
+const STAFF = demoEmail('staff', 'aarhus');
+/** The Danish date `days` from today, YYYY-MM-DD (the app's and the API's "today"). */
+const danishDaysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+const danishToday = (): string => danishDaysFromToday(0);
+/** A Danish date as the date box takes it: 5.1.2027. */
+const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
+
+/**
+ * A staff member makes a treatment plan with the citizen on the citizen's page, then revises it: the
+ * first version stays, and a review due within the week is on the worklist (§ 101 stk. 8; issue 21).
+ */
+describe('the treatment plan', () => {
+  let browser: OpenBrowser;
+  let citizen: Citizen;
+  let enrolment: Enrolment;
+
+  beforeAll(async () => {
+    citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Plan${uniqueSuffix()}`, lastName: 'Planlægning' }, STAFF);
+    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: danishDaysFromToday(-10) }, STAFF);
+    enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: danishDaysFromToday(-9), version: referred.version }, STAFF);
+    browser = await openBrowser();
+    await signIn(browser.page, STAFF);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is made with the citizen, refused without a goal, and revised with the first version kept', async () => {
+    const { page } = browser;
+    const origin = new URL(page.url()).origin;
+    await page.goto(`${origin}/#/citizens/${citizen.id}/show`);
+    const section = page.getByTestId('treatment-plans');
+    await section.getByText('Ingen behandlingsplan endnu.').waitFor();
+    await section.getByRole('button', { name: 'Lav behandlingsplan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton', { name: 'Forventet varighed (uger)' }).fill('26');
+    await dialog.getByRole('textbox', { name: 'Opfølgningsdato' }).fill(typed(danishDaysFromToday(5)));
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await dialog.getByText('En plan uden mål: skriv mindst ét mål').waitFor();
+
+    await dialog.getByRole('textbox', { name: 'Mål (ét pr. linje)' }).fill('Stoppe med hash\nKomme i praktik');
+    await dialog.getByRole('textbox', { name: 'Indsatser (én pr. linje)' }).fill('Ugentlig samtale');
+    await dialog.getByRole('textbox', { name: 'Andre aktører og deres opgaver' }).fill('Jobcentret finder praktikplads');
+    expect(await dialog.getByRole('checkbox', { name: 'Udarbejdet sammen med borgeren' }).isChecked()).toBe(true);
+    await screenshot(page, 'treatment-plan-form');
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await section.getByText('Komme i praktik').waitFor();
+
+    await section.getByRole('button', { name: 'Revidér plan' }).click();
+    const revision = page.getByRole('dialog');
+    await revision.getByRole('textbox', { name: 'Mål (ét pr. linje)' }).fill('Stoppe med hash\nFå egen bolig');
+    await revision.getByRole('textbox', { name: 'Hvorfor revideres planen?' }).fill('Bolig før praktik');
+    await revision.getByRole('button', { name: 'Gem' }).click();
+    await section.getByText('Få egen bolig').waitFor();
+    await section.getByText('Tidligere versioner (1)').click();
+    await section.getByTestId('plan-revision-1').getByText('Komme i praktik').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'treatment-plan-revised');
+
+    const stored = await apiGet<TreatmentPlan>(`enrolments/${enrolment.id}/treatment-plan`, STAFF);
+    expect(stored.revisions.map((r) => [r.revision, r.goals, r.revisionReason, r.madeWithCitizenOn])).toEqual([
+      [2, ['Stoppe med hash', 'Få egen bolig'], 'Bolig før praktik', danishToday()],
+      [1, ['Stoppe med hash', 'Komme i praktik'], null, danishToday()],
+    ]);
+
+    // The review in five days is on the worklist.
+    await page.goto(`${origin}/#/`);
+    const reviews = page.getByTestId('plan-reviews');
+    await reviews.getByText(`${citizen.firstName} ${citizen.lastName}`).waitFor();
+    await reviews.scrollIntoViewIfNeeded();
+    await screenshot(page, 'treatment-plan-worklist');
+  });
+});

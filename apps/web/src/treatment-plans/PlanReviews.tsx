@@ -1,0 +1,63 @@
+import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { PlanReviewDue, Programme } from '@outcomes/contracts';
+import { useEffect, useState } from 'react';
+import { Link, ReferenceField, RecordContextProvider, useGetMany, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../common/dates';
+import { TableRegion } from '../common/TableRegion';
+import { fetchPlanReviews } from './plan-api';
+
+/** The worklist's plan reviews: due within a week or overdue (red), soonest first. */
+export const PlanReviews = ({ centreId }: { centreId: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [reviews, setReviews] = useState<PlanReviewDue[]>();
+  useEffect(() => {
+    void fetchPlanReviews(centreId).then(setReviews);
+  }, [centreId]);
+  const ids = [...new Set((reviews ?? []).map((r) => r.programmeId))];
+  const { data: programmes } = useGetMany<Programme>('programmes', { ids }, { enabled: ids.length > 0 });
+  if (!reviews) return null;
+  return (
+    <Stack component="section" aria-labelledby="plan-reviews-heading" sx={{ mt: 3 }} data-testid="plan-reviews">
+      <Typography id="plan-reviews-heading" variant="h6" component="h3">
+        {translate('app.treatment_plans.reviews_title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate(reviews.length === 0 ? 'app.treatment_plans.reviews_none' : 'app.treatment_plans.reviews_intro')}
+      </Typography>
+      {reviews.length > 0 && (
+        <TableRegion label="app.treatment_plans.reviews_title">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.sessions.fields.citizenId')}</TableCell>
+                <TableCell>{translate('resources.sessions.fields.enrolmentId')}</TableCell>
+                <TableCell>{translate('app.treatment_plans.review_date')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {reviews.map((r) => (
+                <TableRow key={r.id} data-testid="plan-review">
+                  <TableCell>
+                    <RecordContextProvider value={r}>
+                      <ReferenceField source="citizenId" reference="citizens" link="show" />
+                    </RecordContextProvider>
+                  </TableCell>
+                  <TableCell>
+                    <Link to={`/citizens/${r.citizenId}/show`}>{programmes?.find((p) => p.id === r.programmeId)?.name ?? translate('app.treatment_plans.open_citizen')}</Link>
+                  </TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                      <span>{formatDate(r.reviewDate, locale)}</span>
+                      {r.overdue && <Chip size="small" color="error" label={translate('app.treatment_plans.overdue')} />}
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
+      )}
+    </Stack>
+  );
+};

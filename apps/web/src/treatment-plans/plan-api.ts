@@ -1,0 +1,25 @@
+import type { PlanReviewDue, TreatmentPlan } from '@outcomes/contracts';
+import { createHttpClient } from '../data/http-client';
+
+/** The treatment plan's own calls (the routes live under /api/enrolments/:id and /api/worklist). */
+const httpClient = createHttpClient();
+
+/** The enrolment's plan with every revision, or undefined when none is made yet (404). */
+export async function fetchTreatmentPlan(enrolmentId: string): Promise<TreatmentPlan | undefined> {
+  try {
+    return (await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/treatment-plan`)).json as TreatmentPlan;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** POST the first plan, or PUT a revision based on the one loaded. */
+export async function saveTreatmentPlan(enrolmentId: string, body: Record<string, unknown>, revision: boolean): Promise<TreatmentPlan> {
+  return (await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/treatment-plan`, { method: revision ? 'PUT' : 'POST', body: JSON.stringify(body) })).json as TreatmentPlan;
+}
+
+export async function fetchPlanReviews(centreId: string): Promise<PlanReviewDue[]> {
+  const query = centreId ? `?centreId=${encodeURIComponent(centreId)}` : '';
+  return (await httpClient(`/api/worklist/plan-reviews${query}`)).json as PlanReviewDue[];
+}
