@@ -4,7 +4,7 @@ import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createCourse, freshCpr, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
-import { today } from './support/dates';
+import { daysFromToday, today } from './support/dates';
 
 afterAll(closeDb);
 
@@ -147,6 +147,7 @@ interface Fixtures {
   assessmentId: string;
   caseRequestId: string;
   consentId: string;
+  planEnrolment: { id: string; citizenId: string };
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -183,6 +184,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/youth-consents': { as: staff.aarhus, path: () => listPath('youth-consents', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/youth-consents/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/${f.consentId}`, citizens: field('citizenId') },
   '/api/youth-consents/status/{id}': { as: staff.aarhus, path: (f) => `/api/youth-consents/status/${f.enrolment.id}`, citizens: field('citizenId') },
+  '/api/sessions/{id}/note-versions': { as: staff.aarhus, path: (f) => `/api/sessions/${f.sessionId}/note-versions`, citizens: field('citizenId') },
+  '/api/enrolments/{id}/treatment-plan': { as: staff.aarhus, path: (f) => `/api/enrolments/${f.planEnrolment.id}/treatment-plan`, citizens: field('citizenId') },
+  '/api/worklist/plan-reviews': { as: staff.aarhus, path: () => '/api/worklist/plan-reviews', citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
 };
 
@@ -229,12 +233,18 @@ async function fixtures(): Promise<Fixtures> {
   expect(decision.status).toBe(201);
   const consent = await call<{ id: string }>('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Logget Forælder', givenOn: today() }, { as: staff.aarhus });
   expect(consent.status).toBe(201);
+  // An open enrolment with a treatment plan whose review is due in three days: a plan-review row.
+  const planEnrolment = await activeEnrolment('aarhus');
+  const plan = await call('POST', `/api/enrolments/${planEnrolment.id}/treatment-plan`, {
+    goals: ['Stoppe med hash'], actions: ['Ugentlig samtale'], expectedDurationWeeks: 12, madeWithCitizen: true, madeWithCitizenOn: today(), reviewDate: daysFromToday(3),
+  }, { as: staff.aarhus });
+  expect(plan.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id };
+  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } f
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseDecision, CaseRequest, CaseRequestCreated, GuaranteeFigures } from '@outcomes/contracts';
 import type { Response } from 'express';
-import { IsDateString, Length } from 'class-validator';
 import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
@@ -10,18 +9,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Db } from '../tenancy/db.service';
 import { CaseRequestsService } from './case-requests.service';
 import { CreateCaseRequestDto, CreateDecisionDto, UpdateCaseRequestDto } from './dto/case-request.dto';
-
-const DATE = { message: '$property must be a date YYYY-MM-DD' };
-
-export class FiguresQueryDto {
-  @IsDateString({ strict: true }, DATE)
-  @Length(10, 10, DATE)
-  from!: string;
-
-  @IsDateString({ strict: true }, DATE)
-  @Length(10, 10, DATE)
-  to!: string;
-}
+import { FiguresQueryDto } from './dto/figures-query.dto';
 
 @ApiTags('case-requests')
 @Controller('case-requests')

@@ -498,7 +498,8 @@ async function attempt(c: Case): Promise<Outcome> {
       return { status: res.status, body: res.body, found: res.body?.id === t.id };
     }
     case 'update': {
-      const res = await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
+      // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal).
+      const res = c.resource === 'youth-consents' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who) : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
       return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow(table, t.id)) !== JSON.stringify(before) };
     }
     case 'delete': {

@@ -131,6 +131,8 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     UpdateExportProjectDto: { ...exportProject, version: 1 },
     CreateExportJobDto: { projectId: project.body.id, dataset: 'codebook', format: 'csv' },
     // Starts in 100 days: the preflight's grant gives Odense's evaluator nothing during the run.
+    CreateYouthConsentDto: { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Fuzz Forælder', givenOn: today() },
+    WithdrawYouthConsentDto: { withdrawnOn: today(), version: 1 },
     CreateCaseRequestDto: { citizenId: citizen.id, requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },

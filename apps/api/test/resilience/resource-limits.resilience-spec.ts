@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { startApi } from '../../../../tools/testing/api-process.cjs';
 import { startControlledPostgres } from '../support/controlled-postgres';
 import { admins, createUser, freshCpr, STRONG_PASSWORD } from '../support/fixtures';
+import { daysFromToday } from '../support/dates';
 import { baseUrl, call, closeDb, db, tokenFor } from '../support/http';
 import { firstAllowed, MUNICIPAL_TABLE_ROLES } from './support/access-table';
 import type { TableRole } from './support/access-table';
@@ -226,6 +227,7 @@ function roleFor(path: string): TableRole {
 /** GETs that are neither a list nor a record: what they answer instead, and why they are not capped. */
 const NOT_LISTS: Record<string, string> = {
   '/api/export-jobs/{id}/download': 'a file, streamed chunk by chunk (constant memory); not JSON',
+  '/api/case-requests/{id}/decisions/{decisionId}/pdf': 'one decision as a PDF of one page or two; not JSON',
 };
 
 let openApi: OpenApi;
@@ -237,6 +239,8 @@ describe('page size caps', () => {
   let enrolmentId: string;
   let groupId: string;
   let citizenId: string;
+  let caseRequestId: string;
+  let sessionId: string;
   const OVER = MAX_PAGE_SIZE + 1;
 
   /** A municipality of this test alone, with more standing groups (a paged list) and follow-up attempts (not one) than a page holds. */
@@ -274,6 +278,16 @@ describe('page size caps', () => {
        SELECT $1, $2, 'follow-up-6', DATE '2025-02-01' + g, 'phone', false, $3 FROM generate_series(1, $4) g`,
       [town, enrolmentId, staffId, OVER],
     );
+    // The record-bound GETs of the case record: a request, a session (its note's versions), a treatment plan.
+    const staff = { as: users.staff };
+    const request = await call<{ id: string }>('POST', '/api/case-requests', { citizenId, requestedOn: '2025-01-08', channel: 'phone' }, staff);
+    expect(request.status).toBe(201);
+    caseRequestId = request.body.id;
+    const session = await call<{ id: string }>('POST', '/api/sessions', { enrolmentId, startsAt: '2025-02-03T10:00:00.000Z', durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended', note: 'Grænse-notat' }, staff);
+    expect(session.status).toBe(201);
+    sessionId = session.body.id;
+    const plan = await call('POST', `/api/enrolments/${enrolmentId}/treatment-plan`, { goals: ['Grænsemål'], actions: [], expectedDurationWeeks: 12, madeWithCitizen: false, reviewDate: daysFromToday(3) }, staff);
+    expect(plan.status).toBe(201);
   }, 120_000);
 
   it('the OpenAPI document lists the paged lists (a range parameter): more than a dozen', () => {
@@ -324,14 +338,15 @@ describe('page size caps', () => {
       Array.isArray(value) ? Math.max(value.length, ...value.map(longest)) : typeof value === 'object' && value !== null ? Math.max(0, ...Object.values(value).map(longest)) : 0;
 
     it(`none answers an array longer than ${MAX_PAGE_SIZE}, even where ${OVER} rows lie behind it`, async () => {
-      const ids: Record<string, string> = { citizens: citizenId, enrolments: enrolmentId, groups: groupId };
+      const ids: Record<string, string> = { citizens: citizenId, enrolments: enrolmentId, groups: groupId, 'case-requests': caseRequestId, sessions: sessionId };
       const query: Record<string, string> = { programmeId: DEMO_IDS.programmes.icm, municipalityId: town, from: '2025-01-01', to: '2025-12-31' };
       const unpaged = Object.keys(openApi.paths).filter((p) => openApi.paths[p]?.get && !pagedPaths().includes(p) && !/\/\{id\}$/.test(p) && !(p in NOT_LISTS));
       expect(unpaged.length).toBeGreaterThan(3);
       const results: { path: string; longest: number }[] = [];
       for (const template of unpaged) {
         const resource = resourceOf(template);
-        let path = template;
+        // A path that names its parameter after what it is (`{enrolmentId}`) takes that record's id.
+        let path = template.replace('{enrolmentId}', enrolmentId);
         if (path.includes('{id}')) {
           const id = resource ? ids[resource] : undefined;
           if (!id) throw new Error(`no id to fill in for ${template}: add one here (or to NOT_LISTS, with the reason)`);
