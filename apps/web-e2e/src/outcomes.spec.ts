@@ -87,6 +87,11 @@ async function exportCohort(): Promise<void> {
     }
     cohortCprs.push(cpr);
     const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2025-06-02' }, ODENSE_STAFF);
+    if (person.born === '10') {
+      // 15 on the start day: treatment starts only with a custodial parent's consent and the young person's own.
+      await apiPost('youth-consents', { enrolmentId: referred.id, kind: 'custodial-parent', givenBy: 'Forælder Ung', givenOn: '2025-06-09' }, ODENSE_STAFF);
+      await apiPost('youth-consents', { enrolmentId: referred.id, kind: 'young-person', givenOn: '2025-06-09' }, ODENSE_STAFF);
+    }
     const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: '2025-06-09', version: referred.version }, ODENSE_STAFF);
     await apiPost(`enrolments/${active.id}/transitions`, { to: person.state, date: '2025-09-08', version: active.version }, ODENSE_STAFF);
   }

@@ -75,7 +75,7 @@ describe('consent before a young person’s treatment starts', () => {
     expect((await apiGet<Enrolment>(`enrolments/${enrolment.id}`, AARHUS_STAFF)).state).toBe('active');
 
     // The parent withdraws the consent: it stays on record with the date it ended.
-    await section.getByRole('button', { name: 'Træk samtykket fra Hanne Samtykke tilbage' }).click();
+    await section.getByRole('button', { name: 'Træk tilbage: samtykket fra Hanne Samtykke' }).click();
     await section.getByRole('button', { name: 'Bekræft tilbagetrækning' }).click();
     await page.getByText('Samtykket er trukket tilbage').first().waitFor();
     const after = await apiGet<YouthConsent[]>(`youth-consents${listQuery({ enrolmentId: enrolment.id })}`, AARHUS_STAFF);
@@ -84,7 +84,7 @@ describe('consent before a young person’s treatment starts', () => {
       ['young-person', null],
     ]);
     await section.getByText('Borgeren er 16 år, og behandlingen har ikke længere det samtykke, loven kræver. Mangler: samtykke fra forældremyndighedsindehaver.').waitFor();
-    expect(await section.getByRole('button', { name: /^Træk samtykket fra/ }).count()).toBe(1);
+    expect(await section.getByRole('button', { name: /^Træk tilbage: samtykket fra/ }).count()).toBe(1);
     expect(browser.pageErrors).toEqual([]);
   });
 });

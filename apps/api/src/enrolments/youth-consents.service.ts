@@ -22,9 +22,10 @@ const LIST_SPEC: ListSpec = {
     citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
     kind: { type: 'string', column: 'kind', sortable: true, filterable: true },
     givenOn: { type: 'date', column: 'given_on', sortable: true, filterable: true },
+    createdAt: { type: 'datetime', column: 'created_at', sortable: true },
   },
   searchColumns: [],
-  defaultSort: ['givenOn', 'ASC'],
+  defaultSort: ['createdAt', 'ASC'],
 };
 
 const KIND_TEXT: Record<YouthConsentKind, string> = {

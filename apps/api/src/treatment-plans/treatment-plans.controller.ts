@@ -15,7 +15,7 @@ export class TreatmentPlansController {
 
   @Get(':id/treatment-plan')
   @Permission('enrolments', 'read')
-  @ApiOperation({ summary: 'The enrolment\'s treatment plan (its newest revision) and every revision, newest first; 404 when none is made' })
+  @ApiOperation({ summary: 'The enrolment\'s treatment plan (its newest revision) and every revision, newest first; current null and no revisions when none is made yet' })
   get(@Param('id', ParseIdPipe) id: string): Promise<TreatmentPlan> {
     return this.service.get(id);
   }

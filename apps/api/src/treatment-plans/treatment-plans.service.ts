@@ -30,9 +30,7 @@ export class TreatmentPlansService {
   async get(enrolmentId: string): Promise<TreatmentPlan> {
     const enrolment = await this.enrolment(enrolmentId);
     const revisions = await this.revisions(enrolment.id);
-    const current = revisions[0];
-    if (!current) throw ApiException.notFound('Treatment plan');
-    return { id: enrolment.id, enrolmentId: enrolment.id, citizenId: enrolment.citizenId, current, revisions };
+    return { id: enrolment.id, enrolmentId: enrolment.id, citizenId: enrolment.citizenId, current: revisions[0] ?? null, revisions };
   }
 
   async create(enrolmentId: string, input: CreateTreatmentPlanDto): Promise<TreatmentPlan> {

@@ -26,7 +26,7 @@ export const YouthConsents = () => {
   const [status, setStatus] = useState<YouthConsentStatus | null>(null);
   const { canAccess: canCreate } = useCanAccess({ resource: 'youth-consents', action: 'create' });
   const enrolmentId = enrolment ? String(enrolment.id) : '';
-  const { data: consents, refetch } = useGetList<YouthConsent>('youth-consents', { filter: { enrolmentId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'givenOn', order: 'ASC' } }, { enabled: enrolmentId !== '' });
+  const { data: consents, refetch } = useGetList<YouthConsent>('youth-consents', { filter: { enrolmentId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: enrolmentId !== '' });
   const version = enrolment?.version;
 
   const reload = () => {

@@ -85,7 +85,7 @@ const EnrolmentPlan = ({ enrolment, programme }: { enrolment: Enrolment; program
           </Button>
         )}
       </Stack>
-      {plan ? (
+      {plan?.current ? (
         <>
           <Revision revision={plan.current} summary={false} />
           {earlier.length > 0 && (
@@ -112,7 +112,7 @@ const EnrolmentPlan = ({ enrolment, programme }: { enrolment: Enrolment; program
         <PlanDialog
           enrolmentId={String(enrolment.id)}
           programme={programme}
-          current={plan?.current}
+          current={plan?.current ?? undefined}
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);

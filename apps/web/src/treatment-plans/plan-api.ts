@@ -4,14 +4,10 @@ import { createHttpClient } from '../data/http-client';
 /** The treatment plan's own calls (the routes live under /api/enrolments/:id and /api/worklist). */
 const httpClient = createHttpClient();
 
-/** The enrolment's plan with every revision, or undefined when none is made yet (404). */
+/** The enrolment's plan with every revision, or undefined when none is made yet (current null). */
 export async function fetchTreatmentPlan(enrolmentId: string): Promise<TreatmentPlan | undefined> {
-  try {
-    return (await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/treatment-plan`)).json as TreatmentPlan;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
+  const plan = (await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/treatment-plan`)).json as TreatmentPlan;
+  return plan.current === null ? undefined : plan;
 }
 
 /** POST the first plan, or PUT a revision based on the one loaded. */

@@ -36,12 +36,16 @@ export interface TreatmentPlanRevision extends TreatmentPlanContent {
   revisedAt: string;
 }
 
-/** GET /enrolments/:id/treatment-plan: the plan (its newest revision) and every revision, newest first. */
+/**
+ * GET /enrolments/:id/treatment-plan: the plan (its newest revision) and every revision, newest first.
+ * An enrolment with no plan yet answers `current: null` and no revisions (not a 404: "no plan" is an
+ * answer about an enrolment that exists, and the citizen page asks it of every enrolment).
+ */
 export interface TreatmentPlan {
   id: string;
   enrolmentId: string;
   citizenId: string;
-  current: TreatmentPlanRevision;
+  current: TreatmentPlanRevision | null;
   revisions: TreatmentPlanRevision[];
 }
 
