@@ -33,6 +33,7 @@ import {
 } from './case-requests.queries';
 import { decisionPdf } from './decision-pdf';
 import type { CreateCaseRequestDto, CreateDecisionDto, RequestAssessmentDto, UpdateCaseRequestDto } from './dto/case-request.dto';
+import { citizenReferenceOr400 } from '../citizens/citizens.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -252,12 +253,8 @@ export class CaseRequestsService {
     return requestOr404(this.db.manager(), id);
   }
 
-  private async citizenOrRefuse(id: string) {
-    try {
-      return await this.citizens.entity(id);
-    } catch {
-      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
-    }
+  private citizenOrRefuse(id: string) {
+    return citizenReferenceOr400(this.db.manager(), id);
   }
 
   /** Any municipality's treatment place (free choice); centres are readable by all. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { findByIdOr404 } from '../common/crud/find-by-id';
+import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListQuery } from '../common/list-query/list-query';
 import { CitizenEntity } from './citizen.entity';
@@ -20,6 +20,11 @@ export function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: s
 /** The citizen a path names, or 404 "Citizen not found". */
 export function citizenOr404(m: EntityManager, id: string): Promise<CitizenEntity> {
   return findByIdOr404(m.getRepository(CitizenEntity), id, 'Citizen');
+}
+
+/** The citizen a body's citizenId names, or 400 naming the field (another municipality's is not found either). */
+export function citizenReferenceOr400(m: EntityManager, id: string): Promise<CitizenEntity> {
+  return findReferenceOr400(m.getRepository(CitizenEntity), id, 'citizenId', 'citizenId must name a citizen of your municipality');
 }
 
 /** The citizen with this id, or null (after a failed versioned update: gone, or another version). */

@@ -15,6 +15,7 @@ import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
+import { citizenReferenceOr400 } from '../citizens/citizens.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -150,12 +151,8 @@ export class EnrolmentsService {
     return enrolmentOr404(this.db.manager(), id);
   }
 
-  private async citizenOrRefuse(id: string) {
-    try {
-      return await this.citizens.entity(id);
-    } catch {
-      throw new ReferenceRefused('citizenId', 'citizenId must name a citizen of your municipality');
-    }
+  private citizenOrRefuse(id: string) {
+    return citizenReferenceOr400(this.db.manager(), id);
   }
 
   private async programmeOrRefuse(id: string): Promise<ProgrammeEntity> {
