@@ -28,7 +28,7 @@ describe('attendance toward the protocol agrees on every page', () => {
   beforeAll(async () => {
     // Born in the 1960s: an adult on the 2013 referral date (freshCpr's 1950-1999 could make a minor,
     // whom HCS's eligibility refuses with a 422).
-    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s() });
+    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s });
     citizenId = citizen.id;
     const referred = await call<Enrolment & ApiErrorBody>('POST', '/api/enrolments', { citizenId, programmeId: HCS, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: REFERRED }, { as });
     expect(referred.status).toBe(201);
@@ -111,7 +111,7 @@ describe('an assessment dated today, in Danish time', () => {
   it('is accepted on the Danish today and refused on the day after', async () => {
     // Born in the 1960s: an adult on the 2013 referral date (freshCpr's 1950-1999 could make a minor,
     // whom HCS's eligibility refuses with a 422).
-    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s() });
+    const citizen = await createCitizen('aarhus', { cpr: bornInThe1960s });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: daysFromToday(-3) }, { as });
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: daysFromToday(-2), version: referred.body.version }, { as });
     expect(active.status).toBe(200);

@@ -20,7 +20,7 @@ const move = (e: Enrolment, to: string, extra: Record<string, unknown> = {}) =>
 
 describe('enrolments', () => {
   it('refers, starts and completes, recording who and when for each step', async () => {
-    const citizen = await createCitizen('aarhus', { cpr: youngCpr() });
+    const citizen = await createCitizen('aarhus', { cpr: youngCpr });
     const referred = await refer(citizen.id, P.move);
     expect(referred.status).toBe(201);
     expect(referred.body).toMatchObject({ state: 'referred', staffUserId: DEMO_IDS.users.aarhus.staff, municipalityId: DEMO_IDS.municipalities.aarhus });
@@ -33,7 +33,7 @@ describe('enrolments', () => {
   });
 
   it('answers an illegal transition with 409 naming the allowed ones', async () => {
-    const citizen = await createCitizen('aarhus', { cpr: youngCpr() });
+    const citizen = await createCitizen('aarhus', { cpr: youngCpr });
     const referred = (await refer(citizen.id, P.move)).body;
     const sut = await move(referred, 'completed');
     expect(sut.status).toBe(409);
@@ -41,7 +41,7 @@ describe('enrolments', () => {
   });
 
   it('allows one open enrolment per citizen and programme', async () => {
-    const citizen = await createCitizen('aarhus', { cpr: youngCpr() });
+    const citizen = await createCitizen('aarhus', { cpr: youngCpr });
     expect((await refer(citizen.id, P.move)).status).toBe(201);
     const sut = await refer(citizen.id, P.move);
     expect(sut.status).toBe(409);
@@ -76,7 +76,7 @@ describe('enrolments', () => {
     ['an impossible date', { referralDate: '2026-02-30' }, 'referralDate'],
     ['an unknown attestation', { attestations: ['sober'] }, 'attestations'],
   ])('refuses %s with 400 naming the field, writing nothing', async (_label, extra, field) => {
-    const citizen = await createCitizen('aarhus', { cpr: youngCpr() });
+    const citizen = await createCitizen('aarhus', { cpr: youngCpr });
     const before = Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM enrolment')).rows[0]?.n);
     const sut = await refer(citizen.id, P.icm, extra);
     expect(sut.status).toBe(400);
@@ -92,7 +92,7 @@ describe('enrolments', () => {
   });
 
   it('lists a citizen’s enrolments for the timeline, and answers 409 to a stale version', async () => {
-    const citizen = await createCitizen('aarhus', { cpr: youngCpr() });
+    const citizen = await createCitizen('aarhus', { cpr: youngCpr });
     const e = (await refer(citizen.id, P.move)).body;
     const list = await call<Enrolment[]>('GET', listPath('enrolments', { filter: { citizenId: citizen.id } }), undefined, { as: staff.aarhus });
     expect(list.body.map((x) => x.id)).toEqual([e.id]);

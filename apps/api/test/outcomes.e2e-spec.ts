@@ -14,7 +14,7 @@ const as = staff.odense;
 async function moveCohort(): Promise<void> {
   // Eight MOVE enrolments referred in March 2025: six complete (four drug-free at the end), two drop out.
   for (let i = 0; i < 8; i++) {
-    const citizen = await createCitizen('odense', { cpr: youngCpr() });
+    const citizen = await createCitizen('odense', { cpr: youngCpr });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2025-03-03' }, { as });
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2025-03-10', version: referred.body.version }, { as });
     await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2025-03-10', items: sampleAsiItems(20, 3) }, { as });
@@ -131,7 +131,7 @@ describe('the outcome report', () => {
     // 12 MOVE citizens referred in September 2024, started, ended 2024-12-02 (8 completed, 4 dropped
     // out): the six-month follow-up (2025-06-02) is due for all 12. 3 were assessed then, 2 drug-free.
     for (let i = 0; i < 12; i++) {
-      const citizen = await createCitizen('odense', { cpr: youngCpr() });
+      const citizen = await createCitizen('odense', { cpr: youngCpr });
       const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2024-09-02' }, { as });
       expect(referred.status).toBe(201);
       await consentToStart(referred.body.id, '2024-09-09', as); // born 2006: under 18 on some start dates

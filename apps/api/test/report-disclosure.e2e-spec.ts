@@ -25,7 +25,7 @@ const queriesOf = async (userId: string): Promise<number> => Number((await db().
 async function cohort(): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < 14; i++) {
-    const citizen = await createCitizen('odense', { cpr: youngCpr() });
+    const citizen = await createCitizen('odense', { cpr: youngCpr });
     const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: P.move, centreId: DEMO_IDS.centres.odenseSyd, referralDate: '2023-05-08' }, { as });
     if (referred.status !== 201) throw new Error(`referral answered ${referred.status}`);
     await consentToStart(referred.body.id, '2023-05-15', as); // born 2006: under 18 on some start dates

@@ -24,7 +24,7 @@ let programmes: string[];
  */
 function cluster(programmeId: string, year: number, sex: 'male' | 'female', referralDate: string, states: [Outcome, number, number?][]): EnrolmentSpec[] {
   return states.flatMap(([outcome, n, endAfterDays = 35]) =>
-    Array.from({ length: n }, (_, i) => ({ town: 'aarhus' as const, programmeId, referralDate, outcome, cpr: cprOf(year + (i % 5), sex), endAfterDays })),
+    Array.from({ length: n }, (_, i) => ({ town: 'aarhus' as const, programmeId, referralDate, outcome, cpr: () => cprOf(year + (i % 5), sex), endAfterDays })),
   );
 }
 
@@ -38,11 +38,11 @@ beforeAll(async () => {
     ...cluster(x, 1980, 'male', '2019-01-07', [['completed', 3], ['completed', 3, 100], ['dropped_out', 5]]),
     ...cluster(x, 1970, 'female', '2019-04-08', [['completed', 5], ['dropped_out', 2]]),
     ...cluster(y, 1990, 'male', '2019-07-08', [['active', 7], ['referred', 3]]),
-    { town: 'aarhus', programmeId: x, referralDate: '2019-02-11', outcome: 'transferred', cpr: cprOf(1955, 'female') },
-    { town: 'aarhus', programmeId: x, referralDate: '2019-10-14', outcome: 'cancelled', cpr: cprOf(1999, 'male') },
-    { town: 'aarhus', programmeId: y, referralDate: '2019-05-20', outcome: 'completed', cpr: cprOf(1962, 'female') },
-    { town: 'aarhus', programmeId: y, referralDate: '2019-11-18', outcome: 'dropped_out', cpr: cprOf(1987, 'female') },
-    { town: 'aarhus', programmeId: x, referralDate: '2019-08-05', outcome: 'completed', cpr: cprOf(1978, 'male') },
+    { town: 'aarhus', programmeId: x, referralDate: '2019-02-11', outcome: 'transferred', cpr: () => cprOf(1955, 'female') },
+    { town: 'aarhus', programmeId: x, referralDate: '2019-10-14', outcome: 'cancelled', cpr: () => cprOf(1999, 'male') },
+    { town: 'aarhus', programmeId: y, referralDate: '2019-05-20', outcome: 'completed', cpr: () => cprOf(1962, 'female') },
+    { town: 'aarhus', programmeId: y, referralDate: '2019-11-18', outcome: 'dropped_out', cpr: () => cprOf(1987, 'female') },
+    { town: 'aarhus', programmeId: x, referralDate: '2019-08-05', outcome: 'completed', cpr: () => cprOf(1978, 'male') },
   ];
   await inBatches(cohort, 4, enrol);
   evaluator = await newEvaluator();

@@ -79,7 +79,7 @@ function specs(town: 'aarhus' | 'odense', programmeId: string, perMonth: Record<
       const outcome = OUTCOMES[i % OUTCOMES.length] as Outcome;
       const spec: EnrolmentSpec = { town, programmeId, referralDate: `${year}-${two(Number(month))}-${two(3 + ((j * 5) % 24))}`, outcome };
       // MOVE is for 15-25-year-olds: born 2006, they are 15-16 in 2022.
-      if (programmeId === DEMO_IDS.programmes.move) spec.cpr = youngCpr();
+      if (programmeId === DEMO_IDS.programmes.move) spec.cpr = youngCpr;
       if (outcome === 'completed' && i % 4 !== 3) spec.endDrugFree = i % 3 !== 0;
       if (outcome === 'completed' && i % 2 === 0) spec.followUpDrugFree = i % 4 === 0;
       if (outcome === 'dropped_out' && i % 2 === 0) spec.endDrugFree = false;

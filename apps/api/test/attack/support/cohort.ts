@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS, sampleAsiItems } from '@outcomes/seeds';
-import { admins, consentToStart, createUser, daysFromToday, minorOn, staff, STRONG_PASSWORD } from '../../support/fixtures';
-import type { Town } from '../../support/fixtures';
+import { admins, consentToStart, createUser, daysFromToday, minorOn, postCitizen, staff, STRONG_PASSWORD } from '../../support/fixtures';
+import type { CprSource, Town } from '../../support/fixtures';
 import { call, tokenFor } from '../../support/http';
 
 export const CENTRES: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
@@ -19,8 +19,8 @@ export interface EnrolmentSpec {
   endDrugFree?: boolean;
   /** Drug-free at the six-month follow-up (undefined: none taken). */
   followUpDrugFree?: boolean;
-  /** A CPR number of the test's choosing (quasi-identifiers: birth year and sex). */
-  cpr?: string;
+  /** A CPR number, or a generator of them, of the test's choosing (quasi-identifiers: birth year and sex). */
+  cpr?: CprSource;
   /** Days from the start to the end (default 91 for a completion, 42 otherwise). */
   endAfterDays?: number;
   /** One attended session of this many minutes two days after the start (staff time in the economy figures). */
@@ -56,8 +56,11 @@ export function cprOf(year: number, sex: 'male' | 'female'): string {
 /** Staff record one enrolment through the API: citizen, referral, start, end, interviews. 2-7 calls. */
 export async function enrol(spec: EnrolmentSpec): Promise<string> {
   const as = staff[spec.town];
-  const citizenBody = { cpr: spec.cpr ?? cprOf(1960 + Math.floor(Math.random() * 35), Math.random() < 0.5 ? 'male' : 'female'), firstName: 'Angreb', lastName: `Borger ${randomUUID().slice(0, 6)}` };
-  const citizen = await ok<{ id: string }>('a citizen', call('POST', '/api/citizens', citizenBody, { as }));
+  const year = 1960 + Math.floor(Math.random() * 35);
+  const sex = Math.random() < 0.5 ? 'male' : 'female';
+  const registered = await postCitizen({ cpr: spec.cpr ?? (() => cprOf(year, sex)), firstName: 'Angreb', lastName: `Borger ${randomUUID().slice(0, 6)}` }, as);
+  const citizen = await ok<{ id: string }>('a citizen', Promise.resolve(registered));
+  const cpr = registered.cpr as string;
   let e = await ok<Enrolment>('a referral', call('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: spec.programmeId, centreId: CENTRES[spec.town], referralDate: spec.referralDate }, { as }));
   const move = async (to: string, date: string): Promise<void> => {
     e = await ok<Enrolment>(`a transition to ${to}`, call('POST', `/api/enrolments/${e.id}/transitions`, { to, date, version: e.version }, { as }));
@@ -68,7 +71,7 @@ export async function enrol(spec: EnrolmentSpec): Promise<string> {
     return e.id;
   }
   const start = addDays(spec.referralDate, 7);
-  if (minorOn(citizenBody.cpr, start)) await consentToStart(e.id, start, as);
+  if (minorOn(cpr, start)) await consentToStart(e.id, start, as);
   await move('active', start);
   if (spec.sessionMinutes !== undefined) {
     const session = { enrolmentId: e.id, startsAt: `${addDays(start, 2)}T10:00:00.000Z`, durationMinutes: spec.sessionMinutes, kind: 'case-management-meeting', attendance: 'attended' };
