@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccessHistoryCitizen, Citizen, CitizenAccess, TimelineEvent } from '@outcomes/contracts';
+import type { AccessHistoryCitizen, Citizen, CitizenAccess, LikelyDuplicate, TimelineEvent } from '@outcomes/contracts';
 import type { Response } from 'express';
 import { AccessLogService } from '../audit/access-log.service';
 import { Permission } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CitizensService } from './citizens.service';
-import { AccessHistoryLookupDto, CitizenLookupDto, CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+import { AccessHistoryLookupDto, CitizenLookupDto, CreateCitizenDto, LikelyDuplicatesDto, UpdateCitizenDto } from './dto/citizen.dto';
 import { TimelineService } from './timeline.service';
 
 @ApiTags('citizens')
@@ -41,6 +41,14 @@ export class CitizensController {
   @ApiOperation({ summary: 'Find a citizen by CPR number (in the body, never a URL)' })
   lookup(@Body() body: CitizenLookupDto): Promise<{ citizen: Citizen | null }> {
     return this.service.lookup(body.cpr);
+  }
+
+  @Post('likely-duplicates')
+  @HttpCode(200)
+  @Permission('citizens', 'create')
+  @ApiOperation({ summary: 'Before registering a citizen without a CPR number: who may already be registered (shared name word, birth year and sex not contradicting); in the body, never a URL; logged as a search' })
+  async likelyDuplicates(@Body() body: LikelyDuplicatesDto): Promise<{ citizens: LikelyDuplicate[] }> {
+    return { citizens: await this.service.likelyDuplicates(body) };
   }
 
   @Post('access-history/lookup')

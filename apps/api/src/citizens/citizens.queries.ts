@@ -52,6 +52,32 @@ export function citizensByNameHashes(m: EntityManager, hashes: string[], limit: 
   return m.getRepository(CitizenEntity).createQueryBuilder('r').where('"r"."name_tokens" @> :tokens', { tokens: hashes }).orderBy('r.created_at', 'DESC').limit(limit).getMany();
 }
 
+/** A likely duplicate's row: the citizen and how many of the searched name-word hashes it shares. */
+export type LikelyDuplicateRow = { citizen: CitizenEntity; shared: number };
+
+/**
+ * Citizens who may be the person about to be registered: sharing at least one name word (by keyed
+ * hash), with a birth year and a sex that do not contradict the given ones (either side unknown is
+ * no contradiction), ranked by shared words, then matching birth year and sex; at most `limit`.
+ */
+export async function likelyDuplicates(m: EntityManager, hashes: string[], birthYear: number | null, sex: string | null, limit: number): Promise<LikelyDuplicateRow[]> {
+  const shared = 'cardinality(ARRAY(SELECT unnest("r"."name_tokens") INTERSECT SELECT unnest(CAST(:tokens AS text[]))))';
+  const qb = m
+    .getRepository(CitizenEntity)
+    .createQueryBuilder('r')
+    .addSelect(shared, 'shared')
+    .where('"r"."name_tokens" && CAST(:tokens AS text[])', { tokens: hashes })
+    .andWhere('(CAST(:birthYear AS integer) IS NULL OR "r"."birth_year" IS NULL OR "r"."birth_year" = CAST(:birthYear AS integer))', { birthYear })
+    .andWhere('(CAST(:sex AS text) IS NULL OR "r"."sex" IS NULL OR "r"."sex" = CAST(:sex AS text))', { sex })
+    .orderBy('shared', 'DESC')
+    .addOrderBy('CASE WHEN "r"."birth_year" = CAST(:birthYear AS integer) THEN 0 ELSE 1 END', 'ASC')
+    .addOrderBy('CASE WHEN "r"."sex" = CAST(:sex AS text) THEN 0 ELSE 1 END', 'ASC')
+    .addOrderBy('r.created_at', 'DESC')
+    .limit(limit);
+  const { entities, raw } = await qb.getRawAndEntities<{ shared: number }>();
+  return entities.map((citizen, i) => ({ citizen, shared: Number(raw[i]?.shared ?? 0) }));
+}
+
 /** Inserts a citizen; answers its id. */
 export async function insertCitizen(m: EntityManager, values: QueryDeepPartialEntity<CitizenEntity>): Promise<string> {
   const result = await m.getRepository(CitizenEntity).createQueryBuilder().insert().values(values).returning('id').execute();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessHistoryCitizen, Citizen, RawListQuery } from '@outcomes/contracts';
+import type { AccessHistoryCitizen, Citizen, LikelyDuplicate, RawListQuery } from '@outcomes/contracts';
 import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
 import type { CprInfo } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
@@ -11,8 +11,8 @@ import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-40
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CitizenEntity } from './citizen.entity';
-import { citizenById, citizenByCprHash, citizenIdByCprHash, citizenOr404, citizensByCprHash, citizensByNameHashes, insertCitizen, searchCitizens, updateCitizen } from './citizens.queries';
-import type { CreateCitizenDto, UpdateCitizenDto } from './dto/citizen.dto';
+import { citizenById, citizenByCprHash, citizenIdByCprHash, citizenOr404, citizensByCprHash, citizensByNameHashes, insertCitizen, likelyDuplicates, searchCitizens, updateCitizen } from './citizens.queries';
+import type { CreateCitizenDto, LikelyDuplicatesDto, UpdateCitizenDto } from './dto/citizen.dto';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -30,6 +30,8 @@ const LIST_SPEC: ListSpec = {
 
 /** At most this many citizens answer one access-history lookup: enough to pick from, not a list of the municipality. */
 const ACCESS_LOOKUP_LIMIT = 20;
+/** At most this many likely duplicates are offered: enough to spot the person, not a list of the municipality. */
+const LIKELY_DUPLICATES_LIMIT = 10;
 
 /** Whether a list's filter, once parsed as JSON, has `key` (any escape spelling it); false for text that is not a JSON object. */
 function filterHasKey(filter: string | undefined, key: string): boolean {
@@ -150,6 +152,40 @@ export class CitizensService {
       outcome: 'ok',
     });
     return found.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'da'));
+  }
+
+  /**
+   * Who may already be registered as the person on the form (issue 22): citizens of the own
+   * municipality sharing a whole name word, whose birth year and sex do not contradict the form's,
+   * ranked by shared words, at most LIKELY_DUPLICATES_LIMIT. Names are matched by keyed hashes only,
+   * so "Jens" finds "Jens" but not "Jenz". Logged as a search of citizens carrying everyone offered.
+   */
+  async likelyDuplicates(input: LikelyDuplicatesDto): Promise<LikelyDuplicate[]> {
+    const tokens = nameTokens(input.firstName, input.lastName);
+    if (tokens.length === 0) throw ApiException.validation({ lastName: 'firstName and lastName must hold at least one letter or digit' });
+    const hashes = tokens.map((t) => this.crypto.blindIndex('name', t));
+    const rows = await likelyDuplicates(this.db.manager(), hashes, input.birthYear ?? null, input.sex ?? null, LIKELY_DUPLICATES_LIMIT);
+    const found = rows.map(({ citizen, shared }) => ({
+      id: citizen.id,
+      firstName: this.crypto.decrypt('first_name', citizen.firstNameEncrypted),
+      lastName: this.crypto.decrypt('last_name', citizen.lastNameEncrypted),
+      birthYear: citizen.birthYear,
+      sex: citizen.sex as LikelyDuplicate['sex'],
+      hasCpr: citizen.cprHash !== null,
+      sharedNameWords: shared,
+    }));
+    const ctx = this.db.context();
+    ctx.selfLogged = true;
+    ctx.accesses.push({
+      action: 'search',
+      resource: 'citizens',
+      recordId: null,
+      citizenId: found.length === 1 ? (found[0]?.id ?? null) : null,
+      citizenIds: found.length === 1 ? [] : found.map((c) => c.id),
+      criterion: searchCriterion({ q: `${input.firstName} ${input.lastName}`, birthYear: input.birthYear ?? null, sex: input.sex ?? null }, (value) => this.crypto.blindIndex('audit-search', value)),
+      outcome: 'ok',
+    });
+    return found;
   }
 
   async create(input: CreateCitizenDto): Promise<Citizen> {

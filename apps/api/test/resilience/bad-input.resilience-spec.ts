@@ -98,6 +98,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     ListQueryDto: { range: '[0,9]' },
     CitizenLookupDto: { cpr: freshCpr() },
     AccessHistoryLookupDto: { q: 'Fuzz Borger' },
+    LikelyDuplicatesDto: { firstName: 'Fuzz', lastName: 'Borger', birthYear: 1980, sex: 'male' },
     CreateCitizenDto: { cpr: freshCpr(), firstName: 'Fuzz', lastName: 'Borger' },
     UpdateCitizenDto: { firstName: 'Fuzz', lastName: 'Borger', version: 1 },
     CreateEnrolmentDto: { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE, referralDate: today() },

@@ -5,6 +5,7 @@ import { toCitizenBody } from './citizen-body';
 import { CitizenInputs } from './CitizenInputs';
 import type { Duplicate } from './DuplicateAlert';
 import { DuplicateAlert, duplicateHandling } from './DuplicateAlert';
+import { LikelyDuplicates } from './LikelyDuplicates';
 
 const defaults = {
   cpr: '',
@@ -20,7 +21,7 @@ const defaults = {
   evaluationConsentDate: null,
 };
 
-/** Registers a citizen; a CPR number already registered offers that citizen instead. */
+/** Registers a citizen; a CPR number already registered offers that citizen instead, and without one the likely duplicates are offered. */
 export const CitizenCreate = () => {
   const [duplicate, setDuplicate] = useState<Duplicate>();
   const notifyError = useNotifyError();
@@ -33,6 +34,7 @@ export const CitizenCreate = () => {
       <SimpleForm defaultValues={defaults} sx={{ maxWidth: 800 }}>
         <DuplicateAlert duplicate={duplicate} />
         <CitizenInputs />
+        <LikelyDuplicates />
       </SimpleForm>
     </Create>
   );

@@ -6,6 +6,8 @@ import type {
   EnrolmentState,
   FollowUpAttempt,
   Group,
+  LikelyDuplicate,
+  LikelyDuplicatesQuery,
   GroupMeeting,
   GroupMeetingAttendance,
   NoteHistory,
@@ -38,6 +40,8 @@ export interface AppDataProvider extends DataProvider {
   lookupCitizen(cpr: string): Promise<Citizen | null>;
   /** The admin's "who has seen this citizen": citizens by name or CPR number, in a POST body (never a URL); logged as a search. */
   lookupAccessHistoryCitizens(q: string): Promise<AccessHistoryCitizen[]>;
+  /** Before registering a citizen without a CPR number: who may be the same person (POST body, never a URL). */
+  likelyDuplicates(query: LikelyDuplicatesQuery): Promise<LikelyDuplicate[]>;
   /** Moves an enrolment to its next state; answers the updated enrolment. */
   transitionEnrolment(id: string, input: TransitionInput): Promise<Enrolment>;
   /** Adds an open enrolment to a course's cohort (POST /api/groups/:id/members). */
@@ -73,6 +77,7 @@ export const dataProvider: AppDataProvider = {
   verifyAccessLog: async () => (await httpClient('/api/access-log/verify')).json as AccessLogVerification,
   lookupCitizen: async (cpr) => (await post<{ citizen: Citizen | null }>('/api/citizens/lookup', { cpr })).citizen,
   lookupAccessHistoryCitizens: async (q) => (await post<{ citizens: AccessHistoryCitizen[] }>('/api/citizens/access-history/lookup', { q })).citizens,
+  likelyDuplicates: async (query) => (await post<{ citizens: LikelyDuplicate[] }>('/api/citizens/likely-duplicates', query)).citizens,
   transitionEnrolment: (id, input) => post<Enrolment>(`/api/enrolments/${encodeURIComponent(id)}/transitions`, input),
   addGroupMember: (groupId, enrolmentId) => post<Group>(`/api/groups/${encodeURIComponent(groupId)}/members`, { enrolmentId }),
   saveAttendance: async (meetingId, attendance) =>

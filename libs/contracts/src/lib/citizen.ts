@@ -40,3 +40,26 @@ export interface CitizenInput {
   evaluationConsent?: boolean | null;
   evaluationConsentDate?: string | null;
 }
+
+/**
+ * The body of POST /api/citizens/likely-duplicates: what the form holds before a citizen without a
+ * CPR number is registered (issue 22). In a body, never a URL: it holds a name.
+ */
+export interface LikelyDuplicatesQuery {
+  firstName: string;
+  lastName: string;
+  birthYear?: number | null;
+  sex?: CitizenSex | null;
+}
+
+/** A citizen of the own municipality who may be the same person: name, birth year, sex, whether a CPR number is held (never the number). */
+export interface LikelyDuplicate {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthYear: number | null;
+  sex: CitizenSex | null;
+  hasCpr: boolean;
+  /** How many of the name's words both share. */
+  sharedNameWords: number;
+}

@@ -1,5 +1,5 @@
 import { SEXES } from '@outcomes/contracts';
-import type { AccessHistoryLookup, CitizenInput, CitizenSex } from '@outcomes/contracts';
+import type { AccessHistoryLookup, CitizenInput, CitizenSex, LikelyDuplicatesQuery } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
 import { IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -77,4 +77,27 @@ export class AccessHistoryLookupDto implements AccessHistoryLookup {
   @IsString({ message: 'q must be a name or a CPR number of 10 digits' })
   @Length(1, 200, { message: 'q must be a name or a CPR number of 10 digits' })
   q!: string;
+}
+
+/** The form's name, birth year and sex, for the likely duplicates of a citizen about to be registered without a CPR number. */
+export class LikelyDuplicatesDto implements LikelyDuplicatesQuery {
+  @Transform(trim)
+  @IsString({ message: 'firstName must be text' })
+  @Length(1, 100, { message: 'firstName must be 1 to 100 characters' })
+  firstName!: string;
+
+  @Transform(trim)
+  @IsString({ message: 'lastName must be text' })
+  @Length(1, 100, { message: 'lastName must be 1 to 100 characters' })
+  lastName!: string;
+
+  @IsOptional()
+  @IsInt({ message: 'birthYear must be a whole number' })
+  @Min(1900, { message: 'birthYear must be 1900 or later' })
+  @Max(2100, { message: 'birthYear must be 2100 or earlier' })
+  birthYear?: number | null;
+
+  @IsOptional()
+  @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
+  sex?: CitizenSex | null;
 }
