@@ -1,6 +1,6 @@
 import type { ApiErrorBody, CaseRequest, CaseRequestCreated, Enrolment, GuaranteeFigures, OutcomeReport } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { createCitizen, staff } from './support/fixtures';
+import { createCitizen, freshCpr, staff } from './support/fixtures';
 import { call, closeDb, countRows, db, listPath } from './support/http';
 import { daysFromToday } from './support/dates';
 
@@ -141,6 +141,18 @@ describe('only a citizen without a CPR number gets an anonymous course', () => {
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.errors?.['courseKind']).toMatch(/request's \(sel-101\)/);
     expect((await made(await enrol(ordinary.citizenId, daysFromToday(-1), { caseRequestId: ordinary.id }))).courseKind).toBe('sel-101');
+  });
+
+  it('a CPR number is not added later to a citizen with an anonymous course (409 naming cpr); to one without, it is', async () => {
+    const citizen = await anonymousCitizen();
+    await made(await request(citizen.id, daysFromToday(-1), { courseKind: 'sel-101a' }));
+    const refused = await call<ApiErrorBody>('PUT', `/api/citizens/${citizen.id}`, { cpr: freshCpr(), firstName: 'Anonym', lastName: citizen.lastName, version: citizen.version }, { as: staff.aarhus });
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors?.['cpr']).toMatch(/§ 101 a/);
+    expect((await db().query('SELECT cpr_hash FROM citizen WHERE id = $1', [citizen.id])).rows).toEqual([{ cpr_hash: null }]);
+    const other = await anonymousCitizen();
+    const allowed = await call('PUT', `/api/citizens/${other.id}`, { cpr: freshCpr(), firstName: 'Anonym', lastName: other.lastName, version: other.version }, { as: staff.aarhus });
+    expect(allowed.status).toBe(200);
   });
 
   it('refuses an unknown kind (400 naming the field and the list)', async () => {
