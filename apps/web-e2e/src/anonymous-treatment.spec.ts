@@ -1,4 +1,4 @@
-import type { CaseRequest, Citizen } from '@outcomes/contracts';
+import type { CaseRequest, Citizen, Enrolment } from '@outcomes/contracts';
 import { demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
@@ -68,17 +68,36 @@ describe('anonymous treatment (§ 101 a)', () => {
 
       // The request's page: the kind, no clock, no decision form, no guarantee inputs.
       await page.getByTestId('course-kind').getByText('Anonym behandling (§ 101 a)').waitFor();
-      await page.getByTestId('guarantee-status').getByText('Anonym behandling (§ 101 a) · ingen behandlingsgaranti').waitFor();
+      await page.getByTestId('guarantee-status').getByText('ingen behandlingsgaranti', { exact: true }).waitFor();
       await page.getByTestId('no-decision').getByText('afgørelser efter § 101 a kan ikke påklages', { exact: false }).waitFor();
       expect(await page.getByTestId('decisions').count()).toBe(0);
       expect(await page.getByRole('textbox', { name: 'Frit valg af andet sted (dato)' }).count()).toBe(0);
       await screenshot(page, 'anonymous-request');
       await audit(page, 'an anonymous request');
 
-      // The citizen's page says so too.
+      // The enrolment answering it: no choice of kind (it has the request's); the age is unknown without
+      // a CPR number, so the programme's age range asks for a written reason.
+      await page.getByRole('link', { name: 'Opret forløb til henvendelsen' }).click();
+      await page.waitForFunction(() => document.location.hash.startsWith('#/enrolments/create'));
+      await pick(page, 'Program', 'ICM – intensiv case management');
+      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      expect(await page.getByRole('combobox', { name: 'Forløbstype' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Gem' }).click();
+      await page.getByTestId('eligibility-failures').waitFor();
+      await page.getByRole('textbox', { name: 'Begrundelse for dispensation' }).fill('Anonym borger; oplyst alder 35 år');
+      await page.getByRole('button', { name: 'Gem' }).click();
+      await page.getByText('Elementet er oprettet').waitFor();
+      await page.waitForFunction(() => /^#\/enrolments\/[0-9a-f-]{36}\/show/.test(document.location.hash));
+      await page.getByText('Anonym behandling (§ 101 a)', { exact: true }).waitFor();
+      const [enrolment] = await apiGet<Enrolment[]>(`enrolments${listQuery({ citizenId: citizen.id })}`, AARHUS_STAFF);
+      expect([enrolment?.courseKind, enrolment?.caseRequestId]).toEqual(['sel-101a', request.id]);
+
+      // The citizen's page says so too: the request and the enrolment.
       await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
-      await page.getByTestId('citizen-case-request').getByText('ingen behandlingsgaranti', { exact: false }).waitFor();
+      await page.getByTestId('citizen-case-request').getByText('Anonym behandling (§ 101 a) · ingen behandlingsgaranti').waitFor();
+      await page.getByTestId('enrolment-anonymous').getByText('Anonym behandling (§ 101 a) · ingen behandlingsgaranti').waitFor();
       await screenshot(page, 'anonymous-citizen');
+      await audit(page, 'the page of a citizen in anonymous treatment');
 
       // Not on the guarantee's worklist (§ 101 requests only).
       await page.goto(`${baseUrl()}/#/`);
@@ -97,6 +116,28 @@ describe('anonymous treatment (§ 101 a)', () => {
   );
 
   it(
+    'refers a citizen without a CPR number to anonymous treatment without a request: the kind is chosen on the referral',
+    async () => {
+      const { page } = browser;
+      const citizen = await apiPost<Citizen>('citizens', { cpr: null, firstName: `Anonym${letters(5)}`, lastName: `Henvist${letters(5)}` }, AARHUS_STAFF);
+      await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
+      await page.getByRole('link', { name: 'Henvis til program' }).click();
+      await pick(page, 'Forløbstype', 'Anonym behandling (§ 101 a)');
+      await pick(page, 'Program', 'ICM – intensiv case management');
+      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      await page.getByRole('button', { name: 'Gem' }).click();
+      await page.getByTestId('eligibility-failures').waitFor();
+      await page.getByRole('textbox', { name: 'Begrundelse for dispensation' }).fill('Anonym borger; oplyst alder 29 år');
+      await screenshot(page, 'anonymous-enrolment-create');
+      await page.getByRole('button', { name: 'Gem' }).click();
+      await page.getByText('Elementet er oprettet').waitFor();
+      const [enrolment] = await apiGet<Enrolment[]>(`enrolments${listQuery({ citizenId: citizen.id })}`, AARHUS_STAFF);
+      expect([enrolment?.courseKind, enrolment?.caseRequestId]).toEqual(['sel-101a', null]);
+    },
+    60_000,
+  );
+
+  it(
     'in English: "no treatment guarantee"',
     async () => {
       const { page } = browser;
@@ -106,7 +147,8 @@ describe('anonymous treatment (§ 101 a)', () => {
       await page.getByRole('button', { name: 'Dansk' }).first().click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await page.getByRole('button', { name: 'English' }).first().waitFor();
-      await page.getByTestId('guarantee-status').getByText('Anonymous treatment (§ 101 a) · no treatment guarantee').waitFor();
+      await page.getByTestId('course-kind').getByText('Anonymous treatment (§ 101 a)').waitFor();
+      await page.getByTestId('guarantee-status').getByText('no treatment guarantee', { exact: true }).waitFor();
       await page.getByTestId('no-decision').getByText('decisions under § 101 a cannot be appealed', { exact: false }).waitFor();
       await screenshot(page, 'anonymous-request-en');
     },

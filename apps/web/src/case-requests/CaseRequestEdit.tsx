@@ -48,7 +48,8 @@ const Summary = () => {
       <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
         {translate('resources.case-requests.fields.guarantee')}
       </Typography>
-      <GuaranteeStatus guarantee={request.guarantee} />
+      {/* The kind is named just above: "ingen behandlingsgaranti" alone. */}
+      <GuaranteeStatus guarantee={request.guarantee} withKind={false} />
     </Paper>
   );
 };
