@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ANONYMOUS_COURSE_KIND, COURSE_KINDS, ENROLMENT_STATES } from '@outcomes/contracts';
 import { OPEN_STATES } from '@outcomes/domain';
 import { getMetadataArgsStorage } from 'typeorm';
 import { CaseRequestEntity } from '../case-requests/case-request.entity';
-import { hasAnonymousCourse } from '../citizens/citizens.queries';
 import { EnrolmentEntity } from './enrolment.entity';
 
 const statesIn = (sql: string | undefined): string[] => [...(sql ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as string);
@@ -26,6 +27,7 @@ describe('the enrolment table’s literals agree with the shared rules', () => {
       const check = getMetadataArgsStorage().checks.find((c) => c.target === target && c.name === name);
       expect(kindsIn(check?.expression)).toEqual([...COURSE_KINDS]);
     }
-    expect(hasAnonymousCourse.toString()).toContain(`course_kind = '${ANONYMOUS_COURSE_KIND}'`);
+    // citizens.queries.ts's hasAnonymousCourse writes the anonymous kind as a literal (read as text: it imports Nest).
+    expect(readFileSync(join(__dirname, '../citizens/citizens.queries.ts'), 'utf8')).toContain(`course_kind = '${ANONYMOUS_COURSE_KIND}'`);
   });
 });
