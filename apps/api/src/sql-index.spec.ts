@@ -28,7 +28,7 @@ describe('the index of where the SQL lives (tools/sql-index.cjs, docs/architectu
     expect(rows.get('apps/api/src/assessments/assessments.queries.ts')?.tables).toEqual(['assessment', 'assessment_revision', 'follow_up_attempt']);
     // citizen through its entity, the rest through the timeline's raw SQL: read from citizens.queries.ts by hand.
     expect(rows.get('apps/api/src/citizens/citizens.queries.ts')?.tables).toEqual([
-      'app_user', 'citizen', 'enrolment', 'enrolment_transition', 'group_attendance', 'group_meeting', 'note_version', 'outreach_contact', 'treatment_group', 'treatment_session',
+      'app_user', 'case_request', 'citizen', 'enrolment', 'enrolment_transition', 'group_attendance', 'group_meeting', 'note_version', 'outreach_contact', 'treatment_group', 'treatment_session',
     ]);
     expect(rows.get('apps/api/src/grants/grants.queries.ts')?.functions).toEqual(['grant_end_for_user', 'grant_find_evaluator']);
   });

@@ -178,7 +178,7 @@ describe('the 14-day treatment guarantee (calendar days; the 14th day is the las
     expect(sut.status).toBe(200);
     expect(sut.body).toEqual({
       municipalityId: DEMO_IDS.municipalities.aarhus, from: '2024-02-01', to: '2024-02-29', guaranteeDays: 14,
-      requests: 5, met: 2, missed: 1, overdue: 1, running: 0, waived: 1, shareWithin: 0.5, medianDays: 14,
+      requests: 5, met: 2, missed: 1, overdue: 1, running: 0, waived: 1, anonymousLeftOut: 0, shareWithin: 0.5, medianDays: 14,
     });
     expect((await call<ApiErrorBody>('GET', '/api/case-requests/guarantee-figures?from=2024-02-01', undefined, { as: staff.aarhus })).status).toBe(400);
   });

@@ -244,6 +244,8 @@ describe('the outcomes dashboard', () => {
     await openMoveReportAsStaff(page);
     expect(await text(page, 'count-referred')).toBe('16');
     expect(await text(page, 'count-droppedOut')).toBe('2');
+    // The demo data holds no anonymous treatment (§ 101 a): its row counts none, exactly, for staff.
+    expect(await text(page, 'anonymous-count-referred')).toBe('0');
     expect(await text(page, 'completion-rate')).toContain('87,5 % (14 af 16)');
     expect(await page.getByRole('combobox', { name: 'Kommune' }).getAttribute('aria-disabled')).toBe('true');
     expect(await page.getByTestId('report-budget').count()).toBe(0);

@@ -23,6 +23,10 @@ registerProgrammeRule('case_decision_programme_same_municipality', 'programmeId'
 @Index('case_request_one_open_per_citizen', ['citizenId'], { unique: true, where: `"status" = 'open'` })
 @Index('case_request_municipality_requested', ['municipalityId', 'requestedOn'])
 @Check('case_request_status_check', `"status" IN ('open', 'closed')`)
+// The literals are COURSE_KINDS (libs/contracts), as migrated. (id, course_kind) is unique so that an
+// enrolment's (case_request_id, course_kind) can name it: an enrolment has its request's kind by construction.
+@Check('case_request_course_kind_check', `"course_kind" IN ('sel-101', 'sel-101a')`)
+@Index('case_request_id_course_kind', ['id', 'courseKind'], { unique: true })
 @Check('case_request_channel_check', `"channel" IN ('personal', 'phone', 'written', 'digital', 'via-treatment-place')`)
 export class CaseRequestEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -30,6 +34,14 @@ export class CaseRequestEntity extends BaseRecordEntity {
 
   @Column({ type: 'uuid' })
   citizenId!: string;
+
+  /**
+   * The course's legal basis: 'sel-101' (Serviceloven § 101, the default) or 'sel-101a' (anonymous
+   * treatment, § 101 a: no CPR number, no treatment guarantee, no decision to appeal, not in the
+   * national register). Never changed after the request is made.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'sel-101' })
+  courseKind!: string;
 
   /** The first request's date: the guarantee's clock starts here. */
   @Column({ type: 'date' })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ASSESSMENT_AREAS } from '@outcomes/contracts';
-import type { CaseDecision, CaseRequest, CaseRequestCreated, CaseRequestStatus, DecisionOutcome, GuaranteeFigures, JoinedRequest, RawListQuery, RequestAssessment, RequestChannel } from '@outcomes/contracts';
+import { ANONYMOUS_COURSE_KIND, ASSESSMENT_AREAS, DEFAULT_COURSE_KIND } from '@outcomes/contracts';
+import type { CaseDecision, CaseRequest, CaseRequestCreated, CaseRequestStatus, CourseKind, DecisionOutcome, GuaranteeFigures, JoinedRequest, RawListQuery, RequestAssessment, RequestChannel } from '@outcomes/contracts';
 import { danishToday, guaranteeFigures, guaranteeState, joinsOpenRequest } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import { APP_CONFIG } from '../config/config';
@@ -34,11 +34,13 @@ import {
 import { decisionPdf } from './decision-pdf';
 import type { CreateCaseRequestDto, CreateDecisionDto, RequestAssessmentDto, UpdateCaseRequestDto } from './dto/case-request.dto';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
+import type { CitizenEntity } from '../citizens/citizen.entity';
 
 const LIST_SPEC: ListSpec = {
   fields: {
     id: { type: 'uuid', column: 'id', filterable: true },
     citizenId: { type: 'uuid', column: 'citizen_id', filterable: true },
+    courseKind: { type: 'string', column: 'course_kind', sortable: true, filterable: true },
     status: { type: 'string', column: 'status', sortable: true, filterable: true },
     requestedOn: { type: 'date', column: 'requested_on', sortable: true, filterable: true },
     receivedByCentreId: { type: 'uuid', column: 'received_by_centre_id', filterable: true },
@@ -83,6 +85,8 @@ export class CaseRequestsService {
    */
   async create(input: CreateCaseRequestDto): Promise<CaseRequestCreated> {
     const citizen = await this.citizenOrRefuse(input.citizenId);
+    const courseKind = input.courseKind ?? DEFAULT_COURSE_KIND;
+    if (courseKind === ANONYMOUS_COURSE_KIND) refuseAnonymousWithCpr(citizen, 'courseKind');
     await this.centreOrRefuse('receivedByCentreId', input.receivedByCentreId ?? null);
     const birthDate = await this.citizens.birthDate(citizen);
     this.checkPast('requestedOn', input.requestedOn);
@@ -90,6 +94,11 @@ export class CaseRequestsService {
 
     const open = await openRequestForUpdate(this.db.manager(), citizen.id);
     if (open) {
+      if (open.courseKind !== courseKind) {
+        throw new ApiException(409, 'ANONYMOUS_TREATMENT', `The citizen has an open request of the other kind (${open.courseKind}); anonymous treatment (§ 101 a) and § 101 treatment are separate courses: close it first`, {
+          courseKind: `the citizen's open request of ${open.requestedOn} is ${open.courseKind}: a request of another kind cannot join it, so close the open one first`,
+        });
+      }
       if (!joinsOpenRequest(open.requestedOn, input.requestedOn)) {
         throw new ApiException(409, 'DUPLICATE', `The citizen has an open request of ${open.requestedOn}, more than 10 days from this one; close it before registering a new one`, {
           requestedOn: `the citizen has an open request of ${open.requestedOn}: requests more than 10 days apart are separate courses, so close the open one first`,
@@ -107,6 +116,7 @@ export class CaseRequestsService {
     const id = await insertRequest(this.db.manager(), {
       municipalityId: this.db.municipalityId(),
       citizenId: citizen.id,
+      courseKind,
       requestedOn: input.requestedOn,
       channel: input.channel,
       receivedByCentreId: input.receivedByCentreId ?? null,
@@ -127,9 +137,17 @@ export class CaseRequestsService {
       this.checkPast(field, date);
       if (date < current.requestedOn) throw ApiException.validation({ [field]: `${field} must not be before the request (${current.requestedOn})` });
     }
+    if (current.courseKind === ANONYMOUS_COURSE_KIND) {
+      // No guarantee (§ 101 a): nothing to waive, no deadline to miss.
+      for (const field of ['waiverOn', 'missedReason'] as const) {
+        if (input[field] !== undefined && input[field] !== null && input[field] !== '') {
+          throw ApiException.validation({ [field]: `${field} is not recorded for anonymous treatment (serviceloven § 101 a): it has no treatment guarantee` });
+        }
+      }
+    }
     const missedReason = input.missedReason === undefined ? this.crypto.decryptNullable('case_request_missed_reason', current.missedReasonEncrypted) : (input.missedReason?.trim() || null);
-    const after = guaranteeState({ requestedOn: current.requestedOn, startDate: view?.guarantee.startDate ?? null, waiverOn: input.waiverOn === undefined ? current.waiverOn : input.waiverOn, missedReason, today: danishToday(), days: this.guaranteeDays });
-    if ((after.status === 'missed' || after.status === 'overdue') && !missedReason && current.missedReasonEncrypted) {
+    const after = current.courseKind === ANONYMOUS_COURSE_KIND ? null : guaranteeState({ requestedOn: current.requestedOn, startDate: view?.guarantee?.startDate ?? null, waiverOn: input.waiverOn === undefined ? current.waiverOn : input.waiverOn, missedReason, today: danishToday(), days: this.guaranteeDays });
+    if ((after?.status === 'missed' || after?.status === 'overdue') && !missedReason && current.missedReasonEncrypted) {
       throw ApiException.validation({ missedReason: 'missedReason is required while treatment did not start within the guarantee' });
     }
     const closing = input.status === 'closed';
@@ -148,10 +166,17 @@ export class CaseRequestsService {
   // -------------------------------------------------------------------------------------------------
   // The enrolments' side: linking an enrolment to its request, and its start
 
-  /** An enrolment may name a request of its own citizen only. */
-  async checkLink(caseRequestId: string, citizenId: string): Promise<void> {
+  /**
+   * An enrolment may name a request of its own citizen only, and has the request's kind: answers that
+   * kind (a kind given with the enrolment must be it).
+   */
+  async checkLink(caseRequestId: string, citizenId: string, courseKind: CourseKind | undefined): Promise<CourseKind> {
     const request = await requestOr400(this.db.manager(), caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
     if (request.citizenId !== citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
+    if (courseKind !== undefined && courseKind !== request.courseKind) {
+      throw ApiException.validation({ courseKind: `courseKind must be the request's (${request.courseKind}): an enrolment answering a request is of the request's kind` });
+    }
+    return request.courseKind as CourseKind;
   }
 
   /**
@@ -164,8 +189,10 @@ export class CaseRequestsService {
     if (startDate < request.requestedOn) {
       throw ApiException.validation({ date: `startDate must not be before the request date (${request.requestedOn}): treatment starts after the citizen's request` });
     }
+    // Anonymous treatment (§ 101 a) has no guarantee: no deadline to miss.
+    if (request.courseKind === ANONYMOUS_COURSE_KIND) return;
     const [view] = await this.withStarts([request]);
-    const earliest = view?.guarantee.startDate && view.guarantee.startDate < startDate ? view.guarantee.startDate : startDate;
+    const earliest = view?.guarantee?.startDate && view.guarantee.startDate < startDate ? view.guarantee.startDate : startDate;
     const stored = this.crypto.decryptNullable('case_request_missed_reason', request.missedReasonEncrypted);
     const state = guaranteeState({ requestedOn: request.requestedOn, startDate: earliest, waiverOn: request.waiverOn, missedReason: stored ?? reason, today: danishToday(), days: this.guaranteeDays });
     if (state.status !== 'missed') return;
@@ -187,6 +214,11 @@ export class CaseRequestsService {
   /** A new decision; the request's latest one (if any) stays, named as the one this replaces. */
   async decide(caseRequestId: string, input: CreateDecisionDto): Promise<CaseDecision> {
     const request = await this.entity(caseRequestId);
+    if (request.courseKind === ANONYMOUS_COURSE_KIND) {
+      throw new ApiException(409, 'ANONYMOUS_TREATMENT', 'An anonymous request (serviceloven § 101 a) gets no written decision: decisions under § 101 a cannot be appealed, and the citizen is anonymous', {
+        courseKind: 'a request for anonymous treatment (serviceloven § 101 a) has no decision to appeal: no written decision with complaint guidance is made on it',
+      });
+    }
     this.checkPast('decidedOn', input.decidedOn);
     if (input.decidedOn < request.requestedOn) throw ApiException.validation({ decidedOn: `decidedOn must not be before the request (${request.requestedOn})` });
     if (input.programmeId) await this.programmeOrRefuse(input.programmeId);
@@ -243,8 +275,10 @@ export class CaseRequestsService {
   async figures(from: string, to: string): Promise<GuaranteeFigures> {
     if (to < from) throw ApiException.validation({ to: 'to must not be before from' });
     const rows = await requestsInPeriod(this.db.manager(), from, to);
-    const views = await this.withStarts(rows);
-    return { municipalityId: this.db.municipalityId(), from, to, guaranteeDays: this.guaranteeDays, ...guaranteeFigures(views.map((v) => v.guarantee)) };
+    // Anonymous treatment (§ 101 a) has no guarantee: left out, and counted as left out.
+    const views = await this.withStarts(rows.filter((r) => r.courseKind !== ANONYMOUS_COURSE_KIND));
+    const guaranteed = views.flatMap((v) => (v.guarantee ? [v.guarantee] : []));
+    return { municipalityId: this.db.municipalityId(), from, to, guaranteeDays: this.guaranteeDays, ...guaranteeFigures(guaranteed), anonymousLeftOut: rows.length - views.length };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -304,6 +338,7 @@ export class CaseRequestsService {
       updatedAt: row.updatedAt.toISOString(),
       municipalityId: row.municipalityId,
       citizenId: row.citizenId,
+      courseKind: row.courseKind as CourseKind,
       requestedOn: row.requestedOn,
       channel: row.channel as RequestChannel,
       receivedByCentreId: row.receivedByCentreId,
@@ -314,7 +349,8 @@ export class CaseRequestsService {
       missedReason,
       doctorConversationOn: row.doctorConversationOn,
       joinedRequests: row.joinedRequests as JoinedRequest[],
-      guarantee: guaranteeState({ requestedOn: row.requestedOn, startDate: linked.start, waiverOn: row.waiverOn, missedReason, today, days: this.guaranteeDays }),
+      guarantee:
+        row.courseKind === ANONYMOUS_COURSE_KIND ? null : guaranteeState({ requestedOn: row.requestedOn, startDate: linked.start, waiverOn: row.waiverOn, missedReason, today, days: this.guaranteeDays }),
       enrolmentIds: linked.enrolmentIds,
       createdByUserId: row.createdByUserId,
     };
@@ -340,3 +376,13 @@ export class CaseRequestsService {
   }
 }
 
+/**
+ * Anonymous treatment (Serviceloven § 101 a) is given without a CPR number: a course of that kind is
+ * for a citizen registered without one (409 naming the field and the rule otherwise).
+ */
+export function refuseAnonymousWithCpr(citizen: CitizenEntity, field: string): void {
+  if (citizen.cprHash === null) return;
+  throw new ApiException(409, 'ANONYMOUS_TREATMENT', 'Anonymous treatment (serviceloven § 101 a) is for a citizen without a CPR number; this citizen has one', {
+    [field]: `${field} sel-101a (anonymous treatment, serviceloven § 101 a) is only for a citizen registered without a CPR number`,
+  });
+}

@@ -115,3 +115,16 @@ export async function timelineRows(m: EntityManager, citizenId: string, limit: n
     [citizenId, limit],
   )) as Record<string, unknown>[];
 }
+
+/**
+ * Whether the citizen has a course of anonymous treatment (Serviceloven § 101 a): a request or an
+ * enrolment of kind 'sel-101a' (the literal is ANONYMOUS_COURSE_KIND of libs/contracts).
+ */
+export async function hasAnonymousCourse(m: EntityManager, citizenId: string): Promise<boolean> {
+  const [row] = (await m.query(
+    `SELECT EXISTS (SELECT 1 FROM case_request WHERE citizen_id = $1 AND course_kind = 'sel-101a')
+         OR EXISTS (SELECT 1 FROM enrolment WHERE citizen_id = $1 AND course_kind = 'sel-101a') AS anonymous`,
+    [citizenId],
+  )) as [{ anonymous: boolean }];
+  return row.anonymous;
+}

@@ -11,7 +11,7 @@ import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-40
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import type { CitizenEntity } from './citizen.entity';
-import { citizenById, citizenByCprHash, citizenIdByCprHash, citizenOr404, citizensByCprHash, citizensByNameHashes, insertCitizen, likelyDuplicates, searchCitizens, updateCitizen } from './citizens.queries';
+import { citizenById, citizenByCprHash, citizenIdByCprHash, citizenOr404, citizensByCprHash, citizensByNameHashes, hasAnonymousCourse, insertCitizen, likelyDuplicates, searchCitizens, updateCitizen } from './citizens.queries';
 import type { CreateCitizenDto, LikelyDuplicatesDto, UpdateCitizenDto } from './dto/citizen.dto';
 
 const LIST_SPEC: ListSpec = {
@@ -200,6 +200,13 @@ export class CitizensService {
     const current = await this.entity(id);
     const columns = this.columns(fields);
     await this.refuseDuplicate(columns.cprHash, id);
+    // Anonymous treatment (§ 101 a) is for a citizen without a CPR number, and stays out of the
+    // national register: a CPR number is not added to someone who has had such a course.
+    if (columns.cprHash !== null && current.cprHash === null && (await hasAnonymousCourse(this.db.manager(), id))) {
+      throw new ApiException(409, 'ANONYMOUS_TREATMENT', 'The citizen has a course of anonymous treatment (serviceloven § 101 a), which is given without a CPR number; register the citizen anew with the CPR number for treatment under § 101', {
+        cpr: 'a CPR number cannot be added to a citizen with anonymous treatment (serviceloven § 101 a): register the citizen anew with it',
+      });
+    }
     const affected = await updateCitizen(this.db.manager(), id, version, columns);
     if (affected === 0) {
       // Read again: a save that committed while this one waited for the row makes the version stale.

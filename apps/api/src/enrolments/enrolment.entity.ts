@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
@@ -23,6 +23,10 @@ registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 @Index('enrolment_municipality_state', ['municipalityId', 'state'])
 // The worklist of a staff member.
 @Index('enrolment_staff_user', ['staffUserId'])
+// COURSE_KINDS (libs/contracts), as migrated. An enrolment linked to a request has the request's kind:
+// the key below names the request's (id, course_kind) (not checked when case_request_id is null).
+@Check('enrolment_course_kind_check', `"course_kind" IN ('sel-101', 'sel-101a')`)
+@ForeignKey(() => CaseRequestEntity, ['caseRequestId', 'courseKind'] as const, ['id', 'courseKind'] as const, { name: 'enrolment_case_request_course_kind', onDelete: 'RESTRICT' })
 @Check('enrolment_state_check', `"state" IN ('referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled')`)
 export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -79,6 +83,13 @@ export class EnrolmentEntity extends BaseRecordEntity {
   /** The request this enrolment answers (its start counts for the treatment guarantee); null for enrolments made before requests were recorded. */
   @Column({ type: 'uuid', nullable: true })
   caseRequestId!: string | null;
+
+  /**
+   * The course's legal basis: 'sel-101' (Serviceloven § 101, the default) or 'sel-101a' (anonymous
+   * treatment, § 101 a). An enrolment answering a request has the request's kind (the key above).
+   */
+  @Column({ type: 'varchar', length: 10, default: 'sel-101' })
+  courseKind!: string;
 
   /**
    * The secret record key of the cell key method (docs/disclosure.md): uniform in [0, 1), drawn once

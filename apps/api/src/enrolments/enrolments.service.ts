@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Attestation, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
+import { ANONYMOUS_COURSE_KIND, DEFAULT_COURSE_KIND } from '@outcomes/contracts';
+import type { Attestation, CourseKind, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
-import { CaseRequestsService } from '../case-requests/case-requests.service';
+import { CaseRequestsService, refuseAnonymousWithCpr } from '../case-requests/case-requests.service';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
@@ -24,6 +25,7 @@ const LIST_SPEC: ListSpec = {
     programmeId: { type: 'uuid', column: 'programme_id', sortable: true, filterable: true },
     centreId: { type: 'uuid', column: 'centre_id', sortable: true, filterable: true },
     staffUserId: { type: 'uuid', column: 'staff_user_id', filterable: true },
+    courseKind: { type: 'string', column: 'course_kind', sortable: true, filterable: true },
     state: { type: 'string', column: 'state', sortable: true, filterable: true },
     referralDate: { type: 'date', column: 'referral_date', sortable: true, filterable: true },
     startDate: { type: 'date', column: 'start_date', sortable: true, filterable: true },
@@ -77,7 +79,9 @@ export class EnrolmentsService {
     await this.centreOrRefuse(input.centreId);
     const birthDate = await this.citizens.birthDate(citizen);
     this.checkDate('referralDate', input.referralDate, birthDate);
-    if (input.caseRequestId) await this.caseRequests.checkLink(input.caseRequestId, citizen.id);
+    // The course's kind: the request's when it answers one (the database's key holds it so), else as given.
+    const courseKind: CourseKind = input.caseRequestId ? await this.caseRequests.checkLink(input.caseRequestId, citizen.id, input.courseKind) : (input.courseKind ?? DEFAULT_COURSE_KIND);
+    if (courseKind === ANONYMOUS_COURSE_KIND) refuseAnonymousWithCpr(citizen, 'courseKind');
     const attestations = input.attestations ?? [];
     this.checkEligibility(programme, birthDate, input.referralDate, attestations, input.eligibilityOverride ?? null);
     const id = await insertEnrolment(this.db.manager(), {
@@ -91,6 +95,7 @@ export class EnrolmentsService {
       attestations,
       eligibilityOverride: input.eligibilityOverride ?? null,
       caseRequestId: input.caseRequestId ?? null,
+      courseKind,
       state: 'referred',
     });
     await this.record(id, null, 'referred', input.referralDate, input.eligibilityOverride ?? null);
@@ -239,6 +244,7 @@ export class EnrolmentsService {
       attestations: row.attestations as Attestation[],
       eligibilityOverride: row.eligibilityOverride,
       caseRequestId: row.caseRequestId,
+      courseKind: row.courseKind as CourseKind,
       transitions: (history.get(row.id) ?? []).map((t) => ({
         from: t.fromState as EnrolmentState | null,
         to: t.toState as EnrolmentState,

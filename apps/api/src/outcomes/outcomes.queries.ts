@@ -18,6 +18,8 @@ export interface EnrolmentRow {
   attended: string;
   minutes: string;
   record_key: number;
+  /** 'sel-101' or 'sel-101a' (anonymous treatment, counted apart). */
+  course_kind: string;
 }
 
 export type AssessmentRow = { enrolment_id: string; timepoint: Timepoint; drug_free: boolean | null } & Record<CompositeDomain, number | null>;
@@ -34,7 +36,7 @@ export type AssessmentRow = { enrolment_id: string; timepoint: Timepoint; drug_f
  */
 export const REPORT_ENROLMENTS_SQL = `
   WITH e AS (
-    SELECT id, state, start_date, end_date, record_key FROM enrolment
+    SELECT id, state, start_date, end_date, record_key, course_kind FROM enrolment
     WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3),
   present AS (
     SELECT a.enrolment_id, a.meeting_id FROM group_attendance a JOIN e ON e.id = a.enrolment_id WHERE a.status = '${COUNTED_GROUP_ATTENDANCE}'),
@@ -46,7 +48,7 @@ export const REPORT_ENROLMENTS_SQL = `
     SELECT present.enrolment_id, sum(meetings.duration_minutes::numeric / meetings.n) AS minutes
     FROM present JOIN meetings ON meetings.id = present.meeting_id
     GROUP BY present.enrolment_id)
-  SELECT e.id, e.state, e.start_date::text, e.end_date::text, e.record_key,
+  SELECT e.id, e.state, e.start_date::text, e.end_date::text, e.record_key, e.course_kind,
     ${attendedCountSql('e.id')} AS attended,
     (SELECT coalesce(sum(s.duration_minutes), 0) FROM treatment_session s WHERE s.enrolment_id = e.id AND s.attendance <> 'cancelled' AND s.entered_in_error_at IS NULL)
       + coalesce(g.minutes, 0) AS minutes

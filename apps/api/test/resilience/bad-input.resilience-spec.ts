@@ -101,7 +101,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     LikelyDuplicatesDto: { firstName: 'Fuzz', lastName: 'Borger', birthYear: 1980, sex: 'male' },
     CreateCitizenDto: { cpr: freshCpr(), firstName: 'Fuzz', lastName: 'Borger' },
     UpdateCitizenDto: { firstName: 'Fuzz', lastName: 'Borger', version: 1 },
-    CreateEnrolmentDto: { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE, referralDate: today() },
+    CreateEnrolmentDto: { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE, referralDate: today(), courseKind: 'sel-101' },
     UpdateEnrolmentDto: { centreId: CENTRE, version: 1 },
     TransitionDto: { to: 'active', date: today(), version: 1 },
     CreateSessionDto: { enrolmentId: enrolment.id, ...session },
@@ -134,7 +134,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     // Starts in 100 days: the preflight's grant gives Odense's evaluator nothing during the run.
     CreateYouthConsentDto: { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Fuzz Forælder', givenOn: today() },
     WithdrawYouthConsentDto: { withdrawnOn: today(), version: 1 },
-    CreateCaseRequestDto: { citizenId: citizen.id, requestedOn: today(), channel: 'phone' },
+    CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },

@@ -5,6 +5,7 @@ import { DanishDateInput } from '../common/DanishDateInput';
 import { todayLocal } from '../common/dates';
 import { FixedFromForm } from '../enrolments/EnrolmentInputs';
 import { AssessmentInputs } from './AssessmentInputs';
+import { CourseKindInput } from './CourseKindInput';
 import { toRequestCreateBody } from './request-body';
 
 export const CHANNEL_CHOICES = REQUEST_CHANNELS.map((id) => ({ id, name: `app.caseRequests.channels.${id}` }));
@@ -27,7 +28,7 @@ export const CaseRequestCreate = () => {
         },
       }}
     >
-      <SimpleForm defaultValues={{ requestedOn: todayLocal(), channel: 'personal', receivedByCentreId: '' }} sx={{ maxWidth: 800 }}>
+      <SimpleForm defaultValues={{ requestedOn: todayLocal(), channel: 'personal', receivedByCentreId: '', courseKind: 'sel-101' }} sx={{ maxWidth: 800 }}>
         {preset ? (
           <FixedFromForm label="resources.case-requests.fields.citizenId" source="citizenId" reference="citizens" link="show" />
         ) : (
@@ -35,6 +36,7 @@ export const CaseRequestCreate = () => {
             <SelectInput validate={required()} />
           </ReferenceInput>
         )}
+        <CourseKindInput />
         <DanishDateInput source="requestedOn" validate={required()} />
         <SelectInput source="channel" choices={CHANNEL_CHOICES} validate={required()} />
         <ReferenceInput source="receivedByCentreId" reference="centres" sort={{ field: 'name', order: 'ASC' }} perPage={200}>

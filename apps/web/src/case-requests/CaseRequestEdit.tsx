@@ -40,9 +40,16 @@ const Summary = () => {
         <ReferenceField source="citizenId" reference="citizens" link="show" />
       </Typography>
       <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
+        {translate('resources.case-requests.fields.courseKind')}
+      </Typography>
+      <Typography variant="body2" data-testid="course-kind">
+        {translate(`app.caseRequests.courseKinds.${request.courseKind}`)}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
         {translate('resources.case-requests.fields.guarantee')}
       </Typography>
-      <GuaranteeStatus guarantee={request.guarantee} />
+      {/* The kind is named just above: "ingen behandlingsgaranti" alone. */}
+      <GuaranteeStatus guarantee={request.guarantee} withKind={false} />
     </Paper>
   );
 };
@@ -56,10 +63,35 @@ const GuaranteeHint = () => {
   );
 };
 
-/** The request: the assessment, the guarantee's records, open or closed; then its decisions. */
+/** The guarantee's records; anonymous treatment (§ 101 a) has no guarantee, so only the doctor's conversation. */
+const GuaranteeInputs = () => {
+  const request = useRecordContext<CaseRequest>();
+  if (!request) return null;
+  if (request.guarantee === null) return <DanishDateInput source="doctorConversationOn" helperText={false} />;
+  return (
+    <>
+      <Section title="app.caseRequests.guarantee_section" />
+      <GuaranteeHint />
+      <DanishDateInput source="doctorConversationOn" helperText={false} />
+      <DanishDateInput source="waiverOn" helperText="app.caseRequests.waiver_hint" />
+      <TextInput source="missedReason" multiline fullWidth validate={maxLength(2000)} slotProps={DANISH_TEXT} helperText={false} />
+    </>
+  );
+};
+
+/** The request: the assessment, the guarantee's records, open or closed; then its decisions (none for anonymous treatment). */
 const DecisionsOfRecord = () => {
   const request = useRecordContext<CaseRequest>();
-  return request ? <Decisions requestId={String(request.id)} /> : null;
+  const translate = useTranslate();
+  if (!request) return null;
+  if (request.courseKind === 'sel-101a') {
+    return (
+      <Typography variant="body2" sx={{ mt: 3 }} data-testid="no-decision">
+        {translate('app.caseRequests.no_decision')}
+      </Typography>
+    );
+  }
+  return <Decisions requestId={String(request.id)} />;
 };
 
 export const CaseRequestEdit = () => (
@@ -69,11 +101,7 @@ export const CaseRequestEdit = () => (
         <Summary />
         <DanishDateInput source="requestedOn" disabled helperText={false} />
         <AssessmentInputs />
-        <Section title="app.caseRequests.guarantee_section" />
-        <GuaranteeHint />
-        <DanishDateInput source="doctorConversationOn" helperText={false} />
-        <DanishDateInput source="waiverOn" helperText="app.caseRequests.waiver_hint" />
-        <TextInput source="missedReason" multiline fullWidth validate={maxLength(2000)} slotProps={DANISH_TEXT} helperText={false} />
+        <GuaranteeInputs />
         <SelectInput source="status" choices={STATUS_CHOICES} />
         <DanishDateInput source="closedOn" helperText={false} />
       </SimpleForm>

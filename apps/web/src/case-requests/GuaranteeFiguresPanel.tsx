@@ -51,6 +51,10 @@ export const GuaranteeFiguresPanel = () => {
                   <TableCell>{figures[k]}</TableCell>
                 </TableRow>
               ))}
+              <TableRow>
+                <TableCell component="th" scope="row">{t('anonymous')}</TableCell>
+                <TableCell data-testid="figures-anonymous">{figures.anonymousLeftOut}</TableCell>
+              </TableRow>
             </TableBody>
           </Table>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

@@ -3,12 +3,15 @@ import type { CaseRequest } from '@outcomes/contracts';
 import { Link, ReferenceField, useGetList, useTranslate } from 'react-admin';
 import { GuaranteeStatus } from './GuaranteeStatus';
 
-const waiting = (r: CaseRequest): boolean => r.guarantee.status === 'running' || r.guarantee.status === 'overdue';
+const waiting = (r: CaseRequest): boolean => r.guarantee?.status === 'running' || r.guarantee?.status === 'overdue';
 
-/** The worklist's section: open requests whose treatment has not started, earliest deadline first. */
+/**
+ * The worklist's section: open requests whose treatment has not started, earliest deadline first.
+ * Only § 101 requests: anonymous treatment (§ 101 a) has no guarantee.
+ */
 export const WorklistGuarantees = () => {
   const translate = useTranslate();
-  const { data } = useGetList<CaseRequest>('case-requests', { filter: { status: 'open' }, sort: { field: 'requestedOn', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
+  const { data } = useGetList<CaseRequest>('case-requests', { filter: { status: 'open', courseKind: 'sel-101' }, sort: { field: 'requestedOn', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
   if (!data) return null;
   const rows = data.filter(waiting);
   return (

@@ -18,6 +18,7 @@ export const caseRequestMessages: FeatureMessages = {
           missedReason: 'Årsag til at fristen ikke blev holdt',
           doctorConversationOn: 'Lægesamtale (sundhedsloven § 142), dato',
           guarantee: 'Behandlingsgaranti',
+          courseKind: 'Forløbstype',
           assessment: {
             drugsAndAlcohol: 'Forbrug af rusmidler og alkohol',
             socialSituation: 'Social situation',
@@ -31,6 +32,12 @@ export const caseRequestMessages: FeatureMessages = {
     },
     app: {
       caseRequests: {
+        courseKinds: { 'sel-101': 'Stofmisbrugsbehandling (serviceloven § 101)', 'sel-101a': 'Anonym behandling (§ 101 a)' },
+        course_kind_hint: 'Anonym behandling (§ 101 a) er ambulant, uden CPR-nummer, uden behandlingsgaranti og uden afgørelse, der kan påklages; den indberettes ikke til Stofmisbrugsdatabasen',
+        course_kind_cpr: 'Borgeren har et CPR-nummer: anonym behandling (§ 101 a) kan kun vælges for en borger uden',
+        anonymous: 'Anonym behandling (§ 101 a)',
+        no_guarantee: 'ingen behandlingsgaranti',
+        no_decision: 'Anonym behandling (§ 101 a): der træffes ingen skriftlig afgørelse, og afgørelser efter § 101 a kan ikke påklages.',
         channels: { personal: 'Personligt fremmøde', phone: 'Telefon', written: 'Skriftligt', digital: 'Digitalt', 'via-treatment-place': 'Via behandlingssted' },
         statuses: { open: 'Åben', closed: 'Afsluttet' },
         municipality_itself: 'Kommunen selv (tom)',
@@ -74,6 +81,7 @@ export const caseRequestMessages: FeatureMessages = {
           overdue: 'Overskredet, ikke startet',
           running: 'Frist løber',
           waived: 'Frafaldet (frit valg)',
+          anonymous: 'Anonym behandling (§ 101 a), uden for tallene',
           none: '—',
           explanation: 'Andelen er holdte af (holdte + ikke holdte + overskredne); frafaldne og dem, hvis frist stadig løber, tæller ikke med.',
         },
@@ -116,6 +124,7 @@ export const caseRequestMessages: FeatureMessages = {
           missedReason: 'Reason the deadline was missed',
           doctorConversationOn: "Doctor's conversation (Health Act § 142), date",
           guarantee: 'Treatment guarantee',
+          courseKind: 'Kind of course',
           assessment: {
             drugsAndAlcohol: 'Use of drugs and alcohol',
             socialSituation: 'Social situation',
@@ -129,6 +138,12 @@ export const caseRequestMessages: FeatureMessages = {
     },
     app: {
       caseRequests: {
+        courseKinds: { 'sel-101': 'Drug treatment (Social Services Act § 101)', 'sel-101a': 'Anonymous treatment (§ 101 a)' },
+        course_kind_hint: 'Anonymous treatment (§ 101 a) is outpatient, without a CPR number, without the treatment guarantee and without a decision that can be appealed; it is not reported to the national register',
+        course_kind_cpr: 'The citizen has a CPR number: anonymous treatment (§ 101 a) can only be chosen for a citizen without one',
+        anonymous: 'Anonymous treatment (§ 101 a)',
+        no_guarantee: 'no treatment guarantee',
+        no_decision: 'Anonymous treatment (§ 101 a): no written decision is made, and decisions under § 101 a cannot be appealed.',
         channels: { personal: 'In person', phone: 'Phone', written: 'Written', digital: 'Digital', 'via-treatment-place': 'Via a treatment place' },
         statuses: { open: 'Open', closed: 'Closed' },
         municipality_itself: 'The municipality itself (empty)',
@@ -172,6 +187,7 @@ export const caseRequestMessages: FeatureMessages = {
           overdue: 'Overdue, not started',
           running: 'Deadline running',
           waived: 'Waived (free choice)',
+          anonymous: 'Anonymous treatment (§ 101 a), left out',
           none: '—',
           explanation: 'The share is kept of (kept + missed + overdue); waived requests and those whose deadline is still running do not count.',
         },

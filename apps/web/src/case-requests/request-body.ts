@@ -14,6 +14,7 @@ function assessmentOf(value: unknown): Record<string, string | null> {
 export function toRequestCreateBody(data: FormData): FormData {
   return {
     citizenId: data['citizenId'],
+    courseKind: data['courseKind'] === 'sel-101a' ? 'sel-101a' : 'sel-101',
     requestedOn: data['requestedOn'],
     channel: data['channel'],
     receivedByCentreId: text(data['receivedByCentreId']),

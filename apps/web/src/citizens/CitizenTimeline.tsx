@@ -58,6 +58,11 @@ const EnrolmentEntry = ({ enrolment, programme }: { enrolment: Enrolment; progra
           {programme?.name ?? translate('resources.enrolments.name', { smart_count: 1 })}
         </Link>
         <EnrolmentStateChip state={enrolment.state} />
+        {enrolment.courseKind === 'sel-101a' && (
+          <Typography variant="body2" component="span" data-testid="enrolment-anonymous">
+            {translate('app.caseRequests.anonymous')} · {translate('app.caseRequests.no_guarantee')}
+          </Typography>
+        )}
         {progress && (
           <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
             <ProgressText {...progress} /> {translate('resources.enrolments.progress_unit')}

@@ -23,6 +23,7 @@ import { CentreInput, FixedFromForm, ReferralSourceInput } from './EnrolmentInpu
 import { FailureList } from './FailureList';
 import { AttestationsInput } from './ProgrammeRequirements';
 import { DANISH_TEXT } from '../common/danish-text';
+import { CourseKindInput } from '../case-requests/CourseKindInput';
 
 /** What the eligibility rules look at: a refusal holds only while these stay as they were. */
 const signatureOf = (data: Record<string, unknown>): string => {
@@ -74,6 +75,12 @@ const Eligibility = ({ refusal }: { refusal: Refusal | undefined }) => {
   );
 };
 
+/** The kind of course: the request's when the enrolment answers one (the API gives it), else chosen here. */
+const CourseKindChoice = () => {
+  const fromRequest = (useRecordFromLocation() as { caseRequestId?: unknown } | undefined)?.caseRequestId;
+  return fromRequest ? null : <CourseKindInput />;
+};
+
 /** A referral of a citizen to a programme; it starts in the state "referred". */
 export const EnrolmentCreate = () => {
   const [refusal, setRefusal] = useState<Refusal>();
@@ -96,6 +103,7 @@ export const EnrolmentCreate = () => {
     >
       <SimpleForm defaultValues={{ referralDate: todayLocal(), referralSource: null, attestations: [], eligibilityOverride: '' }} sx={{ maxWidth: 800 }}>
         <CitizenChoice />
+        <CourseKindChoice />
         <Row>
           <ReferenceInput source="programmeId" reference="programmes" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }}>
             <SelectInput optionText="name" validate={required()} />

@@ -97,6 +97,7 @@ const Body = () => {
         <Detail label={field('state')}>
           <EnrolmentStateChip state={enrolment.state} />
         </Detail>
+        <Detail label="resources.case-requests.fields.courseKind">{translate(`app.caseRequests.courseKinds.${enrolment.courseKind}`)}</Detail>
         <Detail label={field('referralDate')}>{formatDate(enrolment.referralDate, locale)}</Detail>
         <Detail label={field('referralSource')}>{enrolment.referralSource}</Detail>
         <Detail label={field('startDate')}>{formatDate(enrolment.startDate, locale)}</Detail>

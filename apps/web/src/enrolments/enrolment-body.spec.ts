@@ -23,10 +23,19 @@ describe('enrolment bodies', () => {
       referralDate: '2026-11-25',
       referralSource: null,
       attestations: ['finished-treatment'],
+      courseKind: 'sel-101',
     });
     expect(toEnrolmentCreateBody({ ...form, eligibilityOverride: ' Lægen vurderer, at forløbet passer ' })).toMatchObject({
       eligibilityOverride: 'Lægen vurderer, at forløbet passer',
     });
+  });
+
+  it('sends the chosen kind of course, or none when it answers a request (it then has the request’s)', () => {
+    expect(toEnrolmentCreateBody({ ...form, courseKind: 'sel-101a' })).toMatchObject({ courseKind: 'sel-101a' });
+    expect(toEnrolmentCreateBody({ ...form, courseKind: 'nonsense' })).toMatchObject({ courseKind: 'sel-101' });
+    const fromRequest = toEnrolmentCreateBody({ ...form, courseKind: 'sel-101a', caseRequestId: 'r1' });
+    expect(fromRequest).toMatchObject({ caseRequestId: 'r1' });
+    expect(fromRequest).not.toHaveProperty('courseKind');
   });
 
   it('updates only centre, source and attestations, with the version', () => {

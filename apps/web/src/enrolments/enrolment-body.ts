@@ -19,8 +19,8 @@ export function toEnrolmentCreateBody(data: FormData): FormData {
     referralSource: text(data['referralSource']),
     attestations: attestationsOf(data['attestations']),
     ...(override ? { eligibilityOverride: override } : {}),
-    // Opened from a request (henvendelse): the enrolment answers it, and its start counts for the guarantee.
-    ...(typeof data['caseRequestId'] === 'string' ? { caseRequestId: data['caseRequestId'] } : {}),
+    // Opened from a request (henvendelse): the enrolment answers it, its start counts for the guarantee, and it has the request's kind.
+    ...(typeof data['caseRequestId'] === 'string' ? { caseRequestId: data['caseRequestId'] } : { courseKind: data['courseKind'] === 'sel-101a' ? 'sel-101a' : 'sel-101' }),
   };
 }
 

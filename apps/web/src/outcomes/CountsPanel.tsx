@@ -67,6 +67,7 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
       <Table size="small" sx={{ mb: 2, '& td, & th': { px: 1 } }}>
         <TableHead>
           <TableRow>
+            <TableCell>{translate('app.outcomes.counts.kind')}</TableCell>
             {COUNTS.map((key) => (
               <TableCell key={key} align="right">
                 {translate(`app.outcomes.counts.${key}`)}
@@ -76,15 +77,27 @@ export const CountsPanel = ({ report }: { report: OutcomeReport }) => {
         </TableHead>
         <TableBody>
           <TableRow>
+            <TableCell component="th" scope="row">{translate('app.outcomes.counts.row_ordinary')}</TableCell>
             {COUNTS.map((key) => (
               <TableCell key={key} align="right" data-testid={`count-${key}`}>
                 <ReportCellText cell={countCell(report.counts[key], report.disclosureControlled, locale)} />
               </TableCell>
             ))}
           </TableRow>
+          <TableRow data-testid="anonymous-counts">
+            <TableCell component="th" scope="row">{translate('app.outcomes.counts.row_anonymous')}</TableCell>
+            {COUNTS.map((key) => (
+              <TableCell key={key} align="right" data-testid={`anonymous-count-${key}`}>
+                <ReportCellText cell={countCell(report.anonymousCounts[key], report.disclosureControlled, locale)} />
+              </TableCell>
+            ))}
+          </TableRow>
         </TableBody>
       </Table>
       </ScrollRegion>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 2 }}>
+        {translate('app.outcomes.counts.anonymous_hint')}
+      </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         <CompletionRate report={report} />
         <Retention report={report} />

@@ -4,6 +4,20 @@ import type { RecordMeta } from './resources';
 export const REQUEST_CHANNELS = ['personal', 'phone', 'written', 'digital', 'via-treatment-place'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
+/**
+ * The kind of course, by its legal basis: `sel-101` is social drug treatment under Serviceloven § 101
+ * (the treatment guarantee, a written decision with complaint guidance, free choice, the national
+ * register); `sel-101a` is anonymous treatment under § 101 a (outpatient, no CPR number, no guarantee,
+ * no decision to appeal, no free choice, not in the register, counted apart in the outcomes).
+ * The column is `course_kind` on `case_request` and `enrolment`.
+ */
+export const COURSE_KINDS = ['sel-101', 'sel-101a'] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+/** The ordinary kind: what every course is unless it is anonymous. */
+export const DEFAULT_COURSE_KIND: CourseKind = 'sel-101';
+/** Anonymous treatment (Serviceloven § 101 a). */
+export const ANONYMOUS_COURSE_KIND: CourseKind = 'sel-101a';
+
 export const CASE_REQUEST_STATUSES = ['open', 'closed'] as const;
 export type CaseRequestStatus = (typeof CASE_REQUEST_STATUSES)[number];
 
@@ -47,6 +61,8 @@ export interface JoinedRequest {
 export interface CaseRequest extends RecordMeta {
   municipalityId: string;
   citizenId: string;
+  /** § 101 (the default) or anonymous treatment under § 101 a (no guarantee, no decision to appeal). */
+  courseKind: CourseKind;
   requestedOn: string;
   channel: RequestChannel;
   /** The treatment place that received it; null: the municipality itself. */
@@ -61,7 +77,8 @@ export interface CaseRequest extends RecordMeta {
   /** The free conversation with a doctor (sundhedsloven § 142). */
   doctorConversationOn: string | null;
   joinedRequests: JoinedRequest[];
-  guarantee: GuaranteeState;
+  /** The treatment guarantee; null for anonymous treatment (§ 101 a), which has none. */
+  guarantee: GuaranteeState | null;
   /** Enrolments linked to the request. */
   enrolmentIds: string[];
   createdByUserId: string;
@@ -118,6 +135,8 @@ export interface GuaranteeFigures {
   overdue: number;
   running: number;
   waived: number;
+  /** Anonymous requests (§ 101 a) of the period: they have no guarantee, so none of the figures above counts them. */
+  anonymousLeftOut: number;
   shareWithin: number | null;
   medianDays: number | null;
 }

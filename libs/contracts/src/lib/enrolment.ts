@@ -1,3 +1,4 @@
+import type { CourseKind } from './case-request';
 import type { RecordMeta } from './resources';
 
 export const ENROLMENT_STATES = ['referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled'] as const;
@@ -33,6 +34,8 @@ export interface Enrolment extends RecordMeta {
   eligibilityOverride: string | null;
   /** The request (henvendelse) this enrolment answers; its start counts for the treatment guarantee. Null for older enrolments. */
   caseRequestId: string | null;
+  /** § 101 or anonymous treatment (§ 101 a); an enrolment answering a request has the request's kind. */
+  courseKind: CourseKind;
   transitions: EnrolmentTransitionRecord[];
   /** Progress against the protocol: sessions attended, of the programme's expected number (MOVE "7 of 12"). */
   sessionsAttended: number;

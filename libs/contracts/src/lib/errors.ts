@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   /** 409: a typo fix after the author's window; correct the note with a reason instead. */
   'TYPO_WINDOW_CLOSED',
+  /**
+   * 409: the rules of anonymous treatment (Serviceloven § 101 a) refuse it: an anonymous course for a
+   * citizen with a CPR number, a written decision on an anonymous request (none can be appealed), a
+   * course of another kind joined to one. `errors` names the field and the rule.
+   */
+  'ANONYMOUS_TREATMENT',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

@@ -74,6 +74,17 @@ export interface ReportBudget {
   day: string;
 }
 
+/** Enrolments of the report by state (referred: all of the period's referrals). */
+export interface ReportCounts {
+  referred: number | null;
+  started: number | null;
+  completed: number | null;
+  droppedOut: number | null;
+  transferred: number | null;
+  cancelled: number | null;
+  open: number | null;
+}
+
 /**
  * One programme in one municipality over a referral period.
  *
@@ -92,7 +103,14 @@ export interface OutcomeReport {
   disclosureControlled: boolean;
   /** True when any figure is null because of disclosure control. */
   suppressed: boolean;
-  counts: { referred: number | null; started: number | null; completed: number | null; droppedOut: number | null; transferred: number | null; cancelled: number | null; open: number | null };
+  /** The programme's § 101 courses; anonymous courses (§ 101 a) are left out of every figure but `anonymousCounts`. */
+  counts: ReportCounts;
+  /**
+   * Anonymous treatment (§ 101 a) counted apart, as the issue and Statistics Denmark keep it apart
+   * (no CPR number, not in the register): the same counts over the anonymous courses only, under
+   * the same disclosure control (perturbed for evaluators, "< 5" as null).
+   */
+  anonymousCounts: ReportCounts;
   /** Completed of those who ended (completed + dropped out). */
   completionRate: ProportionFigure | null;
   /**

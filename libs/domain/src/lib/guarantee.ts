@@ -51,7 +51,7 @@ export function guaranteeState(input: GuaranteeInput): GuaranteeState {
 }
 
 /** The period's figures from each request's state (see GuaranteeFigures for what counts). */
-export function guaranteeFigures(states: GuaranteeState[]): Omit<GuaranteeFigures, 'municipalityId' | 'from' | 'to' | 'guaranteeDays'> {
+export function guaranteeFigures(states: GuaranteeState[]): Omit<GuaranteeFigures, 'municipalityId' | 'from' | 'to' | 'guaranteeDays' | 'anonymousLeftOut'> {
   const count = (s: GuaranteeState['status']): number => states.filter((x) => x.status === s).length;
   const met = count('met');
   const missed = count('missed');

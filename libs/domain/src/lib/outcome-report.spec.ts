@@ -84,6 +84,30 @@ describe('the outcome report for staff: exact figures', () => {
   });
 });
 
+describe('anonymous treatment (§ 101 a) counted apart', () => {
+  // Two § 101 courses (one completed, one active) and three anonymous ones (completed, dropped out, referred).
+  const ordinary = [enrolment('completed', { attended: 12, minutes: 60 }), enrolment('active', { minutes: 30 })];
+  const anonymous = [enrolment('completed', { anonymous: true, minutes: 45 }), enrolment('dropped_out', { anonymous: true, minutes: 15 }), enrolment('referred', { anonymous: true })];
+
+  it('keeps them out of every other figure and counts them in anonymousCounts', () => {
+    const sut = outcomeReport(input({ enrolments: [...anonymous, ...ordinary], assessments: [assessment(anonymous[0] as ReportEnrolment, 'end', true)], hourlyRate: 600 }));
+    expect(sut.counts).toEqual({ referred: 2, started: 2, completed: 1, droppedOut: 0, transferred: 0, cancelled: 0, open: 1 });
+    expect(sut.anonymousCounts).toEqual({ referred: 3, started: 2, completed: 1, droppedOut: 1, transferred: 0, cancelled: 0, open: 1 });
+    // Completion: 1 completed of 1 ended (the anonymous completer and drop-out are not in it).
+    expect(sut.completionRate).toMatchObject({ successes: 1, n: 1 });
+    // The end assessment due of the § 101 completer only, not taken; the anonymous one's does not count.
+    expect(sut.drugFree.find((d) => d.timepoint === 'end')).toMatchObject({ due: 1, assessed: 0 });
+    // Staff time of the § 101 courses: 60 + 30 minutes.
+    expect(sut.economy.staffMinutes).toBe(90);
+  });
+
+  it('for evaluators: perturbed like every count, a set of 2 or fewer (perturbed to 0 or 3) shown as null', () => {
+    const sut = outcomeReport(input({ enrolments: [...anonymous.slice(0, 2), ...ordinary].map((e, k) => ({ ...e, recordKey: (k + 1) / 10 })), disclosure: table }));
+    expect(sut.anonymousCounts).toEqual({ referred: null, started: null, completed: null, droppedOut: null, transferred: null, cancelled: null, open: null });
+    expect(sut.suppressed).toBe(true);
+  });
+});
+
 describe('the outcome report for evaluators: the cell key method', () => {
   // Every record key 0, so every cell key is 0 and takes each row's first noise: the most negative
   // allowed. From the table: 1 → 0, 2 → 0, 3 → 0, 4 → 3 (-1), 5 → 3 (-2), 6 and more → n - 3.

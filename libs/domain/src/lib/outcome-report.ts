@@ -1,5 +1,5 @@
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
-import type { BenchmarkFigure, ChangeFigure, CompositeDomain, EnrolmentState, OutcomeReport, ProportionFigure, PublishedResult, ReportBudget, Timepoint } from '@outcomes/contracts';
+import type { BenchmarkFigure, ChangeFigure, CompositeDomain, EnrolmentState, OutcomeReport, ProportionFigure, PublishedResult, ReportBudget, ReportCounts, Timepoint } from '@outcomes/contracts';
 import { benchmarkTimepoint, protocolTimepoints } from './benchmark-timepoint';
 import { cellKey, perturb } from './disclosure/cell-key';
 import { perturbedSum } from './disclosure/magnitude';
@@ -19,6 +19,8 @@ export interface ReportEnrolment {
   /** Staff minutes spent on it. */
   minutes: number;
   recordKey: number;
+  /** Anonymous treatment (Serviceloven § 101 a): counted apart, in `anonymousCounts` only. Absent: a § 101 course. */
+  anonymous?: boolean;
 }
 
 export interface ReportAssessment {
@@ -128,6 +130,19 @@ class Publisher {
 
 const isEnded = (e: ReportEnrolment): boolean => hasEnded(e.state);
 
+/** The enrolments of a set by state, each a count of a set of records (so perturbed consistently for evaluators). */
+function countsOf(publisher: Publisher, enrolments: Records): ReportCounts {
+  return {
+    referred: publisher.shownCount(enrolments),
+    started: publisher.shownCount(enrolments.filter((e) => e.startDate !== null)),
+    completed: publisher.shownCount(enrolments.filter((e) => e.state === 'completed')),
+    droppedOut: publisher.shownCount(enrolments.filter((e) => e.state === 'dropped_out')),
+    transferred: publisher.shownCount(enrolments.filter((e) => e.state === 'transferred')),
+    cancelled: publisher.shownCount(enrolments.filter((e) => e.state === 'cancelled')),
+    open: publisher.shownCount(enrolments.filter((e) => isOpen(e.state))),
+  };
+}
+
 /** Retention quartiles; for evaluators only where 5 people share the value or lie on each side of it. */
 function retention(publisher: Publisher, ended: Records, expectedSessions: number | null): OutcomeReport['retention'] {
   if (!expectedSessions) return null;
@@ -154,7 +169,10 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const publisher = new Publisher(input.disclosure);
   const { protocol } = input;
   // In id order: sums of floating-point figures then do not depend on the order the rows came in.
-  const enrolments = [...input.enrolments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...input.enrolments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Anonymous treatment (§ 101 a) is counted apart: every other figure is over the § 101 courses.
+  const enrolments = sorted.filter((e) => e.anonymous !== true);
+  const anonymous = sorted.filter((e) => e.anonymous === true);
   const byTimepoint = new Map<Timepoint, Map<string, ReportAssessment>>();
   for (const a of input.assessments) {
     let map = byTimepoint.get(a.timepoint);
@@ -184,15 +202,8 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     return { assessed, free: assessed.filter((e) => taken.get(e.id)?.drugFree === true) };
   };
 
-  const counts: OutcomeReport['counts'] = {
-    referred: publisher.shownCount(enrolments),
-    started: publisher.shownCount(started),
-    completed: publisher.shownCount(completed),
-    droppedOut: publisher.shownCount(enrolments.filter((e) => e.state === 'dropped_out')),
-    transferred: publisher.shownCount(enrolments.filter((e) => e.state === 'transferred')),
-    cancelled: publisher.shownCount(enrolments.filter((e) => e.state === 'cancelled')),
-    open: publisher.shownCount(enrolments.filter((e) => isOpen(e.state))),
-  };
+  const counts = countsOf(publisher, enrolments);
+  const anonymousCounts = countsOf(publisher, anonymous);
 
   const drugFree = timepoints.map((timepoint) => {
     const due = dueFor(timepoint, ended);
@@ -272,6 +283,7 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     disclosureControlled: publisher.controlled,
     suppressed: publisher.suppressed,
     counts,
+    anonymousCounts,
     completionRate,
     retention: retained,
     drugFree,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_REQUEST_STATUSES, DECISION_OUTCOMES, REQUEST_CHANNELS } from '@outcomes/contracts';
-import type { CaseRequestStatus, DecisionOutcome, RequestChannel } from '@outcomes/contracts';
+import { CASE_REQUEST_STATUSES, COURSE_KINDS, DECISION_OUTCOMES, REQUEST_CHANNELS } from '@outcomes/contracts';
+import type { CaseRequestStatus, CourseKind, DecisionOutcome, RequestChannel } from '@outcomes/contracts';
 import { Transform, Type } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -21,6 +21,15 @@ export class RequestAssessmentDto {
 export class CreateCaseRequestDto {
   @IsUUID('all', { message: 'citizenId must be a UUID' })
   citizenId!: string;
+
+  /**
+   * 'sel-101' (Serviceloven § 101, the default) or 'sel-101a': anonymous treatment (§ 101 a), for a
+   * citizen without a CPR number only; no treatment guarantee, no decision to appeal.
+   */
+  @ApiProperty({ enum: COURSE_KINDS, required: false, default: 'sel-101' })
+  @IsOptional()
+  @IsIn(COURSE_KINDS, { message: `courseKind must be one of ${COURSE_KINDS.join(', ')}` })
+  courseKind?: CourseKind;
 
   @IsDateString({ strict: true }, DATE)
   @Length(10, 10, DATE)

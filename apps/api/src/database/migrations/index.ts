@@ -41,6 +41,7 @@ import { YouthConsent1796518960020 } from './1796518960020-YouthConsent';
 import { YouthConsentTenancy1796518960100 } from './1796518960100-YouthConsentTenancy';
 import { TreatmentPlans1796520140638 } from './1796520140638-TreatmentPlans';
 import { TreatmentPlansTenancy1796520200000 } from './1796520200000-TreatmentPlansTenancy';
+import { AnonymousTreatment1796530142094 } from './1796530142094-AnonymousTreatment';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000,
   CaseRequests1796518257862, CaseRequestsTenancy1796518257900,
   YouthConsent1796518960020, YouthConsentTenancy1796518960100,
-  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000];
+  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
+  AnonymousTreatment1796530142094];

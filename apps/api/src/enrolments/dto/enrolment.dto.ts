@@ -1,6 +1,6 @@
-import { PickType } from '@nestjs/swagger';
-import { ATTESTATIONS, ENROLMENT_STATES } from '@outcomes/contracts';
-import type { Attestation, EnrolmentState } from '@outcomes/contracts';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ATTESTATIONS, COURSE_KINDS, ENROLMENT_STATES } from '@outcomes/contracts';
+import type { Attestation, CourseKind, EnrolmentState } from '@outcomes/contracts';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
@@ -44,6 +44,16 @@ export class CreateEnrolmentDto {
   @IsOptional()
   @IsUUID('all', { message: 'caseRequestId must be a UUID' })
   caseRequestId?: string | null;
+
+  /**
+   * 'sel-101' (Serviceloven § 101) or 'sel-101a' (anonymous treatment, § 101 a; a citizen without a
+   * CPR number only). Absent: the request's kind when caseRequestId is given, else 'sel-101'. Given
+   * with a request, it must be the request's.
+   */
+  @ApiProperty({ enum: COURSE_KINDS, required: false })
+  @IsOptional()
+  @IsIn(COURSE_KINDS, { message: `courseKind must be one of ${COURSE_KINDS.join(', ')}` })
+  courseKind?: CourseKind;
 }
 
 /** What may change without a state change: centre, staff member, referral source, attestations. */
