@@ -41,6 +41,8 @@ import { YouthConsent1796518960020 } from './1796518960020-YouthConsent';
 import { YouthConsentTenancy1796518960100 } from './1796518960100-YouthConsentTenancy';
 import { TreatmentPlans1796520140638 } from './1796520140638-TreatmentPlans';
 import { TreatmentPlansTenancy1796520200000 } from './1796520200000-TreatmentPlansTenancy';
+import { RegisterReadiness1796530148248 } from './1796530148248-RegisterReadiness';
+import { RegisterEndStatusCodes1796530148300 } from './1796530148300-RegisterEndStatusCodes';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -60,4 +62,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   NotesNeverLost1796518036028, NotesNeverLostTenancy1796518100000,
   CaseRequests1796518257862, CaseRequestsTenancy1796518257900,
   YouthConsent1796518960020, YouthConsentTenancy1796518960100,
-  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000];
+  TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
+  RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300];
