@@ -241,7 +241,7 @@ async function fixtures(): Promise<Fixtures> {
   expect(plan.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
-  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
+  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
   return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
