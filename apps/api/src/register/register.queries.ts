@@ -25,7 +25,7 @@ const COURSE_COLUMNS = `e.id AS "enrolmentId", e.citizen_id AS "citizenId", e.pr
   to_char(e.end_date, 'YYYY-MM-DD') AS "endDate", e.end_status AS "endStatus", c.sex, c.cpr_encrypted IS NOT NULL AS "hasCpr",
   c.cpr_replacement AS "cprReplacement"`;
 
-/** Every course of the municipality, oldest referral first. */
+/** Every course of the municipality, newest referral first. */
 export async function registerCourses(m: EntityManager, municipalityId: string): Promise<RegisterCourseRow[]> {
   return (await m.query(
     `SELECT ${COURSE_COLUMNS}
@@ -33,7 +33,7 @@ export async function registerCourses(m: EntityManager, municipalityId: string):
        JOIN citizen c ON c.id = e.citizen_id
        LEFT JOIN case_request r ON r.id = e.case_request_id
       WHERE e.municipality_id = $1 AND e.state <> 'cancelled'
-      ORDER BY e.referral_date, e.id`,
+      ORDER BY e.referral_date DESC, e.id`,
     [municipalityId],
   )) as RegisterCourseRow[];
 }

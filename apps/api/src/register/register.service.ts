@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { LeftOutCourse, ReadinessCourse, RegisterEndStatus, RegisterPublishedGroup, RegisterReadiness } from '@outcomes/contracts';
 import { danishToday, monthDays, previousMonth, readinessIssues, registerDate, registerDueDate, registerLeftOut } from '@outcomes/domain';
 import { stringify } from 'csv-stringify/sync';
@@ -57,12 +58,15 @@ export class RegisterService {
     const month = danishToday().slice(0, 7);
     const previous = previousMonth(month);
     const courses = rows.length - leftOut.length;
+    // One answer, not a paged list: each of its lists is capped at MAX_PAGE_SIZE (OWASP API4), the newest; the totals say how many.
     return {
       municipalityId,
       courses,
       ready: courses - incomplete.length,
-      incomplete,
-      leftOut,
+      incomplete: incomplete.slice(0, MAX_PAGE_SIZE),
+      incompleteTotal: incomplete.length,
+      leftOut: leftOut.slice(0, MAX_PAGE_SIZE),
+      leftOutTotal: leftOut.length,
       currentMonth: { month, dueOn: registerDueDate(month) },
       previousMonth: { month: previous, dueOn: registerDueDate(previous) },
     };

@@ -59,6 +59,12 @@ const Incomplete = ({ readiness }: { readiness: RegisterReadiness }) => {
       {readiness.incomplete.length === 0 ? (
         <Alert severity="success">{translate('app.register.none_incomplete')}</Alert>
       ) : (
+        <>
+        {readiness.incompleteTotal > readiness.incomplete.length && (
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('app.register.showing', { shown: readiness.incomplete.length, total: readiness.incompleteTotal })}
+          </Typography>
+        )}
         <ScrollRegion labelledBy="register-incomplete-title">
           <Table size="small">
             <TableHead>
@@ -99,6 +105,7 @@ const Incomplete = ({ readiness }: { readiness: RegisterReadiness }) => {
             </TableBody>
           </Table>
         </ScrollRegion>
+        </>
       )}
     </Panel>
   );
@@ -114,6 +121,12 @@ const LeftOut = ({ readiness }: { readiness: RegisterReadiness }) => {
       {readiness.leftOut.length === 0 ? (
         <Typography color="text.secondary">{translate('app.register.none_left_out')}</Typography>
       ) : (
+        <>
+        {readiness.leftOutTotal > readiness.leftOut.length && (
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('app.register.showing', { shown: readiness.leftOut.length, total: readiness.leftOutTotal })}
+          </Typography>
+        )}
         <ScrollRegion labelledBy="register-left-out-title">
           <Table size="small">
             <TableHead>
@@ -140,6 +153,7 @@ const LeftOut = ({ readiness }: { readiness: RegisterReadiness }) => {
             </TableBody>
           </Table>
         </ScrollRegion>
+        </>
       )}
     </Panel>
   );
@@ -164,7 +178,7 @@ export const RegisterReadinessPage = () => {
         <Stack spacing={2}>
           <Typography>{translate('app.register.intro')}</Typography>
           <Typography data-testid="register-summary">
-            {translate('app.register.summary', { courses: readiness.courses, ready: readiness.ready, incomplete: readiness.incomplete.length })}
+            {translate('app.register.summary', { courses: readiness.courses, ready: readiness.ready, incomplete: readiness.incompleteTotal })}
           </Typography>
           <Extract readiness={readiness} />
           <Incomplete readiness={readiness} />

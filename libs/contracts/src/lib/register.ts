@@ -60,8 +60,13 @@ export interface RegisterReadiness {
   courses: number;
   /** Courses whose every field the register needs is present and consistent. */
   ready: number;
+  /** The incomplete courses, newest referral first, at most MAX_PAGE_SIZE of them (not a paged list: capped like one). */
   incomplete: ReadinessCourse[];
+  /** How many courses are incomplete in all (incomplete holds the newest of them). */
+  incompleteTotal: number;
+  /** Left out of the register, newest referral first, at most MAX_PAGE_SIZE. */
   leftOut: LeftOutCourse[];
+  leftOutTotal: number;
   /** The month whose extract is due next (YYYY-MM), and its due date (the 15th of the following month). */
   currentMonth: { month: string; dueOn: string };
   previousMonth: { month: string; dueOn: string };
