@@ -80,6 +80,9 @@ describe('register readiness: a staff member ends a course with its register sta
       'Overgået til anden behandling', 'Fraflyttet kommunen', 'Fængsling', 'Død', 'Ukendt',
     ]);
     await page.getByRole('option', { name: 'Stoffri' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    // The choice cleared the field's message.
+    expect(await dialog.getByText('Skal udfyldes').count()).toBe(0);
     await screenshot(page, 'register-end-status');
     await dialog.getByRole('button', { name: 'Bekræft' }).click();
     await page.getByText('Forløbet er nu: Gennemført').waitFor();

@@ -117,7 +117,10 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
                 name="endStatus"
                 label={translate('app.register.end_status')}
                 value={endStatus}
-                onChange={(event) => setEndStatus(event.target.value)}
+                onChange={(event) => {
+                  setEndStatus(event.target.value);
+                  setFieldErrors(({ endStatus: _cleared, ...rest }) => rest);
+                }}
                 required
                 error={errorOf('endStatus') !== undefined}
                 helperText={errorOf('endStatus') ?? translate('app.register.end_status_hint')}

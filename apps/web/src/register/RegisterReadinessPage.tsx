@@ -85,7 +85,7 @@ const Incomplete = ({ readiness }: { readiness: RegisterReadiness }) => {
                     <ReferenceField record={course} source="citizenId" reference="citizens" link={false} />
                   </TableCell>
                   <TableCell>
-                    <Link to={`/enrolments/${course.enrolmentId}/show`} aria-label={translate('app.register.open')}>
+                    <Link to={`/enrolments/${course.enrolmentId}/show`}>
                       <ReferenceField record={course} source="programmeId" reference="programmes" link={false} />
                     </Link>
                   </TableCell>
@@ -143,7 +143,7 @@ const LeftOut = ({ readiness }: { readiness: RegisterReadiness }) => {
                     <ReferenceField record={course} source="citizenId" reference="citizens" link={false} />
                   </TableCell>
                   <TableCell>
-                    <Link to={`/enrolments/${course.enrolmentId}/show`} aria-label={translate('app.register.open')}>
+                    <Link to={`/enrolments/${course.enrolmentId}/show`}>
                       <ReferenceField record={course} source="programmeId" reference="programmes" link={false} />
                     </Link>
                   </TableCell>
