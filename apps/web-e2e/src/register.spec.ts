@@ -117,6 +117,16 @@ describe('register readiness: a staff member ends a course with its register sta
     const yRows = rows.filter((r) => r.includes(yCpr)).map((r) => r.split(';'));
     expect(yRows.map((r) => [r[0], r[1], r[6]])).toEqual([['start', filed(addDays(first, 2)), '']]);
     expect(file.includes(zCpr)).toBe(false);
+
+    // The same page in English.
+    await page.getByRole('button', { name: 'Dansk' }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English' }).first().waitFor();
+    await page.getByText('Reporting to the national drug treatment register').first().waitFor();
+    expect((await yRow.locator('[data-testid^="issue-"]').allInnerTexts()).map((t) => t.trim())).toEqual(['No request date']);
+    await zRow.getByText('Replacement CPR number').waitFor();
+    expect((await page.getByTestId('register-due').innerText()).trim()).toBe(`Due by ${shown(dueOn)}`);
+    await screenshot(page, 'register-readiness-en');
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });
