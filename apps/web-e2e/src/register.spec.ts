@@ -80,7 +80,7 @@ describe('register readiness: a staff member ends a course with its register sta
       'Overgået til anden behandling', 'Fraflyttet kommunen', 'Fængsling', 'Død', 'Ukendt',
     ]);
     await page.getByRole('option', { name: 'Stoffri' }).click();
-    await page.locator('.MuiMenu-root').waitFor({ state: 'detached' });
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     // The choice cleared the field's message.
     expect(await dialog.getByText('Skal udfyldes').count()).toBe(0);
     await screenshot(page, 'register-end-status');
