@@ -81,6 +81,7 @@ describe('register readiness: a staff member ends a course with its register sta
     ]);
     await page.getByRole('option', { name: 'Stoffri' }).click();
     await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.waitForTimeout(500); // the menu's fading exit (MUI's transition), for the screenshot
     // The choice cleared the field's message.
     expect(await dialog.getByText('Skal udfyldes').count()).toBe(0);
     await screenshot(page, 'register-end-status');
