@@ -44,9 +44,9 @@ export const CODECS: { [T in SyntheticTable]: TableCodec<T> } = {
   },
   enrolment: {
     columns: ['id', 'created_at', 'updated_at', 'municipality_id', 'citizen_id', 'programme_id', 'centre_id', 'staff_user_id', 'referral_date',
-      'referral_source', 'start_date', 'end_date', 'end_reason', 'state', 'attestations'],
+      'referral_source', 'start_date', 'end_date', 'end_reason', 'end_status', 'state', 'attestations'],
     encode: (r) => [r.id, `${r.referralDate} 10:00`, `${r.endDate ?? r.startDate ?? r.referralDate} 10:00`, r.municipalityId, r.citizenId, r.programmeId,
-      r.centreId, r.staffUserId, r.referralDate, r.referralSource, r.startDate, r.endDate, r.endReason, r.state, textArray(r.attestations)],
+      r.centreId, r.staffUserId, r.referralDate, r.referralSource, r.startDate, r.endDate, r.endReason, r.endStatus, r.state, textArray(r.attestations)],
   },
   enrolment_transition: {
     columns: ['id', 'municipality_id', 'enrolment_id', 'from_state', 'to_state', 'on_date', 'reason', 'user_id', 'at'],

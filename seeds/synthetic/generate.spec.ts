@@ -89,6 +89,17 @@ describe('synthetic data generator', () => {
     }
   });
 
+  it('gives every course that started and ended the register\'s end status, and no other course one', () => {
+    // The groups of docs/register.md: completed drug-free or with reduced use, dropped out, moved away.
+    const wanted: Record<string, string[]> = { completed: ['drug_free', 'reduced'], dropped_out: ['dropped_out'], transferred: ['moved'] };
+    for (const e of sut.enrolment) {
+      if (wanted[e.state]) expect(wanted[e.state]).toContain(e.endStatus);
+      else expect(e.endStatus).toBeNull();
+    }
+    const completed = sut.enrolment.filter((e) => e.state === 'completed');
+    expect(completed.some((e) => e.endStatus === 'drug_free') && completed.some((e) => e.endStatus === 'reduced')).toBe(true);
+  });
+
   it('puts sessions and attendance inside the enrolment and before the as-of date', () => {
     for (const s of sut.treatment_session) {
       const e = enrolments.get(s.enrolmentId);

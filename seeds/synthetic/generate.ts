@@ -241,11 +241,14 @@ class MunicipalityGenerator {
     const row: EnrolmentRow = {
       id: enrolmentId, municipalityId: this.municipalityId, citizenId, programmeId: protocol.id, centreId: centre.id, staffUserId,
       referralDate: referral, referralSource: rng.pick(REFERRAL_SOURCES), startDate: result.startDate, endDate: result.endDate,
-      endReason: result.endReason, state: result.state, attestations: protocol.requiredAttestations,
+      endReason: result.endReason, endStatus: null, state: result.state, attestations: protocol.requiredAttestations,
     };
+    // The assessments first: the citizen's drug-free state at the end (drawn there) gives the register's
+    // end status. No draw moves: the row's own draws came before, the transitions draw none.
+    const drugFreeAtEnd = this.assessments(context, result);
+    row.endStatus = registerEndStatus(result.state, drugFreeAtEnd);
     this.sink.add('enrolment', row);
     this.transitions(row);
-    this.assessments(context, result);
     return result;
   }
 
@@ -429,8 +432,9 @@ class MunicipalityGenerator {
    * dropped out are reached, and fewer at each later follow-up. Drug-free status follows the outcome
    * model; one random draw per enrolment keeps a citizen's timepoints consistent with each other.
    */
-  private assessments(c: EnrolmentContext, result: EnrolmentOutcome): void {
-    if (!result.startDate) return;
+  /** Writes the ASI interviews; answers whether the citizen was drug-free at the end (null: not ended). */
+  private assessments(c: EnrolmentContext, result: EnrolmentOutcome): boolean | null {
+    if (!result.startDate) return null;
     const { rng, protocol } = c;
     const code = protocol.code;
     const model = OUTCOME_MODEL[code];
@@ -456,8 +460,12 @@ class MunicipalityGenerator {
     };
 
     take('intake', result.startDate, 0.95, model.drugFreeAtIntake, 0, false);
+    let drugFreeAtEnd: boolean | null = null;
     if (ended && result.endDate) {
-      take('end', result.endDate, completed ? 0.9 : 0.4, completed ? model.drugFreeAtEnd : model.drugFreeAtEnd * 0.3, 0.25, true);
+      const endP = completed ? model.drugFreeAtEnd : model.drugFreeAtEnd * 0.3;
+      // Known to the staff at the end, interviewed or not (the same draw as the end interview's).
+      drugFreeAtEnd = recovery < endP;
+      take('end', result.endDate, completed ? 0.9 : 0.4, endP, 0.25, true);
       protocol.followUpMonths.forEach((months, i) => {
         const timepoint = `follow-up-${months}` as TimepointName;
         const reach = completed ? 0.75 - 0.1 * i : 0.3 - 0.05 * i;
@@ -472,6 +480,7 @@ class MunicipalityGenerator {
     for (let date = addDays(result.startDate, review.everyDays); addDays(date, 20) < until; date = addDays(date, review.everyDays)) {
       if (rng.chance(review.held)) take('ad-hoc', date, 1, model.drugFreeAtEnd * 0.6, 0.15, false);
     }
+    return drugFreeAtEnd;
   }
 
   /** Attempts to reach the citizen for a follow-up: some unanswered, the last reached when it was taken. */
@@ -517,3 +526,14 @@ const PROGRESS_REVIEWS: Readonly<Record<ProgrammeCode, { everyDays: number; held
 
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
 const minDate = (a: string, b: string): string => (a < b ? a : b);
+
+/**
+ * The register's end status of a synthetic course (docs/register.md): completed drug-free or with
+ * reduced use (as the end interview's draw says), dropped out, or moved away (the transferred courses' reason); none while open or cancelled.
+ */
+export function registerEndStatus(state: EnrolmentStateName, drugFreeAtEnd: boolean | null): string | null {
+  if (state === 'completed') return drugFreeAtEnd ? 'drug_free' : 'reduced';
+  if (state === 'dropped_out') return 'dropped_out';
+  if (state === 'transferred') return 'moved';
+  return null;
+}

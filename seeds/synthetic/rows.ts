@@ -35,6 +35,8 @@ export interface EnrolmentRow {
   startDate: string | null;
   endDate: string | null;
   endReason: string | null;
+  /** The register's status at the end (a code of register_end_status), for a course that started and ended. */
+  endStatus: string | null;
   state: EnrolmentStateName;
   attestations: readonly string[];
 }

@@ -12,6 +12,7 @@ import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
+import { RegisterModule } from './register/register.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -47,6 +48,7 @@ export class AppModule {
         CitizensModule,
         EnrolmentsModule,
         CaseRequestsModule,
+        RegisterModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),

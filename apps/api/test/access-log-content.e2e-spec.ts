@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { AccessLogVerification, ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, WorklistItem } from '@outcomes/contracts';
+import type { AccessLogVerification, ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, RegisterReadiness, WorklistItem } from '@outcomes/contracts';
 import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createCourse, freshCpr, staff } from './support/fixtures';
@@ -188,6 +188,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/enrolments/{id}/treatment-plan': { as: staff.aarhus, path: (f) => `/api/enrolments/${f.planEnrolment.id}/treatment-plan`, citizens: field('citizenId') },
   '/api/worklist/plan-reviews': { as: staff.aarhus, path: () => '/api/worklist/plan-reviews', citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
+  '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
 /** Personal-data GETs that answer no citizen, and why (their reads are logged all the same, without citizens). */
@@ -206,10 +207,12 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
   '/api/case-requests/guarantee-figures': 'counts and a median for a period; its read is logged as a search of requests',
   '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
+  '/api/register/end-statuses': 'the national code list of end statuses: no personal data',
+  '/api/register/extracts/{id}': 'a file (the month\'s register extract, CPR numbers but no citizen ids): its export is logged with every citizen in it by the handler (register.e2e-spec.ts checks it)',
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -241,7 +244,7 @@ async function fixtures(): Promise<Fixtures> {
   expect(plan.status).toBe(201);
   // An ended HCS enrolment owes its end interview now: a worklist row.
   const current = await call<Enrolment>('GET', `/api/enrolments/${enrolment.id}`, undefined, { as: staff.aarhus });
-  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: current.body.version }, { as: staff.aarhus });
+  const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
   return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };

@@ -73,7 +73,7 @@ describe('follow-up schedule and worklist', () => {
   it('shows what an ended HCS enrolment owes, logs attempts, and lists it on the staff member’s worklist', async () => {
     const enrolment = await activeEnrolment('aarhus', DEMO_IDS.programmes.hcs);
     await record(enrolment.id);
-    const ended = await call<Enrolment>('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), version: enrolment.version }, { as: staff.aarhus });
+    const ended = await call<Enrolment>('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: enrolment.version }, { as: staff.aarhus });
     expect(ended.status).toBe(200);
     const schedule = await call<{ due: DueAssessment[] }>('GET', `/api/enrolments/${enrolment.id}/follow-ups`, undefined, { as: staff.aarhus });
     expect(schedule.body.due.map((d) => [d.timepoint, d.status])).toEqual([['intake', 'done'], ['end', 'in-window'], ['follow-up-3', 'upcoming'], ['follow-up-6', 'upcoming']]);

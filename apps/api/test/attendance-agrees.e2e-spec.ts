@@ -79,7 +79,7 @@ describe('attendance toward the protocol agrees on every page', () => {
 
   it('the outcome report: retention 14/16 for the one enrolment referred that day (staff see exact figures)', async () => {
     const before = await call<Enrolment>('GET', `/api/enrolments/${enrolmentId}`, undefined, { as });
-    const ended = await call('POST', `/api/enrolments/${enrolmentId}/transitions`, { to: 'completed', date: today(), version: before.body.version }, { as });
+    const ended = await call('POST', `/api/enrolments/${enrolmentId}/transitions`, { to: 'completed', date: today(), endStatus: 'reduced', version: before.body.version }, { as });
     expect(ended.status).toBe(200);
 
     const sut = await call<OutcomeReport>('GET', `/api/outcomes/report?programmeId=${HCS}&from=${REFERRED}&to=${REFERRED}`, undefined, { as });

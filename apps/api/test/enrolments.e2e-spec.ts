@@ -26,8 +26,8 @@ describe('enrolments', () => {
     expect(referred.body).toMatchObject({ state: 'referred', staffUserId: DEMO_IDS.users.aarhus.staff, municipalityId: DEMO_IDS.municipalities.aarhus });
     const active = await move(referred.body, 'active');
     expect(active.body).toMatchObject({ state: 'active', startDate: todayIso() });
-    const done = await move(active.body, 'completed', { reason: 'Forløb gennemført' });
-    expect(done.body).toMatchObject({ state: 'completed', endDate: todayIso(), endReason: 'Forløb gennemført' });
+    const done = await move(active.body, 'completed', { reason: 'Forløb gennemført', endStatus: 'drug_free' });
+    expect(done.body).toMatchObject({ state: 'completed', endDate: todayIso(), endReason: 'Forløb gennemført', endStatus: 'drug_free' });
     expect(done.body.transitions.map((t) => `${t.from}->${t.to}`)).toEqual(['null->referred', 'referred->active', 'active->completed']);
     expect(done.body.transitions.every((t) => t.userId === DEMO_IDS.users.aarhus.staff)).toBe(true);
   });

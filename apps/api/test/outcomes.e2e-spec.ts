@@ -19,7 +19,7 @@ async function moveCohort(): Promise<void> {
     const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2025-03-10', version: referred.body.version }, { as });
     await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2025-03-10', items: sampleAsiItems(20, 3) }, { as });
     const completes = i < 6;
-    await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: '2025-06-10', version: active.body.version }, { as });
+    await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: '2025-06-10', endStatus: completes ? 'drug_free' : 'dropped_out', version: active.body.version }, { as });
     if (completes) {
       await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'end', date: '2025-06-10', items: sampleAsiItems(i < 4 ? 0 : 8, 1) }, { as });
       if (i < 5) await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-12-10', items: sampleAsiItems(i < 3 ? 0 : 4, 1) }, { as });
@@ -138,7 +138,7 @@ describe('the outcome report', () => {
       const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: '2024-09-09', version: referred.body.version }, { as });
       expect(active.status).toBe(200);
       expect((await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2024-09-09', items: sampleAsiItems(20, 3) }, { as })).status).toBe(201);
-      expect((await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: i < 8 ? 'completed' : 'dropped_out', date: '2024-12-02', version: active.body.version }, { as })).status).toBe(200);
+      expect((await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: i < 8 ? 'completed' : 'dropped_out', date: '2024-12-02', endStatus: i < 8 ? 'drug_free' : 'dropped_out', version: active.body.version }, { as })).status).toBe(200);
       if (i < 3) {
         const followUp = await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'follow-up-6', date: '2025-06-02', items: sampleAsiItems(i < 2 ? 0 : 5, 1) }, { as });
         expect(followUp.status).toBe(201);

@@ -33,7 +33,7 @@ async function cohort(): Promise<string[]> {
     if (active.status !== 200) throw new Error(`start answered ${active.status}`);
     const intake = await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'intake', date: '2023-05-15', items: sampleAsiItems(20, 3) }, { as });
     if (intake.status !== 201) throw new Error(`intake answered ${intake.status}`);
-    const ended = await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: i < 10 ? 'completed' : 'dropped_out', date: '2023-08-14', version: active.body.version }, { as });
+    const ended = await call('POST', `/api/enrolments/${active.body.id}/transitions`, { to: i < 10 ? 'completed' : 'dropped_out', date: '2023-08-14', endStatus: i < 10 ? 'drug_free' : 'dropped_out', version: active.body.version }, { as });
     if (ended.status !== 200) throw new Error(`end answered ${ended.status}`);
     if (i < 7) {
       const end = await call('POST', '/api/assessments', { enrolmentId: active.body.id, timepoint: 'end', date: '2023-08-14', items: sampleAsiItems(i < 5 ? 0 : 6, 1) }, { as });

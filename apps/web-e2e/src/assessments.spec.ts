@@ -32,7 +32,7 @@ async function completedHcsEnrolment(): Promise<{ citizen: Citizen; enrolment: E
     AARHUS_STAFF,
   );
   const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: started, version: referred.version }, AARHUS_STAFF);
-  const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'completed', date: ended, version: active.version }, AARHUS_STAFF);
+  const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'completed', date: ended, endStatus: 'drug_free', version: active.version }, AARHUS_STAFF);
   return { citizen, enrolment, name: `${firstName} ${lastName}`, started, ended };
 }
 

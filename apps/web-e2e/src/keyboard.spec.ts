@@ -36,7 +36,7 @@ async function citizenOnWorklist(): Promise<{ citizen: Citizen; enrolment: Enrol
     STAFF,
   );
   const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: isoDaysAgo(270), version: referred.version }, STAFF);
-  const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'completed', date: isoDaysAgo(180), version: active.version }, STAFF);
+  const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'completed', date: isoDaysAgo(180), endStatus: 'drug_free', version: active.version }, STAFF);
   return { citizen, enrolment, name: `${firstName} ${lastName}` };
 }
 

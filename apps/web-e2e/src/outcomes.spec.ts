@@ -49,7 +49,7 @@ async function moveCohort(): Promise<void> {
       await apiPost('sessions', { enrolmentId: active.id, startsAt, durationMinutes: 60, kind: 'move-session', attendance: 'attended' }, ODENSE_STAFF);
     }
     const completes = i < 14;
-    await apiPost(`enrolments/${active.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: ENDED, version: active.version }, ODENSE_STAFF);
+    await apiPost(`enrolments/${active.id}/transitions`, { to: completes ? 'completed' : 'dropped_out', date: ENDED, endStatus: completes ? 'drug_free' : 'dropped_out', version: active.version }, ODENSE_STAFF);
     if (i < 12) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'end', date: ENDED, items: sampleAsiItems(i < 7 ? 0 : 6, 1 + (i % 3)) }, ODENSE_STAFF);
     if (i < 11) await apiPost('assessments', { enrolmentId: active.id, timepoint: 'follow-up-6', date: '2025-11-12', items: sampleAsiItems(i < 6 ? 0 : 4, 1 + (i % 2)) }, ODENSE_STAFF);
   }
@@ -93,7 +93,7 @@ async function exportCohort(): Promise<void> {
       await apiPost('youth-consents', { enrolmentId: referred.id, kind: 'young-person', givenOn: '2025-06-09' }, ODENSE_STAFF);
     }
     const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: '2025-06-09', version: referred.version }, ODENSE_STAFF);
-    await apiPost(`enrolments/${active.id}/transitions`, { to: person.state, date: '2025-09-08', version: active.version }, ODENSE_STAFF);
+    await apiPost(`enrolments/${active.id}/transitions`, { to: person.state, date: '2025-09-08', endStatus: 'unknown', version: active.version }, ODENSE_STAFF);
   }
 }
 

@@ -28,6 +28,7 @@ import { programmes } from './programmes';
 import { darkTheme, LocalisedTheme, lightTheme } from './theme';
 import { sessions } from './sessions';
 import { caseRequests } from './case-requests';
+import { register } from './register';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -58,6 +59,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   'coordinator-dashboard': coordinatorDashboard,
   outcomes,
   'export-projects': exportProjects,
+  register,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

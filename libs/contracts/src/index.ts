@@ -23,3 +23,4 @@ export * from './lib/grant';
 export * from './lib/case-request';
 export * from './lib/youth-consent';
 export * from './lib/treatment-plan';
+export * from './lib/register';

@@ -16,3 +16,4 @@ export * from './lib/danish-date';
 export * from './lib/attendance';
 export * from './lib/guarantee';
 export * from './lib/youth-consent';
+export * from './lib/register';

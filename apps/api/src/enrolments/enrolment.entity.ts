@@ -7,6 +7,7 @@ import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
 import { CaseRequestEntity } from '../case-requests/case-request.entity';
+import { RegisterEndStatusEntity } from './register-end-status.entity';
 
 registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 
@@ -68,8 +69,17 @@ export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'date', nullable: true })
   endDate!: string | null;
 
+  /** A free-text note on the end, beside the end status (optional). */
   @Column({ type: 'text', nullable: true })
   endReason!: string | null;
+
+  /** The register's status at the end (a code of register_end_status); required when a started course ends. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  endStatus!: string | null;
+
+  @ManyToOne(() => RegisterEndStatusEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'end_status', referencedColumnName: 'code' })
+  endStatusCode?: Relation<RegisterEndStatusEntity>;
 
   @Column({ type: 'varchar', length: 20, default: 'referred' })
   state!: string;

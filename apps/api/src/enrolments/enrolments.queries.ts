@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { attendedCountSql } from './rules-sql';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
+import { RegisterEndStatusEntity } from './register-end-status.entity';
 
 // Every query of the enrolments feature, and the enrolment lookups other features make. All run in
 // the request's tenant transaction (row-level security applies). The attendance rule's SQL fragment
@@ -60,4 +61,9 @@ export function enrolmentsForWorklist(m: EntityManager, states: string[], filter
   if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
   if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
   return qb.getMany();
+}
+
+/** The register's end-status code list, in its order (national reference data). */
+export function registerEndStatuses(m: EntityManager): Promise<RegisterEndStatusEntity[]> {
+  return m.getRepository(RegisterEndStatusEntity).createQueryBuilder('s').orderBy('s.sort_order', 'ASC').getMany();
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ANONYMOUS_COURSE_KIND, DEFAULT_COURSE_KIND } from '@outcomes/contracts';
 import type { Attestation, CourseKind, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
-import { danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
+import { COURSE_ENDING_STATES, danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
 import { CaseRequestsService, refuseAnonymousWithCpr } from '../case-requests/case-requests.service';
 import { CitizensService } from '../citizens/citizens.service';
 import type { ListPage } from '../common/list-query/list-page';
@@ -15,7 +15,7 @@ import { Db } from '../tenancy/db.service';
 import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
-import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
+import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
 
 const LIST_SPEC: ListSpec = {
@@ -132,6 +132,7 @@ export class EnrolmentsService {
     this.checkDate('date', input.date, birthDate);
     const earliest = input.to === 'active' || input.to === 'cancelled' ? current.referralDate : (current.startDate ?? current.referralDate);
     if (input.date < earliest) throw ApiException.validation({ date: `date must not be before ${earliest}` });
+    const endStatus = await this.checkEndStatus(input.to, input.endStatus ?? null);
     const changes: Partial<EnrolmentEntity> = { state: input.to };
     if (input.to === 'active') {
       const programme = await this.programmeOrRefuse(current.programmeId);
@@ -144,12 +145,32 @@ export class EnrolmentsService {
       changes.eligibilityOverride = override;
     } else {
       changes.endDate = input.date;
-      changes.endReason = input.reason ?? null;
+      changes.endReason = input.reason?.trim() || null;
+      changes.endStatus = endStatus;
     }
     const updated = await updateEnrolment(this.db.manager(), id, input.version, changes);
     if (updated === 0) throw ApiException.versionConflict('Enrolment');
     await this.record(id, from, input.to, input.date, input.reason ?? input.eligibilityOverride ?? null);
     return this.get(id);
+  }
+
+  /**
+   * The register's end status (docs/register.md; COURSE_ENDING_STATES: a referral cancelled before it
+   * started is no course of treatment and takes none): required, from the code list, when a started course ends; refused on a
+   * start or a cancelled referral. Answers the code to store (null when none belongs).
+   */
+  private async checkEndStatus(to: EnrolmentState, endStatus: string | null): Promise<string | null> {
+    const ending = COURSE_ENDING_STATES.includes(to);
+    if (!ending) {
+      if (endStatus !== null) throw ApiException.validation({ endStatus: `endStatus is given only when a started course ends (${COURSE_ENDING_STATES.join(', ')}), not when it becomes ${to}` });
+      return null;
+    }
+    const codes = (await registerEndStatuses(this.db.manager())).map((s) => s.code);
+    if (endStatus === null || endStatus.trim() === '') {
+      throw ApiException.validation({ endStatus: `endStatus is required when a course ends (the register's status at the end): one of ${codes.join(', ')}` });
+    }
+    if (!codes.includes(endStatus)) throw ApiException.validation({ endStatus: `endStatus must be one of ${codes.join(', ')}` });
+    return endStatus;
   }
 
   private async entity(id: string): Promise<EnrolmentEntity> {
@@ -240,6 +261,7 @@ export class EnrolmentsService {
       startDate: row.startDate,
       endDate: row.endDate,
       endReason: row.endReason,
+      endStatus: row.endStatus,
       state: row.state as EnrolmentState,
       attestations: row.attestations as Attestation[],
       eligibilityOverride: row.eligibilityOverride,

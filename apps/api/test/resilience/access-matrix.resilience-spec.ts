@@ -454,6 +454,18 @@ async function attempt(c: Case): Promise<Outcome> {
     const seen = await dashboardGroups(who);
     return { status: seen.status, body: seen.groupIds, found: seen.groupIds.includes(groupId) };
   }
+  if (c.resource === 'register') {
+    // The readiness page (list): a new referral without a request lacks its request date. The month's
+    // file (read): a new course started 3 days ago has its start event in that day's month.
+    if (c.action === 'list') {
+      const e = await referral(town);
+      const res = await call<{ incomplete?: { enrolmentId: string }[] }>('GET', '/api/register/readiness', undefined, who);
+      return { status: res.status, body: res.status, found: (res.body?.incomplete ?? []).some((r) => r.enrolmentId === e.id) };
+    }
+    const e = await activeEnrolment(town);
+    const res = await call<string>('GET', `/api/register/extracts/${daysFromNow(-3).slice(0, 7)}`, undefined, who);
+    return { status: res.status, body: res.status, found: typeof res.body === 'string' && res.body.includes(e.id) };
+  }
   if (c.resource === 'access-log') {
     if (c.action === 'read') {
       const res = await call('GET', '/api/access-log/verify', undefined, who);

@@ -47,6 +47,7 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'meetings calendar', path: '/group-meetings', owner: 'reflow' },
     { name: 'meeting log create', path: '/group-meetings/create', owner: 'reflow' },
     { name: 'outcomes', path: '/outcomes', owner: 'reflow', report: true },
+    { name: 'register readiness', path: '/register', owner: 'reflow' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'centres list', path: '/centres', owner: 'keys' },
     { name: 'programmes list', path: '/programmes', owner: 'keys' },

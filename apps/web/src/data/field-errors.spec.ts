@@ -30,6 +30,7 @@ const TABLE: [string, string, Record<string, string>?][] = [
   ['property createdAt should not exist', 'app.input_rules.not_accepted'],
   // the API's own sentences
   ['date must not be before the referral (2026-10-01)', 'app.validation.date_before_referral'],
+  ['endStatus must be one of drug_free, reduced, stabilised', 'app.register.end_status_required'],
   ['requiredAttestations must contain at least 1 elements', 'app.input_rules.at_least_items', { min: '1' }],
   ['items must be an object', 'app.input_rules.invalid'],
   // the API's own sentences

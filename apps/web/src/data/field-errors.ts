@@ -66,6 +66,7 @@ const KNOWN_PATTERNS: [RegExp, string][] = [
   [/ must not be more than \d+ days after today\b/, 'app.validation.date_too_far_ahead'],
   [/^date must not be before \d{4}-\d{2}-\d{2}$/, 'app.validation.date_before_previous_step'],
   [/^date must not be before the referral\b/, 'app.validation.date_before_referral'],
+  [/^endStatus (is required|must be one of)\b/, 'app.register.end_status_required'],
   [/^startsAt must not be before the enrolment started\b/, 'app.validation.session_before_start'],
   [/^sessionNumber must be between 1 and \d+ for\b/, 'app.validation.session_number_beyond_protocol'],
   [/^the enrolment is \w+, not active$/, 'app.validation.enrolment_not_active'],

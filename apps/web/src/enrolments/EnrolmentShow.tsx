@@ -18,6 +18,7 @@ import { LinkButton } from '../common/LinkButton';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { EnrolmentStateChip, ProgressText } from './EnrolmentStateChip';
 import { EnrolmentTitle } from './EnrolmentTitle';
+import { EndStatusText } from '../register/EndStatusText';
 import { progressOf } from './states';
 import { TransitionButtons } from './TransitionButtons';
 import { YouthConsents } from './YouthConsents';
@@ -107,6 +108,9 @@ const Body = () => {
         </Detail>
         <Detail label={field('attestations')}>
           {enrolment.attestations.map((a) => translate(`resources.enrolments.attestations.${a}`)).join('; ')}
+        </Detail>
+        <Detail label={translate('app.register.end_status')}>
+          <EndStatusText code={enrolment.endStatus} />
         </Detail>
         <Detail label={field('endReason')}>{enrolment.endReason}</Detail>
         <Detail label={field('eligibilityOverride')}>{enrolment.eligibilityOverride}</Detail>

@@ -1,9 +1,9 @@
-import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import type { Enrolment, EnrolmentState } from '@outcomes/contracts';
-import { allowedTransitions } from '@outcomes/domain';
+import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import type { Enrolment, EnrolmentState, RegisterEndStatus } from '@outcomes/contracts';
+import { allowedTransitions, COURSE_ENDING_STATES } from '@outcomes/domain';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { todayLocal } from '../common/dates';
 import { DanishDateTextField } from '../common/DanishDateField';
 import { apiErrorOf } from '../common/http-errors';
@@ -12,10 +12,11 @@ import { translatableMessage } from '../data/field-errors';
 import type { Failure } from './eligibility';
 import { FailureList } from './FailureList';
 import { DANISH_TEXT } from '../common/danish-text';
+import { endStatusLabel, fetchEndStatuses } from '../register/api';
 
 const MIN_OVERRIDE = 10;
 
-/** Asks for the date (and, when the enrolment ends, the reason) of one state change, and makes it. */
+/** Asks for the date (and, when the course ends, the register's end status and a note) of one state change, and makes it. */
 const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to: EnrolmentState; onClose: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -27,14 +28,22 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
   const [failures, setFailures] = useState<Failure[]>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [locale] = useLocaleState();
   const starting = to === 'active';
+  // A started course that ends takes the register's status at the end, from its code list (docs/register.md).
+  const ending = COURSE_ENDING_STATES.includes(to);
+  const [endStatus, setEndStatus] = useState('');
+  const [endStatuses, setEndStatuses] = useState<RegisterEndStatus[]>([]);
+  useEffect(() => {
+    if (ending) fetchEndStatuses().then(setEndStatuses, () => setEndStatuses([]));
+  }, [ending]);
 
   const overrideTooShort = failures !== undefined && override.trim().length < MIN_OVERRIDE;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!date || overrideTooShort) {
-      setFieldErrors(date ? {} : { date: 'ra.validation.required' });
+    if (!date || overrideTooShort || (ending && !endStatus)) {
+      setFieldErrors({ ...(date ? {} : { date: 'ra.validation.required' }), ...(ending && !endStatus ? { endStatus: 'ra.validation.required' } : {}) });
       return;
     }
     setBusy(true);
@@ -45,6 +54,7 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
         // A start after the treatment guarantee's last day carries its reason (asked once the API named it).
         ...(starting ? (reason.trim() ? { reason: reason.trim() } : {}) : { reason: reason.trim() || null }),
         ...(failures ? { eligibilityOverride: override.trim() } : {}),
+        ...(ending ? { endStatus } : {}),
         version: enrolment.version,
       });
       notify('resources.enrolments.transitioned', {
@@ -101,6 +111,27 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
               error={errorOf('date') !== undefined}
               helperText={errorOf('date')}
             />
+            {ending && (
+              <TextField
+                select
+                name="endStatus"
+                label={translate('app.register.end_status')}
+                value={endStatus}
+                onChange={(event) => {
+                  setEndStatus(event.target.value);
+                  setFieldErrors(({ endStatus: _cleared, ...rest }) => rest);
+                }}
+                required
+                error={errorOf('endStatus') !== undefined}
+                helperText={errorOf('endStatus') ?? translate('app.register.end_status_hint')}
+              >
+                {endStatuses.map((status) => (
+                  <MenuItem key={status.code} value={status.code}>
+                    {endStatusLabel(status, locale, status.code)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
             {(!starting || fieldErrors['reason'] !== undefined || reason !== '') && (
               <TextField
                 name="reason"

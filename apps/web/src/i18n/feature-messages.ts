@@ -21,6 +21,7 @@ import { citizenMessages } from '../citizens/messages';
 import { enrolmentMessages } from '../enrolments/messages';
 import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
+import { registerMessages } from '../register/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 
 /**
@@ -58,6 +59,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   enrolmentMessages,
   sessionMessages,
   caseRequestMessages,
+  registerMessages,
   treatmentPlanMessages,
 ];
 

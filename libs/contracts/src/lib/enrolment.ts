@@ -27,7 +27,10 @@ export interface Enrolment extends RecordMeta {
   referralSource: string | null;
   startDate: string | null;
   endDate: string | null;
+  /** A free-text note on the end, beside the end status. */
   endReason: string | null;
+  /** The register's status at the end: a code of the end-status code list (GET /api/register/end-statuses). */
+  endStatus: string | null;
   state: EnrolmentState;
   attestations: Attestation[];
   /** Why eligibility rules were overridden, when they were. */

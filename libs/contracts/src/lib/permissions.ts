@@ -21,9 +21,11 @@ const ALL = ACTIONS;
  * grants of their own data to evaluators (row-level security holds each to those rows).
  */
 export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
+  // The register (Stofmisbrugsdatabasen): staff see which courses are not ready (list) and download the
+  // monthly extract with its CPR numbers (read). Not the admin: the admin reads no citizen (docs/register.md).
   // Citizens and enrolments are never deleted here: an enrolment ends (cancelled, completed, ...).
   // Nor sessions: one logged in error is marked so, with a reason, and stays (docs/domain.md).
-  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'] },
+  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ },
   coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
   // Export jobs are never changed by hand: they run, finish and expire.
   evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },

@@ -72,10 +72,20 @@ export class TransitionDto {
   @Length(10, 10, DATE)
   date!: string;
 
+  /** A free-text note (the end's, or a late start's reason); the register's end status is endStatus. */
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string | null;
+
+  /**
+   * The register's status at the end: a code of GET /api/register/end-statuses. Required when a started
+   * course ends (completed, dropped_out, transferred); not given otherwise.
+   */
+  @IsOptional()
+  @IsString({ message: 'endStatus must be a code of the end-status code list' })
+  @MaxLength(30, { message: 'endStatus must be a code of the end-status code list' })
+  endStatus?: string | null;
 
   @IsOptional()
   @IsString()

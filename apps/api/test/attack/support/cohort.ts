@@ -63,7 +63,7 @@ export async function enrol(spec: EnrolmentSpec): Promise<string> {
   const cpr = registered.cpr as string;
   let e = await ok<Enrolment>('a referral', call('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: spec.programmeId, centreId: CENTRES[spec.town], referralDate: spec.referralDate }, { as }));
   const move = async (to: string, date: string): Promise<void> => {
-    e = await ok<Enrolment>(`a transition to ${to}`, call('POST', `/api/enrolments/${e.id}/transitions`, { to, date, version: e.version }, { as }));
+    e = await ok<Enrolment>(`a transition to ${to}`, call('POST', `/api/enrolments/${e.id}/transitions`, { to, date, ...(to === 'active' || to === 'cancelled' ? {} : { endStatus: 'unknown' }), version: e.version }, { as }));
   };
   if (spec.outcome === 'referred') return e.id;
   if (spec.outcome === 'cancelled') {
