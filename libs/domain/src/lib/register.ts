@@ -41,7 +41,7 @@ export function readinessIssues(c: RegisterCourseFacts): ReadinessIssue[] {
 export function registerLeftOut(course: { hasCpr: boolean; cprReplacement: boolean; courseKind?: string }): RegisterLeftOutReason | null {
   if (course.courseKind === 'sel-101a') return 'anonymous';
   if (!course.hasCpr) return 'no-cpr';
-  if (citizen.cprReplacement) return 'replacement-cpr';
+  if (course.cprReplacement) return 'replacement-cpr';
   return null;
 }
 
