@@ -174,13 +174,36 @@ describe('the 14-day treatment guarantee (calendar days; the 14th day is the las
     await newRequest('2024-02-20');
     // Odense's requests of the same month are not Aarhus's figures.
     await newRequest('2024-02-03', 'odense');
-    const sut = await call<GuaranteeFigures>('GET', '/api/case-requests/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: staff.aarhus });
-    expect(sut.status).toBe(200);
-    expect(sut.body).toEqual({
+    const expected = {
       municipalityId: DEMO_IDS.municipalities.aarhus, from: '2024-02-01', to: '2024-02-29', guaranteeDays: 14,
       requests: 5, met: 2, missed: 1, overdue: 1, running: 0, waived: 1, shareWithin: 0.5, medianDays: 14,
-    });
-    expect((await call<ApiErrorBody>('GET', '/api/case-requests/guarantee-figures?from=2024-02-01', undefined, { as: staff.aarhus })).status).toBe(400);
+    };
+    const sut = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: staff.aarhus });
+    expect(sut.status).toBe(200);
+    expect(sut.body).toEqual(expected);
+    // The management (the municipality's admin) sees the same figures, and nothing but them.
+    const management = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: 'admin@aarhus.demo' });
+    expect(management.status).toBe(200);
+    expect(management.body).toEqual(expected);
+    const missing = await call<ApiErrorBody>('GET', '/api/guarantee-figures?from=2024-02-01', undefined, { as: 'admin@aarhus.demo' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toHaveProperty('to');
+    const backwards = await call<ApiErrorBody>('GET', '/api/guarantee-figures?from=2024-02-29&to=2024-02-01', undefined, { as: 'admin@aarhus.demo' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toHaveProperty('to');
+  });
+
+  it('gives the management no request, and its figures read no citizen into the access log', async () => {
+    const req = await newRequest('2024-03-04');
+    const before = await db().query<{ n: string }>("SELECT max(seq)::text AS n FROM access_log");
+    const figures = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-03-04&to=2024-03-04', undefined, { as: 'admin@aarhus.demo' });
+    expect(figures.status).toBe(200);
+    expect(figures.body.requests).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(figures.body)).not.toContain(req.citizenId);
+    const logged = await db().query("SELECT 1 FROM access_log WHERE seq > $1 AND (citizen_id = $2 OR $2 = ANY(citizen_ids))", [before.rows[0]?.n ?? '0', req.citizenId]);
+    expect(logged.rows).toEqual([]);
+    expect((await get(req.id, 'admin@aarhus.demo')).status).toBe(403);
+    expect((await call('GET', listPath('case-requests', { range: [0, 9] }), undefined, { as: 'admin@aarhus.demo' })).status).toBe(403);
   });
 });
 
@@ -214,11 +237,13 @@ describe('another municipality and other roles (the attacker)', () => {
     expect(sut.body.errors).toHaveProperty('caseRequestId');
   });
 
-  it('refuses coordinators, evaluators and admins (403)', async () => {
+  it('refuses coordinators, evaluators and admins the requests, and coordinators and evaluators the figures (403)', async () => {
     const req = await newRequest(daysFromToday(-3));
     for (const who of ['coordinator@aarhus.demo', 'evaluator@aarhus.demo', 'admin@aarhus.demo']) {
       expect((await get(req.id, who)).status).toBe(403);
-      expect((await call('GET', '/api/case-requests/guarantee-figures?from=2024-01-01&to=2024-12-31', undefined, { as: who })).status).toBe(403);
+    }
+    for (const who of ['coordinator@aarhus.demo', 'evaluator@aarhus.demo']) {
+      expect((await call('GET', '/api/guarantee-figures?from=2024-01-01&to=2024-12-31', undefined, { as: who })).status).toBe(403);
     }
   });
 

@@ -14,4 +14,4 @@ export const createDecision = async (requestId: string, body: Record<string, unk
 export const decisionPdfUrl = (requestId: string, decisionId: string): string => `${base(requestId)}/decisions/${encodeURIComponent(decisionId)}/pdf`;
 
 export const guaranteeFigures = async (from: string, to: string): Promise<GuaranteeFigures> =>
-  (await httpClient(`/api/case-requests/guarantee-figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json as GuaranteeFigures;
+  (await httpClient(`/api/guarantee-figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json as GuaranteeFigures;

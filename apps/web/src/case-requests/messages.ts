@@ -4,6 +4,9 @@ import type { FeatureMessages } from '../i18n/feature-messages';
 export const caseRequestMessages: FeatureMessages = {
   da: {
     resources: {
+      'guarantee-figures': {
+        name: 'Behandlingsgaranti',
+      },
       'case-requests': {
         name: 'Henvendelse |||| Henvendelser',
         forcedCaseName: 'henvendelse |||| henvendelser',
@@ -76,6 +79,9 @@ export const caseRequestMessages: FeatureMessages = {
           waived: 'Frafaldet (frit valg)',
           none: '—',
           explanation: 'Andelen er holdte af (holdte + ikke holdte + overskredne); frafaldne og dem, hvis frist stadig løber, tæller ikke med.',
+          page_intro: 'Kommunens egne tal for behandlingsgarantien (serviceloven § 101, stk. 4): hvor mange henvendelser i perioden, der fik behandling inden for fristen. Kun antal og mediandage, ingen borgere.',
+          period_error: 'Vælg en periode: fra-datoen skal ligge før til-datoen',
+          load_error: 'Tallene kunne ikke hentes',
         },
         decisions: {
           title: 'Afgørelser',
@@ -102,6 +108,9 @@ export const caseRequestMessages: FeatureMessages = {
   },
   en: {
     resources: {
+      'guarantee-figures': {
+        name: 'Treatment guarantee',
+      },
       'case-requests': {
         name: 'Request |||| Requests',
         forcedCaseName: 'request |||| requests',
@@ -174,6 +183,9 @@ export const caseRequestMessages: FeatureMessages = {
           waived: 'Waived (free choice)',
           none: '—',
           explanation: 'The share is kept of (kept + missed + overdue); waived requests and those whose deadline is still running do not count.',
+          page_intro: "The municipality's own figures for the treatment guarantee (Social Services Act § 101(4)): how many requests of the period got treatment within the deadline. Counts and median days only, no citizens.",
+          period_error: 'Choose a period: the from date must be before the to date',
+          load_error: 'The figures could not be fetched',
         },
         decisions: {
           title: 'Decisions',

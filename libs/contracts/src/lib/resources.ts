@@ -23,6 +23,7 @@ export const RESOURCES = [
   'export-projects',
   'export-jobs',
   'case-requests',
+  'guarantee-figures',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
