@@ -207,6 +207,130 @@ describe('the 14-day treatment guarantee (calendar days; the 14th day is the las
   });
 });
 
+describe('linking an enrolment made before its request was recorded', () => {
+  /** An enrolment of the request's citizen without a request, referred and (if a start is given) started. */
+  async function unlinked(citizenId: string, referralDate: string, startDate: string | null, town: Town = 'aarhus'): Promise<Enrolment> {
+    const made = await call<Enrolment>('POST', '/api/enrolments', { citizenId, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE[town], referralDate }, { as: staff[town] });
+    if (made.status !== 201) throw new Error(`fixture enrolment answered ${made.status}: ${JSON.stringify(made.body)}`);
+    if (startDate === null) return made.body;
+    const started = await call<Enrolment>('POST', `/api/enrolments/${made.body.id}/transitions`, { to: 'active', date: startDate, version: made.body.version }, { as: staff[town] });
+    if (started.status !== 200) throw new Error(`fixture start answered ${started.status}: ${JSON.stringify(started.body)}`);
+    return started.body;
+  }
+
+  const link = (enrolment: Enrolment, caseRequestId: string, extra: Record<string, unknown> = {}, as: string = staff.aarhus) =>
+    call<Enrolment & ApiErrorBody>('POST', `/api/enrolments/${enrolment.id}/case-request`, { caseRequestId, version: enrolment.version, ...extra }, { as });
+
+  const linkOf = async (enrolmentId: string): Promise<string | null> =>
+    ((await db().query<{ case_request_id: string | null }>('SELECT case_request_id FROM enrolment WHERE id = $1', [enrolmentId])).rows[0]?.case_request_id ?? null);
+
+  it('stops the guarantee clock at that enrolment’s start, and logs the change with the citizen', async () => {
+    // Started on 6 October 2025; the request of 1 October was recorded afterwards: overdue until linked (last day 15 October).
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-10-02', '2025-10-06');
+    const made = await request(citizen.id, '2025-10-01');
+    expect(made.status).toBe(201);
+    expect((await get(made.body.id)).body.guarantee).toMatchObject({ status: 'overdue', startDate: null, deadline: '2025-10-15' });
+    const sut = await link(enrolment, made.body.id);
+    expect(sut.status).toBe(200);
+    expect(sut.body).toMatchObject({ id: enrolment.id, caseRequestId: made.body.id, startDate: '2025-10-06', version: enrolment.version + 1 });
+    const after = await get(made.body.id);
+    expect(after.body.guarantee).toMatchObject({ status: 'met', startDate: '2025-10-06', daysToStart: 5, deadline: '2025-10-15' });
+    expect(after.body.enrolmentIds).toEqual([enrolment.id]);
+    const logged = await db().query<{ action: string; outcome: string }>("SELECT action, outcome FROM access_log WHERE resource = 'enrolments' AND record_id = $1 AND citizen_id = $2 AND action = 'update'", [enrolment.id, citizen.id]);
+    expect(logged.rows).toEqual([{ action: 'update', outcome: 'ok' }]);
+  });
+
+  it('links a referred enrolment (no start yet): the clock runs on until it starts', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), null);
+    expect((await link(enrolment, req.id)).status).toBe(200);
+    expect((await get(req.id)).body.guarantee).toMatchObject({ status: 'running', startDate: null, daysLeft: 11 });
+  });
+
+  it('asks for the reason when the start was after the guarantee’s last day, and keeps it on the request', async () => {
+    // Request 3 November 2025, last day 17 November; started 20 November.
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-11-04', '2025-11-20');
+    const req = (await request(citizen.id, '2025-11-03')).body;
+    const without = await link(enrolment, req.id);
+    expect(without.status).toBe(400);
+    expect(without.body.errors).toHaveProperty('reason');
+    expect(await linkOf(enrolment.id)).toBeNull();
+    const sut = await link(enrolment, req.id, { reason: 'Ventetid på behandlingsstedet' });
+    expect(sut.status).toBe(200);
+    expect((await get(req.id)).body).toMatchObject({ missedReason: 'Ventetid på behandlingsstedet', guarantee: { status: 'missed', daysToStart: 17, reasonMissing: false } });
+  });
+
+  it('refuses a stale version (409) and writes nothing', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), null);
+    const sut = await link({ ...enrolment, version: enrolment.version - 1 }, req.id);
+    expect(sut.status).toBe(409);
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses an enrolment already linked (409 ALREADY_LINKED), to the same or another request', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const linked = await linkedEnrolment(req);
+    const again = await link(linked, req.id);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ALREADY_LINKED' });
+    expect(again.body.errors).toHaveProperty('caseRequestId');
+  });
+
+  it('refuses a request of another citizen (400 naming caseRequestId)', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const other = await createCitizen('aarhus');
+    const enrolment = await unlinked(other.id, daysFromToday(-2), null);
+    const sut = await link(enrolment, req.id);
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses a start before the request (409 START_BEFORE_REQUEST)', async () => {
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-09-01', '2025-09-02');
+    const req = (await request(citizen.id, '2025-09-10')).body;
+    const sut = await link(enrolment, req.id);
+    expect(sut.status).toBe(409);
+    expect(sut.body).toMatchObject({ code: 'START_BEFORE_REQUEST' });
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses a request closed before the enrolment’s referral (409 REQUEST_CLOSED), and links one closed after it', async () => {
+    const req = await newRequest('2025-08-01');
+    const closed = await call<CaseRequest>('PUT', `/api/case-requests/${req.id}`, { status: 'closed', closedOn: '2025-08-20', missedReason: 'Borgeren udeblev', version: req.version }, { as: staff.aarhus });
+    expect(closed.status).toBe(200);
+    const late = await unlinked(req.citizenId, '2025-08-25', null);
+    const sut = await link(late, req.id);
+    expect(sut.status).toBe(409);
+    expect(sut.body).toMatchObject({ code: 'REQUEST_CLOSED' });
+    expect(await linkOf(late.id)).toBeNull();
+    const cancelled = await call<Enrolment>('POST', `/api/enrolments/${late.id}/transitions`, { to: 'cancelled', date: '2025-08-26', version: late.version }, { as: staff.aarhus });
+    expect(cancelled.status).toBe(200);
+    const earlier = await unlinked(req.citizenId, '2025-08-05', null);
+    expect((await link(earlier, req.id)).status).toBe(200);
+  });
+
+  it('refuses another municipality’s request (400, logged as refused), and another municipality’s enrolment (404)', async () => {
+    const theirs = await newRequest(daysFromToday(-3), 'odense');
+    const citizen = await createCitizen('aarhus');
+    const mine = await unlinked(citizen.id, daysFromToday(-2), null);
+    const sut = await link(mine, theirs.id);
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    const refused = await db().query<{ outcome: string }>("SELECT outcome FROM access_log WHERE resource = 'enrolments' AND record_id = $1 AND outcome = 'refused'", [mine.id]);
+    expect(refused.rows.length).toBe(1);
+    const ownRequest = await newRequest(daysFromToday(-3));
+    const theirEnrolment = await unlinked(theirs.citizenId, daysFromToday(-2), null, 'odense');
+    expect((await link(theirEnrolment, ownRequest.id)).status).toBe(404);
+    expect(await linkOf(theirEnrolment.id)).toBeNull();
+  });
+});
+
 describe('another municipality and other roles (the attacker)', () => {
   it('cannot see, list, change, decide on or link to another municipality’s request, nor make one for its citizen', async () => {
     const theirs = await newRequest(daysFromToday(-3), 'aarhus');

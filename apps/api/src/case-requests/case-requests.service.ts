@@ -149,9 +149,31 @@ export class CaseRequestsService {
   // The enrolments' side: linking an enrolment to its request, and its start
 
   /** An enrolment may name a request of its own citizen only. */
-  async checkLink(caseRequestId: string, citizenId: string): Promise<void> {
+  async checkLink(caseRequestId: string, citizenId: string): Promise<CaseRequestEntity> {
     const request = await requestOr400(this.db.manager(), caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
     if (request.citizenId !== citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
+    return request;
+  }
+
+  /**
+   * An existing enrolment linked afterwards (docs/decisions.md 79): a request of its citizen, open or
+   * closed no earlier than the referral (the enrolment belonged to that course), and, if it has
+   * started, not before the request; a start after the deadline as at the start (the reason).
+   */
+  async checkLinkExisting(caseRequestId: string, enrolment: { citizenId: string; referralDate: string; startDate: string | null }, reason: string | null): Promise<void> {
+    const request = await this.checkLink(caseRequestId, enrolment.citizenId);
+    if (request.status === 'closed' && request.closedOn !== null && request.closedOn < enrolment.referralDate) {
+      throw new ApiException(409, 'REQUEST_CLOSED', `The request was closed on ${request.closedOn}, before the enrolment's referral (${enrolment.referralDate})`, {
+        caseRequestId: `the request was closed on ${request.closedOn}, before the referral (${enrolment.referralDate}): link an open or later request`,
+      });
+    }
+    if (enrolment.startDate === null) return;
+    if (enrolment.startDate < request.requestedOn) {
+      throw new ApiException(409, 'START_BEFORE_REQUEST', `The enrolment started on ${enrolment.startDate}, before the request of ${request.requestedOn}`, {
+        caseRequestId: `the enrolment started on ${enrolment.startDate}, before the request (${request.requestedOn}): treatment starts after the citizen's request`,
+      });
+    }
+    await this.checkStart(caseRequestId, enrolment.startDate, reason);
   }
 
   /**

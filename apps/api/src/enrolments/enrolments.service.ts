@@ -12,7 +12,7 @@ import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import { YouthConsentsService } from './youth-consents.service';
-import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import type { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
@@ -103,6 +103,26 @@ export class EnrolmentsService {
     const { version, ...fields } = input;
     const affected = await updateEnrolment(this.db.manager(), id, version, { ...fields, attestations: fields.attestations ?? current.attestations });
     if (affected === 0) throw ApiException.versionConflict('Enrolment');
+    return this.get(id);
+  }
+
+  /**
+   * Links an enrolment made before its request was recorded to that request: the request must be the
+   * same citizen's, open or closed no earlier than the referral, and not after the enrolment's start;
+   * a start after the guarantee's last day needs the reason, as at the start (docs/decisions.md 79).
+   * The link is set once: an enrolment already answering a request is a 409.
+   */
+  async linkRequest(id: string, input: LinkCaseRequestDto): Promise<Enrolment> {
+    const current = await this.entity(id);
+    if (current.version !== input.version) throw ApiException.versionConflict('Enrolment');
+    if (current.caseRequestId) {
+      throw new ApiException(409, 'ALREADY_LINKED', 'The enrolment already answers a request; its link is not changed', {
+        caseRequestId: current.caseRequestId === input.caseRequestId ? 'the enrolment is already linked to this request' : 'the enrolment is already linked to another request',
+      });
+    }
+    await this.caseRequests.checkLinkExisting(input.caseRequestId, current, input.reason ?? null);
+    const updated = await updateEnrolment(this.db.manager(), id, input.version, { caseRequestId: input.caseRequestId });
+    if (updated === 0) throw ApiException.versionConflict('Enrolment');
     return this.get(id);
   }
 

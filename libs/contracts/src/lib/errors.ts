@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   /** 409: a typo fix after the author's window; correct the note with a reason instead. */
   'TYPO_WINDOW_CLOSED',
+  /** 409: the enrolment already answers a request; the link is set once. */
+  'ALREADY_LINKED',
+  /** 409: the request was closed before the enrolment was referred; link an open or later request. */
+  'REQUEST_CLOSED',
+  /** 409: the enrolment started before the request, so it cannot answer it. */
+  'START_BEFORE_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
