@@ -231,13 +231,14 @@ describe('linking an enrolment made before its request was recorded', () => {
     const made = await request(citizen.id, '2025-10-01');
     expect(made.status).toBe(201);
     expect((await get(made.body.id)).body.guarantee).toMatchObject({ status: 'overdue', startDate: null, deadline: '2025-10-15' });
+    const before = (await db().query<{ seq: string }>('SELECT max(seq)::text AS seq FROM access_log')).rows[0]?.seq ?? '0';
     const sut = await link(enrolment, made.body.id);
     expect(sut.status).toBe(200);
     expect(sut.body).toMatchObject({ id: enrolment.id, caseRequestId: made.body.id, startDate: '2025-10-06', version: enrolment.version + 1 });
     const after = await get(made.body.id);
     expect(after.body.guarantee).toMatchObject({ status: 'met', startDate: '2025-10-06', daysToStart: 5, deadline: '2025-10-15' });
     expect(after.body.enrolmentIds).toEqual([enrolment.id]);
-    const logged = await db().query<{ action: string; outcome: string }>("SELECT action, outcome FROM access_log WHERE resource = 'enrolments' AND record_id = $1 AND citizen_id = $2 AND action = 'update'", [enrolment.id, citizen.id]);
+    const logged = await db().query<{ action: string; outcome: string }>("SELECT action, outcome FROM access_log WHERE seq > $3 AND resource = 'enrolments' AND record_id = $1 AND citizen_id = $2", [enrolment.id, citizen.id, before]);
     expect(logged.rows).toEqual([{ action: 'update', outcome: 'ok' }]);
   });
 
@@ -264,7 +265,8 @@ describe('linking an enrolment made before its request was recorded', () => {
 
   it('refuses a stale version (409) and writes nothing', async () => {
     const req = await newRequest(daysFromToday(-3));
-    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), null);
+    // Started after it was loaded: the version loaded (before the start) is stale.
+    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), daysFromToday(-1));
     const sut = await link({ ...enrolment, version: enrolment.version - 1 }, req.id);
     expect(sut.status).toBe(409);
     expect(await linkOf(enrolment.id)).toBeNull();
