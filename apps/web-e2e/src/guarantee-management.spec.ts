@@ -142,9 +142,13 @@ describe('the treatment guarantee for the management, and a late link to the req
     await dialog.getByRole('textbox', { name: 'Årsag til at fristen ikke blev holdt' }).fill('Ingen ledig plads før');
     await confirm.click();
     await card.getByTestId('linked-here').waitFor();
+    await screenshot(page, 'request-linked-late');
+    await dialog.waitFor({ state: 'hidden' });
     const after = await apiGet<CaseRequest>(`case-requests/${request.id}`, AARHUS_STAFF);
     expect([after.guarantee.status, after.guarantee.daysToStart, after.missedReason]).toEqual(['missed', 20, 'Ingen ledig plads før']);
     expect(browser.pageErrors).toEqual([]);
+    // The app bar slides away while scrolling down: back to the top for the user menu.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await signOut(page);
   });
 
@@ -169,6 +173,7 @@ describe('the treatment guarantee for the management, and a late link to the req
     });
     expect(gap).toEqual({ belowLine: 0, toNext: 24 });
     expect(browser.pageErrors).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await signOut(page);
   });
 });
