@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { danishToday } from '@outcomes/domain';
-import { seedDemo } from '@outcomes/seeds';
+import { seedDemo, seedDemoCaseRecords } from '@outcomes/seeds';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
@@ -106,6 +106,10 @@ async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logg
     log: (message) => logger.debug(message),
   });
   logger.info({ rows: Object.values(summary.rows).reduce((a, b) => a + b, 0) }, 'synthetic demo cases seeded');
+  // The legal case record (issue 21): requests within and past the guarantee, a decision, a plan due for review.
+  const crypto = new IdentifierCrypto(config.secrets.encryptionKey, config.secrets.blindIndexKey);
+  const records = await dataSource.transaction((manager) => seedDemoCaseRecords((sql, params) => manager.query(sql, params), crypto));
+  logger.info({ rows: records }, 'demo case records seeded');
 }
 
 /**
