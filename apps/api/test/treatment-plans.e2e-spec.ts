@@ -124,6 +124,8 @@ describe('the treatment plan', () => {
     expect(await seen(`?staffUserId=${DEMO_IDS.users.aarhus.staff}`)).toEqual([mine.id]);
     expect(await seen(`?staffUserId=${colleague.id}`)).toEqual([colleagues.id]);
     expect(await seen(`?staffUserId=${DEMO_IDS.users.aarhus.staff}&centreId=${DEMO_IDS.centres.aarhusCentrum}`)).toEqual([mine.id]);
+    // An empty filter is no filter, as the worklist's "Alle" sends none.
+    expect(await seen('?staffUserId=&centreId=')).toEqual([colleagues.id, mine.id]);
     const bad = await call<ApiErrorBody>('GET', '/api/worklist/plan-reviews?staffUserId=mig', undefined, as);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toHaveProperty('staffUserId');

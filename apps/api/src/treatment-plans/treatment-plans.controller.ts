@@ -45,6 +45,6 @@ export class PlanReviewsController {
   @Permission('worklist', 'list')
   @ApiOperation({ summary: 'Treatment plans of active enrolments whose review is due within 7 days or overdue, soonest first; staffUserId ("Mine borgere": the enrolment\'s staff member) and centreId narrow it as on the worklist' })
   reviews(@Query() query: PlanReviewQueryDto): Promise<PlanReviewDue[]> {
-    return this.service.reviewsDue({ centreId: query.centreId ?? null, staffUserId: query.staffUserId ?? null });
+    return this.service.reviewsDue({ centreId: query.centreId || null, staffUserId: query.staffUserId || null });
   }
 }
