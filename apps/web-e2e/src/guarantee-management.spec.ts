@@ -113,6 +113,7 @@ describe('the treatment guarantee for the management, and a late link to the req
     await card.getByRole('button', { name: 'Knyt til henvendelse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Knyt forløbet til henvendelsen' });
     await dialog.getByText(/Behandlingsgarantien regnes fra forløbets start/).waitFor();
+    await settle(page);
     await screenshot(page, 'request-link-dialog');
     await dialog.getByRole('button', { name: 'Knyt til henvendelse' }).click();
     await page.getByText('Forløbet er knyttet til henvendelsen').waitFor();
