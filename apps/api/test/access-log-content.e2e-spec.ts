@@ -205,7 +205,6 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/trainings/{id}': 'a volunteer’s training',
   '/api/groups/{id}/facilitators': 'the volunteers who facilitate a group',
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
-  '/api/case-requests/guarantee-figures': 'counts and a median for a period; its read is logged as a search of requests',
   '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
   '/api/register/end-statuses': 'the national code list of end statuses: no personal data',
   '/api/register/extracts/{id}': 'a file (the month\'s register extract, CPR numbers but no citizen ids): its export is logged with every citizen in it by the handler (register.e2e-spec.ts checks it)',

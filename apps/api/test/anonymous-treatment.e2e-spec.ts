@@ -87,7 +87,7 @@ describe('an anonymous request (§ 101 a)', () => {
     await made(await move(await made(await enrol(late.citizenId, '2023-06-12', { caseRequestId: late.id })), 'active', '2023-07-12'), 200);
     await made(await request((await anonymousCitizen()).id, '2023-06-20', { courseKind: 'sel-101a' }));
 
-    const sut = await call<GuaranteeFigures>('GET', '/api/case-requests/guarantee-figures?from=2023-06-01&to=2023-06-30', undefined, { as: staff.aarhus });
+    const sut = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2023-06-01&to=2023-06-30', undefined, { as: staff.aarhus });
     expect(sut.status).toBe(200);
     expect(sut.body).toEqual({
       municipalityId: DEMO_IDS.municipalities.aarhus, from: '2023-06-01', to: '2023-06-30', guaranteeDays: 14,

@@ -174,13 +174,177 @@ describe('the 14-day treatment guarantee (calendar days; the 14th day is the las
     await newRequest('2024-02-20');
     // Odense's requests of the same month are not Aarhus's figures.
     await newRequest('2024-02-03', 'odense');
-    const sut = await call<GuaranteeFigures>('GET', '/api/case-requests/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: staff.aarhus });
-    expect(sut.status).toBe(200);
-    expect(sut.body).toEqual({
+    const expected = {
       municipalityId: DEMO_IDS.municipalities.aarhus, from: '2024-02-01', to: '2024-02-29', guaranteeDays: 14,
       requests: 5, met: 2, missed: 1, overdue: 1, running: 0, waived: 1, anonymousLeftOut: 0, shareWithin: 0.5, medianDays: 14,
-    });
-    expect((await call<ApiErrorBody>('GET', '/api/case-requests/guarantee-figures?from=2024-02-01', undefined, { as: staff.aarhus })).status).toBe(400);
+    };
+    const sut = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: staff.aarhus });
+    expect(sut.status).toBe(200);
+    expect(sut.body).toEqual(expected);
+    // The management (the municipality's admin) sees the same figures, and nothing but them.
+    const management = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-02-01&to=2024-02-29', undefined, { as: 'admin@aarhus.demo' });
+    expect(management.status).toBe(200);
+    expect(management.body).toEqual(expected);
+    const missing = await call<ApiErrorBody>('GET', '/api/guarantee-figures?from=2024-02-01', undefined, { as: 'admin@aarhus.demo' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toHaveProperty('to');
+    const backwards = await call<ApiErrorBody>('GET', '/api/guarantee-figures?from=2024-02-29&to=2024-02-01', undefined, { as: 'admin@aarhus.demo' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toHaveProperty('to');
+  });
+
+  it('gives the management no request, and its figures read no citizen into the access log', async () => {
+    const req = await newRequest('2024-03-04');
+    const before = await db().query<{ n: string }>("SELECT max(seq)::text AS n FROM access_log");
+    const figures = await call<GuaranteeFigures>('GET', '/api/guarantee-figures?from=2024-03-04&to=2024-03-04', undefined, { as: 'admin@aarhus.demo' });
+    expect(figures.status).toBe(200);
+    expect(figures.body.requests).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(figures.body)).not.toContain(req.citizenId);
+    const logged = await db().query("SELECT 1 FROM access_log WHERE seq > $1 AND (citizen_id = $2 OR $2 = ANY(citizen_ids))", [before.rows[0]?.n ?? '0', req.citizenId]);
+    expect(logged.rows).toEqual([]);
+    expect((await get(req.id, 'admin@aarhus.demo')).status).toBe(403);
+    expect((await call('GET', listPath('case-requests', { range: [0, 9] }), undefined, { as: 'admin@aarhus.demo' })).status).toBe(403);
+  });
+});
+
+describe('linking an enrolment made before its request was recorded', () => {
+  /** An enrolment of the request's citizen without a request, referred and (if a start is given) started. */
+  async function unlinked(citizenId: string, referralDate: string, startDate: string | null, town: Town = 'aarhus'): Promise<Enrolment> {
+    const made = await call<Enrolment>('POST', '/api/enrolments', { citizenId, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE[town], referralDate }, { as: staff[town] });
+    if (made.status !== 201) throw new Error(`fixture enrolment answered ${made.status}: ${JSON.stringify(made.body)}`);
+    if (startDate === null) return made.body;
+    const started = await call<Enrolment>('POST', `/api/enrolments/${made.body.id}/transitions`, { to: 'active', date: startDate, version: made.body.version }, { as: staff[town] });
+    if (started.status !== 200) throw new Error(`fixture start answered ${started.status}: ${JSON.stringify(started.body)}`);
+    return started.body;
+  }
+
+  const link = (enrolment: Enrolment, caseRequestId: string, extra: Record<string, unknown> = {}, as: string = staff.aarhus) =>
+    call<Enrolment & ApiErrorBody>('POST', `/api/enrolments/${enrolment.id}/case-request`, { caseRequestId, version: enrolment.version, ...extra }, { as });
+
+  const linkOf = async (enrolmentId: string): Promise<string | null> =>
+    ((await db().query<{ case_request_id: string | null }>('SELECT case_request_id FROM enrolment WHERE id = $1', [enrolmentId])).rows[0]?.case_request_id ?? null);
+
+  it('stops the guarantee clock at that enrolment’s start, and logs the change with the citizen', async () => {
+    // Started on 6 October 2025; the request of 1 October was recorded afterwards: overdue until linked (last day 15 October).
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-10-02', '2025-10-06');
+    const made = await request(citizen.id, '2025-10-01');
+    expect(made.status).toBe(201);
+    expect((await get(made.body.id)).body.guarantee).toMatchObject({ status: 'overdue', startDate: null, deadline: '2025-10-15' });
+    const before = (await db().query<{ seq: string }>('SELECT max(seq)::text AS seq FROM access_log')).rows[0]?.seq ?? '0';
+    const sut = await link(enrolment, made.body.id);
+    expect(sut.status).toBe(200);
+    expect(sut.body).toMatchObject({ id: enrolment.id, caseRequestId: made.body.id, startDate: '2025-10-06', version: enrolment.version + 1 });
+    const after = await get(made.body.id);
+    expect(after.body.guarantee).toMatchObject({ status: 'met', startDate: '2025-10-06', daysToStart: 5, deadline: '2025-10-15' });
+    expect(after.body.enrolmentIds).toEqual([enrolment.id]);
+    const logged = await db().query<{ action: string; outcome: string }>("SELECT action, outcome FROM access_log WHERE seq > $3 AND resource = 'enrolments' AND record_id = $1 AND citizen_id = $2", [enrolment.id, citizen.id, before]);
+    expect(logged.rows).toEqual([{ action: 'update', outcome: 'ok' }]);
+  });
+
+  it('refuses to link an enrolment to a request of the other kind (§ 101 and anonymous § 101 a), and writes nothing', async () => {
+    const citizen = await createCitizen('aarhus', { cpr: null, birthYear: 1980, sex: 'female' });
+    const anonymous = await request(citizen.id, '2025-09-01', { courseKind: 'sel-101a' });
+    expect(anonymous.status).toBe(201);
+    const made = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE.aarhus, referralDate: '2025-09-02', eligibilityOverride: 'Ingen CPR-alder: vurderet egnet af behandleren' }, { as: staff.aarhus });
+    expect(made.body).toMatchObject({ courseKind: 'sel-101', caseRequestId: null });
+
+    const sut = await link(made.body, anonymous.body.id);
+
+    expect(sut.status).toBe(409);
+    expect(sut.body.code).toBe('ANONYMOUS_TREATMENT');
+    expect(Object.keys(sut.body.errors ?? {})).toEqual(['caseRequestId']);
+    expect(await linkOf(made.body.id)).toBeNull();
+  });
+
+  it('links a referred enrolment (no start yet): the clock runs on until it starts', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), null);
+    expect((await link(enrolment, req.id)).status).toBe(200);
+    expect((await get(req.id)).body.guarantee).toMatchObject({ status: 'running', startDate: null, daysLeft: 11 });
+  });
+
+  it('asks for the reason when the start was after the guarantee’s last day, and keeps it on the request', async () => {
+    // Request 3 November 2025, last day 17 November; started 20 November.
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-11-04', '2025-11-20');
+    const req = (await request(citizen.id, '2025-11-03')).body;
+    const without = await link(enrolment, req.id);
+    expect(without.status).toBe(400);
+    expect(without.body.errors).toHaveProperty('reason');
+    expect(await linkOf(enrolment.id)).toBeNull();
+    const sut = await link(enrolment, req.id, { reason: 'Ventetid på behandlingsstedet' });
+    expect(sut.status).toBe(200);
+    expect((await get(req.id)).body).toMatchObject({ missedReason: 'Ventetid på behandlingsstedet', guarantee: { status: 'missed', daysToStart: 17, reasonMissing: false } });
+  });
+
+  it('refuses a stale version (409) and writes nothing', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    // Started after it was loaded: the version loaded (before the start) is stale.
+    const enrolment = await unlinked(req.citizenId, daysFromToday(-2), daysFromToday(-1));
+    const sut = await link({ ...enrolment, version: enrolment.version - 1 }, req.id);
+    expect(sut.status).toBe(409);
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses an enrolment already linked (409 ALREADY_LINKED), to the same or another request', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const linked = await linkedEnrolment(req);
+    const again = await link(linked, req.id);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ALREADY_LINKED' });
+    expect(again.body.errors).toHaveProperty('caseRequestId');
+  });
+
+  it('refuses a request of another citizen (400 naming caseRequestId)', async () => {
+    const req = await newRequest(daysFromToday(-3));
+    const other = await createCitizen('aarhus');
+    const enrolment = await unlinked(other.id, daysFromToday(-2), null);
+    const sut = await link(enrolment, req.id);
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses a start before the request (409 START_BEFORE_REQUEST)', async () => {
+    const citizen = await createCitizen('aarhus');
+    const enrolment = await unlinked(citizen.id, '2025-09-01', '2025-09-02');
+    const req = (await request(citizen.id, '2025-09-10')).body;
+    const sut = await link(enrolment, req.id);
+    expect(sut.status).toBe(409);
+    expect(sut.body).toMatchObject({ code: 'START_BEFORE_REQUEST' });
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    expect(await linkOf(enrolment.id)).toBeNull();
+  });
+
+  it('refuses a request closed before the enrolment’s referral (409 REQUEST_CLOSED), and links one closed after it', async () => {
+    const req = await newRequest('2025-08-01');
+    const closed = await call<CaseRequest>('PUT', `/api/case-requests/${req.id}`, { status: 'closed', closedOn: '2025-08-20', missedReason: 'Borgeren udeblev', version: req.version }, { as: staff.aarhus });
+    expect(closed.status).toBe(200);
+    const late = await unlinked(req.citizenId, '2025-08-25', null);
+    const sut = await link(late, req.id);
+    expect(sut.status).toBe(409);
+    expect(sut.body).toMatchObject({ code: 'REQUEST_CLOSED' });
+    expect(await linkOf(late.id)).toBeNull();
+    const cancelled = await call<Enrolment>('POST', `/api/enrolments/${late.id}/transitions`, { to: 'cancelled', date: '2025-08-26', version: late.version }, { as: staff.aarhus });
+    expect(cancelled.status).toBe(200);
+    const earlier = await unlinked(req.citizenId, '2025-08-05', null);
+    expect((await link(earlier, req.id)).status).toBe(200);
+  });
+
+  it('refuses another municipality’s request (400, logged as refused), and another municipality’s enrolment (404)', async () => {
+    const theirs = await newRequest(daysFromToday(-3), 'odense');
+    const citizen = await createCitizen('aarhus');
+    const mine = await unlinked(citizen.id, daysFromToday(-2), null);
+    const sut = await link(mine, theirs.id);
+    expect(sut.status).toBe(400);
+    expect(sut.body.errors).toHaveProperty('caseRequestId');
+    const refused = await db().query<{ outcome: string }>("SELECT outcome FROM access_log WHERE resource = 'enrolments' AND record_id = $1 AND outcome = 'refused'", [mine.id]);
+    expect(refused.rows.length).toBe(1);
+    const ownRequest = await newRequest(daysFromToday(-3));
+    const theirEnrolment = await unlinked(theirs.citizenId, daysFromToday(-2), null, 'odense');
+    expect((await link(theirEnrolment, ownRequest.id)).status).toBe(404);
+    expect(await linkOf(theirEnrolment.id)).toBeNull();
   });
 });
 
@@ -214,11 +378,13 @@ describe('another municipality and other roles (the attacker)', () => {
     expect(sut.body.errors).toHaveProperty('caseRequestId');
   });
 
-  it('refuses coordinators, evaluators and admins (403)', async () => {
+  it('refuses coordinators, evaluators and admins the requests, and coordinators and evaluators the figures (403)', async () => {
     const req = await newRequest(daysFromToday(-3));
     for (const who of ['coordinator@aarhus.demo', 'evaluator@aarhus.demo', 'admin@aarhus.demo']) {
       expect((await get(req.id, who)).status).toBe(403);
-      expect((await call('GET', '/api/case-requests/guarantee-figures?from=2024-01-01&to=2024-12-31', undefined, { as: who })).status).toBe(403);
+    }
+    for (const who of ['coordinator@aarhus.demo', 'evaluator@aarhus.demo']) {
+      expect((await call('GET', '/api/guarantee-figures?from=2024-01-01&to=2024-12-31', undefined, { as: who })).status).toBe(403);
     }
   });
 

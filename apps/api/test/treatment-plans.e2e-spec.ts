@@ -1,6 +1,6 @@
 import type { ApiErrorBody, PlanReviewDue, TreatmentPlan } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { activeEnrolment, staff } from './support/fixtures';
+import { activeEnrolment, createUser, staff } from './support/fixtures';
 import { asAppRole, call, closeDb, db } from './support/http';
 import { daysFromToday, today } from './support/dates';
 
@@ -102,6 +102,33 @@ describe('the treatment plan', () => {
     // Odense's staff do not see Aarhus's plans.
     const odense = await call<PlanReviewDue[]>('GET', '/api/worklist/plan-reviews', undefined, { as: staff.odense });
     expect(odense.body.some((r) => r.enrolmentId === soon.id)).toBe(false);
+  });
+
+  it('honours "Mine borgere" (staffUserId: the enrolment\'s staff member) as the worklist\'s other lines do', async () => {
+    const mine = await activeEnrolment('aarhus');
+    const colleagues = await activeEnrolment('aarhus');
+    const colleague = await createUser('aarhus', 'staff');
+    const current = await call<{ version: number }>('GET', `/api/enrolments/${colleagues.id}`, undefined, as);
+    const moved = await call('PUT', `/api/enrolments/${colleagues.id}`, { centreId: DEMO_IDS.centres.aarhusCentrum, staffUserId: colleague.id, version: current.body.version }, as);
+    expect(moved.status).toBe(200);
+    expect((await make(mine.id, plan({ reviewDate: daysFromToday(2) }))).status).toBe(201);
+    expect((await make(colleagues.id, plan({ reviewDate: daysFromToday(1) }))).status).toBe(201);
+    const ours = [mine.id, colleagues.id];
+    const seen = async (query: string): Promise<string[]> => {
+      const res = await call<PlanReviewDue[]>('GET', `/api/worklist/plan-reviews${query}`, undefined, as);
+      expect(res.status).toBe(200);
+      return res.body.map((r) => r.enrolmentId).filter((id) => ours.includes(id));
+    };
+    // Everyone's: both, soonest first; mine: the demo staff member's only; the colleague's: theirs only.
+    expect(await seen('')).toEqual([colleagues.id, mine.id]);
+    expect(await seen(`?staffUserId=${DEMO_IDS.users.aarhus.staff}`)).toEqual([mine.id]);
+    expect(await seen(`?staffUserId=${colleague.id}`)).toEqual([colleagues.id]);
+    expect(await seen(`?staffUserId=${DEMO_IDS.users.aarhus.staff}&centreId=${DEMO_IDS.centres.aarhusCentrum}`)).toEqual([mine.id]);
+    // An empty filter is no filter, as the worklist's "Alle" sends none.
+    expect(await seen('?staffUserId=&centreId=')).toEqual([colleagues.id, mine.id]);
+    const bad = await call<ApiErrorBody>('GET', '/api/worklist/plan-reviews?staffUserId=mig', undefined, as);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('staffUserId');
   });
 
   it('cannot be changed or removed by the API\'s own role, by SQL', async () => {

@@ -106,6 +106,7 @@ describe('accessibility: axe-core finds no WCAG 2.1 A/AA violation', () => {
     ids.set(`${ODENSE_STAFF} enrolments`, record.enrolment.id);
     ids.set(`${ODENSE_STAFF} sessions`, record.session.id);
     ids.set(`${ODENSE_STAFF} assessments`, record.assessment.id);
+    ids.set(`${ODENSE_STAFF} case-requests`, record.caseRequest.id);
     ids.set(`${ODENSE_EVALUATOR} export-projects`, (await odenseExportProject()).id);
   });
 

@@ -42,10 +42,13 @@ async function measure(page: Page): Promise<Overflow> {
 describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’s own region', () => {
   let browser: OpenBrowser;
   let citizenId: string;
+  let caseRequestId: string;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    citizenId = (await odenseCase()).citizen.id;
+    const record = await odenseCase();
+    citizenId = record.citizen.id;
+    caseRequestId = record.caseRequest.id;
     browser = await openBrowser();
     // Narrow before signing in, as a phone or a 400 % zoom is: react-admin keeps a menu opened at desktop
     // width open after a resize, as a modal drawer over the page.
@@ -62,6 +65,12 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['the worklist', () => '/', '[data-testid="worklist"]'],
     ['the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="citizen-assessments"]'],
     ['the outcomes', () => '/outcomes', '[data-testid="outcomes-dashboard"]'],
+    // Issue 21: the citizen page above holds the treatment plan (odenseCase makes one); the requests and the guarantee's figures.
+    ['the treatment plan on the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="treatment-plan"]'],
+    ['the requests list', () => '/case-requests', '[data-testid="guarantee-figures"]'],
+    ['a request', () => `/case-requests/${caseRequestId}`, '[data-testid="decision"]'],
+    ['a new request', () => '/case-requests/create', 'form'],
+    ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

@@ -27,7 +27,7 @@ import { outreachContacts } from './outreach';
 import { programmes } from './programmes';
 import { darkTheme, LocalisedTheme, lightTheme } from './theme';
 import { sessions } from './sessions';
-import { caseRequests } from './case-requests';
+import { caseRequests, guaranteeFiguresScreen } from './case-requests';
 import { register } from './register';
 import { trainings } from './trainings';
 import { users } from './users';
@@ -49,6 +49,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   enrolments,
   sessions,
   'case-requests': caseRequests,
+  'guarantee-figures': guaranteeFiguresScreen,
   groups,
   'group-meetings': groupMeetings,
   'outreach-contacts': outreachContacts,

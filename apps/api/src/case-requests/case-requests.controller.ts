@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseDecision, CaseRequest, CaseRequestCreated, GuaranteeFigures } from '@outcomes/contracts';
+import type { CaseDecision, CaseRequest, CaseRequestCreated } from '@outcomes/contracts';
 import type { Response } from 'express';
 import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
@@ -9,7 +9,6 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Db } from '../tenancy/db.service';
 import { CaseRequestsService } from './case-requests.service';
 import { CreateCaseRequestDto, CreateDecisionDto, UpdateCaseRequestDto } from './dto/case-request.dto';
-import { FiguresQueryDto } from './dto/figures-query.dto';
 
 @ApiTags('case-requests')
 @Controller('case-requests')
@@ -24,14 +23,6 @@ export class CaseRequestsController {
   @ApiOperation({ summary: 'Requests for treatment (henvendelser) with the treatment guarantee; filter by citizenId, status, requestedOn_gte/_lte' })
   async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<CaseRequest[]> {
     return sendPage(res, 'case-requests', await this.service.list(query));
-  }
-
-  /** Declared before :id, which would otherwise take "guarantee-figures" for an id. */
-  @Get('guarantee-figures')
-  @Permission('case-requests', 'list')
-  @ApiOperation({ summary: "The treatment guarantee's figures for the requests of a period: share started within the guarantee, median days" })
-  figures(@Query() query: FiguresQueryDto): Promise<GuaranteeFigures> {
-    return this.service.figures(query.from, query.to);
   }
 
   @Get(':id')

@@ -167,16 +167,47 @@ export class CaseRequestsService {
   // The enrolments' side: linking an enrolment to its request, and its start
 
   /**
-   * An enrolment may name a request of its own citizen only, and has the request's kind: answers that
-   * kind (a kind given with the enrolment must be it).
+   * An enrolment may name a request of its own citizen only, and has the request's kind (a kind given
+   * with the enrolment must be it): answers the request.
    */
-  async checkLink(caseRequestId: string, citizenId: string, courseKind: CourseKind | undefined): Promise<CourseKind> {
+  async checkLink(caseRequestId: string, citizenId: string, courseKind: CourseKind | undefined): Promise<CaseRequestEntity> {
     const request = await requestOr400(this.db.manager(), caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
     if (request.citizenId !== citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
     if (courseKind !== undefined && courseKind !== request.courseKind) {
       throw ApiException.validation({ courseKind: `courseKind must be the request's (${request.courseKind}): an enrolment answering a request is of the request's kind` });
     }
-    return request.courseKind as CourseKind;
+    return request;
+  }
+
+  /**
+   * An existing enrolment linked afterwards (docs/decisions.md 79): a request of its citizen and its
+   * kind, open or closed no earlier than the referral (the enrolment belonged to that course), and, if
+   * it has started, not before the request; a start after the deadline as at the start (the reason).
+   */
+  async checkLinkExisting(
+    caseRequestId: string,
+    enrolment: { citizenId: string; referralDate: string; startDate: string | null; courseKind: string },
+    reason: string | null,
+  ): Promise<void> {
+    const request = await requestOr400(this.db.manager(), caseRequestId, 'caseRequestId', 'caseRequestId must name a request of your municipality');
+    if (request.citizenId !== enrolment.citizenId) throw ApiException.validation({ caseRequestId: 'caseRequestId must name a request of the same citizen' });
+    if (request.courseKind !== enrolment.courseKind) {
+      throw new ApiException(409, 'ANONYMOUS_TREATMENT', `The enrolment is of kind ${enrolment.courseKind} and the request of kind ${request.courseKind}`, {
+        caseRequestId: `the request is of kind ${request.courseKind} and the enrolment of kind ${enrolment.courseKind}: an enrolment answers a request of its own kind`,
+      });
+    }
+    if (request.status === 'closed' && request.closedOn !== null && request.closedOn < enrolment.referralDate) {
+      throw new ApiException(409, 'REQUEST_CLOSED', `The request was closed on ${request.closedOn}, before the enrolment's referral (${enrolment.referralDate})`, {
+        caseRequestId: `the request was closed on ${request.closedOn}, before the referral (${enrolment.referralDate}): link an open or later request`,
+      });
+    }
+    if (enrolment.startDate === null) return;
+    if (enrolment.startDate < request.requestedOn) {
+      throw new ApiException(409, 'START_BEFORE_REQUEST', `The enrolment started on ${enrolment.startDate}, before the request of ${request.requestedOn}`, {
+        caseRequestId: `the enrolment started on ${enrolment.startDate}, before the request (${request.requestedOn}): treatment starts after the citizen's request`,
+      });
+    }
+    await this.checkStart(caseRequestId, enrolment.startDate, reason);
   }
 
   /**

@@ -6,7 +6,7 @@ import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 
 @ApiTags('enrolments')
@@ -46,5 +46,16 @@ export class EnrolmentsController {
   @ApiOperation({ summary: 'Move to the next state; an illegal move answers 409 with the allowed states' })
   transition(@Param('id', ParseIdPipe) id: string, @Body() body: TransitionDto): Promise<Enrolment> {
     return this.service.transition(id, body);
+  }
+
+  @Post(':id/case-request')
+  @HttpCode(200)
+  @Permission('enrolments', 'update')
+  @ApiOperation({
+    summary:
+      "Link an enrolment made before its request was recorded to that request (the citizen's own, open or closed on or after the referral): the guarantee's start becomes the earliest linked start. 409: stale version, already linked, request closed before the referral, or a start before the request",
+  })
+  linkRequest(@Param('id', ParseIdPipe) id: string, @Body() body: LinkCaseRequestDto): Promise<Enrolment> {
+    return this.service.linkRequest(id, body);
   }
 }

@@ -13,7 +13,7 @@ import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import { YouthConsentsService } from './youth-consents.service';
-import type { CreateEnrolmentDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import type { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
 import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
@@ -80,7 +80,9 @@ export class EnrolmentsService {
     const birthDate = await this.citizens.birthDate(citizen);
     this.checkDate('referralDate', input.referralDate, birthDate);
     // The course's kind: the request's when it answers one (the database's key holds it so), else as given.
-    const courseKind: CourseKind = input.caseRequestId ? await this.caseRequests.checkLink(input.caseRequestId, citizen.id, input.courseKind) : (input.courseKind ?? DEFAULT_COURSE_KIND);
+    const courseKind: CourseKind = input.caseRequestId
+      ? ((await this.caseRequests.checkLink(input.caseRequestId, citizen.id, input.courseKind)).courseKind as CourseKind)
+      : (input.courseKind ?? DEFAULT_COURSE_KIND);
     if (courseKind === ANONYMOUS_COURSE_KIND) refuseAnonymousWithCpr(citizen, 'courseKind');
     const attestations = input.attestations ?? [];
     this.checkEligibility(programme, birthDate, input.referralDate, attestations, input.eligibilityOverride ?? null);
@@ -108,6 +110,26 @@ export class EnrolmentsService {
     const { version, ...fields } = input;
     const affected = await updateEnrolment(this.db.manager(), id, version, { ...fields, attestations: fields.attestations ?? current.attestations });
     if (affected === 0) throw ApiException.versionConflict('Enrolment');
+    return this.get(id);
+  }
+
+  /**
+   * Links an enrolment made before its request was recorded to that request: the request must be the
+   * same citizen's, open or closed no earlier than the referral, and not after the enrolment's start;
+   * a start after the guarantee's last day needs the reason, as at the start (docs/decisions.md 79).
+   * The link is set once: an enrolment already answering a request is a 409.
+   */
+  async linkRequest(id: string, input: LinkCaseRequestDto): Promise<Enrolment> {
+    const current = await this.entity(id);
+    if (current.version !== input.version) throw ApiException.versionConflict('Enrolment');
+    if (current.caseRequestId) {
+      throw new ApiException(409, 'ALREADY_LINKED', 'The enrolment already answers a request; its link is not changed', {
+        caseRequestId: current.caseRequestId === input.caseRequestId ? 'the enrolment is already linked to this request' : 'the enrolment is already linked to another request',
+      });
+    }
+    await this.caseRequests.checkLinkExisting(input.caseRequestId, current, input.reason ?? null);
+    const updated = await updateEnrolment(this.db.manager(), id, input.version, { caseRequestId: input.caseRequestId });
+    if (updated === 0) throw ApiException.versionConflict('Enrolment');
     return this.get(id);
   }
 

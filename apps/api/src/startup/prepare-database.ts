@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { danishToday } from '@outcomes/domain';
-import { seedDemo } from '@outcomes/seeds';
+import { DEMO_IDS, seedDemo, seedDemoCaseRecords } from '@outcomes/seeds';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AccessLogWriter } from '../audit/access-log.writer';
+import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import type { AppConfig } from '../config/config';
@@ -106,6 +108,19 @@ async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logg
     log: (message) => logger.debug(message),
   });
   logger.info({ rows: Object.values(summary.rows).reduce((a, b) => a + b, 0) }, 'synthetic demo cases seeded');
+  // The legal case record (issue 21): requests within and past the guarantee, a decision, a plan due for review.
+  const crypto = new IdentifierCrypto(config.secrets.encryptionKey, config.secrets.blindIndexKey);
+  const accessLog = new AccessLogWriter(config);
+  const records = await dataSource.transaction(async (manager) => {
+    const rows = await seedDemoCaseRecords((sql, params) => manager.query(sql, params), crypto);
+    // Recorded as a bulk load is (seed-synthetic.ts): one create per municipality, by the demo staff member the records name.
+    for (const town of ['odense', 'aarhus'] as const) {
+      const user = { id: DEMO_IDS.users[town].staff, role: 'staff', municipalityId: DEMO_IDS.municipalities[town], grantedMunicipalityIds: [] } as unknown as AuthUser;
+      await accessLog.append(manager, { user, manager, address: null, afterCommit: [], accesses: [{ action: 'create', resource: 'synthetic-data', criterion: JSON.stringify({ demo: 'case-records', citizens: 3 }), outcome: 'ok' }] });
+    }
+    return rows;
+  });
+  logger.info({ rows: records }, 'demo case records seeded');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PlanReviewDue, TreatmentPlan } from '@outcomes/contracts';
-import { IsOptional, IsUUID } from 'class-validator';
 import { Permission } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PlanReviewQueryDto } from './dto/plan-review-query.dto';
 import { CreateTreatmentPlanDto, ReviseTreatmentPlanDto } from './dto/treatment-plan.dto';
 import { TreatmentPlansService } from './treatment-plans.service';
 
@@ -35,12 +35,6 @@ export class TreatmentPlansController {
   }
 }
 
-class PlanReviewQueryDto {
-  @IsOptional()
-  @IsUUID('all', { message: 'centreId must be a UUID' })
-  centreId?: string;
-}
-
 /** The staff worklist's plan reviews: due within a week, or overdue. */
 @ApiTags('worklist')
 @Controller('worklist')
@@ -49,8 +43,8 @@ export class PlanReviewsController {
 
   @Get('plan-reviews')
   @Permission('worklist', 'list')
-  @ApiOperation({ summary: 'Treatment plans of active enrolments whose review is due within 7 days or overdue, soonest first' })
+  @ApiOperation({ summary: 'Treatment plans of active enrolments whose review is due within 7 days or overdue, soonest first; staffUserId ("Mine borgere": the enrolment\'s staff member) and centreId narrow it as on the worklist' })
   reviews(@Query() query: PlanReviewQueryDto): Promise<PlanReviewDue[]> {
-    return this.service.reviewsDue(query.centreId);
+    return this.service.reviewsDue({ centreId: query.centreId || null, staffUserId: query.staffUserId || null });
   }
 }

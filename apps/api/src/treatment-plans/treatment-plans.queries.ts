@@ -49,13 +49,13 @@ export async function insertPlanRevision(
 /** The newest revision of each active enrolment's plan (of one centre, if named), with its review date. */
 export async function latestPlansOfActiveEnrolments(
   m: EntityManager,
-  centreId: string | null,
+  filter: { centreId: string | null; staffUserId: string | null },
 ): Promise<{ enrolment_id: string; citizen_id: string; programme_id: string; review_date: string; revision: number }[]> {
   return (await m.query(
     `SELECT DISTINCT ON (p.enrolment_id) p.enrolment_id, p.citizen_id, e.programme_id, p.review_date::text AS review_date, p.revision
        FROM treatment_plan_revision p JOIN enrolment e ON e.id = p.enrolment_id
-      WHERE e.state = 'active' AND ($1::uuid IS NULL OR e.centre_id = $1)
+      WHERE e.state = 'active' AND ($1::uuid IS NULL OR e.centre_id = $1) AND ($2::uuid IS NULL OR e.staff_user_id = $2)
       ORDER BY p.enrolment_id, p.revision DESC`,
-    [centreId],
+    [filter.centreId, filter.staffUserId],
   )) as { enrolment_id: string; citizen_id: string; programme_id: string; review_date: string; revision: number }[];
 }

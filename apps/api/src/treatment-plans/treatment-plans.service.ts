@@ -54,10 +54,13 @@ export class TreatmentPlansService {
     return this.get(enrolment.id);
   }
 
-  /** Plans due for review within PLAN_REVIEW_AHEAD_DAYS (or overdue), on active enrolments of the centre, if one is named. */
-  async reviewsDue(centreId: string | undefined): Promise<PlanReviewDue[]> {
+  /**
+   * Plans due for review within PLAN_REVIEW_AHEAD_DAYS (or overdue), on active enrolments of the centre
+   * and of the staff member ("Mine borgere"), when named.
+   */
+  async reviewsDue(filter: { centreId: string | null; staffUserId: string | null }): Promise<PlanReviewDue[]> {
     const today = danishToday();
-    const rows = await latestPlansOfActiveEnrolments(this.db.manager(), centreId ?? null);
+    const rows = await latestPlansOfActiveEnrolments(this.db.manager(), filter);
     const horizon = danishDaysFromToday(PLAN_REVIEW_AHEAD_DAYS);
     return rows
       .filter((r) => r.review_date <= horizon)

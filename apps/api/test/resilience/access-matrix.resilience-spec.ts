@@ -444,6 +444,13 @@ async function attempt(c: Case): Promise<Outcome> {
     const res = await call('GET', `/api/outcomes/report?programmeId=${DEMO_IDS.programmes.move}&municipalityId=${MUNICIPALITY_OF[town]}&from=2025-01-01&to=2025-12-31`, undefined, who);
     return { status: res.status, body: res.body, found: res.status === 200 };
   }
+  if (c.resource === 'guarantee-figures') {
+    // The figures of the caller's own municipality, counting a request made for the case today.
+    const citizen = await createCitizen(town);
+    created('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
+    const res = await call<{ municipalityId?: string; requests?: number }>('GET', `/api/guarantee-figures?from=${today()}&to=${today()}`, undefined, who);
+    return { status: res.status, body: res.body, found: res.status === 200 && res.body.municipalityId === MUNICIPALITY_OF[town] && (res.body.requests ?? 0) >= 1 };
+  }
   if (c.resource === 'worklist') {
     const t = await worklistTarget(town);
     const seen = await worklist(t.centreId, who);

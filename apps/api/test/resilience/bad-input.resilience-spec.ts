@@ -104,6 +104,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateEnrolmentDto: { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: CENTRE, referralDate: today(), courseKind: 'sel-101' },
     UpdateEnrolmentDto: { centreId: CENTRE, version: 1 },
     TransitionDto: { to: 'active', date: today(), version: 1 },
+    LinkCaseRequestDto: { caseRequestId: randomUUID(), version: 1 },
     CreateSessionDto: { enrolmentId: enrolment.id, ...session },
     UpdateSessionDto: { ...session, version: 1 },
     EnteredInErrorDto: { reason: 'Fuzz: forkert borger', version: 1 },

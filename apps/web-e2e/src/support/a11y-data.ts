@@ -1,4 +1,4 @@
-import type { Assessment, Citizen, Enrolment, ExportProject, TreatmentSession } from '@outcomes/contracts';
+import type { Assessment, CaseRequest, Citizen, Enrolment, ExportProject, TreatmentSession } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail, sampleAsiItems } from '@outcomes/seeds';
 import { apiPost } from './api';
 import { danishDaysFromToday, danishMonthDay } from './dates';
@@ -30,12 +30,15 @@ export interface CaseRecords {
   enrolment: Enrolment;
   session: TreatmentSession;
   assessment: Assessment;
+  /** The request the enrolment answers (linked after the enrolment was made), with a decision. */
+  caseRequest: CaseRequest;
 }
 
 /**
  * The demo data holds no citizens (they are the staff's own work): one adult in an active HCS enrolment
- * at Odense, with a held session and an intake ASI, so the citizen, enrolment, session and ASI pages
- * have a record to show (a fresh CPR each time, so reruns against one database do not collide).
+ * at Odense, with a held session, an intake ASI, a treatment plan due for review in three days and the
+ * request it answers (with a decision), so the citizen, enrolment, session, ASI and request pages and
+ * the plan section have a record to show (a fresh CPR each time, so reruns against one database do not collide).
  */
 export async function odenseCase(): Promise<CaseRecords> {
   const firstName = `Tg${letters(6)}`;
@@ -58,7 +61,20 @@ export async function odenseCase(): Promise<CaseRecords> {
     { enrolmentId: enrolment.id, timepoint: 'intake', date: daysFromToday(-55), items: sampleAsiItems(12, 2) },
     ODENSE_STAFF,
   );
-  return { citizen, name: `${firstName} ${lastName}`, enrolment, session, assessment };
+  await apiPost(
+    `enrolments/${enrolment.id}/treatment-plan`,
+    { goals: ['Stoppe med kokain', 'Komme i job'], actions: ['Ugentlig samtale'], expectedDurationWeeks: 16, otherActors: 'Jobcentret', madeWithCitizen: true, madeWithCitizenOn: daysFromToday(-50), reviewDate: daysFromToday(3) },
+    ODENSE_STAFF,
+  );
+  const request = await apiPost<CaseRequest>('case-requests', { citizenId: citizen.id, requestedOn: daysFromToday(-62), channel: 'personal', assessment: { drugsAndAlcohol: 'Kokain i weekenderne' } }, ODENSE_STAFF);
+  await apiPost(
+    `case-requests/${request.id}/decisions`,
+    { decidedOn: daysFromToday(-61), outcome: 'granted', programmeId: DEMO_IDS.programmes.hcs, centreId: DEMO_IDS.centres.odenseSyd, reasons: 'Afdækningen viser behov for behandling', legalBasis: 'Lov om social service (serviceloven) § 101.', complaintGuidance: 'Klage inden 4 uger' },
+    ODENSE_STAFF,
+  );
+  // Started 7 days after the request: the guarantee kept, once the enrolment is linked to it.
+  const linked = await apiPost<Enrolment>(`enrolments/${enrolment.id}/case-request`, { caseRequestId: request.id, version: enrolment.version }, ODENSE_STAFF);
+  return { citizen, name: `${firstName} ${lastName}`, enrolment: linked, session, assessment, caseRequest: request };
 }
 
 /** An export project of the Odense evaluator's (none is seeded). */

@@ -32,6 +32,8 @@ export const accessLogMessages: FeatureMessages = {
           outcomes: 'Resultatopgørelser',
           'export-projects': 'Eksportprojekter',
           'export-jobs': 'Eksportkørsler',
+          'case-requests': 'Henvendelser',
+          'guarantee-figures': 'Behandlingsgaranti',
           'synthetic-data': 'Syntetiske data',
         },
         criterion: {
@@ -159,6 +161,8 @@ export const accessLogMessages: FeatureMessages = {
           outcomes: 'Outcome reports',
           'export-projects': 'Export projects',
           'export-jobs': 'Export runs',
+          'case-requests': 'Requests',
+          'guarantee-figures': 'Treatment guarantee',
           'synthetic-data': 'Synthetic data',
         },
         criterion: {

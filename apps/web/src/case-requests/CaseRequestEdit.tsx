@@ -10,6 +10,7 @@ import { Section } from '../common/Section';
 import { AssessmentInputs } from './AssessmentInputs';
 import { Decisions } from './Decisions';
 import { GuaranteeStatus } from './GuaranteeStatus';
+import { RequestEnrolments } from './RequestEnrolments';
 import { toRequestUpdateBody } from './request-body';
 
 const STATUS_CHOICES = CASE_REQUEST_STATUSES.map((id) => ({ id, name: `app.caseRequests.statuses.${id}` }));
@@ -94,6 +95,11 @@ const DecisionsOfRecord = () => {
   return <Decisions requestId={String(request.id)} />;
 };
 
+const EnrolmentsOfRecord = () => {
+  const request = useRecordContext<CaseRequest>();
+  return request ? <RequestEnrolments request={request} /> : null;
+};
+
 export const CaseRequestEdit = () => (
   <Edit actions={<Actions />} transform={toRequestUpdateBody} mutationMode="pessimistic" redirect={false} sx={{ '& .RaEdit-card': { minWidth: 0 } }}>
     <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
@@ -105,6 +111,7 @@ export const CaseRequestEdit = () => (
         <SelectInput source="status" choices={STATUS_CHOICES} />
         <DanishDateInput source="closedOn" helperText={false} />
       </SimpleForm>
+      <EnrolmentsOfRecord />
       <DecisionsOfRecord />
     </Box>
   </Edit>

@@ -2,6 +2,7 @@ import type { CaseRequest } from '@outcomes/contracts';
 import { DataTable, FunctionField, List, ReferenceField, SelectInput, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
 import { RecordLink } from '../common/RecordLink';
+import { TableRegion } from '../common/TableRegion';
 import { GuaranteeFiguresPanel } from './GuaranteeFiguresPanel';
 import { GuaranteeStatus } from './GuaranteeStatus';
 
@@ -22,20 +23,23 @@ export const CaseRequestList = () => (
   <>
     <GuaranteeFiguresPanel />
     <List filters={filters} exporter={false} sort={{ field: 'requestedOn', order: 'DESC' }} disableSyncWithLocation>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="requestedOn">
-          <RecordLink render={(record: CaseRequest) => <RequestedOn record={record} />} />
-        </DataTable.Col>
-        <DataTable.Col source="citizenId">
-          <ReferenceField source="citizenId" reference="citizens" link={false} />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <FunctionField<CaseRequest> render={(r) => <Status record={r} />} />
-        </DataTable.Col>
-        <DataTable.Col source="guarantee" disableSort>
-          <FunctionField<CaseRequest> render={(r) => <GuaranteeStatus guarantee={r.guarantee} />} />
-        </DataTable.Col>
-      </DataTable>
+      {/* At 320 px the table scrolls inside its own region, never the page (reflow.spec.ts). */}
+      <TableRegion>
+        <DataTable rowClick="edit" bulkActionButtons={false}>
+          <DataTable.Col source="requestedOn">
+            <RecordLink render={(record: CaseRequest) => <RequestedOn record={record} />} />
+          </DataTable.Col>
+          <DataTable.Col source="citizenId">
+            <ReferenceField source="citizenId" reference="citizens" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <FunctionField<CaseRequest> render={(r) => <Status record={r} />} />
+          </DataTable.Col>
+          <DataTable.Col source="guarantee" disableSort>
+            <FunctionField<CaseRequest> render={(r) => <GuaranteeStatus guarantee={r.guarantee} />} />
+          </DataTable.Col>
+        </DataTable>
+      </TableRegion>
     </List>
   </>
 );

@@ -12,9 +12,11 @@ export const CitizenCaseRequests = ({ citizenId }: { citizenId: string }) => {
   const [locale] = useLocaleState();
   const { data } = useGetList<CaseRequest>('case-requests', { filter: { citizenId }, sort: { field: 'requestedOn', order: 'DESC' }, pagination: { page: 1, perPage: 50 } });
   return (
-    <Box sx={{ mt: 3 }} data-testid="citizen-case-requests">
+    // Under the details' divider, as the timeline was; the gap below keeps the empty line (or the last
+    // request) off the timeline's heading, which has no top margin of its own.
+    <Box component="section" aria-labelledby="citizen-case-requests-heading" sx={{ mb: 3 }} data-testid="citizen-case-requests">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component="h2" id="citizen-case-requests-heading">
           {translate('app.caseRequests.section_title')}
         </Typography>
         <LinkButton to="/case-requests/create" state={{ record: { citizenId } }} label="app.caseRequests.new" icon={<AddIcon />} />

@@ -14,4 +14,9 @@ export const createDecision = async (requestId: string, body: Record<string, unk
 export const decisionPdfUrl = (requestId: string, decisionId: string): string => `${base(requestId)}/decisions/${encodeURIComponent(decisionId)}/pdf`;
 
 export const guaranteeFigures = async (from: string, to: string): Promise<GuaranteeFigures> =>
-  (await httpClient(`/api/case-requests/guarantee-figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json as GuaranteeFigures;
+  (await httpClient(`/api/guarantee-figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json as GuaranteeFigures;
+
+/** Links an enrolment made before its request was recorded to the request (POST /api/enrolments/:id/case-request). */
+export const linkEnrolment = async (enrolmentId: string, body: { caseRequestId: string; version: number; reason?: string }): Promise<void> => {
+  await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/case-request`, { method: 'POST', body: JSON.stringify(body) });
+};

@@ -4,6 +4,9 @@ import type { FeatureMessages } from '../i18n/feature-messages';
 export const caseRequestMessages: FeatureMessages = {
   da: {
     resources: {
+      'guarantee-figures': {
+        name: 'Behandlingsgaranti',
+      },
       'case-requests': {
         name: 'Henvendelse |||| Henvendelser',
         forcedCaseName: 'henvendelse |||| henvendelser',
@@ -84,6 +87,31 @@ export const caseRequestMessages: FeatureMessages = {
           anonymous: 'Anonym behandling (§ 101 a), uden for tallene',
           none: '—',
           explanation: 'Andelen er holdte af (holdte + ikke holdte + overskredne); frafaldne og dem, hvis frist stadig løber, tæller ikke med.',
+          page_intro: 'Kommunens egne tal for behandlingsgarantien (serviceloven § 101, stk. 4): hvor mange henvendelser i perioden, der fik behandling inden for fristen. Kun antal og mediandage, ingen borgere.',
+          period_error: 'Vælg en periode: fra-datoen skal ligge før til-datoen',
+          load_error: 'Tallene kunne ikke hentes',
+        },
+        link: {
+          title: 'Forløb',
+          intro: 'Borgerens forløb. Et forløb, der blev oprettet, før henvendelsen blev registreret, kan knyttes til den: behandlingsgarantien regnes så fra dets start.',
+          none: 'Borgeren har ingen forløb endnu',
+          dates: 'Henvist %{referral} · startet %{start}',
+          not_started: 'ikke startet',
+          linked_here: 'Knyttet til denne henvendelse',
+          linked_other: 'Knyttet til en anden henvendelse',
+          action: 'Knyt til henvendelse',
+          dialog_title: 'Knyt forløbet til henvendelsen',
+          dialog_text: 'Forløbet knyttes til henvendelsen af %{requestedOn}. Behandlingsgarantien regnes fra forløbets start (%{start}). Tilknytningen kan ikke fortrydes her.',
+          reason: 'Årsag til at fristen ikke blev holdt',
+          reason_hint: 'Forløbet startede efter fristens sidste dag (%{deadline})',
+          confirm: 'Knyt til henvendelse',
+          done: 'Forløbet er knyttet til henvendelsen',
+          stale: 'Forløbet er ændret i mellemtiden. Luk og prøv igen.',
+          already_linked: 'Forløbet er allerede knyttet til en henvendelse',
+          request_closed: 'Henvendelsen blev afsluttet, før forløbet blev henvist',
+          start_before_request: 'Forløbet startede før henvendelsen: det kan ikke være svaret på den',
+          reason_required: 'Skriv årsagen til, at fristen ikke blev holdt',
+          refused: 'Forløbet kan ikke knyttes til henvendelsen (en anden borgers henvendelse?)',
         },
         decisions: {
           title: 'Afgørelser',
@@ -110,6 +138,9 @@ export const caseRequestMessages: FeatureMessages = {
   },
   en: {
     resources: {
+      'guarantee-figures': {
+        name: 'Treatment guarantee',
+      },
       'case-requests': {
         name: 'Request |||| Requests',
         forcedCaseName: 'request |||| requests',
@@ -190,6 +221,31 @@ export const caseRequestMessages: FeatureMessages = {
           anonymous: 'Anonymous treatment (§ 101 a), left out',
           none: '—',
           explanation: 'The share is kept of (kept + missed + overdue); waived requests and those whose deadline is still running do not count.',
+          page_intro: "The municipality's own figures for the treatment guarantee (Social Services Act § 101(4)): how many requests of the period got treatment within the deadline. Counts and median days only, no citizens.",
+          period_error: 'Choose a period: the from date must be before the to date',
+          load_error: 'The figures could not be fetched',
+        },
+        link: {
+          title: 'Enrolments',
+          intro: "The citizen's enrolments. One made before the request was recorded can be linked to it: the treatment guarantee then counts from its start.",
+          none: 'The citizen has no enrolments yet',
+          dates: 'Referred %{referral} · started %{start}',
+          not_started: 'not started',
+          linked_here: 'Linked to this request',
+          linked_other: 'Linked to another request',
+          action: 'Link to request',
+          dialog_title: 'Link the enrolment to the request',
+          dialog_text: 'The enrolment is linked to the request of %{requestedOn}. The treatment guarantee counts from its start (%{start}). The link cannot be undone here.',
+          reason: 'Reason the deadline was missed',
+          reason_hint: "The enrolment started after the deadline's last day (%{deadline})",
+          confirm: 'Link to request',
+          done: 'The enrolment is linked to the request',
+          stale: 'The enrolment changed meanwhile. Close and try again.',
+          already_linked: 'The enrolment is already linked to a request',
+          request_closed: 'The request was closed before the enrolment was referred',
+          start_before_request: 'The enrolment started before the request: it cannot answer it',
+          reason_required: 'Write the reason the deadline was missed',
+          refused: "The enrolment cannot be linked to the request (another citizen's request?)",
         },
         decisions: {
           title: 'Decisions',

@@ -6,14 +6,14 @@ import { formatDate } from '../common/dates';
 import { TableRegion } from '../common/TableRegion';
 import { fetchPlanReviews } from './plan-api';
 
-/** The worklist's plan reviews: due within a week or overdue (red), soonest first. */
-export const PlanReviews = ({ centreId }: { centreId: string }) => {
+/** The worklist's plan reviews: due within a week or overdue (red), soonest first; "Mine borgere" and the centre narrow them as the other lines. */
+export const PlanReviews = ({ centreId, staffUserId }: { centreId: string; staffUserId?: string | undefined }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [reviews, setReviews] = useState<PlanReviewDue[]>();
   useEffect(() => {
-    void fetchPlanReviews(centreId).then(setReviews);
-  }, [centreId]);
+    void fetchPlanReviews({ centreId, staffUserId }).then(setReviews);
+  }, [centreId, staffUserId]);
   const ids = [...new Set((reviews ?? []).map((r) => r.programmeId))];
   const { data: programmes } = useGetMany<Programme>('programmes', { ids }, { enabled: ids.length > 0 });
   if (!reviews) return null;

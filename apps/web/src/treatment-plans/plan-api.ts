@@ -15,7 +15,11 @@ export async function saveTreatmentPlan(enrolmentId: string, body: Record<string
   return (await httpClient(`/api/enrolments/${encodeURIComponent(enrolmentId)}/treatment-plan`, { method: revision ? 'PUT' : 'POST', body: JSON.stringify(body) })).json as TreatmentPlan;
 }
 
-export async function fetchPlanReviews(centreId: string): Promise<PlanReviewDue[]> {
-  const query = centreId ? `?centreId=${encodeURIComponent(centreId)}` : '';
-  return (await httpClient(`/api/worklist/plan-reviews${query}`)).json as PlanReviewDue[];
+/** The plan reviews due, narrowed as the worklist's other lines are: a centre, and "Mine borgere" (the staff member). */
+export async function fetchPlanReviews(filter: { centreId?: string; staffUserId?: string }): Promise<PlanReviewDue[]> {
+  const params = new URLSearchParams();
+  if (filter.centreId) params.set('centreId', filter.centreId);
+  if (filter.staffUserId) params.set('staffUserId', filter.staffUserId);
+  const query = params.toString();
+  return (await httpClient(`/api/worklist/plan-reviews${query ? `?${query}` : ''}`)).json as PlanReviewDue[];
 }

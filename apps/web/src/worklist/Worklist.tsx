@@ -72,7 +72,7 @@ export const Worklist = () => {
       {WORKLIST_SECTIONS.map((section) => (
         <WorklistTable key={section} section={section} items={sections[section]} myId={String(identity.id)} onLogAttempt={setLogging} />
       ))}
-      <PlanReviews centreId={centreId} />
+      <PlanReviews centreId={centreId} staffUserId={scope === 'mine' ? String(identity.id) : undefined} />
       {logging && (
         <AttemptDialog
           item={logging}

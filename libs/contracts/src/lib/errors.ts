@@ -30,6 +30,12 @@ export const ERROR_CODES = [
    * course of another kind joined to one. `errors` names the field and the rule.
    */
   'ANONYMOUS_TREATMENT',
+  /** 409: the enrolment already answers a request; the link is set once. */
+  'ALREADY_LINKED',
+  /** 409: the request was closed before the enrolment was referred; link an open or later request. */
+  'REQUEST_CLOSED',
+  /** 409: the enrolment started before the request, so it cannot answer it. */
+  'START_BEFORE_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

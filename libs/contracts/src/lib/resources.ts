@@ -24,6 +24,7 @@ export const RESOURCES = [
   'export-jobs',
   'case-requests',
   'register',
+  'guarantee-figures',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

@@ -96,3 +96,19 @@ export class TransitionDto {
   @Min(1)
   version!: number;
 }
+
+/** Links an enrolment made before its request was recorded to that request (the guarantee's start). */
+export class LinkCaseRequestDto {
+  @IsUUID('all', { message: 'caseRequestId must be a UUID' })
+  caseRequestId!: string;
+
+  /** Why treatment started after the guarantee's last day, when it did and the request has no reason yet. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
