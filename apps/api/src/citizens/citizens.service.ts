@@ -139,18 +139,8 @@ export class CitizensService {
       lastName: this.crypto.decrypt('last_name', r.lastNameEncrypted),
       birthYear: r.birthYear,
     }));
-    const ctx = this.db.context();
     // The one row of this request: a search of citizens (the route's own resource, the access log, would log it as a search of the log).
-    ctx.selfLogged = true;
-    ctx.accesses.push({
-      action: 'search',
-      resource: 'citizens',
-      recordId: null,
-      citizenId: found.length === 1 ? (found[0]?.id ?? null) : null,
-      citizenIds: found.length === 1 ? [] : found.map((c) => c.id),
-      criterion: searchCriterion({ q }, (value) => this.crypto.blindIndex('audit-search', value)),
-      outcome: 'ok',
-    });
+    this.logSearch(found, { q });
     return found.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'da'));
   }
 
@@ -174,6 +164,15 @@ export class CitizensService {
       hasCpr: citizen.cprHash !== null,
       sharedNameWords: shared,
     }));
+    this.logSearch(found, { q: `${input.firstName} ${input.lastName}`, birthYear: input.birthYear ?? null, sex: input.sex ?? null });
+    return found;
+  }
+
+  /**
+   * A lookup's one access-log row, written by the service itself: a search of citizens carrying
+   * everyone it answered, by what was searched (keyed hashes), never the text.
+   */
+  private logSearch(found: { id: string }[], searched: Record<string, unknown>): void {
     const ctx = this.db.context();
     ctx.selfLogged = true;
     ctx.accesses.push({
@@ -182,10 +181,9 @@ export class CitizensService {
       recordId: null,
       citizenId: found.length === 1 ? (found[0]?.id ?? null) : null,
       citizenIds: found.length === 1 ? [] : found.map((c) => c.id),
-      criterion: searchCriterion({ q: `${input.firstName} ${input.lastName}`, birthYear: input.birthYear ?? null, sex: input.sex ?? null }, (value) => this.crypto.blindIndex('audit-search', value)),
+      criterion: searchCriterion(searched, (value) => this.crypto.blindIndex('audit-search', value)),
       outcome: 'ok',
     });
-    return found;
   }
 
   async create(input: CreateCitizenDto): Promise<Citizen> {

@@ -22,6 +22,20 @@ const Panel = ({ title, testId, children }: { title: string; testId: string; chi
 );
 
 /** The month's file: pick a month, see its due date, download it. */
+/** A course's first two cells in both lists: the citizen's name, and the programme linked to the enrolment. */
+const CourseCells = ({ course }: { course: { enrolmentId: string; citizenId: string; programmeId: string } }) => (
+  <>
+    <TableCell>
+      <ReferenceField record={course} source="citizenId" reference="citizens" link={false} />
+    </TableCell>
+    <TableCell>
+      <Link to={`/enrolments/${course.enrolmentId}/show`}>
+        <ReferenceField record={course} source="programmeId" reference="programmes" link={false} />
+      </Link>
+    </TableCell>
+  </>
+);
+
 const Extract = ({ readiness }: { readiness: RegisterReadiness }) => {
   const translate = useTranslate();
   const [month, setMonth] = useState(readiness.previousMonth.month);
@@ -81,14 +95,7 @@ const Incomplete = ({ readiness }: { readiness: RegisterReadiness }) => {
             <TableBody>
               {readiness.incomplete.map((course) => (
                 <TableRow key={course.enrolmentId} data-testid="register-incomplete-row">
-                  <TableCell>
-                    <ReferenceField record={course} source="citizenId" reference="citizens" link={false} />
-                  </TableCell>
-                  <TableCell>
-                    <Link to={`/enrolments/${course.enrolmentId}/show`}>
-                      <ReferenceField record={course} source="programmeId" reference="programmes" link={false} />
-                    </Link>
-                  </TableCell>
+                  <CourseCells course={course} />
                   <TableCell>{translate(`resources.enrolments.states.${course.state}`)}</TableCell>
                   <TableCell>{formatDate(course.requestedOn)}</TableCell>
                   <TableCell>{formatDate(course.startDate)}</TableCell>
@@ -139,14 +146,7 @@ const LeftOut = ({ readiness }: { readiness: RegisterReadiness }) => {
             <TableBody>
               {readiness.leftOut.map((course) => (
                 <TableRow key={course.enrolmentId} data-testid="register-left-out-row">
-                  <TableCell>
-                    <ReferenceField record={course} source="citizenId" reference="citizens" link={false} />
-                  </TableCell>
-                  <TableCell>
-                    <Link to={`/enrolments/${course.enrolmentId}/show`}>
-                      <ReferenceField record={course} source="programmeId" reference="programmes" link={false} />
-                    </Link>
-                  </TableCell>
+                  <CourseCells course={course} />
                   <TableCell>{translate(`app.register.reasons.${course.reason}`)}</TableCell>
                 </TableRow>
               ))}
