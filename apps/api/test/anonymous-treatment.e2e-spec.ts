@@ -35,8 +35,10 @@ const OVERRIDE = 'Anonym borger; oplyst alder 34 år';
 const enrol = (citizenId: string, referralDate: string, extra: Record<string, unknown> = {}) =>
   call<Enrolment & ApiErrorBody>('POST', '/api/enrolments', { citizenId, programmeId: ICM, centreId: CENTRE, referralDate, eligibilityOverride: OVERRIDE, ...extra }, { as: staff.aarhus });
 
+/** The register's end status a course's end takes (docs/register.md); none for a start or a cancellation. */
+const END_STATUS: Record<string, string> = { completed: 'drug_free', dropped_out: 'dropped_out', transferred: 'transferred' };
 const move = (e: Enrolment, to: string, date: string, reason?: string) =>
-  call<Enrolment & ApiErrorBody>('POST', `/api/enrolments/${e.id}/transitions`, { to, date, version: e.version, ...(reason ? { reason } : {}) }, { as: staff.aarhus });
+  call<Enrolment & ApiErrorBody>('POST', `/api/enrolments/${e.id}/transitions`, { to, date, version: e.version, ...(reason ? { reason } : {}), ...(END_STATUS[to] ? { endStatus: END_STATUS[to] } : {}) }, { as: staff.aarhus });
 
 describe('an anonymous request (§ 101 a)', () => {
   it('for a citizen without a CPR number: kind sel-101a, no guarantee, and its enrolment is anonymous and starts late without a reason', async () => {

@@ -283,19 +283,19 @@ describe('the monthly extract', () => {
       anonymousKind: (await createCitizen('aarhus', { cpr: null })).id,
       odense: (await createCitizen('odense', { cpr: cpr.odense })).id,
     };
-    // February 2024 (a leap year): events on 31.1 and 1.3 are outside it, 1.2 and 29.2 inside.
-    const x = await course('aarhus', ids.x, { requestedOn: '2024-01-31', referralDate: '2024-01-31', startDate: '2024-02-01', endDate: '2024-02-29', state: 'completed', endStatus: 'drug_free' });
-    const y = await course('aarhus', ids.y, { requestedOn: '2024-02-29', referralDate: '2024-02-29', startDate: '2024-03-01', state: 'active' });
-    const z = await course('aarhus', ids.z, { requestedOn: '2024-01-15', referralDate: '2024-01-15', startDate: '2024-01-20', endDate: '2024-03-01', state: 'dropped_out', endStatus: 'dropped_out' });
-    await course('aarhus', ids.replacement, { requestedOn: '2024-02-10', referralDate: '2024-02-10', startDate: '2024-02-12', state: 'active' });
-    await course('aarhus', ids.anonymous, { referralDate: '2024-02-10', startDate: '2024-02-12', state: 'active' });
-    await course('odense', ids.odense, { requestedOn: '2024-02-10', referralDate: '2024-02-10', startDate: '2024-02-12', state: 'active' });
+    // February 2016 (a leap year): events on 31.1 and 1.3 are outside it, 1.2 and 29.2 inside.
+    const x = await course('aarhus', ids.x, { requestedOn: '2016-01-31', referralDate: '2016-01-31', startDate: '2016-02-01', endDate: '2016-02-29', state: 'completed', endStatus: 'drug_free' });
+    const y = await course('aarhus', ids.y, { requestedOn: '2016-02-29', referralDate: '2016-02-29', startDate: '2016-03-01', state: 'active' });
+    const z = await course('aarhus', ids.z, { requestedOn: '2016-01-15', referralDate: '2016-01-15', startDate: '2016-01-20', endDate: '2016-03-01', state: 'dropped_out', endStatus: 'dropped_out' });
+    await course('aarhus', ids.replacement, { requestedOn: '2016-02-10', referralDate: '2016-02-10', startDate: '2016-02-12', state: 'active' });
+    await course('aarhus', ids.anonymous, { referralDate: '2016-02-10', startDate: '2016-02-12', state: 'active' });
+    await course('odense', ids.odense, { requestedOn: '2016-02-10', referralDate: '2016-02-10', startDate: '2016-02-12', state: 'active' });
 
     const before = Number((await db().query(`SELECT max(seq) AS s FROM access_log`)).rows[0].s);
-    const res = await call<string>('GET', '/api/register/extracts/2024-02', undefined, { as: staff.aarhus });
+    const res = await call<string>('GET', '/api/register/extracts/2016-02', undefined, { as: staff.aarhus });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="stofmisbrugsdatabasen-2024-02.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="stofmisbrugsdatabasen-2016-02.csv"');
     const [header, ...rows] = parseCsv(res.body);
 
     // The header is the documented field list, in order; every value fits its documented format.
@@ -311,7 +311,7 @@ describe('the monthly extract', () => {
 
     // Only the month's events, whoever's.
     const at = (row: string[], field: string) => row[(header as string[]).indexOf(field)] as string;
-    for (const row of rows) expect(at(row, 'haendelsesdato')).toMatch(/^\d{2}\.02\.2024$/);
+    for (const row of rows) expect(at(row, 'haendelsesdato')).toMatch(/^\d{2}\.02\.2016$/);
     expect(rows.every((r) => at(r, 'kommunekode') === '751')).toBe(true);
 
     // This test's courses: exactly these rows, written out by hand.
@@ -319,9 +319,9 @@ describe('the monthly extract', () => {
     const centre = CENTRE.aarhus;
     const mine = rows.filter((r) => [x, y, z].includes(at(r, 'forloeb_id')));
     expect(mine).toEqual([
-      ['start', '01.02.2024', x, cpr.x, sex(cpr.x), '751', '31.01.2024', '01.02.2024', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '29.02.2024', 'drug_free', 'drug_free'],
-      ['henvendelse', '29.02.2024', y, cpr.y, sex(cpr.y), '751', '29.02.2024', '01.03.2024', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '', '', ''],
-      ['afslutning', '29.02.2024', x, cpr.x, sex(cpr.x), '751', '31.01.2024', '01.02.2024', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '29.02.2024', 'drug_free', 'drug_free'],
+      ['start', '01.02.2016', x, cpr.x, sex(cpr.x), '751', '31.01.2016', '01.02.2016', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '29.02.2016', 'drug_free', 'drug_free'],
+      ['henvendelse', '29.02.2016', y, cpr.y, sex(cpr.y), '751', '29.02.2016', '01.03.2016', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '', '', ''],
+      ['afslutning', '29.02.2016', x, cpr.x, sex(cpr.x), '751', '31.01.2016', '01.02.2016', centre, 'Rusmiddelcenter Aarhus, Centrum', 'ICM', '29.02.2016', 'drug_free', 'drug_free'],
     ]);
     // No replacement number, no citizen without one, nobody of Odense.
     const cprs = new Set(rows.map((r) => at(r, 'cpr')));
@@ -333,7 +333,7 @@ describe('the monthly extract', () => {
     const logged = (await db().query(`SELECT action, resource, citizen_id, citizen_ids, criterion, outcome FROM access_log WHERE seq > $1 AND resource = 'register'`, [before])).rows;
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ action: 'export', resource: 'register', citizen_id: null, outcome: 'ok' });
-    expect(JSON.parse(logged[0].criterion)).toEqual({ document: 'register-extract', month: '2024-02', rows: rows.length });
+    expect(JSON.parse(logged[0].criterion)).toEqual({ document: 'register-extract', month: '2016-02', rows: rows.length });
     expect(logged[0].citizen_ids).toEqual(expect.arrayContaining([ids.x, ids.y]));
     expect(logged[0].citizen_ids).toHaveLength(cprs.size);
     for (const absent of [ids.z, ids.replacement, ids.anonymous, ids.odense]) expect(logged[0].citizen_ids).not.toContain(absent);
