@@ -1,28 +1,17 @@
 import type { CaseRequest, Citizen, Enrolment } from '@outcomes/contracts';
 import { demoEmail } from '@outcomes/seeds';
-import type { Page } from 'playwright-core';
+import { freshCpr } from './support/a11y-data';
 import { apiGet, apiPost, listQuery } from './support/api';
-import { axeFindings, describeFindings, settle } from './support/a11y';
+import { expectNoAxeViolations, settle } from './support/a11y';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, screenshot } from './support/browser';
+import { baseUrl, openBrowser, pickOption, screenshot } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-const two = (n: number): string => String(n).padStart(2, '0');
-/** An adult (born 1970-1989) with a fresh CPR number. */
-const adultCpr = (): string => `${two(1 + Math.floor(Math.random() * 28))}${two(1 + Math.floor(Math.random() * 12))}${70 + Math.floor(Math.random() * 20)}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
 
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
-async function audit(page: Page, where: string): Promise<void> {
-  await settle(page);
-  expect(describeFindings(where, await axeFindings(page))).toBe(`${where}: no violations`);
-}
 
 /**
  * Anonymous treatment (Serviceloven § 101 a): staff register a request for a citizen without a CPR
@@ -53,9 +42,9 @@ describe('anonymous treatment (§ 101 a)', () => {
       await page.getByRole('link', { name: 'Ny henvendelse' }).click();
       await page.waitForFunction(() => document.location.hash.startsWith('#/case-requests/create'));
       await page.getByRole('link', { name: fullName }).waitFor();
-      await pick(page, 'Forløbstype', 'Anonym behandling (§ 101 a)');
+      await pickOption(page, 'Forløbstype', 'Anonym behandling (§ 101 a)');
       await page.getByText('uden behandlingsgaranti og uden afgørelse, der kan påklages', { exact: false }).waitFor();
-      await pick(page, 'Henvendelsesform', 'Telefon');
+      await pickOption(page, 'Henvendelsesform', 'Telefon');
       await page.getByRole('textbox', { name: 'Forbrug af rusmidler og alkohol' }).fill('Kokain i weekenderne');
       await screenshot(page, 'anonymous-request-create');
       await page.getByRole('button', { name: 'Gem' }).click();
@@ -73,14 +62,14 @@ describe('anonymous treatment (§ 101 a)', () => {
       expect(await page.getByTestId('decisions').count()).toBe(0);
       expect(await page.getByRole('textbox', { name: 'Frit valg af andet sted (dato)' }).count()).toBe(0);
       await screenshot(page, 'anonymous-request');
-      await audit(page, 'an anonymous request');
+      await expectNoAxeViolations(page, 'an anonymous request');
 
       // The enrolment answering it: no choice of kind (it has the request's); the age is unknown without
       // a CPR number, so the programme's age range asks for a written reason.
       await page.getByRole('link', { name: 'Opret forløb til henvendelsen' }).click();
       await page.waitForFunction(() => document.location.hash.startsWith('#/enrolments/create'));
-      await pick(page, 'Program', 'ICM – intensiv case management');
-      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      await pickOption(page, 'Program', 'ICM – intensiv case management');
+      await pickOption(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
       expect(await page.getByRole('combobox', { name: 'Forløbstype' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Gem' }).click();
       await page.getByTestId('eligibility-failures').waitFor();
@@ -97,7 +86,7 @@ describe('anonymous treatment (§ 101 a)', () => {
       await page.getByTestId('citizen-case-request').getByText('Anonym behandling (§ 101 a) · ingen behandlingsgaranti').waitFor();
       await page.getByTestId('enrolment-anonymous').getByText('Anonym behandling (§ 101 a) · ingen behandlingsgaranti').waitFor();
       await screenshot(page, 'anonymous-citizen');
-      await audit(page, 'the page of a citizen in anonymous treatment');
+      await expectNoAxeViolations(page, 'the page of a citizen in anonymous treatment');
 
       // Not on the guarantee's worklist (§ 101 requests only).
       await page.goto(`${baseUrl()}/#/`);
@@ -106,7 +95,7 @@ describe('anonymous treatment (§ 101 a)', () => {
       expect(await page.getByTestId('worklist-guarantee').filter({ hasText: citizen.lastName }).count()).toBe(0);
 
       // A citizen with a CPR number is not offered anonymous treatment.
-      const withCpr = await apiPost<Citizen>('citizens', { cpr: adultCpr(), firstName: `Med${letters(5)}`, lastName: `Cpr${letters(5)}` }, AARHUS_STAFF);
+      const withCpr = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Med${letters(5)}`, lastName: `Cpr${letters(5)}` }, AARHUS_STAFF);
       await page.goto(`${baseUrl()}/#/citizens/${withCpr.id}/show`);
       await page.getByRole('link', { name: 'Ny henvendelse' }).click();
       await page.getByTestId('course-kind-cpr').getByText('Stofmisbrugsbehandling (serviceloven § 101)').waitFor();
@@ -122,9 +111,9 @@ describe('anonymous treatment (§ 101 a)', () => {
       const citizen = await apiPost<Citizen>('citizens', { cpr: null, firstName: `Anonym${letters(5)}`, lastName: `Henvist${letters(5)}` }, AARHUS_STAFF);
       await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
       await page.getByRole('link', { name: 'Henvis til program' }).click();
-      await pick(page, 'Forløbstype', 'Anonym behandling (§ 101 a)');
-      await pick(page, 'Program', 'ICM – intensiv case management');
-      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      await pickOption(page, 'Forløbstype', 'Anonym behandling (§ 101 a)');
+      await pickOption(page, 'Program', 'ICM – intensiv case management');
+      await pickOption(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
       await page.getByRole('button', { name: 'Gem' }).click();
       await page.getByTestId('eligibility-failures').waitFor();
       await page.getByRole('textbox', { name: 'Begrundelse for dispensation' }).fill('Anonym borger; oplyst alder 29 år');

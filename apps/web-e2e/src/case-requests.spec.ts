@@ -1,36 +1,19 @@
 import type { CaseDecision, CaseRequest, Citizen, Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
-import type { Page } from 'playwright-core';
+import { freshCpr } from './support/a11y-data';
+import { danishDaysFromToday } from './support/dates';
 import { apiGet, apiPost, listQuery } from './support/api';
-import { axeFindings, describeFindings, settle } from './support/a11y';
+import { expectNoAxeViolations } from './support/a11y';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, screenshot } from './support/browser';
+import { baseUrl, openBrowser, pickOption, screenshot } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-const two = (n: number): string => String(n).padStart(2, '0');
-/** An adult (born 1970-1989) with a fresh CPR number. */
-const adultCpr = (): string => `${two(1 + Math.floor(Math.random() * 28))}${two(1 + Math.floor(Math.random() * 12))}${70 + Math.floor(Math.random() * 20)}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
 
-/** The Danish date `days` from today, as the app's "today" is the Danish date (also just after midnight). */
-function danishDaysFromToday(days: number): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
-  const date = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) + days));
-  return date.toISOString().slice(0, 10);
-}
 
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
-/** WCAG 2.1 A/AA by axe on the page as it is now (the axe spec's own audit of every other page). */
-async function audit(page: Page, where: string): Promise<void> {
-  await settle(page);
-  expect(describeFindings(where, await axeFindings(page))).toBe(`${where}: no violations`);
-}
 
 describe('a request taken to a decision and a start within the treatment guarantee', () => {
   let browser: OpenBrowser;
@@ -52,10 +35,10 @@ describe('a request taken to a decision and a start within the treatment guarant
     'registers the request with its afdækning, decides (PDF), refers and starts on the same day: the guarantee is kept; an overdue one shows on the worklist in words',
     async () => {
       const { page } = browser;
-      const citizen = await apiPost<Citizen>('citizens', { cpr: adultCpr(), firstName: `Frej${letters(5)}`, lastName: `Garanti${letters(5)}` }, AARHUS_STAFF);
+      const citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Frej${letters(5)}`, lastName: `Garanti${letters(5)}` }, AARHUS_STAFF);
       const fullName = `${citizen.firstName} ${citizen.lastName}`;
       // Another citizen whose request is 16 days old and not started: 2 days overdue.
-      const late = await apiPost<Citizen>('citizens', { cpr: adultCpr(), firstName: `Sen${letters(5)}`, lastName: `Overskredet${letters(5)}` }, AARHUS_STAFF);
+      const late = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Sen${letters(5)}`, lastName: `Overskredet${letters(5)}` }, AARHUS_STAFF);
       await apiPost<CaseRequest>('case-requests', { citizenId: late.id, requestedOn: danishDaysFromToday(-16), channel: 'written' }, AARHUS_STAFF);
 
       await signIn(page, AARHUS_STAFF);
@@ -63,7 +46,7 @@ describe('a request taken to a decision and a start within the treatment guarant
       const overdue = page.getByTestId('worklist-guarantee').filter({ hasText: late.lastName });
       await overdue.getByText('garanti overskredet med 2 dage').waitFor();
       await screenshot(page, 'case-requests-worklist');
-      await audit(page, 'worklist with the guarantee');
+      await expectNoAxeViolations(page, 'worklist with the guarantee');
 
       // From the citizen's page: a new request with the afdækning.
       await page.goto(`${baseUrl()}/#/citizens/${citizen.id}/show`);
@@ -71,7 +54,7 @@ describe('a request taken to a decision and a start within the treatment guarant
       await page.getByRole('link', { name: 'Ny henvendelse' }).click();
       await page.waitForFunction(() => document.location.hash.startsWith('#/case-requests/create'));
       await page.getByRole('link', { name: fullName }).waitFor();
-      await pick(page, 'Henvendelsesform', 'Telefon');
+      await pickOption(page, 'Henvendelsesform', 'Telefon');
       await page.getByRole('textbox', { name: 'Forbrug af rusmidler og alkohol' }).fill('Dagligt forbrug af hash gennem to år');
       await page.getByRole('textbox', { name: 'Bolig' }).fill('Bor hos sin søster');
       await page.getByRole('button', { name: 'Gem' }).click();
@@ -88,8 +71,8 @@ describe('a request taken to a decision and a start within the treatment guarant
       await decisions.getByText('Ingen afgørelse endnu').waitFor();
       expect(await decisions.getByRole('textbox', { name: 'Lovgrundlag' }).inputValue()).toContain('§ 101');
       expect(await decisions.getByRole('textbox', { name: 'Klagevejledning' }).inputValue()).toContain('Ankestyrelsen');
-      await pick(page, 'Tilbud (program)', 'ICM – intensiv case management');
-      await pick(page, 'Behandlingssted', 'Rusmiddelcenter Aarhus, Centrum');
+      await pickOption(page, 'Tilbud (program)', 'ICM – intensiv case management');
+      await pickOption(page, 'Behandlingssted', 'Rusmiddelcenter Aarhus, Centrum');
       await decisions.getByRole('textbox', { name: 'Begrundelse' }).fill('Afdækningen viser behov for intensiv støtte til at komme i behandling.');
       await decisions.getByRole('button', { name: 'Gem afgørelse' }).click();
       await page.getByText('Afgørelsen er gemt').waitFor();
@@ -104,13 +87,13 @@ describe('a request taken to a decision and a start within the treatment guarant
       expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF-']);
       await card.scrollIntoViewIfNeeded();
       await screenshot(page, 'case-request-decision');
-      await audit(page, 'request edit with decisions');
+      await expectNoAxeViolations(page, 'request edit with decisions');
 
       // Refer from the request and start the same day: within the guarantee.
       await page.getByRole('link', { name: 'Opret forløb til henvendelsen' }).click();
       await page.waitForFunction(() => document.location.hash.startsWith('#/enrolments/create'));
-      await pick(page, 'Program', 'ICM – intensiv case management');
-      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      await pickOption(page, 'Program', 'ICM – intensiv case management');
+      await pickOption(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
       await page.getByRole('button', { name: 'Gem' }).click();
       await page.getByText('Elementet er oprettet').waitFor();
       await page.waitForFunction(() => /^#\/enrolments\/[0-9a-f-]{36}\/show/.test(document.location.hash));
@@ -125,13 +108,13 @@ describe('a request taken to a decision and a start within the treatment guarant
       await page.getByTestId('citizen-case-request').getByText(/garanti holdt: startet efter [01] dag/).waitFor();
       await page.getByTestId('citizen-case-requests').scrollIntoViewIfNeeded();
       await screenshot(page, 'case-request-citizen-page');
-      await audit(page, 'citizen page with requests');
+      await expectNoAxeViolations(page, 'citizen page with requests');
       // The requests page with the guarantee's figures for a period.
       await page.getByRole('menuitem', { name: 'Henvendelser' }).click();
       await page.getByTestId('guarantee-figures').getByRole('button', { name: 'Vis tal' }).click();
       await page.getByTestId('figures-share').waitFor();
       await screenshot(page, 'case-requests-figures');
-      await audit(page, 'requests list with figures');
+      await expectNoAxeViolations(page, 'requests list with figures');
       const kept = await apiGet<CaseRequest>(`case-requests/${request.id}`, AARHUS_STAFF);
       expect(kept.guarantee?.status).toBe('met');
       expect(failed).toEqual([]);
@@ -145,7 +128,7 @@ describe('a request taken to a decision and a start within the treatment guarant
     'asks for the reason when the start is after the guarantee’s last day, in Danish, and keeps it with the request',
     async () => {
       const { page } = browser;
-      const citizen = await apiPost<Citizen>('citizens', { cpr: adultCpr(), firstName: `Sen${letters(5)}`, lastName: `Start${letters(5)}` }, AARHUS_STAFF);
+      const citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Sen${letters(5)}`, lastName: `Start${letters(5)}` }, AARHUS_STAFF);
       const request = await apiPost<CaseRequest>('case-requests', { citizenId: citizen.id, requestedOn: danishDaysFromToday(-20), channel: 'personal' }, AARHUS_STAFF);
       const enrolment = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: danishDaysFromToday(-20), caseRequestId: request.id }, AARHUS_STAFF);
       await signIn(page, AARHUS_STAFF);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { openBrowser, screenshot } from './support/browser';
+import { openBrowser, pickOption, screenshot } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const ODENSE_STAFF = demoEmail('staff', 'odense');
@@ -27,10 +27,6 @@ const idFromHash = (page: Page, resource: string): string => {
   return id;
 };
 
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 /** What the browser keeps in its storages, as one text. */
 const browserStorage = (page: Page): Promise<string> =>
@@ -102,8 +98,8 @@ describe('a citizen from registration to the first MOVE session', () => {
       await page.getByRole('link', { name: 'Henvis til program' }).click();
       await page.waitForFunction(() => document.location.hash.startsWith('#/enrolments/create'));
       await page.getByRole('link', { name: FULL_NAME }).waitFor();
-      await pick(page, 'Program', 'MOVE – struktureret ambulant behandling for unge');
-      await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
+      await pickOption(page, 'Program', 'MOVE – struktureret ambulant behandling for unge');
+      await pickOption(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Centrum');
       await page.getByRole('button', { name: 'Gem' }).click();
       await page.getByText('Elementet er oprettet').waitFor();
       await page.waitForFunction(() => /^#\/enrolments\/[0-9a-f-]{36}\/show/.test(document.location.hash));
@@ -222,8 +218,8 @@ describe('refusals the forms explain', () => {
     await page.waitForFunction((id) => document.location.hash.startsWith(`#/citizens/${id}/show`), existing.id);
 
     await page.getByRole('link', { name: 'Henvis til program' }).click();
-    await pick(page, 'Program', 'MOVE – struktureret ambulant behandling for unge');
-    await pick(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Vest');
+    await pickOption(page, 'Program', 'MOVE – struktureret ambulant behandling for unge');
+    await pickOption(page, 'Behandlingscenter', 'Rusmiddelcenter Aarhus, Vest');
     await page.getByRole('button', { name: 'Gem' }).click();
     const failures = page.getByTestId('eligibility-failures');
     await failures.getByText(/^MOVE er for borgere op til 25 år; borgeren er 41 år den /).waitFor();

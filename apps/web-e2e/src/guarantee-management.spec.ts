@@ -1,7 +1,6 @@
 import type { CaseRequest, Citizen, Enrolment } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
-import type { Page } from 'playwright-core';
-import { axeFindings, describeFindings, settle } from './support/a11y';
+import { expectNoAxeViolations, settle } from './support/a11y';
 import { freshCpr } from './support/a11y-data';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
@@ -22,10 +21,6 @@ const AARHUS_ADMIN = demoEmail('admin', 'aarhus');
 /** A Danish date as the date box takes it: 5.1.2027. */
 const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 
-async function audit(page: Page, where: string): Promise<void> {
-  await settle(page);
-  expect(describeFindings(where, await axeFindings(page))).toBe(`${where}: no violations`);
-}
 
 async function citizen(lastName: string): Promise<Citizen> {
   return apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `G${uniqueSuffix()}`, lastName }, AARHUS_STAFF);
@@ -82,7 +77,7 @@ describe('the treatment guarantee for the management, and a late link to the req
       await panel.getByTestId('figures-missed').innerText(),
     ]).toEqual(['50 %', '5', '1', '1', '0']);
     await screenshot(page, 'guarantee-figures-management');
-    await audit(page, 'the management’s guarantee figures');
+    await expectNoAxeViolations(page, 'the management’s guarantee figures');
     // A period backwards is said in words, not sent.
     await panel.getByRole('textbox', { name: 'Henvendelser fra' }).fill(typed(addDays(day, 1)));
     await panel.getByRole('button', { name: 'Vis tal' }).click();
@@ -109,7 +104,7 @@ describe('the treatment guarantee for the management, and a late link to the req
     await card.getByText('ICM – intensiv case management').waitFor();
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'request-link-enrolment');
-    await audit(page, 'request page with an unlinked enrolment');
+    await expectNoAxeViolations(page, 'request page with an unlinked enrolment');
     await card.getByRole('button', { name: 'Knyt til henvendelse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Knyt forløbet til henvendelsen' });
     await dialog.getByText(/Behandlingsgarantien regnes fra forløbets start/).waitFor();

@@ -88,3 +88,9 @@ export function describeFindings(where: string, findings: Finding[]): string {
   ]);
   return [`${where}: ${findings.length} WCAG 2.1 A/AA rule(s) violated`, ...lines].join('\n');
 }
+
+/** WCAG 2.1 A/AA by axe on the page as it is now, once its reads are done; fails listing rule, element and problem. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await settle(page);
+  expect(describeFindings(where, await axeFindings(page))).toBe(`${where}: no violations`);
+}

@@ -78,3 +78,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
+
+/** Chooses `option` in the select (MUI combobox) labelled `label`. */
+export async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
