@@ -1,9 +1,8 @@
 import { DEFAULT_COMPLAINT_GUIDANCE, DEFAULT_LEGAL_BASIS } from '@outcomes/contracts';
 import type { TreatmentPlanContent } from '@outcomes/contracts';
-import { danishToday, nameTokens, parseCpr } from '@outcomes/domain';
+import { addDays, danishToday, nameTokens, parseCpr } from '@outcomes/domain';
 import type { IdentifierEncryptor } from '../synthetic/copy-encoder';
 import { DEMO_IDS } from './demo-ids';
-import { addDays } from './demo-work';
 
 type Municipality = 'odense' | 'aarhus';
 type Runner = (sql: string, params: unknown[]) => Promise<unknown>;

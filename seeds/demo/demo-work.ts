@@ -1,22 +1,10 @@
-import { danishToday } from '@outcomes/domain';
+import { addDays, danishToday, isoWeekday } from '@outcomes/domain';
 import type { IdentifierEncryptor } from '../synthetic/copy-encoder';
 import { DEMO_IDS } from './demo-ids';
 
 type Municipality = 'odense' | 'aarhus';
 type Runner = (sql: string, params: unknown[]) => Promise<unknown>;
 type VolunteerKey = keyof (typeof DEMO_IDS.volunteers)['odense'];
-
-/** YYYY-MM-DD plus whole days (calendar arithmetic in UTC, so no daylight-saving step). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday ... 7 = Sunday, as the groups table counts. */
-export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
 
 /** The latest day before `today` that falls on `weekday`: the group's last meeting day that has surely passed. */
 export function lastWeekdayBefore(today: string, weekday: number): string {

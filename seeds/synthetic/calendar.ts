@@ -1,4 +1,4 @@
-import { addMonths } from '@outcomes/domain';
+import { addMonths, isoWeekday } from '@outcomes/domain';
 
 // Dates as day numbers, memoised both ways: the generator adds days millions of times at national
 // scale, and a Date round trip per call was its largest cost. The caches hold at most a few
@@ -31,12 +31,6 @@ export function addDays(date: string, days: number): string {
 
 export function daysBetween(from: string, to: string): number {
   return toDay(to) - toDay(from);
-}
-
-/** 1 = Monday ... 7 = Sunday, as the groups table counts. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
 }
 
 /** The first date on or after `date` that falls on `weekday`. */

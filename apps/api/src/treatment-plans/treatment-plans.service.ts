@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanReviewDue, TreatmentPlan, TreatmentPlanContent, TreatmentPlanRevision } from '@outcomes/contracts';
-import { danishDaysFromToday, danishToday } from '@outcomes/domain';
+import { danishDaysFromToday, danishToday, isOpen } from '@outcomes/domain';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
@@ -10,8 +10,6 @@ import type { CreateTreatmentPlanDto, ReviseTreatmentPlanDto } from './dto/treat
 
 /** Encryption context of the plan's words. */
 const CONTENT = 'treatment_plan_content';
-/** Enrolments a plan is made or revised for: at the start and while treatment goes on. */
-const OPEN_STATES = ['referred', 'active'];
 /** The worklist shows reviews due within this many days, and overdue ones. */
 export const PLAN_REVIEW_AHEAD_DAYS = 7;
 
@@ -131,7 +129,8 @@ export class TreatmentPlansService {
 
   private async openEnrolment(id: string): Promise<EnrolmentEntity> {
     const enrolment = await this.enrolment(id);
-    if (!OPEN_STATES.includes(enrolment.state)) {
+    // A plan is made or revised at the start and while treatment goes on: an open enrolment.
+    if (!isOpen(enrolment.state)) {
       throw new ApiException(422, 'NOT_ELIGIBLE', `A treatment plan is made or revised while the enrolment is referred or active; this one is ${enrolment.state}`, { enrolmentId: `the enrolment is ${enrolment.state}` });
     }
     return enrolment;

@@ -1,4 +1,5 @@
 import { parseCpr } from '@outcomes/domain';
+import { todayLocal } from '../common/dates';
 import type { CprInfo } from '@outcomes/domain';
 
 /** An error as react-admin's validators return it: a translation key, with arguments when it has some. */
@@ -26,8 +27,8 @@ function errorFor(rule: string): CprError {
   return rule;
 }
 
-/** The CPR rules of libs/domain, as the form shows them while the number is typed. */
-export function cprFeedback(value: unknown, today?: string): CprFeedback {
+/** The CPR rules of libs/domain, as the form shows them while the number is typed; `today` is the Danish date. */
+export function cprFeedback(value: unknown, today: string = todayLocal()): CprFeedback {
   if (typeof value !== 'string' || value.trim() === '') return { warnings: [] };
   const result = parseCpr(value, today);
   if (!result.valid) return { error: errorFor(result.rule), warnings: [] };

@@ -1,12 +1,9 @@
 import { Alert } from '@mui/material';
+import { danishDaysFromToday, danishToday } from '@outcomes/domain';
 import { Create, email, maxLength, minLength, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { DanishDateInput } from '../common/DanishDateInput';
 import { DANISH_TEXT } from '../common/danish-text';
 
-const isoDay = (offsetDays: number): string => {
-  const d = new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 const validUntilAfterFrom = (value: string | undefined, values: { validFrom?: string }) =>
   value && values.validFrom && value < values.validFrom ? 'app.validation.date_before_previous_step' : undefined;
@@ -16,7 +13,7 @@ export const GrantCreate = () => {
   const translate = useTranslate();
   return (
     <Create redirect="list">
-      <SimpleForm defaultValues={{ validFrom: isoDay(0), validUntil: isoDay(180) }} sx={{ maxWidth: 640 }}>
+      <SimpleForm defaultValues={{ validFrom: danishToday(), validUntil: danishDaysFromToday(180) }} sx={{ maxWidth: 640 }}>
         <Alert severity="info" sx={{ mb: 2 }}>{translate('app.grants.intro')}</Alert>
         <TextInput source="evaluatorEmail" type="email" autoComplete="off" validate={[required(), email(), maxLength(254)]} helperText="app.grants.evaluator_hint" />
         <TextInput source="purpose" multiline minRows={2} validate={[required(), minLength(3), maxLength(500)]} helperText="app.grants.purpose_hint" slotProps={DANISH_TEXT} />

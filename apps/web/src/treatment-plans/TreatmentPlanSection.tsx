@@ -2,13 +2,12 @@ import AddIcon from '@mui/icons-material/PlaylistAdd';
 import EditIcon from '@mui/icons-material/EditNote';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import type { Enrolment, Programme, TreatmentPlan, TreatmentPlanRevision } from '@outcomes/contracts';
+import { isOpen } from '@outcomes/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { useGetList, useGetMany, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate, formatDateTime } from '../common/dates';
 import { fetchTreatmentPlan } from './plan-api';
 import { PlanDialog } from './PlanDialog';
-
-const OPEN = ['referred', 'active'];
 
 const Revision = ({ revision, summary }: { revision: TreatmentPlanRevision; summary: boolean }) => {
   const translate = useTranslate();
@@ -71,7 +70,7 @@ const EnrolmentPlan = ({ enrolment, programme }: { enrolment: Enrolment; program
   }, [enrolment.id]);
   useEffect(load, [load]);
   if (plan === undefined) return null;
-  const open = OPEN.includes(enrolment.state);
+  const open = isOpen(enrolment.state);
   const earlier = plan ? plan.revisions.slice(1) : [];
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="treatment-plan">

@@ -1,12 +1,8 @@
 import type { WorklistItem } from '@outcomes/contracts';
+import { addDays } from '@outcomes/domain';
 
 export const WORKLIST_SECTIONS = ['overdue', 'this-week', 'in-window'] as const;
 export type WorklistSection = (typeof WORKLIST_SECTIONS)[number];
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** The Danish week (Monday to Sunday) that `today` (YYYY-MM-DD) falls in. */
 export function weekOf(today: string): { monday: string; sunday: string } {

@@ -44,8 +44,11 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** Validates a CPR number; `today` (YYYY-MM-DD) bounds the birth date. */
-export function parseCpr(input: string, today: string = new Date().toISOString().slice(0, 10)): CprResult {
+/**
+ * Validates a CPR number; `today` (YYYY-MM-DD, the Danish date: `danishToday()`) bounds the birth date.
+ * No default: a default of the UTC date refused a child born today between Danish midnight and 01:00.
+ */
+export function parseCpr(input: string, today: string): CprResult {
   const text = input.trim();
   if (!/^\d{6}-?\d{4}$/.test(text)) {
     return { valid: false, rule: 'cpr must be 10 digits, written DDMMYYSSSS or DDMMYY-SSSS' };

@@ -1,4 +1,4 @@
-import { addDays, danishDate, danishDaysFromToday, danishToday } from './danish-date';
+import { addDays, danishDate, danishDaysFromToday, danishToday, isoWeekday } from './danish-date';
 
 describe('the Danish calendar date', () => {
   // Hand-written from the Danish clock: CET is UTC+1, CEST (last Sunday of March to last Sunday of October) UTC+2.
@@ -28,4 +28,19 @@ describe('the Danish calendar date', () => {
     // 00:30 in Denmark on 5 December is still 4 December in UTC.
     expect(danishDaysFromToday(1, new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-06');
   });
+});
+
+describe('calendar arithmetic on YYYY-MM-DD', () => {
+  it.each([
+    ['2026-12-05', 6], // Saturday
+    ['2026-12-07', 1], // Monday
+    ['2026-12-01', 2], // Tuesday
+    ['2027-01-03', 7], // Sunday
+  ])('%s is weekday %i', (day, weekday) => expect(isoWeekday(day)).toBe(weekday));
+
+  it.each([
+    ['2026-03-28', 1, '2026-03-29'], // across the spring clock change
+    ['2026-12-05', -740, '2024-11-25'],
+    ['2024-02-28', 1, '2024-02-29'],
+  ])('%s plus %i days is %s', (day, days, expected) => expect(addDays(day, days)).toBe(expected));
 });

@@ -24,6 +24,12 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** 1 = Monday ... 7 = Sunday (ISO 8601, as the groups table counts) of a YYYY-MM-DD date. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+
 /** The Danish date `days` from today (a deadline, a limit on dates ahead). */
 export function danishDaysFromToday(days: number, now: Date = new Date()): string {
   return addDays(danishToday(now), days);

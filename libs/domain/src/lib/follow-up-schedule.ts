@@ -1,4 +1,5 @@
 import type { DueAssessment, EnrolmentState, Timepoint } from '@outcomes/contracts';
+import { addDays } from './danish-date';
 import { hasEnded } from './enrolment-state';
 
 export interface ScheduleInput {
@@ -16,11 +17,6 @@ export interface ScheduleInput {
 }
 
 const FOLLOW_UP: Record<number, Timepoint> = { 3: 'follow-up-3', 6: 'follow-up-6', 9: 'follow-up-9', 12: 'follow-up-12' };
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** Calendar months later; the 31st becomes the month's last day when the month is shorter. */
 export function addMonths(date: string, months: number): string {

@@ -1,4 +1,5 @@
 import type { CoordinatorFlag, FacilitatorRole, TrainingKind, VolunteerStatus } from '@outcomes/contracts';
+import { addDays } from './danish-date';
 
 /** Days before a training's renewal date at which the coordinator is warned. */
 export const RENEWAL_WARNING_DAYS = 60;
@@ -8,11 +9,6 @@ export interface TrainingRecord {
   completedOn: string;
   renewsOn: string | null;
 }
-
-const addDays = (date: string, days: number): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-};
 
 /** Trained in the SMART method on a day: a SMART facilitator training completed by then and not yet due for renewal. */
 export function isTrained(trainings: readonly TrainingRecord[], onDate: string): boolean {
