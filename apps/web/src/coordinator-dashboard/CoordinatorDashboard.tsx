@@ -3,7 +3,7 @@ import type { CoordinatorDashboard as Dashboard, CoordinatorFlag, Organisation, 
 import { RENEWAL_WARNING_DAYS } from '@outcomes/domain';
 import type { ReactNode } from 'react';
 import { Link, Loading, Title, useGetMany, useLocaleState, useTranslate } from 'react-admin';
-import { intlLocale, todayLocal } from '../common/dates';
+import { formatMonth, intlLocale, todayLocal } from '../common/dates';
 import { CalendarDate } from '../volunteers/CalendarDate';
 import { fetchCoordinatorDashboard, useLoaded } from '../volunteers/volunteer-api';
 import { TrainedChip } from '../volunteers/VolunteerChips';
@@ -144,7 +144,6 @@ const Hours = ({ minutes }: { minutes: Dashboard['minutesByOrganisationMonth'] }
   const table = hoursTable(minutes);
   const { data: organisations } = useGetMany<Organisation>('organisations', { ids: table.rows.map((r) => r.organisationId) }, { enabled: table.rows.length > 0 });
   const names = new Map((organisations ?? []).map((o) => [o.id, o.name]));
-  const monthFormat = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   return (
     <Panel title={translate('app.dashboard.hours')} testId="dashboard-hours">
@@ -158,7 +157,7 @@ const Hours = ({ minutes }: { minutes: Dashboard['minutesByOrganisationMonth'] }
                 <TableCell>{translate('app.dashboard.organisation')}</TableCell>
                 {table.months.map((month) => (
                   <TableCell key={month} align="right">
-                    {monthFormat.format(new Date(`${month}-01T00:00:00Z`))}
+                    {formatMonth(month)}
                   </TableCell>
                 ))}
                 <TableCell align="right">{translate('app.dashboard.total')}</TableCell>

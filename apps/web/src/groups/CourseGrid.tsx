@@ -1,7 +1,8 @@
 import { Alert, Box, Button, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
-import type { Enrolment, GroupAttendance, GroupMeeting } from '@outcomes/contracts';
+import type { Citizen, Enrolment, GroupAttendance, GroupMeeting } from '@outcomes/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import { ReferenceField, RecordContextProvider, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { ReferenceField, RecordContextProvider, useDataProvider, useGetMany, useNotify, useTranslate } from 'react-admin';
+import { citizenName } from '../citizens/citizen-body';
 import { formatDayMonth } from '../common/dates';
 import type { AppDataProvider } from '../data/data-provider';
 import { ScrollRegion } from '../common/ScrollRegion';
@@ -29,6 +30,14 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
   const saved = useMemo(() => marksOf(meetings), [meetings]);
   const [marks, setMarks] = useState<GridMarks>(saved);
   const [busy, setBusy] = useState<string | null>(null);
+  // Each cell's name says whose attendance it is (a screen reader hears the person, not a row number);
+  // the names come from the same batched citizens read as the first column's.
+  const citizenIds = members.map((m) => m.enrolment?.citizenId).filter((id): id is string => Boolean(id));
+  const { data: citizens } = useGetMany<Citizen>('citizens', { ids: citizenIds });
+  const personOf = (member: { enrolment?: Enrolment }, row: number): string => {
+    const citizen = citizens?.find((c) => c.id === member.enrolment?.citizenId);
+    return citizen ? citizenName(citizen) : translate('app.course_grid.participant_number', { number: row + 1 });
+  };
   // The column just saved: its save button is gone once the saved meeting is back, so focus goes to its "Gemt" (WCAG 2.4.3).
   const [justSaved, setJustSaved] = useState<string | null>(null);
   useEffect(() => {
@@ -113,7 +122,7 @@ export const CourseGrid = ({ meetings, members, onSaved }: { meetings: GroupMeet
                         color={value ? COLOURS[value] : 'inherit'}
                         disabled={!editable(m)}
                         onClick={() => mark(m.id, member.enrolmentId)}
-                        aria-label={translate('app.course_grid.cell_label', { meeting: label(m), row: row + 1, status: translate(value ? `app.groups.statuses.${value}` : 'app.course_grid.unmarked') })}
+                        aria-label={translate('app.course_grid.cell_label', { meeting: label(m), person: personOf(member, row), status: translate(value ? `app.groups.statuses.${value}` : 'app.course_grid.unmarked') })}
                         data-testid={`cell-${m.number ?? m.id}`}
                         sx={{ minWidth: 36, px: 0 }}
                       >

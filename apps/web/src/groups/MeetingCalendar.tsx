@@ -6,8 +6,8 @@ import type { Centre, Group, GroupMeeting } from '@outcomes/contracts';
 import { useEffect } from 'react';
 import { Title, useGetIdentity, useGetList, useGetMany, useLocaleState, useRedirect, useStore, useTranslate } from 'react-admin';
 import type { Identity } from '../auth/auth-provider';
-import { formatDate, intlLocale } from '../common/dates';
-import { addDays, dayKey, isoWeek, minutesOfDay, mondayOf, parseDay, placeInLanes, slotInWeek, weekdayIndex, weekFilter } from './week';
+import { formatDate, formatDayMonth } from '../common/dates';
+import { addDays, dayKey, isoWeek, minutesOfDay, mondayOf, parseDay, placeInLanes, slotInWeek, weekdayIndex, weekdayName, weekFilter } from './week';
 
 const HOUR_HEIGHT = 44;
 const FIRST_HOUR = 8;
@@ -105,7 +105,8 @@ const WeekGrid = ({ monday, entries, groups }: { monday: Date; entries: Entry[];
   const lastHour = Math.max(LAST_HOUR, ...entries.map((e) => Math.ceil(Math.min(e.end, 24 * 60) / 60)));
   const hours = Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
   const today = dayKey(new Date());
-  const dayFormat = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short' });
+  // The weekday's name follows the language; the date is the one Danish format ("tir. 1.12.").
+  const dayLabel = (day: Date): string => `${weekdayName(weekdayIndex(day) + 1, locale, 'short')} ${formatDayMonth(dayKey(day))}`;
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Box sx={{ display: 'grid', gridTemplateColumns: '48px repeat(7, minmax(110px, 1fr))', minWidth: 820 }} data-testid="week-calendar">
@@ -121,7 +122,7 @@ const WeekGrid = ({ monday, entries, groups }: { monday: Date; entries: Entry[];
               data-testid="calendar-day"
               sx={{ textAlign: 'center', py: 0.5, borderBottom: 1, borderColor: 'divider', color: isToday ? 'primary.main' : undefined, fontWeight: isToday ? 700 : 500 }}
             >
-              {dayFormat.format(day)}
+              {dayLabel(day)}
             </Typography>
           );
         })}

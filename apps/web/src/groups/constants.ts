@@ -1,5 +1,7 @@
-/** The HCS programme (closed group course) of the seeds; staff create courses for it. */
-export const HCS_PROGRAMME_ID = '00000000-0000-4000-8000-000000000102';
+import { NATIONAL_PROGRAMME_IDS } from '@outcomes/contracts';
 
-/** The SMART Recovery programme (open group) of the seeds; coordinators create standing groups for it. */
-export const SMART_PROGRAMME_ID = '00000000-0000-4000-8000-000000000101';
+/** The HCS programme (closed group course) of the national catalogue; staff create courses for it. */
+export const HCS_PROGRAMME_ID = NATIONAL_PROGRAMME_IDS.hcs;
+
+/** The SMART Recovery programme (open group) of the national catalogue; coordinators create standing groups for it. */
+export const SMART_PROGRAMME_ID = NATIONAL_PROGRAMME_IDS.smart;
