@@ -4,7 +4,7 @@ import { fetchUtils, HttpError } from 'ra-core';
 import type { DataProvider, RaRecord } from 'ra-core';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { ownProgramme, project, startExport, EVALUATOR } from './support/exports';
-import { activeEnrolment, admins, ASI_INTAKE_ITEMS, createCentre, createCitizen, createCourse, createUser, daysFromToday, staff } from './support/fixtures';
+import { activeEnrolment, admins, ASI_INTAKE_ITEMS, createCentre, createCitizen, createCourse, createUser, daysFromToday, sixteenYearOldCpr, staff } from './support/fixtures';
 import { today } from './support/dates';
 import { baseUrl, call, closeDb, tokenFor } from './support/http';
 
@@ -183,6 +183,24 @@ const CASES: ResourceCase[] = [
       return { id: a.id, reference: { target: 'enrolmentId', id: e.id } };
     },
     edit: (r) => ({ items: { ...(r['items'] as Record<string, unknown>), M6: (r['items'] as Record<string, unknown>)['M6'] === 8 ? 9 : 8 } }),
+  },
+  {
+    resource: 'case-requests', as: staff.aarhus, one: true, many: true, ordered: true,
+    make: async () => {
+      const citizen = await createCitizen('aarhus');
+      const r = created<{ id: string }>(await call('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: daysFromToday(-2), channel: 'phone' }, { as: staff.aarhus }), 'case request');
+      return { id: r.id, reference: { target: 'citizenId', id: citizen.id } };
+    },
+    edit: (r) => ({ doctorConversationOn: r['doctorConversationOn'] === daysFromToday(-1) ? daysFromToday(0) : daysFromToday(-1) }),
+  },
+  {
+    resource: 'youth-consents', as: staff.aarhus, one: true, many: true, ordered: true,
+    make: async () => {
+      const citizen = await createCitizen('aarhus', { cpr: sixteenYearOldCpr });
+      const e = created<{ id: string }>(await call('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: daysFromToday(-1) }, { as: staff.aarhus }), 'enrolment');
+      const c = created<{ id: string }>(await call('POST', '/api/youth-consents', { enrolmentId: e.id, kind: 'custodial-parent', givenBy: 'Stock Forælder', givenOn: today() }, { as: staff.aarhus }), 'youth consent');
+      return { id: c.id, reference: { target: 'enrolmentId', id: e.id } };
+    },
   },
   {
     resource: 'worklist', as: staff.aarhus, one: false, many: false, ordered: false,

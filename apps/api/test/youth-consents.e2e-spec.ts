@@ -1,7 +1,7 @@
 import type { Enrolment, YouthConsent, YouthConsentStatus } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { daysFromToday, today } from './support/dates';
-import { createCitizen, staff } from './support/fixtures';
+import { createCitizen, sixteenYearOldCpr, staff } from './support/fixtures';
 import { asAppRole, call, closeDb, db } from './support/http';
 
 /**
@@ -11,13 +11,8 @@ import { asAppRole, call, closeDb, db } from './support/http';
  * around it, so the expectations hold whenever the suite runs near now.
  */
 
-const two = (n: number): string => String(n).padStart(2, '0');
-const random = (below: number): number => Math.floor(Math.random() * below);
-/** Born on a random day of January-October 2010: 16 years old around the end of 2026 (7th digit 4: the 2000s). */
-const sixteenYearOldCpr = (): string => `${two(1 + random(28))}${two(1 + random(10))}104${String(random(1000)).padStart(3, '0')}`;
-
 const referredToMove = async (): Promise<Enrolment> => {
-  const citizen = await createCitizen('aarhus', { cpr: sixteenYearOldCpr() });
+  const citizen = await createCitizen('aarhus', { cpr: sixteenYearOldCpr });
   const res = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.move, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: daysFromToday(-5) }, { as: staff.aarhus });
   if (res.status !== 201) throw new Error(`referring answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;

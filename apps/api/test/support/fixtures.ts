@@ -100,6 +100,11 @@ export function youngCpr(): string {
   return `${two(1 + random(28))}${two(1 + random(12))}064${String(random(1000)).padStart(3, '0')}`;
 }
 
+/** Born on a random day of January-October 2010: 16 years old around the end of 2026 (7th digit 4: the 2000s). */
+export function sixteenYearOldCpr(): string {
+  return `${two(1 + random(28))}${two(1 + random(10))}104${String(random(1000)).padStart(3, '0')}`;
+}
+
 /** True when the CPR number's holder is under 18 on `date` (a start then needs consents: docs/domain.md). */
 export function minorOn(cpr: string, date: string): boolean {
   const parsed = parseCpr(cpr, '9999-12-31');
