@@ -4,6 +4,7 @@ import { apiGet, apiPost, apiPut, listQuery } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser } from './support/browser';
+import { mondayOfWeek } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const HCS = DEMO_IDS.programmes.hcs;
@@ -11,13 +12,6 @@ const AARHUS_CENTRE = DEMO_IDS.centres.aarhusCentrum;
 const SHOTS = '/tmp/shots/rules';
 
 const randomLetters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-
-/** The Monday `weeks` weeks before this week (Danish calendar), as YYYY-MM-DD. */
-function mondayWeeksAgo(weeks: number): string {
-  const today = new Date(`${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date())}T12:00:00Z`);
-  today.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7 * weeks);
-  return today.toISOString().slice(0, 10);
-}
 
 /**
  * The issue's citizen: in an HCS course, present at 13 of its 16 meetings (absent at 2, excused at 1).
@@ -32,9 +26,9 @@ describe('attendance toward the protocol, on the enrolment page and the citizen 
   beforeAll(async () => {
     const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
     citizen = await apiPost<Citizen>('citizens', { cpr: `1104823${serial}`, firstName: `Fr${randomLetters(6)}`, lastName: `Moede${randomLetters(5)}` }, AARHUS_STAFF);
-    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: HCS, centreId: AARHUS_CENTRE, referralDate: mondayWeeksAgo(18) }, AARHUS_STAFF);
-    enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: mondayWeeksAgo(17), version: referred.version }, AARHUS_STAFF);
-    const course = await apiPost<Group>('groups', { programmeId: HCS, centreId: AARHUS_CENTRE, name: `HCS-hold ${randomLetters(6)}`, startDate: mondayWeeksAgo(17), startTime: '17:00', place: 'Mødelokale 2' }, AARHUS_STAFF);
+    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: HCS, centreId: AARHUS_CENTRE, referralDate: mondayOfWeek(-18) }, AARHUS_STAFF);
+    enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: mondayOfWeek(-17), version: referred.version }, AARHUS_STAFF);
+    const course = await apiPost<Group>('groups', { programmeId: HCS, centreId: AARHUS_CENTRE, name: `HCS-hold ${randomLetters(6)}`, startDate: mondayOfWeek(-17), startTime: '17:00', place: 'Mødelokale 2' }, AARHUS_STAFF);
     await apiPost<Group>(`groups/${course.id}/members`, { enrolmentId: enrolment.id }, AARHUS_STAFF);
     const meetings = await apiGet<GroupMeeting[]>(`group-meetings${listQuery({ groupId: course.id })}&sort=${encodeURIComponent('["startsAt","ASC"]')}&range=${encodeURIComponent('[0,49]')}`, AARHUS_STAFF);
     expect(meetings).toHaveLength(16);

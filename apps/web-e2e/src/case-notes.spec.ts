@@ -5,10 +5,9 @@ import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
 import { freshCpr } from './support/a11y-data';
+import { danishDaysFromToday } from './support/dates';
 
 const STAFF = demoEmail('staff', 'aarhus');
-/** A date `days` from today; far from midnight either way, so the Danish and UTC dates agree on the day that matters. */
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const ORIGINAL = 'Borgeren fortalte om sin bolig på Trøjborg.';
 const CORRECTED = 'Borgeren fortalte om sin bolig i Viby.';
@@ -26,8 +25,8 @@ describe('notes that are never lost', () => {
 
   beforeAll(async () => {
     citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Note${uniqueSuffix()}`, lastName: 'Rettelse' }, STAFF);
-    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: daysFromToday(-10) }, STAFF);
-    const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: daysFromToday(-9), version: referred.version }, STAFF);
+    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: danishDaysFromToday(-10) }, STAFF);
+    const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: danishDaysFromToday(-9), version: referred.version }, STAFF);
     session = await apiPost<TreatmentSession>(
       'sessions',
       { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), durationMinutes: 45, kind: 'individual-session', attendance: 'attended', note: ORIGINAL },

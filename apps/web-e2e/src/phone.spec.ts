@@ -1,4 +1,4 @@
-import type { Citizen, Enrolment, OutreachContact } from '@outcomes/contracts';
+import type { Citizen, Enrolment, OutreachContact, TreatmentSession } from '@outcomes/contracts';
 import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Locator, Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
@@ -135,8 +135,28 @@ describe('outreach on a phone (390 × 844), as a staff member in the street', ()
       await expectNoSidewaysScroll(page);
       await screenshot(page, 'phone-citizen');
 
-      // Logging a session, and a SMART meeting: the forms fit, their save button is on the screen.
-      for (const path of [`/sessions/create`, `/group-meetings/create`]) {
+      // Logging a session from the citizen's page, on the phone: the form fits, its save button is on
+      // the screen, and the session is saved and shown on the timeline.
+      await page.getByRole('link', { name: 'Registrér samtale' }).first().click();
+      await page.waitForFunction(() => document.location.hash.startsWith('#/sessions/create'));
+      await page.getByRole('spinbutton', { name: 'Varighed (minutter)' }).fill('40');
+      const saveSession = page.getByRole('button', { name: 'Gem', exact: true });
+      await expectNoSidewaysScroll(page);
+      await expectOnScreen(saveSession);
+      await screenshot(page, 'phone-session-create');
+      await saveSession.click();
+      const created = page.locator('.MuiSnackbarContent-root', { hasText: 'Elementet er oprettet' });
+      await created.waitFor();
+      await expectOnScreen(created);
+      await page.getByTestId('timeline-session').first().waitFor();
+      await expectNoSidewaysScroll(page);
+      const sessions = await apiGet<TreatmentSession[]>(`sessions${listQuery({ citizenId: known.id })}`, AARHUS_STAFF);
+      expect(sessions.map((x) => ({ enrolmentId: x.enrolmentId, durationMinutes: x.durationMinutes, attendance: x.attendance }))).toEqual([
+        { enrolmentId: enrolment.id, durationMinutes: 40, attendance: 'attended' },
+      ]);
+
+      // Logging a SMART meeting: the form fits, its save button is on the screen.
+      for (const path of [`/group-meetings/create`]) {
         await page.goto(`${baseUrl()}/#${path}`);
         const saveForm = page.getByRole('button', { name: 'Gem', exact: true });
         await saveForm.waitFor();
