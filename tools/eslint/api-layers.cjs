@@ -6,11 +6,26 @@
 /** The floor: configuration, the schema and migrations, tenancy, the access log, sign-in, shared helpers. */
 const INFRASTRUCTURE = ['config', 'database', 'tenancy', 'audit', 'auth', 'common'];
 
-/** Everything above the floor: the features, and start-up (which wires them all together). */
-const ABOVE = [
-  'assessments', 'citizens', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities',
-  'notes', 'outcomes', 'outreach', 'programmes', 'sessions', 'treatment-plans', 'users', 'volunteers', 'case-requests', 'register', 'startup', 'app.module', 'main', 'cli',
-];
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** Where the API's folders are; read from the tree, so a new feature is covered without editing a list. */
+const API_SOURCE = join(__dirname, '../../apps/api/src');
+
+/**
+ * Everything above the floor: every other folder of the API (the features, start-up, which wires them
+ * all together, and the medium tests' harness) and the composition root's files (app.module, main, cli).
+ */
+const ABOVE = readdirSync(API_SOURCE, { withFileTypes: true })
+  .map((entry) => (entry.isDirectory() ? entry.name : entry.name.replace(/\.ts$/, '')))
+  .filter((name) => !INFRASTRUCTURE.includes(name) && !name.endsWith('.spec'))
+  .sort();
+
+/** The folders of ABOVE that are not features: start-up, the test harness, the composition root. */
+const NOT_FEATURES = ['startup', 'testing', 'app.module', 'app.setup', 'main', 'cli'];
+
+/** The feature folders. */
+const FEATURES = ABOVE.filter((name) => !NOT_FEATURES.includes(name));
 
 const apiLayers = {
   files: INFRASTRUCTURE.map((folder) => `apps/api/src/${folder}/**/*.ts`),
@@ -29,4 +44,4 @@ const apiLayers = {
   },
 };
 
-module.exports = { apiLayers, INFRASTRUCTURE, ABOVE };
+module.exports = { apiLayers, INFRASTRUCTURE, ABOVE, FEATURES };

@@ -1,12 +1,9 @@
 // One home for SQL (docs/architecture.md, "Where the SQL lives"). A feature's database access lives in
 // its `<feature>.queries.ts`; its services and controllers keep the rules and call those functions, so
-// "which queries touch table X" is answered by the queries files (tools/sql-index.mjs), not by grep.
+// "which queries touch table X" is answered by the queries files (tools/sql-index.cjs), not by grep.
 // CommonJS so that both eslint.config.mjs and the rule's own jest test (apps/api/src/queries-home.spec.ts) load it.
 
-const { ABOVE } = require('./api-layers.cjs');
-
-/** The feature folders (everything above the floor except start-up, which wires and seeds). */
-const FEATURES = ABOVE.filter((name) => !['startup', 'app.module', 'main', 'cli'].includes(name));
+const { FEATURES } = require('./api-layers.cjs');
 
 /** The calls of a TypeORM EntityManager or Repository that read or write rows. */
 const DB_METHODS = [

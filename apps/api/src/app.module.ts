@@ -43,7 +43,7 @@ export class AppModule {
         HealthModule,
         MunicipalitiesModule,
         ProgrammesModule,
-        UsersModule,
+        UsersModule.register(GrantsModule),
         GrantsModule,
         CitizensModule,
         EnrolmentsModule,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { GRANT_MAX_DAYS } from '@outcomes/contracts';
-import type { EvaluatorGrant, GrantStatus, RawListQuery } from '@outcomes/contracts';
+import type { EvaluatorGrant, GrantStatus, RawListQuery, Role } from '@outcomes/contracts';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
+import type { RoleEnded } from '../users/role-ended';
 import type { CreateEvaluatorGrantDto } from './dto/evaluator-grant.dto';
 import type { EvaluatorGrantEntity } from './evaluator-grant.entity';
 import { danishTodayInDatabase, endGrantsOfUser, findEvaluator, grantList, grantOr404, insertGrant, revokeGrant } from './grants.queries';
@@ -61,7 +62,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * expiry ends access at the evaluator's next request, downloads of earlier exports included.
  */
 @Injectable()
-export class EvaluatorGrantsService {
+export class EvaluatorGrantsService implements RoleEnded {
   constructor(private readonly db: Db) {}
 
   async list(raw: RawListQuery): Promise<ListPage<EvaluatorGrant>> {
@@ -118,6 +119,10 @@ export class EvaluatorGrantsService {
    * A user who is no longer an evaluator (new role) loses every grant, whichever municipality made
    * it; through a database function, since the grants belong to other municipalities.
    */
+  async roleEnded(userId: string, previousRole: Role): Promise<void> {
+    if (previousRole === 'evaluator') await this.endAllOf(userId);
+  }
+
   async endAllOf(userId: string): Promise<void> {
     const ended = await endGrantsOfUser(this.db.manager(), userId);
     for (const { id } of ended) this.db.logChange('evaluator-grants', 'update', id, { evaluatorUserId: userId, revokedAt: null }, { evaluatorUserId: userId, revokedAt: 'now: the role changed' });

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
-import { GrantsModule } from '../grants/grants.module';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ imports: [GrantsModule], controllers: [UsersController], providers: [UsersService] })
-export class UsersModule {}
+/** A municipality's users, made and changed by its admin. */
+@Module({})
+export class UsersModule {
+  /** `roleEnded`: the module that provides ROLE_ENDED (the grants module). */
+  static register(roleEnded: Type): DynamicModule {
+    return { module: UsersModule, imports: [roleEnded], controllers: [UsersController], providers: [UsersService] };
+  }
+}

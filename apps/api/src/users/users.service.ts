@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@outcomes/contracts';
 import { CrudService } from '../common/crud/crud.service';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
 import { hashPassword, passwordProblem } from '../auth/password';
-import { EvaluatorGrantsService } from '../grants/evaluator-grants.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { ROLE_ENDED } from './role-ended';
+import type { RoleEnded } from './role-ended';
 import { UserEntity } from './user.entity';
 import { bumpTokenVersion, insertUser, updateUser } from './users.queries';
 
@@ -35,7 +37,7 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
 
   constructor(
     db: Db,
-    private readonly grants: EvaluatorGrantsService,
+    @Inject(ROLE_ENDED) private readonly roleEnded: RoleEnded,
   ) {
     super(db, UserEntity);
   }
@@ -61,8 +63,8 @@ export class UsersService extends CrudService<UserEntity, CreateUserDto> {
     if (password || (before.active && fields.active === false) || before.role !== fields.role) {
       await bumpTokenVersion(this.db.manager(), id);
     }
-    // Grants belong to the evaluator role: a new role ends them all, wherever they were made.
-    if (before.role === 'evaluator' && fields.role !== 'evaluator') await this.grants.endAllOf(id);
+    // What belonged to the old role ends with it (an evaluator's grants, wherever they were made).
+    if (before.role !== fields.role) await this.roleEnded.roleEnded(id, before.role as Role);
     const after = await this.get(id);
     // Before and after as the admin sees them; a new password is logged as changed, never its hash.
     this.db.logChange('users', 'update', id, before, { ...after, ...(password ? { password: 'changed' } : {}) });
