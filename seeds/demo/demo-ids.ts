@@ -1,3 +1,5 @@
+import { NATIONAL_PROGRAMME_IDS } from '@outcomes/contracts';
+
 /** Fixed ids of the demo data, for tests and documentation to refer to. */
 export const DEMO_IDS = {
   municipalities: {
@@ -24,13 +26,7 @@ export const DEMO_IDS = {
     },
   },
   /** The national programme catalogue, inserted by a migration. */
-  programmes: {
-    smart: '00000000-0000-4000-8000-000000000101',
-    hcs: '00000000-0000-4000-8000-000000000102',
-    outreach: '00000000-0000-4000-8000-000000000103',
-    move: '00000000-0000-4000-8000-000000000104',
-    icm: '00000000-0000-4000-8000-000000000105',
-  },
+  programmes: NATIONAL_PROGRAMME_IDS,
   /** Voluntary organisations: one per municipality and one working with both. */
   organisations: {
     odense: '00000000-0000-4000-8001-000000000461',

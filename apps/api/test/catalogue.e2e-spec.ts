@@ -1,3 +1,4 @@
+import { NATIONAL_PROGRAMME_IDS } from '@outcomes/contracts';
 import type { Programme } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { call, closeDb, listPath } from './support/http';
@@ -13,6 +14,13 @@ describe('the programme catalogue', () => {
     expect(sut.status).toBe(200);
     expect(sut.headers.get('content-range')).toBe('programmes 0-4/5');
     expect(sut.body.map((p) => p.code)).toEqual(['HCS', 'ICM', 'MOVE', 'OUTREACH', 'SMART']);
+  });
+
+  it('has the ids the contracts name for it (the web’s group forms default to them)', async () => {
+    const sut = await call<Programme[]>('GET', listPath('programmes', { sort: ['code', 'ASC'], range: [0, 24], filter: catalogue }));
+    expect(Object.fromEntries(sut.body.map((p) => [p.code, p.id]))).toEqual({
+      HCS: NATIONAL_PROGRAMME_IDS.hcs, ICM: NATIONAL_PROGRAMME_IDS.icm, MOVE: NATIONAL_PROGRAMME_IDS.move, OUTREACH: NATIONAL_PROGRAMME_IDS.outreach, SMART: NATIONAL_PROGRAMME_IDS.smart,
+    });
   });
 
   it('carries each protocol as data', async () => {

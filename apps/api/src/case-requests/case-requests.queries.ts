@@ -30,7 +30,7 @@ export function openRequestForUpdate(m: EntityManager, citizenId: string): Promi
 
 /** Locks the request's row: decisions on one request are made one at a time. */
 export async function lockRequest(m: EntityManager, id: string): Promise<void> {
-  await m.getRepository(CaseRequestEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+  await findById(m.getRepository(CaseRequestEntity), id, { lock: 'pessimistic_write' });
 }
 
 /** Inserts a request; answers its id. */

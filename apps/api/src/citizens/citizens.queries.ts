@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
+import { findById, findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListQuery } from '../common/list-query/list-query';
 import { CitizenEntity } from './citizen.entity';
@@ -29,7 +29,7 @@ export function citizenReferenceOr400(m: EntityManager, id: string): Promise<Cit
 
 /** The citizen with this id, or null (after a failed versioned update: gone, or another version). */
 export function citizenById(m: EntityManager, id: string): Promise<CitizenEntity | null> {
-  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+  return findById(m.getRepository(CitizenEntity), id);
 }
 
 /** The citizen (of the own municipality, by row-level security) with this CPR hash, or null. */

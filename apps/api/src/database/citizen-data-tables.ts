@@ -2,7 +2,7 @@
  * Every table that holds a citizen's data, and how its rows reach the citizen. Features that must
  * treat "all of a citizen's data" as one (a merge of two records, the citizen's own access report,
  * retention's erasure) map over this list, so a new table is a compile error in each of them until
- * it is handled (`Record<CitizenDataTable, …>`), and `citizen-data-tables.medium-spec.ts` holds the
+ * it is handled (`Record<CitizenDataTable, …>`), and `testing/citizen-data-tables.medium-spec.ts` holds the
  * list equal to the database's foreign keys: every table that reaches `citizen`, directly or through
  * a parent, is here.
  *

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { CODEBOOK, codebookRows } from './codebook';
 
 describe('the codebook', () => {
@@ -25,13 +27,19 @@ describe('the codebook', () => {
     ]);
   });
 
-  it('says how the composites are rounded, and names its sources in words, not a file outside the project', () => {
+  it('says how the composites are rounded, and names its sources: the publication, and the project’s own docs, never a file outside the project', () => {
     const rows = codebookRows({ k: 5 }) as string[][];
     const medical = rows.find((r) => r[0] === 'assessments' && r[1] === 'medical');
     expect(medical?.[5]).toBe('0-1 (money terms may exceed), 3 decimals');
     expect(medical?.[6]).toContain('Rounded to 3 decimals (half away from zero)');
     expect(medical?.[6]).toContain('McGahan, Griffith, Parente & McLellan');
     expect(rows.find((r) => r[1] === 'asi-composites')?.[6]).toContain('rounded to 3 decimals');
-    expect(rows.filter((r) => r.some((cell) => /\.md\b|\.\.\//.test(cell)))).toEqual([]);
+    expect(rows.filter((r) => r.some((cell) => /\.\.\//.test(cell)))).toEqual([]);
+    expect(medical?.[6]).toContain('docs/asi-scoring.md');
+    expect(rows.find((r) => r[1] === 'local-suppression')?.[6]).toContain('docs/disclosure-exports.md');
+    // Every document the codebook names is in the repository.
+    const named = [...new Set(rows.flatMap((r) => r.flatMap((cell) => cell.match(/docs\/[\w-]+\.md/g) ?? [])))];
+    expect(named.filter((doc) => !existsSync(join(__dirname, '../../../..', doc)))).toEqual([]);
+    expect(named.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -51,7 +51,8 @@ const COMPOSITE =
   'each scaled to 0-1; computed by the API when the assessment was saved; empty when an item it needs is missing. ' +
   `Rounded to ${COMPOSITE_DECIMALS} decimals (half away from zero) from the exact stored value, as the screens show it: ` +
   'finer than the smallest step of any day-count item (1/390 = 0.0026) and than any difference the instrument can measure. ' +
-  'Not clamped: employment may fall below 0, alcohol and legal may exceed 1';
+  'Not clamped: employment may fall below 0, alcohol and legal may exceed 1. ' +
+  'Every item and formula is written out in the project’s documentation, docs/asi-scoring.md';
 const COMPOSITE_VALUES = `0-1 (money terms may exceed), ${COMPOSITE_DECIMALS} decimals`;
 const DRUG_FREE = 'true when the assessment records no use of any drug in the past 30 days (ASI drug items), prescribed substitution excepted; empty when unknown';
 
@@ -146,7 +147,7 @@ export function disclosureRows(project: { k: number }): unknown[][] {
     row('months-to-quarters', 'Måneder til kvartaler', 'Months to quarters', 'text', 'referral_quarter, start_quarter, end_quarter, assessment_quarter, *_quarter',
       'Every project: every date is replaced by its calendar quarter (2025-Q3); no file shows a month or a day'),
     row('local-suppression', 'Lokal undertrykkelse', 'Local suppression', 'text', SUPPRESSION_ORDER.map((f) => SUPPRESSION_COLUMNS[f]).join(', '),
-      'Where a combination still describes fewer than k enrolments or a single state, its values are emptied one at a time in this order (least useful first; programme_code and state never), and the groups are formed again; enrolments that no suppression can hide are left out of every file of the run. The number of emptied values and of left-out enrolments is shown with each export run'),
+      'Where a combination still describes fewer than k enrolments or a single state, its values are emptied one at a time in this order (least useful first; programme_code and state never), and the groups are formed again; enrolments that no suppression can hide are left out of every file of the run. The number of emptied values and of left-out enrolments is shown with each export run. The method and its tests are described in the project’s documentation, docs/disclosure-exports.md'),
     row('asi-composites', 'ASI-sammensatte scorer', 'ASI composite scores', 'number', `${COMPOSITE_DECIMALS} decimals`,
       `Stored exact (double precision); every file carries it rounded to ${COMPOSITE_DECIMALS} decimals (half away from zero), the figure the screens show`),
   ];

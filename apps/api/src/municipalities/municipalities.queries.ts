@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { findById } from '../common/crud/find-by-id';
 import { CentreEntity } from './centre.entity';
 import { MunicipalityEntity } from './municipality.entity';
 
@@ -7,10 +8,10 @@ import { MunicipalityEntity } from './municipality.entity';
 
 /** The centre with this id the request may see, or null (every centre is readable; forms list them). */
 export function centreById(m: EntityManager, id: string): Promise<CentreEntity | null> {
-  return m.getRepository(CentreEntity).createQueryBuilder('c').where('c.id = :id', { id }).getOne();
+  return findById(m.getRepository(CentreEntity), id);
 }
 
 /** The municipality with this id, or null. */
 export function municipalityById(m: EntityManager, id: string): Promise<MunicipalityEntity | null> {
-  return m.getRepository(MunicipalityEntity).createQueryBuilder('m').where('m.id = :id', { id }).getOne();
+  return findById(m.getRepository(MunicipalityEntity), id);
 }

@@ -30,7 +30,7 @@ export type AssessmentRow = { enrolment_id: string; timepoint: Timepoint; drug_f
  * Attendance is counted per enrolment by index probes; a group meeting's minutes are shared by those
  * present, each meeting's headcount counted once, by the attendance primary key (meeting first), in a MATERIALIZED CTE: inlined, it is
  * counted again for every attendance row; grouped over the attendance table, PostgreSQL read all of
- * it (1.9 million rows at national scale, 1 s of the report's 1.7 s for HCS in Aarhus; now 0.5 s).
+ * it (the measurements: docs/performance.md, "Smaller findings").
  * record_key is the cell key method's secret key: it goes into libs/domain's arithmetic and no further.
  * Exported for `cli.js report-sql` (the benchmark's baseline).
  */

@@ -1,3 +1,4 @@
+import { findById } from '../common/crud/find-by-id';
 import type { EntityManager } from 'typeorm';
 import { ProgrammeEntity } from './programme.entity';
 
@@ -6,7 +7,7 @@ import { ProgrammeEntity } from './programme.entity';
 
 /** The programme with this id the request may see (national, or one of its municipality), or null. */
 export function programmeById(m: EntityManager, id: string): Promise<ProgrammeEntity | null> {
-  return m.getRepository(ProgrammeEntity).createQueryBuilder('p').where('p.id = :id', { id }).getOne();
+  return findById(m.getRepository(ProgrammeEntity), id);
 }
 
 /** Every programme the request may see. */

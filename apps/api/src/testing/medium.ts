@@ -67,9 +67,11 @@ export function mediumDatabase(): Medium {
     return runner.manager;
   };
 
+  // Connecting loads every entity's metadata: a few hundred ms alone, but seconds on a busy 2-core
+  // machine (the unit run shares it with the others), past jest's 5 s default for a hook.
   beforeAll(async () => {
     await dataSource.initialize();
-  });
+  }, 60_000);
   afterAll(async () => {
     await dataSource.destroy();
   });

@@ -1,3 +1,4 @@
+import { findById } from '../common/crud/find-by-id';
 import type { EntityManager } from 'typeorm';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 
@@ -21,7 +22,7 @@ export interface PlanRevisionRow {
 
 /** The enrolment a path names, or null (another municipality's looks the same as none). */
 export function enrolmentOrNull(m: EntityManager, id: string): Promise<EnrolmentEntity | null> {
-  return m.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.id = :id', { id }).getOne();
+  return findById(m.getRepository(EnrolmentEntity), id);
 }
 
 /** Every revision of the enrolment's plan, newest first, with who made it. */

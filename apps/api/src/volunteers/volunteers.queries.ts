@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { findByIdOr404 } from '../common/crud/find-by-id';
+import { findById, findByIdOr404 } from '../common/crud/find-by-id';
 import { GroupEntity } from '../groups/group.entity';
 import { FacilitationEntity, MeetingFacilitatorEntity, OrganisationEntity, TrainingEntity, VolunteerEntity } from './volunteer.entity';
 
@@ -21,7 +21,7 @@ export function volunteerOr404(m: EntityManager, id: string): Promise<VolunteerE
 
 /** The volunteer with this id the request may see, or null. */
 export function volunteerById(m: EntityManager, id: string): Promise<VolunteerEntity | null> {
-  return m.getRepository(VolunteerEntity).createQueryBuilder('v').where('v.id = :id', { id }).getOne();
+  return findById(m.getRepository(VolunteerEntity), id);
 }
 
 /** Whether the request may see a volunteer with this id. */

@@ -1,6 +1,18 @@
 import type { Attestation } from './enrolment';
 import type { RecordMeta } from './resources';
 
+/**
+ * The national programme catalogue's ids, fixed by the migration that inserts it (ProgrammeCatalogue),
+ * so the same in every installation: the web's group forms default to them, the seeds name them.
+ */
+export const NATIONAL_PROGRAMME_IDS = {
+  smart: '00000000-0000-4000-8000-000000000101',
+  hcs: '00000000-0000-4000-8000-000000000102',
+  outreach: '00000000-0000-4000-8000-000000000103',
+  move: '00000000-0000-4000-8000-000000000104',
+  icm: '00000000-0000-4000-8000-000000000105',
+} as const;
+
 /** How a programme is delivered. */
 export const PROGRAMME_FORMATS = [
   'open-group',

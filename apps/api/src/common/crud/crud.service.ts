@@ -1,4 +1,4 @@
-import { findByIdOr404 } from './find-by-id';
+import { findById, findByIdOr404 } from './find-by-id';
 import type { EntityTarget, Repository } from 'typeorm';
 import type { RawListQuery, ResourceName } from '@outcomes/contracts';
 import type { BaseRecordEntity } from '../../database/base-record.entity';
@@ -86,7 +86,7 @@ export abstract class CrudService<E extends BaseRecordEntity, C extends object> 
     if (result.affected === 0) {
       // Visible with another version: someone else saved first. Not visible, or visible with this very
       // version but not writable (row-level security): not found, as far as this user is concerned.
-      const current = await this.repository.createQueryBuilder('r').where('r.id = :id', { id }).getOne();
+      const current = await findById(this.repository, id);
       throw current && current.version !== version ? ApiException.versionConflict(this.label) : ApiException.notFound(this.label);
     }
     const after = await this.get(id);

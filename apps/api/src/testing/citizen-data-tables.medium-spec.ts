@@ -1,6 +1,6 @@
-import { CITIZEN_DATA_TABLE_NAMES, citizenRowsPredicate } from './citizen-data-tables';
-import { Factories } from '../testing/factories';
-import { mediumDatabase } from '../testing/medium';
+import { CITIZEN_DATA_TABLE_NAMES, citizenRowsPredicate } from '../database/citizen-data-tables';
+import { Factories } from './factories';
+import { mediumDatabase } from './medium';
 
 /**
  * The list of a citizen's tables against the database itself: the catalogue's foreign keys, followed
