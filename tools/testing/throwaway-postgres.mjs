@@ -45,8 +45,8 @@ async function embedded() {
     // Kept on stop() so a test can stop and start the server (a database outage); removed by our stop().
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    // No fsync, in initdb (--no-sync: 1.5-2 s of a loaded 2-core machine's 3-5 s) nor in the server: a
-    // throwaway test database need not survive a power cut, and tests run faster.
+    // No fsync, in initdb (--no-sync) nor in the server: a throwaway test database need not survive a
+    // power cut, and tests start and run faster (measured: docs/performance.md, "Smaller findings").
     initdbFlags: ['--no-sync'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
     onLog: () => {},
