@@ -8,7 +8,7 @@ const INFRASTRUCTURE = ['config', 'database', 'tenancy', 'audit', 'auth', 'commo
 
 /** Everything above the floor: the features, and start-up (which wires them all together). */
 const ABOVE = [
-  'assessments', 'citizens', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities',
+  'assessments', 'citizens', 'consents', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities',
   'notes', 'outcomes', 'outreach', 'programmes', 'sessions', 'treatment-plans', 'users', 'volunteers', 'case-requests', 'register', 'startup', 'app.module', 'main', 'cli',
 ];
 
