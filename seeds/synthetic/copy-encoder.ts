@@ -36,11 +36,15 @@ interface TableCodec<T extends SyntheticTable> {
 export const CODECS: { [T in SyntheticTable]: TableCodec<T> } = {
   citizen: {
     columns: ['id', 'created_at', 'updated_at', 'municipality_id', 'cpr_encrypted', 'cpr_hash', 'cpr_replacement', 'first_name_encrypted',
-      'last_name_encrypted', 'name_tokens', 'birth_year', 'sex', 'phone_encrypted', 'address_encrypted', 'evaluation_consent', 'evaluation_consent_date'],
+      'last_name_encrypted', 'name_tokens', 'birth_year', 'sex', 'phone_encrypted', 'address_encrypted'],
     encode: (r, c) => [r.id, r.createdAt, r.createdAt, r.municipalityId, c.encryptNullable('cpr', r.cpr), r.cpr ? c.blindIndex('cpr', r.cpr) : null,
       r.cprReplacement, c.encrypt('first_name', r.firstName), c.encrypt('last_name', r.lastName),
       textArray(nameTokens(r.firstName, r.lastName).map((t) => c.blindIndex('name', t))), r.birthYear, r.sex,
-      c.encryptNullable('phone', r.phone), c.encryptNullable('address', r.address), r.evaluationConsent, r.evaluationConsentDate],
+      c.encryptNullable('phone', r.phone), c.encryptNullable('address', r.address)],
+  },
+  citizen_consent: {
+    columns: ['id', 'municipality_id', 'citizen_id', 'purpose', 'entry', 'event', 'on_date', 'recorded_by_user_id', 'recorded_at'],
+    encode: (r) => [r.id, r.municipalityId, r.citizenId, r.purpose, r.entry, r.event, r.onDate, r.recordedByUserId, `${r.onDate} 09:30`],
   },
   enrolment: {
     columns: ['id', 'created_at', 'updated_at', 'municipality_id', 'citizen_id', 'programme_id', 'centre_id', 'staff_user_id', 'referral_date',

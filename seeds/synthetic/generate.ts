@@ -170,8 +170,15 @@ class MunicipalityGenerator {
       cpr: anonymous ? null : this.uniqueCpr(rng, person.birthDate, person.sex), cprReplacement: false,
       firstName: person.firstName, lastName: person.lastName, birthYear: Number(person.birthDate.slice(0, 4)), sex: person.sex,
       phone: person.phone, address: anonymous ? null : person.address,
-      evaluationConsent: anonymous ? null : consent, evaluationConsentDate: !anonymous && consent ? referral : null,
     });
+    // Asked about evaluation at referral (not when anonymous): the first entry of the consent history,
+    // recorded by a staff member picked without drawing from the stream (the rest of the data stays as it was).
+    if (!anonymous) {
+      this.sink.add('citizen_consent', {
+        id: this.id('consent'), municipalityId: this.municipalityId, citizenId, purpose: 'evaluation', entry: 1,
+        event: consent ? 'given' : 'refused', onDate: referral, recordedByUserId: this.staff[index % this.staff.length] as string,
+      });
+    }
     const firstResult = this.enrolment(rng, citizenId, first, referral);
     if (!rng.chance(0.55)) return;
     const second = this.secondProgramme(rng, first, firstResult, person.birthDate, referral);

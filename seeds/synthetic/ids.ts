@@ -12,6 +12,7 @@ export const ID_KINDS = {
   outreach: 10,
   assessment: 11,
   attempt: 12,
+  consent: 13,
 } as const;
 export type IdKind = keyof typeof ID_KINDS;
 

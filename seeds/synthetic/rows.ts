@@ -17,8 +17,18 @@ export interface CitizenRow {
   sex: 'male' | 'female';
   phone: string | null;
   address: string | null;
-  evaluationConsent: boolean | null;
-  evaluationConsentDate: string | null;
+}
+
+/** The citizen's answer about evaluation, as the first entry of their consent history (none: not asked). */
+export interface ConsentRow {
+  id: string;
+  municipalityId: string;
+  citizenId: string;
+  purpose: 'evaluation';
+  entry: number;
+  event: 'given' | 'refused';
+  onDate: string;
+  recordedByUserId: string;
 }
 
 export type EnrolmentStateName = 'referred' | 'active' | 'completed' | 'dropped_out' | 'transferred' | 'cancelled';
@@ -146,6 +156,7 @@ export interface AttemptRow {
 /** Every generated table and its row type, in an order that respects the foreign keys. */
 export interface SyntheticRows {
   citizen: CitizenRow;
+  citizen_consent: ConsentRow;
   enrolment: EnrolmentRow;
   enrolment_transition: TransitionRow;
   treatment_group: GroupRow;
@@ -161,6 +172,7 @@ export type SyntheticTable = keyof SyntheticRows;
 
 export const TABLES_IN_LOAD_ORDER: readonly SyntheticTable[] = [
   'citizen',
+  'citizen_consent',
   'enrolment',
   'enrolment_transition',
   'treatment_group',

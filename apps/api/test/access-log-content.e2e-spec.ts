@@ -164,6 +164,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/citizens': { as: staff.aarhus, path: () => listPath('citizens', { range: [0, 49] }), citizens: field('id') },
   '/api/citizens/{id}': { as: staff.aarhus, path: (f) => `/api/citizens/${f.citizen.id}`, citizens: field('id') },
   '/api/citizens/{id}/timeline': { as: staff.aarhus, path: (f) => `/api/citizens/${f.enrolment.citizenId}/timeline`, citizens: async (body) => citizensOfEnrolments(rowsOf(body).map((e) => e['enrolmentId'] as string)) },
+  '/api/citizens/{id}/consents': { as: staff.aarhus, path: (f) => `/api/citizens/${f.citizen.id}/consents`, citizens: field('citizenId') },
   '/api/citizens/{id}/access-history': { as: staff.aarhus, path: (f) => `/api/citizens/${f.citizen.id}/access-history`, citizens: async (body) => rowsOf(body).map((e) => e['citizenId']).filter((v): v is string => typeof v === 'string') },
   '/api/enrolments': { as: staff.aarhus, path: () => listPath('enrolments', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/enrolments/{id}': { as: staff.aarhus, path: (f) => `/api/enrolments/${f.enrolment.id}`, citizens: field('citizenId') },

@@ -79,10 +79,8 @@ describe('an export’s content', () => {
     // they share their combination with the active five (hand-worked: 5 values, nobody withheld).
     await db().query(`UPDATE citizen SET birth_year = 1981, sex = 'male' WHERE id = ANY($1)`, [citizens]);
     await db().query(`UPDATE enrolment SET state = 'dropped_out', end_date = start_date WHERE id = ANY($1)`, [dropped]);
-    const citizen = (await call<{ cpr: string; firstName: string; lastName: string; version: number }>('GET', `/api/citizens/${optedOut}`, undefined, { as: staff.aarhus })).body;
-    const { cpr, firstName, lastName, version } = citizen;
-    const said = await call('PUT', `/api/citizens/${optedOut}`, { cpr, firstName, lastName, version, evaluationConsent: false, evaluationConsentDate: today() }, { as: staff.aarhus });
-    expect(said.status).toBe(200);
+    const said = await call('POST', `/api/citizens/${optedOut}/consents`, { purpose: 'evaluation', event: 'refused', onDate: today(), basedOnEntry: 0 }, { as: staff.aarhus });
+    expect(said.status).toBe(201);
     projectId = (await project([programmeId])).body.id;
   });
 

@@ -445,6 +445,7 @@ describe('the database keeps references inside the municipality, whatever the AP
       'assessment_revision.assessment_id→assessment', 'assessment_revision.revised_by→app_user',
       'case_decision.case_request_id→case_request', 'case_decision.citizen_id→citizen', 'case_decision.decided_by_user_id→app_user', 'case_decision.supersedes_id→case_decision',
       'case_request.citizen_id→citizen', 'case_request.created_by_user_id→app_user',
+      'citizen_consent.citizen_id→citizen', 'citizen_consent.recorded_by_user_id→app_user',
       'enrolment.case_request_id→case_request', 'enrolment.centre_id→centre', 'enrolment.citizen_id→citizen', 'enrolment.staff_user_id→app_user',
       'enrolment_transition.enrolment_id→enrolment', 'enrolment_transition.user_id→app_user',
       'evaluator_grant.granted_by_user_id→app_user',

@@ -29,6 +29,7 @@ const TENANT_TABLES = [
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
+  'citizen_consent',
 ];
 
 /**
@@ -104,6 +105,7 @@ async function fillTenantTables(): Promise<void> {
   const citizen = await createCitizen('aarhus');
   ok('outreach contact', await call('POST', '/api/outreach-contacts', { contactAt: hourAgo, placeType: 'street', durationMinutes: 15, contactType: 'first-contact', citizenId: citizen.id }, asStaff));
   ok('youth consent', await call('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'RLS Forælder', givenOn: today }, asStaff));
+  ok('consent by purpose', await call('POST', `/api/citizens/${citizen.id}/consents`, { purpose: 'relatives', event: 'given', onDate: today, basedOnEntry: 0 }, asStaff));
 
   // case_request, case_decision
   const requester = await createCitizen('aarhus');

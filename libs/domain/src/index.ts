@@ -17,3 +17,4 @@ export * from './lib/attendance';
 export * from './lib/guarantee';
 export * from './lib/youth-consent';
 export * from './lib/register';
+export * from './lib/consent';

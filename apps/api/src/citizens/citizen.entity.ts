@@ -7,7 +7,7 @@ import { ReferencedByMunicipality } from '../database/same-municipality';
 /**
  * A citizen in treatment. Identifiers are encrypted in the application (`*_encrypted`, AES-256-GCM)
  * and found through keyed hashes (`cpr_hash`, `name_tokens`); birth year and sex are in the clear
- * for statistics.
+ * for statistics. Consent lives in its own history (`citizen_consent`, the consents feature).
  */
 @Entity('citizen')
 @ReferencedByMunicipality('citizen')
@@ -62,10 +62,4 @@ export class CitizenEntity extends BaseRecordEntity {
 
   @Column({ type: 'varchar', length: 10, nullable: true })
   preferredLanguage!: string | null;
-
-  @Column({ type: 'boolean', nullable: true })
-  evaluationConsent!: boolean | null;
-
-  @Column({ type: 'date', nullable: true })
-  evaluationConsentDate!: string | null;
 }

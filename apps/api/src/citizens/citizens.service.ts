@@ -19,7 +19,6 @@ const LIST_SPEC: ListSpec = {
     id: { type: 'uuid', column: 'id', filterable: true },
     birthYear: { type: 'number', column: 'birth_year', sortable: true, filterable: true },
     sex: { type: 'string', column: 'sex', sortable: true, filterable: true },
-    evaluationConsent: { type: 'boolean', column: 'evaluation_consent', filterable: true },
     createdAt: { type: 'datetime', column: 'created_at', sortable: true, filterable: true },
     updatedAt: { type: 'datetime', column: 'updated_at', sortable: true, filterable: true },
   },
@@ -258,8 +257,6 @@ export class CitizensService {
       emailEncrypted: this.crypto.encryptNullable('email', input.email),
       addressEncrypted: this.crypto.encryptNullable('address', input.address),
       preferredLanguage: input.preferredLanguage ?? null,
-      evaluationConsent: input.evaluationConsent ?? null,
-      evaluationConsentDate: input.evaluationConsentDate ?? null,
     };
   }
 
@@ -284,8 +281,6 @@ export class CitizensService {
       email: this.crypto.decryptNullable('email', row.emailEncrypted),
       address: this.crypto.decryptNullable('address', row.addressEncrypted),
       preferredLanguage: row.preferredLanguage,
-      evaluationConsent: row.evaluationConsent,
-      evaluationConsentDate: row.evaluationConsentDate,
     };
   }
 }

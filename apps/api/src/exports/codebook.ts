@@ -1,5 +1,5 @@
 import { COMPOSITE_DOMAINS, CONTACT_TYPES, ENROLMENT_STATES, PLACE_TYPES } from '@outcomes/contracts';
-import type { CompositeDomain, ExportDataset } from '@outcomes/contracts';
+import type { CompositeDomain, ConsentNotAskedRule, ExportDataset } from '@outcomes/contracts';
 import { ASI_ITEMS, EXPORT_L_DIVERSITY, SUPPRESSION_ORDER } from '@outcomes/domain';
 
 export type VariableType = 'text' | 'integer' | 'number' | 'boolean' | 'month' | 'quarter';
@@ -119,7 +119,7 @@ export const CODEBOOK: Record<Exclude<ExportDataset, 'codebook'>, Variable[]> = 
 
 /** The codebook itself as a dataset: one row per variable of every file. */
 export const CODEBOOK_VARIABLES: Variable[] = [
-  v('dataset', 'Datasæt', 'Dataset', 'text', 'enrolments, assessments, sessions, outreach, disclosure', ''),
+  v('dataset', 'Datasæt', 'Dataset', 'text', 'enrolments, assessments, sessions, outreach, disclosure, consent', ''),
   v('variable', 'Variabel', 'Variable', 'text', '', ''),
   v('label_da', 'Etiket (dansk)', 'Label (Danish)', 'text', '', ''),
   v('label_en', 'Etiket (engelsk)', 'Label (English)', 'text', '', ''),
@@ -153,9 +153,35 @@ export function disclosureRows(project: { k: number }): unknown[][] {
   ];
 }
 
-export function codebookRows(project: { k: number }): unknown[][] {
+/** What the codebook needs of its project: k, and each municipality's rule for "not asked" as the run read it. */
+export interface CodebookProject {
+  k: number;
+  /** Per municipality of the project (its code), how a citizen never asked about evaluation counted. */
+  consentNotAsked?: { municipalityCode: string; rule: ConsentNotAskedRule }[];
+}
+
+/**
+ * Who is in the files (decision 90), as rows of the dataset "consent": the evaluation-consent rule,
+ * and per municipality which rule for "not asked" applied when the codebook was made.
+ */
+export function consentRows(project: CodebookProject): unknown[][] {
+  const row = (variable: string, da: string, en: string, values: string, computation: string): unknown[] => ['consent', variable, da, en, 'text', values, computation];
+  return [
+    row('evaluation-consent', 'Samtykke til evaluering', 'Consent to evaluation', 'given, refused, withdrawn, not asked',
+      'A citizen whose latest evaluation-consent entry is refused or withdrawn when an export runs is in no file of that run (not even the outreach counts); one who gave it is in them'),
+    ...(project.consentNotAsked ?? []).map((m) =>
+      row(`not-asked-${m.municipalityCode}`, `Ikke spurgt (kommune ${m.municipalityCode})`, `Not asked (municipality ${m.municipalityCode})`, m.rule,
+        m.rule === 'included'
+          ? `Municipality ${m.municipalityCode}: a citizen never asked about evaluation is included (the municipality's setting "not asked counts as included", opt-out)`
+          : `Municipality ${m.municipalityCode}: a citizen never asked about evaluation is left out (the municipality's setting "not asked counts as excluded": only a given consent counts)`),
+    ),
+  ];
+}
+
+export function codebookRows(project: CodebookProject): unknown[][] {
   return [
     ...Object.entries(CODEBOOK).flatMap(([dataset, variables]) => variables.map((x) => [dataset, x.name, x.da, x.en, x.type, x.values, x.computation])),
     ...disclosureRows(project),
+    ...consentRows(project),
   ];
 }

@@ -3,7 +3,7 @@ import type { ExportDataset } from '@outcomes/contracts';
 import { ASI_ITEMS, DISCLOSURE_THRESHOLD } from '@outcomes/domain';
 import type { QuasiIdentifiers, RawQuasiIdentifiers } from '@outcomes/domain';
 import { CODEBOOK, CODEBOOK_VARIABLES, codebookRows, COMPOSITE_DECIMALS, WIDE_TIMEPOINTS } from './codebook';
-import type { Variable } from './codebook';
+import type { CodebookProject, Variable } from './codebook';
 import { withLiterals } from '../common/sql-literals';
 
 /** What a dataset query needs to know of its project. */
@@ -50,13 +50,21 @@ export type QueriedDataset = PersonDataset | AggregateDataset;
 /** A dataset that reads nothing (the codebook): its rows as they are. */
 export interface FixedDataset {
   variables: Variable[];
-  rows(project: { k: number }): unknown[][];
+  rows(project: CodebookProject): unknown[][];
 }
 
 export type DatasetSpec = QueriedDataset | FixedDataset;
 
-// Citizens who said no to evaluation are left out of everything; no answer is not a no.
-const CONSENTING = 'c.evaluation_consent IS DISTINCT FROM false';
+/**
+ * Whether a citizen is in the exports (decision 90; `inExports` in libs/domain is the rule in words):
+ * the latest entry of their evaluation consent decides, as it is in the run's snapshot, so a consent
+ * refused or withdrawn before a run leaves the citizen out of every file of it, even the aggregated
+ * outreach counts; never asked counts as the data-owning municipality's `consent_not_asked` says
+ * ('included', the opt-out behaviour before consent by purpose, or 'excluded'). `m` is that
+ * municipality (the enrolment's or the contact's, always the citizen's own).
+ */
+const EVALUATION_STATE = `(SELECT cc.event FROM citizen_consent cc WHERE cc.citizen_id = c.id AND cc.purpose = 'evaluation' ORDER BY cc.entry DESC LIMIT 1)`;
+const CONSENTING = `coalesce(${EVALUATION_STATE} = 'given', m.consent_not_asked = 'included')`;
 const IN_SCOPE = `e.programme_id = ANY($1) AND e.referral_date BETWEEN $2 AND $3 AND ${CONSENTING}`;
 const scopeParams = (s: ExportScope): unknown[] => [s.programmeIds, s.periodFrom, s.periodTo];
 const ENROLMENT_JOIN = `FROM enrolment e JOIN citizen c ON c.id = e.citizen_id JOIN programme p ON p.id = e.programme_id JOIN municipality m ON m.id = e.municipality_id`;

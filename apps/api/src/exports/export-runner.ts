@@ -131,8 +131,12 @@ export class ExportRunner implements OnApplicationBootstrap {
 
     let rows = 0;
     let disclosure: ExportDisclosure | null = null;
+    // Each municipality's rule for "not asked" as this run reads it (decision 90): named in the codebook
+    // and in the run's access-log row, so a file can be matched with the rule that made it.
+    const rules = (await manager.query(`SELECT code, consent_not_asked FROM municipality WHERE id = ANY($1) ORDER BY code`, [project.municipalityIds])) as { code: string; consent_not_asked: 'included' | 'excluded' }[];
+    const consentNotAsked = rules.map((r) => ({ municipalityCode: r.code, rule: r.consent_not_asked }));
     if ('rows' in spec) {
-      const fixed = spec.rows(project);
+      const fixed = spec.rows({ k: project.k, consentNotAsked });
       for (const values of fixed) await writer.write(values);
       rows = fixed.length;
     } else {
@@ -181,7 +185,7 @@ export class ExportRunner implements OnApplicationBootstrap {
       action: 'export',
       resource: 'export-jobs',
       recordId: exportJobId,
-      criterion: `run: dataset=${dataset} format=${format} rows=${rows} project=${project.id} municipalities=${project.municipalityIds.join(',')}${disclosureCriterion(disclosure)}`,
+      criterion: `run: dataset=${dataset} format=${format} rows=${rows} project=${project.id} municipalities=${project.municipalityIds.join(',')} notAsked=${consentNotAsked.map((r) => `${r.municipalityCode}:${r.rule}`).join(',')}${disclosureCriterion(disclosure)}`,
       outcome: 'ok',
     });
   }

@@ -1,7 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity } from 'typeorm';
+import type { ConsentNotAskedRule } from '@outcomes/contracts';
 import { BaseRecordEntity } from '../database/base-record.entity';
 
 @Entity('municipality')
+@Check('municipality_consent_not_asked_check', `"consent_not_asked" IN ('included', 'excluded')`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
   code!: string;
@@ -12,4 +14,9 @@ export class MunicipalityEntity extends BaseRecordEntity {
   /** Staff cost per hour in DKK, for the economic view of outcomes. */
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
   hourlyRate!: number | null;
+
+  // --- Consent by purpose (issue 22; decision 90): how a citizen never asked about evaluation counts
+  // in this municipality's exports. 'included' is the behaviour before consent by purpose (opt-out).
+  @Column({ type: 'varchar', length: 10, default: 'included' })
+  consentNotAsked!: ConsentNotAskedRule;
 }

@@ -18,6 +18,7 @@ import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEnti
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
 import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-request.entity';
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
+import { CitizenConsentEntity, ConsentPurposeEntity } from '../consents/consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
@@ -27,4 +28,5 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
-  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity];
+  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
+  ConsentPurposeEntity, CitizenConsentEntity];

@@ -166,7 +166,9 @@ describe('the attacker against exports', () => {
   it('every in-scope enrolment is in the file or counted as withheld', async () => {
     const { rows } = await db().query<{ n: number }>(
       `SELECT count(*)::int AS n FROM enrolment e JOIN citizen c ON c.id = e.citizen_id
-       WHERE e.programme_id = ANY($1) AND e.referral_date BETWEEN '2019-01-01' AND '2019-12-31' AND c.evaluation_consent IS DISTINCT FROM false`,
+       WHERE e.programme_id = ANY($1) AND e.referral_date BETWEEN '2019-01-01' AND '2019-12-31'
+         AND NOT EXISTS (SELECT 1 FROM citizen_consent cc WHERE cc.citizen_id = c.id AND cc.purpose = 'evaluation'
+                          AND cc.entry = (SELECT max(entry) FROM citizen_consent x WHERE x.citizen_id = c.id AND x.purpose = 'evaluation') AND cc.event <> 'given')`,
       [programmes],
     );
     expect(first.rows.length + (first.job.disclosure?.withheldRows ?? Number.NaN)).toBe(rows[0]?.n);

@@ -135,6 +135,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     // Starts in 100 days: the preflight's grant gives Odense's evaluator nothing during the run.
     CreateYouthConsentDto: { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Fuzz Forælder', givenOn: today() },
     WithdrawYouthConsentDto: { withdrawnOn: today(), version: 1 },
+    CreateConsentEntryDto: { purpose: 'relatives', event: 'given', onDate: today(), basedOnEntry: 0 },
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },

@@ -17,8 +17,6 @@ const defaults = {
   email: null,
   address: null,
   preferredLanguage: null,
-  evaluationConsent: null,
-  evaluationConsentDate: null,
 };
 
 /** Registers a citizen; a CPR number already registered offers that citizen instead, and without one the likely duplicates are offered. */

@@ -6,14 +6,12 @@ import {
   maxLength,
   maxValue,
   minValue,
-  NullableBooleanInput,
   NumberInput,
   required,
   SelectInput,
   TextInput,
   useTranslate,
 } from 'react-admin';
-import { DanishDateInput } from '../common/DanishDateInput';
 import { Row } from '../common/Row';
 import { Section } from '../common/Section';
 import { languageChoices, sexChoices } from './choices';
@@ -89,11 +87,6 @@ const BirthYearAndSex = () => {
   );
 };
 
-const ConsentDate = () => {
-  const consent = useWatch({ name: 'evaluationConsent' }) as unknown;
-  return consent === true || consent === false ? <DanishDateInput source="evaluationConsentDate" /> : <span />;
-};
-
 /** The fields of a citizen, for create and edit. */
 export const CitizenInputs = () => (
   <>
@@ -114,16 +107,6 @@ export const CitizenInputs = () => (
     <Row>
       <TextInput source="address" autoComplete="off" validate={maxLength(300)} />
       <SelectInput source="preferredLanguage" choices={languageChoices} emptyText="app.helper.not_stated" />
-    </Row>
-    <Section title="resources.citizens.sections.consent" />
-    <Row>
-      <NullableBooleanInput
-        source="evaluationConsent"
-        nullLabel="resources.citizens.consent.not_asked"
-        trueLabel="resources.citizens.consent.given"
-        falseLabel="resources.citizens.consent.declined"
-      />
-      <ConsentDate />
     </Row>
   </>
 );

@@ -6,7 +6,6 @@ import {
   DataTable,
   FilterButton,
   List,
-  NullableBooleanInput,
   NumberInput,
   SearchInput,
   SelectField,
@@ -43,7 +42,6 @@ const filters = [
   <NameSearchInput key="q" source="q" alwaysOn />,
   <NumberInput key="birthYear" source="birthYear" step={1} />,
   <SelectInput key="sex" source="sex" choices={sexChoices} />,
-  <NullableBooleanInput key="evaluationConsent" source="evaluationConsent" />,
 ];
 
 const Actions = () => (

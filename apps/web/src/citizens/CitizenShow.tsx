@@ -1,17 +1,17 @@
 import ReferIcon from '@mui/icons-material/AssignmentInd';
 import { Box, Divider, Typography } from '@mui/material';
 import type { Citizen } from '@outcomes/contracts';
-import { EditButton, Show, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { EditButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Detail } from '../common/Detail';
 import { AccessHistory } from '../access-log/AccessHistory';
 import { CitizenAssessments } from '../assessments/CitizenAssessments';
-import { formatDate } from '../common/dates';
 import { LinkButton } from '../common/LinkButton';
 import { CitizenTimeline } from './CitizenTimeline';
 import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
+import { ConsentPanel } from '../consents/ConsentPanel';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -35,15 +35,8 @@ const formatCpr = (cpr: string): string => (cpr.length === 10 ? `${cpr.slice(0, 
 const Details = () => {
   const citizen = useRecordContext<Citizen>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   if (!citizen) return null;
   const field = (name: string) => `resources.citizens.fields.${name}`;
-  const consent =
-    citizen.evaluationConsent === null
-      ? translate('resources.citizens.consent.not_asked')
-      : `${translate(citizen.evaluationConsent ? 'resources.citizens.consent.given' : 'resources.citizens.consent.declined')}${
-          citizen.evaluationConsentDate ? ` (${formatDate(citizen.evaluationConsentDate, locale)})` : ''
-        }`;
   return (
     <Box
       sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2, overflowWrap: 'anywhere' }}
@@ -70,7 +63,6 @@ const Details = () => {
       <Detail label={field('preferredLanguage')}>
         {citizen.preferredLanguage && translate(`app.languages.${citizen.preferredLanguage}`, { _: citizen.preferredLanguage })}
       </Detail>
-      <Detail label={field('evaluationConsent')}>{consent}</Detail>
     </Box>
   );
 };
@@ -83,6 +75,7 @@ const Body = () => {
     <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
       <Details />
       <Divider sx={{ my: 2 }} />
+      <ConsentPanel citizenId={String(citizen.id)} />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <TreatmentPlanSection citizenId={String(citizen.id)} />

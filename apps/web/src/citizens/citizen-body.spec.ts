@@ -6,8 +6,6 @@ describe('toCitizenBody', () => {
       cpr: '0101064001',
       firstName: 'Ida',
       lastName: 'Berg',
-      evaluationConsent: null,
-      evaluationConsentDate: null,
     });
   });
 
@@ -19,7 +17,7 @@ describe('toCitizenBody', () => {
     });
   });
 
-  it('sends empty contact fields as null, and no consent date without an answer', () => {
+  it('sends empty contact fields as null', () => {
     const body = toCitizenBody({
       firstName: 'A',
       lastName: 'B',
@@ -27,14 +25,8 @@ describe('toCitizenBody', () => {
       email: '  ',
       address: null,
       preferredLanguage: '',
-      evaluationConsent: null,
-      evaluationConsentDate: '2026-01-01',
     });
-    expect(body).toMatchObject({ phone: null, email: null, address: null, preferredLanguage: null, evaluationConsentDate: null });
-    expect(toCitizenBody({ firstName: 'A', lastName: 'B', evaluationConsent: true, evaluationConsentDate: '2026-01-01' })).toMatchObject({
-      evaluationConsent: true,
-      evaluationConsentDate: '2026-01-01',
-    });
+    expect(body).toMatchObject({ phone: null, email: null, address: null, preferredLanguage: null });
   });
 
   it('names a citizen by first and last name', () => {

@@ -20,12 +20,6 @@ export function toCitizenBody<T extends Partial<CitizenInput> & Record<string, u
   for (const field of OPTIONAL_TEXT) {
     if (field in body && blank(body[field])) body[field] = null;
   }
-  if (blank(data.evaluationConsent)) {
-    body['evaluationConsent'] = null;
-    body['evaluationConsentDate'] = null;
-  } else if (blank(data.evaluationConsentDate)) {
-    body['evaluationConsentDate'] = null;
-  }
   return body as T;
 }
 

@@ -19,8 +19,6 @@ export const citizenMessages: FeatureMessages = {
           email: 'E-mail',
           address: 'Adresse',
           preferredLanguage: 'Foretrukket sprog',
-          evaluationConsent: 'Samtykke til evaluering',
-          evaluationConsentDate: 'Dato for samtykke',
           q: 'Søg på navn',
           createdAt: 'Oprettet',
           updatedAt: 'Opdateret',
@@ -31,12 +29,6 @@ export const citizenMessages: FeatureMessages = {
         },
         sections: {
           contact: 'Kontakt',
-          consent: 'Samtykke',
-        },
-        consent: {
-          not_asked: 'Ikke spurgt endnu',
-          given: 'Givet',
-          declined: 'Afslået',
         },
       },
     },
@@ -84,8 +76,6 @@ export const citizenMessages: FeatureMessages = {
           email: 'Email',
           address: 'Address',
           preferredLanguage: 'Preferred language',
-          evaluationConsent: 'Consent to evaluation',
-          evaluationConsentDate: 'Date of consent',
           q: 'Search by name',
           createdAt: 'Created',
           updatedAt: 'Updated',
@@ -96,12 +86,6 @@ export const citizenMessages: FeatureMessages = {
         },
         sections: {
           contact: 'Contact',
-          consent: 'Consent',
-        },
-        consent: {
-          not_asked: 'Not asked yet',
-          given: 'Given',
-          declined: 'Declined',
         },
       },
     },

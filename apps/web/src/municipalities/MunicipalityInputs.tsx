@@ -1,8 +1,12 @@
 import { Alert } from '@mui/material';
+import { CONSENT_NOT_ASKED_RULES } from '@outcomes/contracts';
 import type { Role } from '@outcomes/contracts';
-import { maxLength, maxValue, minValue, NumberInput, regex, required, TextInput, usePermissions, useTranslate } from 'react-admin';
+import { maxLength, maxValue, minValue, NumberInput, regex, required, SelectInput, TextInput, usePermissions, useTranslate } from 'react-admin';
 
 const validateCode = [required(), regex(/^\d{3}$/, 'app.validation.municipality_code')];
+
+// --- Consent by purpose (issue 22).
+const CONSENT_NOT_ASKED_CHOICES = CONSENT_NOT_ASKED_RULES.map((id) => ({ id, name: `resources.municipalities.consent_not_asked.${id}` }));
 
 /**
  * The national operator sets a municipality's number and name; a municipality's admin sees them and
@@ -18,6 +22,8 @@ export const MunicipalityInputs = () => {
       <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} readOnly={!operator} />
       <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
+      {/* --- Consent by purpose (issue 22): how a citizen never asked about evaluation counts in exports. */}
+      <SelectInput source="consentNotAsked" choices={CONSENT_NOT_ASKED_CHOICES} defaultValue="included" validate={required()} helperText="resources.municipalities.consent_not_asked_help" sx={{ maxWidth: 480 }} />
     </>
   );
 };

@@ -22,9 +22,6 @@ export interface Citizen extends RecordMeta {
   email: string | null;
   address: string | null;
   preferredLanguage: string | null;
-  /** Consent to use of data for evaluation; null: not asked yet. Opted-out citizens never appear in exports. */
-  evaluationConsent: boolean | null;
-  evaluationConsentDate: string | null;
 }
 
 export interface CitizenInput {
@@ -37,8 +34,6 @@ export interface CitizenInput {
   email?: string | null;
   address?: string | null;
   preferredLanguage?: string | null;
-  evaluationConsent?: boolean | null;
-  evaluationConsentDate?: string | null;
 }
 
 /**

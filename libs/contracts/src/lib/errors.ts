@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'REQUEST_CLOSED',
   /** 409: the enrolment started before the request, so it cannot answer it. */
   'START_BEFORE_REQUEST',
+  /** 409: the consent's current state does not allow the entry (a withdrawal of a consent not given; given twice). */
+  'CONSENT_STATE',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

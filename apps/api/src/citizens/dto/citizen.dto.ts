@@ -2,7 +2,7 @@ import { SEXES } from '@outcomes/contracts';
 import type { AccessHistoryLookup, CitizenInput, CitizenSex, LikelyDuplicatesQuery } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
-import { IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class CreateCitizenDto implements CitizenInput {
   /** DDMMYYSSSS or DDMMYY-SSSS; leave out for anonymous treatment. Checked by parseCpr in libs/domain. */
@@ -49,15 +49,6 @@ export class CreateCitizenDto implements CitizenInput {
   @IsOptional()
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'preferredLanguage must be a language code such as da, en or ar' })
   preferredLanguage?: string | null;
-
-  @IsOptional()
-  @IsBoolean()
-  evaluationConsent?: boolean | null;
-
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'evaluationConsentDate must be a date YYYY-MM-DD' })
-  @Length(10, 10, { message: 'evaluationConsentDate must be a date YYYY-MM-DD' })
-  evaluationConsentDate?: string | null;
 }
 
 export class UpdateCitizenDto extends CreateCitizenDto {

@@ -1,7 +1,8 @@
-import type { MunicipalityInput } from '@outcomes/contracts';
+import { CONSENT_NOT_ASKED_RULES } from '@outcomes/contracts';
+import type { ConsentNotAskedRule, MunicipalityInput } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateMunicipalityDto implements MunicipalityInput {
   /** The official three-digit municipality number (kommunekode), e.g. "101" for København. */
@@ -19,6 +20,12 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @Min(0)
   @Max(100000)
   hourlyRate?: number | null;
+
+  // --- Consent by purpose (issue 22): how a citizen never asked about evaluation counts in exports.
+  /** 'included' (default: not asked is not a no) or 'excluded' (only a given consent counts). */
+  @IsOptional()
+  @IsIn(CONSENT_NOT_ASKED_RULES, { message: `consentNotAsked must be one of: ${CONSENT_NOT_ASKED_RULES.join(', ')}` })
+  consentNotAsked?: ConsentNotAskedRule;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {
