@@ -9,6 +9,7 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
+import { CitizenMergesModule } from './citizen-merges/citizen-merges.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
@@ -46,6 +47,7 @@ export class AppModule {
         UsersModule,
         GrantsModule,
         CitizensModule,
+        CitizenMergesModule,
         EnrolmentsModule,
         CaseRequestsModule,
         RegisterModule,

@@ -46,6 +46,8 @@ import { RegisterReadiness1796530148248 } from './1796530148248-RegisterReadines
 import { RegisterEndStatusCodes1796530148300 } from './1796530148300-RegisterEndStatusCodes';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
+import { CitizenMerges1796541117585 } from './1796541117585-CitizenMerges';
+import { CitizenMergesTenancy1796541200000 } from './1796541200000-CitizenMergesTenancy';
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
   Sessions1795612826799, SessionsTenancy1795612900000,
   Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366,
@@ -65,4 +67,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   YouthConsent1796518960020, YouthConsentTenancy1796518960100,
   TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
   AnonymousTreatment1796530142094,
-  RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300];
+  RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
+  CitizenMerges1796541117585, CitizenMergesTenancy1796541200000];

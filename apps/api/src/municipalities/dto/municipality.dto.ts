@@ -19,6 +19,14 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @Min(0)
   @Max(100000)
   hourlyRate?: number | null;
+
+  // --- Merging duplicate records (issue 22) ---
+  /** Days a merge of two citizens' records can be undone; left out: unchanged (30 on a new municipality). */
+  @IsOptional()
+  @IsInt({ message: 'mergeUndoDays must be a whole number of days' })
+  @Min(1)
+  @Max(365)
+  mergeUndoDays?: number;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {
