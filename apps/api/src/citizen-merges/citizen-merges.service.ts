@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { CitizenMerge, CitizenMergePreview, MergeCounts } from '@outcomes/contracts';
 import { danishToday, parseCpr } from '@outcomes/domain';
 import { hasAnonymousCourse } from '../citizens/citizens.queries';
@@ -64,7 +65,8 @@ const HANDLING: Record<CitizenDataTable, 'moves' | 'append-only' | 'with-parent'
 const MOVED_TABLES = CITIZEN_DATA_TABLE_NAMES.filter((t) => HANDLING[t] !== 'stays');
 /** The tables whose rows name the citizen themselves: the ones whose citizen_id a merge changes. */
 const DIRECT_TABLES = CITIZEN_DATA_TABLE_NAMES.filter((t) => HANDLING[t] === 'moves' || HANDLING[t] === 'append-only');
-const MERGES_LIMIT = 50;
+/** A citizen's merges answered at once: a handful in practice, capped like every array. */
+const MERGES_LIMIT = MAX_PAGE_SIZE;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const conflict = (message: string, errors: Record<string, string>): ApiException => new ApiException(409, 'MERGE_CONFLICT', message, errors);

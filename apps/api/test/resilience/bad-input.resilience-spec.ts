@@ -138,6 +138,9 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
+    CitizenMergePreviewDto: { sourceId: randomUUID(), targetCpr: freshCpr() },
+    CreateCitizenMergeDto: { sourceId: randomUUID(), sourceVersion: 1, targetId: randomUUID(), targetVersion: 1, reason: 'Fuzz: samme person' },
+    UndoCitizenMergeDto: { version: 1, reason: 'Fuzz: ikke samme person' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },
   };
 }
