@@ -115,11 +115,8 @@ export class CitizenMergesService {
     if (input.sourceId === input.targetId) throw ApiException.validation({ targetId: 'targetId must name another citizen than sourceId' });
     const m = this.db.manager();
     // Both locked, in one order, so two merges touching the same records wait for each other.
-    const [first, second] = [input.sourceId, input.targetId].sort();
-    const locked = new Map<string, CitizenEntity | null>([
-      [first!, await lockCitizen(m, first!)],
-      [second!, await lockCitizen(m, second!)],
-    ]);
+    const locked = new Map<string, CitizenEntity | null>();
+    for (const id of [input.sourceId, input.targetId].sort()) locked.set(id, await lockCitizen(m, id));
     const source = locked.get(input.sourceId);
     const target = locked.get(input.targetId);
     if (!source) throw new ReferenceRefused('sourceId', 'sourceId must name a citizen of your municipality');

@@ -12,6 +12,7 @@ import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
+import { CitizenMerges } from '../citizen-merges/CitizenMerges';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -83,6 +84,7 @@ const Body = () => {
     <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
       <Details />
       <Divider sx={{ my: 2 }} />
+      <CitizenMerges />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <TreatmentPlanSection citizenId={String(citizen.id)} />

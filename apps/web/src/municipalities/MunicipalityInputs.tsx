@@ -19,7 +19,7 @@ export const MunicipalityInputs = () => {
       <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
       {/* Merging duplicate records (issue 22): how long a merge can be undone. */}
-      <NumberInput source="mergeUndoDays" validate={[required(), minValue(1), maxValue(365)]} step={1} helperText="app.municipalities.merge_undo_days_help" sx={{ maxWidth: 240 }} />
+      <NumberInput source="mergeUndoDays" validate={[required(), minValue(1), maxValue(365)]} step={1} helperText="app.citizen_merges.undo_days_help" sx={{ maxWidth: 240 }} />
     </>
   );
 };
