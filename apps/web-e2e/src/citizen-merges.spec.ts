@@ -46,7 +46,7 @@ describe('merging duplicate records', () => {
     await dialog.getByRole('button', { name: 'Find journal' }).click();
     const preview = page.getByTestId('merge-preview');
     await preview.getByText(`${person.firstName} ${person.lastName}`, { exact: false }).waitFor();
-    await preview.getByText('1 opsøgende kontakter', { exact: false }).waitFor();
+    await preview.getByText('Dette flyttes: 1 opsøgende kontakt', { exact: true }).waitFor();
     await dialog.getByRole('textbox', { name: 'Begrundelse (hvordan personen er identificeret)' }).fill('Identificeret ved sygesikringskort');
     await settle(page);
     await screenshot(page, 'citizen-merge-dialog');

@@ -17,7 +17,7 @@ function useCountsText(): (counts: MergeCounts) => string {
   return (counts) =>
     Object.entries(counts)
       .filter(([, n]) => n > 0)
-      .map(([table, n]) => `${n} ${translate(label(`tables.${table}`), { _: table })}`)
+      .map(([table, n]) => `${n} ${translate(label(`tables.${table}`), { smart_count: n, _: table })}`)
       .join(', ');
 }
 
