@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { ConsentsModule } from './consents/consents.module';
+import { CitizenMergesModule } from './citizen-merges/citizen-merges.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
@@ -48,6 +49,7 @@ export class AppModule {
         GrantsModule,
         CitizensModule,
         ConsentsModule,
+        CitizenMergesModule,
         EnrolmentsModule,
         CaseRequestsModule,
         RegisterModule,

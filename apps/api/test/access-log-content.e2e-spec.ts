@@ -189,6 +189,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/enrolments/{id}/treatment-plan': { as: staff.aarhus, path: (f) => `/api/enrolments/${f.planEnrolment.id}/treatment-plan`, citizens: field('citizenId') },
   '/api/worklist/plan-reviews': { as: staff.aarhus, path: () => '/api/worklist/plan-reviews', citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
+  '/api/citizen-merges': { as: staff.aarhus, path: (f) => `/api/citizen-merges?citizenId=${f.citizen.id}`, citizens: async (body) => rowsOf(body).flatMap((g) => [g['sourceCitizenId'], g['targetCitizenId']]).filter((v): v is string => typeof v === 'string') },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
@@ -212,7 +213,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -234,6 +235,10 @@ async function fixtures(): Promise<Fixtures> {
   expect(caseRequest.status).toBe(201);
   const decision = await call('POST', `/api/case-requests/${caseRequest.body.id}/decisions`, { decidedOn: today(), outcome: 'refused', reasons: 'Logtest', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, { as: staff.aarhus });
   expect(decision.status).toBe(201);
+  // A record without a CPR number merged into the citizen: the citizen's merges name both.
+  const alias = await createCitizen('aarhus', { cpr: null });
+  const merged = await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: citizen.id, targetVersion: citizen.version, reason: 'Logtest: samme person' }, { as: staff.aarhus });
+  expect(merged.status).toBe(201);
   const consent = await call<{ id: string }>('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Logget Forælder', givenOn: today() }, { as: staff.aarhus });
   expect(consent.status).toBe(201);
   // An open enrolment with a treatment plan whose review is due in three days: a plan-review row.

@@ -30,6 +30,7 @@ const TENANT_TABLES = [
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
   'citizen_consent',
+  'citizen_merge',
 ];
 
 /**
@@ -111,6 +112,11 @@ async function fillTenantTables(): Promise<void> {
   const requester = await createCitizen('aarhus');
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
+
+  // citizen_merge: a record without a CPR number merged into one with it
+  const alias = await createCitizen('aarhus', { cpr: null });
+  const person = await createCitizen('aarhus');
+  ok('merge', await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: person.id, targetVersion: person.version, reason: 'RLS-test: samme person' }, asStaff));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

@@ -25,3 +25,4 @@ export * from './lib/youth-consent';
 export * from './lib/treatment-plan';
 export * from './lib/register';
 export * from './lib/consent';
+export * from './lib/citizen-merge';

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
-import { ReferencedByMunicipality } from '../database/same-municipality';
+import { ReferencedByMunicipality, SameMunicipality } from '../database/same-municipality';
 
 /**
  * A citizen in treatment. Identifiers are encrypted in the application (`*_encrypted`, AES-256-GCM)
@@ -17,6 +17,7 @@ import { ReferencedByMunicipality } from '../database/same-municipality';
 // leakproof, so it may not run before the tenant filter): the municipality's citizens, newest first,
 // are read through this one instead (the figures: docs/performance.md, "Indexes added").
 @Index('citizen_municipality_created', ['municipalityId', 'createdAt'])
+@SameMunicipality(() => CitizenEntity, 'mergedIntoId', { name: 'citizen_merged_into_same_municipality', what: 'a citizen' })
 @Check('citizen_sex_check', `"sex" IS NULL OR "sex" IN ('male', 'female')`)
 export class CitizenEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -62,4 +63,11 @@ export class CitizenEntity extends BaseRecordEntity {
 
   @Column({ type: 'varchar', length: 10, nullable: true })
   preferredLanguage!: string | null;
+
+  /**
+   * Set while this record stands merged into another (issue 22, `citizen_merge`): a tombstone that no
+   * list, lookup or duplicate check shows, kept so an undo can bring the record back as it was.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
 }

@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { findById, findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListQuery } from '../common/list-query/list-query';
+import { ApiException } from '../common/errors/api.exception';
 import { CitizenEntity } from './citizen.entity';
 
 // Every query of the citizens feature (table citizen, and the timeline across enrolment_transition,
@@ -12,19 +13,30 @@ import { CitizenEntity } from './citizen.entity';
 
 /** One page of citizens by the parsed list query, narrowed to those whose name tokens hold every hash. */
 export function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: string[]): Promise<[CitizenEntity[], number]> {
-  const qb = applyListQuery(m.getRepository(CitizenEntity).createQueryBuilder('r'), query);
+  // A record merged into another (issue 22) is no live record: never listed or searched.
+  const qb = applyListQuery(m.getRepository(CitizenEntity).createQueryBuilder('r'), query).andWhere('r.merged_into_id IS NULL');
   if (nameHashes.length > 0) qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: nameHashes });
   return qb.getManyAndCount();
 }
 
-/** The citizen a path names, or 404 "Citizen not found". */
-export function citizenOr404(m: EntityManager, id: string): Promise<CitizenEntity> {
-  return findByIdOr404(m.getRepository(CitizenEntity), id, 'Citizen');
+/**
+ * The citizen a path names, or 404 "Citizen not found"; a record merged into another (issue 22) is
+ * 410 GONE naming the record it went into, so a link to it leads there and nothing is written to it.
+ */
+export async function citizenOr404(m: EntityManager, id: string): Promise<CitizenEntity> {
+  const citizen = await findByIdOr404(m.getRepository(CitizenEntity), id, 'Citizen');
+  if (citizen.mergedIntoId) {
+    throw new ApiException(410, 'GONE', 'This record was merged into another; its data is on that record', { id: 'the record was merged into another' }, { mergedIntoId: citizen.mergedIntoId });
+  }
+  return citizen;
 }
 
 /** The citizen a body's citizenId names, or 400 naming the field (another municipality's is not found either). */
-export function citizenReferenceOr400(m: EntityManager, id: string): Promise<CitizenEntity> {
-  return findReferenceOr400(m.getRepository(CitizenEntity), id, 'citizenId', 'citizenId must name a citizen of your municipality');
+export async function citizenReferenceOr400(m: EntityManager, id: string): Promise<CitizenEntity> {
+  const citizen = await findReferenceOr400(m.getRepository(CitizenEntity), id, 'citizenId', 'citizenId must name a citizen of your municipality');
+  // Nothing new is written to a record merged into another (issue 22): it goes on the record it went into.
+  if (citizen.mergedIntoId) throw ApiException.validation({ citizenId: 'citizenId names a record merged into another; use that record' });
+  return citizen;
 }
 
 /** The citizen with this id, or null (after a failed versioned update: gone, or another version). */
@@ -34,12 +46,12 @@ export function citizenById(m: EntityManager, id: string): Promise<CitizenEntity
 
 /** The citizen (of the own municipality, by row-level security) with this CPR hash, or null. */
 export function citizenByCprHash(m: EntityManager, hash: string): Promise<CitizenEntity | null> {
-  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getOne();
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash AND r.merged_into_id IS NULL', { hash }).getOne();
 }
 
 /** Every citizen with this CPR hash. */
 export function citizensByCprHash(m: EntityManager, hash: string): Promise<CitizenEntity[]> {
-  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash', { hash }).getMany();
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('r.cpr_hash = :hash AND r.merged_into_id IS NULL', { hash }).getMany();
 }
 
 /** The id of a citizen with this CPR hash, or null (the duplicate check). */
@@ -49,7 +61,7 @@ export function citizenIdByCprHash(m: EntityManager, cprHash: string): Promise<C
 
 /** The newest citizens whose name tokens hold every hash, at most `limit`. */
 export function citizensByNameHashes(m: EntityManager, hashes: string[], limit: number): Promise<CitizenEntity[]> {
-  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('"r"."name_tokens" @> :tokens', { tokens: hashes }).orderBy('r.created_at', 'DESC').limit(limit).getMany();
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').where('"r"."name_tokens" @> :tokens AND r.merged_into_id IS NULL', { tokens: hashes }).orderBy('r.created_at', 'DESC').limit(limit).getMany();
 }
 
 /** A likely duplicate's row: the citizen and how many of the searched name-word hashes it shares. */
@@ -67,6 +79,7 @@ export async function likelyDuplicates(m: EntityManager, hashes: string[], birth
     .createQueryBuilder('r')
     .addSelect(shared, 'shared')
     .where('"r"."name_tokens" && CAST(:tokens AS text[])', { tokens: hashes })
+    .andWhere('r.merged_into_id IS NULL')
     .andWhere('(CAST(:birthYear AS integer) IS NULL OR "r"."birth_year" IS NULL OR "r"."birth_year" = CAST(:birthYear AS integer))', { birthYear })
     .andWhere('(CAST(:sex AS text) IS NULL OR "r"."sex" IS NULL OR "r"."sex" = CAST(:sex AS text))', { sex })
     .orderBy('shared', 'DESC')

@@ -6,7 +6,7 @@
  * list equal to the database's foreign keys: every table that reaches `citizen`, directly or through
  * a parent, is here.
  *
- * `citizen`: the column that names the citizen; `parent`/`via`: the parent table (itself in this
+ * `citizen`: the column that names the citizen (`alsoCitizen`: a second one, a merge naming two); `parent`/`via`: the parent table (itself in this
  * list) and the column naming its row, for tables that reach the citizen only through it.
  */
 export const CITIZEN_DATA_TABLES = {
@@ -26,7 +26,9 @@ export const CITIZEN_DATA_TABLES = {
   outreach_contact: { citizen: 'citizen_id' },
   youth_consent: { citizen: 'citizen_id' },
   citizen_consent: { citizen: 'citizen_id' },
-} as const satisfies Record<string, { self: true } | { citizen: string } | { parent: string; via: string }>;
+  // A merge of two records names both (issue 22): its source's and its target's rows.
+  citizen_merge: { citizen: 'target_citizen_id', alsoCitizen: 'source_citizen_id' },
+} as const satisfies Record<string, { self: true } | { citizen: string; alsoCitizen?: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;
 
@@ -38,8 +40,9 @@ export const CITIZEN_DATA_TABLE_NAMES = Object.keys(CITIZEN_DATA_TABLES) as Citi
  * Table and column names come from the list above, never from input.
  */
 export function citizenRowsPredicate(table: CitizenDataTable, param = 1): string {
-  const how = CITIZEN_DATA_TABLES[table] as { self?: true; citizen?: string; parent?: CitizenDataTable; via?: string };
+  const how = CITIZEN_DATA_TABLES[table] as { self?: true; citizen?: string; alsoCitizen?: string; parent?: CitizenDataTable; via?: string };
   if (how.self) return `id = $${param}`;
+  if (how.citizen && how.alsoCitizen) return `(${how.citizen} = $${param} OR ${how.alsoCitizen} = $${param})`;
   if (how.citizen) return `${how.citizen} = $${param}`;
   return `${how.via} IN (SELECT id FROM ${how.parent} WHERE ${citizenRowsPredicate(how.parent as CitizenDataTable, param)})`;
 }

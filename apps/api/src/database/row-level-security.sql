@@ -75,11 +75,11 @@ CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
--- citizen_consent: row-level security enabled, forced
-CREATE POLICY owner_all ON citizen_consent AS PERMISSIVE FOR ALL TO <owner>
+-- citizen_merge: row-level security enabled, forced
+CREATE POLICY owner_all ON citizen_merge AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
-CREATE POLICY tenant_isolation ON citizen_consent AS PERMISSIVE FOR ALL TO outcomes_app
+CREATE POLICY tenant_isolation ON citizen_merge AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 

@@ -4,6 +4,7 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 
 @Entity('municipality')
 @Check('municipality_consent_not_asked_check', `"consent_not_asked" IN ('included', 'excluded')`)
+@Check('municipality_merge_undo_days_check', `"merge_undo_days" BETWEEN 1 AND 365`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
   code!: string;
@@ -19,4 +20,9 @@ export class MunicipalityEntity extends BaseRecordEntity {
   // in this municipality's exports. 'included' is the behaviour before consent by purpose (opt-out).
   @Column({ type: 'varchar', length: 10, default: 'included' })
   consentNotAsked!: ConsentNotAskedRule;
+
+  // --- Merging duplicate records (issue 22) ---
+  /** Days a merge of two citizens' records can be undone (1-365; default 30). */
+  @Column({ type: 'int', default: 30 })
+  mergeUndoDays!: number;
 }

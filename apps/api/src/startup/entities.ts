@@ -20,6 +20,7 @@ import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-req
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { CitizenConsentEntity, ConsentPurposeEntity } from '../consents/consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
+import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
@@ -29,4 +30,4 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
   NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
-  ConsentPurposeEntity, CitizenConsentEntity];
+  ConsentPurposeEntity, CitizenConsentEntity, CitizenMergeEntity];

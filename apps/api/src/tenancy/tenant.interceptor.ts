@@ -131,6 +131,22 @@ export class TenantInterceptor implements NestInterceptor {
             });
           });
         }
+        const mergedIntoId = error instanceof ApiException && error.getStatus() === 410 ? (error.getResponse() as ApiErrorBody).mergedIntoId : undefined;
+        if (audited && mergedIntoId) {
+          // A record merged into another (issue 22): the answer names the record it went into.
+          await this.tenant.run(user, address, async (ctx) => {
+            const recordId = routeRecordId(request);
+            ctx.accesses.push({
+              action: ACCESS_ACTION_OF[audited.action],
+              resource: audited.resource,
+              recordId,
+              citizenId: mergedIntoId,
+              citizenIds: recordId && recordId !== mergedIntoId ? [recordId] : [],
+              criterion: JSON.stringify({ gone: 'merged', answered: 'mergedIntoId' }),
+              outcome: 'refused',
+            });
+          });
+        }
         throw error;
       }),
     );

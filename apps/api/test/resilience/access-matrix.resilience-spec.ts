@@ -451,6 +451,25 @@ async function attempt(c: Case): Promise<Outcome> {
     const res = await call<{ municipalityId?: string; requests?: number }>('GET', `/api/guarantee-figures?from=${today()}&to=${today()}`, undefined, who);
     return { status: res.status, body: res.body, found: res.status === 200 && res.body.municipalityId === MUNICIPALITY_OF[town] && (res.body.requests ?? 0) >= 1 };
   }
+  if (c.resource === 'citizen-merges') {
+    // A record without a CPR number and one with it, of the case's municipality (made by its staff).
+    const alias = await createCitizen(town, { cpr: null });
+    const person = await createCitizen(town);
+    const body = { sourceId: alias.id, sourceVersion: alias.version, targetId: person.id, targetVersion: person.version, reason: 'Identified by passport (access matrix)' };
+    if (c.action === 'create') {
+      const before = await ownerCount('citizen_merge');
+      const res = await call('POST', path, body, who);
+      return { status: res.status, body: res.body, written: (await ownerCount('citizen_merge')) !== before };
+    }
+    const merge = created('merge', await call<{ id: string; version: number }>('POST', path, body, as('staff', town)));
+    if (c.action === 'list') {
+      const res = await call('GET', `${path}?citizenId=${person.id}`, undefined, who);
+      return { status: res.status, body: res.body, found: ids(res.body).includes(merge.id) };
+    }
+    const before = JSON.stringify(await ownerRow('citizen_merge', merge.id));
+    const res = await call('POST', `${path}/${merge.id}/undo`, { version: merge.version, reason: 'Not the same person (access matrix)' }, who);
+    return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow('citizen_merge', merge.id)) !== before };
+  }
   if (c.resource === 'worklist') {
     const t = await worklistTarget(town);
     const seen = await worklist(t.centreId, who);

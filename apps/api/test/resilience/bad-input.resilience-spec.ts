@@ -71,6 +71,7 @@ function callerFor(e: Endpoint): { email: string; password: string } {
 /** DTO-valid bodies per request schema, built on demo and fixture records (checked by a preflight below). */
 async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
   const citizen = await createCitizen('aarhus');
+  const alias = await createCitizen('aarhus', { cpr: null });
   const enrolment = await activeEnrolment('aarhus');
   const asCoordinator = { as: 'coordinator@aarhus.demo' };
   const smart = await call<{ id: string }>('POST', '/api/groups', { programmeId: DEMO_IDS.programmes.smart, centreId: CENTRE, name: 'SMART fuzz', startTime: '19:00', weekday: 2 }, asCoordinator);
@@ -139,6 +140,10 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
+    // An alias (no CPR number) and a person with one: real records, so only a mutation makes the body wrong.
+    CitizenMergePreviewDto: { sourceId: alias.id, targetCpr: freshCpr() },
+    CreateCitizenMergeDto: { sourceId: alias.id, sourceVersion: alias.version, targetId: citizen.id, targetVersion: citizen.version, reason: 'Fuzz: samme person' },
+    UndoCitizenMergeDto: { version: 1, reason: 'Fuzz: ikke samme person' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },
   };
 }

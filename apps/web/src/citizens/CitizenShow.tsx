@@ -12,6 +12,7 @@ import { ScrollRegion } from '../common/ScrollRegion';
 import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
 import { ConsentPanel } from '../consents/ConsentPanel';
+import { CitizenMerges } from '../citizen-merges/CitizenMerges';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -76,6 +77,7 @@ const Body = () => {
       <Details />
       <Divider sx={{ my: 2 }} />
       <ConsentPanel citizenId={String(citizen.id)} />
+      <CitizenMerges />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <TreatmentPlanSection citizenId={String(citizen.id)} />

@@ -24,6 +24,7 @@ import { caseRequestMessages } from '../case-requests/messages';
 import { registerMessages } from '../register/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 import { consentMessages } from '../consents/messages';
+import { citizenMergeMessages } from '../citizen-merges/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -63,6 +64,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   registerMessages,
   treatmentPlanMessages,
   consentMessages,
+  citizenMergeMessages,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -24,6 +24,8 @@ export const MunicipalityInputs = () => {
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
       {/* --- Consent by purpose (issue 22): how a citizen never asked about evaluation counts in exports. */}
       <SelectInput source="consentNotAsked" choices={CONSENT_NOT_ASKED_CHOICES} defaultValue="included" validate={required()} helperText="resources.municipalities.consent_not_asked_help" sx={{ maxWidth: 480 }} />
+      {/* Merging duplicate records (issue 22): how long a merge can be undone. */}
+      <NumberInput source="mergeUndoDays" validate={[required(), minValue(1), maxValue(365)]} step={1} helperText="app.citizen_merges.undo_days_help" sx={{ maxWidth: 240 }} />
     </>
   );
 };

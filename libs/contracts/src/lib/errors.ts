@@ -38,6 +38,15 @@ export const ERROR_CODES = [
   'START_BEFORE_REQUEST',
   /** 409: the consent's current state does not allow the entry (a withdrawal of a consent not given; given twice). */
   'CONSENT_STATE',
+  /**
+   * 409: two records cannot be merged as asked (issue 22): both have a CPR number, the source had
+   * anonymous treatment, both have an open request or an open course in the same programme, one is
+   * already merged, or an undo would split rows added since from what they belong to. `errors` names
+   * the field and the rule; nothing was written.
+   */
+  'MERGE_CONFLICT',
+  /** 409: the merge can no longer be undone: its period (the municipality's `mergeUndoDays`) ended, or it was undone already. */
+  'MERGE_UNDO_CLOSED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
@@ -60,6 +69,8 @@ export interface ApiErrorBody {
   errors?: Record<string, string>;
   /** 409 DUPLICATE on citizens: the record that already has this CPR number. */
   existingId?: string;
+  /** 410 GONE on citizens: the record this one was merged into (issue 22). */
+  mergedIntoId?: string;
   /** 409 ILLEGAL_TRANSITION: the states the record may move to. */
   allowed?: string[];
   /** 422 NOT_ELIGIBLE, YOUTH_CONSENT_MISSING: each rule that failed. */

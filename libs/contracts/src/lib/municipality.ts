@@ -9,6 +9,10 @@ export interface Municipality extends RecordMeta {
   hourlyRate: number | null;
   // --- Consent by purpose (issue 22): how a citizen never asked about evaluation counts in exports.
   consentNotAsked: ConsentNotAskedRule;
+  // --- Merging duplicate records (issue 22) ---
+  /** Days a merge of two citizens' records can be undone (1-365, default 30). */
+  mergeUndoDays: number;
 }
 
-export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null; consentNotAsked?: ConsentNotAskedRule };
+/** What a form sends: the operator's code and name, the admin's settings. */
+export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null; consentNotAsked?: ConsentNotAskedRule; mergeUndoDays?: number };

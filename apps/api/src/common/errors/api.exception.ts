@@ -3,7 +3,7 @@ import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
 
 /** An error whose body is already in the shape every client reads: { statusCode, code, message, errors? }. */
 export class ApiException extends HttpException {
-  constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>, extra?: Pick<ApiErrorBody, 'existingId' | 'allowed' | 'failures' | 'retryAfterSeconds'>) {
+  constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>, extra?: Pick<ApiErrorBody, 'existingId' | 'mergedIntoId' | 'allowed' | 'failures' | 'retryAfterSeconds'>) {
     const body: ApiErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}), ...extra };
     super(body, status);
   }

@@ -48,6 +48,8 @@ import { ConsentByPurpose1796541139278 } from './1796541139278-ConsentByPurpose'
 import { ConsentByPurposeTenancy1796541139300 } from './1796541139300-ConsentByPurposeTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
+import { CitizenMerges1796541117585 } from './1796541117585-CitizenMerges';
+import { CitizenMergesTenancy1796541200000 } from './1796541200000-CitizenMergesTenancy';
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
   Sessions1795612826799, SessionsTenancy1795612900000,
   Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366,
@@ -68,4 +70,4 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
   AnonymousTreatment1796530142094,
   RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
-  ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300];
+  CitizenMerges1796541117585, ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300, CitizenMergesTenancy1796541200000];

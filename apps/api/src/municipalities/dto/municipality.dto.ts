@@ -26,6 +26,14 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @IsOptional()
   @IsIn(CONSENT_NOT_ASKED_RULES, { message: `consentNotAsked must be one of: ${CONSENT_NOT_ASKED_RULES.join(', ')}` })
   consentNotAsked?: ConsentNotAskedRule;
+
+  // --- Merging duplicate records (issue 22) ---
+  /** Days a merge of two citizens' records can be undone; left out: unchanged (30 on a new municipality). */
+  @IsOptional()
+  @IsInt({ message: 'mergeUndoDays must be a whole number of days' })
+  @Min(1)
+  @Max(365)
+  mergeUndoDays?: number;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {
