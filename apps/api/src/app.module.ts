@@ -12,6 +12,7 @@ import { CitizensModule } from './citizens/citizens.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RegisterModule } from './register/register.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CitizensModule,
         EnrolmentsModule,
         CaseRequestsModule,
+        ReferralsModule,
         RegisterModule,
         SessionsModule,
         TreatmentPlansModule,

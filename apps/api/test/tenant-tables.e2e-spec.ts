@@ -28,7 +28,7 @@ const TENANT_TABLES = [
   'access_log', 'app_user', 'assessment', 'assessment_revision', 'citizen', 'enrolment', 'enrolment_transition',
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
-  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
 ];
 
 /**
@@ -108,6 +108,8 @@ async function fillTenantTables(): Promise<void> {
   // case_request, case_decision
   const requester = await createCitizen('aarhus');
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
+  // referral: Aarhus's request referred to Odense's treatment place (free choice)
+  ok('referral', await call('POST', '/api/referrals', { citizenId: requester.id, caseRequestId: request.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
 
   // treatment_group, group_meeting, group_member, group_attendance

@@ -25,6 +25,8 @@ export const CITIZEN_DATA_TABLES = {
   assessment_revision: { parent: 'assessment', via: 'assessment_id' },
   outreach_contact: { citizen: 'citizen_id' },
   youth_consent: { citizen: 'citizen_id' },
+  // The referring municipality's row; the receiving side's own course is its own enrolment (referral.receiving_enrolment_id, SET NULL).
+  referral: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

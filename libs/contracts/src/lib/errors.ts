@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'REQUEST_CLOSED',
   /** 409: the enrolment started before the request, so it cannot answer it. */
   'START_BEFORE_REQUEST',
+  /** 409: the referral is no longer `sent` (already answered or withdrawn): it cannot be answered or withdrawn again. */
+  'REFERRAL_ANSWERED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
