@@ -98,8 +98,9 @@ describe('a referral to another municipality, accepted', () => {
     // Odense records the sessions; Aarhus sees the start and the counts, nothing else.
     const started = await call<Enrolment>('POST', `/api/enrolments/${enrolment.body.id}/transitions`, { to: 'active', date: today(), version: enrolment.body.version }, { as: staff.odense });
     expect(started.status).toBe(200);
+    // Two sessions a minute ago (the second on the same day, confirmed as such), one attended.
     for (const attendance of ['attended', 'no-show']) {
-      const s = await call('POST', '/api/sessions', { enrolmentId: enrolment.body.id, startsAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance }, { as: staff.odense });
+      const s = await call('POST', '/api/sessions', { enrolmentId: enrolment.body.id, startsAt: new Date(Date.now() - 60_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance, confirmDuplicate: attendance === 'no-show' }, { as: staff.odense });
       expect(s.status).toBe(201);
     }
     const later = await call<ReferralProgress>('GET', `/api/referrals/${made.body.id}/progress`, undefined, { as: staff.aarhus });
