@@ -14,6 +14,7 @@ import { CitizenMergesModule } from './citizen-merges/citizen-merges.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RegisterModule } from './register/register.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CitizenMergesModule,
         EnrolmentsModule,
         CaseRequestsModule,
+        ReferralsModule,
         RegisterModule,
         SessionsModule,
         TreatmentPlansModule,

@@ -148,6 +148,7 @@ interface Fixtures {
   caseRequestId: string;
   consentId: string;
   planEnrolment: { id: string; citizenId: string };
+  referralId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -190,6 +191,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/worklist/plan-reviews': { as: staff.aarhus, path: () => '/api/worklist/plan-reviews', citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
   '/api/citizen-merges': { as: staff.aarhus, path: (f) => `/api/citizen-merges?citizenId=${f.citizen.id}`, citizens: async (body) => rowsOf(body).flatMap((g) => [g['sourceCitizenId'], g['targetCitizenId']]).filter((v): v is string => typeof v === 'string') },
+  '/api/referrals': { as: staff.aarhus, path: () => listPath('referrals', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/referrals/{id}': { as: staff.aarhus, path: (f) => `/api/referrals/${f.referralId}`, citizens: field('citizenId') },
+  '/api/referrals/{id}/progress': { as: staff.aarhus, path: (f) => `/api/referrals/${f.referralId}/progress`, citizens: field('citizenId') },
+  // The receiving side's answers name only its own citizens (none before accepting).
+  '/api/referrals/incoming': { as: staff.odense, path: () => '/api/referrals/incoming', citizens: field('citizenId') },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
@@ -213,7 +219,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -239,6 +245,11 @@ async function fixtures(): Promise<Fixtures> {
   const alias = await createCitizen('aarhus', { cpr: null });
   const merged = await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: citizen.id, targetVersion: citizen.version, reason: 'Logtest: samme person' }, { as: staff.aarhus });
   expect(merged.status).toBe(201);
+  // A referral of the request to Odense, accepted there: its progress is readable by Aarhus.
+  const referral = await call<{ id: string; version: number }>('POST', '/api/referrals', { citizenId: citizen.id, caseRequestId: caseRequest.body.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today() }, { as: staff.aarhus });
+  expect(referral.status).toBe(201);
+  const accepted = await call('POST', `/api/referrals/${referral.body.id}/acceptance`, { programmeId: DEMO_IDS.programmes.icm, version: referral.body.version }, { as: staff.odense });
+  expect(accepted.status).toBe(200);
   const consent = await call<{ id: string }>('POST', '/api/youth-consents', { enrolmentId: enrolment.id, kind: 'custodial-parent', givenBy: 'Logget Forælder', givenOn: today() }, { as: staff.aarhus });
   expect(consent.status).toBe(201);
   // An open enrolment with a treatment plan whose review is due in three days: a plan-review row.
@@ -252,7 +263,7 @@ async function fixtures(): Promise<Fixtures> {
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
+  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment, referralId: referral.body.id };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -31,6 +31,7 @@ const TENANT_TABLES = [
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
   'citizen_consent',
   'citizen_merge',
+  'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
 ];
 
 /**
@@ -111,6 +112,8 @@ async function fillTenantTables(): Promise<void> {
   // case_request, case_decision
   const requester = await createCitizen('aarhus');
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
+  // referral: Aarhus's request referred to Odense's treatment place (free choice)
+  ok('referral', await call('POST', '/api/referrals', { citizenId: requester.id, caseRequestId: request.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
 
   // citizen_merge: a record without a CPR number merged into one with it

@@ -23,7 +23,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   staff: {
     hash: '#/',
     shows: '[data-testid="worklist"]',
-    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti'],
+    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Henvisninger', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti'],
     elsewhere: 'Kommuner',
   },
   coordinator: {

@@ -71,6 +71,8 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['a request', () => `/case-requests/${caseRequestId}`, '[data-testid="decision"]'],
     ['a new request', () => '/case-requests/create', 'form'],
     ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
+    // Issue 22: referrals (the incoming panel is there with or without referrals).
+    ['the referrals', () => '/referrals', '[data-testid="referrals-incoming"]'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

@@ -26,3 +26,4 @@ export * from './lib/treatment-plan';
 export * from './lib/register';
 export * from './lib/consent';
 export * from './lib/citizen-merge';
+export * from './lib/referral';

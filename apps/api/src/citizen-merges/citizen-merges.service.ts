@@ -42,6 +42,7 @@ const HANDLING: Record<CitizenDataTable, 'moves' | 'append-only' | 'with-parent'
   youth_consent: 'moves',
   citizen_consent: 'append-only',
   citizen_merge: 'stays',
+  referral: 'moves',
 };
 
 const MOVED_TABLES = CITIZEN_DATA_TABLE_NAMES.filter((t) => HANDLING[t] !== 'stays');

@@ -28,6 +28,8 @@ export const CITIZEN_DATA_TABLES = {
   citizen_consent: { citizen: 'citizen_id' },
   // A merge of two records names both (issue 22): its source's and its target's rows.
   citizen_merge: { citizen: 'target_citizen_id', alsoCitizen: 'source_citizen_id' },
+  // The referring municipality's row; the receiving side's own course is its own enrolment (referral.receiving_enrolment_id, SET NULL).
+  referral: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string; alsoCitizen?: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

@@ -235,6 +235,14 @@ CREATE POLICY owner_all ON programme AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY read_catalogue ON programme AS PERMISSIVE FOR SELECT TO outcomes_app
   USING (((municipality_id IS NULL) OR (municipality_id = ANY (app_municipality_ids()))));
 
+-- referral: row-level security enabled, forced
+CREATE POLICY owner_all ON referral AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON referral AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- report_query: row-level security enabled, forced
 CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
   USING (true)

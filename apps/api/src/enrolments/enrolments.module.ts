@@ -6,5 +6,5 @@ import { EnrolmentsService } from './enrolments.service';
 import { YouthConsentsController } from './youth-consents.controller';
 import { YouthConsentsService } from './youth-consents.service';
 
-@Module({ imports: [CitizensModule, CaseRequestsModule], controllers: [EnrolmentsController, YouthConsentsController], providers: [EnrolmentsService, YouthConsentsService] })
+@Module({ imports: [CitizensModule, CaseRequestsModule], controllers: [EnrolmentsController, YouthConsentsController], providers: [EnrolmentsService, YouthConsentsService], exports: [EnrolmentsService] })
 export class EnrolmentsModule {}

@@ -17,6 +17,7 @@ import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } fro
 import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEntity } from '../groups/group.entity';
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
 import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-request.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { CitizenConsentEntity, ConsentPurposeEntity } from '../consents/consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
@@ -24,7 +25,7 @@ import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, YouthConsentEntity, TreatmentSessionEntity, CaseRequestEntity, CaseDecisionEntity,
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, YouthConsentEntity, TreatmentSessionEntity, CaseRequestEntity, CaseDecisionEntity, ReferralEntity,
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,

@@ -80,6 +80,7 @@ const TABLE_OF: Record<string, string> = {
   citizens: 'citizen', enrolments: 'enrolment', 'youth-consents': 'youth_consent', sessions: 'treatment_session', groups: 'treatment_group', 'group-meetings': 'group_meeting',
   'outreach-contacts': 'outreach_contact', assessments: 'assessment', organisations: 'organisation', volunteers: 'volunteer',
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
+  referrals: 'referral',
 };
 
 let operatorEmail: string | undefined;
@@ -126,6 +127,15 @@ async function emptyMunicipality(): Promise<string> {
   const code = await freeMunicipalityCode();
   const res = await db().query<{ id: string }>(`INSERT INTO municipality (code, name) VALUES ($1, $2) RETURNING id`, [code, `Matrixby ${code}`]);
   return res.rows[0]?.id as string;
+}
+
+let thirdCentreId: string | undefined;
+/** A treatment place of a third municipality (neither Aarhus nor Odense), made by the owner. */
+async function thirdCentre(): Promise<string> {
+  if (thirdCentreId) return thirdCentreId;
+  const municipalityId = await emptyMunicipality();
+  thirdCentreId = (await db().query<{ id: string }>(`INSERT INTO centre (municipality_id, name) VALUES ($1, 'Matrix behandlingssted') RETURNING id`, [municipalityId])).rows[0]?.id as string;
+  return thirdCentreId;
 }
 
 let thirdEvaluator: { email: string; municipalityId: string } | undefined;
@@ -313,6 +323,14 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const made = created('request', await call<{ id: string; version: number }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
       return { id: made.id, body: { status: 'open', doctorConversationOn: today(), version: made.version } };
     }
+    case 'referrals': {
+      // own: Aarhus's referral to Odense; other: Odense's referral to a third municipality's place (so Aarhus is neither side).
+      const citizen = await createCitizen(town);
+      const request = created('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
+      const toCentreId = scope === 'own' ? CENTRE_OF.odense : await thirdCentre();
+      const made = created('referral', await call<{ id: string; version: number }>('POST', '/api/referrals', { citizenId: citizen.id, caseRequestId: request.id, toCentreId, referredOn: today() }, as('staff', town)));
+      return { id: made.id, body: { reason: 'Matrix: borgeren har fortrudt', version: made.version } };
+    }
     default:
       throw new Error(`no target for ${resource}`);
   }
@@ -373,6 +391,13 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
       return { projectId: (await exportProject(other ? theirs : mine)).id, dataset: 'codebook', format: 'csv' };
     case 'case-requests':
       return { citizenId: (await createCitizen(other ? theirs : mine)).id, requestedOn: today(), channel: 'phone' };
+    case 'referrals': {
+      // other: Odense's citizen and request (Aarhus may refer only its own).
+      const town = other ? theirs : mine;
+      const citizen = await createCitizen(town);
+      const request = created('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
+      return { citizenId: citizen.id, caseRequestId: request.id, toCentreId: CENTRE_OF.odense, referredOn: today() };
+    }
     default:
       throw new Error(`no create body for ${resource}`);
   }
@@ -537,7 +562,8 @@ async function attempt(c: Case): Promise<Outcome> {
     }
     case 'update': {
       // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal).
-      const res = c.resource === 'youth-consents' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who) : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
+      // A referral's own side changes it only by withdrawing it.
+      const res = c.resource === 'youth-consents' || c.resource === 'referrals' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who) : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
       return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow(table, t.id)) !== JSON.stringify(before) };
     }
     case 'delete': {

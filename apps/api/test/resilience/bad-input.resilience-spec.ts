@@ -82,6 +82,11 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
   for (const [what, res] of Object.entries({ smart, organisation, volunteer, project })) {
     if (res.status !== 201) throw new Error(`fixture ${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
+  // An open request of its own to refer (free choice) in the preflight.
+  const referredCitizen = await createCitizen('aarhus');
+  const referredRes = await call<{ id: string; citizenId: string }>('POST', '/api/case-requests', { citizenId: referredCitizen.id, requestedOn: today(), channel: 'phone' }, { as: 'staff@aarhus.demo' });
+  if (referredRes.status !== 201) throw new Error(`fixture request answered ${referredRes.status}: ${JSON.stringify(referredRes.body)}`);
+  const referred = referredRes.body;
   const session = { startsAt: hourAgo(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' };
   const contact = { contactAt: hourAgo(), placeType: 'street', durationMinutes: 15, contactType: 'first-contact' };
   const code = String(900 + Math.floor(Math.random() * 99));
@@ -139,6 +144,9 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateConsentEntryDto: { purpose: 'relatives', event: 'given', onDate: today(), basedOnEntry: 0 },
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
+    CreateReferralDto: { citizenId: referred.citizenId, caseRequestId: referred.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today() },
+    AcceptReferralDto: { programmeId: DEMO_IDS.programmes.icm, version: 1 },
+    AnswerReasonDto: { reason: 'Fuzz: ingen plads', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     // An alias (no CPR number) and a person with one: real records, so only a mutation makes the body wrong.
     CitizenMergePreviewDto: { sourceId: alias.id, targetCpr: freshCpr() },

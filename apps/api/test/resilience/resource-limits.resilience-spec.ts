@@ -228,6 +228,7 @@ function roleFor(path: string): TableRole {
 const NOT_LISTS: Record<string, string> = {
   '/api/export-jobs/{id}/download': 'a file, streamed chunk by chunk (constant memory); not JSON',
   '/api/case-requests/{id}/decisions/{decisionId}/pdf': 'one decision as a PDF of one page or two; not JSON',
+  '/api/referrals/{id}/progress': 'one referral\'s course: a few dates and two counts, no array (referrals.e2e-spec reads it)',
   '/api/register/extracts/{month}': "a CSV file of one municipality's events of one month (docs/register.md); not JSON",
 };
 

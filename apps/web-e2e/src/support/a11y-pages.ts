@@ -53,6 +53,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'request create', path: '/case-requests/create', owner: 'axe' },
     { name: 'request edit', path: '/case-requests/{case-requests}', owner: 'axe' },
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
+    // Issue 22: referrals under free choice (incoming and outgoing on one page).
+    { name: 'referrals', path: '/referrals', owner: 'axe' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'centres list', path: '/centres', owner: 'keys' },
     { name: 'programmes list', path: '/programmes', owner: 'keys' },

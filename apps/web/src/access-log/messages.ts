@@ -34,6 +34,7 @@ export const accessLogMessages: FeatureMessages = {
           'export-jobs': 'Eksportkørsler',
           'case-requests': 'Henvendelser',
           'guarantee-figures': 'Behandlingsgaranti',
+          referrals: 'Henvisninger',
           'synthetic-data': 'Syntetiske data',
         },
         criterion: {
@@ -163,6 +164,7 @@ export const accessLogMessages: FeatureMessages = {
           'export-jobs': 'Export runs',
           'case-requests': 'Requests',
           'guarantee-figures': 'Treatment guarantee',
+          referrals: 'Referrals',
           'synthetic-data': 'Synthetic data',
         },
         criterion: {

@@ -11,6 +11,7 @@ import { AssessmentInputs } from './AssessmentInputs';
 import { Decisions } from './Decisions';
 import { GuaranteeStatus } from './GuaranteeStatus';
 import { RequestEnrolments } from './RequestEnrolments';
+import { RequestReferrals } from '../referrals/RequestReferrals';
 import { toRequestUpdateBody } from './request-body';
 
 const STATUS_CHOICES = CASE_REQUEST_STATUSES.map((id) => ({ id, name: `app.caseRequests.statuses.${id}` }));
@@ -95,6 +96,11 @@ const DecisionsOfRecord = () => {
   return <Decisions requestId={String(request.id)} />;
 };
 
+const ReferralsOfRecord = () => {
+  const request = useRecordContext<CaseRequest>();
+  return request ? <RequestReferrals request={request} /> : null;
+};
+
 const EnrolmentsOfRecord = () => {
   const request = useRecordContext<CaseRequest>();
   return request ? <RequestEnrolments request={request} /> : null;
@@ -112,6 +118,7 @@ export const CaseRequestEdit = () => (
         <DanishDateInput source="closedOn" helperText={false} />
       </SimpleForm>
       <EnrolmentsOfRecord />
+      <ReferralsOfRecord />
       <DecisionsOfRecord />
     </Box>
   </Edit>

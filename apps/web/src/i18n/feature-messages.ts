@@ -25,6 +25,7 @@ import { registerMessages } from '../register/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 import { consentMessages } from '../consents/messages';
 import { citizenMergeMessages } from '../citizen-merges/messages';
+import { referralMessages } from '../referrals/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -65,6 +66,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   treatmentPlanMessages,
   consentMessages,
   citizenMergeMessages,
+  referralMessages,
 ];
 
 type Tree = { [key: string]: unknown };

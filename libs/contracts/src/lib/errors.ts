@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'MERGE_CONFLICT',
   /** 409: the merge can no longer be undone: its period (the municipality's `mergeUndoDays`) ended, or it was undone already. */
   'MERGE_UNDO_CLOSED',
+  /** 409: the referral is no longer `sent` (already answered or withdrawn): it cannot be answered or withdrawn again. */
+  'REFERRAL_ANSWERED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

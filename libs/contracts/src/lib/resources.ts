@@ -26,6 +26,7 @@ export const RESOURCES = [
   'register',
   'guarantee-figures',
   'citizen-merges',
+  'referrals',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

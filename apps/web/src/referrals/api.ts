@@ -1,0 +1,21 @@
+import type { Referral, ReferralProgress } from '@outcomes/contracts';
+import { createHttpClient } from '../data/http-client';
+
+const httpClient = createHttpClient();
+const base = (id: string): string => `/api/referrals/${encodeURIComponent(id)}`;
+
+/** Referrals addressed to the own municipality's treatment places (sent and accepted). */
+export const fetchIncoming = async (): Promise<Referral[]> => (await httpClient('/api/referrals/incoming')).json as Referral[];
+
+/** The own municipality's referrals, newest first (at most 100: a page, not an archive). */
+export const fetchOutgoing = async (filter: Record<string, string> = {}): Promise<Referral[]> =>
+  (await httpClient(`/api/referrals?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,99]')}`)).json as Referral[];
+
+export const fetchProgress = async (id: string): Promise<ReferralProgress> => (await httpClient(`${base(id)}/progress`)).json as ReferralProgress;
+
+const post = async (path: string, body: Record<string, unknown>): Promise<Referral> =>
+  (await httpClient(path, { method: 'POST', body: JSON.stringify(body) })).json as Referral;
+
+export const acceptReferral = (id: string, body: { programmeId: string; version: number }) => post(`${base(id)}/acceptance`, body);
+export const declineReferral = (id: string, body: { reason: string; version: number }) => post(`${base(id)}/refusal`, body);
+export const withdrawReferral = (id: string, body: { reason: string; version: number }) => post(`${base(id)}/withdrawal`, body);
