@@ -25,6 +25,7 @@ export const CITIZEN_DATA_TABLES = {
   assessment_revision: { parent: 'assessment', via: 'assessment_id' },
   outreach_contact: { citizen: 'citizen_id' },
   youth_consent: { citizen: 'citizen_id' },
+  legal_hold: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

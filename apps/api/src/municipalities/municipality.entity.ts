@@ -1,7 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity } from 'typeorm';
 import { BaseRecordEntity } from '../database/base-record.entity';
 
 @Entity('municipality')
+@Check('municipality_retention_health_years_check', `"retention_health_years" BETWEEN 10 AND 100`)
+@Check('municipality_retention_social_years_check', `"retention_social_years" BETWEEN 1 AND 100`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
   code!: string;
@@ -12,4 +14,13 @@ export class MunicipalityEntity extends BaseRecordEntity {
   /** Staff cost per hour in DKK, for the economic view of outcomes. */
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
   hourlyRate!: number | null;
+
+  // --- Retention (issue 22, decision 97) ---
+  /** Years health records (sessions and notes, assessments) are kept after the last entry: at least 10 (patient records, the law). */
+  @Column({ type: 'int', default: 10 })
+  retentionHealthYears!: number;
+
+  /** Years social case records are kept after the last entry (the course closed): KL recommends 5; no rule specific to drug treatment. */
+  @Column({ type: 'int', default: 5 })
+  retentionSocialYears!: number;
 }

@@ -19,6 +19,8 @@ import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolm
 import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-request.entity';
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
+import { LegalHoldEntity } from '../retention/legal-hold.entity';
+import { RetentionRunEntity } from '../retention/retention-run.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
@@ -27,4 +29,6 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
-  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity];
+  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
+  // Retention (issue 22)
+  LegalHoldEntity, RetentionRunEntity];

@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'REQUEST_CLOSED',
   /** 409: the enrolment started before the request, so it cannot answer it. */
   'START_BEFORE_REQUEST',
+  /** 409: the citizen is under a legal hold; retention erases nothing of theirs until it is lifted (`errors.citizenId` names the hold's reason). */
+  'LEGAL_HOLD',
+  /** 409: the citizen is not due for erasure (a course is open, or the last entry is inside the retention period). */
+  'NOT_DUE',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

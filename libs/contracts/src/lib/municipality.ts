@@ -6,6 +6,16 @@ export interface Municipality extends RecordMeta {
   name: string;
   /** Staff cost per hour (DKK) for the economic view; null: not configured. */
   hourlyRate: number | null;
+  // --- Retention (issue 22, decision 97): years a citizen's records are kept, per record type. ---
+  /** Health records (sessions and their notes, assessments): years after the last entry; at least 10 (the law). */
+  retentionHealthYears: number;
+  /** Social case records (requests, decisions, enrolments, plans, the rest): years after the last entry, the course closed; KL recommends 5. */
+  retentionSocialYears: number;
 }
 
-export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null };
+export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & {
+  hourlyRate?: number | null;
+  // --- Retention (issue 22) ---
+  retentionHealthYears?: number;
+  retentionSocialYears?: number;
+};

@@ -25,6 +25,9 @@ export const RESOURCES = [
   'case-requests',
   'register',
   'guarantee-figures',
+  // Retention (issue 22): the admin's dry run, runs and erasures; staff's legal holds on a citizen.
+  'retention',
+  'legal-holds',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
