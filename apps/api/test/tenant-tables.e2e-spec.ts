@@ -29,6 +29,7 @@ const TENANT_TABLES = [
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
+  'legal_hold', 'retention_run',
 ];
 
 /**
@@ -109,6 +110,10 @@ async function fillTenantTables(): Promise<void> {
   const requester = await createCitizen('aarhus');
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
+
+  // legal_hold, retention_run (a run with nothing due writes its row all the same)
+  ok('legal hold', await call('POST', '/api/legal-holds', { citizenId: requester.id, reason: 'RLS-test: verserende retssag' }, asStaff));
+  ok('retention run', await call('POST', '/api/retention/runs', {}, { as: 'admin@aarhus.demo' }));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

@@ -71,6 +71,8 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['a request', () => `/case-requests/${caseRequestId}`, '[data-testid="decision"]'],
     ['a new request', () => '/case-requests/create', 'form'],
     ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
+    // Issue 22: the legal hold on the citizen page.
+    ['the legal hold on the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="legal-hold"]'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

@@ -5,11 +5,8 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { allMunicipalityIds } from './retention.queries';
+import { DAY_MS, msUntilNextRun } from './retention-schedule';
 import { RetentionService } from './retention.service';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The first run waits this long after start, so a start is not slowed and tests that start the API see no run of their own. */
-const FIRST_RUN_DELAY_MS = 10 * 60 * 1000;
 
 /**
  * The retention job's identity: the system, not a user (decision 98). Its access-log rows carry this
@@ -69,11 +66,13 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
     const run = (): void => {
       this.runAll().catch((error: unknown) => this.logger.warn({ err: error }, 'retention failed'));
     };
+    // Not at start: a run in the night, when nobody is in the records, and not in the middle of a
+    // test run that starts the API.
     const first = setTimeout(() => {
       run();
       this.timer = setInterval(run, DAY_MS);
       this.timer.unref();
-    }, FIRST_RUN_DELAY_MS);
+    }, msUntilNextRun(new Date()));
     first.unref();
     this.timer = first;
   }

@@ -80,6 +80,7 @@ const TABLE_OF: Record<string, string> = {
   citizens: 'citizen', enrolments: 'enrolment', 'youth-consents': 'youth_consent', sessions: 'treatment_session', groups: 'treatment_group', 'group-meetings': 'group_meeting',
   'outreach-contacts': 'outreach_contact', assessments: 'assessment', organisations: 'organisation', volunteers: 'volunteer',
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
+  'legal-holds': 'legal_hold',
 };
 
 let operatorEmail: string | undefined;
@@ -246,6 +247,11 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const made = await grantTarget(role, scope);
       return { id: made.id, body: { ...grantBody('evaluator@odense.demo'), version: made.version } };
     }
+    case 'legal-holds': {
+      const citizen = await createCitizen(town);
+      const hold = created('legal hold', await call<{ id: string; version: number }>('POST', '/api/legal-holds', { citizenId: citizen.id, reason: 'Matrix: verserende klagesag' }, as('staff', town)));
+      return { id: hold.id, body: { liftReason: 'Matrix: klagesagen er afgjort', version: hold.version } };
+    }
     case 'citizens': {
       const citizen = await createCitizen(town);
       return { id: citizen.id, body: { cpr: citizen.cpr, firstName: 'Ændret', lastName: citizen.lastName, version: citizen.version } };
@@ -373,6 +379,8 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
       return { projectId: (await exportProject(other ? theirs : mine)).id, dataset: 'codebook', format: 'csv' };
     case 'case-requests':
       return { citizenId: (await createCitizen(other ? theirs : mine)).id, requestedOn: today(), channel: 'phone' };
+    case 'legal-holds':
+      return { citizenId: (await createCitizen(other ? theirs : mine)).id, reason: 'Matrix: verserende retssag' };
     default:
       throw new Error(`no create body for ${resource}`);
   }
@@ -450,6 +458,17 @@ async function attempt(c: Case): Promise<Outcome> {
     created('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
     const res = await call<{ municipalityId?: string; requests?: number }>('GET', `/api/guarantee-figures?from=${today()}&to=${today()}`, undefined, who);
     return { status: res.status, body: res.body, found: res.status === 200 && res.body.municipalityId === MUNICIPALITY_OF[town] && (res.body.requests ?? 0) >= 1 };
+  }
+  if (c.resource === 'retention') {
+    // list: the dry run of the caller's own municipality; create: a run now, written as a retention_run row of it.
+    if (c.action === 'list') {
+      const res = await call<{ municipalityId?: string }>('GET', '/api/retention', undefined, who);
+      return { status: res.status, body: res.body, found: res.status === 200 && res.body.municipalityId === MUNICIPALITY_OF[town] };
+    }
+    const count = async (): Promise<number> => Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM retention_run WHERE municipality_id = $1', [MUNICIPALITY_OF[town]])).rows[0]?.n);
+    const before = await count();
+    const res = await call('POST', '/api/retention/runs', {}, who);
+    return { status: res.status, body: res.body, written: (await count()) !== before };
   }
   if (c.resource === 'worklist') {
     const t = await worklistTarget(town);

@@ -137,6 +137,10 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     WithdrawYouthConsentDto: { withdrawnOn: today(), version: 1 },
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
+    // Retention (issue 22): a fresh citizen is never due, so a valid erasure answers 409 NOT_DUE and erases nothing.
+    EraseCitizenDto: { citizenId: citizen.id },
+    PlaceLegalHoldDto: { citizenId: citizen.id, reason: 'Fuzz: verserende retssag' },
+    LiftLegalHoldDto: { liftReason: 'Fuzz: sagen er afgjort', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },
   };

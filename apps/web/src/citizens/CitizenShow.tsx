@@ -12,6 +12,7 @@ import { ContactTimeline } from './ContactTimeline';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
+import { LegalHoldPanel } from '../retention/LegalHoldPanel';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -84,6 +85,7 @@ const Body = () => {
       <Details />
       <Divider sx={{ my: 2 }} />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
+      <LegalHoldPanel citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <TreatmentPlanSection citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />

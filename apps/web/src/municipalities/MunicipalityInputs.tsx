@@ -18,6 +18,13 @@ export const MunicipalityInputs = () => {
       <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} readOnly={!operator} />
       <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
+      {/* Retention (issue 22): years a citizen's records are kept, per record type (docs/domain.md "Retention"). */}
+      {!operator && (
+        <>
+          <NumberInput source="retentionHealthYears" validate={[required(), minValue(10), maxValue(100)]} helperText="app.retention.health_years_hint" sx={{ maxWidth: 360 }} />
+          <NumberInput source="retentionSocialYears" validate={[required(), minValue(1), maxValue(100)]} helperText="app.retention.social_years_hint" sx={{ maxWidth: 360 }} />
+        </>
+      )}
     </>
   );
 };
