@@ -16,6 +16,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegisterModule } from './register/register.module';
+import { RetentionModule } from './retention/retention.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -55,6 +56,7 @@ export class AppModule {
         CaseRequestsModule,
         ReferralsModule,
         RegisterModule,
+        RetentionModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { AccessLogVerification, ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, RegisterReadiness, WorklistItem } from '@outcomes/contracts';
+import type { AccessLogVerification, ApiErrorBody, Citizen, CitizenAccess, DueAssessment, Enrolment, Group, GroupMeeting, RegisterReadiness, RetentionOverview, WorklistItem } from '@outcomes/contracts';
 import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createCourse, freshCpr, staff } from './support/fixtures';
@@ -139,6 +139,7 @@ interface Endpoint {
 }
 interface Fixtures {
   citizen: Citizen;
+  legalHoldId: string;
   enrolment: { id: string; citizenId: string };
   sessionId: string;
   group: Group;
@@ -196,6 +197,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/referrals/{id}/progress': { as: staff.aarhus, path: (f) => `/api/referrals/${f.referralId}/progress`, citizens: field('citizenId') },
   // The receiving side's answers name only its own citizens (none before accepting).
   '/api/referrals/incoming': { as: staff.odense, path: () => '/api/referrals/incoming', citizens: field('citizenId') },
+  '/api/legal-holds': { as: staff.aarhus, path: () => listPath('legal-holds', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/legal-holds/{id}': { as: staff.aarhus, path: (f) => `/api/legal-holds/${f.legalHoldId}`, citizens: field('citizenId') },
+  '/api/retention': { as: 'admin@aarhus.demo', path: () => '/api/retention', citizens: async (body) => (body as RetentionOverview).due.map((d) => d.citizenId) },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
@@ -219,7 +223,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -263,7 +267,9 @@ async function fixtures(): Promise<Fixtures> {
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment, referralId: referral.body.id };
+  const hold = await call<{ id: string }>('POST', '/api/legal-holds', { citizenId: citizen.id, reason: 'Logtest: verserende retssag' }, { as: staff.aarhus });
+  expect(hold.status).toBe(201);
+  return { legalHoldId: hold.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment, referralId: referral.body.id };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -32,6 +32,7 @@ const TENANT_TABLES = [
   'citizen_consent',
   'citizen_merge',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
+  'legal_hold', 'retention_run',
 ];
 
 /**
@@ -120,6 +121,9 @@ async function fillTenantTables(): Promise<void> {
   const alias = await createCitizen('aarhus', { cpr: null });
   const person = await createCitizen('aarhus');
   ok('merge', await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: person.id, targetVersion: person.version, reason: 'RLS-test: samme person' }, asStaff));
+  // legal_hold, retention_run (a run with nothing due writes its row all the same)
+  ok('legal hold', await call('POST', '/api/legal-holds', { citizenId: requester.id, reason: 'RLS-test: verserende retssag' }, asStaff));
+  ok('retention run', await call('POST', '/api/retention/runs', {}, { as: 'admin@aarhus.demo' }));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

@@ -73,6 +73,8 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
     // Issue 22: referrals (the incoming panel is there with or without referrals).
     ['the referrals', () => '/referrals', '[data-testid="referrals-incoming"]'],
+    // Issue 22: the legal hold on the citizen page.
+    ['the legal hold on the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="legal-hold"]'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

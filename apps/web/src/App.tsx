@@ -30,6 +30,7 @@ import { sessions } from './sessions';
 import { caseRequests, guaranteeFiguresScreen } from './case-requests';
 import { register } from './register';
 import { referrals } from './referrals';
+import { retention } from './retention';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -63,6 +64,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   'export-projects': exportProjects,
   register,
   referrals,
+  retention,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

@@ -27,3 +27,4 @@ export * from './lib/register';
 export * from './lib/consent';
 export * from './lib/citizen-merge';
 export * from './lib/referral';
+export * from './lib/retention';

@@ -30,6 +30,8 @@ export const CITIZEN_DATA_TABLES = {
   citizen_merge: { citizen: 'target_citizen_id', alsoCitizen: 'source_citizen_id' },
   // The referring municipality's row; the receiving side's own course is its own enrolment (referral.receiving_enrolment_id, SET NULL).
   referral: { citizen: 'citizen_id' },
+  // A legal hold stops retention for one citizen (issue 22, decision 99).
+  legal_hold: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string; alsoCitizen?: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

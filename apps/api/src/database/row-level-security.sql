@@ -175,6 +175,14 @@ CREATE POLICY tenant_isolation ON group_member AS PERMISSIVE FOR ALL TO outcomes
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
+-- legal_hold: row-level security enabled, forced
+CREATE POLICY owner_all ON legal_hold AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON legal_hold AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- meeting_facilitator: row-level security enabled, forced
 CREATE POLICY owner_all ON meeting_facilitator AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -250,6 +258,14 @@ CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY tenant_isolation ON report_query AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
+
+-- retention_run: row-level security enabled, forced
+CREATE POLICY owner_all ON retention_run AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON retention_run AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
 
 -- training: row-level security enabled, forced
 CREATE POLICY owner_all ON training AS PERMISSIVE FOR ALL TO <owner>

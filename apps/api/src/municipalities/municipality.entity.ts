@@ -5,6 +5,8 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 @Entity('municipality')
 @Check('municipality_consent_not_asked_check', `"consent_not_asked" IN ('included', 'excluded')`)
 @Check('municipality_merge_undo_days_check', `"merge_undo_days" BETWEEN 1 AND 365`)
+@Check('municipality_retention_health_years_check', `"retention_health_years" BETWEEN 10 AND 100`)
+@Check('municipality_retention_social_years_check', `"retention_social_years" BETWEEN 1 AND 100`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
   code!: string;
@@ -25,4 +27,12 @@ export class MunicipalityEntity extends BaseRecordEntity {
   /** Days a merge of two citizens' records can be undone (1-365; default 30). */
   @Column({ type: 'int', default: 30 })
   mergeUndoDays!: number;
+  // --- Retention (issue 22, decision 97) ---
+  /** Years health records (sessions and notes, assessments) are kept after the last entry: at least 10 (patient records, the law). */
+  @Column({ type: 'int', default: 10 })
+  retentionHealthYears!: number;
+
+  /** Years social case records are kept after the last entry (the course closed): KL recommends 5; no rule specific to drug treatment. */
+  @Column({ type: 'int', default: 5 })
+  retentionSocialYears!: number;
 }

@@ -22,6 +22,8 @@ import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { CitizenConsentEntity, ConsentPurposeEntity } from '../consents/consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
 import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
+import { LegalHoldEntity } from '../retention/legal-hold.entity';
+import { RetentionRunEntity } from '../retention/retention-run.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
@@ -31,4 +33,6 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
   NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
-  ConsentPurposeEntity, CitizenConsentEntity, CitizenMergeEntity];
+  ConsentPurposeEntity, CitizenConsentEntity, CitizenMergeEntity,
+  // Retention (issue 22)
+  LegalHoldEntity, RetentionRunEntity];

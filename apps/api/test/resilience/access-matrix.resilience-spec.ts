@@ -81,6 +81,7 @@ const TABLE_OF: Record<string, string> = {
   'outreach-contacts': 'outreach_contact', assessments: 'assessment', organisations: 'organisation', volunteers: 'volunteer',
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
   referrals: 'referral',
+  'legal-holds': 'legal_hold',
 };
 
 let operatorEmail: string | undefined;
@@ -256,6 +257,11 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const made = await grantTarget(role, scope);
       return { id: made.id, body: { ...grantBody('evaluator@odense.demo'), version: made.version } };
     }
+    case 'legal-holds': {
+      const citizen = await createCitizen(town);
+      const hold = created('legal hold', await call<{ id: string; version: number }>('POST', '/api/legal-holds', { citizenId: citizen.id, reason: 'Matrix: verserende klagesag' }, as('staff', town)));
+      return { id: hold.id, body: { liftReason: 'Matrix: klagesagen er afgjort', version: hold.version } };
+    }
     case 'citizens': {
       const citizen = await createCitizen(town);
       return { id: citizen.id, body: { cpr: citizen.cpr, firstName: 'Ændret', lastName: citizen.lastName, version: citizen.version } };
@@ -398,6 +404,8 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
       const request = created('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: citizen.id, requestedOn: today(), channel: 'phone' }, as('staff', town)));
       return { citizenId: citizen.id, caseRequestId: request.id, toCentreId: CENTRE_OF.odense, referredOn: today() };
     }
+    case 'legal-holds':
+      return { citizenId: (await createCitizen(other ? theirs : mine)).id, reason: 'Matrix: verserende retssag' };
     default:
       throw new Error(`no create body for ${resource}`);
   }
@@ -494,6 +502,16 @@ async function attempt(c: Case): Promise<Outcome> {
     const before = JSON.stringify(await ownerRow('citizen_merge', merge.id));
     const res = await call('POST', `${path}/${merge.id}/undo`, { version: merge.version, reason: 'Not the same person (access matrix)' }, who);
     return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow('citizen_merge', merge.id)) !== before };
+  if (c.resource === 'retention') {
+    // list: the dry run of the caller's own municipality; create: a run now, written as a retention_run row of it.
+    if (c.action === 'list') {
+      const res = await call<{ municipalityId?: string }>('GET', '/api/retention', undefined, who);
+      return { status: res.status, body: res.body, found: res.status === 200 && res.body.municipalityId === MUNICIPALITY_OF[town] };
+    }
+    const count = async (): Promise<number> => Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM retention_run WHERE municipality_id = $1', [MUNICIPALITY_OF[town]])).rows[0]?.n);
+    const before = await count();
+    const res = await call('POST', '/api/retention/runs', {}, who);
+    return { status: res.status, body: res.body, written: (await count()) !== before };
   }
   if (c.resource === 'worklist') {
     const t = await worklistTarget(town);

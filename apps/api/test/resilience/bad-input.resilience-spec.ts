@@ -147,6 +147,10 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     CreateReferralDto: { citizenId: referred.citizenId, caseRequestId: referred.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today() },
     AcceptReferralDto: { programmeId: DEMO_IDS.programmes.icm, version: 1 },
     AnswerReasonDto: { reason: 'Fuzz: ingen plads', version: 1 },
+    // Retention (issue 22): a fresh citizen is never due, so a valid erasure answers 409 NOT_DUE and erases nothing.
+    EraseCitizenDto: { citizenId: citizen.id },
+    PlaceLegalHoldDto: { citizenId: citizen.id, reason: 'Fuzz: verserende retssag' },
+    LiftLegalHoldDto: { liftReason: 'Fuzz: sagen er afgjort', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     // An alias (no CPR number) and a person with one: real records, so only a mutation makes the body wrong.
     CitizenMergePreviewDto: { sourceId: alias.id, targetCpr: freshCpr() },

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IdentifierCrypto } from '../../src/common/crypto/identifier-crypto';
 import { dataSourceOptions } from '../../src/startup/data-source-options';
 import { Factories } from '../../src/testing/factories';
@@ -10,6 +11,21 @@ import { Factories } from '../../src/testing/factories';
  * them as its own. Nothing here writes the access log: its rows and hash chain are the API's alone.
  */
 let source: DataSource | undefined;
+
+async function ownerSource(): Promise<DataSource> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
+  if (!source) {
+    source = new DataSource({ ...dataSourceOptions(url), migrations: [], extra: { max: 2 } });
+    await source.initialize();
+  }
+  return source;
+}
+
+/** The owner's EntityManager over the same connections as `rows()`: for support helpers written against one (src/testing). */
+export async function ownerManager(): Promise<EntityManager> {
+  return (await ownerSource()).manager;
+}
 
 export async function rows(): Promise<Factories> {
   const url = process.env['TEST_DATABASE_URL'];

@@ -101,6 +101,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'programme edit', path: '/programmes/{programmes}', owner: 'theme' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'municipality edit', path: '/municipalities/{municipalities}', owner: 'axe' },
+    // Issue 22: retention (the dry run, the runs).
+    { name: 'retention', path: '/retention', owner: 'axe' },
   ],
   operator: [
     { name: 'programmes list', path: '/programmes', owner: 'keys' },

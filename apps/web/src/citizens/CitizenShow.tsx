@@ -13,6 +13,7 @@ import { CitizenCaseRequests } from '../case-requests/CitizenCaseRequests';
 import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
 import { ConsentPanel } from '../consents/ConsentPanel';
 import { CitizenMerges } from '../citizen-merges/CitizenMerges';
+import { LegalHoldPanel } from '../retention/LegalHoldPanel';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -79,6 +80,7 @@ const Body = () => {
       <ConsentPanel citizenId={String(citizen.id)} />
       <CitizenMerges />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
+      <LegalHoldPanel citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
       <TreatmentPlanSection citizenId={String(citizen.id)} />
       <CitizenAssessments citizenId={String(citizen.id)} />

@@ -22,6 +22,7 @@ import { enrolmentMessages } from '../enrolments/messages';
 import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
 import { registerMessages } from '../register/messages';
+import { retentionMessages } from '../retention/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 import { consentMessages } from '../consents/messages';
 import { citizenMergeMessages } from '../citizen-merges/messages';
@@ -63,6 +64,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   sessionMessages,
   caseRequestMessages,
   registerMessages,
+  retentionMessages,
   treatmentPlanMessages,
   consentMessages,
   citizenMergeMessages,

@@ -26,6 +26,13 @@ export const MunicipalityInputs = () => {
       <SelectInput source="consentNotAsked" choices={CONSENT_NOT_ASKED_CHOICES} defaultValue="included" validate={required()} helperText="resources.municipalities.consent_not_asked_help" sx={{ maxWidth: 480 }} />
       {/* Merging duplicate records (issue 22): how long a merge can be undone. */}
       <NumberInput source="mergeUndoDays" validate={[required(), minValue(1), maxValue(365)]} step={1} helperText="app.citizen_merges.undo_days_help" sx={{ maxWidth: 240 }} />
+      {/* Retention (issue 22): years a citizen's records are kept, per record type (docs/domain.md "Retention"). */}
+      {!operator && (
+        <>
+          <NumberInput source="retentionHealthYears" validate={[required(), minValue(10), maxValue(100)]} helperText="app.retention.health_years_hint" sx={{ maxWidth: 360 }} />
+          <NumberInput source="retentionSocialYears" validate={[required(), minValue(1), maxValue(100)]} helperText="app.retention.social_years_hint" sx={{ maxWidth: 360 }} />
+        </>
+      )}
     </>
   );
 };

@@ -49,6 +49,10 @@ export const ERROR_CODES = [
   'MERGE_UNDO_CLOSED',
   /** 409: the referral is no longer `sent` (already answered or withdrawn): it cannot be answered or withdrawn again. */
   'REFERRAL_ANSWERED',
+  /** 409: the citizen is under a legal hold; retention erases nothing of theirs until it is lifted (`errors.citizenId` names the hold's reason). */
+  'LEGAL_HOLD',
+  /** 409: the citizen is not due for erasure (a course is open, or the last entry is inside the retention period). */
+  'NOT_DUE',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

@@ -12,7 +12,19 @@ export interface Municipality extends RecordMeta {
   // --- Merging duplicate records (issue 22) ---
   /** Days a merge of two citizens' records can be undone (1-365, default 30). */
   mergeUndoDays: number;
+  // --- Retention (issue 22, decision 97): years a citizen's records are kept, per record type. ---
+  /** Health records (sessions and their notes, assessments): years after the last entry; at least 10 (the law). */
+  retentionHealthYears: number;
+  /** Social case records (requests, decisions, enrolments, plans, the rest): years after the last entry, the course closed; KL recommends 5. */
+  retentionSocialYears: number;
 }
 
 /** What a form sends: the operator's code and name, the admin's settings. */
-export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null; consentNotAsked?: ConsentNotAskedRule; mergeUndoDays?: number };
+export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & {
+  hourlyRate?: number | null;
+  consentNotAsked?: ConsentNotAskedRule;
+  mergeUndoDays?: number;
+  // --- Retention (issue 22) ---
+  retentionHealthYears?: number;
+  retentionSocialYears?: number;
+};

@@ -26,7 +26,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
   // Merges of duplicate records: list = a citizen's merges, create = preview and merge, update = undo (never deleted).
   // Citizens and enrolments are never deleted here: an enrolment ends (cancelled, completed, ...).
   // Nor sessions: one logged in error is marked so, with a reason, and stays (docs/domain.md).
-  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ, 'guarantee-figures': ['list'], 'citizen-merges': ['list', 'create', 'update'], referrals: ['list', 'read', 'create', 'update'] },
+  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ, 'guarantee-figures': ['list'], 'citizen-merges': ['list', 'create', 'update'], referrals: ['list', 'read', 'create', 'update'],
+    // A legal hold on a citizen (retention erases nothing of theirs while it holds): placed and lifted (update), never deleted.
+    'legal-holds': ['list', 'read', 'create', 'update'] },
   coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
   // Export jobs are never changed by hand: they run, finish and expire.
   evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },
@@ -43,6 +45,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     'access-log': READ,
     // The treatment guarantee's figures (counts and a median for a period), never a request itself.
     'guarantee-figures': ['list'],
+    // Retention: the dry run and the last runs (list), a run now or one due citizen's erasure (create).
+    // Record ids, dates and counts only: the admin reads no citizen's data (decision 74).
+    retention: ['list', 'create'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },

@@ -27,6 +27,9 @@ export const RESOURCES = [
   'guarantee-figures',
   'citizen-merges',
   'referrals',
+  // Retention (issue 22): the admin's dry run, runs and erasures; staff's legal holds on a citizen.
+  'retention',
+  'legal-holds',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

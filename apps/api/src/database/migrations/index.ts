@@ -48,6 +48,8 @@ import { ConsentByPurpose1796541139278 } from './1796541139278-ConsentByPurpose'
 import { ConsentByPurposeTenancy1796541139300 } from './1796541139300-ConsentByPurposeTenancy';
 import { Referrals1796541197698 } from './1796541197698-Referrals';
 import { ReferralsTenancy1796541197800 } from './1796541197800-ReferralsTenancy';
+import { Retention1796541162735 } from './1796541162735-Retention';
+import { RetentionTenancy1796541200100 } from './1796541200100-RetentionTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 import { CitizenMerges1796541117585 } from './1796541117585-CitizenMerges';
@@ -72,5 +74,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
   AnonymousTreatment1796530142094,
   RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
-  CitizenMerges1796541117585, ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300, Referrals1796541197698, ReferralsTenancy1796541197800,
-  CitizenMergesTenancy1796541200000];
+  CitizenMerges1796541117585, ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300, Retention1796541162735, Referrals1796541197698, ReferralsTenancy1796541197800,
+  CitizenMergesTenancy1796541200000, RetentionTenancy1796541200100];

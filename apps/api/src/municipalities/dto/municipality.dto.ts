@@ -34,6 +34,20 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @Min(1)
   @Max(365)
   mergeUndoDays?: number;
+  // --- Retention (issue 22, decision 97) ---
+  /** Years health records are kept after the last entry; the law says at least 10. */
+  @IsOptional()
+  @IsInt({ message: 'retentionHealthYears must be a whole number of years' })
+  @Min(10, { message: 'retentionHealthYears must be at least 10: patient records are kept at least 10 years after the last entry' })
+  @Max(100)
+  retentionHealthYears?: number;
+
+  /** Years social case records are kept after the last entry; KL recommends 5. */
+  @IsOptional()
+  @IsInt({ message: 'retentionSocialYears must be a whole number of years' })
+  @Min(1)
+  @Max(100)
+  retentionSocialYears?: number;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {
