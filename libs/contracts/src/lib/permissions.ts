@@ -42,6 +42,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     'access-log': READ,
     // The treatment guarantee's figures (counts and a median for a period), never a request itself.
     'guarantee-figures': ['list'],
+    // The citizen's own access (GDPR art. 15): the one place the admin reads a citizen, on the citizen's
+    // request, whole and logged as an export (decision 93). Produced, never stored: `create` only.
+    'citizen-access-reports': ['create'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },

@@ -25,6 +25,7 @@ export const RESOURCES = [
   'case-requests',
   'register',
   'guarantee-figures',
+  'citizen-access-reports',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
