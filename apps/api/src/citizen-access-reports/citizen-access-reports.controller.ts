@@ -22,7 +22,7 @@ export class CitizenAccessReportsController {
 
   @Post()
   @HttpCode(200)
-  @Permission('citizen-access-reports', 'create')
+  @Permission('citizen-access-reports', 'list')
   @ApiOperation({
     summary:
       "The citizen's own access (GDPR art. 15): every record held about the citizen and every logged look-up (when, what, why, role, municipality; never who), as JSON (docs/citizen-access-report.md). The citizen by CPR number or record id in the body; logged as an export",
@@ -33,7 +33,7 @@ export class CitizenAccessReportsController {
 
   @Post('pdf')
   @HttpCode(200)
-  @Permission('citizen-access-reports', 'create')
+  @Permission('citizen-access-reports', 'list')
   @ApiOperation({ summary: 'The same report as a Danish PDF for the citizen; logged as an export' })
   async pdf(@Body() body: CitizenAccessReportDto): Promise<StreamableFile> {
     const report = await this.service.report(oneCitizen(body), 'pdf');

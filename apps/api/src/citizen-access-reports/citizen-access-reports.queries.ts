@@ -4,12 +4,12 @@ import type { CitizenDataTable } from '../database/citizen-data-tables';
 import { REPORT_TABLES } from './report-tables';
 
 /**
- * One table's rows about the citizen, every column as stored (`to_jsonb`: dates as YYYY-MM-DD,
- * instants as ISO text), through the tenant's row-level security. Table, predicate and order come from
+ * One table's rows about the citizen, every column as stored, in the table's column order
+ * (`row_to_json`, not `to_jsonb`, which reorders keys; dates as YYYY-MM-DD, instants as ISO text), through the tenant's row-level security. Table, predicate and order come from
  * database/citizen-data-tables.ts and report-tables.ts, never from input; the id is bound.
  */
 export async function citizenTableRows(m: EntityManager, table: CitizenDataTable, citizenId: string): Promise<Record<string, unknown>[]> {
-  const rows = (await m.query(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${citizenRowsPredicate(table)} ORDER BY ${REPORT_TABLES[table].orderBy}`, [citizenId])) as { row: Record<string, unknown> }[];
+  const rows = (await m.query(`SELECT row_to_json(t) AS row FROM ${table} t WHERE ${citizenRowsPredicate(table)} ORDER BY ${REPORT_TABLES[table].orderBy}`, [citizenId])) as { row: Record<string, unknown> }[];
   return rows.map((r) => r.row);
 }
 

@@ -22,6 +22,7 @@ import { enrolmentMessages } from '../enrolments/messages';
 import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
 import { registerMessages } from '../register/messages';
+import { citizenAccessReportMessages } from '../citizen-access-reports/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 
 /**
@@ -60,6 +61,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   sessionMessages,
   caseRequestMessages,
   registerMessages,
+  citizenAccessReportMessages,
   treatmentPlanMessages,
 ];
 

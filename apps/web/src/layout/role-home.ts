@@ -20,7 +20,7 @@ export const MENU_ORDER: Record<Role, readonly ResourceName[]> = {
   staff: ['citizens', 'case-requests', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures'],
   coordinator: ['coordinator-dashboard', 'groups', 'group-meetings', 'volunteers', 'trainings', 'organisations'],
   evaluator: ['outcomes', 'export-projects', 'evaluator-grants'],
-  admin: ['users', 'guarantee-figures', 'access-log', 'evaluator-grants', 'centres', 'programmes', 'municipalities'],
+  admin: ['users', 'guarantee-figures', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities'],
   operator: ['programmes', 'municipalities', 'centres', 'access-log'],
 };
 

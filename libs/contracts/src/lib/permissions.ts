@@ -43,8 +43,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     // The treatment guarantee's figures (counts and a median for a period), never a request itself.
     'guarantee-figures': ['list'],
     // The citizen's own access (GDPR art. 15): the one place the admin reads a citizen, on the citizen's
-    // request, whole and logged as an export (decision 93). Produced, never stored: `create` only.
-    'citizen-access-reports': ['create'],
+    // request, whole and logged as an export (decision 93). A look-up by CPR number in a POST body, as the
+    // citizens' lookup is (`list`, which also puts the page in the menu); produced, never stored.
+    'citizen-access-reports': ['list'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },
