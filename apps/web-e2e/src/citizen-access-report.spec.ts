@@ -53,7 +53,7 @@ describe("the citizen's access report (art. 15), as the admin", () => {
     const count = async (table: string) => (await page.getByTestId(`access-report-count-${table}`).locator('td').nth(1).textContent())?.trim();
     expect([await count('citizen'), await count('enrolment'), await count('treatment_session'), await count('note_version'), await count('assessment')]).toEqual(['1', '1', '1', '2', '0']);
     const notes = page.getByTestId('access-report-section-note_version');
-    await expect(notes.textContent()).resolves.toMatch(/Tekst:Aftalt opfølgning tirsdag\..*Begrundelse:Forkert ugedag.*Tekst:Aftalt opfølgning torsdag\./s);
+    await expect(notes.textContent()).resolves.toMatch(/Tekst:Aftalt opfølgning tirsdag\.Art:original.*Tekst:Aftalt opfølgning torsdag\.Art:correctionBegrundelse:Forkert ugedag/s);
     // The look-ups: staff's read of the citizen, by role and municipality; no user's name or e-mail anywhere in that list.
     const lookups = page.getByTestId('access-report-lookups');
     await expect(lookups.textContent()).resolves.toMatch(/Læst: dine stamdata.*Sagsbehandling.*Behandler.*Aarhus/s);
