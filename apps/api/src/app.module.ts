@@ -17,6 +17,7 @@ import { CaseRequestsModule } from './case-requests/case-requests.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegisterModule } from './register/register.module';
 import { RetentionModule } from './retention/retention.module';
+import { CitizenAccessReportsModule } from './citizen-access-reports/citizen-access-reports.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -57,6 +58,7 @@ export class AppModule {
         ReferralsModule,
         RegisterModule,
         RetentionModule,
+        CitizenAccessReportsModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),

@@ -223,7 +223,7 @@ const NO_CITIZENS: Record<string, string> = {
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds', 'citizen-access-reports'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');

@@ -41,7 +41,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   admin: {
     hash: '#/users',
     shows: 'table',
-    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Adgangslog', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Sletning'],
+    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Adgangslog', 'Indsigt (art. 15)', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Sletning'],
     elsewhere: 'Kommuner',
   },
 };

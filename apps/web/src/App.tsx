@@ -31,6 +31,7 @@ import { caseRequests, guaranteeFiguresScreen } from './case-requests';
 import { register } from './register';
 import { referrals } from './referrals';
 import { retention } from './retention';
+import { citizenAccessReports } from './citizen-access-reports';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -65,6 +66,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   register,
   referrals,
   retention,
+  'citizen-access-reports': citizenAccessReports,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

@@ -28,3 +28,4 @@ export * from './lib/consent';
 export * from './lib/citizen-merge';
 export * from './lib/referral';
 export * from './lib/retention';
+export * from './lib/citizen-access-report';

@@ -535,6 +535,15 @@ async function attempt(c: Case): Promise<Outcome> {
     const res = await call<string>('GET', `/api/register/extracts/${daysFromNow(-3).slice(0, 7)}`, undefined, who);
     return { status: res.status, body: res.status, found: typeof res.body === 'string' && res.body.includes(e.id) };
   }
+  if (c.resource === 'citizen-access-reports') {
+    // Issue 22 (GDPR art. 15): the report of a new citizen of the scope's municipality, named by CPR
+    // number. Allowed = the report is of that citizen and its export is logged; denied = 403/404 and no export row.
+    const cpr = freshCpr();
+    const citizen = await createCitizen(town, { cpr });
+    const res = await call<{ citizen?: { id?: string } }>('POST', '/api/citizen-access-reports', { cpr }, who);
+    const exported = await db().query("SELECT 1 FROM access_log WHERE citizen_id = $1 AND action = 'export' AND outcome = 'ok'", [citizen.id]);
+    return { status: res.status, body: res.status, found: res.body?.citizen?.id === citizen.id, written: (exported.rowCount ?? 0) > 0 };
+  }
   if (c.resource === 'access-log') {
     if (c.action === 'read') {
       const res = await call('GET', '/api/access-log/verify', undefined, who);

@@ -103,6 +103,7 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     UpdateUserDto: { email, displayName: 'Fuzz', role: 'staff', version: 1 },
     ListQueryDto: { range: '[0,9]' },
     CitizenLookupDto: { cpr: freshCpr() },
+    CitizenAccessReportDto: { cpr: freshCpr() },
     AccessHistoryLookupDto: { q: 'Fuzz Borger' },
     LikelyDuplicatesDto: { firstName: 'Fuzz', lastName: 'Borger', birthYear: 1980, sex: 'male' },
     CreateCitizenDto: { cpr: freshCpr(), firstName: 'Fuzz', lastName: 'Borger' },

@@ -91,6 +91,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'user edit', path: '/users/{users}', owner: 'axe' },
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
     { name: 'access log', path: '/access-log', owner: 'keys' },
+    // Issue 22: the citizen's access report (GDPR art. 15); the report itself is audited in citizen-access-report.spec.ts.
+    { name: 'subject access (art. 15)', path: '/citizen-access-reports', owner: 'axe' },
     { name: 'grants list', path: '/evaluator-grants', owner: 'keys' },
     { name: 'grant create', path: '/evaluator-grants/create', owner: 'axe' },
     { name: 'centres list', path: '/centres', owner: 'keys' },

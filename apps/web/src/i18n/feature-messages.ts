@@ -23,6 +23,7 @@ import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
 import { registerMessages } from '../register/messages';
 import { retentionMessages } from '../retention/messages';
+import { citizenAccessReportMessages } from '../citizen-access-reports/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
 import { consentMessages } from '../consents/messages';
 import { citizenMergeMessages } from '../citizen-merges/messages';
@@ -65,6 +66,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   caseRequestMessages,
   registerMessages,
   retentionMessages,
+  citizenAccessReportMessages,
   treatmentPlanMessages,
   consentMessages,
   citizenMergeMessages,

@@ -19,7 +19,7 @@ import { LANGUAGES } from '../citizens/choices';
 import { SESSION_KINDS } from '../sessions/session-kinds';
 
 /** The resources the web app has screens for (App.tsx). */
-const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'organisations', 'volunteers', 'trainings', 'coordinator-dashboard', 'outcomes', 'export-projects', 'guarantee-figures'];
+const SCREEN_RESOURCES = ['municipalities', 'centres', 'programmes', 'users', 'access-log', 'citizens', 'enrolments', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'organisations', 'volunteers', 'trainings', 'coordinator-dashboard', 'outcomes', 'export-projects', 'guarantee-figures', 'citizen-access-reports'];
 import { da } from './da';
 import { en } from './en';
 

@@ -20,7 +20,7 @@ export const MENU_ORDER: Record<Role, readonly ResourceName[]> = {
   staff: ['citizens', 'case-requests', 'referrals', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures'],
   coordinator: ['coordinator-dashboard', 'groups', 'group-meetings', 'volunteers', 'trainings', 'organisations'],
   evaluator: ['outcomes', 'export-projects', 'evaluator-grants'],
-  admin: ['users', 'guarantee-figures', 'access-log', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'retention'],
+  admin: ['users', 'guarantee-figures', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'retention'],
   operator: ['programmes', 'municipalities', 'centres', 'access-log'],
 };
 

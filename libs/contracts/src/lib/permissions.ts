@@ -48,6 +48,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     // Retention: the dry run and the last runs (list), a run now or one due citizen's erasure (create).
     // Record ids, dates and counts only: the admin reads no citizen's data (decision 74).
     retention: ['list', 'create'],
+    // The citizen's own access (GDPR art. 15): the one place the admin reads a citizen, on the citizen's
+    // request, whole and logged as an export (decision 93). A look-up by CPR number in a POST body, as the
+    // citizens' lookup is (`list`, which also puts the page in the menu); produced, never stored.
+    'citizen-access-reports': ['list'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },

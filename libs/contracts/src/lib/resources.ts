@@ -30,6 +30,7 @@ export const RESOURCES = [
   // Retention (issue 22): the admin's dry run, runs and erasures; staff's legal holds on a citizen.
   'retention',
   'legal-holds',
+  'citizen-access-reports',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

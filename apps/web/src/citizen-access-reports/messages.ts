@@ -1,0 +1,83 @@
+import type { FeatureMessages } from '../i18n/feature-messages';
+
+/** The citizen's own access (GDPR art. 15): the admin's report of everything held about one citizen. */
+export const citizenAccessReportMessages: FeatureMessages = {
+  da: {
+    resources: {
+      'citizen-access-reports': { name: 'Indsigt (art. 15) |||| Indsigt (art. 15)' },
+    },
+    app: {
+      access_report: {
+        title: 'Indsigt (art. 15)',
+        intro:
+          'Borgeren har ret til indsigt i alle oplysninger om sig selv og i, hvornår og hvorfor de er slået op (databeskyttelsesforordningens artikel 15). Svaret skal gives inden en måned. Rapporten viser ikke, hvilken medarbejder der har slået op (Datatilsynets praksis). Hver rapport registreres i adgangsloggen som et udtræk.',
+        by_cpr: 'CPR-nummer',
+        by_id: 'Borgerens id (for en borger uden CPR-nummer)',
+        by_id_hint: 'Id står på borgerens side, eller find det i adgangsloggens borgersøgning.',
+        use_id: 'Borgeren har intet CPR-nummer',
+        use_cpr: 'Søg på CPR-nummer',
+        produce: 'Lav rapport',
+        required: 'Skriv et CPR-nummer eller et id',
+        not_found: 'Ingen borger i kommunen med det CPR-nummer eller id.',
+        failed: 'Rapporten kunne ikke laves.',
+        about: 'Rapport om %{name}',
+        produced: 'Lavet %{date}',
+        summary: 'Oversigt',
+        kind: 'Slags oplysning',
+        rows: 'Antal',
+        lookups_count: 'Opslag i oplysningerne',
+        records: 'Oplysninger',
+        none: 'Ingen.',
+        lookups: 'Opslag (hvornår og hvorfor)',
+        at: 'Tidspunkt',
+        what: 'Hvad',
+        why: 'Hvorfor',
+        role: 'Rolle',
+        municipality: 'Kommune',
+        pdf: 'Hent PDF',
+        json: 'Hent JSON',
+        new: 'Ny rapport',
+        row: 'Række %{n}',
+      },
+    },
+  },
+  en: {
+    resources: {
+      'citizen-access-reports': { name: 'Subject access (art. 15) |||| Subject access (art. 15)' },
+    },
+    app: {
+      access_report: {
+        title: 'Subject access (art. 15)',
+        intro:
+          'A citizen has the right to see all data about them and when and why it was looked up (GDPR article 15). The answer is due within one month. The report does not say which employee looked (the Danish data protection agency\'s practice). Every report is written to the access log as an export.',
+        by_cpr: 'CPR number',
+        by_id: "The citizen's id (for a citizen without a CPR number)",
+        by_id_hint: "The id is on the citizen's page, or find it with the access log's citizen search.",
+        use_id: 'The citizen has no CPR number',
+        use_cpr: 'Search by CPR number',
+        produce: 'Make the report',
+        required: 'Enter a CPR number or an id',
+        not_found: 'No citizen of the municipality has that CPR number or id.',
+        failed: 'The report could not be made.',
+        about: 'Report about %{name}',
+        produced: 'Made %{date}',
+        summary: 'Summary',
+        kind: 'Kind of data',
+        rows: 'Count',
+        lookups_count: 'Look-ups of the data',
+        records: 'Data held',
+        none: 'None.',
+        lookups: 'Look-ups (when and why)',
+        at: 'Time',
+        what: 'What',
+        why: 'Why',
+        role: 'Role',
+        municipality: 'Municipality',
+        pdf: 'Download PDF',
+        json: 'Download JSON',
+        new: 'New report',
+        row: 'Row %{n}',
+      },
+    },
+  },
+};
