@@ -121,6 +121,28 @@ export const REPORT_TABLES: Record<CitizenDataTable, ReportTable> = {
     encrypted: { given_by_encrypted: { context: 'consent_given_by' } },
     staff: ['recorded_by_user_id'],
   },
+  citizen_consent: {
+    label: { da: 'Samtykker efter formål', en: 'Consents by purpose' },
+    orderBy: 'purpose, entry',
+    staff: ['recorded_by_user_id'],
+  },
+  citizen_merge: {
+    label: { da: 'Sammenlægninger af journaler', en: 'Merged records' },
+    orderBy: 'merged_at',
+    encrypted: { reason_encrypted: { context: 'merge_reason' }, undo_reason_encrypted: { context: 'merge_reason' } },
+    staff: ['merged_by_user_id', 'undone_by_user_id'],
+  },
+  referral: {
+    label: { da: 'Henvisninger (frit valg)', en: 'Referrals (free choice)' },
+    orderBy: 'referred_on, created_at',
+    encrypted: { identity_encrypted: { context: 'referral_identity', json: true }, message_encrypted: { context: 'referral_message' }, reason_encrypted: { context: 'referral_reason' } },
+    staff: ['created_by_user_id'],
+  },
+  legal_hold: {
+    label: { da: 'Retslige tilbageholdelser (sletning stoppet)', en: 'Legal holds (erasure stopped)' },
+    orderBy: 'created_at',
+    staff: ['placed_by_user_id', 'lifted_by_user_id'],
+  },
 };
 
 /**
