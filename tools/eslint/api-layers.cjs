@@ -9,7 +9,7 @@ const INFRASTRUCTURE = ['config', 'database', 'tenancy', 'audit', 'auth', 'commo
 /** Everything above the floor: the features, and start-up (which wires them all together). */
 const ABOVE = [
   'assessments', 'citizens', 'enrolments', 'exports', 'grants', 'groups', 'health', 'municipalities',
-  'notes', 'outcomes', 'outreach', 'programmes', 'sessions', 'treatment-plans', 'users', 'volunteers', 'case-requests', 'register', 'startup', 'app.module', 'main', 'cli',
+  'notes', 'outcomes', 'outreach', 'programmes', 'sessions', 'treatment-plans', 'users', 'volunteers', 'case-requests', 'register', 'emergency-access', 'startup', 'app.module', 'main', 'cli',
 ];
 
 const apiLayers = {

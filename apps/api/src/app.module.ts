@@ -13,6 +13,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { CaseRequestsModule } from './case-requests/case-requests.module';
 import { RegisterModule } from './register/register.module';
+import { EmergencyAccessModule } from './emergency-access/emergency-access.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -49,6 +50,7 @@ export class AppModule {
         EnrolmentsModule,
         CaseRequestsModule,
         RegisterModule,
+        EmergencyAccessModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),

@@ -24,3 +24,4 @@ export * from './lib/case-request';
 export * from './lib/youth-consent';
 export * from './lib/treatment-plan';
 export * from './lib/register';
+export * from './lib/emergency-access';

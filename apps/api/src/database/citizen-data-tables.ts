@@ -25,6 +25,8 @@ export const CITIZEN_DATA_TABLES = {
   assessment_revision: { parent: 'assessment', via: 'assessment_id' },
   outreach_contact: { citizen: 'citizen_id' },
   youth_consent: { citizen: 'citizen_id' },
+  // Emergency access (issue 22): the openings of the citizen's record by another municipality's staff.
+  emergency_access: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

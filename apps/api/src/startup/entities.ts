@@ -19,6 +19,7 @@ import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolm
 import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-request.entity';
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
+import { EmergencyAccessEntity } from '../emergency-access/emergency-access.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
@@ -27,4 +28,6 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
   ExportProjectEntity, ExportJobEntity, ExportFileChunkEntity, ReportQueryEntity,
-  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity];
+  NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
+  // Emergency access (issue 22)
+  EmergencyAccessEntity];

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'REQUEST_CLOSED',
   /** 409: the enrolment started before the request, so it cannot answer it. */
   'START_BEFORE_REQUEST',
+  /** 409: emergency access asked for a citizen of the caller's own municipality: open the ordinary record. */
+  'OWN_CITIZEN',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

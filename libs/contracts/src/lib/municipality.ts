@@ -6,6 +6,9 @@ export interface Municipality extends RecordMeta {
   name: string;
   /** Staff cost per hour (DKK) for the economic view; null: not configured. */
   hourlyRate: number | null;
+  // --- Emergency access (issue 22) ---
+  /** Hours an emergency access to this municipality's citizens lasts (1-72; default 24); set by its admin. */
+  emergencyAccessHours: number;
 }
 
-export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null };
+export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & { hourlyRate?: number | null; emergencyAccessHours?: number };

@@ -25,7 +25,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
   // monthly extract with its CPR numbers (read). Not the admin: the admin reads no citizen (docs/register.md).
   // Citizens and enrolments are never deleted here: an enrolment ends (cancelled, completed, ...).
   // Nor sessions: one logged in error is marked so, with a reason, and stays (docs/domain.md).
-  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ, 'guarantee-figures': ['list'] },
+  staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ, 'guarantee-figures': ['list'], 'emergency-accesses': ['list', 'read', 'create'] },
   coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
   // Export jobs are never changed by hand: they run, finish and expire.
   evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },
@@ -42,6 +42,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     'access-log': READ,
     // The treatment guarantee's figures (counts and a median for a period), never a request itself.
     'guarantee-figures': ['list'],
+    // Emergency access (break-the-glass): the owner's review queue (update = mark reviewed or raised) and
+    // their own staff's openings elsewhere; never the citizen's record itself.
+    'emergency-accesses': ['list', 'read', 'update'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },

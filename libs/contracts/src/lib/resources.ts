@@ -25,6 +25,7 @@ export const RESOURCES = [
   'case-requests',
   'register',
   'guarantee-figures',
+  'emergency-accesses',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

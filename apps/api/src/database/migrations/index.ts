@@ -44,6 +44,8 @@ import { TreatmentPlansTenancy1796520200000 } from './1796520200000-TreatmentPla
 import { AnonymousTreatment1796530142094 } from './1796530142094-AnonymousTreatment';
 import { RegisterReadiness1796530148248 } from './1796530148248-RegisterReadiness';
 import { RegisterEndStatusCodes1796530148300 } from './1796530148300-RegisterEndStatusCodes';
+import { EmergencyAccess1796541177031 } from './1796541177031-EmergencyAccess';
+import { EmergencyAccessTenancy1796541200000 } from './1796541200000-EmergencyAccessTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -65,4 +67,6 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   YouthConsent1796518960020, YouthConsentTenancy1796518960100,
   TreatmentPlans1796520140638, TreatmentPlansTenancy1796520200000,
   AnonymousTreatment1796530142094,
-  RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300];
+  RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
+  // Emergency access (issue 22)
+  EmergencyAccess1796541177031, EmergencyAccessTenancy1796541200000];
