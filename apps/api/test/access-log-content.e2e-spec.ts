@@ -148,6 +148,7 @@ interface Fixtures {
   caseRequestId: string;
   consentId: string;
   planEnrolment: { id: string; citizenId: string };
+  emergencyAccessId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -188,6 +189,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/enrolments/{id}/treatment-plan': { as: staff.aarhus, path: (f) => `/api/enrolments/${f.planEnrolment.id}/treatment-plan`, citizens: field('citizenId') },
   '/api/worklist/plan-reviews': { as: staff.aarhus, path: () => '/api/worklist/plan-reviews', citizens: field('citizenId') },
   '/api/worklist': { as: staff.aarhus, path: () => listPath('worklist', { range: [0, 49] }), citizens: async (body) => (body as WorklistItem[]).map((w) => w.citizenId) },
+  '/api/emergency-accesses': { as: staff.aarhus, path: () => listPath('emergency-accesses', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/emergency-accesses/{id}': { as: staff.aarhus, path: (f) => `/api/emergency-accesses/${f.emergencyAccessId}`, citizens: field('citizenId') },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
@@ -206,12 +209,13 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/groups/{id}/facilitators': 'the volunteers who facilitate a group',
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
   '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
+  '/api/emergency-accesses/{id}/record': 'another municipality’s citizen read under emergency access: the handler logs it in both municipalities’ logs, two rows (emergency-access.e2e-spec.ts checks them)',
   '/api/register/end-statuses': 'the national code list of end statuses: no personal data',
   '/api/register/extracts/{id}': 'a file (the month\'s register extract, CPR numbers but no citizen ids): its export is logged with every citizen in it by the handler (register.e2e-spec.ts checks it)',
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'emergency-accesses'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -246,7 +250,11 @@ async function fixtures(): Promise<Fixtures> {
   const ended = await call('POST', `/api/enrolments/${enrolment.id}/transitions`, { to: 'completed', date: today(), endStatus: 'drug_free', version: current.body.version }, { as: staff.aarhus });
   expect(ended.status).toBe(200);
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
-  return { citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
+  // An Odense citizen's record opened by Aarhus staff: the staff's own openings list.
+  const odenseCitizen = await createCitizen('odense');
+  const opened = await call<{ id: string }>('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'Logtest: akut behov for journalen' }, { as: staff.aarhus });
+  expect(opened.status).toBe(201);
+  return { emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -29,6 +29,7 @@ const TENANT_TABLES = [
   'export_file_chunk', 'export_job', 'export_project', 'facilitation', 'follow_up_attempt', 'group_attendance',
   'group_member', 'group_meeting', 'meeting_facilitator', 'organisation', 'outreach_contact', 'training',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision',
+  'emergency_access',
 ];
 
 /**
@@ -109,6 +110,10 @@ async function fillTenantTables(): Promise<void> {
   const requester = await createCitizen('aarhus');
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
+
+  // emergency_access: an Odense citizen's record opened by Aarhus staff (Odense owns the row)
+  const odenseCitizen = await createCitizen('odense');
+  ok('emergency access', await call('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'RLS-test: akut behov for journalen' }, asStaff));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

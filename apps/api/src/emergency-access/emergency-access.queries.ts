@@ -56,12 +56,12 @@ export interface SharedEnrolmentRow {
 }
 
 /** The citizen's courses (a local programme of the owner may be unreadable: its name then is null). */
-export function sharedEnrolments(m: EntityManager, citizenId: string): Promise<SharedEnrolmentRow[]> {
+export function sharedEnrolments(m: EntityManager, citizenId: string, limit: number): Promise<SharedEnrolmentRow[]> {
   return m.query(
     `SELECT e.id, p.name AS programme_name, e.state, e.referral_date::text, e.start_date::text, e.end_date::text
      FROM enrolment e LEFT JOIN programme p ON p.id = e.programme_id
-     WHERE e.citizen_id = $1 ORDER BY e.referral_date DESC`,
-    [citizenId],
+     WHERE e.citizen_id = $1 ORDER BY e.referral_date DESC LIMIT $2`,
+    [citizenId, limit],
   ) as Promise<SharedEnrolmentRow[]>;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { EmergencyAccess, EmergencyRecord, RawListQuery } from '@outcomes/contracts';
 import { danishToday, parseCpr } from '@outcomes/domain';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
@@ -40,6 +41,8 @@ const LIST_SPEC: ListSpec = {
 
 /** The latest sessions the emergency view shows: enough to see the current treatment, not the whole history. */
 const SESSIONS_SHOWN = 50;
+/** The latest courses shown (every answer's arrays stay within a page). */
+const ENROLMENTS_SHOWN = MAX_PAGE_SIZE;
 const RESOURCE = 'emergency-accesses';
 
 /**
@@ -107,7 +110,7 @@ export class EmergencyAccessService {
     const citizen = await sharedCitizen(manager, access.citizenId);
     // The database decides (expiry by its clock, the user, the role): nothing shared, nothing shown.
     if (!citizen) throw new ApiException(410, 'GONE', 'The emergency access has expired; open a new one with a new reason if the record is still needed');
-    const [enrolments, sessions, [shaped]] = await Promise.all([sharedEnrolments(manager, citizen.id), sharedSessions(manager, citizen.id, SESSIONS_SHOWN), this.toAccesses([access])]);
+    const [enrolments, sessions, [shaped]] = await Promise.all([sharedEnrolments(manager, citizen.id, ENROLMENTS_SHOWN), sharedSessions(manager, citizen.id, SESSIONS_SHOWN), this.toAccesses([access])]);
     this.logBoth([access], 'read');
     return {
       access: shaped as EmergencyAccess,

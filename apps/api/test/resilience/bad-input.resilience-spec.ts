@@ -137,6 +137,8 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     WithdrawYouthConsentDto: { withdrawnOn: today(), version: 1 },
     CreateCaseRequestDto: { citizenId: citizen.id, courseKind: 'sel-101', requestedOn: today(), channel: 'phone' },
     UpdateCaseRequestDto: { status: 'open', version: 1 },
+    OpenEmergencyAccessDto: { cpr: freshCpr(), reason: 'Fuzz: akut behov for journalen' },
+    ReviewEmergencyAccessDto: { reviewState: 'reviewed', reviewNote: 'Fuzz', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     CreateEvaluatorGrantDto: { evaluatorEmail: 'evaluator@odense.demo', purpose: 'Fuzz: effektevaluering', validFrom: inDays(100), validUntil: inDays(130) },
   };
