@@ -23,7 +23,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   staff: {
     hash: '#/',
     shows: '[data-testid="worklist"]',
-    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti'],
+    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti', 'Nødadgange'],
     elsewhere: 'Kommuner',
   },
   coordinator: {
@@ -41,7 +41,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   admin: {
     hash: '#/users',
     shows: 'table',
-    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Adgangslog', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner'],
+    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Nødadgange', 'Adgangslog', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner'],
     elsewhere: 'Kommuner',
   },
 };

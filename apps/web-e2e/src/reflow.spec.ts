@@ -71,6 +71,9 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['a request', () => `/case-requests/${caseRequestId}`, '[data-testid="decision"]'],
     ['a new request', () => '/case-requests/create', 'form'],
     ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
+    // Issue 22: emergency access (the staff's openings and a new one; the record under an opening: emergency-access.spec.ts).
+    ['the emergency accesses', () => '/emergency-accesses', '[role="alert"], .MuiAlert-root'],
+    ['a new emergency access', () => '/emergency-accesses/create', 'form'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

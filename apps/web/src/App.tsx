@@ -29,6 +29,7 @@ import { darkTheme, LocalisedTheme, lightTheme } from './theme';
 import { sessions } from './sessions';
 import { caseRequests, guaranteeFiguresScreen } from './case-requests';
 import { register } from './register';
+import { emergencyAccesses } from './emergency-access';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -61,6 +62,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   outcomes,
   'export-projects': exportProjects,
   register,
+  'emergency-accesses': emergencyAccesses,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

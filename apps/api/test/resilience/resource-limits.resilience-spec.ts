@@ -219,6 +219,8 @@ const resourceOf = (path: string): ResourceName | undefined => {
 function roleFor(path: string): TableRole {
   // An evaluator's budget of report queries: no other role has one (they answer 404).
   if (path === '/api/outcomes/budget') return 'evaluator';
+  // The record under an emergency access is read by the staff member who opened it, and by no one else.
+  if (path === '/api/emergency-accesses/{id}/record') return 'staff';
   const resource = resourceOf(path);
   if (!resource) return 'admin';
   return firstAllowed(resource, path.includes('{') ? 'read' : 'list', MUNICIPAL_TABLE_ROLES);

@@ -53,6 +53,9 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'request create', path: '/case-requests/create', owner: 'axe' },
     { name: 'request edit', path: '/case-requests/{case-requests}', owner: 'axe' },
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
+    // Issue 22: emergency access (the staff's openings and a new one; the record under it is audited by emergency-access.spec.ts).
+    { name: 'emergency accesses list', path: '/emergency-accesses', owner: 'axe' },
+    { name: 'emergency access create', path: '/emergency-accesses/create', owner: 'axe' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'centres list', path: '/centres', owner: 'keys' },
     { name: 'programmes list', path: '/programmes', owner: 'keys' },
@@ -88,6 +91,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'user create', path: '/users/create', owner: 'axe' },
     { name: 'user edit', path: '/users/{users}', owner: 'axe' },
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
+    // Issue 22: the emergency-access review queue (an opening's page with its review: emergency-access.spec.ts).
+    { name: 'emergency access review queue', path: '/emergency-accesses', owner: 'axe' },
     { name: 'access log', path: '/access-log', owner: 'keys' },
     { name: 'grants list', path: '/evaluator-grants', owner: 'keys' },
     { name: 'grant create', path: '/evaluator-grants/create', owner: 'axe' },

@@ -23,6 +23,7 @@ import { sessionMessages } from '../sessions/messages';
 import { caseRequestMessages } from '../case-requests/messages';
 import { registerMessages } from '../register/messages';
 import { treatmentPlanMessages } from '../treatment-plans/messages';
+import { emergencyAccessMessages } from '../emergency-access/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -61,6 +62,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   caseRequestMessages,
   registerMessages,
   treatmentPlanMessages,
+  emergencyAccessMessages,
 ];
 
 type Tree = { [key: string]: unknown };

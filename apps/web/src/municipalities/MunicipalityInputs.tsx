@@ -18,6 +18,8 @@ export const MunicipalityInputs = () => {
       <TextInput source="code" validate={validateCode} sx={{ maxWidth: 200 }} readOnly={!operator} />
       <TextInput source="name" validate={[required(), maxLength(100)]} readOnly={!operator} />
       <NumberInput source="hourlyRate" validate={[minValue(0), maxValue(100000)]} sx={{ maxWidth: 240 }} />
+      {/* Emergency access (issue 22): how long another municipality's staff may read a citizen of this one. */}
+      <NumberInput source="emergencyAccessHours" validate={[minValue(1), maxValue(72)]} step={1} helperText="resources.municipalities.fields.emergencyAccessHours_hint" sx={{ maxWidth: 240 }} />
     </>
   );
 };

@@ -11,6 +11,9 @@ export const municipalityMessages: FeatureMessages = {
           code: 'Kommunenummer',
           name: 'Navn',
           hourlyRate: 'Timepris for personale (kr.)',
+          // Emergency access (issue 22)
+          emergencyAccessHours: 'Nødadgang varer (timer)',
+          emergencyAccessHours_hint: 'Hvor længe en medarbejder i en anden kommune kan læse en af jeres borgeres journal ved nødadgang (1-72 timer)',
           q: 'Søg',
           createdAt: 'Oprettet',
           updatedAt: 'Opdateret',
@@ -27,6 +30,9 @@ export const municipalityMessages: FeatureMessages = {
           code: 'Municipality number',
           name: 'Name',
           hourlyRate: 'Staff cost per hour (DKK)',
+          // Emergency access (issue 22)
+          emergencyAccessHours: 'Emergency access lasts (hours)',
+          emergencyAccessHours_hint: "How long another municipality's staff member may read one of your citizens' records under emergency access (1-72 hours)",
           q: 'Search',
           createdAt: 'Created',
           updatedAt: 'Updated',
