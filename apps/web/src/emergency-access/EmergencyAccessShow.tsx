@@ -9,25 +9,23 @@ import { TableRegion } from '../common/TableRegion';
 import { fetchEmergencyRecord, reviewEmergencyAccess } from './api';
 import { Expiry, ReviewState } from './ReviewState';
 
-const F = 'resources.emergency-accesses.fields';
-
 /** What the opening says: the same for the opener, their admin and the owner's admin. */
 const AccessFacts = ({ access }: { access: EmergencyAccess }) => (
   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-    <Detail label={`${F}.openedAt`}>{formatDateTime(access.openedAt)}</Detail>
-    <Detail label={`${F}.expiresAt`}>
+    <Detail label="resources.emergency-accesses.fields.openedAt">{formatDateTime(access.openedAt)}</Detail>
+    <Detail label="resources.emergency-accesses.fields.expiresAt">
       <Expiry access={access} />
     </Detail>
-    <Detail label={`${F}.accessorName`}>{`${access.accessorName} (${access.accessorMunicipalityName})`}</Detail>
-    <Detail label={`${F}.municipalityName`}>{access.municipalityName}</Detail>
-    <Detail label={`${F}.reviewState`}>
+    <Detail label="resources.emergency-accesses.fields.accessorName">{`${access.accessorName} (${access.accessorMunicipalityName})`}</Detail>
+    <Detail label="resources.emergency-accesses.fields.municipalityName">{access.municipalityName}</Detail>
+    <Detail label="resources.emergency-accesses.fields.reviewState">
       <ReviewState access={access} />
     </Detail>
-    <Detail label={`${F}.reason`} sx={{ flexBasis: '100%' }}>
+    <Detail label="resources.emergency-accesses.fields.reason" sx={{ flexBasis: '100%' }}>
       {access.reason}
     </Detail>
     {access.reviewNote ? (
-      <Detail label={`${F}.reviewNote`} sx={{ flexBasis: '100%' }}>
+      <Detail label="resources.emergency-accesses.fields.reviewNote" sx={{ flexBasis: '100%' }}>
         {access.reviewNote}
       </Detail>
     ) : null}
@@ -62,7 +60,7 @@ const EmergencyRecordView = ({ access }: { access: EmergencyAccess }) => {
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
         <Detail label="app.emergencyAccess.name" testId="emergency-citizen-name">{`${citizen.firstName} ${citizen.lastName}`}</Detail>
-        <Detail label={`${F}.cpr`}>{citizen.cpr}</Detail>
+        <Detail label="resources.emergency-accesses.fields.cpr">{citizen.cpr}</Detail>
         <Detail label="app.emergencyAccess.birth_year">{citizen.birthYear}</Detail>
         <Detail label="app.emergencyAccess.phone">{citizen.phone}</Detail>
       </Stack>
