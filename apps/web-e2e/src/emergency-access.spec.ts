@@ -52,6 +52,7 @@ describe('breaking the glass, and its review', () => {
     await signIn(page, ODENSE_STAFF);
     await page.getByRole('menuitem', { name: 'Nødadgange' }).click();
     await page.getByText(/kan du åbne borgerens journal til læsning med en skriftlig begrundelse/).waitFor();
+    await settle(page);
     await page.getByRole('link', { name: 'Ny nødadgang' }).click();
     await page.getByRole('textbox', { name: 'CPR-nummer' }).fill(citizen.cpr);
     // Too short a reason is said at the field, and nothing is sent.
@@ -119,9 +120,10 @@ describe('breaking the glass, and its review', () => {
     // As stored, and the read is in Aarhus's own log, made by the Odense staff member.
     const [access] = await apiGet<EmergencyAccess[]>(`emergency-accesses${listQuery({ citizenId: citizen.id })}`, AARHUS_ADMIN);
     expect(access).toMatchObject({ reviewState: 'reviewed', reviewNote: 'Bekræftet med Odense Syd', reviewedByUserId: DEMO_IDS.users.aarhus.admin });
-    const reads = await apiGet<AccessLogEntry[]>(`access-log${listQuery({ recordId: access?.id, action: 'read' })}`, AARHUS_ADMIN);
+    // (The admin's own reads of the opening are there too, by the admin: only the Odense user's are looked at.)
+    const reads = await apiGet<AccessLogEntry[]>(`access-log${listQuery({ recordId: access?.id, action: 'read', userId: DEMO_IDS.users.odense.staff })}`, AARHUS_ADMIN);
     expect(reads.length).toBeGreaterThanOrEqual(1);
-    expect(reads.every((r) => r.userId === DEMO_IDS.users.odense.staff && r.citizenId === citizen.id && r.municipalityId === DEMO_IDS.municipalities.aarhus)).toBe(true);
+    expect(reads.every((r) => r.citizenId === citizen.id && r.municipalityId === DEMO_IDS.municipalities.aarhus && r.resource === 'emergency-accesses')).toBe(true);
     expect(failed).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
     await signOut(page);

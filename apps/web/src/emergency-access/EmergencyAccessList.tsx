@@ -22,7 +22,7 @@ const StaffOpenings = () => {
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.emergencyAccess.intro')}
       </Alert>
-      <List exporter={false} sort={{ field: 'openedAt', order: 'DESC' }} disableSyncWithLocation actions={<StaffActions />}>
+      <List exporter={false} sort={{ field: 'openedAt', order: 'DESC' }} disableSyncWithLocation actions={<StaffActions />} empty={false}>
         <TableRegion>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="openedAt">
@@ -97,7 +97,7 @@ const ReviewQueue = ({ municipalityId }: { municipalityId: string }) => {
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.emergencyAccess.queue_intro')}
       </Alert>
-      <List title="app.emergencyAccess.queue_title" filter={{ municipalityId }} exporter={false} sort={{ field: 'reviewState', order: 'ASC' }} disableSyncWithLocation actions={false}>
+      <List title="app.emergencyAccess.queue_title" filter={{ municipalityId }} exporter={false} sort={{ field: 'reviewState', order: 'ASC' }} disableSyncWithLocation actions={false} empty={false}>
         <TableRegion>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="openedAt">
