@@ -18,6 +18,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { RegisterModule } from './register/register.module';
 import { RetentionModule } from './retention/retention.module';
 import { CitizenAccessReportsModule } from './citizen-access-reports/citizen-access-reports.module';
+import { EmergencyAccessModule } from './emergency-access/emergency-access.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
@@ -59,6 +60,7 @@ export class AppModule {
         RegisterModule,
         RetentionModule,
         CitizenAccessReportsModule,
+        EmergencyAccessModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),

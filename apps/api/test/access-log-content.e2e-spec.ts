@@ -150,6 +150,7 @@ interface Fixtures {
   consentId: string;
   planEnrolment: { id: string; citizenId: string };
   referralId: string;
+  emergencyAccessId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -200,6 +201,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/legal-holds': { as: staff.aarhus, path: () => listPath('legal-holds', { range: [0, 49] }), citizens: field('citizenId') },
   '/api/legal-holds/{id}': { as: staff.aarhus, path: (f) => `/api/legal-holds/${f.legalHoldId}`, citizens: field('citizenId') },
   '/api/retention': { as: 'admin@aarhus.demo', path: () => '/api/retention', citizens: async (body) => (body as RetentionOverview).due.map((d) => d.citizenId) },
+  '/api/emergency-accesses': { as: staff.aarhus, path: () => listPath('emergency-accesses', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/emergency-accesses/{id}': { as: staff.aarhus, path: (f) => `/api/emergency-accesses/${f.emergencyAccessId}`, citizens: field('citizenId') },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
 
@@ -218,12 +221,13 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/groups/{id}/facilitators': 'the volunteers who facilitate a group',
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
   '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
+  '/api/emergency-accesses/{id}/record': 'another municipality’s citizen read under emergency access: the handler logs it in both municipalities’ logs, two rows (emergency-access.e2e-spec.ts checks them)',
   '/api/register/end-statuses': 'the national code list of end statuses: no personal data',
   '/api/register/extracts/{id}': 'a file (the month\'s register extract, CPR numbers but no citizen ids): its export is logged with every citizen in it by the handler (register.e2e-spec.ts checks it)',
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds', 'citizen-access-reports'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds', 'citizen-access-reports', 'emergency-accesses'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -270,6 +274,11 @@ async function fixtures(): Promise<Fixtures> {
   const hold = await call<{ id: string }>('POST', '/api/legal-holds', { citizenId: citizen.id, reason: 'Logtest: verserende retssag' }, { as: staff.aarhus });
   expect(hold.status).toBe(201);
   return { legalHoldId: hold.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment, referralId: referral.body.id };
+  // An Odense citizen's record opened by Aarhus staff: the staff's own openings list.
+  const odenseCitizen = await createCitizen('odense');
+  const opened = await call<{ id: string }>('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'Logtest: akut behov for journalen' }, { as: staff.aarhus });
+  expect(opened.status).toBe(201);
+  return { emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

@@ -33,6 +33,7 @@ const TENANT_TABLES = [
   'citizen_merge',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
   'legal_hold', 'retention_run',
+  'emergency_access',
 ];
 
 /**
@@ -124,6 +125,9 @@ async function fillTenantTables(): Promise<void> {
   // legal_hold, retention_run (a run with nothing due writes its row all the same)
   ok('legal hold', await call('POST', '/api/legal-holds', { citizenId: requester.id, reason: 'RLS-test: verserende retssag' }, asStaff));
   ok('retention run', await call('POST', '/api/retention/runs', {}, { as: 'admin@aarhus.demo' }));
+  // emergency_access: an Odense citizen's record opened by Aarhus staff (Odense owns the row)
+  const odenseCitizen = await createCitizen('odense');
+  ok('emergency access', await call('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'RLS-test: akut behov for journalen' }, asStaff));
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

@@ -23,7 +23,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   staff: {
     hash: '#/',
     shows: '[data-testid="worklist"]',
-    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Henvisninger', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti'],
+    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Henvisninger', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti', 'Nødadgange'],
     elsewhere: 'Kommuner',
   },
   coordinator: {
@@ -41,7 +41,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   admin: {
     hash: '#/users',
     shows: 'table',
-    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Adgangslog', 'Indsigt (art. 15)', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Sletning'],
+    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Nødadgange', 'Adgangslog', 'Indsigt (art. 15)', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Sletning'],
     elsewhere: 'Kommuner',
   },
 };

@@ -75,6 +75,9 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['the referrals', () => '/referrals', '[data-testid="referrals-incoming"]'],
     // Issue 22: the legal hold on the citizen page.
     ['the legal hold on the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="legal-hold"]'],
+    // Issue 22: emergency access (the staff's openings and a new one; the record under an opening: emergency-access.spec.ts).
+    ['the emergency accesses', () => '/emergency-accesses', '[role="alert"], .MuiAlert-root'],
+    ['a new emergency access', () => '/emergency-accesses/create', 'form'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

@@ -32,6 +32,7 @@ import { register } from './register';
 import { referrals } from './referrals';
 import { retention } from './retention';
 import { citizenAccessReports } from './citizen-access-reports';
+import { emergencyAccesses } from './emergency-access';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -67,6 +68,7 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   referrals,
   retention,
   'citizen-access-reports': citizenAccessReports,
+  'emergency-accesses': emergencyAccesses,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

@@ -29,3 +29,4 @@ export * from './lib/citizen-merge';
 export * from './lib/referral';
 export * from './lib/retention';
 export * from './lib/citizen-access-report';
+export * from './lib/emergency-access';

@@ -13,6 +13,12 @@ export interface PendingAccess {
   /** A write's before and after (reference data, users, grants, settings). */
   change?: { before: unknown; after: unknown } | null;
   outcome: AccessOutcome;
+  /**
+   * Whose log the row is in, when not the user's own municipality: a read of another municipality's
+   * citizen under emergency access is written to the owner's log too (the database lets the app role
+   * do so only for a citizen shared with the user in this transaction: policy shared_citizen_log).
+   */
+  municipalityId?: string;
 }
 
 export type AccessChange = { before: unknown; after: unknown };

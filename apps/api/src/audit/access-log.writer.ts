@@ -31,7 +31,7 @@ export class AccessLogWriter {
         at,
         userId: ctx.user.id,
         role: ctx.user.role,
-        municipalityId: ctx.user.municipalityId,
+        municipalityId: access.municipalityId ?? ctx.user.municipalityId,
         action: access.action,
         resource: access.resource,
         recordId: access.recordId ?? null,

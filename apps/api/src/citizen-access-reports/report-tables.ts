@@ -138,6 +138,12 @@ export const REPORT_TABLES: Record<CitizenDataTable, ReportTable> = {
     encrypted: { identity_encrypted: { context: 'referral_identity', json: true }, message_encrypted: { context: 'referral_message' }, reason_encrypted: { context: 'referral_reason' } },
     staff: ['created_by_user_id'],
   },
+  // Openings of the record by another municipality's staff (break-the-glass): when, from which
+  // municipality and why, never who (decision 95: the look-ups are told without staff; LEFT_OUT_COLUMNS).
+  emergency_access: {
+    label: { da: 'Nødadgange fra andre kommuner', en: 'Emergency access from other municipalities' },
+    orderBy: 'opened_at',
+  },
   legal_hold: {
     label: { da: 'Retslige tilbageholdelser (sletning stoppet)', en: 'Legal holds (erasure stopped)' },
     orderBy: 'created_at',
@@ -148,9 +154,10 @@ export const REPORT_TABLES: Record<CitizenDataTable, ReportTable> = {
 /**
  * Columns never in the report: keyed hashes made for look-ups (`cpr_hash`, `name_tokens`, `alias_hash`)
  * say nothing the decrypted value beside them does not, and cannot be read by anyone without the key;
- * `municipality_id` is the report's own header.
+ * `municipality_id` is the report's own header. Who opened the record under emergency access, and who
+ * reviewed that, are staff of a look-up: the report tells when and why, not who (decision 95).
  */
-export const LEFT_OUT_COLUMNS: ReadonlySet<string> = new Set(['cpr_hash', 'name_tokens', 'alias_hash', 'municipality_id']);
+export const LEFT_OUT_COLUMNS: ReadonlySet<string> = new Set(['cpr_hash', 'name_tokens', 'alias_hash', 'municipality_id', 'accessor_user_id', 'accessor_name', 'reviewed_by_user_id']);
 
 /** Danish and English words for the columns; a column not here is shown by its own name. */
 export const COLUMN_LABELS: Record<string, AccessReportLabel> = {

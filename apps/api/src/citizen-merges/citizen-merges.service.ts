@@ -43,6 +43,9 @@ const HANDLING: Record<CitizenDataTable, 'moves' | 'append-only' | 'with-parent'
   citizen_consent: 'append-only',
   citizen_merge: 'stays',
   referral: 'moves',
+  legal_hold: 'moves',
+  // An opening of the alias's record by another municipality is a record of that look-up: it stays with what was opened.
+  emergency_access: 'stays',
 };
 
 const MOVED_TABLES = CITIZEN_DATA_TABLE_NAMES.filter((t) => HANDLING[t] !== 'stays');

@@ -32,6 +32,8 @@ export const CITIZEN_DATA_TABLES = {
   referral: { citizen: 'citizen_id' },
   // A legal hold stops retention for one citizen (issue 22, decision 99).
   legal_hold: { citizen: 'citizen_id' },
+  // Emergency access (issue 22): the openings of the citizen's record by another municipality's staff.
+  emergency_access: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string; alsoCitizen?: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

@@ -9,6 +9,10 @@ CREATE POLICY operator_own ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
 CREATE POLICY owner_all ON access_log AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_citizen_log ON access_log AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK (((user_id = app_user_id()) AND (citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)) AND (municipality_id = ( SELECT c.municipality_id
+   FROM citizen c
+  WHERE (c.id = access_log.citizen_id)))));
 CREATE POLICY tenant_isolation ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -25,6 +29,8 @@ CREATE POLICY tenant_isolation ON app_user AS PERMISSIVE FOR ALL TO outcomes_app
 CREATE POLICY owner_all ON assessment AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON assessment AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON assessment AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -33,6 +39,10 @@ CREATE POLICY tenant_isolation ON assessment AS PERMISSIVE FOR ALL TO outcomes_a
 CREATE POLICY owner_all ON assessment_revision AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON assessment_revision AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((assessment_id IN ( SELECT a.id
+   FROM assessment a
+  WHERE (a.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
 CREATE POLICY tenant_isolation ON assessment_revision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -41,6 +51,8 @@ CREATE POLICY tenant_isolation ON assessment_revision AS PERMISSIVE FOR ALL TO o
 CREATE POLICY owner_all ON case_decision AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON case_decision AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON case_decision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -49,6 +61,8 @@ CREATE POLICY tenant_isolation ON case_decision AS PERMISSIVE FOR ALL TO outcome
 CREATE POLICY owner_all ON case_request AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON case_request AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON case_request AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -71,22 +85,28 @@ CREATE POLICY tenant_update ON centre AS PERMISSIVE FOR UPDATE TO outcomes_app
 CREATE POLICY owner_all ON citizen AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON citizen AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
--- citizen_merge: row-level security enabled, forced
-CREATE POLICY owner_all ON citizen_merge AS PERMISSIVE FOR ALL TO <owner>
+-- emergency_access: row-level security enabled, forced
+CREATE POLICY owner_all ON emergency_access AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
-CREATE POLICY tenant_isolation ON citizen_merge AS PERMISSIVE FOR ALL TO outcomes_app
-  USING ((municipality_id = app_municipality_id()))
-  WITH CHECK ((municipality_id = app_municipality_id()));
+CREATE POLICY owner_or_accessor_read ON emergency_access AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)) OR ((accessor_municipality_id = app_municipality_id()) AND ((app_role() = 'admin'::text) OR (accessor_user_id = app_user_id())))));
+CREATE POLICY owner_review ON emergency_access AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)))
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text)));
 
 -- enrolment: row-level security enabled, forced
 CREATE POLICY owner_all ON enrolment AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON enrolment AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON enrolment AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -95,6 +115,10 @@ CREATE POLICY tenant_isolation ON enrolment AS PERMISSIVE FOR ALL TO outcomes_ap
 CREATE POLICY owner_all ON enrolment_transition AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON enrolment_transition AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((enrolment_id IN ( SELECT e.id
+   FROM enrolment e
+  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
 CREATE POLICY tenant_isolation ON enrolment_transition AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -147,6 +171,10 @@ CREATE POLICY tenant_isolation ON facilitation AS PERMISSIVE FOR ALL TO outcomes
 CREATE POLICY owner_all ON follow_up_attempt AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON follow_up_attempt AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((enrolment_id IN ( SELECT e.id
+   FROM enrolment e
+  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
 CREATE POLICY tenant_isolation ON follow_up_attempt AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -155,6 +183,10 @@ CREATE POLICY tenant_isolation ON follow_up_attempt AS PERMISSIVE FOR ALL TO out
 CREATE POLICY owner_all ON group_attendance AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON group_attendance AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((enrolment_id IN ( SELECT e.id
+   FROM enrolment e
+  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
 CREATE POLICY tenant_isolation ON group_attendance AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -171,15 +203,11 @@ CREATE POLICY tenant_isolation ON group_meeting AS PERMISSIVE FOR ALL TO outcome
 CREATE POLICY owner_all ON group_member AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON group_member AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((enrolment_id IN ( SELECT e.id
+   FROM enrolment e
+  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
 CREATE POLICY tenant_isolation ON group_member AS PERMISSIVE FOR ALL TO outcomes_app
-  USING ((municipality_id = app_municipality_id()))
-  WITH CHECK ((municipality_id = app_municipality_id()));
-
--- legal_hold: row-level security enabled, forced
-CREATE POLICY owner_all ON legal_hold AS PERMISSIVE FOR ALL TO <owner>
-  USING (true)
-  WITH CHECK (true);
-CREATE POLICY tenant_isolation ON legal_hold AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
@@ -209,6 +237,8 @@ CREATE POLICY read_all ON municipality AS PERMISSIVE FOR SELECT TO outcomes_app
 CREATE POLICY owner_all ON note_version AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON note_version AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON note_version AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -225,6 +255,8 @@ CREATE POLICY partner_municipalities ON organisation AS PERMISSIVE FOR ALL TO ou
 CREATE POLICY owner_all ON outreach_contact AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON outreach_contact AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON outreach_contact AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -243,14 +275,6 @@ CREATE POLICY owner_all ON programme AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY read_catalogue ON programme AS PERMISSIVE FOR SELECT TO outcomes_app
   USING (((municipality_id IS NULL) OR (municipality_id = ANY (app_municipality_ids()))));
 
--- referral: row-level security enabled, forced
-CREATE POLICY owner_all ON referral AS PERMISSIVE FOR ALL TO <owner>
-  USING (true)
-  WITH CHECK (true);
-CREATE POLICY tenant_isolation ON referral AS PERMISSIVE FOR ALL TO outcomes_app
-  USING ((municipality_id = app_municipality_id()))
-  WITH CHECK ((municipality_id = app_municipality_id()));
-
 -- report_query: row-level security enabled, forced
 CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -258,14 +282,6 @@ CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY tenant_isolation ON report_query AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
-
--- retention_run: row-level security enabled, forced
-CREATE POLICY owner_all ON retention_run AS PERMISSIVE FOR ALL TO <owner>
-  USING (true)
-  WITH CHECK (true);
-CREATE POLICY tenant_isolation ON retention_run AS PERMISSIVE FOR ALL TO outcomes_app
-  USING ((municipality_id = app_municipality_id()))
-  WITH CHECK ((municipality_id = app_municipality_id()));
 
 -- training: row-level security enabled, forced
 CREATE POLICY owner_all ON training AS PERMISSIVE FOR ALL TO <owner>
@@ -287,6 +303,8 @@ CREATE POLICY tenant_isolation ON treatment_group AS PERMISSIVE FOR ALL TO outco
 CREATE POLICY owner_all ON treatment_plan_revision AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON treatment_plan_revision AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON treatment_plan_revision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -295,6 +313,8 @@ CREATE POLICY tenant_isolation ON treatment_plan_revision AS PERMISSIVE FOR ALL 
 CREATE POLICY owner_all ON treatment_session AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON treatment_session AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON treatment_session AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -311,6 +331,8 @@ CREATE POLICY tenant_isolation ON volunteer AS PERMISSIVE FOR ALL TO outcomes_ap
 CREATE POLICY owner_all ON youth_consent AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON youth_consent AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
 CREATE POLICY tenant_isolation ON youth_consent AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));

@@ -7,6 +7,7 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 @Check('municipality_merge_undo_days_check', `"merge_undo_days" BETWEEN 1 AND 365`)
 @Check('municipality_retention_health_years_check', `"retention_health_years" BETWEEN 10 AND 100`)
 @Check('municipality_retention_social_years_check', `"retention_social_years" BETWEEN 1 AND 100`)
+@Check('municipality_emergency_access_hours_check', `"emergency_access_hours" BETWEEN 1 AND 72`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
   code!: string;
@@ -35,4 +36,9 @@ export class MunicipalityEntity extends BaseRecordEntity {
   /** Years social case records are kept after the last entry (the course closed): KL recommends 5; no rule specific to drug treatment. */
   @Column({ type: 'int', default: 5 })
   retentionSocialYears!: number;
+
+  // --- Emergency access (issue 22, decisions 81-84) ---
+  /** How long an emergency access to this municipality's citizens lasts, in hours (1-72; default 24). */
+  @Column({ type: 'int', default: 24 })
+  emergencyAccessHours!: number;
 }

@@ -32,6 +32,7 @@ export const TABLE_RECORD_TYPE: Record<CitizenDataTable, RetentionRecordType | '
   citizen_consent: 'social',
   citizen_merge: 'social',
   referral: 'social',
+  emergency_access: 'social',
 };
 
 export const RETENTION_TABLES = Object.keys(TABLE_RECORD_TYPE) as CitizenDataTable[];

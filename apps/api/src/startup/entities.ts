@@ -24,6 +24,7 @@ import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entit
 import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
 import { LegalHoldEntity } from '../retention/legal-hold.entity';
 import { RetentionRunEntity } from '../retention/retention-run.entity';
+import { EmergencyAccessEntity } from '../emergency-access/emergency-access.entity';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
@@ -35,4 +36,6 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
   ConsentPurposeEntity, CitizenConsentEntity, CitizenMergeEntity,
   // Retention (issue 22)
-  LegalHoldEntity, RetentionRunEntity];
+  LegalHoldEntity, RetentionRunEntity,
+  // Emergency access (issue 22)
+  EmergencyAccessEntity];

@@ -66,6 +66,12 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Prom
      VALUES ($1, $2, $3, $4, $5, 'x', '{}', $5)`,
     [e.municipalityId, alias?.id, e.citizenId, staff, new Date(`${e.referralDate}T10:00:00Z`)],
   );
+  // An opening of the record by the other demo municipality's staff, long expired and reviewed.
+  await m.query(
+    `INSERT INTO emergency_access (municipality_id, citizen_id, accessor_municipality_id, accessor_user_id, accessor_name, reason, opened_at, expires_at)
+     VALUES ($1, $2, $3, $4, 'Behandler', 'Borgeren kom ind akut og kunne ikke selv svare', $5, $5::timestamptz + interval '1 day')`,
+    [e.municipalityId, e.citizenId, toOdense ? DEMO_IDS.municipalities.odense : DEMO_IDS.municipalities.aarhus, toOdense ? DEMO_IDS.users.odense.staff : DEMO_IDS.users.aarhus.staff, new Date(`${e.referralDate}T10:00:00Z`)],
+  );
   const [session] = (await m.query(
     `INSERT INTO treatment_session (municipality_id, enrolment_id, citizen_id, starts_at, duration_minutes, staff_user_id, kind, attendance, note_encrypted)
      VALUES ($1, $2, $3, $4, 60, $5, 'individual', 'attended', 'x') RETURNING id`,

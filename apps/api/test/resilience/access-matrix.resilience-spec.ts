@@ -82,6 +82,7 @@ const TABLE_OF: Record<string, string> = {
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
   referrals: 'referral',
   'legal-holds': 'legal_hold',
+  trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request', 'emergency-accesses': 'emergency_access',
 };
 
 let operatorEmail: string | undefined;
@@ -230,6 +231,29 @@ interface Target {
   body?: Record<string, unknown>;
 }
 
+/** An Aarhus citizen's record opened by Odense staff through the API (Aarhus owns the opening). */
+async function emergencyAccessOfAarhusCitizen(): Promise<{ id: string; version: number }> {
+  const citizen = await createCitizen('aarhus');
+  return created('emergency access', await call<{ id: string; version: number }>('POST', '/api/emergency-accesses', { cpr: citizen.cpr, reason: 'Adgangsmatrix: akut behov for journalen' }, as('staff', 'odense')));
+}
+
+/** An Odense citizen's record opened by a third municipality's staff, made by the owner (Aarhus has no part in it). */
+async function emergencyAccessOfThirdMunicipality(): Promise<{ id: string; version: number }> {
+  const third = await emptyMunicipality();
+  const citizen = await createCitizen('odense');
+  const user = await db().query<{ id: string }>(
+    `INSERT INTO app_user (municipality_id, email, display_name, role, password_hash)
+     SELECT $1, $2, 'Tredje behandler', 'staff', password_hash FROM app_user WHERE email = 'staff@odense.demo' RETURNING id`,
+    [third, `staff-${short()}@third.test`],
+  );
+  const row = await db().query<{ id: string; version: number }>(
+    `INSERT INTO emergency_access (municipality_id, citizen_id, accessor_municipality_id, accessor_user_id, accessor_name, reason, opened_at, expires_at)
+     VALUES ($1, $2, $3, $4, 'Tredje behandler', 'Adgangsmatrix: akut behov for journalen', now(), now() + interval '24 hours') RETURNING id, version`,
+    [MUNICIPALITY_OF.odense, citizen.id, third, user.rows[0]?.id],
+  );
+  return row.rows[0] as { id: string; version: number };
+}
+
 /** A record of the scope's municipality (or a national one) to act on, made by its own users. */
 async function target(resource: string, scope: Scope, role: string): Promise<Target> {
   const town = townOf(scope);
@@ -336,6 +360,10 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const toCentreId = scope === 'own' ? CENTRE_OF.odense : await thirdCentre();
       const made = created('referral', await call<{ id: string; version: number }>('POST', '/api/referrals', { citizenId: citizen.id, caseRequestId: request.id, toCentreId, referredOn: today() }, as('staff', town)));
       return { id: made.id, body: { reason: 'Matrix: borgeren har fortrudt', version: made.version } };
+    case 'emergency-accesses': {
+      // own: an Aarhus citizen opened by Odense staff (Aarhus owns it); other: an Odense citizen opened by a third municipality's staff.
+      const made = scope === 'own' ? await emergencyAccessOfAarhusCitizen() : await emergencyAccessOfThirdMunicipality();
+      return { id: made.id, body: { reviewState: 'reviewed', reviewNote: 'Adgangsmatrix', version: made.version } };
     }
     default:
       throw new Error(`no target for ${resource}`);
@@ -406,6 +434,9 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
     }
     case 'legal-holds':
       return { citizenId: (await createCitizen(other ? theirs : mine)).id, reason: 'Matrix: verserende retssag' };
+    case 'emergency-accesses':
+      // Either scope: an Odense citizen's CPR number (another municipality's record is what breaking the glass opens).
+      return { cpr: (await createCitizen(theirs)).cpr, reason: 'Adgangsmatrix: akut behov for journalen' };
     default:
       throw new Error(`no create body for ${resource}`);
   }
@@ -591,6 +622,11 @@ async function attempt(c: Case): Promise<Outcome> {
       // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal).
       // A referral's own side changes it only by withdrawing it.
       const res = c.resource === 'youth-consents' || c.resource === 'referrals' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who) : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
+      // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal); an emergency access's is its review.
+      const res =
+        c.resource === 'youth-consents' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who)
+        : c.resource === 'emergency-accesses' ? await call('POST', `${path}/${t.id}/review`, t.body ?? {}, who)
+        : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
       return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow(table, t.id)) !== JSON.stringify(before) };
     }
     case 'delete': {

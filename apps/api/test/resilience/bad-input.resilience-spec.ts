@@ -152,6 +152,8 @@ async function validBodies(): Promise<Record<string, Record<string, unknown>>> {
     EraseCitizenDto: { citizenId: citizen.id },
     PlaceLegalHoldDto: { citizenId: citizen.id, reason: 'Fuzz: verserende retssag' },
     LiftLegalHoldDto: { liftReason: 'Fuzz: sagen er afgjort', version: 1 },
+    OpenEmergencyAccessDto: { cpr: freshCpr(), reason: 'Fuzz: akut behov for journalen' },
+    ReviewEmergencyAccessDto: { reviewState: 'reviewed', reviewNote: 'Fuzz', version: 1 },
     CreateDecisionDto: { decidedOn: today(), outcome: 'refused', reasons: 'Fuzz', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' },
     // An alias (no CPR number) and a person with one: real records, so only a mutation makes the body wrong.
     CitizenMergePreviewDto: { sourceId: alias.id, targetCpr: freshCpr() },

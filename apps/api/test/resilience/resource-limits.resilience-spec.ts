@@ -219,6 +219,8 @@ const resourceOf = (path: string): ResourceName | undefined => {
 function roleFor(path: string): TableRole {
   // An evaluator's budget of report queries: no other role has one (they answer 404).
   if (path === '/api/outcomes/budget') return 'evaluator';
+  // The record under an emergency access is read by the staff member who opened it, and by no one else.
+  if (path === '/api/emergency-accesses/{id}/record') return 'staff';
   const resource = resourceOf(path);
   if (!resource) return 'admin';
   return firstAllowed(resource, path.includes('{') ? 'read' : 'list', MUNICIPAL_TABLE_ROLES);
@@ -243,6 +245,7 @@ describe('page size caps', () => {
   let citizenId: string;
   let caseRequestId: string;
   let sessionId: string;
+  let emergencyAccessId: string;
   const OVER = MAX_PAGE_SIZE + 1;
 
   /** A municipality of this test alone, with more standing groups (a paged list) and follow-up attempts (not one) than a page holds. */
@@ -290,6 +293,13 @@ describe('page size caps', () => {
     sessionId = session.body.id;
     const plan = await call('POST', `/api/enrolments/${enrolmentId}/treatment-plan`, { goals: ['Grænsemål'], actions: [], expectedDurationWeeks: 12, madeWithCitizen: false, reviewDate: daysFromToday(3) }, staff);
     expect(plan.status).toBe(201);
+    // Emergency access: the town's staff opens an Aarhus citizen's record (its record GET is capped too).
+    const aarhusCpr = freshCpr();
+    const aarhusCitizen = await call<{ id: string }>('POST', '/api/citizens', { cpr: aarhusCpr, firstName: 'Grænse', lastName: 'Nødsag' }, { as: 'staff@aarhus.demo' });
+    expect(aarhusCitizen.status).toBe(201);
+    const opened = await call<{ id: string }>('POST', '/api/emergency-accesses', { cpr: aarhusCpr, reason: 'Grænsetest: akut behov for journalen' }, staff);
+    expect(opened.status).toBe(201);
+    emergencyAccessId = opened.body.id;
   }, 120_000);
 
   it('the OpenAPI document lists the paged lists (a range parameter): more than a dozen', () => {
@@ -342,6 +352,8 @@ describe('page size caps', () => {
     it(`none answers an array longer than ${MAX_PAGE_SIZE}, even where ${OVER} rows lie behind it`, async () => {
       const ids: Record<string, string> = { citizens: citizenId, enrolments: enrolmentId, groups: groupId, 'case-requests': caseRequestId, sessions: sessionId };
       const query: Record<string, string> = { programmeId: DEMO_IDS.programmes.icm, municipalityId: town, from: '2025-01-01', to: '2025-12-31', citizenId };
+      const ids: Record<string, string> = { citizens: citizenId, enrolments: enrolmentId, groups: groupId, 'case-requests': caseRequestId, sessions: sessionId, 'emergency-accesses': emergencyAccessId };
+      const query: Record<string, string> = { programmeId: DEMO_IDS.programmes.icm, municipalityId: town, from: '2025-01-01', to: '2025-12-31' };
       const unpaged = Object.keys(openApi.paths).filter((p) => openApi.paths[p]?.get && !pagedPaths().includes(p) && !/\/\{id\}$/.test(p) && !(p in NOT_LISTS));
       expect(unpaged.length).toBeGreaterThan(3);
       const results: { path: string; longest: number }[] = [];

@@ -55,6 +55,9 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
     // Issue 22: referrals under free choice (incoming and outgoing on one page).
     { name: 'referrals', path: '/referrals', owner: 'axe' },
+    // Issue 22: emergency access (the staff's openings and a new one; the record under it is audited by emergency-access.spec.ts).
+    { name: 'emergency accesses list', path: '/emergency-accesses', owner: 'axe' },
+    { name: 'emergency access create', path: '/emergency-accesses/create', owner: 'axe' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'centres list', path: '/centres', owner: 'keys' },
     { name: 'programmes list', path: '/programmes', owner: 'keys' },
@@ -90,6 +93,8 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'user create', path: '/users/create', owner: 'axe' },
     { name: 'user edit', path: '/users/{users}', owner: 'axe' },
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
+    // Issue 22: the emergency-access review queue (an opening's page with its review: emergency-access.spec.ts).
+    { name: 'emergency access review queue', path: '/emergency-accesses', owner: 'axe' },
     { name: 'access log', path: '/access-log', owner: 'keys' },
     // Issue 22: the citizen's access report (GDPR art. 15); the report itself is audited in citizen-access-report.spec.ts.
     { name: 'subject access (art. 15)', path: '/citizen-access-reports', owner: 'axe' },

@@ -28,6 +28,7 @@ import { treatmentPlanMessages } from '../treatment-plans/messages';
 import { consentMessages } from '../consents/messages';
 import { citizenMergeMessages } from '../citizen-merges/messages';
 import { referralMessages } from '../referrals/messages';
+import { emergencyAccessMessages } from '../emergency-access/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -71,6 +72,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   consentMessages,
   citizenMergeMessages,
   referralMessages,
+  emergencyAccessMessages,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -17,10 +17,10 @@ export const ROLE_HOME: Record<Role, ResourceName | null> = {
  * entries a role sees stays with the permissions table (a resource not listed keeps its place after these).
  */
 export const MENU_ORDER: Record<Role, readonly ResourceName[]> = {
-  staff: ['citizens', 'case-requests', 'referrals', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures'],
+  staff: ['citizens', 'case-requests', 'referrals', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures', 'emergency-accesses'],
   coordinator: ['coordinator-dashboard', 'groups', 'group-meetings', 'volunteers', 'trainings', 'organisations'],
   evaluator: ['outcomes', 'export-projects', 'evaluator-grants'],
-  admin: ['users', 'guarantee-figures', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'retention'],
+  admin: ['users', 'guarantee-figures', 'emergency-accesses', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'retention'],
   operator: ['programmes', 'municipalities', 'centres', 'access-log'],
 };
 

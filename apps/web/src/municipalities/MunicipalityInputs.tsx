@@ -33,6 +33,8 @@ export const MunicipalityInputs = () => {
           <NumberInput source="retentionSocialYears" validate={[required(), minValue(1), maxValue(100)]} helperText="app.retention.social_years_hint" sx={{ maxWidth: 360 }} />
         </>
       )}
+      {/* Emergency access (issue 22): how long another municipality's staff may read a citizen of this one. */}
+      <NumberInput source="emergencyAccessHours" validate={[minValue(1), maxValue(72)]} step={1} helperText="resources.municipalities.fields.emergencyAccessHours_hint" sx={{ maxWidth: 240 }} />
     </>
   );
 };

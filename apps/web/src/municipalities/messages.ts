@@ -12,6 +12,9 @@ export const municipalityMessages: FeatureMessages = {
           name: 'Navn',
           hourlyRate: 'Timepris for personale (kr.)',
           consentNotAsked: 'Borgere, der ikke er spurgt om samtykke til evaluering',
+          // Emergency access (issue 22)
+          emergencyAccessHours: 'Nødadgang varer (timer)',
+          emergencyAccessHours_hint: 'Hvor længe en medarbejder i en anden kommune kan læse en af jeres borgeres journal ved nødadgang (1-72 timer)',
           q: 'Søg',
           createdAt: 'Oprettet',
           updatedAt: 'Opdateret',
@@ -32,6 +35,9 @@ export const municipalityMessages: FeatureMessages = {
           name: 'Name',
           hourlyRate: 'Staff cost per hour (DKK)',
           consentNotAsked: 'Citizens not asked about consent to evaluation',
+          // Emergency access (issue 22)
+          emergencyAccessHours: 'Emergency access lasts (hours)',
+          emergencyAccessHours_hint: "How long another municipality's staff member may read one of your citizens' records under emergency access (1-72 hours)",
           q: 'Search',
           createdAt: 'Created',
           updatedAt: 'Updated',

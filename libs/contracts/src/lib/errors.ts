@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'LEGAL_HOLD',
   /** 409: the citizen is not due for erasure (a course is open, or the last entry is inside the retention period). */
   'NOT_DUE',
+  /** 409: emergency access asked for a citizen of the caller's own municipality: open the ordinary record. */
+  'OWN_CITIZEN',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',

@@ -17,6 +17,9 @@ export interface Municipality extends RecordMeta {
   retentionHealthYears: number;
   /** Social case records (requests, decisions, enrolments, plans, the rest): years after the last entry, the course closed; KL recommends 5. */
   retentionSocialYears: number;
+  // --- Emergency access (issue 22) ---
+  /** Hours an emergency access to this municipality's citizens lasts (1-72; default 24); set by its admin. */
+  emergencyAccessHours: number;
 }
 
 /** What a form sends: the operator's code and name, the admin's settings. */
@@ -27,4 +30,6 @@ export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & {
   // --- Retention (issue 22) ---
   retentionHealthYears?: number;
   retentionSocialYears?: number;
+  // --- Emergency access (issue 22) ---
+  emergencyAccessHours?: number;
 };

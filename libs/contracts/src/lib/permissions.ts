@@ -28,7 +28,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
   // Nor sessions: one logged in error is marked so, with a reason, and stays (docs/domain.md).
   staff: { municipalities: READ, centres: READ, programmes: READ, citizens: ['list', 'read', 'create', 'update'], enrolments: ['list', 'read', 'create', 'update'], 'youth-consents': ['list', 'read', 'create', 'update'], sessions: ['list', 'read', 'create', 'update'], groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], 'outreach-contacts': ['list', 'read', 'create', 'update'], assessments: ['list', 'read', 'create', 'update'], worklist: ['list'], outcomes: ['list'], 'case-requests': ['list', 'read', 'create', 'update'], register: READ, 'guarantee-figures': ['list'], 'citizen-merges': ['list', 'create', 'update'], referrals: ['list', 'read', 'create', 'update'],
     // A legal hold on a citizen (retention erases nothing of theirs while it holds): placed and lifted (update), never deleted.
-    'legal-holds': ['list', 'read', 'create', 'update'] },
+    'legal-holds': ['list', 'read', 'create', 'update'],
+    // Emergency access (break-the-glass): open another municipality's citizen's record, read-only, for a while.
+    'emergency-accesses': ['list', 'read', 'create'] },
   coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
   // Export jobs are never changed by hand: they run, finish and expire.
   evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },
@@ -52,6 +54,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     // request, whole and logged as an export (decision 93). A look-up by CPR number in a POST body, as the
     // citizens' lookup is (`list`, which also puts the page in the menu); produced, never stored.
     'citizen-access-reports': ['list'],
+    // Emergency access (break-the-glass): the owner's review queue (update = mark reviewed or raised) and
+    // their own staff's openings elsewhere; never the citizen's record itself.
+    'emergency-accesses': ['list', 'read', 'update'],
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
   operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },

@@ -31,6 +31,7 @@ export const RESOURCES = [
   'retention',
   'legal-holds',
   'citizen-access-reports',
+  'emergency-accesses',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

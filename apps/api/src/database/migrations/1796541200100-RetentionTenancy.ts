@@ -122,6 +122,8 @@ BEGIN
   GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('legal_hold', n);
   -- The merges naming the citizen, and the records merged into it (the same person's tombstones,
   -- whose rows moved here): they go with it.
+  DELETE FROM emergency_access WHERE citizen_id = p_citizen OR citizen_id IN (SELECT id FROM citizen WHERE merged_into_id = p_citizen);
+  GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('emergency_access', n);
   DELETE FROM citizen_merge WHERE target_citizen_id = p_citizen OR source_citizen_id = p_citizen;
   GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('citizen_merge', n);
   DELETE FROM citizen WHERE merged_into_id = p_citizen;

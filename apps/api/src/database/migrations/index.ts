@@ -50,6 +50,8 @@ import { Referrals1796541197698 } from './1796541197698-Referrals';
 import { ReferralsTenancy1796541197800 } from './1796541197800-ReferralsTenancy';
 import { Retention1796541162735 } from './1796541162735-Retention';
 import { RetentionTenancy1796541200100 } from './1796541200100-RetentionTenancy';
+import { EmergencyAccess1796541177031 } from './1796541177031-EmergencyAccess';
+import { EmergencyAccessTenancy1796541200200 } from './1796541200200-EmergencyAccessTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 import { CitizenMerges1796541117585 } from './1796541117585-CitizenMerges';
@@ -75,4 +77,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   AnonymousTreatment1796530142094,
   RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
   CitizenMerges1796541117585, ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300, Retention1796541162735, Referrals1796541197698, ReferralsTenancy1796541197800,
-  CitizenMergesTenancy1796541200000, RetentionTenancy1796541200100];
+  EmergencyAccess1796541177031,
+  CitizenMergesTenancy1796541200000, RetentionTenancy1796541200100, EmergencyAccessTenancy1796541200200];

@@ -48,6 +48,13 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @Min(1)
   @Max(100)
   retentionSocialYears?: number;
+  // --- Emergency access (issue 22, decisions 81-84) ---
+  /** How long an emergency access to this municipality's citizens lasts (hours, 1-72); left out: unchanged (24 at first). */
+  @IsOptional()
+  @IsInt({ message: 'emergencyAccessHours must be a whole number of hours' })
+  @Min(1, { message: 'emergencyAccessHours must be at least 1' })
+  @Max(72, { message: 'emergencyAccessHours must be at most 72' })
+  emergencyAccessHours?: number;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {
