@@ -273,12 +273,11 @@ async function fixtures(): Promise<Fixtures> {
   const group = await call<Group>('GET', `/api/groups/${course.id}`, undefined, { as: staff.aarhus });
   const hold = await call<{ id: string }>('POST', '/api/legal-holds', { citizenId: citizen.id, reason: 'Logtest: verserende retssag' }, { as: staff.aarhus });
   expect(hold.status).toBe(201);
-  return { legalHoldId: hold.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment, referralId: referral.body.id };
   // An Odense citizen's record opened by Aarhus staff: the staff's own openings list.
   const odenseCitizen = await createCitizen('odense');
   const opened = await call<{ id: string }>('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'Logtest: akut behov for journalen' }, { as: staff.aarhus });
   expect(opened.status).toBe(201);
-  return { emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
+  return { legalHoldId: hold.body.id, referralId: referral.body.id, emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {

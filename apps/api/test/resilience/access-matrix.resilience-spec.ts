@@ -82,7 +82,7 @@ const TABLE_OF: Record<string, string> = {
   trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request',
   referrals: 'referral',
   'legal-holds': 'legal_hold',
-  trainings: 'training', 'export-projects': 'export_project', 'export-jobs': 'export_job', 'case-requests': 'case_request', 'emergency-accesses': 'emergency_access',
+  'emergency-accesses': 'emergency_access',
 };
 
 let operatorEmail: string | undefined;
@@ -360,6 +360,7 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const toCentreId = scope === 'own' ? CENTRE_OF.odense : await thirdCentre();
       const made = created('referral', await call<{ id: string; version: number }>('POST', '/api/referrals', { citizenId: citizen.id, caseRequestId: request.id, toCentreId, referredOn: today() }, as('staff', town)));
       return { id: made.id, body: { reason: 'Matrix: borgeren har fortrudt', version: made.version } };
+    }
     case 'emergency-accesses': {
       // own: an Aarhus citizen opened by Odense staff (Aarhus owns it); other: an Odense citizen opened by a third municipality's staff.
       const made = scope === 'own' ? await emergencyAccessOfAarhusCitizen() : await emergencyAccessOfThirdMunicipality();
@@ -533,6 +534,7 @@ async function attempt(c: Case): Promise<Outcome> {
     const before = JSON.stringify(await ownerRow('citizen_merge', merge.id));
     const res = await call('POST', `${path}/${merge.id}/undo`, { version: merge.version, reason: 'Not the same person (access matrix)' }, who);
     return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow('citizen_merge', merge.id)) !== before };
+  }
   if (c.resource === 'retention') {
     // list: the dry run of the caller's own municipality; create: a run now, written as a retention_run row of it.
     if (c.action === 'list') {
@@ -620,11 +622,10 @@ async function attempt(c: Case): Promise<Outcome> {
     }
     case 'update': {
       // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal).
-      // A referral's own side changes it only by withdrawing it.
-      const res = c.resource === 'youth-consents' || c.resource === 'referrals' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who) : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
-      // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal); an emergency access's is its review.
+      // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal), as a referral's
+      // own side changes it only by withdrawing it; an emergency access's one change is its review.
       const res =
-        c.resource === 'youth-consents' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who)
+        c.resource === 'youth-consents' || c.resource === 'referrals' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who)
         : c.resource === 'emergency-accesses' ? await call('POST', `${path}/${t.id}/review`, t.body ?? {}, who)
         : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
       return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow(table, t.id)) !== JSON.stringify(before) };
