@@ -91,6 +91,22 @@ CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
+-- citizen_consent: row-level security enabled, forced
+CREATE POLICY owner_all ON citizen_consent AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON citizen_consent AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- citizen_merge: row-level security enabled, forced
+CREATE POLICY owner_all ON citizen_merge AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON citizen_merge AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- emergency_access: row-level security enabled, forced
 CREATE POLICY owner_all ON emergency_access AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -211,6 +227,14 @@ CREATE POLICY tenant_isolation ON group_member AS PERMISSIVE FOR ALL TO outcomes
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
 
+-- legal_hold: row-level security enabled, forced
+CREATE POLICY owner_all ON legal_hold AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON legal_hold AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- meeting_facilitator: row-level security enabled, forced
 CREATE POLICY owner_all ON meeting_facilitator AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -275,6 +299,14 @@ CREATE POLICY owner_all ON programme AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY read_catalogue ON programme AS PERMISSIVE FOR SELECT TO outcomes_app
   USING (((municipality_id IS NULL) OR (municipality_id = ANY (app_municipality_ids()))));
 
+-- referral: row-level security enabled, forced
+CREATE POLICY owner_all ON referral AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON referral AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
 -- report_query: row-level security enabled, forced
 CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
@@ -282,6 +314,14 @@ CREATE POLICY owner_all ON report_query AS PERMISSIVE FOR ALL TO <owner>
 CREATE POLICY tenant_isolation ON report_query AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
+
+-- retention_run: row-level security enabled, forced
+CREATE POLICY owner_all ON retention_run AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON retention_run AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
 
 -- training: row-level security enabled, forced
 CREATE POLICY owner_all ON training AS PERMISSIVE FOR ALL TO <owner>
