@@ -47,7 +47,10 @@ describe("the access report's tables against the catalogue", () => {
     const declared = CITIZEN_DATA_TABLE_NAMES.flatMap((t) => (REPORT_TABLES[t].staff ?? []).map((c) => `${t}.${c}`)).sort();
     // Every key to app_user is declared (treatment_session.entered_in_error_by names a user without a key, declared too).
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows.map((r) => r.c).filter((c) => !declared.includes(c))).toEqual([]);
+    // Or deliberately left out: who looked the record up (an emergency access's opener and reviewer), with
+    // the municipality column of that composite key.
+    const leftOut = (c: string): boolean => LEFT_OUT_COLUMNS.has(c.split('.')[1] as string) || c.endsWith('_municipality_id');
+    expect(rows.map((r) => r.c).filter((c) => !declared.includes(c) && !leftOut(c))).toEqual([]);
   });
 });
 

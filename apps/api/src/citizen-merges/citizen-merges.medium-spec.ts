@@ -73,6 +73,19 @@ async function aliasWithEverything(): Promise<CitizenEntity> {
     `INSERT INTO outreach_contact (municipality_id, citizen_id, contact_at, staff_user_id, place_type, duration_minutes, contact_type) VALUES ($1, $2, now() - interval '3 days', $3, 'street', 20, 'first-contact')`,
     [AARHUS, alias.id, STAFF],
   );
+  // The tables other parts of issue 22 added: a consent entry, a (withdrawn) referral of the request, a lifted legal hold.
+  await o.query(`INSERT INTO citizen_consent (municipality_id, citizen_id, purpose, entry, event, on_date, recorded_by_user_id) VALUES ($1, $2, 'evaluation', 1, 'given', $3, $4)`, [
+    AARHUS, alias.id, Factories.day(-60), STAFF,
+  ]);
+  await o.query(
+    `INSERT INTO referral (municipality_id, citizen_id, case_request_id, to_municipality_id, to_centre_id, referred_on, identity_encrypted, created_by_user_id, state)
+     VALUES ($1, $2, $3, $4, $5, $6, 'x', $7, 'withdrawn')`,
+    [AARHUS, alias.id, request?.id, DEMO_IDS.municipalities.odense, DEMO_IDS.centres.odenseSyd, Factories.day(-60), STAFF],
+  );
+  await o.query(
+    `INSERT INTO legal_hold (municipality_id, citizen_id, reason, placed_by_user_id, lifted_at, lifted_by_user_id, lift_reason) VALUES ($1, $2, 'a complaint', $3, now(), $3, 'settled')`,
+    [AARHUS, alias.id, STAFF],
+  );
   return alias;
 }
 
@@ -87,8 +100,8 @@ describe('CitizenMergesService: a merge moves everything, an undo brings back ex
     const aliasBefore = await counts(alias.id);
     const targetBefore = await counts(target.id);
     // Every table the merge moves holds at least one of the alias's rows here, so each is really tried
-    // (the merges' own table and the citizen record itself stay).
-    const moving = CITIZEN_DATA_TABLE_NAMES.filter((t) => t !== 'citizen' && t !== 'citizen_merge');
+    // (the merges' own table, the citizen record itself and the openings of it by other municipalities stay).
+    const moving = CITIZEN_DATA_TABLE_NAMES.filter((t) => t !== 'citizen' && t !== 'citizen_merge' && t !== 'emergency_access');
     expect(moving.filter((t) => aliasBefore[t] === 0)).toEqual([]);
     // Hand-counted: 2 sessions (one with a note, so 1 note version), an active course's 2 transitions.
     expect(aliasBefore).toMatchObject({ case_request: 1, case_decision: 1, enrolment: 1, treatment_session: 2, note_version: 1, treatment_plan_revision: 1, assessment: 1, outreach_contact: 1, youth_consent: 1, enrolment_transition: 2 });
