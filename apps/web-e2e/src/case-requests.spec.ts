@@ -6,7 +6,7 @@ import { apiGet, apiPost, listQuery } from './support/api';
 import { expectNoAxeViolations } from './support/a11y';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, pickOption, screenshot } from './support/browser';
+import { baseUrl, openBrowser, pickOption, recordFailedResponses, screenshot } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 
@@ -21,10 +21,7 @@ describe('a request taken to a decision and a start within the treatment guarant
 
   beforeAll(async () => {
     browser = await openBrowser();
-    browser.page.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
-    });
+    recordFailedResponses(browser.page, failed);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { openBrowser, pickOption, screenshot } from './support/browser';
+import { openBrowser, pickOption, recordFailedResponses, screenshot } from './support/browser';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const ODENSE_STAFF = demoEmail('staff', 'odense');
@@ -50,10 +50,7 @@ describe('a citizen from registration to the first MOVE session', () => {
     await apiPost('citizens', { firstName: 'Anonym', lastName: 'Gadeplan', birthYear: 1979, sex: 'male' }, AARHUS_STAFF);
     browser = await openBrowser();
     browser.page.on('request', (request) => requested.push({ method: request.method(), url: request.url() }));
-    browser.page.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
-    });
+    recordFailedResponses(browser.page, failed);
   });
 
   afterAll(async () => {

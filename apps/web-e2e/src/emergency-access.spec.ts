@@ -5,7 +5,7 @@ import { freshCpr } from './support/a11y-data';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
+import { openBrowser, recordFailedResponses, screenshot, uniqueSuffix } from './support/browser';
 import { danishDaysFromToday } from './support/dates';
 
 /**
@@ -37,10 +37,7 @@ describe('breaking the glass, and its review', () => {
     await apiPost('sessions', { enrolmentId: active.id, startsAt: new Date(Date.now() - 3 * 24 * 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, AARHUS_STAFF);
     browser = await openBrowser();
     await browser.page.setViewportSize({ width: 1280, height: 900 });
-    browser.page.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
-    });
+    recordFailedResponses(browser.page, failed);
   });
 
   afterAll(async () => {

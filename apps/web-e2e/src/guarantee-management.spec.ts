@@ -5,8 +5,8 @@ import { freshCpr } from './support/a11y-data';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
-import { addDays, danishDaysFromToday } from './support/dates';
+import { baseUrl, openBrowser, recordFailedResponses, screenshot, uniqueSuffix } from './support/browser';
+import { addDays, danishDaysFromToday, typedDanish } from './support/dates';
 
 /**
  * Issue 21's smaller gaps, as their users meet them: the management (the municipality's admin) reads
@@ -18,8 +18,6 @@ import { addDays, danishDaysFromToday } from './support/dates';
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const AARHUS_ADMIN = demoEmail('admin', 'aarhus');
 
-/** A Danish date as the date box takes it: 5.1.2027. */
-const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 
 
 async function citizen(lastName: string): Promise<Citizen> {
@@ -38,10 +36,7 @@ describe('the treatment guarantee for the management, and a late link to the req
 
   beforeAll(async () => {
     browser = await openBrowser();
-    browser.page.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
-    });
+    recordFailedResponses(browser.page, failed);
   });
 
   afterAll(async () => {
@@ -64,8 +59,8 @@ describe('the treatment guarantee for the management, and a late link to the req
     const panel = page.getByTestId('guarantee-figures');
     // The last 90 days at once.
     await panel.getByTestId('figures-share').waitFor();
-    await panel.getByRole('textbox', { name: 'Henvendelser fra' }).fill(typed(day));
-    await panel.getByRole('textbox', { name: 'Til og med' }).fill(typed(day));
+    await panel.getByRole('textbox', { name: 'Henvendelser fra' }).fill(typedDanish(day));
+    await panel.getByRole('textbox', { name: 'Til og med' }).fill(typedDanish(day));
     await panel.getByRole('button', { name: 'Vis tal' }).click();
     // Kept 1 of (kept 1 + overdue 1): 50 %; the median of one start after 5 days: 5.
     await panel.getByTestId('figures-requests').getByText('2', { exact: true }).waitFor();
@@ -79,7 +74,7 @@ describe('the treatment guarantee for the management, and a late link to the req
     await screenshot(page, 'guarantee-figures-management');
     await expectNoAxeViolations(page, 'the management’s guarantee figures');
     // A period backwards is said in words, not sent.
-    await panel.getByRole('textbox', { name: 'Henvendelser fra' }).fill(typed(addDays(day, 1)));
+    await panel.getByRole('textbox', { name: 'Henvendelser fra' }).fill(typedDanish(addDays(day, 1)));
     await panel.getByRole('button', { name: 'Vis tal' }).click();
     await panel.getByTestId('figures-problem').getByText('Vælg en periode: fra-datoen skal ligge før til-datoen').waitFor();
     // The admin's menu has no requests, and the requests page is not theirs.

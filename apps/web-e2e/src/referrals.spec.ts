@@ -5,15 +5,13 @@ import { expectNoAxeViolations } from './support/a11y';
 import { apiGet, apiPost, listQuery } from './support/api';
 import { signIn, signOut } from './support/auth';
 import type { OpenBrowser } from './support/browser';
-import { baseUrl, openBrowser, pickOption, screenshot } from './support/browser';
-import { danishDaysFromToday } from './support/dates';
+import { baseUrl, openBrowser, pickOption, recordFailedResponses, screenshot } from './support/browser';
+import { danishDaysFromToday, typedDanish } from './support/dates';
 
 const AARHUS_STAFF = demoEmail('staff', 'aarhus');
 const ODENSE_STAFF = demoEmail('staff', 'odense');
 
 const letters = (n: number): string => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-/** 2026-12-06 as a person types it: 6.12.2026. */
-const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 
 describe('free choice: Aarhus refers a citizen to Odense, Odense accepts', () => {
   let browser: OpenBrowser;
@@ -21,10 +19,7 @@ describe('free choice: Aarhus refers a citizen to Odense, Odense accepts', () =>
 
   beforeAll(async () => {
     browser = await openBrowser();
-    browser.page.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
-    });
+    recordFailedResponses(browser.page, failed);
   });
 
   afterAll(async () => {
@@ -48,7 +43,7 @@ describe('free choice: Aarhus refers a citizen to Odense, Odense accepts', () =>
       await page.waitForFunction(() => document.location.hash.startsWith('#/referrals/create'));
       await page.getByRole('link', { name: fullName }).waitFor();
       await pickOption(page, 'Behandlingssted i en anden kommune', 'Misbrugscenter Odense Syd (Odense)');
-      await page.getByRole('textbox', { name: 'Borgerens eget valg af stedet (dato)' }).fill(typed(today));
+      await page.getByRole('textbox', { name: 'Borgerens eget valg af stedet (dato)' }).fill(typedDanish(today));
       await page.getByRole('textbox', { name: 'Besked til behandlingsstedet' }).fill('Borgeren vil gerne behandles tæt på sin søster i Odense');
       await expectNoAxeViolations(page, 'new referral');
       await page.getByRole('button', { name: 'Gem' }).click();

@@ -5,13 +5,9 @@ import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { openBrowser, screenshot, uniqueSuffix } from './support/browser';
 import { freshCpr } from './support/a11y-data';
+import { danishDaysFromToday, danishToday, typedDanish } from './support/dates';
 
 const STAFF = demoEmail('staff', 'aarhus');
-/** The Danish date `days` from today, YYYY-MM-DD (the app's and the API's "today"). */
-const danishDaysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
-const danishToday = (): string => danishDaysFromToday(0);
-/** A Danish date as the date box takes it: 5.1.2027. */
-const typed = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 
 /**
  * A staff member makes a treatment plan with the citizen on the citizen's page, then revises it: the
@@ -43,7 +39,7 @@ describe('the treatment plan', () => {
     await section.getByRole('button', { name: 'Lav behandlingsplan' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('spinbutton', { name: 'Forventet varighed (uger)' }).fill('26');
-    await dialog.getByRole('textbox', { name: 'Opfølgningsdato' }).fill(typed(danishDaysFromToday(5)));
+    await dialog.getByRole('textbox', { name: 'Opfølgningsdato' }).fill(typedDanish(danishDaysFromToday(5)));
     await dialog.getByRole('button', { name: 'Gem' }).click();
     await dialog.getByText('En plan uden mål: skriv mindst ét mål').waitFor();
 
@@ -115,7 +111,7 @@ describe('the treatment plan in English', () => {
     await dialog.getByRole('heading', { name: /^Treatment plan: ICM/ }).waitFor();
     await dialog.getByRole('spinbutton', { name: 'Expected duration (weeks)' }).fill('12');
     // Dates stay Danish in English too (decision 54): 5.1.2027.
-    await dialog.getByRole('textbox', { name: 'Review date' }).fill(typed(danishDaysFromToday(4)));
+    await dialog.getByRole('textbox', { name: 'Review date' }).fill(typedDanish(danishDaysFromToday(4)));
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('A plan without a goal: write at least one goal').waitFor();
 
@@ -128,8 +124,8 @@ describe('the treatment plan in English', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The treatment plan is saved').waitFor();
     await section.getByText('Find a work placement').waitFor();
-    await section.getByText(`Made with the citizen ${typed(danishToday())}`).waitFor();
-    await section.getByText(`Review ${typed(danishDaysFromToday(4))}`).waitFor();
+    await section.getByText(`Made with the citizen ${typedDanish(danishToday())}`).waitFor();
+    await section.getByText(`Review ${typedDanish(danishDaysFromToday(4))}`).waitFor();
 
     await section.getByRole('button', { name: 'Revise plan' }).click();
     const revision = page.getByRole('dialog');

@@ -84,3 +84,14 @@ export async function pickOption(page: Page, label: string, option: string): Pro
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
 }
+
+/**
+ * Collects into `failed` every answer of 400 or more the page receives ("404 GET /api/…"), so a test
+ * can require none. `/api/auth/me` is left out: the sign-in page asks it before anyone has signed in.
+ */
+export function recordFailedResponses(page: Page, failed: string[]): void {
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.status() >= 400 && pathname !== '/api/auth/me') failed.push(`${response.status()} ${response.request().method()} ${pathname}`);
+  });
+}

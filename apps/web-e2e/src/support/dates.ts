@@ -36,3 +36,6 @@ export const danishMonthDay = (months: number, day: 0 | 1): string => {
   const [y, m] = danishToday().split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
 };
+
+/** A YYYY-MM-DD date as a person types it in a Danish date box: 2026-12-06 → "6.12.2026". */
+export const typedDanish = (date: string): string => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
