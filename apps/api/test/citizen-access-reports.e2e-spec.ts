@@ -61,6 +61,7 @@ describe("the citizen's access report (GDPR art. 15)", () => {
     expect(r.sections.map((s) => s.table)).toEqual([
       'citizen', 'case_request', 'case_decision', 'enrolment', 'enrolment_transition', 'follow_up_attempt', 'group_member', 'group_attendance',
       'treatment_session', 'treatment_plan_revision', 'note_version', 'assessment', 'assessment_revision', 'outreach_contact', 'youth_consent',
+      'citizen_consent', 'citizen_merge', 'referral', 'legal_hold', 'emergency_access',
     ]);
     const counts = Object.fromEntries(r.counts.map((x) => [x.table, x.rows]));
     expect(counts).toMatchObject({ citizen: 1, case_request: 1, case_decision: 1, enrolment: 1, treatment_session: 1, note_version: 2, assessment: 0, youth_consent: 0, outreach_contact: 0 });

@@ -87,7 +87,10 @@ export class EmergencyAccessService {
     if (ids.length === 0) throw ApiException.notFound('Citizen with this CPR number in another municipality');
     // The owner's log rows below are allowed (policy shared_citizen_log) only while the accesses are named.
     await readUnderEmergencyAccess(manager, ids);
-    const accesses = await Promise.all(ids.map((id) => emergencyAccessOr404(manager, id)));
+    // One after another: the queries share the request's one connection (pg refuses, with a warning
+    // on the process's output, a second query on a client still busy with one).
+    const accesses: Awaited<ReturnType<typeof emergencyAccessOr404>>[] = [];
+    for (const id of ids) accesses.push(await emergencyAccessOr404(manager, id));
     this.logBoth(accesses, 'create');
     const [first] = await this.toAccesses(accesses);
     return first as EmergencyAccess;
@@ -110,7 +113,10 @@ export class EmergencyAccessService {
     const citizen = await sharedCitizen(manager, access.citizenId);
     // The database decides (expiry by its clock, the user, the role): nothing shared, nothing shown.
     if (!citizen) throw new ApiException(410, 'GONE', 'The emergency access has expired; open a new one with a new reason if the record is still needed');
-    const [enrolments, sessions, [shaped]] = await Promise.all([sharedEnrolments(manager, citizen.id, ENROLMENTS_SHOWN), sharedSessions(manager, citizen.id, SESSIONS_SHOWN), this.toAccesses([access])]);
+    // In turn, on the request's one connection (see open()).
+    const enrolments = await sharedEnrolments(manager, citizen.id, ENROLMENTS_SHOWN);
+    const sessions = await sharedSessions(manager, citizen.id, SESSIONS_SHOWN);
+    const [shaped] = await this.toAccesses([access]);
     this.logBoth([access], 'read');
     return {
       access: shaped as EmergencyAccess,

@@ -43,7 +43,8 @@ export const RETENTION_TABLES = Object.keys(TABLE_RECORD_TYPE) as CitizenDataTab
  */
 export function citizenOfRow(table: CitizenDataTable): { from: string; citizen: string } {
   const how = CITIZEN_DATA_TABLES[table] as { self?: true; citizen?: string; parent?: CitizenDataTable; via?: string };
-  if (how.self) return { from: `${table} t`, citizen: 't.id' };
+  // A record merged into the citizen (its tombstone, decision 87) is the same person's: erased with them.
+  if (how.self) return { from: `${table} t`, citizen: 'coalesce(t.merged_into_id, t.id)' };
   if (how.citizen) return { from: `${table} t`, citizen: `t.${how.citizen}` };
   const parent = CITIZEN_DATA_TABLES[how.parent as CitizenDataTable] as { citizen?: string };
   if (!parent.citizen) throw new Error(`${table}: a parent two levels from citizen is not supported`);

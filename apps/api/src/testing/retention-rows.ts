@@ -112,7 +112,9 @@ export async function backdate(m: EntityManager, citizenId: string, years: numbe
 export async function rowsPerTable(m: EntityManager, citizenId: string): Promise<Record<CitizenDataTable, number>> {
   const out = {} as Record<CitizenDataTable, number>;
   for (const table of CITIZEN_DATA_TABLE_NAMES) {
-    const [row] = (await m.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${citizenRowsPredicate(table)}`, [citizenId])) as { n: number }[];
+    // The citizen's own record and any record merged into it (a tombstone, erased with it).
+    const where = table === 'citizen' ? 'id = $1 OR merged_into_id = $1' : citizenRowsPredicate(table);
+    const [row] = (await m.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, [citizenId])) as { n: number }[];
     out[table] = row?.n ?? 0;
   }
   return out;

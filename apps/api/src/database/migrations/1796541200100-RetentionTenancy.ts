@@ -126,8 +126,7 @@ BEGIN
   GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('emergency_access', n);
   DELETE FROM citizen_merge WHERE target_citizen_id = p_citizen OR source_citizen_id = p_citizen;
   GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('citizen_merge', n);
-  DELETE FROM citizen WHERE merged_into_id = p_citizen;
-  DELETE FROM citizen WHERE id = p_citizen;
+  DELETE FROM citizen WHERE id = p_citizen OR merged_into_id = p_citizen;
   GET DIAGNOSTICS n = ROW_COUNT; v_counts := v_counts || jsonb_build_object('citizen', n);
   PERFORM set_config('retention.erasing', '', true);
   RETURN jsonb_build_object('erased', v_counts, 'courses', v_courses);
