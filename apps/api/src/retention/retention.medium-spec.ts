@@ -22,7 +22,7 @@ async function closedCitizen(years: number, options: { health?: boolean; state?:
   const enrolment = await make.enrolment('aarhus', { state: options.state ?? 'completed' });
   if (options.health ?? true) {
     await make.assessment(enrolment, 'intake', enrolment.startDate as string);
-    await fillEveryTable(medium.owner, enrolment);
+    await fillEveryTable(medium.owner, enrolment, (field, plain) => medium.crypto.encrypt(field, plain));
     await make.courseWithMembers([enrolment], 1);
   }
   await backdate(medium.owner, enrolment.citizenId, years);

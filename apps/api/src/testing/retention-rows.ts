@@ -11,8 +11,15 @@ import { DEMO_IDS } from '@outcomes/seeds';
  * compare the dry run and the erasure with).
  */
 
-/** Adds to the (closed) enrolment's citizen a row in each table the enrolment factory does not fill. */
-export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Promise<void> {
+/** Encrypts a value with the run's keys (`IdentifierCrypto.encrypt`), as the API would have. */
+export type Seal = (field: string, plain: string) => string;
+
+/**
+ * Adds to the (closed) enrolment's citizen a row in each table the enrolment factory does not fill.
+ * Encrypted columns hold real ciphertext under the API's keys (`seal`): the API reads these rows in
+ * later lists (sessions, referrals), and a value it cannot decrypt would fail them.
+ */
+export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity, seal: Seal): Promise<void> {
   const staff = e.staffUserId as string;
   const [request] = (await m.query(
     `INSERT INTO case_request (municipality_id, citizen_id, requested_on, channel, created_by_user_id, status, closed_on)
@@ -21,8 +28,8 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Prom
   )) as { id: string }[];
   await m.query(
     `INSERT INTO case_decision (municipality_id, case_request_id, citizen_id, decided_on, outcome, reasons_encrypted, legal_basis, complaint_guidance, decided_by_user_id)
-     VALUES ($1, $2, $3, $4, 'granted', 'x', 'Serviceloven § 101', 'Klag til Ankestyrelsen', $5)`,
-    [e.municipalityId, request?.id, e.citizenId, e.referralDate, staff],
+     VALUES ($1, $2, $3, $4, 'granted', $6, 'Serviceloven § 101', 'Klag til Ankestyrelsen', $5)`,
+    [e.municipalityId, request?.id, e.citizenId, e.referralDate, staff, seal('case_decision_reasons', 'Bevilget efter afdækning')],
   );
   await m.query(
     `INSERT INTO follow_up_attempt (municipality_id, enrolment_id, timepoint, attempted_on, channel, reached, user_id) VALUES ($1, $2, 'follow-up-3', $3, 'phone', false, $4)`,
@@ -30,8 +37,11 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Prom
   );
   await m.query(
     `INSERT INTO treatment_plan_revision (municipality_id, enrolment_id, citizen_id, revision, content_encrypted, review_date, made_with_citizen, revised_by)
-     VALUES ($1, $2, $3, 1, 'x', $4, false, $5)`,
-    [e.municipalityId, e.id, e.citizenId, e.referralDate, staff],
+     VALUES ($1, $2, $3, 1, $6, $4, false, $5)`,
+    [
+      e.municipalityId, e.id, e.citizenId, e.referralDate, staff,
+      seal('treatment_plan_content', JSON.stringify({ goals: ['Stoffrihed'], actions: ['Samtaler hver uge'], expectedDurationWeeks: 12, citizenResources: null, otherActors: null, responsible: null, madeWithCitizen: false, madeWithCitizenOn: null })),
+    ],
   );
   await m.query(
     `INSERT INTO outreach_contact (municipality_id, citizen_id, contact_at, staff_user_id, place_type, duration_minutes, contact_type) VALUES ($1, $2, $3, $4, 'street', 30, 'first-contact')`,
@@ -53,18 +63,21 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Prom
   const toOdense = e.municipalityId !== DEMO_IDS.municipalities.odense;
   await m.query(
     `INSERT INTO referral (municipality_id, citizen_id, case_request_id, to_municipality_id, to_centre_id, referred_on, identity_encrypted, created_by_user_id, state)
-     VALUES ($1, $2, $3, $4, $5, $6, 'x', $7, 'withdrawn')`,
-    [e.municipalityId, e.citizenId, request?.id, toOdense ? DEMO_IDS.municipalities.odense : DEMO_IDS.municipalities.aarhus, toOdense ? DEMO_IDS.centres.odenseSyd : DEMO_IDS.centres.aarhusCentrum, e.referralDate, staff],
+     VALUES ($1, $2, $3, $4, $5, $6, $8, $7, 'withdrawn')`,
+    [
+      e.municipalityId, e.citizenId, request?.id, toOdense ? DEMO_IDS.municipalities.odense : DEMO_IDS.municipalities.aarhus, toOdense ? DEMO_IDS.centres.odenseSyd : DEMO_IDS.centres.aarhusCentrum, e.referralDate, staff,
+      seal('referral_identity', JSON.stringify({ cpr: null, firstName: 'Retention', lastName: 'Henvist', birthYear: null, sex: null })),
+    ],
   );
   // An alias merged into the citizen (its tombstone goes with the citizen).
   const [alias] = (await m.query(
-    `INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, merged_into_id) VALUES ($1, 'x', 'y', $2) RETURNING id`,
-    [e.municipalityId, e.citizenId],
+    `INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, merged_into_id) VALUES ($1, $3, $4, $2) RETURNING id`,
+    [e.municipalityId, e.citizenId, seal('first_name', 'Alias'), seal('last_name', 'Sammenlagt')],
   )) as { id: string }[];
   await m.query(
     `INSERT INTO citizen_merge (municipality_id, source_citizen_id, target_citizen_id, merged_by_user_id, merged_at, reason_encrypted, moved, undo_until)
-     VALUES ($1, $2, $3, $4, $5, 'x', '{}', $5)`,
-    [e.municipalityId, alias?.id, e.citizenId, staff, new Date(`${e.referralDate}T10:00:00Z`)],
+     VALUES ($1, $2, $3, $4, $5, $6, '{}', $5)`,
+    [e.municipalityId, alias?.id, e.citizenId, staff, new Date(`${e.referralDate}T10:00:00Z`), seal('merge_reason', 'Identificeret ved pas')],
   );
   // An opening of the record by the other demo municipality's staff, long expired and reviewed.
   await m.query(
@@ -74,8 +87,8 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity): Prom
   );
   const [session] = (await m.query(
     `INSERT INTO treatment_session (municipality_id, enrolment_id, citizen_id, starts_at, duration_minutes, staff_user_id, kind, attendance, note_encrypted)
-     VALUES ($1, $2, $3, $4, 60, $5, 'individual', 'attended', 'x') RETURNING id`,
-    [e.municipalityId, e.id, e.citizenId, new Date(`${e.startDate ?? e.referralDate}T10:00:00Z`), staff],
+     VALUES ($1, $2, $3, $4, 60, $5, 'individual', 'attended', $6) RETURNING id`,
+    [e.municipalityId, e.id, e.citizenId, new Date(`${e.startDate ?? e.referralDate}T10:00:00Z`), staff, seal('session_note', 'Talte om bolig og arbejde')],
   )) as { id: string }[];
   if (!session) throw new Error('session not written');
   const [assessment] = (await m.query(`SELECT id FROM assessment WHERE enrolment_id = $1 LIMIT 1`, [e.id])) as { id: string }[];

@@ -40,6 +40,14 @@ export async function rows(): Promise<Factories> {
   return new Factories(() => manager, new IdentifierCrypto(key, indexKey));
 }
 
+/** The API's own identifier crypto (its keys, from the integration run's environment): for rows written here that the API reads. */
+export function apiCrypto(): IdentifierCrypto {
+  const key = process.env['TEST_ENCRYPTION_KEY'];
+  const indexKey = process.env['TEST_BLIND_INDEX_KEY'];
+  if (!key || !indexKey) throw new Error('the API’s keys are not set: run through jest.integration.config.cjs');
+  return new IdentifierCrypto(key, indexKey);
+}
+
 export async function closeRows(): Promise<void> {
   await source?.destroy();
   source = undefined;
