@@ -19,6 +19,9 @@ export const FocusHeadingOnNavigation = () => {
   const { pathname } = useLocation();
   useEffect(() => {
     const focusedAtNavigation = document.activeElement;
+    // A new page starts at its top: left scrolled down (a long citizen page), the app bar, which holds
+    // the heading, stays hidden and refuses focus, and focus fell to the body.
+    window.scrollTo({ top: 0 });
     const started = performance.now();
     let frame = 0;
     const attempt = () => {

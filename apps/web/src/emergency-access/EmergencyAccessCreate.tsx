@@ -1,4 +1,5 @@
 import { Alert } from '@mui/material';
+import { DANISH_TEXT } from '../common/danish-text';
 import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN } from '@outcomes/contracts';
 import type { EmergencyAccess } from '@outcomes/contracts';
 import { Create, maxLength, regex, required, SaveButton, SimpleForm, TextInput, Toolbar, useRedirect, useTranslate } from 'react-admin';
@@ -33,7 +34,7 @@ export const EmergencyAccessCreate = () => {
           slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
           sx={{ maxWidth: 240 }}
         />
-        <TextInput source="reason" multiline minRows={3} validate={[required(), atLeast(EMERGENCY_REASON_MIN), maxLength(EMERGENCY_REASON_MAX)]} helperText="app.emergencyAccess.reason_hint" fullWidth />
+        <TextInput source="reason" multiline minRows={3} validate={[required(), atLeast(EMERGENCY_REASON_MIN), maxLength(EMERGENCY_REASON_MAX)]} helperText="app.emergencyAccess.reason_hint" fullWidth slotProps={DANISH_TEXT} />
       </SimpleForm>
     </Create>
   );
