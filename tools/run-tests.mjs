@@ -15,6 +15,8 @@ rmSync(summaryFile, { force: true });
 const nx = (...args) => ['npx', ['nx', ...args, '--outputStyle=static']];
 const steps = [
   { name: 'lint and typecheck', cmd: nx('run-many', '-t', 'lint,typecheck') },
+  // Issue #20: a file, export or dependency nobody uses fails the run (knip.jsonc; npm run deadcode).
+  { name: 'dead code (knip)', cmd: ['npx', ['knip', '--no-progress']] },
   { name: 'unit tests', cmd: nx('run-many', '-t', 'test') },
   { name: 'migrations match the entities', cmd: ['node', ['tools/migrations.mjs', 'check']] },
   { name: 'API integration tests (HTTP, real PostgreSQL)', cmd: nx('run', 'api:integration') },

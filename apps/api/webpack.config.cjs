@@ -17,6 +17,8 @@ module.exports = {
     cli: path.join(__dirname, 'src/cli.ts'),
     // cli.js seed-synthetic's worker threads (src/startup/synthetic-workers.ts) load it by file name.
     'synthetic-worker': path.join(__dirname, 'src/startup/synthetic-worker.ts'),
+    // An export's worker process (src/exports/export-worker-host.ts) is forked from it by file name.
+    'export-worker': path.join(__dirname, 'src/exports/export-worker.ts'),
   },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',

@@ -25,6 +25,16 @@ export const DEMO_IDS = {
       admin: '00000000-0000-4000-8000-000000075104',
     },
   },
+  /**
+   * The national register of approved private treatment providers (fictitious): three approved, one
+   * of each kind, and one whose approval lapsed (a referral to it is refused).
+   */
+  providers: {
+    outpatient: '00000000-0000-4000-8009-000000000001',
+    day: '00000000-0000-4000-8009-000000000002',
+    residential: '00000000-0000-4000-8009-000000000003',
+    lapsed: '00000000-0000-4000-8009-000000000004',
+  },
   /** The national programme catalogue, inserted by a migration. */
   programmes: NATIONAL_PROGRAMME_IDS,
   /** Voluntary organisations: one per municipality and one working with both. */

@@ -2,10 +2,26 @@
 // for each list (the same role, outcomes_app, in the same kind of tenant transaction, so row-level
 // security costs the same), with no framework, no authentication, no access log and no shaping
 // beyond JSON. What the API spends above this is its own overhead.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import pg from 'pg';
 
 const PAGE = 'LIMIT 25 OFFSET 0';
+
+/**
+ * The worklist's one query, read from the API's source (apps/api/src/assessments/assessments.queries.ts,
+ * WORKLIST_SQL) rather than copied, so that the baseline runs exactly the SQL the API runs (decision 148).
+ */
+function worklistSql() {
+  const source = readFileSync(new URL('../../apps/api/src/assessments/assessments.queries.ts', import.meta.url), 'utf8');
+  const found = /const WORKLIST_SQL = `([^`]*)`/.exec(source);
+  if (!found) throw new Error('baseline: WORKLIST_SQL not found in assessments.queries.ts');
+  return found[1];
+}
+const WORKLIST_SQL = worklistSql();
+
+/** Today's Danish date, as the API's danishToday() computes it (the worklist's windows are in Danish days). */
+const danishToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** Each list: the page query and its count, as TypeORM's getManyAndCount issues them (see docs/performance.md). */
 export const BASELINE_QUERIES = {
@@ -21,18 +37,24 @@ export const BASELINE_QUERIES = {
     [`SELECT * FROM treatment_session r WHERE r.citizen_id = $1 ORDER BY r.starts_at DESC, r.id ASC ${PAGE}`, [p.citizenId]],
     ['SELECT count(DISTINCT r.id) FROM treatment_session r WHERE r.citizen_id = $1', [p.citizenId]],
   ],
-  // The worklist's three queries (enrolments, then their assessments and attempts by id), without the schedule computed on top.
-  worklist: (p) => [
-    [`SELECT * FROM enrolment e WHERE e.state IN ('active', 'completed', 'dropped_out') AND e.staff_user_id = $1`, [p.staffUserId]],
-    ['SELECT * FROM programme', []],
-    (previous) => ['SELECT a.enrolment_id, a.timepoint, a.assessed_on FROM assessment a WHERE a.enrolment_id = ANY($1)', [previous[0].map((e) => e.id)]],
-    (previous) => ['SELECT f.* FROM follow_up_attempt f WHERE f.enrolment_id = ANY($1) ORDER BY f.attempted_on ASC', [previous[0].map((e) => e.id)]],
-  ],
+  // The worklist's one query (its schedule, filter, order, page, total and attempts all in SQL), with
+  // the API's parameters: today, the ended states, the staff member, no centre, no status, the page.
+  worklist: (p) => [[WORKLIST_SQL, [danishToday(), ['completed', 'dropped_out'], p.staffUserId, null, null, 25, 0]]],
 };
 
 /** Starts the baseline on a free port; `params` are the same ids and hashes the API requests use. */
 export async function startBaseline({ appUrl, user, params, poolSize = 10 }) {
   const pool = new pg.Pool({ connectionString: appUrl, max: poolSize });
+  // An idle connection that the server ends (the throwaway database stopping under it) is no failure
+  // of the baseline's: without a listener, pg's pool re-throws it and ends the whole bench (exit 1).
+  pool.on('error', (error) => process.stderr.write(`[bench] baseline: an idle database connection ended (${error.message})\n`));
+  // pool.end() resolves once it has asked its connections to close, not when they have: stop() waits
+  // for each, or the database stopping right after ends one still closing (the error above).
+  const open = new Set();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
   const server = createServer(async (req, res) => {
     const name = req.url.slice(1);
     const queries = BASELINE_QUERIES[name];
@@ -40,7 +62,13 @@ export async function startBaseline({ appUrl, user, params, poolSize = 10 }) {
       res.writeHead(404).end();
       return;
     }
-    const client = await pool.connect();
+    let client;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      res.writeHead(503).end(String(error));
+      return;
+    }
     try {
       await client.query('BEGIN');
       await client.query(
@@ -65,9 +93,13 @@ export async function startBaseline({ appUrl, user, params, poolSize = 10 }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${server.address().port}`,
+    /** Before the database stops: no connection of the pool is left for it to end. */
     async stop() {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      const closed = [...open].map((client) => new Promise((resolve) => client.once('end', resolve)));
       await pool.end();
+      await Promise.all(closed);
     },
   };
 }

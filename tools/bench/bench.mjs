@@ -28,7 +28,9 @@ const DEMO = {
   hcs: '00000000-0000-4000-8000-000000000102',
 };
 // nationalLoadSeconds: the issue's "national should load in under 2 minutes on 2 cores"; no target at the other scales.
-const TARGETS = { nationalLoadSeconds: 120, listP99Ms: 100, listShareOfBaseline: 0.5, reportRatio: 1.5, reportMs: 1000, exportRatio: 1.5, exportRssMiB: 256 };
+// Issue 23's targets: a list at >= 60 % of the bare baseline's requests/s with a p99 at most twice the
+// baseline's; an export at most twice psql \copy in at most 256 MiB.
+const TARGETS = { nationalLoadSeconds: 120, listP99OfBaseline: 2, listShareOfBaseline: 0.6, reportRatio: 1.5, reportMs: 1000, exportRatio: 2, exportRssMiB: 256 };
 
 const { values: args } = parseArgs({
   options: {
@@ -37,8 +39,28 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     'skip-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (args.help) {
+  // The scales are seeds/synthetic/scales.ts's SCALES; run times measured on the 2-core machine (docs/performance.md).
+  process.stdout.write(`Usage: npm run bench -- [--scale <name>] [--seed 42] [--duration 10] [--connections 32] [--skip-build]
+
+Builds the API and web app, starts a throwaway PostgreSQL and the built API on it, loads the scale's
+synthetic data, then times four list endpoints beside a bare pg + node:http baseline, the outcome
+report beside its SQL in psql, the largest evaluator export beside psql \\copy, and a cold start.
+Prints one table, writes tools/bench/results/<scale>.{json,md} and exits 0.
+
+Scales (--scale, default municipality):
+  demo          120 citizens, 2 years, Aarhus and Odense: the smallest, for trying the bench out
+  municipality  2,000 citizens, 4 years, mostly Aarhus
+  national      200,000 citizens, 8 years, every listed municipality
+
+--duration is the seconds each list is hammered (after a 2 s warm-up), --connections autocannon's
+connections, --skip-build uses dist/ as it is.
+`);
+  process.exit(0);
+}
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
@@ -86,6 +108,7 @@ async function main() {
   let api;
   let baseline;
   const owner = new pg.Client({ connectionString: db.url });
+  owner.on('error', (error) => log(`the owner's database connection ended (${error.message})`));
   try {
     // The API migrates and seeds the demo accounts; the synthetic data goes in after, through its CLI.
     api = await startApi({ ...baseEnv, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '100000' });
@@ -133,8 +156,8 @@ async function main() {
       const apiResult = await hammer(url, request);
       const baseResult = await hammer(`${baseline.baseUrl}/${list.key}`);
       const share = baseResult.rps > 0 ? apiResult.rps / baseResult.rps : null;
-      const meets = apiResult.p99 < TARGETS.listP99Ms && share !== null && share >= TARGETS.listShareOfBaseline && apiResult.non2xx === 0;
-      rows.push({ kind: 'list', name: list.name, api: apiResult, baseline: baseResult, ratio: share, target: `p99 < ${TARGETS.listP99Ms} ms, >= ${TARGETS.listShareOfBaseline * 100} % of baseline req/s`, meets });
+      const meets = apiResult.p99 <= TARGETS.listP99OfBaseline * baseResult.p99 && share !== null && share >= TARGETS.listShareOfBaseline && apiResult.non2xx === 0;
+      rows.push({ kind: 'list', name: list.name, api: apiResult, baseline: baseResult, ratio: share, target: `p99 <= ${TARGETS.listP99OfBaseline}x baseline p99, >= ${TARGETS.listShareOfBaseline * 100} % of baseline req/s`, meets });
     }
 
     log('outcome report');
@@ -199,11 +222,23 @@ async function main() {
     writeFileSync(join(dir, `${args.scale}.md`), `${markdown}\n`);
     log(`written to tools/bench/results/${args.scale}.{json,md}`);
   } finally {
-    await owner.end().catch(() => undefined);
-    await baseline?.stop();
-    await api?.stop();
-    await db.stop();
+    await stopInOrder([() => owner.end(), () => baseline?.stop(), () => api?.stop(), () => db.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every connection to the throwaway database ends before it stops (the owner's client, the
+ * baseline's pool, the API), and a step that fails does not keep the database running: it is
+ * logged and the next step runs.
+ */
+async function stopInOrder(steps) {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      log(`while stopping: ${error.message}`);
+    }
   }
 }
 

@@ -8,6 +8,13 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '../..');
 const API_MAIN = join(root, 'dist/apps/api/main.js');
+// V8's flags for the API, the same as `npm start` and the image's CMD (a deployment test holds them
+// equal): Node 24's default young generation is twice Node 20's and raised an export's RSS by ~80 MiB
+// (docs/decisions.md, decision 125).
+const API_NODE_FLAGS = ['--max-semi-space-size=16'];
+// API_CPU_PROF_DIR=<dir> profiles every API this starts (V8's --cpu-prof, written when it stops): how
+// docs/performance.md finds where a request's time goes.
+const profiling = () => (process.env.API_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.API_CPU_PROF_DIR}`] : []);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -42,7 +49,7 @@ async function startApi(env, { wait = true, logFile } = {}) {
   const port = await freePort();
   const dataDir = join(tmpdir(), `outcomes-api-${process.pid}-${port}`);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, ...profiling(), API_MAIN], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,4 +93,4 @@ async function startApi(env, { wait = true, logFile } = {}) {
   return api;
 }
 
-module.exports = { API_MAIN, freePort, waitFor, startApi };
+module.exports = { API_MAIN, API_NODE_FLAGS, freePort, waitFor, startApi };

@@ -16,7 +16,7 @@ module.exports = {
       {
         babelrc: false,
         configFile: false,
-        plugins: [path.join(__dirname, 'babel-import-meta-cjs.cjs'), '@babel/plugin-transform-modules-commonjs'],
+        plugins: [path.join(__dirname, 'babel-import-meta-cjs.cjs'), require.resolve('@babel/plugin-transform-modules-commonjs')],
       },
     ],
   },

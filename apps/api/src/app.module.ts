@@ -6,6 +6,7 @@ import { APP_CONFIG, APP_DATABASE_URL } from './config/config';
 import { ConstraintRegistry } from './database/constraint-registry';
 import { dataSourceOptions } from './startup/data-source-options';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CitizensModule } from './citizens/citizens.module';
@@ -19,7 +20,9 @@ import { RegisterModule } from './register/register.module';
 import { RetentionModule } from './retention/retention.module';
 import { CitizenAccessReportsModule } from './citizen-access-reports/citizen-access-reports.module';
 import { EmergencyAccessModule } from './emergency-access/emergency-access.module';
+import { HandoversModule } from './handovers/handovers.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { GrantsModule } from './grants/grants.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
@@ -27,6 +30,7 @@ import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TreatmentProvidersModule } from './treatment-providers/treatment-providers.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TreatmentPlansModule } from './treatment-plans/treatment-plans.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -49,6 +53,7 @@ export class AppModule {
         HealthModule,
         MunicipalitiesModule,
         ProgrammesModule,
+        TreatmentProvidersModule,
         UsersModule.register(GrantsModule),
         GrantsModule,
         CitizensModule,
@@ -61,6 +66,7 @@ export class AppModule {
         RetentionModule,
         CitizenAccessReportsModule,
         EmergencyAccessModule,
+        HandoversModule,
         SessionsModule,
         TreatmentPlansModule,
         GroupsModule.register(VolunteersModule),
@@ -69,6 +75,8 @@ export class AppModule {
         VolunteersModule,
         OutcomesModule,
         ExportsModule,
+        ImportsModule,
+        ApiTokensModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_DATABASE_URL, useValue: databaseUrl }, ConstraintRegistry],
       exports: [APP_CONFIG, APP_DATABASE_URL],

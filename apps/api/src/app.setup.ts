@@ -9,12 +9,14 @@ import helmet from 'helmet';
 import { MAX_JSON_BODY_BYTES } from '@outcomes/contracts';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter, payloadTooLarge } from './common/errors/all-exceptions.filter';
+import { importTooLarge, isImportUpload } from './imports/import-upload';
 import { validationExceptionFactory } from './common/errors/validation-errors';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { ServedRecordInterceptor } from './common/served-record/served-record.interceptor';
 import { isApiPath } from './common/api-path';
 import { requestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/config';
+import { API_TOKEN_SCHEME } from './auth/auth.decorators';
 
 /** Everything between HTTP and the controllers, in the order a request meets it. */
 export function configureApp(app: NestExpressApplication, config: AppConfig, logger: Logger, webDir: string): void {
@@ -59,9 +61,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
   // body parser would answer 413 only after reading the whole declared body to discard it, so a client
   // declaring 10 MiB (and sending nothing) held a connection until Node's request timeout (5 min).
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (Number(req.headers['content-length']) > MAX_JSON_BODY_BYTES) {
+    // An import's upload (issue 24) is the one body that is a file: its own, larger limit (IMPORT_MAX_BYTES),
+    // read as a stream by the imports controller, which counts the bytes again (a body may omit its length).
+    const upload = isImportUpload(req);
+    if (Number(req.headers['content-length']) > (upload ? config.importMaxBytes : MAX_JSON_BODY_BYTES)) {
       res.setHeader('Connection', 'close');
-      res.status(413).json(payloadTooLarge());
+      res.status(413).json(upload ? importTooLarge(config.importMaxBytes) : payloadTooLarge());
       return;
     }
     next();
@@ -91,6 +96,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig, log
       .setTitle('Drug treatment outcomes API')
       .setDescription('react-admin simple-rest resources; errors are { statusCode, code, message, errors? }')
       .setVersion('0.1.0')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'otk_<8 hex>_<secret>',
+          description:
+            'A personal API token (issue 24; docs/api-tokens.md) in `Authorization: Bearer otk_…`, never in a query string. ' +
+            'It acts as its user, narrowed to its scope (`<resource>:<action>`, each route’s `x-permission`). ' +
+            'Refusals: 401 TOKEN_EXPIRED, 401 TOKEN_REVOKED (revoked, user deactivated or role changed), 401 UNAUTHORIZED (unknown), ' +
+            '403 TOKEN_SCOPE (errors.scope names the missing permission). Browsers use the httpOnly session cookie instead.',
+        },
+        API_TOKEN_SCHEME,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -151,6 +151,7 @@ interface Fixtures {
   planEnrolment: { id: string; citizenId: string };
   referralId: string;
   emergencyAccessId: string;
+  handoverId: string;
 }
 
 const citizensOfEnrolments = async (ids: string[]): Promise<string[]> =>
@@ -202,6 +203,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/legal-holds/{id}': { as: staff.aarhus, path: (f) => `/api/legal-holds/${f.legalHoldId}`, citizens: field('citizenId') },
   '/api/retention': { as: 'admin@aarhus.demo', path: () => '/api/retention', citizens: async (body) => (body as RetentionOverview).due.map((d) => d.citizenId) },
   '/api/emergency-accesses': { as: staff.aarhus, path: () => listPath('emergency-accesses', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/handovers': { as: staff.aarhus, path: () => listPath('handovers', { range: [0, 49] }), citizens: field('citizenId') },
+  '/api/handovers/{id}': { as: staff.aarhus, path: (f) => `/api/handovers/${f.handoverId}`, citizens: field('citizenId') },
+  '/api/handovers/incoming': { as: staff.odense, path: () => '/api/handovers/incoming', citizens: field('citizenId') },
   '/api/emergency-accesses/{id}': { as: staff.aarhus, path: (f) => `/api/emergency-accesses/${f.emergencyAccessId}`, citizens: field('citizenId') },
   '/api/register/readiness': { as: staff.aarhus, path: () => '/api/register/readiness', citizens: async (body) => [...(body as RegisterReadiness).incomplete, ...(body as RegisterReadiness).leftOut].map((c) => c.citizenId) },
 };
@@ -221,13 +225,17 @@ const NO_CITIZENS: Record<string, string> = {
   '/api/groups/{id}/facilitators': 'the volunteers who facilitate a group',
   '/api/coordinator-dashboard': 'groups, facilitators and volunteer hours',
   '/api/case-requests/{id}/decisions/{id}/pdf': 'a file (the decision letter): its read is logged with the citizen by the handler (case-requests.e2e-spec.ts checks it)',
+  '/api/handovers/{id}/record': 'another municipality’s citizen read under an accepted hand-over: the handler logs it in both municipalities’ logs, two rows (handovers.e2e-spec.ts checks them)',
   '/api/emergency-accesses/{id}/record': 'another municipality’s citizen read under emergency access: the handler logs it in both municipalities’ logs, two rows (emergency-access.e2e-spec.ts checks them)',
+  '/api/imports': 'the user’s own imports: kinds, states and counts',
+  '/api/imports/{id}': 'one import: its columns, mapping, progress and counts',
+  '/api/imports/{id}/results': 'an import’s per-row results (row numbers, actions, the records made): each row was logged with its citizen and the import’s id when it ran (imports.e2e-spec.ts checks it)',
   '/api/register/end-statuses': 'the national code list of end statuses: no personal data',
   '/api/register/extracts/{id}': 'a file (the month\'s register extract, CPR numbers but no citizen ids): its export is logged with every citizen in it by the handler (register.e2e-spec.ts checks it)',
 };
 
 /** Resources whose answers carry citizens, by hand; with the contracts' personal-data list, what the OpenAPI walk looks for. */
-const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds', 'citizen-access-reports', 'emergency-accesses'];
+const CITIZEN_BEARING = ['citizens', 'enrolments', 'youth-consents', 'sessions', 'groups', 'group-meetings', 'outreach-contacts', 'assessments', 'worklist', 'case-requests', 'register', 'citizen-merges', 'referrals', 'retention', 'legal-holds', 'citizen-access-reports', 'emergency-accesses', 'handovers'];
 
 async function fixtures(): Promise<Fixtures> {
   const citizen = await createCitizen('aarhus');
@@ -277,7 +285,13 @@ async function fixtures(): Promise<Fixtures> {
   const odenseCitizen = await createCitizen('odense');
   const opened = await call<{ id: string }>('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'Logtest: akut behov for journalen' }, { as: staff.aarhus });
   expect(opened.status).toBe(201);
-  return { legalHoldId: hold.body.id, referralId: referral.body.id, emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
+  // An Aarhus citizen handed over to Odense and accepted there: Odense's incoming list names its own new citizen.
+  const mover = await createCitizen('aarhus');
+  const handover = await call<{ id: string; version: number }>('POST', '/api/handovers', { citizenId: mover.id, toMunicipalityId: DEMO_IDS.municipalities.odense }, { as: staff.aarhus });
+  expect(handover.status).toBe(201);
+  const takenOver = await call('POST', `/api/handovers/${handover.body.id}/acceptance`, { programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.odenseSyd, version: handover.body.version }, { as: staff.odense });
+  expect(takenOver.status).toBe(200);
+  return { handoverId: handover.body.id, legalHoldId: hold.body.id, referralId: referral.body.id, emergencyAccessId: opened.body.id, citizen, enrolment, sessionId: session.body.id, group: group.body, meetingId: meeting.id, contactId: contact.body.id, assessmentId: assessment.body.id, consentId: consent.body.id, caseRequestId: caseRequest.body.id, planEnrolment };
 }
 
 describe('access-log completeness over the OpenAPI document', () => {
@@ -369,8 +383,9 @@ describe('citizen_ids and change in the chain', () => {
     const client = await db().connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ prev_hash: string; seqs: string[] }>('SELECT prev_hash, seqs FROM access_log_reserve(1)');
-      const prev = rows[0]?.prev_hash as string;
+      // Aarhus's chain (decision 127): its lock and its head.
+      const { rows } = await client.query<{ prev_hashes: string[]; seqs: string[] }>('SELECT prev_hashes, seqs FROM access_log_reserve($1::text[], 1)', [[aarhus]]);
+      const prev = rows[0]?.prev_hashes[0] as string;
       const seq = rows[0]?.seqs[0] as string;
       // The canonical text written out: the old fields, then the labelled additions with sorted keys.
       const text = `["${prev}","${seq}","2026-12-05T12:00:00.000Z","${staffId}","staff","${aarhus}","update","municipalities",null,null,null,null,"ok",` +

@@ -12,6 +12,7 @@ import type { RunningApi } from '../../../tools/testing/api-process.cjs';
 import { chainHash, GENESIS } from '../src/audit/access-log-chain';
 import type { ChainedRow } from '../src/audit/access-log-chain';
 import { toChained } from '../src/audit/access-log-verify';
+import { DEMO_IDS } from '@outcomes/seeds';
 import { freshDatabase, processSecrets } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
@@ -34,6 +35,7 @@ const apis: RunningApi[] = [];
 
 interface AnchorLine {
   kind: string;
+  chain?: string;
   seq: string;
   hash: string;
   at: string;
@@ -52,7 +54,7 @@ function anchorLines(dir = anchorDir): AnchorLine[] {
 interface Verdict {
   status: number | null;
   line: string;
-  json: { ok: boolean; findings: { kind: string; seq: string | null; message: string }[]; anchors: { valid: number } } | null;
+  json: { ok: boolean; findings: { kind: string; chain?: string; seq: string | null; message: string }[]; anchors: { valid: number } } | null;
   output: string;
 }
 
@@ -122,16 +124,25 @@ const apiEnv = (url: string): Record<string, string> => ({
   ...secrets,
 });
 
+const AARHUS = DEMO_IDS.municipalities.aarhus;
+const ODENSE = DEMO_IDS.municipalities.odense;
+
 let base: FreshDatabase;
+/** Aarhus's chain (decision 127), the one most attacks below are made on. */
 let rowsAtShutdown: { seq: string; hash: string }[];
+/** Odense's chain, written first: its rows are interleaved with nobody's, its tail is not the log's. */
+let odenseRows: { seq: string; hash: string }[];
+let allRows: number;
 
 beforeAll(async () => {
   base = await freshDatabase('tamper');
   databases.push(base);
   const api = await startApi(apiEnv(base.url));
   apis.push(api);
+  // Two municipalities' chains: Odense's first, then Aarhus's (each list of users is one access-log row).
+  const odense = await signIn(api, 'admin@odense.demo');
+  for (let i = 0; i < 3; i++) expect(await get(api, '/api/users', odense)).toBe(200);
   const token = await signIn(api, 'admin@aarhus.demo');
-  // Each list of users is one access-log row.
   for (let i = 0; i < 6; i++) expect(await get(api, '/api/users', token)).toBe(200);
   const [{ seq: headSeq }] = await ownerQuery<{ seq: string }>(base.url, 'SELECT max(seq)::text AS seq FROM access_log');
   // Anchored within the interval (1 s here, 60 s by default) once the head moved.
@@ -145,8 +156,13 @@ beforeAll(async () => {
   expect(logged.map((l) => l.auditAnchor)).toContainEqual(expect.objectContaining({ kind: 'head', seq: headSeq }));
   api.child.kill('SIGTERM');
   expect(await api.exited).toBe(0);
-  rowsAtShutdown = await ownerQuery(base.url, 'SELECT seq::text AS seq, hash::text AS hash FROM access_log ORDER BY seq');
+  rowsAtShutdown = await ownerQuery(base.url, 'SELECT seq::text AS seq, hash::text AS hash FROM access_log WHERE municipality_id = $1 ORDER BY seq', [AARHUS]);
   expect(rowsAtShutdown.length).toBeGreaterThanOrEqual(6);
+  odenseRows = await ownerQuery(base.url, 'SELECT seq::text AS seq, hash::text AS hash FROM access_log WHERE municipality_id = $1 ORDER BY seq', [ODENSE]);
+  expect(odenseRows.length).toBeGreaterThanOrEqual(3);
+  allRows = (await ownerQuery<{ n: number }>(base.url, 'SELECT count(*)::int AS n FROM access_log'))[0]?.n as number;
+  // The log's newest row is Aarhus's: the last anchor line is its chain's.
+  expect(Number(rowsAtShutdown[rowsAtShutdown.length - 1]?.seq)).toBeGreaterThan(Number(odenseRows[odenseRows.length - 1]?.seq));
 }, 120_000);
 
 afterAll(async () => {
@@ -160,9 +176,12 @@ describe('anchors of the chain’s head outside the database', () => {
     const anchors = anchorLines();
     expect(anchors[0]).toMatchObject({ kind: 'start', seq: '0' });
     const last = rowsAtShutdown[rowsAtShutdown.length - 1];
-    expect(anchors[anchors.length - 1]).toMatchObject({ kind: 'shutdown', seq: last?.seq, hash: last?.hash });
+    expect(anchors[anchors.length - 1]).toMatchObject({ kind: 'shutdown', chain: AARHUS, seq: last?.seq, hash: last?.hash });
+    // A line per chain: Odense's head was anchored too.
+    const odenseLast = odenseRows[odenseRows.length - 1];
+    expect(anchors).toContainEqual(expect.objectContaining({ kind: 'shutdown', chain: ODENSE, seq: odenseLast?.seq, hash: odenseLast?.hash }));
     const sut = auditVerify(base.url);
-    expect(sut.line).toMatch(new RegExp(`^access log verified: ${rowsAtShutdown.length} rows, chain intact, consistent with \\d+ signed anchor\\(s\\) \\(newest: seq ${last?.seq} `));
+    expect(sut.line).toMatch(new RegExp(`^access log verified: ${allRows} rows, chain intact, consistent with \\d+ signed anchor\\(s\\) \\(newest: seq ${last?.seq} `));
     expect(sut.status).toBe(0);
     expect(sut.json).toMatchObject({ ok: true, findings: [] });
   });
@@ -178,8 +197,31 @@ describe('anchors of the chain’s head outside the database', () => {
     const sut = auditVerify(db.url);
     expect(sut.status).toBe(1);
     expect(sut.line).toContain('TAMPERED: [truncated-tail]');
-    expect(sut.json?.findings.map((f) => [f.kind, f.seq])).toEqual([['truncated-tail', cut[1]]]);
+    expect(sut.json?.findings.map((f) => [f.kind, f.chain, f.seq])).toEqual([['truncated-tail', AARHUS, cut[1]]]);
     expect(sut.json?.findings[0]?.message).toContain(`names seq ${cut[1]}, but the last row is seq ${rowsAtShutdown[rowsAtShutdown.length - 3]?.seq}`);
+  });
+
+  it('finds the tail of one municipality’s chain cut while the other chains and the log’s newest row are untouched', async () => {
+    const db = await copyOf(base);
+    const cut = odenseRows[odenseRows.length - 1]?.seq as string;
+    await ownerQuery(db.url, 'ALTER TABLE access_log DISABLE TRIGGER USER');
+    expect(await ownerQuery(db.url, 'DELETE FROM access_log WHERE seq = $1 RETURNING seq', [cut])).toHaveLength(1);
+    // Every chain still links, and the log's last row is still Aarhus's newest.
+    expect(auditVerify(db.url, ['--chain-only'])).toMatchObject({ status: 0 });
+    const sut = auditVerify(db.url);
+    expect(sut.status).toBe(1);
+    expect(sut.json?.findings.map((f) => [f.kind, f.chain, f.seq])).toEqual([['truncated-tail', ODENSE, cut]]);
+    expect(sut.json?.findings[0]?.message).toContain(`names seq ${cut}, but the last row is seq ${odenseRows[odenseRows.length - 2]?.seq}`);
+  });
+
+  it('finds an Odense row moved into Aarhus’s chain: both chains break where it left and where it landed', async () => {
+    const db = await copyOf(base);
+    const moved = odenseRows[1]?.seq as string;
+    await ownerQuery(db.url, 'ALTER TABLE access_log DISABLE TRIGGER USER');
+    await ownerQuery(db.url, 'UPDATE access_log SET municipality_id = $1 WHERE seq = $2', [AARHUS, moved]);
+    const sut = auditVerify(db.url, ['--chain-only']);
+    expect(sut.status).toBe(1);
+    expect(sut.line).toContain(`BROKEN at seq ${moved}`);
   });
 
   it('finds a missing row: one in the middle deleted by the owner', async () => {
@@ -200,7 +242,7 @@ describe('anchors of the chain’s head outside the database', () => {
     const from = 2; // rows[2] is removed; rows[3..] get new hashes chained to rows[1]
     try {
       await client.query('ALTER TABLE access_log DISABLE TRIGGER USER');
-      const rows = (await client.query('SELECT * FROM access_log ORDER BY seq')).rows.map(toChained);
+      const rows = (await client.query('SELECT * FROM access_log WHERE municipality_id = $1 ORDER BY seq', [AARHUS])).rows.map(toChained);
       await client.query('DELETE FROM access_log WHERE seq = $1', [rows[from]?.seq]);
       let prev = rows[from - 1]?.hash as string;
       for (const row of rows.slice(from + 1)) {
@@ -225,12 +267,12 @@ describe('anchors of the chain’s head outside the database', () => {
     const db = await copyOf(base);
     const last = rowsAtShutdown[2] as { seq: string; hash: string };
     await ownerQuery(db.url, 'ALTER TABLE access_log DISABLE TRIGGER USER');
-    await ownerQuery(db.url, `INSERT INTO access_log_anchor (id, seq, hash, pruned_at) VALUES (1, $1, $2, now())`, [last.seq, last.hash]);
-    expect(await ownerQuery(db.url, 'DELETE FROM access_log WHERE seq <= $1 RETURNING seq', [last.seq])).toHaveLength(3);
+    await ownerQuery(db.url, `INSERT INTO access_log_chain_anchor (chain, seq, hash, pruned_at) VALUES ($1, $2, $3, now())`, [AARHUS, last.seq, last.hash]);
+    expect(await ownerQuery(db.url, 'DELETE FROM access_log WHERE seq <= $1 AND municipality_id = $2 RETURNING seq', [last.seq, AARHUS])).toHaveLength(3);
     expect(auditVerify(db.url, ['--chain-only']).status).toBe(0);
     const sut = auditVerify(db.url);
     expect(sut.status).toBe(1);
-    expect(sut.json?.findings.map((f) => [f.kind, f.seq])).toEqual([['unsigned-retention', last.seq]]);
+    expect(sut.json?.findings.map((f) => [f.kind, f.chain, f.seq])).toEqual([['unsigned-retention', AARHUS, last.seq]]);
   });
 
   it('refuses anchors with a tampered signature or from an unknown key', () => {
@@ -303,7 +345,7 @@ describe('retention through access_log_prune() only', () => {
       const migrated = spawnSync(process.execPath, [CLI, 'migrate'], { env: { PATH: process.env['PATH'], NODE_ENV: 'test', DATA_DIR: join(dir, 'unused'), DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...secrets }, encoding: 'utf8' });
       expect(migrated.stdout).toContain('database up to date');
       expect(await ownerQuery(db.url, `SELECT extract(day FROM retention)::int AS days FROM access_log_settings`)).toEqual([{ days: 183 }]);
-      // Three rows of 200 days ago at the start of the chain, as an API wrote them then.
+      // Three rows of 200 days ago at the start of the national chain (no municipality), as an API wrote them then.
       const client = new Client({ connectionString: db.url });
       await client.connect();
       const old: ChainedRow[] = [];
@@ -311,7 +353,7 @@ describe('retention through access_log_prune() only', () => {
         let prevHash = GENESIS;
         for (let i = 0; i < 3; i++) {
           const [{ seq }] = (await client.query<{ seq: string }>(`SELECT nextval('access_log_seq')::text AS seq`)).rows as [{ seq: string }];
-          const row = { seq, at: new Date(Date.now() - 200 * 86_400_000 + i * 1000), userId: randomUUID(), role: 'staff', municipalityId: randomUUID(), action: 'read', resource: 'citizens', recordId: randomUUID(), citizenId: randomUUID(), criterion: null, address: '127.0.0.1', outcome: 'ok', citizenIds: null, change: null, prevHash };
+          const row = { seq, at: new Date(Date.now() - 200 * 86_400_000 + i * 1000), userId: randomUUID(), role: 'operator', municipalityId: null, action: 'read', resource: 'citizens', recordId: randomUUID(), citizenId: randomUUID(), criterion: null, address: '127.0.0.1', outcome: 'ok', citizenIds: null, change: null, prevHash };
           prevHash = chainHash(secrets['AUDIT_KEY'] as string, row);
           old.push({ ...row, hash: prevHash });
           await client.query(
@@ -327,8 +369,9 @@ describe('retention through access_log_prune() only', () => {
       const api = await startApi({ ...apiEnv(db.url), AUDIT_ANCHOR_DIR: dir });
       apis.push(api);
       // The start-up prune.
-      await until('the prune', async () => (await ownerQuery(db.url, 'SELECT seq::text AS seq FROM access_log_anchor')).length > 0);
-      expect(await ownerQuery(db.url, 'SELECT seq::text AS seq, hash::text AS hash FROM access_log_anchor')).toEqual([{ seq: lastOld.seq, hash: lastOld.hash }]);
+      await until('the prune', async () => (await ownerQuery(db.url, 'SELECT seq::text AS seq FROM access_log_chain_anchor')).length > 0);
+      expect(await ownerQuery(db.url, 'SELECT chain, seq::text AS seq, hash::text AS hash FROM access_log_chain_anchor')).toEqual([{ chain: 'national', seq: lastOld.seq, hash: lastOld.hash }]);
+      expect(await ownerQuery(db.url, 'SELECT * FROM access_log_anchor')).toEqual([]);
       expect(await ownerQuery(db.url, 'SELECT count(*)::int AS n FROM access_log WHERE seq <= $1', [lastOld.seq])).toEqual([{ n: 0 }]);
       const token = await signIn(api, 'admin@odense.demo');
       expect(await get(api, '/api/users', token)).toBe(200);
@@ -336,7 +379,7 @@ describe('retention through access_log_prune() only', () => {
       expect(await api.exited).toBe(0);
 
       const prunes = anchorLines(dir).filter((a) => a.kind === 'prune');
-      expect(prunes).toEqual([expect.objectContaining({ seq: lastOld.seq, hash: lastOld.hash, removed: 3 })]);
+      expect(prunes).toEqual([expect.objectContaining({ chain: 'national', seq: lastOld.seq, hash: lastOld.hash, removed: 3 })]);
       const cutoffAge = Date.parse(prunes[0]?.at as string) - Date.parse(prunes[0]?.cutoff as string);
       expect(Math.round(cutoffAge / 86_400_000)).toBe(183);
       const sut = auditVerify(db.url, [], { AUDIT_ANCHOR_DIR: dir });

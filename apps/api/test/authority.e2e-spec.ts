@@ -206,6 +206,9 @@ describe('grants: made by the data owner’s admin, ended by revocation, expiry 
     expect(status).toBe('done');
     const download = () => call('GET', `/api/export-jobs/${job.body.id}/download`, undefined, { as: evaluator.email });
     expect((await download()).status).toBe(200);
+    // Its syntax files (labels only, no rows) follow the grant as the file does.
+    const syntax = () => call('GET', `/api/export-jobs/${job.body.id}/syntax/r?lang=da`, undefined, { as: evaluator.email });
+    expect((await syntax()).status).toBe(200);
 
     const revoked = await call<EvaluatorGrant>('DELETE', `/api/evaluator-grants/${made.body.id}`, undefined, { as: admins.odense });
     expect(revoked.status).toBe(200);
@@ -213,6 +216,7 @@ describe('grants: made by the data owner’s admin, ended by revocation, expiry 
     // At once, with the same token: the session reads grants on every request.
     expect((await odenseReport(evaluator.email)).status).toBe(403);
     expect((await download()).status).toBe(403);
+    expect((await syntax()).status).toBe(403);
     expect((await call('DELETE', `/api/evaluator-grants/${made.body.id}`, undefined, { as: admins.odense })).status).toBe(409);
     const trail = await db().query<{ action: string; change: { before: { status?: string } | null; after: { status?: string } | null } | null }>(
       "SELECT action, change FROM access_log WHERE resource = 'evaluator-grants' AND record_id = $1 AND user_id = $2 AND outcome = 'ok' AND change IS NOT NULL ORDER BY seq",

@@ -17,6 +17,9 @@ afterAll(closeDb);
 
 const REPORT = '/api/citizen-access-reports';
 type Report = CitizenAccessReport & ApiErrorBody;
+/** The day the citizen's request came, and its deadline one month later (art. 12(3)), by hand: 31 January has no 31 February. */
+const REQUESTED_ON = '2026-01-31';
+const DUE_ON = '2026-02-28';
 const hourAgo = (): string => new Date(Date.now() - 3_600_000).toISOString();
 
 /** A citizen with a request, a decision, a started course and a session whose note was corrected once, and one look-up by staff. */
@@ -50,18 +53,19 @@ describe("the citizen's access report (GDPR art. 15)", () => {
   it('holds every record put in, both versions of a corrected note, and the look-ups without who looked; logged as one export', async () => {
     const c = await citizenWithRecords();
     const seqBefore = Number((await db().query<{ s: string }>('SELECT max(seq) AS s FROM access_log')).rows[0]?.s);
-    const res = await call<Report>('POST', REPORT, { cpr: c.cpr }, { as: admins.aarhus });
+    const res = await call<Report>('POST', REPORT, { cpr: c.cpr, requestedOn: REQUESTED_ON }, { as: admins.aarhus });
     expect(res.status).toBe(200);
     const r = res.body;
     expect(r.format).toBe('outcomes/citizen-access-report/v1');
     expect(r.municipality.name).toBe('Aarhus');
+    expect([r.requestedOn, r.dueOn]).toEqual([REQUESTED_ON, DUE_ON]);
     expect(r.citizen).toEqual({ id: c.id, firstName: 'Ulla', lastName: c.lastName, cpr: c.cpr, birthYear: expect.any(Number) });
 
     // Every table of the list is a section, in the list's order; the counts are those put in above.
     expect(r.sections.map((s) => s.table)).toEqual([
       'citizen', 'case_request', 'case_decision', 'enrolment', 'enrolment_transition', 'follow_up_attempt', 'group_member', 'group_attendance',
       'treatment_session', 'treatment_plan_revision', 'note_version', 'assessment', 'assessment_revision', 'outreach_contact', 'youth_consent',
-      'citizen_consent', 'citizen_merge', 'referral', 'legal_hold', 'emergency_access',
+      'citizen_consent', 'citizen_merge', 'referral', 'legal_hold', 'emergency_access', 'handover',
     ]);
     const counts = Object.fromEntries(r.counts.map((x) => [x.table, x.rows]));
     expect(counts).toMatchObject({ citizen: 1, case_request: 1, case_decision: 1, enrolment: 1, treatment_session: 1, note_version: 2, assessment: 0, youth_consent: 0, outreach_contact: 0 });
@@ -98,7 +102,7 @@ describe("the citizen's access report (GDPR art. 15)", () => {
     expect(logged.rows).toEqual([{ action: 'export', resource: 'citizen-access-reports', citizen_id: c.id, user_id: DEMO_IDS.users.aarhus.admin, outcome: 'ok' }]);
 
     // The next report shows this one among the look-ups (what and why in words, by the admin's role).
-    const again = await call<Report>('POST', REPORT, { cpr: c.cpr }, { as: admins.aarhus });
+    const again = await call<Report>('POST', REPORT, { cpr: c.cpr, requestedOn: REQUESTED_ON }, { as: admins.aarhus });
     expect(again.body.lookups.at(-1)).toMatchObject({ action: 'export', resource: 'citizen-access-reports', role: 'admin', what: { da: 'Udtrukket: din indsigt (denne rapport)' } });
   });
 
@@ -107,7 +111,7 @@ describe("the citizen's access report (GDPR art. 15)", () => {
     const res = await fetch(`${baseUrl()}${REPORT}/pdf`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenFor(admins.aarhus)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ cpr: c.cpr }),
+      body: JSON.stringify({ cpr: c.cpr, requestedOn: REQUESTED_ON }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -115,17 +119,17 @@ describe("the citizen's access report (GDPR art. 15)", () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const expected of ['Indsigt i dine oplysninger', `Ulla ${c.lastName}`, `CPR-nr.: ${c.cpr.slice(0, 6)}-${c.cpr.slice(6)}`, 'Notater (hver udgave) (2)', 'Aftalt opfølgning tirsdag.', 'Aftalt opfølgning torsdag.', 'Forkert ugedag', 'Afdækningen viser behov for støtte i hverdagen.', 'Læst: dine stamdata']) {
+    for (const expected of ['Indsigt i dine oplysninger', `Ulla ${c.lastName}`, `CPR-nr.: ${c.cpr.slice(0, 6)}-${c.cpr.slice(6)}`, 'Notater (hver udgave) (2)', 'Aftalt opfølgning tirsdag.', 'Aftalt opfølgning torsdag.', 'Forkert ugedag', 'Afdækningen viser behov for støtte i hverdagen.', 'Læst: dine stamdata', 'Din anmodning modtaget: 31.1.2026', 'Svarfrist: 28.2.2026']) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('staff@aarhus.demo');
     const logged = await db().query<{ criterion: string }>("SELECT criterion FROM access_log WHERE citizen_id = $1 AND action = 'export' AND resource = 'citizen-access-reports'", [c.id]);
-    expect(logged.rows.map((row) => JSON.parse(row.criterion).document)).toEqual(['citizen-access-report-pdf']);
+    expect(logged.rows.map((row) => [JSON.parse(row.criterion).document, JSON.parse(row.criterion).requestedOn])).toEqual([['citizen-access-report-pdf', REQUESTED_ON]]);
   });
 
   it('finds a citizen without a CPR number by the record id', async () => {
     const citizen = await createCitizen('aarhus', { cpr: null, firstName: 'Uden', lastName: `Cpr ${randomUUID().slice(0, 6)}` });
-    const res = await call<Report>('POST', REPORT, { citizenId: citizen.id }, { as: admins.aarhus });
+    const res = await call<Report>('POST', REPORT, { citizenId: citizen.id, requestedOn: REQUESTED_ON }, { as: admins.aarhus });
     expect(res.status).toBe(200);
     expect([res.body.citizen.id, res.body.citizen.cpr, res.body.citizen.firstName]).toEqual([citizen.id, null, 'Uden']);
   });
@@ -133,10 +137,10 @@ describe("the citizen's access report (GDPR art. 15)", () => {
   it("answers another municipality's citizen exactly as an unknown one (404), by CPR number or id, and logs no export", async () => {
     const odenseCpr = freshCpr();
     const theirs = await createCitizen('odense', { cpr: odenseCpr });
-    const unknown = await call<Report>('POST', REPORT, { cpr: freshCpr() }, { as: admins.aarhus });
-    const other = await call<Report>('POST', REPORT, { cpr: odenseCpr }, { as: admins.aarhus });
-    const otherById = await call<Report>('POST', REPORT, { citizenId: theirs.id }, { as: admins.aarhus });
-    const unknownById = await call<Report>('POST', REPORT, { citizenId: randomUUID() }, { as: admins.aarhus });
+    const unknown = await call<Report>('POST', REPORT, { cpr: freshCpr(), requestedOn: REQUESTED_ON }, { as: admins.aarhus });
+    const other = await call<Report>('POST', REPORT, { cpr: odenseCpr, requestedOn: REQUESTED_ON }, { as: admins.aarhus });
+    const otherById = await call<Report>('POST', REPORT, { citizenId: theirs.id, requestedOn: REQUESTED_ON }, { as: admins.aarhus });
+    const unknownById = await call<Report>('POST', REPORT, { citizenId: randomUUID(), requestedOn: REQUESTED_ON }, { as: admins.aarhus });
     expect([unknown.status, other.status, otherById.status, unknownById.status]).toEqual([404, 404, 404, 404]);
     expect(other.body).toEqual(unknown.body);
     expect(otherById.body).toEqual(unknownById.body);
@@ -147,16 +151,19 @@ describe("the citizen's access report (GDPR art. 15)", () => {
 
   it.each([['staff', staff.aarhus], ['coordinator', 'coordinator@aarhus.demo'], ['evaluator', 'evaluator@aarhus.demo']])('refuses %s (403), JSON and PDF', async (_role, email) => {
     const c = await createCitizen('aarhus', { cpr: freshCpr() });
-    const json = await call<Report>('POST', REPORT, { citizenId: c.id }, { as: email });
-    const pdf = await call<Report>('POST', `${REPORT}/pdf`, { citizenId: c.id }, { as: email });
+    const json = await call<Report>('POST', REPORT, { citizenId: c.id, requestedOn: REQUESTED_ON }, { as: email });
+    const pdf = await call<Report>('POST', `${REPORT}/pdf`, { citizenId: c.id, requestedOn: REQUESTED_ON }, { as: email });
     expect([json.status, pdf.status]).toEqual([403, 403]);
   });
 
   it.each([
-    ['neither', {}, 'cpr'],
-    ['both', { cpr: '0101801234', citizenId: randomUUID() }, 'cpr'],
-    ['a CPR number of 9 digits', { cpr: '010180123' }, 'cpr'],
-    ['a citizenId that is no UUID', { citizenId: 'abc' }, 'citizenId'],
+    ['neither', { requestedOn: REQUESTED_ON }, 'cpr'],
+    ['both', { cpr: '0101801234', citizenId: randomUUID(), requestedOn: REQUESTED_ON }, 'cpr'],
+    ['a CPR number of 9 digits', { cpr: '010180123', requestedOn: REQUESTED_ON }, 'cpr'],
+    ['a citizenId that is no UUID', { citizenId: 'abc', requestedOn: REQUESTED_ON }, 'citizenId'],
+    ['no request date', { citizenId: randomUUID() }, 'requestedOn'],
+    ['a request date that is no date', { citizenId: randomUUID(), requestedOn: '31.01.2026' }, 'requestedOn'],
+    ['a request date after today', { citizenId: randomUUID(), requestedOn: '2099-01-01' }, 'requestedOn'],
   ])('answers %s with 400 naming the field, writing no export', async (_what, body, field) => {
     const res = await call<Report>('POST', REPORT, body, { as: admins.aarhus });
     expect(res.status).toBe(400);

@@ -127,6 +127,56 @@ describe('merging a record without a CPR number into the record with it (issue 2
   });
 });
 
+describe('a write racing a merge (decision 163)', () => {
+  it('a session saved while the merge holds the record waits for it and is refused (400 naming citizenId), not left on the merged-away record', async () => {
+    const { alias, enrolmentId } = await aliasWithCourse();
+    const { citizen: target } = await personWithCpr();
+    const sessionsOn = async (citizenId: string): Promise<number> => (await db().query('SELECT 1 FROM treatment_session WHERE citizen_id = $1', [citizenId])).rowCount ?? 0;
+    const before = { alias: await sessionsOn(alias.id), target: await sessionsOn(target.id) };
+    // The merge as the database sees it, written as the owner: the record held FOR UPDATE from the
+    // start (as the merge's lockCitizen does), the course moved, the record marked merged, one commit.
+    const merging = await db().connect();
+    try {
+      await merging.query('BEGIN');
+      await merging.query('SELECT 1 FROM citizen WHERE id = $1 FOR UPDATE', [alias.id]);
+      const saving = call<{ errors?: Record<string, string> }>('POST', '/api/sessions', {
+        // Two days ago: the course already has today's session (one a day).
+        enrolmentId, startsAt: new Date(Date.now() - 48 * 3600_000).toISOString(), durationMinutes: 30, kind: 'individual', attendance: 'attended', note: 'Gemt under sammenlægningen',
+      }, { as: STAFF });
+      // The API's insert has read the still-live record and now waits on the merge's hold.
+      const deadline = Date.now() + 20_000;
+      let answered: unknown;
+      void saving.then((res) => (answered = res));
+      for (;;) {
+        if (answered) throw new Error(`the session was answered before the merge ended: ${JSON.stringify(answered)}`);
+        const waiting = await db().query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%treatment_session%'`);
+        if ((waiting.rowCount ?? 0) > 0) break;
+        if (Date.now() > deadline) throw new Error('the session insert never waited on the merge');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await merging.query('UPDATE enrolment SET citizen_id = $2 WHERE citizen_id = $1', [alias.id, target.id]);
+      await merging.query('UPDATE treatment_session SET citizen_id = $2 WHERE citizen_id = $1', [alias.id, target.id]);
+      await merging.query('UPDATE citizen SET merged_into_id = $2 WHERE id = $1', [alias.id, target.id]);
+      await merging.query('COMMIT');
+      const res = await saving;
+      expect([res.status, res.body.errors]).toEqual([400, { citizenId: 'citizenId names a record merged into another; use that record' }]);
+    } finally {
+      merging.release();
+    }
+    // Nothing on the tombstone; the target has the alias's one session, moved, and no new one.
+    expect(await sessionsOn(alias.id)).toBe(0);
+    expect(await sessionsOn(target.id)).toBe(before.target + before.alias);
+  });
+
+  it('the database refuses any role a row on a merged-away record, the owner included', async () => {
+    const { alias } = await aliasWithCourse();
+    const { citizen: target } = await personWithCpr();
+    expect((await merge(alias, target)).status).toBe(201);
+    const refused = await db().query(`INSERT INTO legal_hold (municipality_id, citizen_id, reason, placed_by_user_id) VALUES ($1, $2, 'Prøve', $3)`, [DEMO_IDS.municipalities.aarhus, alias.id, DEMO_IDS.users.aarhus.staff]).catch((e: { code?: string }) => e);
+    expect((refused as { code?: string }).code).toBe('MG400');
+  });
+});
+
 describe('merging records: the attacker', () => {
   it('cannot merge another municipality’s citizens (a refused reference, logged), nor undo its merge (404)', async () => {
     const alias = await createCitizen('aarhus', { cpr: null });

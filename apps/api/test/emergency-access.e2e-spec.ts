@@ -66,14 +66,34 @@ describe('breaking the glass', () => {
     for (const admin of [admins.aarhus, admins.odense]) {
       expect((await call<AccessLogVerification>('GET', '/api/access-log/verify', undefined, { as: admin })).body).toMatchObject({ ok: true, firstBrokenSeq: null });
     }
+    // One row in each municipality's own chain (decision 127): each follows the previous row of its municipality, not the other's.
+    const links = (
+      await db().query<{ municipality_id: string; linked: boolean }>(
+        `SELECT l.municipality_id, l.prev_hash = (SELECT p.hash FROM access_log p WHERE p.municipality_id = l.municipality_id AND p.seq < l.seq ORDER BY p.seq DESC LIMIT 1) AS linked
+         FROM access_log l WHERE l.record_id = $1 AND l.action = 'read' ORDER BY l.seq`,
+        [opened.body.id],
+      )
+    ).rows;
+    expect(links).toEqual([{ municipality_id: ODENSE, linked: true }, { municipality_id: AARHUS, linked: true }]);
 
-    // Expired (moved into the past by the database owner): 410, and no further read is logged.
+    // Expired (moved into the past by the database owner): 410, no further read, and the refused
+    // attempt is in both logs (decision 115), naming the Odense user and the citizen.
     await db().query(`UPDATE emergency_access SET opened_at = now() - interval '25 hours', expires_at = now() - interval '1 hour' WHERE id = $1`, [opened.body.id]);
     const late = await record(opened.body.id);
     expect(late.status).toBe(410);
     expect(late.body.code).toBe('GONE');
     expect(JSON.stringify(late.body)).not.toContain(citizen.lastName);
-    expect((await logOf(opened.body.id)).filter((r) => r.action === 'read' && r.outcome === 'ok')).toHaveLength(2);
+    const after = await logOf(opened.body.id);
+    expect(after.filter((r) => r.action === 'read' && r.outcome === 'ok')).toHaveLength(2);
+    expect(after.filter((r) => r.outcome === 'refused').map((r) => [r.action, r.municipality_id, r.user_id, r.citizen_id])).toEqual([
+      ['read', ODENSE, who, citizen.id], ['read', AARHUS, who, citizen.id],
+    ]);
+    // Aarhus's admin finds the attempt in their own log through the API; the chain still verifies.
+    const refusedInAarhus = await call<AccessLogEntry[]>('GET', listPath('access-log', { filter: { recordId: opened.body.id, outcome: 'refused' } }), undefined, { as: admins.aarhus });
+    expect(refusedInAarhus.body.map((r) => [r.municipalityId, r.userId, r.citizenId, r.action])).toEqual([[AARHUS, who, citizen.id, 'read']]);
+    for (const admin of [admins.aarhus, admins.odense]) {
+      expect((await call<AccessLogVerification>('GET', '/api/access-log/verify', undefined, { as: admin })).body).toMatchObject({ ok: true, firstBrokenSeq: null });
+    }
     expect((await call<EmergencyAccess>('GET', `/api/emergency-accesses/${opened.body.id}`, undefined, { as: staff.odense })).body.active).toBe(false);
   });
 
@@ -86,6 +106,12 @@ describe('breaking the glass', () => {
     expect((await record(opened.body.id, colleague.email)).status).toBe(404);
     expect((await record(opened.body.id, admins.odense)).status).toBe(403);
     expect((await record(opened.body.id, staff.aarhus)).status).toBe(404);
+    // The refusals are logged: the admin's in Odense's own log (refused), the others as not found.
+    const refused = (await logOf(opened.body.id)).filter((r) => r.action === 'read' && r.outcome !== 'ok');
+    expect(refused.map((r) => [r.municipality_id, r.user_id, r.outcome])).toEqual(
+      expect.arrayContaining([[ODENSE, DEMO_IDS.users.odense.admin, 'refused'], [ODENSE, colleague.id, 'not-found'], [AARHUS, DEMO_IDS.users.aarhus.staff, 'not-found']]),
+    );
+    expect(refused.filter((r) => r.outcome === 'refused')).toEqual([expect.objectContaining({ municipality_id: ODENSE, citizen_id: citizen.id })]);
     // Nor does the colleague's own ordinary route see the citizen.
     expect((await call('GET', `/api/citizens/${citizen.id}`, undefined, { as: colleague.email })).status).toBe(404);
     // And the opener's ordinary routes do not either: only the emergency route reads under the access.

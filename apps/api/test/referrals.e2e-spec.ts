@@ -1,7 +1,7 @@
 import type { ApiErrorBody, CaseRequest, Enrolment, Referral, ReferralProgress } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { randomUUID } from 'node:crypto';
-import { createCitizen, staff } from './support/fixtures';
+import { ASI_INTAKE_ITEMS, createCitizen, staff } from './support/fixtures';
 import { asAppRole, call, closeDb, db, listPath } from './support/http';
 import { daysFromToday, today } from './support/dates';
 
@@ -14,6 +14,16 @@ afterAll(closeDb);
  * Odense reads nothing of Aarhus's records beyond what the referral shows.
  */
 
+/** libs/domain's asi-scoring.spec.ts complete interview: every item answered, hand-picked values. */
+const ASI_COMPLETE = {
+  M6: 9, M7: 3, M8: 2,
+  E4: 1, E5: 0, E11: 12, E12: 8000, E17: 500,
+  D1: 18, D2: 6, D26: 9, D28: 2, D30: 3, D23: 1200,
+  D3: 0, D4: 0, D5: 0, D6: 0, D7: 2, D8: 4, D9: 0, D10: 20, D11: 0, D12: 0, D13: 3, D27: 10, D29: 3, D31: 4,
+  L24: 1, L27: 5, L28: 2, L29: 1,
+  F3: 'no', F18: 1, F19: 'N', F20: 0, F21: 1, F22: 'N', F23: 0, F24: 0, F25: 'N', F26: 0, F30: 6, F32: 2, F34: 1,
+  P3: 1, P4: 1, P5: 0, P6: 1, P7: 0, P8: 0, P9: 0, P10: 1, P11: 15, P12: 3, P13: 2,
+};
 const AARHUS = DEMO_IDS.municipalities.aarhus;
 const ODENSE = DEMO_IDS.municipalities.odense;
 const ODENSE_SYD = DEMO_IDS.centres.odenseSyd;
@@ -94,7 +104,7 @@ describe('a referral to another municipality, accepted', () => {
     // Aarhus follows the course: referred, nothing attended yet.
     const first = await call<ReferralProgress>('GET', `/api/referrals/${made.body.id}/progress`, undefined, { as: staff.aarhus });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ referralId: made.body.id, citizenId: request.citizenId, state: 'referred', referralDate: today(), startDate: null, endDate: null, endStatus: null, sessionsAttended: 0, sessionsRecorded: 0 });
+    expect(first.body).toEqual({ referralId: made.body.id, citizenId: request.citizenId, state: 'referred', referralDate: today(), startDate: null, endDate: null, endStatus: null, sessionsAttended: 0, sessionsRecorded: 0, asiLatest: null, asiDates: [] });
     // Odense records the sessions; Aarhus sees the start and the counts, nothing else.
     const started = await call<Enrolment>('POST', `/api/enrolments/${enrolment.body.id}/transitions`, { to: 'active', date: today(), version: enrolment.body.version }, { as: staff.odense });
     expect(started.status).toBe(200);
@@ -105,6 +115,31 @@ describe('a referral to another municipality, accepted', () => {
     }
     const later = await call<ReferralProgress>('GET', `/api/referrals/${made.body.id}/progress`, undefined, { as: staff.aarhus });
     expect(later.body).toMatchObject({ state: 'active', startDate: today(), sessionsAttended: 1, sessionsRecorded: 2 });
+
+    // Odense assesses (ASI) twice; Aarhus sees the latest one's seven composites and the dates, nothing else
+    // (decision 119). The latest is libs/domain's hand-picked complete interview, its composites worked out
+    // by hand from docs/asi-scoring.md's formulas, as in asi-scoring.spec.ts.
+    for (const [timepoint, items] of [['intake', ASI_INTAKE_ITEMS], ['ad-hoc', ASI_COMPLETE]] as const) {
+      const assessed = await call('POST', '/api/assessments', { enrolmentId: enrolment.body.id, timepoint, date: today(), items }, { as: staff.odense });
+      expect(assessed.status).toBe(201);
+    }
+    const outcome = await call<ReferralProgress>('GET', `/api/referrals/${made.body.id}/progress`, undefined, { as: staff.aarhus });
+    expect(outcome.status).toBe(200);
+    expect(Object.keys(outcome.body).sort()).toEqual(['asiDates', 'asiLatest', 'citizenId', 'endDate', 'endStatus', 'referralDate', 'referralId', 'sessionsAttended', 'sessionsRecorded', 'startDate', 'state']);
+    expect(outcome.body.asiDates).toEqual([today(), today()]);
+    const asi = outcome.body.asiLatest;
+    expect(Object.keys(asi ?? {}).sort()).toEqual(['alcohol', 'assessedOn', 'drug', 'employment', 'family', 'legal', 'medical', 'psychiatric']);
+    expect(asi?.assessedOn).toBe(today());
+    const expected: Record<string, number> = {
+      medical: 9 / 90 + 3 / 12 + 2 / 12,
+      employment: 1 - (1 / 4 + 0 / 4 + 12 / 120 + Math.log(8000) / 36),
+      alcohol: 18 / 180 + 6 / 180 + 9 / 180 + 2 / 24 + 3 / 24 + Math.log(1200) / 44,
+      drug: (0 + 0 + 0 + 0 + 2 + 4 + 0 + 20 + 0 + 3 + 10) / 390 + 3 / 52 + 4 / 52,
+      legal: 1 / 5 + 5 / 150 + 2 / 20 + 1 / 20 + Math.log(500) / 46,
+      family: 2 / 10 + 6 / 150 + 2 / 20 + 1 / 20 + 2 / 6 / 5,
+      psychiatric: 4 / 11 + 15 / 330 + 3 / 44 + 2 / 44,
+    };
+    for (const [domain, value] of Object.entries(expected)) expect((asi as unknown as Record<string, number>)[domain]).toBeCloseTo(value, 12);
     // Aarhus still reads nothing of Odense's records.
     expect((await call('GET', `/api/enrolments/${enrolment.body.id}`, undefined, { as: staff.aarhus })).status).toBe(404);
     expect((await call('GET', `/api/citizens/${odenseCitizenId}`, undefined, { as: staff.aarhus })).status).toBe(404);

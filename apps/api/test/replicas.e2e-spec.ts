@@ -87,8 +87,8 @@ const done = (id: string, timeoutMs: number) =>
 async function traces(id: string): Promise<{ runs: number; queueJobs: { state: string; retrycount: number }[] }> {
   const runs = await owner.query(`SELECT 1 FROM access_log WHERE action = 'export' AND record_id = $1 AND criterion LIKE 'run:%'`, [id]);
   const jobs = await owner.query<{ state: string; retrycount: number }>(
-    `SELECT state, retry_count AS retrycount FROM pgboss.job WHERE data->>'exportJobId' = $1
-     UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE data->>'exportJobId' = $1`,
+    // pg-boss 11 and later keep a finished job in pgboss.job (until the queue's deleteAfterSeconds): no archive table.
+    `SELECT state::text AS state, retry_count AS retrycount FROM pgboss.job WHERE data->>'exportJobId' = $1`,
     [id],
   );
   return { runs: runs.rowCount ?? 0, queueJobs: jobs.rows };

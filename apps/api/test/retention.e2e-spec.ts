@@ -72,7 +72,18 @@ describe('retention', () => {
     expect(JSON.stringify(dry.body)).not.toMatch(/firstName|lastName|cpr/i);
 
     const before = await tableCounts();
-    const run = await call<RetentionRun>('POST', '/api/retention/runs', {}, { as: ADMIN });
+    // The admin confirms the count they read (decision 118): another count erases nothing, 409 naming expectedCount.
+    for (const wrong of [dry.body.dueTotal + 1, dry.body.dueTotal - 1]) {
+      const refused = await call<ApiErrorBody>('POST', '/api/retention/runs', { expectedCount: wrong }, { as: ADMIN });
+      expect([refused.status, refused.body.code, Object.keys(refused.body.errors ?? {})]).toEqual([409, 'COUNT_CHANGED', ['expectedCount']]);
+      expect(await tableCounts()).toEqual(before);
+    }
+    for (const bad of [{}, { expectedCount: 'alle' }, { expectedCount: -1 }, { expectedCount: 1.5 }]) {
+      const refused = await call<ApiErrorBody>('POST', '/api/retention/runs', bad, { as: ADMIN });
+      expect([refused.status, Object.keys(refused.body.errors ?? {})]).toEqual([400, ['expectedCount']]);
+    }
+    expect(await tableCounts()).toEqual(before);
+    const run = await call<RetentionRun>('POST', '/api/retention/runs', { expectedCount: dry.body.dueTotal }, { as: ADMIN });
     expect(run.status).toBe(201);
     const after = await tableCounts();
     const removed = Object.fromEntries(CITIZEN_DATA_TABLE_NAMES.map((t) => [t, before[t] - after[t]]));
@@ -131,13 +142,14 @@ describe('retention', () => {
     expect(odense.body.municipalityId).toBe(DEMO_IDS.municipalities.odense);
     expect(odense.body.due.map((d) => d.citizenId)).not.toContain(other);
     expect((await call('POST', '/api/retention/erasures', { citizenId: other }, { as: ODENSE_ADMIN })).status).toBe(404);
-    expect((await call('POST', '/api/retention/runs', {}, { as: ODENSE_ADMIN })).status).toBe(201);
+    expect((await call('POST', '/api/retention/runs', { expectedCount: odense.body.dueTotal }, { as: ODENSE_ADMIN })).status).toBe(201);
     expect((await rowsPerTable(await ownerManager(), other)).citizen).toBe(2); // and the alias merged into it
     // Staff neither read the dry run nor run it.
     expect((await call('GET', '/api/retention', undefined, { as: staff.aarhus })).status).toBe(403);
-    expect((await call('POST', '/api/retention/runs', {}, { as: staff.aarhus })).status).toBe(403);
+    expect((await call('POST', '/api/retention/runs', { expectedCount: 0 }, { as: staff.aarhus })).status).toBe(403);
     // Clean up: Aarhus's own run erases it.
-    expect((await call<RetentionRun>('POST', '/api/retention/runs', {}, { as: ADMIN })).body.citizens).toBeGreaterThanOrEqual(1);
+    const aarhusDue = (await call<RetentionOverview>('GET', '/api/retention', undefined, { as: ADMIN })).body.dueTotal;
+    expect((await call<RetentionRun>('POST', '/api/retention/runs', { expectedCount: aarhusDue }, { as: ADMIN })).body.citizens).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps the health records’ period at 10 years or more (the law): 400 naming the setting', async () => {

@@ -5,6 +5,7 @@ import { activeEnrolment, createCitizen, createCourse, staff } from './support/f
 import { call, closeDb, db, listPath } from './support/http';
 import type { Answer } from './support/http';
 import { daysFromToday, today as todayInDenmark } from './support/dates';
+import { csv, dryRun, upload } from './support/imports';
 
 /**
  * Row-level security on every tenant table, from the catalogue (issue #17). A tenant table is one
@@ -34,6 +35,9 @@ const TENANT_TABLES = [
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
   'legal_hold', 'retention_run',
   'emergency_access',
+  'handover',
+  'api_token',
+  'import_job', 'import_mapping',
 ];
 
 /**
@@ -53,6 +57,10 @@ const REFERENCE_TABLES: Record<string, { reason: string; noTenantSees: string }>
   programme: {
     reason: 'the national catalogue (municipality_id NULL) is read by all; a local programme only by its municipality',
     noTenantSees: 'municipality_id IS NULL',
+  },
+  treatment_provider: {
+    reason: 'the national register of approved private treatment providers (no municipality_id column): free choice lists them all; written by the national operator only (decision 105)',
+    noTenantSees: 'true',
   },
 };
 
@@ -116,6 +124,8 @@ async function fillTenantTables(): Promise<void> {
   const request = ok('request', await call<{ id: string }>('POST', '/api/case-requests', { citizenId: requester.id, requestedOn: today, channel: 'phone' }, asStaff));
   // referral: Aarhus's request referred to Odense's treatment place (free choice)
   ok('referral', await call('POST', '/api/referrals', { citizenId: requester.id, caseRequestId: request.id, toCentreId: DEMO_IDS.centres.odenseSyd, referredOn: today }, asStaff));
+  // ...and to an approved private provider (decision 105): still Aarhus's row.
+  ok('provider referral', await call('POST', '/api/referrals', { citizenId: requester.id, caseRequestId: request.id, providerId: DEMO_IDS.providers.outpatient, referredOn: today }, asStaff));
   ok('decision', await call('POST', `/api/case-requests/${request.id}/decisions`, { decidedOn: today, outcome: 'refused', reasons: 'RLS-test', legalBasis: 'Serviceloven § 101', complaintGuidance: 'Klage inden 4 uger' }, asStaff));
 
   // citizen_merge: a record without a CPR number merged into one with it
@@ -124,10 +134,19 @@ async function fillTenantTables(): Promise<void> {
   ok('merge', await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: person.id, targetVersion: person.version, reason: 'RLS-test: samme person' }, asStaff));
   // legal_hold, retention_run (a run with nothing due writes its row all the same)
   ok('legal hold', await call('POST', '/api/legal-holds', { citizenId: requester.id, reason: 'RLS-test: verserende retssag' }, asStaff));
-  ok('retention run', await call('POST', '/api/retention/runs', {}, { as: 'admin@aarhus.demo' }));
+  const due = await call<{ dueTotal: number }>('GET', '/api/retention', undefined, { as: 'admin@aarhus.demo' });
+  ok('retention run', await call('POST', '/api/retention/runs', { expectedCount: due.body.dueTotal }, { as: 'admin@aarhus.demo' }));
   // emergency_access: an Odense citizen's record opened by Aarhus staff (Odense owns the row)
   const odenseCitizen = await createCitizen('odense');
   ok('emergency access', await call('POST', '/api/emergency-accesses', { cpr: odenseCitizen.cpr, reason: 'RLS-test: akut behov for journalen' }, asStaff));
+  // handover: an Aarhus citizen handed over to Odense (Aarhus owns the row)
+  ok('hand-over', await call('POST', '/api/handovers', { citizenId: requester.id, toMunicipalityId: DEMO_IDS.municipalities.odense }, asStaff));
+  // api_token: a staff member's personal API token (issue 24)
+  ok('api token', await call('POST', '/api/api-tokens', { purpose: 'RLS-test', expiresInDays: 1, scope: ['municipalities:list'] }, asStaff));
+  // import_job, import_mapping: an uploaded file and its dry run's saved mapping (issue 24)
+  const uploaded = await upload('citizens', csv([['Fornavn', 'Efternavn'], ['RLS', 'Test']]));
+  if (uploaded.status !== 201) throw new Error(`import upload answered ${uploaded.status}`);
+  await dryRun(uploaded.body.id, { Fornavn: 'firstName', Efternavn: 'lastName' });
 
   // treatment_group, group_meeting, group_member, group_attendance
   const course = await createCourse('aarhus', 2);

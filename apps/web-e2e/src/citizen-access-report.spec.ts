@@ -7,7 +7,7 @@ import { apiGet, apiPost, apiPut } from './support/api';
 import { signIn } from './support/auth';
 import type { OpenBrowser } from './support/browser';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
-import { danishDaysFromToday } from './support/dates';
+import { danishDaysFromToday, typedDanish } from './support/dates';
 
 /**
  * Issue 22, the citizen's own access (GDPR art. 15): the municipality's admin types the citizen's CPR
@@ -45,8 +45,15 @@ describe("the citizen's access report (art. 15), as the admin", () => {
     await page.getByTestId('access-report-form').waitFor();
     await expectNoAxeViolations(page, 'the access report form');
     await page.getByLabel('CPR-nummer').fill(cpr);
+    // The request's day is required: without it nothing is produced, and the field says so.
+    await page.getByTestId('access-report-produce').click();
+    await page.getByText('Skriv datoen for anmodningen (dd.mm.åååå)').waitFor();
+    // A request that came 31 January is due 28 February (no 31 February), said as soon as it is typed.
+    await page.getByTestId('access-report-requested-on').fill('31.1.2026');
+    await page.getByText('Frist: 28.2.2026').waitFor();
     await page.getByTestId('access-report-produce').click();
     await page.getByTestId('access-report').waitFor();
+    await expect(page.getByTestId('access-report-deadline').textContent()).resolves.toBe('Anmodet den: 31.1.2026 · Frist: 28.2.2026');
 
     await expect(page.getByTestId('access-report-about').textContent()).resolves.toBe(`Rapport om Ulla ${lastName}`);
     // The summary, counted by hand: one citizen, one course, one session, two versions of its note.
@@ -68,7 +75,7 @@ describe("the citizen's access report (art. 15), as the admin", () => {
     expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('access-report-json').click()]);
     const saved = JSON.parse(readFileSync(await json.path(), 'utf8')) as CitizenAccessReport;
-    expect([saved.format, saved.citizen.cpr, saved.sections.find((x) => x.table === 'note_version')?.rows.length]).toEqual(['outcomes/citizen-access-report/v1', cpr, 2]);
+    expect([saved.format, saved.citizen.cpr, saved.sections.find((x) => x.table === 'note_version')?.rows.length, saved.requestedOn, saved.dueOn]).toEqual(['outcomes/citizen-access-report/v1', cpr, 2, '2026-01-31', '2026-02-28']);
 
     // Nothing of the citizen in the address or the browser's storage.
     const kept = await page.evaluate(() => JSON.stringify({ url: window.location.href, local: { ...window.localStorage }, session: { ...window.sessionStorage } }));
@@ -95,6 +102,7 @@ describe("the citizen's access report (art. 15), as the admin", () => {
     await page.getByTestId('access-report-form').waitFor();
     expect(await page.getByTestId('access-report').count()).toBe(0);
     await page.getByLabel('CPR-nummer').fill(freshCpr());
+    await page.getByTestId('access-report-requested-on').fill(typedDanish(danishDaysFromToday(0)));
     await page.getByTestId('access-report-produce').click();
     await page.getByText('Ingen borger i kommunen med det CPR-nummer eller id.').waitFor();
   });

@@ -69,6 +69,14 @@ describe('merging duplicate records', () => {
     await screenshot(page, 'citizen-merge-on-target');
     await expectNoAxeViolations(page, 'a record with a merge');
 
+    // The merged-away record's page (a bookmark, a link in the log) opens the record it went into, saying so.
+    await page.goto(`${baseUrl()}/#/citizens/${alias.id}/show`);
+    await page.getByText('Borgeren er lagt sammen med denne journal', { exact: false }).waitFor();
+    await page.waitForFunction((id) => document.location.hash === `#/citizens/${id}/show`, person.id);
+    await page.getByTestId('citizen-merge').getByText(`Sammenlagt fra ${alias.firstName} ${alias.lastName}`, { exact: false }).waitFor();
+    await settle(page);
+    await screenshot(page, 'citizen-merged-redirect');
+
     await merge.getByRole('button', { name: 'Fortryd sammenlægning' }).click();
     const undo = page.getByRole('dialog', { name: 'Fortryd sammenlægning' });
     await undo.getByRole('textbox', { name: 'Begrundelse for at fortryde' }).fill('Ikke samme person: forkert fødselsår');

@@ -23,7 +23,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   staff: {
     hash: '#/',
     shows: '[data-testid="worklist"]',
-    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Henvisninger', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti', 'Nødadgange'],
+    menu: ['Oversigt', 'Borgere', 'Henvendelser', 'Henvisninger', 'Overdragelser', 'Samtaler', 'Opsøgende kontakter', 'Forløb', 'Grupper', 'Gruppemøder', 'Resultater', 'Indberetning', 'Behandlingsgaranti', 'Nødadgange', 'Behandlingssteder', 'Indlæs'],
     elsewhere: 'Kommuner',
   },
   coordinator: {
@@ -41,7 +41,7 @@ const LANDINGS: Record<'staff' | 'coordinator' | 'evaluator' | 'admin', Landing>
   admin: {
     hash: '#/users',
     shows: 'table',
-    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Nødadgange', 'Adgangslog', 'Indsigt (art. 15)', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Sletning'],
+    menu: ['Oversigt', 'Brugere', 'Behandlingsgaranti', 'Nødadgange', 'Adgangslog', 'Indsigt (art. 15)', 'Evaluatoradgange', 'Behandlingscentre', 'Programmer', 'Kommuner', 'Behandlingssteder', 'Sletning'],
     elsewhere: 'Kommuner',
   },
 };
@@ -78,11 +78,11 @@ describe('each role lands on its own work', () => {
     });
   }
 
-  it('operator: lands on the programme catalogue, "Oversigt" goes there too, the menu starts with Programmer, Kommuner', async () => {
+  it('operator: lands on the programme catalogue, "Oversigt" goes there too, the menu starts with Programmer, Behandlingssteder', async () => {
     const { page } = browser;
     const email = createOperator();
     await signIn(page, email, OPERATOR_PASSWORD);
-    const landing: Landing = { hash: '#/programmes', shows: 'table', menu: ['Oversigt', 'Programmer', 'Kommuner', 'Behandlingscentre', 'Adgangslog'], elsewhere: 'Kommuner' };
+    const landing: Landing = { hash: '#/programmes', shows: 'table', menu: ['Oversigt', 'Programmer', 'Behandlingssteder', 'Kommuner', 'Behandlingscentre', 'Adgangslog', 'API-nøgler'], elsewhere: 'Kommuner' };
     await landsOn(page, landing);
     expect(await menuItems(page)).toEqual(landing.menu);
 

@@ -2,6 +2,7 @@ import type { Citizen, Enrolment, ExportProject, Municipality, OutcomeReport } f
 import { DEMO_IDS, demoEmail, sampleAsiItems } from '@outcomes/seeds';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { axeFindings, describeFindings } from './support/a11y';
 import { apiGet, apiPost, apiPut } from './support/api';
 import { signIn, signOut, userMenuButton } from './support/auth';
 import type { OpenBrowser } from './support/browser';
@@ -334,6 +335,44 @@ describe('the outcomes dashboard', () => {
     // No names, CPR numbers or exact dates, and not the one born in 2010.
     expect(file).not.toMatch(/Borger\d|2025-0[69]-\d\d|2010-2014/);
     expect(cohortCprs.filter((cpr) => file.includes(cpr) || file.includes(`${cpr.slice(0, 6)}-${cpr.slice(6)}`))).toEqual([]);
+
+    // Beside the CSV, syntax that reads it with the codebook's labels: R with Danish labels.
+    const csvName = download.suggestedFilename();
+    const [rDownload] = await Promise.all([page.waitForEvent('download'), progress.getByRole('link', { name: 'R-syntaks med danske etiketter' }).click()]);
+    expect(rDownload.suggestedFilename()).toBe(csvName.replace(/\.csv$/, '-da.R'));
+    const r = readFileSync(await rDownload.path()).toString('utf8');
+    expect(r).toContain(`enrolments <- read.csv(\n  "${csvName}",\n  fileEncoding = "UTF-8-BOM",`);
+    expect(r).toContain('enrolments[["sex"]] <- factor(enrolments[["sex"]], levels = c("male", "female"), labels = c("Mand", "Kvinde"))');
+    expect(r).toContain('labels = c("Henvist", "Aktiv", "Gennemført", "Frafaldet", "Overført", "Annulleret")');
+    expect(r).toContain('attr(enrolments[["fu6_drug_free"]], "label") <- "Stoffri (opfølgning 6 mdr.)"');
+    // Every column of the file it reads, labelled.
+    expect((header ?? '').split(',').filter((column) => !r.includes(`attr(enrolments[["${column}"]], "label") <- "`))).toEqual([]);
+    // And from the history, Stata with English labels.
+    const history = page.getByTestId('export-history');
+    const [stataDownload] = await Promise.all([page.waitForEvent('download'), history.getByRole('link', { name: 'Stata-syntaks med engelske etiketter' }).first().click()]);
+    expect(stataDownload.suggestedFilename()).toBe(csvName.replace(/\.csv$/, '-en.do'));
+    const stata = readFileSync(await stataDownload.path()).toString('utf8');
+    expect(stata).toContain(`import delimited using \`"${csvName}"', varnames(nonames) rowrange(2) encoding("utf-8")`);
+    expect(stata).toContain('label define sex 1 `"Male"\' 2 `"Female"\', replace');
+    expect(stata).toContain('label variable state `"State"\'');
+    await progress.getByTestId('export-syntax').scrollIntoViewIfNeeded();
+    await pointerAway(page);
+    await screenshot(page, 'exports-syntax');
+    expect(describeFindings('export page with syntax files (da)', await axeFindings(page))).toBe('export page with syntax files (da): no violations');
+    // In English: the same files, named for the English screen (the app bar, hidden while scrolled down, comes back at the top).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Dansk' }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    // The page is drawn again in English: the finished job's panel stays (it is in the address), in English.
+    await progress.getByTestId('export-download').waitFor();
+    expect(await text(page, 'export-job-status')).toContain('Done: 10 rows');
+    const spssEnglish = history.getByRole('link', { name: 'SPSS syntax with English labels' }).first();
+    await spssEnglish.waitFor();
+    expect(await spssEnglish.getAttribute('href')).toMatch(/^\/api\/export-jobs\/[0-9a-f-]{36}\/syntax\/spss\?lang=en$/);
+    await history.scrollIntoViewIfNeeded();
+    await pointerAway(page);
+    await screenshot(page, 'exports-syntax-en');
+    expect(describeFindings('export page with syntax files (en)', await axeFindings(page))).toBe('export page with syntax files (en): no violations');
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });

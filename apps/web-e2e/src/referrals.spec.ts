@@ -1,5 +1,5 @@
-import type { CaseRequest, Citizen, Referral } from '@outcomes/contracts';
-import { demoEmail } from '@outcomes/seeds';
+import type { CaseRequest, Citizen, Enrolment, Referral } from '@outcomes/contracts';
+import { ASI_INTAKE_EXAMPLE, demoEmail } from '@outcomes/seeds';
 import { freshCpr } from './support/a11y-data';
 import { expectNoAxeViolations } from './support/a11y';
 import { apiGet, apiPost, listQuery } from './support/api';
@@ -77,6 +77,10 @@ describe('free choice: Aarhus refers a citizen to Odense, Odense accepts', () =>
       const [mine] = (await apiGet<Referral[]>('referrals/incoming', ODENSE_STAFF)).filter((r) => r.lastName === citizen.lastName);
       expect(mine).toMatchObject({ state: 'accepted', direction: 'incoming' });
       expect(mine?.citizenId).not.toBe(citizen.id);
+      // Odense starts the course and records an intake ASI (the seeds' example interview), for Aarhus to see its outcome.
+      const odenseCourse = await apiGet<Enrolment>(`enrolments/${mine?.enrolmentId}`, ODENSE_STAFF);
+      await apiPost(`enrolments/${odenseCourse.id}/transitions`, { to: 'active', date: danishDaysFromToday(0), version: odenseCourse.version }, ODENSE_STAFF);
+      await apiPost('assessments', { enrolmentId: odenseCourse.id, timepoint: 'intake', date: danishDaysFromToday(0), items: { ...ASI_INTAKE_EXAMPLE } }, ODENSE_STAFF);
       await signOut(page);
 
       // Aarhus: the referral accepted; the course's progress, as the referring side may see it.
@@ -86,6 +90,12 @@ describe('free choice: Aarhus refers a citizen to Odense, Odense accepts', () =>
       await followed.getByText('Modtaget').waitFor();
       await followed.getByTestId('referral-show-progress').click();
       await followed.getByTestId('referral-sessions').getByText('0 af 0 registrerede samtaler gennemført').waitFor();
+      // The outcome: the latest ASI's composites, by hand from docs/asi-scoring.md and the example's items:
+      // medical 9/90 + 3/12 + 2/12 = 0,517; drug (2 + 10 + 1 + 5)/390 + 2/52 + 3/52 = 0,142.
+      const asi = followed.getByTestId('referral-asi');
+      await asi.getByText(`Seneste ASI-udredning ${typedDanish(danishDaysFromToday(0))}`, { exact: false }).waitFor();
+      await expect(asi.textContent()).resolves.toContain('Fysisk helbred0,517');
+      await expect(asi.textContent()).resolves.toContain('Stoffer0,142');
       await expectNoAxeViolations(page, 'referrals, outgoing with progress');
       await screenshot(page, 'referrals-outgoing-progress');
       const [outgoingReferral] = await apiGet<Referral[]>(`referrals${listQuery({ caseRequestId: request.id })}`, AARHUS_STAFF);

@@ -73,11 +73,20 @@ describe('reflow at 320 CSS px: no sideways scrolling but inside a data table’
     ['the treatment guarantee figures', () => '/guarantee-figures', '[data-testid="figures-share"]'],
     // Issue 22: referrals (the incoming panel is there with or without referrals).
     ['the referrals', () => '/referrals', '[data-testid="referrals-incoming"]'],
+    // Issue 22: hand-overs (the incoming panel is there with or without hand-overs).
+    ['the hand-overs', () => '/handovers', '[data-testid="handovers-incoming"]'],
     // Issue 22: the legal hold on the citizen page.
     ['the legal hold on the citizen page', () => `/citizens/${citizenId}/show`, '[data-testid="legal-hold"]'],
     // Issue 22: emergency access (the staff's openings and a new one; the record under an opening: emergency-access.spec.ts).
     ['the emergency accesses', () => '/emergency-accesses', '[role="alert"], .MuiAlert-root'],
     ['a new emergency access', () => '/emergency-accesses/create', 'form'],
+    // Free choice (decision 105): the register of approved providers, as staff read it.
+    ['the approved providers', () => '/treatment-providers', 'table'],
+    // Issue 24: personal API tokens (the list's explanation is there with or without tokens).
+    ['the API tokens', () => '/api-tokens', '.MuiAlert-root'],
+    ['a new API token', () => '/api-tokens/create', 'form'],
+    // Issue 24: import (the upload step; the mapping and the dry run's table: imports.spec.ts).
+    ['a new import', () => '/imports/create', '[data-testid="import-kind"]'],
   ];
 
   it.each(PAGES)('%s', async (name, path, shows) => {

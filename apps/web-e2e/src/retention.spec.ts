@@ -96,8 +96,28 @@ describe('retention: a legal hold on the citizen page, and the admin’s "Sletni
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    // The admin confirms the count they read (decision 118): a wrong count keeps the button disabled.
+    const read = (await apiGet<RetentionOverview>('retention', AARHUS_ADMIN)).dueTotal;
     await page.getByTestId('retention-run').click();
-    await page.getByTestId('retention-confirm').click();
+    const confirm = page.getByTestId('retention-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('retention-confirm-count').fill(String(read + 1));
+    await page.getByText(read === 1 ? 'Tørkørslen viser 1 borger' : `Tørkørslen viser ${read} borgere`).waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('retention-confirm-count').fill(String(read));
+    await settle(page);
+    await screenshot(page, 'retention-confirm-count');
+    await expectNoAxeViolations(page, 'the retention confirm dialog');
+    // Meanwhile another citizen falls due: the count read is stale, nothing is erased, the page says so.
+    const later = await closedCitizen(6);
+    await confirm.click();
+    await page.getByText('Tørkørslen har ændret sig, siden du læste den. Intet er slettet; læs den igen.').waitFor();
+    expect((await pool.query('SELECT 1 FROM citizen WHERE id = ANY($1::uuid[])', [[citizen.id, later.id]])).rowCount).toBe(2);
+    // Read again (the page reloaded the dry run), confirm the new count: erased.
+    await page.locator(`[data-testid="retention-due-row"][data-citizen-id="${later.id}"]`).waitFor();
+    await page.getByTestId('retention-run').click();
+    await page.getByTestId('retention-confirm-count').fill(String(read + 1));
+    await confirm.click();
     await page.getByTestId('retention-run-row').first().waitFor();
     await row.waitFor({ state: 'detached' });
     expect((await pool.query('SELECT 1 FROM citizen WHERE id = $1', [citizen.id])).rowCount).toBe(0);

@@ -33,6 +33,10 @@ import { referrals } from './referrals';
 import { retention } from './retention';
 import { citizenAccessReports } from './citizen-access-reports';
 import { emergencyAccesses } from './emergency-access';
+import { apiTokens } from './api-tokens';
+import { imports } from './imports';
+import { treatmentProviders } from './treatment-providers';
+import { handovers } from './handovers';
 import { trainings } from './trainings';
 import { users } from './users';
 import { HomePage } from './worklist/HomePage';
@@ -69,6 +73,10 @@ const SCREENS: Partial<Record<ResourceName, Omit<ResourceProps, 'name'>>> = {
   retention,
   'citizen-access-reports': citizenAccessReports,
   'emergency-accesses': emergencyAccesses,
+  'treatment-providers': treatmentProviders,
+  handovers,
+  'api-tokens': apiTokens,
+  imports,
 };
 
 /** The menu follows the permissions table (a role sees the resources it may list), ordered by what the role does most. */

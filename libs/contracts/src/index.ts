@@ -30,3 +30,7 @@ export * from './lib/referral';
 export * from './lib/retention';
 export * from './lib/citizen-access-report';
 export * from './lib/emergency-access';
+export * from './lib/treatment-provider';
+export * from './lib/handover';
+export * from './lib/api-token';
+export * from './lib/import';

@@ -18,3 +18,4 @@ export * from './lib/guarantee';
 export * from './lib/youth-consent';
 export * from './lib/register';
 export * from './lib/consent';
+export * from './lib/access-request-deadline';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { COMPOSITE_DOMAINS, MAX_PAGE_SIZE } from '@outcomes/contracts';
-import type { Assessment, CompositeDomain, DueAssessment, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
+import type { Assessment, CompositeDomain, DueAssessment, DueStatus, EnrolmentState, FollowUpAttempt, RawListQuery, Timepoint, WorklistItem } from '@outcomes/contracts';
 import { ENDED_STATES, asiAnswerErrors, danishToday, drugFree, followUpSchedule, scoreAsi } from '@outcomes/domain';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
@@ -8,11 +8,12 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { listPage } from '../common/list-query/list-page';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
 import type { EnrolmentEntity } from '../enrolments/enrolment.entity';
-import { enrolmentOr404, enrolmentReferenceOr400, enrolmentsForWorklist } from '../enrolments/enrolments.queries';
-import { allProgrammes } from '../programmes/programmes.queries';
+import { enrolmentOr404, enrolmentReferenceOr400 } from '../enrolments/enrolments.queries';
+import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import type { AssessmentEntity } from './assessment.entity';
-import { assessmentList, assessmentOr404, followUpAttempts, insertAssessment, insertFollowUpAttempt, insertRevision, takenAssessments, updateAssessment } from './assessments.queries';
+import { assessmentList, assessmentOr404, followUpAttempts, insertAssessment, insertFollowUpAttempt, insertRevision, takenAssessments, updateAssessment, worklistPage } from './assessments.queries';
+import type { WorklistRow } from './assessments.queries';
 import type { CreateAssessmentDto, CreateFollowUpAttemptDto, UpdateAssessmentDto } from './dto/assessment.dto';
 
 const LIST_SPEC: ListSpec = {
@@ -54,6 +55,11 @@ export class AssessmentsService {
   }
 
   async create(input: CreateAssessmentDto): Promise<Assessment> {
+    return this.get(await this.insert(input));
+  }
+
+  /** create without reading the assessment back: the new id (for an import). */
+  async insert(input: CreateAssessmentDto): Promise<string> {
     const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
     this.checkDate(input.date, enrolment);
     const scored = this.score(input.items);
@@ -67,7 +73,7 @@ export class AssessmentsService {
       items: input.items,
       ...scored,
     });
-    return this.get(id);
+    return id;
   }
 
   /** Re-scores from the new items; the version before the edit is kept as a revision. */
@@ -93,9 +99,9 @@ export class AssessmentsService {
   /** The enrolment's due assessments (from its programme's protocol) with the attempts to reach the citizen. */
   async schedule(enrolmentId: string): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
     const enrolment = await enrolmentOr404(this.db.manager(), enrolmentId);
-    const [item] = await this.worklistFor([enrolment]);
+    const { due, attempts } = await this.scheduleOf(enrolment);
     // Not a paged list: the attempts are capped like one (OWASP API4), the newest MAX_PAGE_SIZE.
-    return { due: item?.due ?? [], attempts: (item?.attempts ?? []).slice(-MAX_PAGE_SIZE) };
+    return { due, attempts: attempts.slice(-MAX_PAGE_SIZE) };
   }
 
   async addAttempt(enrolmentId: string, input: CreateFollowUpAttemptDto): Promise<FollowUpAttempt> {
@@ -117,53 +123,33 @@ export class AssessmentsService {
       return found?.kind === 'eq' && typeof found.value === 'string' ? found.value : undefined;
     };
     const filter = { staffUserId: value('staff_user_id'), centreId: value('centre_id'), status: value('status') };
-    const enrolments = await enrolmentsForWorklist(this.db.manager(), ['active', ...ENDED_STATES], filter);
-    const items = (await this.worklistFor(enrolments))
-      .flatMap((w) =>
-        w.due
-          .filter((d) => d.status === 'upcoming' || d.status === 'in-window' || d.status === 'overdue')
-          .map((d): WorklistItem => ({
-            ...d,
-            id: `${w.enrolment.id}:${d.timepoint}`,
-            enrolmentId: w.enrolment.id,
-            citizenId: w.enrolment.citizenId,
-            programmeId: w.enrolment.programmeId,
-            centreId: w.enrolment.centreId,
-            staffUserId: w.enrolment.staffUserId,
-            attempts: w.attempts.filter((a) => a.timepoint === d.timepoint),
-          })),
-      )
-      .filter((i) => !filter.status || i.status === filter.status)
-      .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
-    return { rows: items.slice(offset, offset + limit), offset, total: items.length };
+    // Computed, filtered, sorted (soonest due first, whatever the sort asked, as always) and paged in
+    // the database: a page reads one page (decision 148).
+    const page = await worklistPage(this.db.manager(), danishToday(), ENDED_STATES, filter, limit, offset);
+    return { rows: page.rows.map(toWorklistItem), offset, total: page.total };
   }
 
-  private async worklistFor(enrolments: EnrolmentEntity[]): Promise<{ enrolment: EnrolmentEntity; due: DueAssessment[]; attempts: FollowUpAttempt[] }[]> {
-    if (enrolments.length === 0) return [];
-    const ids = enrolments.map((e) => e.id);
-    const programmes = new Map((await allProgrammes(this.db.manager())).map((p) => [p.id, p]));
-    const taken = await takenAssessments(this.db.manager(), ids);
-    const attempts = await followUpAttempts(this.db.manager(), ids);
-    // Grouped once: a filter over every row per enrolment was quadratic in a municipality's case load.
-    const takenBy = groupBy(taken, (t) => t.enrolmentId);
-    const attemptsBy = groupBy(attempts, (a) => a.enrolmentId);
-    return enrolments.map((enrolment) => {
-      const programme = programmes.get(enrolment.programmeId);
-      return {
-        enrolment,
-        due: followUpSchedule({
-          startDate: enrolment.startDate,
-          endDate: enrolment.endDate,
-          state: enrolment.state as EnrolmentState,
-          followUpMonths: programme?.followUpMonths ?? [],
-          windowDays: programme?.followUpWindowDays ?? 30,
-          taken: (takenBy.get(enrolment.id) ?? []).map((t) => ({ timepoint: t.timepoint as Timepoint, date: t.assessedOn })),
-          today: danishToday(),
-        }),
-        attempts: (attemptsBy.get(enrolment.id) ?? [])
-          .map((a) => ({ id: a.id, enrolmentId: a.enrolmentId, timepoint: a.timepoint as Timepoint, date: a.attemptedOn, channel: a.channel as FollowUpAttempt['channel'], reached: a.reached, userId: a.userId })),
-      };
-    });
+  /**
+   * One enrolment's schedule, computed by libs/domain from its programme's protocol (30 window days
+   * when the programme is not visible), with its attempts oldest first. The worklist computes the
+   * same rule in SQL (WORKLIST_SQL); worklist-sql.medium-spec.ts holds the two equal.
+   */
+  private async scheduleOf(enrolment: EnrolmentEntity): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
+    const programme = await programmeById(this.db.manager(), enrolment.programmeId);
+    const taken = await takenAssessments(this.db.manager(), [enrolment.id]);
+    const attempts = await followUpAttempts(this.db.manager(), [enrolment.id]);
+    return {
+      due: followUpSchedule({
+        startDate: enrolment.startDate,
+        endDate: enrolment.endDate,
+        state: enrolment.state as EnrolmentState,
+        followUpMonths: programme?.followUpMonths ?? [],
+        windowDays: programme?.followUpWindowDays ?? 30,
+        taken: taken.map((t) => ({ timepoint: t.timepoint as Timepoint, date: t.assessedOn })),
+        today: danishToday(),
+      }),
+      attempts: attempts.map((a) => ({ id: a.id, enrolmentId: a.enrolmentId, timepoint: a.timepoint as Timepoint, date: a.attemptedOn, channel: a.channel as FollowUpAttempt['channel'], reached: a.reached, userId: a.userId })),
+    };
   }
 
   /** Validates every item (400 naming each bad one as items.<code>) and scores them. */
@@ -218,14 +204,21 @@ export class AssessmentsService {
   }
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
+/** A worklist row of the SQL in the contract's shape (the keys in the order the API has always answered them). */
+function toWorklistItem(r: WorklistRow): WorklistItem {
+  return {
+    timepoint: r.timepoint as Timepoint,
+    dueDate: r.due_date,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    status: r.status as DueStatus,
+    doneDate: null,
+    id: `${r.enrolment_id}:${r.timepoint}`,
+    enrolmentId: r.enrolment_id,
+    citizenId: r.citizen_id,
+    programmeId: r.programme_id,
+    centreId: r.centre_id,
+    staffUserId: r.staff_user_id,
+    attempts: r.attempts.map((a) => ({ ...a, timepoint: a.timepoint as Timepoint, channel: a.channel as FollowUpAttempt['channel'] })),
+  };
 }
-

@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { createLogger } from '../common/logging/logger';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, APP_DATABASE_URL } from '../config/config';
-import { GENESIS } from './access-log-chain';
 import { signAnchor } from './anchor-signing';
 import type { Anchor, AnchorFields, AnchorKind } from './anchor-signing';
 import { AnchorSink } from './anchor-sink';
@@ -18,11 +17,19 @@ const HEARTBEAT_MS = 60 * 60 * 1000;
 
 type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
+/** A chain's head: its last row, its retention anchor when every row was pruned, or seq 0 when empty. */
+interface Head {
+  chain: string;
+  seq: string;
+  hash: string;
+}
+
 /**
- * Signs the access log's head and writes it outside the database: at start, every
- * AUDIT_ANCHOR_INTERVAL_SECONDS when the head moved (an hourly heartbeat otherwise), at shutdown,
- * and for every prune. Rows written since the last anchor are what a database owner could still cut
- * unseen: at most one interval's worth.
+ * Signs the head of every chain of the access log (decision 127: a line per chain) and writes it
+ * outside the database: at start, every AUDIT_ANCHOR_INTERVAL_SECONDS for each chain whose head
+ * moved (an hourly heartbeat of every chain otherwise), at shutdown, and for every prune. Rows
+ * written since the last anchor are what a database owner could still cut unseen: at most one
+ * interval's worth, per chain.
  */
 @Injectable()
 export class AccessLogAnchors implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,7 +38,8 @@ export class AccessLogAnchors implements OnApplicationBootstrap, OnApplicationSh
   private readonly key: KeyObject;
   private readonly by = `${hostname()}:${process.pid}`;
   private timer: NodeJS.Timeout | undefined;
-  private last: { seq: string; hash: string; writtenAt: number } | null = null;
+  private last = new Map<string, { seq: string; hash: string }>();
+  private lastWrittenAt: number | null = null;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -54,30 +62,39 @@ export class AccessLogAnchors implements OnApplicationBootstrap, OnApplicationSh
     return anchor;
   }
 
-  /** The chain's head: the last row, or the retention anchor when every row was pruned, or the empty chain. */
-  static async head(query: Query): Promise<{ seq: string; hash: string }> {
-    const [row] = await query('SELECT seq::text AS seq, hash FROM access_log_head()');
-    return row ? { seq: row['seq'] as string, hash: row['hash'] as string } : { seq: '0', hash: GENESIS };
+  /** Every chain's head ('national' always, so an empty log is anchored too), oldest head first. */
+  static async heads(query: Query): Promise<Head[]> {
+    const rows = await query('SELECT chain, seq::text AS seq, hash FROM access_log_heads()');
+    return rows.map((r) => ({ chain: r['chain'] as string, seq: r['seq'] as string, hash: r['hash'] as string }));
   }
 
-  /** Anchors the head when it moved since this process's last anchor, or when a heartbeat is due, or always for start and shutdown. */
-  async anchorHead(kind: Exclude<AnchorKind, 'prune' | 'heartbeat'>, query: Query = (sql, params) => this.dataSource.query(sql, params)): Promise<Anchor | null> {
-    const head = await AccessLogAnchors.head(query);
-    const moved = !this.last || this.last.seq !== head.seq || this.last.hash !== head.hash;
-    const heartbeat = !!this.last && Date.now() - this.last.writtenAt >= HEARTBEAT_MS;
-    if (kind === 'head' && !moved && !heartbeat) return null;
-    const anchor = this.record({ kind: kind === 'head' && !moved ? 'heartbeat' : kind, seq: head.seq, hash: head.hash });
-    this.last = { ...head, writtenAt: Date.now() };
-    return anchor;
+  /**
+   * Anchors each chain whose head moved since this process's last anchor, or every chain when a
+   * heartbeat is due, or always for start and shutdown. Answers the anchors written.
+   */
+  async anchorHeads(kind: Exclude<AnchorKind, 'prune' | 'heartbeat'>, query: Query = (sql, params) => this.dataSource.query(sql, params)): Promise<Anchor[]> {
+    const heads = await AccessLogAnchors.heads(query);
+    const moved = heads.filter((h) => this.last.get(h.chain)?.seq !== h.seq || this.last.get(h.chain)?.hash !== h.hash);
+    const heartbeat = this.lastWrittenAt !== null && Date.now() - this.lastWrittenAt >= HEARTBEAT_MS;
+    let chosen: Head[];
+    let as: AnchorKind = kind;
+    if (kind !== 'head') chosen = heads;
+    else if (moved.length > 0) chosen = moved;
+    else if (heartbeat) [chosen, as] = [heads, 'heartbeat'];
+    else return [];
+    const anchors = chosen.map((h) => this.record({ kind: as, chain: h.chain, seq: h.seq, hash: h.hash }));
+    for (const h of chosen) this.last.set(h.chain, { seq: h.seq, hash: h.hash });
+    this.lastWrittenAt = Date.now();
+    return anchors;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // At start, a sink that cannot be written stops the start-up: running unanchored would pass unnoticed.
-    await this.anchorHead('start');
+    await this.anchorHeads('start');
     this.timer = setInterval(() => {
       // One at a time: a slow database must not pile up overlapping ticks.
       this.running = this.running.then(() =>
-        this.anchorHead('head').then(
+        this.anchorHeads('head').then(
           () => undefined,
           (error: unknown) => this.logger.error({ err: error }, 'access log anchor could not be written'),
         ),
@@ -97,7 +114,7 @@ export class AccessLogAnchors implements OnApplicationBootstrap, OnApplicationSh
     const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5000, application_name: 'outcomes-api anchor' });
     try {
       await client.connect();
-      await this.anchorHead('shutdown', async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[]);
+      await this.anchorHeads('shutdown', async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[]);
     } catch (error) {
       this.logger.error({ err: error }, 'the shutdown anchor of the access log could not be written');
     } finally {

@@ -40,6 +40,8 @@ export interface ChainedRow {
   /** Null, or a non-empty list of lower-case citizen ids. */
   citizenIds: string[] | null;
   change: AccessChange | null;
+  /** The personal API token the request was made with (issue 24); null or absent for a signed-in session. */
+  apiTokenId?: string | null;
   prevHash: string;
   hash: string;
 }
@@ -75,10 +77,25 @@ export function normaliseChange(change: AccessChange | null | undefined): Access
 /** The hash of the empty chain. */
 export const GENESIS = '0'.repeat(64);
 
+/** The rows written before the per-municipality chains (decision 127): one global chain. */
+export const LEGACY_CHAIN = 'legacy';
+/** The chain of rows without a municipality (the national operator's). */
+export const NATIONAL_CHAIN = 'national';
+
+/** The chain a new row joins: its municipality's (as PostgreSQL writes a uuid: lower case), or the national one. */
+export function chainOf(municipalityId: string | null): string {
+  return municipalityId === null ? NATIONAL_CHAIN : municipalityId.toLowerCase();
+}
+
+/** The chain of a stored row: the legacy chain up to the split, its municipality's after it. */
+export function chainOfStored(row: Pick<ChainedRow, 'seq' | 'municipalityId'>, splitSeq: string): string {
+  return BigInt(row.seq) <= BigInt(splitSeq) ? LEGACY_CHAIN : chainOf(row.municipalityId);
+}
+
 /**
  * HMAC-SHA-256 over the previous hash and every field, in a fixed order; the key never enters the
- * database. `citizenIds` and `change` came later: they are appended, each labelled, only when present,
- * so every row written before them still hashes to what it was written with.
+ * database. `citizenIds`, `change` and `apiTokenId` came later: they are appended, each labelled, only
+ * when present, so every row written before them still hashes to what it was written with.
  */
 export function chainHash(key: string, row: Omit<ChainedRow, 'hash'>): string {
   const fields: unknown[] = [
@@ -98,6 +115,7 @@ export function chainHash(key: string, row: Omit<ChainedRow, 'hash'>): string {
   ];
   if (row.citizenIds && row.citizenIds.length > 0) fields.push({ citizenIds: row.citizenIds });
   if (row.change) fields.push({ change: row.change });
+  if (row.apiTokenId) fields.push({ apiTokenId: row.apiTokenId });
   return createHmac('sha256', key).update(canonicalJson(fields)).digest('hex');
 }
 

@@ -1,5 +1,5 @@
 import type { AccessLogVerification } from '@outcomes/contracts';
-import { GENESIS, verifyRows } from './access-log-chain';
+import { chainOfStored, GENESIS, LEGACY_CHAIN, NATIONAL_CHAIN, verifyRows } from './access-log-chain';
 import type { ChainedRow } from './access-log-chain';
 
 export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -23,28 +23,100 @@ export function toChained(r: Record<string, unknown>): ChainedRow {
     outcome: r['outcome'] as string,
     citizenIds: (r['citizen_ids'] as string[] | null | undefined) ?? null,
     change: (r['change'] as ChainedRow['change'] | undefined) ?? null,
+    apiTokenId: (r['api_token_id'] as string | null | undefined) ?? null,
     prevHash: r['prev_hash'] as string,
     hash: r['hash'] as string,
   };
 }
 
+/** One chain's verdict, and where it ends, for the anchor check. */
+export interface ChainVerdict {
+  chain: string;
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  reason: string | null;
+  /** The chain's last row, or null when it has none. */
+  tail: { seq: string; hash: string } | null;
+  /** Where the chain starts after retention removed its oldest rows, or null. */
+  retention: { seq: string; hash: string } | null;
+}
+
+export interface ChainsVerification extends AccessLogVerification {
+  chains: ChainVerdict[];
+}
+
+interface Walk {
+  verdict: ChainVerdict;
+  head: string;
+}
+
+const LEGACY_TAIL_CUT = 'the legacy chain ends before the row the split recorded as its head (its newest rows were removed)';
+
 /**
- * Walks the whole chain in pages, across municipalities (through access_log_rows, which the API's
- * own role may call), from the retention anchor or the start. Used by the admin endpoint and by
- * `npm run audit:verify`.
+ * Walks every chain (decision 127) in one pass over the rows in seq order, across municipalities
+ * (through access_log_rows, which the API's own role may call): each row must follow the previous
+ * row of its own chain, starting from that chain's retention anchor, or from the split's hash (a
+ * municipality's chain) or the genesis hash (the legacy chain). A broken chain is named at its first
+ * broken row; the other chains are still walked. Used by the admin endpoint and `npm run audit:verify`.
  */
-export async function verifyAccessLog(query: Query, key: string): Promise<AccessLogVerification> {
-  const [anchor] = await query('SELECT seq::text AS seq, hash FROM access_log_anchor WHERE id = 1');
-  let after = (anchor?.['seq'] as string | undefined) ?? '0';
-  let head = (anchor?.['hash'] as string | undefined) ?? GENESIS;
-  let checked = 0;
+export async function verifyChains(query: Query, key: string): Promise<ChainsVerification> {
+  const [split] = await query('SELECT seq::text AS seq, hash::text AS hash FROM access_log_split WHERE id = 1');
+  const splitSeq = (split?.['seq'] as string | undefined) ?? '0';
+  const splitHash = (split?.['hash'] as string | undefined) ?? GENESIS;
+  const anchors = new Map<string, { seq: string; hash: string }>();
+  for (const a of await query('SELECT seq::text AS seq, hash::text AS hash FROM access_log_anchor WHERE id = 1')) anchors.set(LEGACY_CHAIN, { seq: a['seq'] as string, hash: a['hash'] as string });
+  for (const a of await query('SELECT chain, seq::text AS seq, hash::text AS hash FROM access_log_chain_anchor')) anchors.set(a['chain'] as string, { seq: a['seq'] as string, hash: a['hash'] as string });
+
+  const walks = new Map<string, Walk>();
+  const walkOf = (chain: string): Walk => {
+    let walk = walks.get(chain);
+    if (!walk) {
+      const retention = anchors.get(chain) ?? null;
+      walk = { verdict: { chain, ok: true, checked: 0, firstBrokenSeq: null, reason: null, tail: null, retention }, head: retention?.hash ?? (chain === LEGACY_CHAIN ? GENESIS : splitHash) };
+      walks.set(chain, walk);
+    }
+    return walk;
+  };
+  for (const chain of anchors.keys()) walkOf(chain);
+  if (BigInt(splitSeq) > 0n) walkOf(LEGACY_CHAIN);
+
+  let after = '0';
   for (;;) {
     const rows = (await query('SELECT * FROM access_log_rows($1, $2)', [after, PAGE])).map(toChained);
-    if (rows.length === 0) return { ok: true, checked, firstBrokenSeq: null, reason: null };
-    const result = verifyRows(key, rows, head, checked);
-    if (!result.ok) return { ok: false, checked: result.checked, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason };
-    checked = result.checked;
-    head = result.head;
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const walk = walkOf(chainOfStored(row, splitSeq));
+      walk.verdict.tail = { seq: row.seq, hash: row.hash };
+      if (!walk.verdict.ok) continue;
+      const result = verifyRows(key, [row], walk.head, walk.verdict.checked);
+      if (result.ok) {
+        walk.head = result.head;
+        walk.verdict.checked = result.checked;
+      } else {
+        Object.assign(walk.verdict, { ok: false, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason });
+      }
+    }
     after = rows[rows.length - 1]?.seq ?? after;
   }
+  // Every chain after the split starts from the legacy head's hash: the legacy chain must end there.
+  const legacy = walks.get(LEGACY_CHAIN);
+  if (legacy?.verdict.ok && legacy.head !== splitHash) Object.assign(legacy.verdict, { ok: false, firstBrokenSeq: Number(splitSeq), reason: LEGACY_TAIL_CUT });
+
+  const chains = [...walks.values()].map((w) => w.verdict);
+  const checked = chains.reduce((n, c) => n + c.checked, 0);
+  const broken = chains.filter((c) => !c.ok).sort((a, b) => (a.firstBrokenSeq ?? 0) - (b.firstBrokenSeq ?? 0));
+  const first = broken[0];
+  return { ok: !first, checked, firstBrokenSeq: first?.firstBrokenSeq ?? null, reason: first ? `${first.reason} (in the ${chainLabel(first.chain)} chain)` : null, chains };
+}
+
+/** How a chain is named to a person: its municipality's id, "national" or "legacy". */
+export function chainLabel(chain: string): string {
+  return chain === LEGACY_CHAIN || chain === NATIONAL_CHAIN ? chain : `municipality ${chain}`;
+}
+
+/** The verdict the API answers and the chain-only CLI prints: the whole log, and each chain's. */
+export async function verifyAccessLog(query: Query, key: string): Promise<AccessLogVerification> {
+  const { chains, ...verdict } = await verifyChains(query, key);
+  return { ...verdict, chains: chains.map(({ chain, ok, checked, firstBrokenSeq, reason }) => ({ chain, ok, checked, firstBrokenSeq, reason })) };
 }

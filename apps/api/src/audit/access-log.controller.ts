@@ -2,7 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessLogEntry, AccessLogVerification } from '@outcomes/contracts';
 import type { Response } from 'express';
-import { Permission } from '../auth/auth.decorators';
+import { CurrentUser, Permission } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { AccessLogService } from './access-log.service';
@@ -21,8 +22,8 @@ export class AccessLogController {
 
   @Get('verify')
   @Permission('access-log', 'read')
-  @ApiOperation({ summary: 'Verifies the hash chain of the whole log; names the first broken row' })
-  verify(): Promise<AccessLogVerification> {
-    return this.service.verify();
+  @ApiOperation({ summary: 'Verifies the hash chains of the whole log; names the first broken row, and the verdict of your municipality’s chain' })
+  verify(@CurrentUser() user: AuthUser): Promise<AccessLogVerification> {
+    return this.service.verify(user);
   }
 }

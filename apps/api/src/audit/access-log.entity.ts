@@ -7,11 +7,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('access_log')
 @Index('access_log_municipality_at', ['municipalityId', 'at'])
+@Index('access_log_municipality_seq', ['municipalityId', 'seq'])
 @Index('access_log_citizen_at', ['citizenId', 'at'])
 @Index('access_log_user_at', ['userId', 'at'])
 @Index('access_log_citizen_ids', { synchronize: false })
 export class AccessLogEntity {
-  /** Chain order; assigned under the append lock. */
+  /** Order within a chain (the row's municipality's, decision 127); assigned under that chain's append lock. */
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
 
@@ -54,6 +55,10 @@ export class AccessLogEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   address!: string | null;
 
+  /** The personal API token the request was made with (issue 24); null for a signed-in session. */
+  @Column({ type: 'uuid', nullable: true })
+  apiTokenId!: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   outcome!: string;
 
@@ -69,6 +74,40 @@ export class AccessLogEntity {
 export class AccessLogAnchorEntity {
   @PrimaryColumn({ type: 'int', default: 1 })
   id!: number;
+
+  @Column({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
+
+  @Column({ type: 'timestamptz' })
+  prunedAt!: Date;
+}
+
+/**
+ * Where the rows written before the per-municipality chains (decision 127) end: the one global
+ * "legacy" chain is rows with seq <= `seq`, its head `hash`; every municipality's chain starts from
+ * that hash. On a database created after the split: seq 0 and the genesis hash.
+ */
+@Entity('access_log_split')
+export class AccessLogSplitEntity {
+  @PrimaryColumn({ type: 'int', default: 1 })
+  id!: number;
+
+  @Column({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
+}
+
+/** A chain's retention anchor (access_log_anchor keeps the legacy chain's): its last removed row. */
+@Entity('access_log_chain_anchor')
+export class AccessLogChainAnchorEntity {
+  /** A municipality's id, or 'national'. */
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  chain!: string;
 
   @Column({ type: 'bigint' })
   seq!: string;

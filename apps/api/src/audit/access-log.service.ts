@@ -12,6 +12,7 @@ import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-40
 import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import { AccessLogAnchors } from './access-log-anchors.service';
+import type { AuthUser } from '../auth/auth-user';
 import { verifyAccessLog } from './access-log-verify';
 import { AccessLogEntity } from './access-log.entity';
 import { AccessLogWriter } from './access-log.writer';
@@ -78,6 +79,9 @@ const HISTORY_SQL = `${VIEWS}
   SELECT min(seq)::text AS first_seq, max(seq)::text AS last_seq, count(*)::int AS requests, bool_or(action = 'read') AS has_read,
          count(*) OVER ()::int AS total
   FROM views GROUP BY user_id, view_no ORDER BY max(seq) DESC OFFSET $3 LIMIT $4`;
+/** What an admin is told when the log is broken outside their own chain: not where, nor how much. */
+const OTHER_CHAIN_BROKEN = 'another chain of the access log is not intact; the national operator sees which';
+
 const HISTORY_COUNT_SQL = `${VIEWS} SELECT count(DISTINCT (user_id, view_no))::int AS total FROM views`;
 
 const HISTORY_SPEC: ListSpec = {
@@ -161,8 +165,26 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     return { rows, offset: query.offset, total: views[0]?.total ?? rows.length };
   }
 
-  verify(): Promise<AccessLogVerification> {
-    return verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
+  /**
+   * The whole log is verified (a break anywhere is the log's), but a municipality's admin is shown
+   * their own chain's verdict only: the others' row counts and broken rows tell how much another
+   * municipality does (the session's attacker review). The national operator sees every chain.
+   */
+  async verify(user: AuthUser): Promise<AccessLogVerification> {
+    const verdict = await verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
+    if (user.role === 'operator') return verdict;
+    const own = verdict.chains?.filter((c) => c.chain === user.municipalityId) ?? [];
+    const chain = own[0];
+    // The top level too speaks of the own chain only: the whole log's row count, or another chain's
+    // broken row and reason, would tell another municipality's activity (the review of 2026-12-06).
+    const othersIntact = (verdict.chains ?? []).every((c) => c.chain === user.municipalityId || c.ok);
+    return {
+      ok: verdict.ok,
+      checked: chain?.checked ?? 0,
+      firstBrokenSeq: chain && !chain.ok ? chain.firstBrokenSeq : null,
+      reason: chain && !chain.ok ? chain.reason : othersIntact ? null : OTHER_CHAIN_BROKEN,
+      chains: own,
+    };
   }
 
   /**
@@ -173,18 +195,29 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
    */
   async prune(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [result] = (await manager.query('SELECT removed::int AS removed, anchor_seq::text AS seq, anchor_hash AS hash, cutoff FROM access_log_prune()')) as [
-        { removed: number; seq: string | null; hash: string | null; cutoff: Date },
-      ];
-      if (result.removed === 0 || !result.seq || !result.hash) return 0;
+      // One row per chain that lost rows (decision 127), or one row with nothing removed.
+      const results = (await manager.query('SELECT chain, removed::int AS removed, anchor_seq::text AS seq, anchor_hash AS hash, cutoff FROM access_log_prune()')) as {
+        chain: string | null;
+        removed: number;
+        seq: string | null;
+        hash: string | null;
+        cutoff: Date;
+      }[];
+      const pruned = results.filter((r) => r.removed > 0 && r.chain && r.seq && r.hash);
+      if (pruned.length === 0) return 0;
       // A retention shortened in the database (by its owner) is not this API's to sign.
       const allowed = Date.now() - this.config.auditRetentionDays * DAY_MS + CLOCK_SLACK_MS;
-      if (result.cutoff.getTime() > allowed) {
-        throw new Error(`the database's access-log retention (cut-off ${result.cutoff.toISOString()}) is shorter than AUDIT_RETENTION_DAYS=${this.config.auditRetentionDays}; nothing removed`);
+      const cutoff = pruned[0]?.cutoff as Date;
+      if (cutoff.getTime() > allowed) {
+        throw new Error(`the database's access-log retention (cut-off ${cutoff.toISOString()}) is shorter than AUDIT_RETENTION_DAYS=${this.config.auditRetentionDays}; nothing removed`);
       }
-      this.anchors.record({ kind: 'prune', seq: result.seq, hash: result.hash, cutoff: result.cutoff.toISOString(), removed: result.removed });
-      this.logger.log({ removed: result.removed, cutoff: result.cutoff, anchorSeq: result.seq }, 'access log rows past retention removed');
-      return result.removed;
+      let removed = 0;
+      for (const r of pruned) {
+        this.anchors.record({ kind: 'prune', chain: r.chain as string, seq: r.seq as string, hash: r.hash as string, cutoff: r.cutoff.toISOString(), removed: r.removed });
+        this.logger.log({ chain: r.chain, removed: r.removed, cutoff: r.cutoff, anchorSeq: r.seq }, 'access log rows past retention removed');
+        removed += r.removed;
+      }
+      return removed;
     });
   }
 

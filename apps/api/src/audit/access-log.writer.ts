@@ -3,18 +3,20 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { RequestContext } from '../tenancy/request-context';
-import { canonicalJson, chainHash, GENESIS, normaliseChange, normaliseCitizenIds } from './access-log-chain';
+import { canonicalJson, chainHash, chainOf, normaliseChange, normaliseCitizenIds } from './access-log-chain';
 import type { ChainedRow } from './access-log-chain';
 
-const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'citizen_ids', 'change', 'prev_hash', 'hash'];
+const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'citizen_ids', 'change', 'api_token_id', 'prev_hash', 'hash'];
 
-const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.citizenIds, r.change === null ? null : canonicalJson(r.change), r.prevHash, r.hash];
+const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.citizenIds, r.change === null ? null : canonicalJson(r.change), r.apiTokenId ?? null, r.prevHash, r.hash];
 
 /**
- * Appends a request's accesses to the hash chain, inside the request's own transaction, in two round
- * trips: access_log_reserve() takes the append lock (held to COMMIT, so appends across requests and
- * replicas take turns) and answers the chain's head and the rows' sequence numbers; one INSERT
- * writes them, hashed here with the key the database never sees.
+ * Appends a request's accesses to their municipalities' hash chains (decision 127), inside the
+ * request's own transaction, in two round trips: access_log_reserve() takes the append lock of each
+ * chain the rows fall in (held to COMMIT, so appends to one chain take turns, while other
+ * municipalities' do not wait) and answers each chain's head and the rows' sequence numbers; one
+ * INSERT writes them, each linked to its own chain's previous row, hashed here with the key the
+ * database never sees.
  */
 @Injectable()
 export class AccessLogWriter {
@@ -22,16 +24,22 @@ export class AccessLogWriter {
 
   async append(manager: EntityManager, ctx: RequestContext): Promise<void> {
     if (ctx.accesses.length === 0) return;
-    const [reserved] = (await manager.query('SELECT prev_hash, seqs FROM access_log_reserve($1)', [ctx.accesses.length])) as [{ prev_hash: string | null; seqs: string[] }];
-    let prevHash = reserved.prev_hash ?? GENESIS;
+    const municipalities = ctx.accesses.map((access) => access.municipalityId ?? ctx.user.municipalityId);
+    const chains = [...new Set(municipalities.map(chainOf))];
+    const [reserved] = (await manager.query('SELECT chains, prev_hashes, seqs FROM access_log_reserve($1::text[], $2)', [chains, ctx.accesses.length])) as [
+      { chains: string[]; prev_hashes: string[]; seqs: string[] },
+    ];
+    const heads = new Map(reserved.chains.map((chain, i) => [chain, reserved.prev_hashes[i] as string]));
     const at = new Date();
     const rows = ctx.accesses.map((access, i): ChainedRow => {
+      const municipalityId = municipalities[i] as string | null;
+      const chain = chainOf(municipalityId);
       const row = {
         seq: reserved.seqs[i] as string,
         at,
         userId: ctx.user.id,
         role: ctx.user.role,
-        municipalityId: access.municipalityId ?? ctx.user.municipalityId,
+        municipalityId,
         action: access.action,
         resource: access.resource,
         recordId: access.recordId ?? null,
@@ -41,10 +49,12 @@ export class AccessLogWriter {
         outcome: access.outcome,
         citizenIds: normaliseCitizenIds(access.citizenIds),
         change: normaliseChange(access.change),
-        prevHash,
+        apiTokenId: ctx.user.apiTokenId ?? null,
+        prevHash: heads.get(chain) as string,
       };
-      prevHash = chainHash(this.config.secrets.auditKey, row);
-      return { ...row, hash: prevHash };
+      const hash = chainHash(this.config.secrets.auditKey, row);
+      heads.set(chain, hash);
+      return { ...row, hash };
     });
     const placeholders = rows.map((_, r) => `(${COLUMNS.map((__, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
     await manager.query(`INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, rows.flatMap(values));

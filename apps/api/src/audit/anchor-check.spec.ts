@@ -4,6 +4,7 @@ import { checkAgainstAnchors, verdictLine } from './anchor-check';
 import type { AnchorCheckInput, FindingKind } from './anchor-check';
 import { signAnchor } from './anchor-signing';
 import type { AnchorFields, ParsedAnchors } from './anchor-signing';
+import type { ChainVerdict } from './access-log-verify';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const h = (c: string): string => c.repeat(64);
@@ -23,13 +24,21 @@ function anchors(...fields: Partial<AnchorFields>[]): ParsedAnchors {
 const ROWS = new Map(Array.from({ length: 10 }, (_, i) => [String(11 + i), h('abcdefghij'[i] as string)]));
 const PRUNE: Partial<AnchorFields> = { kind: 'prune', seq: '10', hash: h('9'), at: '2026-12-05T03:00:00.000Z', cutoff: '2026-06-05T03:00:00.000Z', removed: 10 };
 
-function input(overrides: Partial<AnchorCheckInput>): AnchorCheckInput {
+/** The legacy chain's overrides (anchors without a chain name it): its verdict, retention anchor and last row. */
+interface Overrides extends Partial<Omit<AnchorCheckInput, 'chains'>> {
+  retention?: ChainVerdict['retention'];
+  tail?: ChainVerdict['tail'];
+  /** Further chains, beside the legacy one. */
+  others?: ChainVerdict[];
+}
+
+function input({ retention = { seq: '10', hash: h('9') }, tail = { seq: '20', hash: h('j') }, others = [], ...overrides }: Overrides): AnchorCheckInput {
+  const chain = overrides.chain ?? INTACT;
   return {
     parsed: anchors(PRUNE, { seq: '15', hash: h('e') }, { seq: '20', hash: h('j') }),
     keys: [publicKey],
-    chain: INTACT,
-    retention: { seq: '10', hash: h('9') },
-    tail: { seq: '20', hash: h('j') },
+    chain,
+    chains: [{ chain: 'legacy', ok: chain.ok, checked: chain.checked, firstBrokenSeq: chain.firstBrokenSeq, reason: chain.reason, retention, tail }, ...others],
     rowHashes: ROWS,
     retentionDays: 183,
     ...overrides,
@@ -45,7 +54,7 @@ describe('checking the chain against its anchors', () => {
     expect(verdictLine(result)).toBe('access log verified: 10 rows, chain intact, consistent with 3 signed anchor(s) (newest: seq 20 at 2026-12-05T12:00:00.000Z)');
   });
 
-  it.each<[string, Partial<AnchorCheckInput>, FindingKind[], string | null]>([
+  it.each<[string, Overrides, FindingKind[], string | null]>([
     // The newest rows 19 and 20 deleted: the chain of 11..18 still links.
     ['a truncated tail', { tail: { seq: '18', hash: h('h') }, rowHashes: new Map([...ROWS].filter(([s]) => Number(s) <= 18)) }, ['truncated-tail'], '20'],
     // Row 15 deleted: row 16 no longer follows row 14.
@@ -105,5 +114,27 @@ describe('checking the chain against its anchors', () => {
     const short = { ...PRUNE, cutoff: '2026-12-04T03:00:00.000Z' }; // one day before the prune
     expect(kinds(input({ parsed: anchors(short, { seq: '20', hash: h('j') }) }))).toEqual(['short-retention']);
     expect(kinds(input({ parsed: anchors(short, { seq: '20', hash: h('j') }), retentionDays: 1 }))).toEqual([]);
+  });
+
+  it('checks each chain against its own anchors: one municipality’s cut tail is found, the other chain is clean', () => {
+    const A = '00000000-0000-4000-8000-0000000000a1';
+    const B = '00000000-0000-4000-8000-0000000000b2';
+    // Chain A: rows 21, 23 (hashes 'k', 'm'); chain B: rows 22, 24 ('l', 'n'), its row 24 deleted by the owner.
+    const rowHashes = new Map([...ROWS, ['21', h('k')], ['22', h('l')], ['23', h('m')]]);
+    const chainA: ChainVerdict = { chain: A, ok: true, checked: 2, firstBrokenSeq: null, reason: null, retention: null, tail: { seq: '23', hash: h('m') } };
+    const chainB: ChainVerdict = { chain: B, ok: true, checked: 1, firstBrokenSeq: null, reason: null, retention: null, tail: { seq: '22', hash: h('l') } };
+    const parsed = anchors(PRUNE, { seq: '20', hash: h('j') }, { chain: A, seq: '23', hash: h('m') }, { chain: B, seq: '24', hash: h('n') });
+    const result = checkAgainstAnchors(input({ parsed, rowHashes, others: [chainA, chainB] }));
+    expect(result.findings.map((f) => [f.kind, f.chain, f.seq])).toEqual([['truncated-tail', B, '24']]);
+    expect(result.findings[0]?.message).toBe(`truncated tail (municipality ${B} chain): an anchor of 2026-12-05T12:00:00.000Z names seq 24, but the last row is seq 22: the newest rows were deleted`);
+    // The same seq named as chain A's would be a row of another chain: its hash differs.
+    expect(kinds(input({ parsed: anchors(PRUNE, { chain: A, seq: '22', hash: h('n') }), rowHashes, others: [chainA, chainB] }))).toEqual(['rewritten-chain']);
+    // A chain's retention anchor is checked against prunes signed for that chain only.
+    const pruneA = { ...PRUNE, chain: A, seq: '19', hash: h('i') };
+    const retainedA = { ...chainA, retention: { seq: '19', hash: h('i') } };
+    expect(kinds(input({ parsed: anchors(PRUNE, pruneA), rowHashes, others: [retainedA, chainB] }))).toEqual([]);
+    expect(kinds(input({ parsed: anchors(PRUNE, { ...pruneA, chain: B }), rowHashes, others: [retainedA, chainB] }))).toEqual(['unsigned-retention']);
+    // A whole chain gone (no rows, no state): its anchors name rows beyond nothing.
+    expect(kinds(input({ parsed: anchors(PRUNE, { chain: B, seq: '24', hash: h('n') }), rowHashes }))).toEqual(['truncated-tail']);
   });
 });

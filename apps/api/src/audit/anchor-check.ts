@@ -1,5 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { AccessLogVerification } from '@outcomes/contracts';
+import { LEGACY_CHAIN } from './access-log-chain';
+import { chainLabel } from './access-log-verify';
+import type { ChainVerdict } from './access-log-verify';
 import { checkSignature } from './anchor-signing';
 import type { Anchor, ParsedAnchors } from './anchor-signing';
 
@@ -33,6 +36,8 @@ export type FindingKind =
 
 export interface Finding {
   kind: FindingKind;
+  /** The hash chain it is about (a municipality's id, 'national', 'legacy'), when there is one. */
+  chain?: string;
   /** The row the finding is about, when there is one. */
   seq: string | null;
   message: string;
@@ -43,12 +48,10 @@ export interface Finding {
 export interface AnchorCheckInput {
   parsed: ParsedAnchors;
   keys: KeyObject[];
-  /** The chain-only verification of the rows (verifyAccessLog). */
+  /** The chain-only verification of the rows (verifyChains), over the whole log. */
   chain: AccessLogVerification;
-  /** access_log_anchor: where the chain starts after retention, or null. */
-  retention: { seq: string; hash: string } | null;
-  /** The last row in access_log, or null when it has none. */
-  tail: { seq: string; hash: string } | null;
+  /** Each chain's verdict, its retention anchor and its last row (verifyChains). */
+  chains: ChainVerdict[];
   /** The stored hash of every anchored seq that still has a row. */
   rowHashes: Map<string, string>;
   /** The verifier's retention: a signed prune with a younger cut-off is reported. */
@@ -85,7 +88,7 @@ function first<T>(items: T[], n = 3): T[] {
 
 export function checkAgainstAnchors(input: AnchorCheckInput): AnchoredVerification {
   const findings: Finding[] = [];
-  const { parsed, chain, retention, tail, rowHashes } = input;
+  const { parsed, chain, rowHashes } = input;
 
   for (const bad of parsed.unreadable) {
     findings.push({ kind: 'unreadable-anchor', seq: null, message: `an anchor line cannot be read (${bad.reason})`, sources: [bad.source] });
@@ -106,14 +109,20 @@ export function checkAgainstAnchors(input: AnchorCheckInput): AnchoredVerificati
     findings.push({ kind: 'unknown-key', seq: null, message: `${unknown.length} anchor(s) signed by a key the verifier does not know (give its public key in AUDIT_VERIFY_KEY)`, sources: first(unknown) });
   }
 
-  if (!chain.ok) {
-    const missing = /does not follow|removed or inserted/.test(chain.reason ?? '');
+  const states = new Map(input.chains.map((c) => [c.chain, c]));
+  const stateOf = (chain: string): ChainVerdict => states.get(chain) ?? { chain, ok: true, checked: 0, firstBrokenSeq: null, reason: null, tail: null, retention: null };
+  const anchorChain = (a: Anchor): string => a.chain ?? LEGACY_CHAIN;
+  const label = (c: string): string => (states.size > 1 || c !== LEGACY_CHAIN ? ` (${chainLabel(c)} chain)` : '');
+
+  for (const state of input.chains.filter((c) => !c.ok)) {
+    const missing = /does not follow|removed or inserted|ends before/.test(state.reason ?? '');
     findings.push({
       kind: missing ? 'missing-row' : 'changed-row',
-      seq: chain.firstBrokenSeq === null ? null : String(chain.firstBrokenSeq),
+      chain: state.chain,
+      seq: state.firstBrokenSeq === null ? null : String(state.firstBrokenSeq),
       message: missing
-        ? `the chain is broken before seq ${chain.firstBrokenSeq}: a row before it is missing (or one was inserted)`
-        : `the row at seq ${chain.firstBrokenSeq} was changed after it was written`,
+        ? `the chain is broken before seq ${state.firstBrokenSeq}${label(state.chain)}: a row before it is missing (or one was inserted)`
+        : `the row at seq ${state.firstBrokenSeq}${label(state.chain)} was changed after it was written`,
     });
   }
 
@@ -121,14 +130,17 @@ export function checkAgainstAnchors(input: AnchorCheckInput): AnchoredVerificati
     findings.push({ kind: 'no-anchors', seq: null, message: 'no valid signed anchor was found: the chain could not be checked against its head (a cut tail or a rewritten chain would not show)' });
   }
 
-  // The retention anchor moves only through access_log_prune() as the API runs it, which signs it first.
-  if (retention) {
-    const signed = valid.some((v) => v.anchor.kind === 'prune' && v.anchor.seq === retention.seq && v.anchor.hash === retention.hash);
+  // A retention anchor moves only through access_log_prune() as the API runs it, which signs it first.
+  for (const state of input.chains) {
+    const retention = state.retention;
+    if (!retention) continue;
+    const signed = valid.some((v) => v.anchor.kind === 'prune' && anchorChain(v.anchor) === state.chain && v.anchor.seq === retention.seq && v.anchor.hash === retention.hash);
     if (!signed) {
       findings.push({
         kind: 'unsigned-retention',
+        chain: state.chain,
         seq: retention.seq,
-        message: `the retention anchor (rows up to seq ${retention.seq} removed) was not signed by the API: rows were removed from the front outside the API's retention`,
+        message: `the retention anchor${label(state.chain)} (rows up to seq ${retention.seq} removed) was not signed by the API: rows were removed from the front outside the API's retention`,
       });
     }
   }
@@ -144,51 +156,62 @@ export function checkAgainstAnchors(input: AnchorCheckInput): AnchoredVerificati
     });
   }
 
-  const beyond: { anchor: Anchor; source: string }[] = [];
-  const differs: { anchor: Anchor; source: string }[] = [];
-  const vanished: { anchor: Anchor; source: string }[] = [];
+  // Each anchor against its own chain: its rows, its retention anchor, its last row.
+  type Entry = { anchor: Anchor; source: string };
+  const byChain = new Map<string, { beyond: Entry[]; differs: Entry[]; vanished: Entry[] }>();
   for (const entry of valid) {
     const s = big(entry.anchor.seq);
     if (s === 0n) continue; // the empty chain's anchor: nothing to find
+    const state = stateOf(anchorChain(entry.anchor));
+    const { retention, tail } = state;
     if (retention && s < big(retention.seq)) continue; // removed by retention, which its own anchor covers
+    let groups = byChain.get(state.chain);
+    if (!groups) byChain.set(state.chain, (groups = { beyond: [], differs: [], vanished: [] }));
     const stored = rowHashes.get(entry.anchor.seq) ?? (retention && s === big(retention.seq) ? retention.hash : undefined);
     if (stored !== undefined) {
-      if (stored !== entry.anchor.hash) differs.push(entry);
+      if (stored !== entry.anchor.hash) groups.differs.push(entry);
       continue;
     }
     const last = tail ? big(tail.seq) : retention ? big(retention.seq) : 0n;
-    if (s > last) beyond.push(entry);
-    else vanished.push(entry);
+    if (s > last) groups.beyond.push(entry);
+    else groups.vanished.push(entry);
   }
 
-  if (beyond.length > 0) {
-    const furthest = beyond.reduce((a, b) => (big(b.anchor.seq) > big(a.anchor.seq) ? b : a));
-    findings.push({
-      kind: 'truncated-tail',
-      seq: furthest.anchor.seq,
-      message: `truncated tail: an anchor of ${furthest.anchor.at} names seq ${furthest.anchor.seq}, but the last row is seq ${tail?.seq ?? 'none'}: the newest rows were deleted`,
-      sources: first(beyond.map((b) => b.source)),
-    });
-  }
-  if (vanished.length > 0 && chain.ok) {
-    const lowest = vanished.reduce((a, b) => (big(b.anchor.seq) < big(a.anchor.seq) ? b : a));
-    findings.push({
-      kind: 'missing-row',
-      seq: lowest.anchor.seq,
-      message: `the anchored row at seq ${lowest.anchor.seq} is missing although the chain links: rows were removed and the chain continued past them`,
-      sources: first(vanished.map((v) => v.source)),
-    });
-  }
-  if (differs.length > 0) {
-    const lowest = differs.reduce((a, b) => (big(b.anchor.seq) < big(a.anchor.seq) ? b : a));
-    findings.push({
-      kind: 'rewritten-chain',
-      seq: lowest.anchor.seq,
-      message: chain.ok
-        ? `rewritten chain: the row at seq ${lowest.anchor.seq} has another hash than the one signed at ${lowest.anchor.at}, although the chain verifies: the log was rewritten with the audit key`
-        : `the row at seq ${lowest.anchor.seq} has another hash than the one signed at ${lowest.anchor.at}`,
-      sources: first(differs.map((d) => d.source)),
-    });
+  for (const [chainName, { beyond, differs, vanished }] of byChain) {
+    const state = stateOf(chainName);
+    const where = label(chainName);
+    if (beyond.length > 0) {
+      const furthest = beyond.reduce((a, b) => (big(b.anchor.seq) > big(a.anchor.seq) ? b : a));
+      findings.push({
+        kind: 'truncated-tail',
+        chain: chainName,
+        seq: furthest.anchor.seq,
+        message: `truncated tail${where}: an anchor of ${furthest.anchor.at} names seq ${furthest.anchor.seq}, but the last row is seq ${state.tail?.seq ?? 'none'}: the newest rows were deleted`,
+        sources: first(beyond.map((b) => b.source)),
+      });
+    }
+    if (vanished.length > 0 && state.ok) {
+      const lowest = vanished.reduce((a, b) => (big(b.anchor.seq) < big(a.anchor.seq) ? b : a));
+      findings.push({
+        kind: 'missing-row',
+        chain: chainName,
+        seq: lowest.anchor.seq,
+        message: `the anchored row at seq ${lowest.anchor.seq}${where} is missing although the chain links: rows were removed and the chain continued past them`,
+        sources: first(vanished.map((v) => v.source)),
+      });
+    }
+    if (differs.length > 0) {
+      const lowest = differs.reduce((a, b) => (big(b.anchor.seq) < big(a.anchor.seq) ? b : a));
+      findings.push({
+        kind: 'rewritten-chain',
+        chain: chainName,
+        seq: lowest.anchor.seq,
+        message: state.ok
+          ? `rewritten chain${where}: the row at seq ${lowest.anchor.seq} has another hash than the one signed at ${lowest.anchor.at}, although the chain verifies: the log was rewritten with the audit key`
+          : `the row at seq ${lowest.anchor.seq}${where} has another hash than the one signed at ${lowest.anchor.at}`,
+        sources: first(differs.map((d) => d.source)),
+      });
+    }
   }
 
   const newest = valid.reduce<Anchor | null>((a, b) => (!a || big(b.anchor.seq) > big(a.seq) || (b.anchor.seq === a.seq && b.anchor.at > a.at) ? b.anchor : a), null);

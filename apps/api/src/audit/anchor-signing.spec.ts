@@ -27,8 +27,20 @@ describe('anchor signatures', () => {
     ['another writer', { by: 'host:2' }],
     ['a cut-off added', { cutoff: '2026-06-05T12:00:00.000Z' }],
     ['a removed count added', { removed: 3 }],
+    ['a chain added (a legacy line claimed for a municipality)', { chain: '00000000-0000-4000-8000-000000000751' }],
   ])('refuses the anchor with %s under the same signature', (_, change) => {
     expect(checkSignature({ ...anchor, ...change }, [publicKey])).toBe('bad-signature');
+  });
+
+  it('signs a chain’s line with its chain: moved to another chain, or stripped of it, it fails', () => {
+    const aarhus = signAnchor(privateKey, { kind: 'head', chain: '00000000-0000-4000-8000-000000000751', seq: '42', hash: HASH_A, at: '2026-12-05T12:00:00.000Z', by: 'host:1' });
+    expect(checkSignature(aarhus, [publicKey])).toBe('valid');
+    expect(checkSignature({ ...aarhus, chain: '00000000-0000-4000-8000-000000000461' }, [publicKey])).toBe('bad-signature');
+    const { chain: _chain, ...stripped } = aarhus;
+    expect(checkSignature(stripped, [publicKey])).toBe('bad-signature');
+    // A line with a chain that is no chain's name is not an anchor.
+    expect(parseAnchorLines(JSON.stringify({ ...aarhus, chain: 'Aarhus' }), 'a.jsonl', true)).toMatchObject({ anchors: [], unreadable: [{ reason: 'not an anchor' }] });
+    expect(parseAnchorLines(JSON.stringify(aarhus), 'a.jsonl', true).anchors).toHaveLength(1);
   });
 
   it('refuses a tampered signature, and one that is no signature at all', () => {

@@ -14,6 +14,11 @@ export type AnchorKind = 'start' | 'head' | 'heartbeat' | 'shutdown' | 'prune';
 
 export interface AnchorFields {
   kind: AnchorKind;
+  /**
+   * Which hash chain (decision 127): a municipality's id, 'national', or 'legacy'. Lines written
+   * before the chains were split have none and mean the legacy chain (the whole log then).
+   */
+  chain?: string;
   /** The chain's head (or, for a prune, the last removed row) as a decimal string; '0' for the empty chain. */
   seq: string;
   hash: string;
@@ -38,7 +43,10 @@ const DOMAIN = 'outcomes access-log anchor v1';
 
 /** What the signature covers: every field, in a fixed order, with a domain tag so no other signed text can pass for an anchor. */
 function signedBytes(a: AnchorFields & { key: string }): Buffer {
-  return Buffer.from(JSON.stringify([DOMAIN, a.kind, a.seq, a.hash, a.at, a.by, a.key, a.cutoff ?? null, a.removed ?? null]), 'utf8');
+  const fields: unknown[] = [DOMAIN, a.kind, a.seq, a.hash, a.at, a.by, a.key, a.cutoff ?? null, a.removed ?? null];
+  // Appended only when present, so a line signed before chains existed still verifies.
+  if (a.chain !== undefined) fields.push({ chain: a.chain });
+  return Buffer.from(JSON.stringify(fields), 'utf8');
 }
 
 export function keyId(publicKey: KeyObject): string {
@@ -116,6 +124,7 @@ function asAnchor(value: unknown): Anchor | null {
     typeof a['at'] === 'string' && typeof a['by'] === 'string' &&
     typeof a['key'] === 'string' && typeof a['sig'] === 'string' &&
     (a['cutoff'] === undefined || typeof a['cutoff'] === 'string') &&
+    (a['chain'] === undefined || (typeof a['chain'] === 'string' && /^(legacy|national|[0-9a-f-]{36})$/.test(a['chain']))) &&
     (a['removed'] === undefined || typeof a['removed'] === 'number');
   return ok ? (a as unknown as Anchor) : null;
 }

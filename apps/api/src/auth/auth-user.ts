@@ -8,6 +8,10 @@ export interface AuthUser extends SessionUser {
   authTime: number;
   /** When the presented token was issued (seconds): decides whether to refresh the cookie. */
   issuedAt: number;
+  /** Set when the request came with a personal API token (issue 24): its id, logged with every access. */
+  apiTokenId?: string;
+  /** The token's scope (`<resource>:<action>`): the permission guard allows only these, within the role's own. */
+  apiTokenScope?: readonly string[];
 }
 
 export interface TokenPayload {

@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, SetMetadata } from '@nestjs/common';
-import { ApiExtension } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Action, ResourceName } from '@outcomes/contracts';
 import type { Request } from 'express';
@@ -18,7 +18,16 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * call each endpoint as a role allowed there) can tell who may call it without a copy of the route table.
  */
 export const Permission = (resource: ResourceName, action: Action): MethodDecorator =>
-  applyDecorators(SetMetadata(PERMISSION, { resource, action }), ApiExtension('x-permission', { resource, action }));
+  applyDecorators(
+    SetMetadata(PERMISSION, { resource, action }),
+    ApiExtension('x-permission', { resource, action }),
+    // Every resource route accepts a personal API token whose scope names `resource:action`; tokens are
+    // never managed with a token (no scope can carry api-tokens), so those routes do not list the scheme.
+    ...(resource === 'api-tokens' ? [] : [ApiBearerAuth(API_TOKEN_SCHEME)]),
+  );
+
+/** The OpenAPI security scheme of personal API tokens (app.setup.ts describes it). */
+export const API_TOKEN_SCHEME = 'api-token';
 
 /** Any signed-in user may call it (their own session: me, logout). */
 export const SignedIn = (): MethodDecorator => SetMetadata(SIGNED_IN_ONLY, true);

@@ -9,6 +9,7 @@ import { TenantInterceptor } from '../tenancy/tenant.interceptor';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './auth-user';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ApiTokenAuthenticator } from './api-token-authenticator';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { PermissionGuard } from './permission.guard';
@@ -37,6 +38,7 @@ export class AuthModule {
         AuthService,
         LocalStrategy,
         JwtStrategy,
+        ApiTokenAuthenticator,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantInterceptor },

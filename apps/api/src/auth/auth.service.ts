@@ -147,9 +147,22 @@ export class AuthService {
     return this.loadSession(id, 0, 0);
   }
 
+  /**
+   * The user as they are now, active or not: whom a refused API token's call is logged under (its user
+   * may have been deactivated, which is why it is refused).
+   */
+  async userAsNow(id: string): Promise<{ user: AuthUser; active: boolean } | undefined> {
+    const [row] = (await this.dataSource.query('SELECT * FROM auth_session($1)', [id])) as SessionRow[];
+    return row ? { user: this.toAuthUser(row, 0, 0), active: row.active } : undefined;
+  }
+
   private async loadSession(id: string, authTime: number, issuedAt: number): Promise<AuthUser | undefined> {
     const [row] = (await this.dataSource.query('SELECT * FROM auth_session($1)', [id])) as SessionRow[];
     if (!row?.active) return undefined;
+    return this.toAuthUser(row, authTime, issuedAt);
+  }
+
+  private toAuthUser(row: SessionRow, authTime: number, issuedAt: number): AuthUser {
     return {
       id: row.id,
       email: row.email,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_ACTION_OF, can } from '@outcomes/contracts';
+import { can } from '@outcomes/contracts';
 import type { Action, ResourceName } from '@outcomes/contracts';
 import type { Request } from 'express';
 import { ApiException } from '../common/errors/api.exception';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { PERMISSION, PUBLIC_ROUTE, SIGNED_IN_ONLY } from './auth.decorators';
 import type { AuthUser } from './auth-user';
-import { clientAddress, routeRecordId } from '../tenancy/request-info';
+import { logRefusal } from './refusal-log';
 
 /**
  * The one enforcement point of the permissions table (libs/contracts). A signed-in route without
@@ -24,19 +24,24 @@ export class PermissionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ONLY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user: AuthUser }>();
+    const scope = request.user.apiTokenScope;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ONLY, targets)) {
+      // A token may ask who it is (GET /auth/me) and read shared code lists, never end the user's sessions (logout).
+      if (!scope || request.method === 'GET') return true;
+      await logRefusal(this.tenant, request, request.user, undefined);
+      throw new ApiException(403, 'TOKEN_SCOPE', 'This is done from a signed-in session, not with an API token', { scope: 'no token scope allows this' });
+    }
     const permission = this.reflector.get<{ resource: ResourceName; action: Action } | undefined>(PERMISSION, context.getHandler());
-    if (permission && can(request.user.role, permission.resource, permission.action)) return true;
+    if (permission && can(request.user.role, permission.resource, permission.action)) {
+      // A personal API token narrows the role's permissions to its scope (issue 24).
+      const needed = `${permission.resource}:${permission.action}`;
+      if (!scope || scope.includes(needed)) return true;
+      await logRefusal(this.tenant, request, request.user, permission);
+      throw new ApiException(403, 'TOKEN_SCOPE', `The API token's scope does not include ${needed}`, { scope: `does not include ${needed}` });
+    }
 
-    await this.tenant.run(request.user, clientAddress(request), async (ctx) => {
-      ctx.accesses.push({
-        action: permission ? ACCESS_ACTION_OF[permission.action] : 'read',
-        resource: permission?.resource ?? request.path.slice(0, 50),
-        recordId: routeRecordId(request),
-        outcome: 'refused',
-      });
-    });
+    await logRefusal(this.tenant, request, request.user, permission);
     throw new ApiException(403, 'FORBIDDEN', 'Your role does not allow this');
   }
 }

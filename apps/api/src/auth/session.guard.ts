@@ -5,20 +5,26 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { ApiException } from '../common/errors/api.exception';
 import { isDatabaseUnavailable, isPoolExhausted } from '../common/errors/database-errors';
-import { PUBLIC_ROUTE } from './auth.decorators';
+import { TenantTransaction } from '../tenancy/tenant-transaction.service';
+import { PERMISSION, PUBLIC_ROUTE } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { ApiTokenAuthenticator, ApiTokenRefused, bearerApiToken } from './api-token-authenticator';
+import { logRefusal } from './refusal-log';
+import type { RoutePermission } from './refusal-log';
 import { setSessionCookie } from './session-cookie';
 
 // Renew the cookie at most once a minute: that is what makes the 30 minutes an idle limit.
 const RENEW_AFTER_SECONDS = 60;
 
-/** Every route needs a valid session unless marked @Public(). */
+/** Every route needs a valid session (or a personal API token, issue 24) unless marked @Public(). */
 @Injectable()
 export class SessionGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly apiTokens: ApiTokenAuthenticator,
+    private readonly tenant: TenantTransaction,
   ) {
     super();
   }
@@ -26,6 +32,22 @@ export class SessionGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
+    // A personal API token (Authorization: Bearer otk_…) stands on its own: no cookie is read or renewed.
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const apiToken = bearerApiToken(request);
+    if (apiToken) {
+      try {
+        request.user = await this.apiTokens.authenticate(apiToken);
+      } catch (error) {
+        // An expired or ended token is someone's: its use is in their log (a script left running, or a
+        // leaked token tried). A string that is no token names no one, and is not logged (decision 158).
+        if (error instanceof ApiTokenRefused && error.holder) {
+          await logRefusal(this.tenant, request, error.holder, this.reflector.get<RoutePermission>(PERMISSION, context.getHandler()));
+        }
+        throw error;
+      }
+      return true;
+    }
     await (super.canActivate(context) as Promise<boolean>);
     const http = context.switchToHttp();
     const user = http.getRequest<Request & { user: AuthUser }>().user;

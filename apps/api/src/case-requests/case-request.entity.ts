@@ -14,6 +14,8 @@ registerProgrammeRule('case_decision_programme_same_municipality', 'programmeId'
  * contact course): a partial unique index, so two simultaneous requests cannot both open one.
  * The received-by centre may be any municipality's treatment place (free choice, § 101 stk. 5).
  */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('case_request_citizen', ['citizenId'])
 @Entity('case_request')
 @ReferencedByMunicipality('case_request')
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'case_request_citizen_same_municipality', what: 'a citizen' })
@@ -85,6 +87,8 @@ export class CaseRequestEntity extends BaseRecordEntity {
  * insert and read it): a changed decision, or one after a complaint, is a new row naming the one it
  * replaces, so the earlier one stays with the case.
  */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('case_decision_citizen', ['citizenId'])
 @Entity('case_decision')
 @ReferencedByMunicipality('case_decision')
 @SameMunicipality(() => CaseRequestEntity, 'caseRequestId', { name: 'case_decision_request_same_municipality', what: 'a request' })
@@ -95,6 +99,7 @@ export class CaseRequestEntity extends BaseRecordEntity {
 @ForeignKey(() => ProgrammeEntity, ['programmeId'] as const, ['id'] as const, { name: 'case_decision_programme', onDelete: 'RESTRICT' })
 @Index('case_decision_request', ['caseRequestId', 'createdAt'])
 @Check('case_decision_outcome_check', `"outcome" IN ('granted', 'refused')`)
+@Check('case_decision_treatment_kind_check', `"treatment_kind" IS NULL OR "treatment_kind" IN ('outpatient', 'day', 'residential')`)
 @Check('case_decision_texts_check', `length(btrim("legal_basis")) > 0 AND length(btrim("complaint_guidance")) > 0`)
 export class CaseDecisionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -138,4 +143,8 @@ export class CaseDecisionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The kind of treatment decided (TREATMENT_KINDS), if recorded: a referral's place must be of it (decision 106). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  treatmentKind!: string | null;
 }

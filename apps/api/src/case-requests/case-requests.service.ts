@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ANONYMOUS_COURSE_KIND, ASSESSMENT_AREAS, DEFAULT_COURSE_KIND } from '@outcomes/contracts';
-import type { CaseDecision, CaseRequest, CaseRequestCreated, CaseRequestStatus, CourseKind, DecisionOutcome, GuaranteeFigures, JoinedRequest, RawListQuery, RequestAssessment, RequestChannel } from '@outcomes/contracts';
+import type { CaseDecision, CaseRequest, CaseRequestCreated, CaseRequestStatus, CourseKind, DecisionOutcome, GuaranteeFigures, JoinedRequest, RawListQuery, RequestAssessment, RequestChannel, TreatmentKind } from '@outcomes/contracts';
 import { danishToday, guaranteeFigures, guaranteeState, joinsOpenRequest } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
 import { APP_CONFIG } from '../config/config';
@@ -273,6 +273,7 @@ export class CaseRequestsService {
       complaintGuidance: input.complaintGuidance,
       supersedesId: latest?.id ?? null,
       decidedByUserId: this.db.user().id,
+      treatmentKind: input.treatmentKind ?? null,
     });
     return this.toDecision(await decisionOr404(this.db.manager(), id));
   }
@@ -403,6 +404,7 @@ export class CaseRequestsService {
       complaintGuidance: row.complaintGuidance,
       supersedesId: row.supersedesId,
       decidedByUserId: row.decidedByUserId,
+      treatmentKind: (row.treatmentKind as TreatmentKind | null) ?? null,
     };
   }
 }

@@ -46,7 +46,13 @@ export function accessReportPdf(report: CitizenAccessReport, options: { compress
   };
   const c = report.citizen;
 
-  doc.font('Helvetica').fontSize(10).text(report.municipality.name, { align: 'right' }).text(`Dato: ${danishDate(report.producedOn)}`, { align: 'right' });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(report.municipality.name, { align: 'right' })
+    .text(`Dato: ${danishDate(report.producedOn)}`, { align: 'right' })
+    .text(`Din anmodning modtaget: ${danishDate(report.requestedOn)}`, { align: 'right' })
+    .text(`Svarfrist: ${danishDate(report.dueOn)}`, { align: 'right' });
   doc.moveDown(1).fontSize(11).text(`${c.firstName} ${c.lastName}`);
   if (c.cpr) doc.text(`CPR-nr.: ${c.cpr.length === 10 ? `${c.cpr.slice(0, 6)}-${c.cpr.slice(6)}` : c.cpr}`);
   doc.moveDown(1.2).font('Helvetica-Bold').fontSize(16).text('Indsigt i dine oplysninger');

@@ -58,7 +58,7 @@ describe('CitizenAccessReportsService', () => {
   it("finds the own municipality's citizen by id and logs one export naming them", async () => {
     const enrolment = await make.enrolment('aarhus');
     const report = await medium.as(aarhusAdmin, async (ctx) => {
-      const r = await service.report({ citizenId: enrolment.citizenId } as CitizenAccessReportDto, 'json');
+      const r = await service.report({ citizenId: enrolment.citizenId, requestedOn: '2026-01-31' } as CitizenAccessReportDto, 'json');
       expect(ctx.accesses).toEqual([expect.objectContaining({ action: 'export', resource: 'citizen-access-reports', citizenId: enrolment.citizenId, outcome: 'ok' })]);
       expect(ctx.selfLogged).toBe(true);
       return r;
@@ -69,7 +69,7 @@ describe('CitizenAccessReportsService', () => {
 
   it("answers another municipality's citizen as not found, and the admin's own session reads none of its rows directly", async () => {
     const theirs = await make.enrolment('odense');
-    expect(await refusal(medium.as(aarhusAdmin, () => service.report({ citizenId: theirs.citizenId } as CitizenAccessReportDto, 'json')))).toMatchObject({ statusCode: 404 });
+    expect(await refusal(medium.as(aarhusAdmin, () => service.report({ citizenId: theirs.citizenId, requestedOn: '2026-01-31' } as CitizenAccessReportDto, 'json')))).toMatchObject({ statusCode: 404 });
     const seen = await medium.as(aarhusAdmin, (ctx) => ctx.manager.query('SELECT (SELECT count(*) FROM citizen WHERE id = $1)::int AS c, (SELECT count(*) FROM enrolment WHERE citizen_id = $1)::int AS e', [theirs.citizenId]));
     expect(seen).toEqual([{ c: 0, e: 0 }]);
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CITIZEN_ACCESS_REPORT_FORMAT } from '@outcomes/contracts';
 import type { AccessAction, AccessOutcome, AccessReportLabel, AccessReportSection, CitizenAccessReport, Role } from '@outcomes/contracts';
-import { danishToday, parseCpr } from '@outcomes/domain';
+import { accessRequestDueOn, danishToday, parseCpr } from '@outcomes/domain';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import { CITIZEN_DATA_TABLE_NAMES } from '../database/citizen-data-tables';
@@ -32,6 +32,8 @@ export class CitizenAccessReportsService {
   ) {}
 
   async report(input: CitizenAccessReportDto, document: 'json' | 'pdf'): Promise<CitizenAccessReport> {
+    // A request cannot have been received after today (the Danish date).
+    if (input.requestedOn > danishToday()) throw ApiException.validation({ requestedOn: 'requestedOn must not be after today' });
     const citizenId = await this.citizenOf(input);
     const m = this.db.manager();
     const sections: AccessReportSection[] = [];
@@ -92,6 +94,8 @@ export class CitizenAccessReportsService {
       format: CITIZEN_ACCESS_REPORT_FORMAT,
       producedAt: new Date().toISOString(),
       producedOn: danishToday(),
+      requestedOn: input.requestedOn,
+      dueOn: accessRequestDueOn(input.requestedOn),
       municipality: { id: this.db.municipalityId(), name: municipality?.name ?? '' },
       citizen: {
         id: citizenId,
@@ -113,7 +117,7 @@ export class CitizenAccessReportsService {
       resource: 'citizen-access-reports',
       recordId: null,
       citizenId,
-      criterion: JSON.stringify({ document: `citizen-access-report-${document}`, by: input.cpr !== undefined ? 'cpr' : 'citizenId', rows: sections.reduce((n, s) => n + s.rows.length, 0), lookups: lookups.length }),
+      criterion: JSON.stringify({ document: `citizen-access-report-${document}`, by: input.cpr !== undefined ? 'cpr' : 'citizenId', requestedOn: input.requestedOn, rows: sections.reduce((n, s) => n + s.rows.length, 0), lookups: lookups.length }),
       outcome: 'ok',
     });
     return report;

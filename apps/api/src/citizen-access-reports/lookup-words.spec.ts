@@ -1,4 +1,5 @@
-import { lookupWhat, lookupWhy } from './lookup-words';
+import { PERSONAL_DATA_RESOURCES } from '@outcomes/contracts';
+import { hasLookupWords, lookupWhat, lookupWhy } from './lookup-words';
 
 describe("the access report's look-ups in words", () => {
   it('says what by the action and the resource', () => {
@@ -17,5 +18,16 @@ describe("the access report's look-ups in words", () => {
     // A read's criterion (a document) and a refusal's plain text add nothing.
     expect(lookupWhy('read', 'case-requests', JSON.stringify({ document: 'decision-pdf' })).da).toBe('Behandlingsgarantien og afgørelsen om behandling');
     expect(lookupWhy('search', 'citizens', 'reference: citizenId').da).toBe('Sagsbehandling: din sag blev åbnet eller fundet');
+  });
+
+  // A personal-data resource added later would be told to the citizen by its path ("Læst: handovers"):
+  // this fails until it is given words in Danish and English.
+  it.each(PERSONAL_DATA_RESOURCES.map((r) => [r]))('has Danish and English words for %s', (resource) => {
+    expect(hasLookupWords(resource)).toBe(true);
+    for (const label of [lookupWhat('read', resource), lookupWhy('read', resource, null)]) {
+      // Danish words, not the path (English words may share the path's word, as "sessions" does).
+      expect(label.da).not.toContain(resource);
+      expect(label.da).not.toBe(label.en);
+    }
   });
 });

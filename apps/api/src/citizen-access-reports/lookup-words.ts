@@ -24,6 +24,18 @@ const WHAT: Partial<Record<ResourceName, AccessReportLabel>> = {
   register: { da: 'indberetning til Stofmisbrugsdatabasen', en: 'reporting to the national register' },
   'access-log': { da: 'logningen af opslag', en: 'the log of look-ups' },
   'citizen-access-reports': { da: 'din indsigt (denne rapport)', en: 'your access report (this report)' },
+  'citizen-merges': { da: 'sammenlægning af dine journaler', en: 'the merging of your records' },
+  referrals: { da: 'din henvisning til et andet behandlingssted', en: 'your referral to another treatment place' },
+  retention: { da: 'sletning af dine oplysninger', en: 'the erasure of your data' },
+  'legal-holds': { da: 'et retligt hold på dine oplysninger', en: 'a legal hold on your data' },
+  'emergency-accesses': { da: 'din journal ved nødadgang fra en anden kommune', en: 'your record under emergency access by another municipality' },
+  handovers: { da: 'overdragelse af din sag ved flytning', en: 'the hand-over of your case when you moved' },
+  imports: { da: 'indlæsning af oplysninger fra en fil', en: 'data loaded from a file' },
+  'coordinator-dashboard': { da: 'koordinatorens overblik', en: "the coordinator's overview" },
+  users: { da: 'medarbejdernes brugere', en: "the staff's user accounts" },
+  'evaluator-grants': { da: 'evaluatorers adgang', en: "evaluators' access" },
+  volunteers: { da: 'frivillige', en: 'volunteers' },
+  trainings: { da: 'frivilliges kurser', en: "volunteers' training" },
 };
 
 /** Why, by the resource's purpose: what the screen or route serves. */
@@ -41,7 +53,24 @@ const WHY: Partial<Record<ResourceName, AccessReportLabel>> = {
   register: { da: 'Lovpligtig indberetning til Danmarks Statistik', en: 'Reporting required by law to Statistics Denmark' },
   'access-log': { da: 'Kontrol af, hvem der har set oplysninger', en: 'Checking who has seen data' },
   'citizen-access-reports': { da: 'Din anmodning om indsigt (GDPR art. 15)', en: 'Your request for access (GDPR art. 15)' },
+  'citizen-merges': { da: 'To journaler om dig blev lagt sammen eller skilt ad igen', en: 'Two records about you were merged or separated again' },
+  referrals: { da: 'Frit valg af behandlingssted: henvisning og opfølgning', en: 'Free choice of treatment place: referral and follow-up' },
+  retention: { da: 'Sletning efter opbevaringsreglerne', en: 'Erasure under the retention rules' },
+  'legal-holds': { da: 'Oplysningerne skal bevares af retlige grunde', en: 'The data must be kept for legal reasons' },
+  'emergency-accesses': { da: 'Akut behov i en anden kommune (nødadgang)', en: 'An urgent need in another municipality (emergency access)' },
+  handovers: { da: 'Flytning: den nye kommune fortsætter din behandling', en: 'Moving: the new municipality continues your treatment' },
+  imports: { da: 'Behandling: oplysninger fra et andet system blev indlæst', en: 'Treatment: data from another system was loaded' },
+  'coordinator-dashboard': { da: 'Koordinering af behandlingen', en: 'Coordinating treatment' },
+  users: { da: 'Administration af medarbejdere', en: 'Administering staff' },
+  'evaluator-grants': { da: 'Administration af evalueringsadgang', en: 'Administering evaluation access' },
+  volunteers: { da: 'Frivilligt arbejde', en: 'Volunteer work' },
+  trainings: { da: 'Frivilligt arbejde: kurser', en: 'Volunteer work: training' },
 };
+
+/** Whether a resource has words of its own in both (a personal-data resource must: lookup-words.spec.ts). */
+export function hasLookupWords(resource: string): boolean {
+  return WHAT[resource as ResourceName] !== undefined && WHY[resource as ResourceName] !== undefined;
+}
 
 /**
  * A search's criterion (audit/search-criterion.ts: `{ fields, values }`, never the text) as the fields

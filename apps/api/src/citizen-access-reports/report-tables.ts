@@ -144,6 +144,13 @@ export const REPORT_TABLES: Record<CitizenDataTable, ReportTable> = {
     label: { da: 'Nødadgange fra andre kommuner', en: 'Emergency access from other municipalities' },
     orderBy: 'opened_at',
   },
+  // Moves (issue 22): the hand-overs of the citizen to a new municipality (who answered is a user of that municipality, named by id as on a referral).
+  handover: {
+    label: { da: 'Overdragelser til anden kommune', en: 'Hand-overs to another municipality' },
+    orderBy: 'created_at',
+    encrypted: { identity_encrypted: { context: 'handover_identity', json: true }, message_encrypted: { context: 'handover_message' }, reason_encrypted: { context: 'handover_reason' } },
+    staff: ['created_by_user_id'],
+  },
   legal_hold: {
     label: { da: 'Retslige tilbageholdelser (sletning stoppet)', en: 'Legal holds (erasure stopped)' },
     orderBy: 'created_at',
@@ -272,4 +279,8 @@ export const COLUMN_LABELS: Record<string, AccessReportLabel> = {
   givenOn: { da: 'Givet', en: 'Given on' },
   recordedByUserId: { da: 'Registreret af', en: 'Recorded by' },
   withdrawnOn: { da: 'Trukket tilbage', en: 'Withdrawn on' },
+  // Free choice of an approved private provider (decision 105): the provider and the outcome it reported.
+  providerId: { da: 'Privat behandlingssted', en: 'Private provider' },
+  outcomeEndDate: { da: 'Afsluttet hos stedet', en: 'Ended at the provider' },
+  outcomeEndStatus: { da: 'Status ved afslutning hos stedet', en: 'Status at the end at the provider' },
 };

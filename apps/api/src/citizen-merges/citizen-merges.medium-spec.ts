@@ -86,6 +86,11 @@ async function aliasWithEverything(): Promise<CitizenEntity> {
     `INSERT INTO legal_hold (municipality_id, citizen_id, reason, placed_by_user_id, lifted_at, lifted_by_user_id, lift_reason) VALUES ($1, $2, 'a complaint', $3, now(), $3, 'settled')`,
     [AARHUS, alias.id, STAFF],
   );
+  // Moves (decisions 110-114): a withdrawn hand-over to Odense.
+  await o.query(
+    `INSERT INTO handover (municipality_id, citizen_id, to_municipality_id, identity_encrypted, created_by_user_id, state, answered_at) VALUES ($1, $2, $3, 'x', $4, 'withdrawn', now())`,
+    [AARHUS, alias.id, DEMO_IDS.municipalities.odense, STAFF],
+  );
   return alias;
 }
 

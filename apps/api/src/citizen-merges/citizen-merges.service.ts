@@ -46,6 +46,8 @@ const HANDLING: Record<CitizenDataTable, 'moves' | 'append-only' | 'with-parent'
   legal_hold: 'moves',
   // An opening of the alias's record by another municipality is a record of that look-up: it stays with what was opened.
   emergency_access: 'stays',
+  // The old municipality's hand-over is its record of the citizen's move, as a referral is: it moves with the citizen.
+  handover: 'moves',
 };
 
 const MOVED_TABLES = CITIZEN_DATA_TABLE_NAMES.filter((t) => HANDLING[t] !== 'stays');
@@ -144,16 +146,19 @@ export class CitizenMergesService {
       });
     }
     if (merge.version !== input.version) throw ApiException.versionConflict('Merge');
-    const source = await lockCitizen(m, merge.sourceCitizenId);
-    await lockCitizen(m, merge.targetCitizenId);
+    // Both locked in the merge's one order (by id), so an undo and a merge of the same two records wait, not deadlock.
+    const locked = new Map<string, CitizenEntity | null>();
+    for (const citizenId of [merge.sourceCitizenId, merge.targetCitizenId].sort()) locked.set(citizenId, await lockCitizen(m, citizenId));
+    const source = locked.get(merge.sourceCitizenId);
     if (!source || source.mergedIntoId !== merge.targetCitizenId) throw conflict('The merged-away record is no longer merged into this one', { id: 'the source record is not merged into the target' });
     await this.refuseSplit(merge);
 
     const user = this.db.user();
     const affected = await markUndone(m, id, input.version, { undoneAt: new Date(), undoneByUserId: user.id, undoReasonEncrypted: this.crypto.encrypt('merge_reason', input.reason) });
     if (affected === 0) throw ApiException.versionConflict('Merge');
-    await this.moveAll(id, merge.moved, merge.targetCitizenId, merge.sourceCitizenId, true);
+    // The record is live again before its rows come back: the database refuses a row on a merged-away record.
     if ((await setMergedInto(m, source.id, source.version, null)) === 0) throw ApiException.versionConflict('Citizen');
+    await this.moveAll(id, merge.moved, merge.targetCitizenId, merge.sourceCitizenId, true);
     this.log('update', id, merge.targetCitizenId, merge.sourceCitizenId, { before: { mergedIntoId: merge.targetCitizenId }, after: { mergedIntoId: null, movedBack: countsOf(merge.moved) } });
     return this.get(id);
   }

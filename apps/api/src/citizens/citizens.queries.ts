@@ -59,6 +59,12 @@ export function citizenIdByCprHash(m: EntityManager, cprHash: string): Promise<C
   return m.getRepository(CitizenEntity).createQueryBuilder('r').select('r.id').where('r.cpr_hash = :cprHash', { cprHash }).getOne();
 }
 
+/** The citizens (id and hash) of many CPR hashes at once: an import's file, read in one query. */
+export function citizenIdsByCprHashes(m: EntityManager, cprHashes: string[]): Promise<Pick<CitizenEntity, 'id' | 'cprHash'>[]> {
+  if (cprHashes.length === 0) return Promise.resolve([]);
+  return m.getRepository(CitizenEntity).createQueryBuilder('r').select(['r.id', 'r.cprHash']).where('r.cpr_hash = ANY(:cprHashes)', { cprHashes }).getMany();
+}
+
 /** The newest citizens whose name tokens hold every hash, at most `limit`. */
 export function citizensByNameHashes(m: EntityManager, hashes: string[], limit: number): Promise<CitizenEntity[]> {
   return m.getRepository(CitizenEntity).createQueryBuilder('r').where('"r"."name_tokens" @> :tokens AND r.merged_into_id IS NULL', { tokens: hashes }).orderBy('r.created_at', 'DESC').limit(limit).getMany();

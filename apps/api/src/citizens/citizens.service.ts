@@ -186,10 +186,14 @@ export class CitizensService {
   }
 
   async create(input: CreateCitizenDto): Promise<Citizen> {
+    return this.get(await this.insert(input));
+  }
+
+  /** create without reading the citizen back: the new id (an import makes thousands and answers none of them). */
+  async insert(input: CreateCitizenDto): Promise<string> {
     const columns = this.columns(input);
     await this.refuseDuplicate(columns.cprHash, undefined);
-    const id = await insertCitizen(this.db.manager(), { ...columns, municipalityId: this.db.municipalityId() });
-    return this.get(id);
+    return insertCitizen(this.db.manager(), { ...columns, municipalityId: this.db.municipalityId() });
   }
 
   async update(id: string, input: UpdateCitizenDto): Promise<Citizen> {

@@ -114,6 +114,13 @@ export class EnvironmentVariables {
   @Max(720, { message: 'EXPORT_RETENTION_HOURS must be at most 720 (30 days)' })
   EXPORT_RETENTION_HOURS = 24;
 
+  /** The largest import file (CSV or XLSX) read, in bytes; a larger upload is refused with 413 naming the limit. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be a whole number of bytes' })
+  @Min(1024, { message: 'IMPORT_MAX_BYTES must be at least 1024' })
+  @Max(100 * 1024 * 1024, { message: 'IMPORT_MAX_BYTES must be at most 104857600 (100 MiB)' })
+  IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
   /**
    * The export job's lease: a job running longer is taken for dead (its process gone) and retried
    * on another replica. Must exceed the longest export; short only to test a crashed replica.
@@ -123,6 +130,17 @@ export class EnvironmentVariables {
   @Min(10, { message: 'EXPORT_JOB_TIMEOUT_SECONDS must be at least 10' })
   @Max(86_400, { message: 'EXPORT_JOB_TIMEOUT_SECONDS must be at most 86400 (24 hours, the job queue\'s limit)' })
   EXPORT_JOB_TIMEOUT_SECONDS = 900;
+
+  /**
+   * The V8 heap (old generation, MiB) of the worker process that writes an export (decision 132):
+   * a worker that needs more dies (V8's fatal out-of-memory) and its job is retried, then failed,
+   * while the API stays up. Its working set is one batch of rows and the release's groups.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'EXPORT_WORKER_HEAP_MIB must be a whole number of MiB' })
+  @Min(1, { message: 'EXPORT_WORKER_HEAP_MIB must be at least 1' })
+  @Max(4096, { message: 'EXPORT_WORKER_HEAP_MIB must be at most 4096' })
+  EXPORT_WORKER_HEAP_MIB = 96;
 
   /**
    * Exports one user may have queued or running at once, across their projects (one per project is

@@ -38,8 +38,12 @@ export interface AppConfig {
   exportRetentionHours: number;
   /** Seconds an export job may run before it is taken for dead and retried. */
   exportJobTimeoutSeconds: number;
+  /** The old-generation heap (MiB) of an export's worker process. */
+  exportWorkerHeapMiB: number;
   /** Exports one user may have queued or running at once. */
   exportMaxConcurrentPerUser: number;
+  /** IMPORT_MAX_BYTES: the largest import file read. */
+  importMaxBytes: number;
   /** The cell key method's settings (D and V; no 1s or 2s is fixed): never published. */
   disclosure: { maxNoise: number; variance: number };
   /** Distinct report queries an evaluator may make per Danish day. */
@@ -119,7 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     noteTypoWindowMinutes: vars.NOTE_TYPO_WINDOW_MINUTES,
     exportRetentionHours: vars.EXPORT_RETENTION_HOURS,
     exportJobTimeoutSeconds: vars.EXPORT_JOB_TIMEOUT_SECONDS,
+    exportWorkerHeapMiB: vars.EXPORT_WORKER_HEAP_MIB,
     exportMaxConcurrentPerUser: vars.EXPORT_MAX_CONCURRENT_PER_USER,
+    importMaxBytes: vars.IMPORT_MAX_BYTES,
     disclosure: { maxNoise: vars.DISCLOSURE_MAX_NOISE, variance: vars.DISCLOSURE_VARIANCE },
     reportQueryBudget: vars.REPORT_QUERY_BUDGET,
     treatmentGuaranteeDays: vars.TREATMENT_GUARANTEE_DAYS,

@@ -34,6 +34,8 @@ export const CITIZEN_DATA_TABLES = {
   legal_hold: { citizen: 'citizen_id' },
   // Emergency access (issue 22): the openings of the citizen's record by another municipality's staff.
   emergency_access: { citizen: 'citizen_id' },
+  // Moves (issue 22, decisions 110-114): the old municipality's hand-over of the citizen to a new one.
+  handover: { citizen: 'citizen_id' },
 } as const satisfies Record<string, { self: true } | { citizen: string; alsoCitizen?: string } | { parent: string; via: string }>;
 
 export type CitizenDataTable = keyof typeof CITIZEN_DATA_TABLES;

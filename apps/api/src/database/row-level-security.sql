@@ -9,6 +9,10 @@ CREATE POLICY operator_own ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
 CREATE POLICY owner_all ON access_log AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY refused_emergency_log ON access_log AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK (((user_id = app_user_id()) AND ((outcome)::text = 'refused'::text) AND ((resource)::text = 'emergency-accesses'::text) AND ((action)::text = 'read'::text) AND (citizen_ids IS NULL) AND (change IS NULL) AND (app_role() = 'staff'::text) AND (EXISTS ( SELECT 1
+   FROM emergency_access e
+  WHERE ((e.id = access_log.record_id) AND (e.id = ANY ((string_to_array(NULLIF(current_setting('app.emergency_access_ids'::text, true), ''::text), ','::text))::uuid[])) AND (e.accessor_user_id = app_user_id()) AND (e.accessor_municipality_id = app_municipality_id()) AND (e.citizen_id = access_log.citizen_id) AND (e.municipality_id = access_log.municipality_id))))));
 CREATE POLICY shared_citizen_log ON access_log AS PERMISSIVE FOR INSERT TO outcomes_app
   WITH CHECK (((user_id = app_user_id()) AND (citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)) AND (municipality_id = ( SELECT c.municipality_id
    FROM citizen c
@@ -16,6 +20,18 @@ CREATE POLICY shared_citizen_log ON access_log AS PERMISSIVE FOR INSERT TO outco
 CREATE POLICY tenant_isolation ON access_log AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- api_token: row-level security enabled, forced
+CREATE POLICY own_insert ON api_token AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK (((user_id = app_user_id()) AND (NOT (municipality_id IS DISTINCT FROM app_municipality_id())) AND ((role)::text = app_role())));
+CREATE POLICY own_or_admin_read ON api_token AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING (((user_id = app_user_id()) OR ((app_role() = 'admin'::text) AND (municipality_id = app_municipality_id()))));
+CREATE POLICY own_or_admin_revoke ON api_token AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING (((user_id = app_user_id()) OR ((app_role() = 'admin'::text) AND (municipality_id = app_municipality_id()))))
+  WITH CHECK (((user_id = app_user_id()) OR ((app_role() = 'admin'::text) AND (municipality_id = app_municipality_id()))));
+CREATE POLICY owner_all ON api_token AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
 
 -- app_user: row-level security enabled, forced
 CREATE POLICY owner_all ON app_user AS PERMISSIVE FOR ALL TO <owner>
@@ -30,7 +46,7 @@ CREATE POLICY owner_all ON assessment AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON assessment AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON assessment AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -40,9 +56,9 @@ CREATE POLICY owner_all ON assessment_revision AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON assessment_revision AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((assessment_id IN ( SELECT a.id
+  USING ((assessment_id = ANY (ARRAY( SELECT a.id
    FROM assessment a
-  WHERE (a.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
+  WHERE (a.citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))))));
 CREATE POLICY tenant_isolation ON assessment_revision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -52,7 +68,7 @@ CREATE POLICY owner_all ON case_decision AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON case_decision AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON case_decision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -62,7 +78,7 @@ CREATE POLICY owner_all ON case_request AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON case_request AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON case_request AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -86,7 +102,7 @@ CREATE POLICY owner_all ON citizen AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON citizen AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -122,7 +138,7 @@ CREATE POLICY owner_all ON enrolment AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON enrolment AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON enrolment AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -132,9 +148,9 @@ CREATE POLICY owner_all ON enrolment_transition AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON enrolment_transition AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((enrolment_id IN ( SELECT e.id
+  USING ((enrolment_id = ANY (ARRAY( SELECT e.id
    FROM enrolment e
-  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
+  WHERE (e.citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))))));
 CREATE POLICY tenant_isolation ON enrolment_transition AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -188,9 +204,9 @@ CREATE POLICY owner_all ON follow_up_attempt AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON follow_up_attempt AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((enrolment_id IN ( SELECT e.id
+  USING ((enrolment_id = ANY (ARRAY( SELECT e.id
    FROM enrolment e
-  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
+  WHERE (e.citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))))));
 CREATE POLICY tenant_isolation ON follow_up_attempt AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -200,9 +216,9 @@ CREATE POLICY owner_all ON group_attendance AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON group_attendance AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((enrolment_id IN ( SELECT e.id
+  USING ((enrolment_id = ANY (ARRAY( SELECT e.id
    FROM enrolment e
-  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
+  WHERE (e.citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))))));
 CREATE POLICY tenant_isolation ON group_attendance AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -220,12 +236,36 @@ CREATE POLICY owner_all ON group_member AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON group_member AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((enrolment_id IN ( SELECT e.id
+  USING ((enrolment_id = ANY (ARRAY( SELECT e.id
    FROM enrolment e
-  WHERE (e.citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))));
+  WHERE (e.citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)))))));
 CREATE POLICY tenant_isolation ON group_member AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- handover: row-level security enabled, forced
+CREATE POLICY owner_all ON handover AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY tenant_isolation ON handover AS PERMISSIVE FOR ALL TO outcomes_app
+  USING ((municipality_id = app_municipality_id()))
+  WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- import_job: row-level security enabled, forced
+CREATE POLICY own_rows ON import_job AS PERMISSIVE FOR ALL TO outcomes_app
+  USING (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())))
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
+CREATE POLICY owner_all ON import_job AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+
+-- import_mapping: row-level security enabled, forced
+CREATE POLICY own_rows ON import_mapping AS PERMISSIVE FOR ALL TO outcomes_app
+  USING (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())))
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
+CREATE POLICY owner_all ON import_mapping AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
 
 -- legal_hold: row-level security enabled, forced
 CREATE POLICY owner_all ON legal_hold AS PERMISSIVE FOR ALL TO <owner>
@@ -262,7 +302,7 @@ CREATE POLICY owner_all ON note_version AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON note_version AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON note_version AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -280,7 +320,7 @@ CREATE POLICY owner_all ON outreach_contact AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON outreach_contact AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON outreach_contact AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -344,17 +384,31 @@ CREATE POLICY owner_all ON treatment_plan_revision AS PERMISSIVE FOR ALL TO <own
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON treatment_plan_revision AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON treatment_plan_revision AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
+
+-- treatment_provider: row-level security enabled, forced
+CREATE POLICY operator_delete ON treatment_provider AS PERMISSIVE FOR DELETE TO outcomes_app
+  USING ((app_role() = 'operator'::text));
+CREATE POLICY operator_insert ON treatment_provider AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK ((app_role() = 'operator'::text));
+CREATE POLICY operator_update ON treatment_provider AS PERMISSIVE FOR UPDATE TO outcomes_app
+  USING ((app_role() = 'operator'::text))
+  WITH CHECK ((app_role() = 'operator'::text));
+CREATE POLICY owner_all ON treatment_provider AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY read_all ON treatment_provider AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING (true);
 
 -- treatment_session: row-level security enabled, forced
 CREATE POLICY owner_all ON treatment_session AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON treatment_session AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON treatment_session AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));
@@ -372,7 +426,7 @@ CREATE POLICY owner_all ON youth_consent AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
 CREATE POLICY shared_read ON youth_consent AS PERMISSIVE FOR SELECT TO outcomes_app
-  USING ((citizen_id IN ( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids)));
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON youth_consent AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));

@@ -187,6 +187,40 @@ describe('EmergencyAccessService: reading under the access', () => {
     expect(await sqlAs(odenseStaff, [access.id], 'SELECT count(*)::int AS n FROM citizen WHERE id = $1', [citizen.id])).toEqual([{ n: 0 }]);
     expect(await medium.as(odenseStaff, () => service.get(access.id))).toMatchObject({ active: false });
   });
+
+  it('lets the database write an expired access’s refused row into the owner’s log, and nothing else (decision 115)', async () => {
+    const { citizen, bystander } = await aarhusCitizen();
+    const access = await open(odenseStaff, cprOf(citizen));
+    const other = await open(odenseStaff, cprOf(bystander));
+    await medium.owner.query(`UPDATE emergency_access SET opened_at = now() - interval '2 days', expires_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [[access.id, other.id]]);
+    const colleague = await userOf(ODENSE, 'staff', 'Kollega');
+    const append = (user: AuthUser, ids: string[], row: { recordId: string; citizenId: string; municipalityId: string; outcome?: 'ok' | 'refused'; resource?: string; citizenIds?: string[]; action?: 'read' | 'update' }) =>
+      medium.as(user, async (ctx) => {
+        await ctx.manager.query(`SELECT set_config('app.emergency_access_ids', $1, true)`, [ids.join(',')]);
+        ctx.accesses.push({ action: row.action ?? 'read', resource: row.resource ?? 'emergency-accesses', recordId: row.recordId, citizenId: row.citizenId, municipalityId: row.municipalityId, outcome: row.outcome ?? 'refused', citizenIds: row.citizenIds });
+        await writer.append(ctx.manager, ctx);
+      });
+    const good = { recordId: access.id, citizenId: citizen.id, municipalityId: AARHUS };
+    await expect(append(odenseStaff, [access.id], good)).resolves.toBeUndefined();
+    const attempts = [
+      () => append(odenseStaff, [access.id], { ...good, outcome: 'ok' }), // an ordinary read after expiry
+      () => append(odenseStaff, [], good), // the access not named
+      () => append(odenseStaff, [access.id], { ...good, citizenId: bystander.id }), // another citizen under this access
+      () => append(odenseStaff, [access.id, other.id], { ...good, recordId: other.id }), // the citizen under another access
+      () => append(odenseStaff, [access.id], { ...good, municipalityId: randomUUID() }), // a third log
+      () => append(odenseStaff, [access.id], { ...good, resource: 'citizens' }), // another resource
+      () => append(colleague, [access.id], good), // a colleague riding on it
+      () => append(odenseStaff, [access.id], { ...good, citizenIds: [citizen.id, bystander.id] }), // other citizens in its list (decision 126)
+      () => append(odenseStaff, [access.id], { ...good, action: 'update' }), // anything but a plain read
+    ];
+    for (const attempt of attempts) {
+      expect(((await refusal(attempt())) as { message?: string }).message).toContain('row-level security');
+    }
+    const rows = (await medium.owner.query('SELECT municipality_id, user_id, outcome FROM access_log WHERE citizen_id = ANY($1::uuid[]) AND municipality_id = $2', [[citizen.id, bystander.id], AARHUS])) as unknown[];
+    // The two openings (ok) and the one refused row.
+    expect(rows).toEqual(expect.arrayContaining([{ municipality_id: AARHUS, user_id: odenseStaff.id, outcome: 'refused' }]));
+    expect(rows.filter((r) => (r as { outcome: string }).outcome === 'refused')).toHaveLength(1);
+  });
 });
 
 describe('EmergencyAccessService: the owner’s review', () => {

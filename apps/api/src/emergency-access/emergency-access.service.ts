@@ -104,15 +104,14 @@ export class EmergencyAccessService {
     const manager = this.db.manager();
     const access = await emergencyAccessOr404(manager, id);
     if (access.accessorUserId !== this.db.user().id) {
-      throw new ApiException(403, 'FORBIDDEN', 'Only the staff member who opened an emergency access reads under it');
+      // Not the opener (their admin, the owner's admin): the attempt is in the reader's own log.
+      throw this.refused(new ApiException(403, 'FORBIDDEN', 'Only the staff member who opened an emergency access reads under it'), access, 'not the opener', false);
     }
-    if (access.expiresAt.getTime() <= Date.now()) {
-      throw new ApiException(410, 'GONE', 'The emergency access has expired; open a new one with a new reason if the record is still needed');
-    }
+    if (access.expiresAt.getTime() <= Date.now()) throw this.refused(this.expired(), access, 'expired', true);
     await readUnderEmergencyAccess(manager, [access.id]);
     const citizen = await sharedCitizen(manager, access.citizenId);
     // The database decides (expiry by its clock, the user, the role): nothing shared, nothing shown.
-    if (!citizen) throw new ApiException(410, 'GONE', 'The emergency access has expired; open a new one with a new reason if the record is still needed');
+    if (!citizen) throw this.refused(this.expired(), access, 'expired', true);
     // In turn, on the request's one connection (see open()).
     const enrolments = await sharedEnrolments(manager, citizen.id, ENROLMENTS_SHOWN);
     const sessions = await sharedSessions(manager, citizen.id, SESSIONS_SHOWN);
@@ -149,6 +148,25 @@ export class EmergencyAccessService {
     const done = await reviewEmergencyAccess(manager, id, input.version, { reviewState: input.reviewState, reviewNote: input.reviewNote?.trim() || null, reviewedByUserId: this.db.user().id });
     if (!done) throw ApiException.versionConflict('Emergency access');
     return this.get(id);
+  }
+
+  private expired(): ApiException {
+    return new ApiException(410, 'GONE', 'The emergency access has expired; open a new one with a new reason if the record is still needed');
+  }
+
+  /**
+   * A refused read is logged after the rollback (decision 115): in the reader's own log and, for the
+   * opener's read of an expired access, in the owner's log too (policy refused_emergency_log, which
+   * needs the access named in the transaction as for an ordinary read).
+   */
+  private refused(error: ApiException, access: EmergencyAccessEntity, why: string, bothLogs: boolean): ApiException {
+    error.logRefusal = async (ctx) => {
+      if (bothLogs) await readUnderEmergencyAccess(ctx.manager, [access.id]);
+      const row = { action: 'read' as const, resource: RESOURCE, recordId: access.id, citizenId: access.citizenId, criterion: `emergency access: ${why}`, outcome: 'refused' as const };
+      ctx.accesses.push(row);
+      if (bothLogs && access.municipalityId !== ctx.user.municipalityId) ctx.accesses.push({ ...row, municipalityId: access.municipalityId });
+    };
+    return error;
   }
 
   /** One row in the accessor's log and one in the owner's, per access, in this transaction. */

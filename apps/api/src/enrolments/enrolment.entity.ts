@@ -3,6 +3,7 @@ import type { Relation } from 'typeorm';
 import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
+import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ReferencedByMunicipality, registerProgrammeRule, SameMunicipality } from '../database/same-municipality';
 import { UserEntity } from '../users/user.entity';
@@ -12,6 +13,8 @@ import { RegisterEndStatusEntity } from './register-end-status.entity';
 registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 
 /** A citizen in a programme at a centre; its state follows the state machine in libs/domain. */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('enrolment_citizen', ['citizenId'])
 @Entity('enrolment')
 @ReferencedByMunicipality('enrolment')
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'enrolment_citizen_same_municipality', what: 'a citizen' })
@@ -28,6 +31,8 @@ registerProgrammeRule('enrolment_programme_same_municipality', 'programmeId');
 // the key below names the request's (id, course_kind) (not checked when case_request_id is null).
 @Check('enrolment_course_kind_check', `"course_kind" IN ('sel-101', 'sel-101a')`)
 @ForeignKey(() => CaseRequestEntity, ['caseRequestId', 'courseKind'] as const, ['id', 'courseKind'] as const, { name: 'enrolment_case_request_course_kind', onDelete: 'RESTRICT' })
+@Check('enrolment_transferred_to_check', `"transferred_to_municipality_id" IS NULL OR ("state" = 'transferred' AND "transferred_to_municipality_id" <> "municipality_id")`)
+@ForeignKey(() => MunicipalityEntity, ['transferredToMunicipalityId'] as const, ['id'] as const, { name: 'enrolment_transferred_to_municipality', onDelete: 'RESTRICT' })
 @Check('enrolment_state_check', `"state" IN ('referred', 'active', 'completed', 'dropped_out', 'transferred', 'cancelled')`)
 export class EnrolmentEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -108,6 +113,13 @@ export class EnrolmentEntity extends BaseRecordEntity {
    */
   @Column({ type: 'double precision', default: () => 'random()', select: false })
   recordKey?: number;
+
+  /**
+   * Moves (issue 22, decision 110): the municipality a course ended `transferred` moved to; required
+   * by the API for that end state, null otherwise (older transferred courses have none).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  transferredToMunicipalityId!: string | null;
 }
 
 /** Every state change of an enrolment: who, when, to what, and why. */

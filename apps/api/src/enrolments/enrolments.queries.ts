@@ -55,15 +55,13 @@ export function transitionsOf(m: EntityManager, ids: string[]): Promise<Enrolmen
   return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id IN (:...ids)', { ids }).orderBy('t.at', 'ASC').getMany();
 }
 
-/** The active and ended enrolments, optionally of one staff member or centre (the worklist's). */
-export function enrolmentsForWorklist(m: EntityManager, states: string[], filter: { staffUserId?: string | undefined; centreId?: string | undefined }): Promise<EnrolmentEntity[]> {
-  const qb = m.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.state IN (:...states)', { states });
-  if (filter.staffUserId) qb.andWhere('e.staff_user_id = :staffUserId', { staffUserId: filter.staffUserId });
-  if (filter.centreId) qb.andWhere('e.centre_id = :centreId', { centreId: filter.centreId });
-  return qb.getMany();
-}
-
 /** The register's end-status code list, in its order (national reference data). */
 export function registerEndStatuses(m: EntityManager): Promise<RegisterEndStatusEntity[]> {
   return m.getRepository(RegisterEndStatusEntity).createQueryBuilder('s').orderBy('s.sort_order', 'ASC').getMany();
+}
+
+/** Whether a municipality with this id exists (reference data, read by all). */
+export async function municipalityExists(m: EntityManager, id: string): Promise<boolean> {
+  const rows = (await m.query('SELECT 1 FROM municipality WHERE id = $1', [id])) as unknown[];
+  return rows.length > 0;
 }

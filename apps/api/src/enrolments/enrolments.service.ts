@@ -15,7 +15,7 @@ import { Db } from '../tenancy/db.service';
 import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
-import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
+import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, municipalityExists, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
 
 const LIST_SPEC: ListSpec = {
@@ -74,6 +74,11 @@ export class EnrolmentsService {
   }
 
   async create(input: CreateEnrolmentDto): Promise<Enrolment> {
+    return this.get(await this.insert(input));
+  }
+
+  /** create without reading the enrolment back: the new id (for an import). */
+  async insert(input: CreateEnrolmentDto): Promise<string> {
     const citizen = await this.citizenOrRefuse(input.citizenId);
     const programme = await this.programmeOrRefuse(input.programmeId);
     await this.centreOrRefuse(input.centreId);
@@ -101,7 +106,7 @@ export class EnrolmentsService {
       state: 'referred',
     });
     await this.record(id, null, 'referred', input.referralDate, input.eligibilityOverride ?? null);
-    return this.get(id);
+    return id;
   }
 
   async update(id: string, input: UpdateEnrolmentDto): Promise<Enrolment> {
@@ -169,6 +174,10 @@ export class EnrolmentsService {
       changes.endDate = input.date;
       changes.endReason = input.reason?.trim() || null;
       changes.endStatus = endStatus;
+      changes.transferredToMunicipalityId = await this.checkDestination(input.to, input.transferredToMunicipalityId ?? null);
+    }
+    if (input.to === 'active' && input.transferredToMunicipalityId) {
+      throw ApiException.validation({ transferredToMunicipalityId: 'transferredToMunicipalityId is given only when a course ends transferred' });
     }
     const updated = await updateEnrolment(this.db.manager(), id, input.version, changes);
     if (updated === 0) throw ApiException.versionConflict('Enrolment');
@@ -193,6 +202,27 @@ export class EnrolmentsService {
     }
     if (!codes.includes(endStatus)) throw ApiException.validation({ endStatus: `endStatus must be one of ${codes.join(', ')}` });
     return endStatus;
+  }
+
+  /**
+   * Moves (issue 22, decision 110): a course ends `transferred` to another municipality, which the end
+   * names; no other end takes one. Answers the id to store.
+   */
+  private async checkDestination(to: EnrolmentState, municipalityId: string | null): Promise<string | null> {
+    if (to !== 'transferred') {
+      if (municipalityId !== null) throw ApiException.validation({ transferredToMunicipalityId: `transferredToMunicipalityId is given only when a course ends transferred, not when it becomes ${to}` });
+      return null;
+    }
+    if (municipalityId === null) {
+      throw ApiException.validation({ transferredToMunicipalityId: 'transferredToMunicipalityId is required when a course ends transferred: the municipality the citizen moves to' });
+    }
+    if (municipalityId === this.db.municipalityId()) {
+      throw ApiException.validation({ transferredToMunicipalityId: 'transferredToMunicipalityId must name another municipality than your own' });
+    }
+    if (!(await municipalityExists(this.db.manager(), municipalityId))) {
+      throw ApiException.validation({ transferredToMunicipalityId: 'transferredToMunicipalityId must name a municipality' });
+    }
+    return municipalityId;
   }
 
   private async entity(id: string): Promise<EnrolmentEntity> {
@@ -289,6 +319,7 @@ export class EnrolmentsService {
       eligibilityOverride: row.eligibilityOverride,
       caseRequestId: row.caseRequestId,
       courseKind: row.courseKind as CourseKind,
+      transferredToMunicipalityId: row.transferredToMunicipalityId ?? null,
       transitions: (history.get(row.id) ?? []).map((t) => ({
         from: t.fromState as EnrolmentState | null,
         to: t.toState as EnrolmentState,

@@ -12,6 +12,8 @@ import { EnrolmentEntity } from './enrolment.entity';
  * person's own. Never deleted: a consent that ends is withdrawn on a date, so what held when treatment
  * started stays on record. The parent's name is encrypted like every identifier.
  */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('youth_consent_citizen', ['citizenId'])
 @Entity('youth_consent')
 @SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'youth_consent_enrolment_same_municipality', what: 'an enrolment' })
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'youth_consent_citizen_same_municipality', what: 'a citizen' })

@@ -20,8 +20,11 @@ export type Pseudonymise = (kind: 'person' | 'enrolment', id: string) => string;
 export interface DatasetQuery {
   sql: string;
   params: unknown[];
-  /** The number of rows `sql` gives, cheaper than counting it (for the progress bar). */
-  countSql: string;
+  /**
+   * The number of rows `sql` gives, cheaper than counting it (the progress bar's whole), for an
+   * aggregate dataset; a person dataset's progress is counted in enrolments, which its release counts.
+   */
+  countSql?: string;
 }
 
 interface QueriedBase {
@@ -68,7 +71,7 @@ const CONSENTING = `coalesce(${EVALUATION_STATE} = 'given', m.consent_not_asked 
 const IN_SCOPE = `e.programme_id = ANY($1) AND e.referral_date BETWEEN $2 AND $3 AND ${CONSENTING}`;
 const scopeParams = (s: ExportScope): unknown[] => [s.programmeIds, s.periodFrom, s.periodTo];
 const ENROLMENT_JOIN = `FROM enrolment e JOIN citizen c ON c.id = e.citizen_id JOIN programme p ON p.id = e.programme_id JOIN municipality m ON m.id = e.municipality_id`;
-const ENROLMENT_KEYS = `e.id AS enrolment_id, c.id AS citizen_id`;
+
 /** An empty released value (missing or suppressed) is an empty cell in every format. */
 const cell = (value: string): string | null => (value === '' ? null : value);
 // The quasi-identifiers come from the run's release, never from the row: every file of a run shows the same.
@@ -76,33 +79,47 @@ const keyValues = (r: Row, p: Pseudonymise, qi: QuasiIdentifiers): unknown[] => 
   p('enrolment', r['enrolment_id'] as string), p('person', r['citizen_id'] as string), cell(qi.birthBand), cell(qi.sex), cell(qi.municipality), cell(qi.programme),
 ];
 const KEY_COLUMNS = 6;
-const COUNT_ENROLMENTS = `SELECT count(*)::int AS n ${ENROLMENT_JOIN} WHERE ${IN_SCOPE}`;
 const month = (column: string, alias: string): string => `to_char(${column}, 'YYYY-MM') AS ${alias}`;
 /** No file reveals a month: dates that are not quasi-identifiers are reduced to their quarter in SQL ("2025-Q3"). */
 const quarter = (column: string, alias: string): string => `to_char(${column}, 'YYYY-"Q"Q') AS ${alias}`;
 
 /**
- * The quasi-identifiers of every enrolment in scope (docs/disclosure-exports.md), read once per run
- * before any file row is written, for the release that every person-level file of the run uses.
+ * An enrolment's quasi-identifiers (docs/disclosure-exports.md) as representatives of their
+ * generalisation (the first year of the birth year's 5-year band, the first month of each date's
+ * quarter), so that grouping by them in SQL groups by the generalised values; `generalise` in
+ * libs/domain then gives each the same released form whether it came from a group or a row.
  */
-export function quasiIdentifierQuery(scope: ExportScope): { sql: string; params: unknown[] } {
+const QI_COLUMNS = [
+  `(c.birth_year / 5) * 5 AS qi_birth_year`, `c.sex AS qi_sex`, `m.code AS qi_municipality`, `p.code AS qi_programme`,
+  ...(['referral', 'start', 'end'] as const).map((d) => `to_char(date_trunc('quarter', e.${d}_date::timestamp), 'YYYY-MM') AS qi_${d}_month`),
+  `e.state AS qi_state`,
+].join(', ');
+
+/**
+ * How many enrolments in scope share each combination of generalised quasi-identifiers: what the
+ * run's release is decided on, counted in PostgreSQL, so that the worker holds one entry per
+ * combination rather than one per enrolment.
+ */
+export function quasiIdentifierGroupsQuery(scope: ExportScope): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT e.id AS enrolment_id, c.birth_year, c.sex, m.code AS municipality_code, p.code AS programme_code,
-            ${month('e.referral_date', 'referral_month')}, ${month('e.start_date', 'start_month')}, ${month('e.end_date', 'end_month')}, e.state
-          ${ENROLMENT_JOIN} WHERE ${IN_SCOPE}`,
+    sql: `SELECT ${QI_COLUMNS}, count(*)::int AS n ${ENROLMENT_JOIN} WHERE ${IN_SCOPE} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     params: scopeParams(scope),
   };
 }
 
+/** Every person row's keys, and its quasi-identifiers for the release (looked up per row, not per enrolment id). */
+const ENROLMENT_KEYS = `e.id AS enrolment_id, c.id AS citizen_id, ${QI_COLUMNS}`;
+
+/** The raw quasi-identifiers of a group or a person row (both carry QI_COLUMNS). */
 export const rawQuasiIdentifiers = (r: Row): RawQuasiIdentifiers => ({
-  birthYear: r['birth_year'] as number | null,
-  sex: r['sex'] as string | null,
-  municipality: r['municipality_code'] as string,
-  programme: r['programme_code'] as string,
-  referralMonth: r['referral_month'] as string | null,
-  startMonth: r['start_month'] as string | null,
-  endMonth: r['end_month'] as string | null,
-  state: r['state'] as string,
+  birthYear: r['qi_birth_year'] as number | null,
+  sex: r['qi_sex'] as string | null,
+  municipality: r['qi_municipality'] as string,
+  programme: r['qi_programme'] as string,
+  referralMonth: r['qi_referral_month'] as string | null,
+  startMonth: r['qi_start_month'] as string | null,
+  endMonth: r['qi_end_month'] as string | null,
+  state: r['qi_state'] as string,
 });
 
 /** An ASI composite as every file carries it: rounded as the codebook says, still a number (XLSX keeps it one). */
@@ -130,7 +147,6 @@ const enrolments: PersonDataset = {
           ${WIDE_TIMEPOINTS.map((t) => timepointJoin(t.timepoint, t.prefix)).join('\n')}
           WHERE ${IN_SCOPE} ORDER BY e.id`,
     params: scopeParams(scope),
-    countSql: COUNT_ENROLMENTS,
   }),
   toValues: (r, p, qi) => [
     ...keyValues(r, p, qi), cell(qi.referralQuarter), cell(qi.startQuarter), cell(qi.endQuarter), qi.state,
@@ -147,7 +163,6 @@ const assessments: PersonDataset = {
           ${ENROLMENT_JOIN} JOIN assessment a ON a.enrolment_id = e.id
           WHERE ${IN_SCOPE} ORDER BY e.id, a.assessed_on, a.id`,
     params: scopeParams(scope),
-    countSql: `SELECT count(*)::int AS n ${ENROLMENT_JOIN} JOIN assessment a ON a.enrolment_id = e.id WHERE ${IN_SCOPE}`,
   }),
   toValues: (r, p, qi) => {
     const items = (r['items'] ?? {}) as Row;
@@ -180,7 +195,6 @@ const sessions: PersonDataset = {
             ${count('group_attendance', 'status', 'excused', 'group_excused')}
           ${ENROLMENT_JOIN} WHERE ${IN_SCOPE} ORDER BY e.id`,
     params: scopeParams(scope),
-    countSql: COUNT_ENROLMENTS,
   }),
   toValues: (r, p, qi) => [...keyValues(r, p, qi), ...byName(CODEBOOK.sessions, KEY_COLUMNS)(r)],
 };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ExportJob, RawListQuery } from '@outcomes/contracts';
+import type { ExportJob, ExportLabelLanguage, ExportSyntaxFormat, RawListQuery } from '@outcomes/contracts';
 import type { Response } from 'express';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
@@ -11,9 +11,13 @@ import { Db } from '../tenancy/db.service';
 import type { CreateExportJobDto } from './dto/export.dto';
 import type { ExportJobEntity } from './export.entities';
 import { ExportProjectsService } from './export-projects.service';
-import { activeJobProjects, fileChunk, insertJobUnlessActive, lockUserExports, ownActiveJobOf, ownJob, ownJobs, queueSql } from './exports.queries';
+import { activeJobProjects, fileChunks, insertJobUnlessActive, lockUserExports, ownActiveJobOf, ownJob, ownJobs, queueSql } from './exports.queries';
 import { EXPORT_QUEUE, JobQueue } from './job-queue';
+import { DATASETS } from './export-datasets';
+import { syntaxFile } from './syntax/syntax-files';
 
+/** Stored chunks (48 KiB each, CHUNK_BYTES) read per query while a file is downloaded. */
+const CHUNKS_PER_READ = 4;
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export const fileName = (job: Pick<ExportJobEntity, 'dataset' | 'format' | 'createdAt'>): string =>
@@ -122,6 +126,47 @@ export class ExportJobsService {
    * before the first byte leaves, in its own transaction: a download cut short is still logged.
    */
   async download(id: string, res: Response, logDownload: (job: ExportJobEntity) => Promise<void>): Promise<void> {
+    const job = await this.downloadable(id);
+    await logDownload(job);
+    res.status(200);
+    res.setHeader('Content-Type', CONTENT_TYPE[job.format as keyof typeof CONTENT_TYPE]);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName(job)}"`);
+    res.setHeader('Content-Length', String(job.byteSize ?? 0));
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      // A few chunks per query: one round trip per 48 KiB chunk was ~400 queries for an 18 MiB file
+      // (docs/performance.md). Few enough that the hex text pg reads them as stays small.
+      for (let seq = 0; ; seq += CHUNKS_PER_READ) {
+        const chunks = await fileChunks(this.db.manager(), id, seq, CHUNKS_PER_READ);
+        for (const data of chunks) {
+          if (!res.write(data)) await new Promise((resolve) => res.once('drain', resolve));
+        }
+        if (chunks.length < CHUNKS_PER_READ) break;
+      }
+      res.end();
+    } catch (error) {
+      // Headers are gone already: the client sees a cut connection, not a JSON error.
+      res.destroy(error as Error);
+    }
+  }
+
+  /**
+   * A syntax file (R, Stata or SPSS) that reads the finished CSV with the codebook's types and labels.
+   * Made from the codebook on request, not stored: it holds no row data, only names and labels. It is
+   * refused exactly when the file it reads is (grant, 409, 410), and logged as a download of that file.
+   */
+  async syntax(id: string, format: ExportSyntaxFormat, lang: ExportLabelLanguage, logDownload: (job: ExportJobEntity, syntaxFileName: string) => Promise<void>): Promise<{ fileName: string; text: string }> {
+    const job = await this.downloadable(id);
+    if (job.format !== 'csv') throw new ApiException(409, 'NOT_CSV', 'Syntax files read a CSV export; this export is XLSX, whose codebook is its second sheet. Run the export as CSV');
+    const csvFile = fileName(job);
+    const dataset = job.dataset as keyof typeof DATASETS;
+    const file = syntaxFile(format, { dataset, csvFile, variables: DATASETS[dataset].variables, lang });
+    await logDownload(job, file.fileName);
+    return file;
+  }
+
+  /** The job if its file may be fetched now: 410 once expired, 409 before it is done. */
+  private async downloadable(id: string): Promise<ExportJobEntity> {
     const job = await this.find(id);
     // The grant is checked now, not when the file was made: a revoked or expired grant ends the
     // downloads of exports made under it too.
@@ -130,23 +175,7 @@ export class ExportJobsService {
       throw new ApiException(410, 'GONE', 'This export has expired; run it again');
     }
     if (job.status !== 'done') throw new ApiException(409, 'NOT_READY', `This export is ${job.status}, not ready to download yet`);
-    await logDownload(job);
-    res.status(200);
-    res.setHeader('Content-Type', CONTENT_TYPE[job.format as keyof typeof CONTENT_TYPE]);
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName(job)}"`);
-    res.setHeader('Content-Length', String(job.byteSize ?? 0));
-    res.setHeader('Cache-Control', 'no-store');
-    try {
-      for (let seq = 0; ; seq++) {
-        const chunk = await fileChunk(this.db.manager(), id, seq);
-        if (!chunk) break;
-        if (!res.write(chunk.data)) await new Promise((resolve) => res.once('drain', resolve));
-      }
-      res.end();
-    } catch (error) {
-      // Headers are gone already: the client sees a cut connection, not a JSON error.
-      res.destroy(error as Error);
-    }
+    return job;
   }
 
   private async find(id: string): Promise<ExportJobEntity> {

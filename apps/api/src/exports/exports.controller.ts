@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ExportJob, ExportProject } from '@outcomes/contracts';
+import { EXPORT_SYNTAX_FORMATS } from '@outcomes/contracts';
+import type { ExportJob, ExportProject, ExportSyntaxFormat } from '@outcomes/contracts';
 import type { Request, Response } from 'express';
 import { Permission } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,10 +10,11 @@ import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { clientAddress } from '../tenancy/request-info';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
-import { CreateExportJobDto, CreateExportProjectDto, UpdateExportProjectDto } from './dto/export.dto';
+import { CreateExportJobDto, CreateExportProjectDto, SyntaxQueryDto, UpdateExportProjectDto } from './dto/export.dto';
 import type { ExportProjectEntity } from './export.entities';
 import { ExportJobsService, fileName } from './export-jobs.service';
 import { ExportProjectsService } from './export-projects.service';
+import { ApiException } from '../common/errors/api.exception';
 
 const project = (p: ExportProjectEntity): ExportProject => {
   const { pseudonymKeyEncrypted: _key, pseudonymKeySalt: _salt, municipality: _m, createdAt, updatedAt, ...rest } = p;
@@ -98,5 +100,39 @@ export class ExportJobsController {
         });
       }),
     );
+  }
+
+  @Get(':id/syntax/:format')
+  @Permission('export-jobs', 'read')
+  @ApiOperation({
+    summary:
+      'For a finished CSV export: an R, Stata or SPSS syntax file that reads it with the codebook’s types, variable labels and value labels (lang da or en). ' +
+      'Refused as the download is (409 before it is done or for an XLSX export, 410 after it expired); access-logged as a download of the CSV.',
+  })
+  async syntax(
+    @Param('id', ParseIdPipe) id: string,
+    @Param('format') format: string,
+    @Query() query: SyntaxQueryDto,
+    @Req() req: Request & { user: AuthUser },
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(EXPORT_SYNTAX_FORMATS as readonly string[]).includes(format)) throw ApiException.validation({ format: `format must be one of: ${EXPORT_SYNTAX_FORMATS.join(', ')}` });
+    const file = await this.service.syntax(id, format as ExportSyntaxFormat, query.lang, (job, syntaxFileName) =>
+      this.tenant.run(req.user, clientAddress(req), async (ctx) => {
+        ctx.accesses.push({
+          action: 'export',
+          resource: 'export-jobs',
+          recordId: job.id,
+          criterion: `syntax: ${syntaxFileName} for ${fileName(job)} project=${job.projectId}`,
+          outcome: 'ok',
+        });
+      }),
+    );
+    res.status(200);
+    // text/plain: a browser shows it rather than running anything; the name says which program opens it.
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file.text);
   }
 }

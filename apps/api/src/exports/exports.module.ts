@@ -8,5 +8,7 @@ import { JobQueue } from './job-queue';
 @Module({
   controllers: [ExportProjectsController, ExportJobsController],
   providers: [ExportProjectsService, ExportJobsService, ExportRunner, JobQueue],
+  // The one pg-boss of the process, shared with the imports' runner.
+  exports: [JobQueue],
 })
 export class ExportsModule {}

@@ -70,9 +70,9 @@ export async function activeJobProjects(m: EntityManager, userId: string): Promi
 }
 
 /** One chunk of a finished export's file, or undefined past the last. */
-export async function fileChunk(m: EntityManager, jobId: string, seq: number): Promise<{ data: Buffer } | undefined> {
-  const [chunk] = (await m.query('SELECT data FROM export_file_chunk WHERE job_id = $1 AND seq = $2', [jobId, seq])) as { data: Buffer }[];
-  return chunk;
+export async function fileChunks(m: EntityManager, jobId: string, fromSeq: number, count: number): Promise<Buffer[]> {
+  const rows = (await m.query('SELECT data FROM export_file_chunk WHERE job_id = $1 AND seq >= $2 AND seq < $3 ORDER BY seq', [jobId, fromSeq, fromSeq + count])) as { data: Buffer }[];
+  return rows.map((r) => r.data);
 }
 
 /** The queue's way into the transaction: its entry is written in the request's transaction, with the job row. */

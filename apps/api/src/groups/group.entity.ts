@@ -53,6 +53,8 @@ export class GroupEntity extends BaseRecordEntity {
 }
 
 /** An enrolment in a course's cohort. */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('group_member_enrolment', ['enrolmentId'])
 @Entity('group_member')
 @SameMunicipality(() => GroupEntity, 'groupId', { name: 'group_member_group_same_municipality', what: 'a group', onDelete: 'CASCADE' })
 @SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'group_member_enrolment_same_municipality', what: 'an enrolment' })

@@ -7,6 +7,8 @@ import { BaseRecordEntity } from '../database/base-record.entity';
 @Check('municipality_merge_undo_days_check', `"merge_undo_days" BETWEEN 1 AND 365`)
 @Check('municipality_retention_health_years_check', `"retention_health_years" BETWEEN 10 AND 100`)
 @Check('municipality_retention_social_years_check', `"retention_social_years" BETWEEN 1 AND 100`)
+@Check('municipality_handover_read_days_check', `"handover_read_days" BETWEEN 1 AND 365`)
+@Check('municipality_api_token_max_days_check', `"api_token_max_days" BETWEEN 1 AND 365`)
 @Check('municipality_emergency_access_hours_check', `"emergency_access_hours" BETWEEN 1 AND 72`)
 export class MunicipalityEntity extends BaseRecordEntity {
   @Column({ type: 'varchar', length: 3, unique: true })
@@ -41,4 +43,14 @@ export class MunicipalityEntity extends BaseRecordEntity {
   /** How long an emergency access to this municipality's citizens lasts, in hours (1-72; default 24). */
   @Column({ type: 'int', default: 24 })
   emergencyAccessHours!: number;
+
+  // --- Moves between municipalities (issue 22, decision 112) ---
+  /** Days the new municipality may read this municipality's record of a citizen it accepted a hand-over of (1-365; default 90). */
+  @Column({ type: 'int', default: 90 })
+  handoverReadDays!: number;
+
+  // --- Personal API tokens (issue 24, decision 137) ---
+  /** The longest a user of this municipality may make an API token live, in days (1-365; default 365). */
+  @Column({ type: 'int', default: 365 })
+  apiTokenMaxDays!: number;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ANONYMOUS_COURSE_KIND, COMPOSITE_DOMAINS } from '@outcomes/contracts';
+import { ANONYMOUS_COURSE_KIND } from '@outcomes/contracts';
 import type { OutcomeReport, PublishedPopulation, PublishedResult, ReportBudget } from '@outcomes/contracts';
 import { danishToday, evaluatorPeriodErrors, outcomeReport, perturbationTable } from '@outcomes/domain';
 import type { PerturbationTable, ReportAssessment, ReportEnrolment } from '@outcomes/domain';
@@ -78,9 +78,8 @@ export class OutcomesService {
       enrolments: enrolments.map((r): ReportEnrolment => ({
         id: r.id, state: r.state, startDate: r.start_date, endDate: r.end_date, attended: Number(r.attended), minutes: Number(r.minutes), recordKey: Number(r.record_key), anonymous: r.course_kind === ANONYMOUS_COURSE_KIND,
       })),
-      assessments: assessments.map((a): ReportAssessment => ({
-        enrolmentId: a.enrolment_id, timepoint: a.timepoint, drugFree: a.drug_free, scores: Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, a[d]])),
-      })),
+      // The row's score columns are the domains themselves: the row is its own `scores` (no object made per row).
+      assessments: assessments.map((a): ReportAssessment => ({ enrolmentId: a.enrolment_id, timepoint: a.timepoint, drugFree: a.drug_free, scores: a })),
       protocol: { expectedSessions: programme.expectedSessions, courseWeeks: programme.courseWeeks, followUpMonths: programme.followUpMonths, followUpWindowDays: programme.followUpWindowDays },
       published,
       hourlyRate: municipality.hourlyRate,

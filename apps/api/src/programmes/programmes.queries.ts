@@ -9,8 +9,3 @@ import { ProgrammeEntity } from './programme.entity';
 export function programmeById(m: EntityManager, id: string): Promise<ProgrammeEntity | null> {
   return findById(m.getRepository(ProgrammeEntity), id);
 }
-
-/** Every programme the request may see. */
-export function allProgrammes(m: EntityManager): Promise<ProgrammeEntity[]> {
-  return m.getRepository(ProgrammeEntity).createQueryBuilder('p').getMany();
-}

@@ -4,6 +4,8 @@ import { CitizenEntity } from '../citizens/citizen.entity';
 import { BaseRecordEntity } from '../database/base-record.entity';
 import { SameMunicipality } from '../database/same-municipality';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
+import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
+import { TreatmentProviderEntity } from '../treatment-providers/treatment-provider.entity';
 import { CentreEntity } from '../municipalities/centre.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { UserEntity } from '../users/user.entity';
@@ -28,6 +30,8 @@ import { UserEntity } from '../users/user.entity';
 @SameMunicipality(() => UserEntity, 'createdByUserId', { name: 'referral_created_by_same_municipality', what: 'a user' })
 @SameMunicipality(() => CentreEntity, 'toCentreId', { name: 'referral_to_centre_of_municipality', what: 'a centre', municipality: 'toMunicipalityId' })
 @ForeignKey(() => MunicipalityEntity, ['toMunicipalityId'] as const, ['id'] as const, { name: 'referral_to_municipality', onDelete: 'RESTRICT' })
+@ForeignKey(() => TreatmentProviderEntity, ['providerId'] as const, ['id'] as const, { name: 'referral_provider', onDelete: 'RESTRICT' })
+@ForeignKey(() => RegisterEndStatusEntity, ['outcomeEndStatus'] as const, ['code'] as const, { name: 'referral_outcome_end_status', onDelete: 'RESTRICT' })
 @ForeignKey(() => EnrolmentEntity, ['receivingEnrolmentId'] as const, ['id'] as const, { name: 'referral_receiving_enrolment', onDelete: 'SET NULL' })
 @Index('referral_municipality_created', ['municipalityId', 'createdAt'])
 @Index('referral_to_municipality_state', ['toMunicipalityId', 'state'])
@@ -35,6 +39,11 @@ import { UserEntity } from '../users/user.entity';
 // The literals are REFERRAL_STATES (libs/contracts), as migrated.
 @Check('referral_state_check', `"state" IN ('sent', 'accepted', 'declined', 'withdrawn')`)
 @Check('referral_elsewhere_check', `"to_municipality_id" <> "municipality_id"`)
+// Exactly one place: another municipality's centre (with its municipality) or an approved provider (decision 105).
+@Check('referral_place_check', `("provider_id" IS NULL) = ("to_centre_id" IS NOT NULL) AND ("to_centre_id" IS NULL) = ("to_municipality_id" IS NULL)`)
+// A provider's reported outcome: both or neither, only on a provider's accepted referral (decision 107).
+@Check('referral_outcome_check', `("outcome_end_date" IS NULL) = ("outcome_end_status" IS NULL) AND ("outcome_end_date" IS NULL OR ("provider_id" IS NOT NULL AND "state" = 'accepted'))`)
+@Index('referral_provider_id', ['providerId'])
 @Check('referral_receiving_enrolment_check', `"receiving_enrolment_id" IS NULL OR "state" = 'accepted'`)
 export class ReferralEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
@@ -46,11 +55,17 @@ export class ReferralEntity extends BaseRecordEntity {
   @Column({ type: 'uuid' })
   caseRequestId!: string;
 
-  @Column({ type: 'uuid' })
-  toMunicipalityId!: string;
+  /** Null when the referral is to a provider. */
+  @Column({ type: 'uuid', nullable: true })
+  toMunicipalityId!: string | null;
 
-  @Column({ type: 'uuid' })
-  toCentreId!: string;
+  /** Null when the referral is to a provider. */
+  @Column({ type: 'uuid', nullable: true })
+  toCentreId!: string | null;
+
+  /** An approved private treatment provider (national register); null when the referral is to a centre. */
+  @Column({ type: 'uuid', nullable: true })
+  providerId!: string | null;
 
   @Column({ type: 'date' })
   referredOn!: string;
@@ -85,4 +100,12 @@ export class ReferralEntity extends BaseRecordEntity {
 
   @Column({ type: 'uuid' })
   createdByUserId!: string;
+
+  /** A provider's course as it reported it, recorded by the referring staff: the end date... */
+  @Column({ type: 'date', nullable: true })
+  outcomeEndDate!: string | null;
+
+  /** ...and the register's end status (register_end_status). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  outcomeEndStatus!: string | null;
 }

@@ -6,7 +6,7 @@ import { Permission } from '../auth/auth.decorators';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AcceptReferralDto, AnswerReasonDto, CreateReferralDto } from './dto/referral.dto';
+import { AcceptReferralDto, AnswerReasonDto, CreateReferralDto, ProviderAnswerDto, ProviderOutcomeDto } from './dto/referral.dto';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')
@@ -44,7 +44,7 @@ export class ReferralsController {
 
   @Post()
   @Permission('referrals', 'create')
-  @ApiOperation({ summary: "Refer a citizen with an open § 101 request to another municipality's treatment place; citizenChoiceOn records the citizen's own choice (the guarantee's waiver)" })
+  @ApiOperation({ summary: "Refer a citizen with an open § 101 request to another municipality's treatment place (toCentreId) or an approved provider (providerId); citizenChoiceOn records the citizen's own choice (the guarantee's waiver)" })
   create(@Body() body: CreateReferralDto): Promise<Referral> {
     return this.service.create(body);
   }
@@ -71,5 +71,21 @@ export class ReferralsController {
   @ApiOperation({ summary: 'The referring municipality withdraws a referral not yet answered, with a reason' })
   withdraw(@Param('id', ParseIdPipe) id: string, @Body() body: AnswerReasonDto): Promise<Referral> {
     return this.service.withdraw(id, body);
+  }
+
+  @Post(':id/provider-answer')
+  @HttpCode(200)
+  @Permission('referrals', 'update')
+  @ApiOperation({ summary: "A referral to an approved provider: the referring staff record the provider's answer (accepted or declined, with its day); a provider has no users" })
+  providerAnswer(@Param('id', ParseIdPipe) id: string, @Body() body: ProviderAnswerDto): Promise<Referral> {
+    return this.service.recordProviderAnswer(id, body);
+  }
+
+  @Post(':id/provider-outcome')
+  @HttpCode(200)
+  @Permission('referrals', 'update')
+  @ApiOperation({ summary: "An accepted referral to a provider: the course's end as the provider reported it (end date, the register's end status)" })
+  providerOutcome(@Param('id', ParseIdPipe) id: string, @Body() body: ProviderOutcomeDto): Promise<Referral> {
+    return this.service.recordProviderOutcome(id, body);
   }
 }

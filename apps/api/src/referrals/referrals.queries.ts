@@ -35,9 +35,37 @@ export async function updateSentReferral(m: EntityManager, id: string, version: 
   return result.affected;
 }
 
-/** The caller's sent referral for the citizen to this centre, if any (one at a time). */
-export async function sentReferralExists(m: EntityManager, citizenId: string, centreId: string): Promise<boolean> {
-  const rows = (await m.query(`SELECT 1 FROM referral WHERE citizen_id = $1 AND to_centre_id = $2 AND state = 'sent' LIMIT 1`, [citizenId, centreId])) as unknown[];
+/** The caller's sent referral for the citizen to this place (a centre or a provider), if any (one at a time). */
+export async function sentReferralExists(m: EntityManager, citizenId: string, place: { centreId: string } | { providerId: string }): Promise<boolean> {
+  const [column, id] = 'centreId' in place ? ['to_centre_id', place.centreId] : ['provider_id', place.providerId];
+  const rows = (await m.query(`SELECT 1 FROM referral WHERE citizen_id = $1 AND ${column} = $2 AND state = 'sent' LIMIT 1`, [citizenId, id])) as unknown[];
+  return rows.length > 0;
+}
+
+/** Writes the changes if the caller's referral still has this version (a provider's outcome, recorded again to correct it). */
+export async function updateReferralVersion(m: EntityManager, id: string, version: number, changes: QueryDeepPartialEntity<ReferralEntity>): Promise<number | undefined> {
+  const result = await m.getRepository(ReferralEntity).createQueryBuilder().update().set(changes).where('id = :id AND version = :version', { id, version }).execute();
+  return result.affected;
+}
+
+/** An approved provider of the national register (read by all), or undefined. */
+export async function providerById(m: EntityManager, id: string): Promise<{ id: string; kind: string; approved_from: string; approved_until: string | null } | undefined> {
+  const rows = (await m.query(
+    `SELECT id, kind, to_char(approved_from, 'YYYY-MM-DD') AS approved_from, to_char(approved_until, 'YYYY-MM-DD') AS approved_until FROM treatment_provider WHERE id = $1`,
+    [id],
+  )) as { id: string; kind: string; approved_from: string; approved_until: string | null }[];
+  return rows[0];
+}
+
+/** The kind of treatment of the request's newest decision, or null (none recorded, or no decision). */
+export async function decidedKind(m: EntityManager, caseRequestId: string): Promise<string | null> {
+  const rows = (await m.query('SELECT treatment_kind FROM case_decision WHERE case_request_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [caseRequestId])) as { treatment_kind: string | null }[];
+  return rows[0]?.treatment_kind ?? null;
+}
+
+/** Whether the code is one of the register's end statuses (national reference data). */
+export async function endStatusExists(m: EntityManager, code: string): Promise<boolean> {
+  const rows = (await m.query('SELECT 1 FROM register_end_status WHERE code = $1', [code])) as unknown[];
   return rows.length > 0;
 }
 
@@ -88,13 +116,24 @@ export interface ProgressRow {
   end_status: string | null;
   sessions_attended: number;
   sessions_recorded: number;
+  asi_assessed_on: string | null;
+  asi_medical: number | null;
+  asi_employment: number | null;
+  asi_alcohol: number | null;
+  asi_drug: number | null;
+  asi_legal: number | null;
+  asi_family: number | null;
+  asi_psychiatric: number | null;
+  asi_dates: string[];
 }
 
 /** The course an accepted referral of the caller's municipality led to (referral_progress), or undefined. */
 export async function referralProgress(m: EntityManager, id: string): Promise<ProgressRow | undefined> {
   const rows = (await m.query(
     `SELECT state, to_char(referral_date, 'YYYY-MM-DD') AS referral_date, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-            to_char(end_date, 'YYYY-MM-DD') AS end_date, end_status, sessions_attended, sessions_recorded
+            to_char(end_date, 'YYYY-MM-DD') AS end_date, end_status, sessions_attended, sessions_recorded,
+            to_char(asi_assessed_on, 'YYYY-MM-DD') AS asi_assessed_on, asi_medical, asi_employment, asi_alcohol, asi_drug,
+            asi_legal, asi_family, asi_psychiatric, array(SELECT to_char(u.d, 'YYYY-MM-DD') FROM unnest(asi_dates) WITH ORDINALITY AS u(d, n) ORDER BY u.n) AS asi_dates
      FROM referral_progress($1::uuid)`,
     [id],
   )) as ProgressRow[];
@@ -102,16 +141,17 @@ export async function referralProgress(m: EntityManager, id: string): Promise<Pr
 }
 
 /** A centre of any municipality (reference data, read by all): its municipality and whether it takes citizens. */
-export async function centreById(m: EntityManager, id: string): Promise<{ id: string; municipality_id: string; active: boolean } | undefined> {
-  const rows = (await m.query('SELECT id, municipality_id, active FROM centre WHERE id = $1', [id])) as { id: string; municipality_id: string; active: boolean }[];
+export async function centreById(m: EntityManager, id: string): Promise<{ id: string; municipality_id: string; active: boolean; kind: string | null } | undefined> {
+  const rows = (await m.query('SELECT id, municipality_id, active, kind FROM centre WHERE id = $1', [id])) as { id: string; municipality_id: string; active: boolean; kind: string | null }[];
   return rows[0];
 }
 
-/** Names of municipalities and centres (reference data), by id. */
-export async function referenceNames(m: EntityManager, municipalityIds: string[], centreIds: string[]): Promise<Map<string, string>> {
+/** Names of municipalities, centres and providers (reference data), by id. */
+export async function referenceNames(m: EntityManager, municipalityIds: string[], centreIds: string[], providerIds: string[] = []): Promise<Map<string, string>> {
   const rows = (await m.query(
-    `SELECT id::text, name FROM municipality WHERE id = ANY($1::uuid[]) UNION ALL SELECT id::text, name FROM centre WHERE id = ANY($2::uuid[])`,
-    [municipalityIds, centreIds],
+    `SELECT id::text, name FROM municipality WHERE id = ANY($1::uuid[]) UNION ALL SELECT id::text, name FROM centre WHERE id = ANY($2::uuid[])
+     UNION ALL SELECT id::text, name FROM treatment_provider WHERE id = ANY($3::uuid[])`,
+    [municipalityIds, centreIds, providerIds],
   )) as { id: string; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ANONYMOUS_COURSE_KIND } from '@outcomes/contracts';
+import { ANONYMOUS_COURSE_KIND, approvedOn } from '@outcomes/contracts';
 import type { RawListQuery, Referral, ReferralProgress, ReferralState } from '@outcomes/contracts';
 import { danishToday } from '@outcomes/domain';
 import { CitizensService } from '../citizens/citizens.service';
+import type { CitizenEntity } from '../citizens/citizen.entity';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import type { ListPage } from '../common/list-query/list-page';
@@ -10,14 +11,18 @@ import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Db } from '../tenancy/db.service';
-import type { AcceptReferralDto, AnswerReasonDto, CreateReferralDto } from './dto/referral.dto';
+import type { AcceptReferralDto, AnswerReasonDto, CreateReferralDto, ProviderAnswerDto, ProviderOutcomeDto } from './dto/referral.dto';
 import type { ReferralEntity } from './referral.entity';
 import type { IncomingReferralRow } from './referrals.queries';
 import {
   answerReferral,
   centreById,
   citizensOfEnrolments,
+  decidedKind,
+  endStatusExists,
+  providerById,
   requestReference,
+  updateReferralVersion,
   incomingReferrals,
   insertReferral,
   ownReferral,
@@ -101,21 +106,62 @@ export class ReferralsService {
       });
     }
     if (request.status !== 'open') throw new ApiException(409, 'REQUEST_CLOSED', 'The request is closed: refer on an open request', { caseRequestId: 'caseRequestId must name an open request' });
-    const centre = await centreById(m, input.toCentreId);
-    if (!centre) throw ApiException.validation({ toCentreId: 'toCentreId must name a treatment place' });
-    if (centre.municipality_id === this.db.municipalityId()) {
-      throw ApiException.validation({ toCentreId: "toCentreId must name another municipality's treatment place (your own centres take the citizen by an enrolment)" });
+    // Exactly one place: another municipality's centre or an approved provider (decision 105).
+    if (Boolean(input.toCentreId) === Boolean(input.providerId)) {
+      const rule = 'name exactly one place: toCentreId (another municipality\'s centre) or providerId (an approved provider)';
+      throw ApiException.validation({ toCentreId: rule, providerId: rule });
     }
-    if (!centre.active) throw ApiException.validation({ toCentreId: 'toCentreId must name a treatment place that takes citizens (this one is inactive)' });
     const today = danishToday();
     for (const field of ['referredOn', 'citizenChoiceOn'] as const) {
       const day = input[field];
       if (day && day > today) throw ApiException.validation({ [field]: `${field} must not be after today` });
       if (day && day < request.requestedOn) throw ApiException.validation({ [field]: `${field} must not be before the request (${request.requestedOn})` });
     }
-    if (await sentReferralExists(m, citizen.id, centre.id)) {
+    // A place of a similar kind (§ 101 stk. 5): when the decision and the place both record a kind (decision 106).
+    const kind = await decidedKind(m, request.id);
+    if (input.providerId) return this.createToProvider(input, input.providerId, { citizen, request, kind });
+    const centre = await centreById(m, input.toCentreId as string);
+    if (!centre) throw ApiException.validation({ toCentreId: 'toCentreId must name a treatment place' });
+    if (centre.municipality_id === this.db.municipalityId()) {
+      throw ApiException.validation({ toCentreId: "toCentreId must name another municipality's treatment place (your own centres take the citizen by an enrolment)" });
+    }
+    if (!centre.active) throw ApiException.validation({ toCentreId: 'toCentreId must name a treatment place that takes citizens (this one is inactive)' });
+    if (kind && centre.kind && centre.kind !== kind) {
+      throw ApiException.validation({ toCentreId: `toCentreId must name a place of the kind decided (${kind}); this centre gives ${centre.kind}` });
+    }
+    if (await sentReferralExists(m, citizen.id, { centreId: centre.id })) {
       throw new ApiException(409, 'DUPLICATE', 'The citizen already has a referral to this place waiting for its answer', { toCentreId: 'a referral to this place is already sent' });
     }
+    return this.insert(input, citizen, request.id, { toMunicipalityId: centre.municipality_id, toCentreId: centre.id, providerId: null });
+  }
+
+  /**
+   * A referral to an approved private provider (decision 105): of the kind decided, approved on the
+   * referral day (409 PROVIDER_NOT_APPROVED otherwise, nothing written). The row is the referring
+   * municipality's alone; the provider has no users, so its answer and outcome are recorded here by
+   * the referring staff (decision 107).
+   */
+  private async createToProvider(input: CreateReferralDto, providerId: string, c: { citizen: CitizenEntity; request: { id: string }; kind: string | null }): Promise<Referral> {
+    const m = this.db.manager();
+    const provider = await providerById(m, providerId);
+    if (!provider) throw ApiException.validation({ providerId: 'providerId must name a treatment provider of the national register' });
+    if (c.kind && provider.kind !== c.kind) {
+      throw ApiException.validation({ providerId: `providerId must name a place of the kind decided (${c.kind}); this provider gives ${provider.kind}` });
+    }
+    if (!approvedOn({ approvedFrom: provider.approved_from, approvedUntil: provider.approved_until }, input.referredOn)) {
+      const why = provider.approved_from > input.referredOn ? `its approval begins ${provider.approved_from}` : `its approval lapsed after ${provider.approved_until as string}`;
+      throw new ApiException(409, 'PROVIDER_NOT_APPROVED', `The provider is not approved on the referral day: ${why}`, {
+        providerId: `the provider must be approved on the referral day (${input.referredOn}); ${why}`,
+      });
+    }
+    if (await sentReferralExists(m, c.citizen.id, { providerId: provider.id })) {
+      throw new ApiException(409, 'DUPLICATE', 'The citizen already has a referral to this provider waiting for its answer', { providerId: 'a referral to this provider is already sent' });
+    }
+    return this.insert(input, c.citizen, c.request.id, { toMunicipalityId: null, toCentreId: null, providerId: provider.id });
+  }
+
+  private async insert(input: CreateReferralDto, citizen: CitizenEntity, caseRequestId: string, place: { toMunicipalityId: string | null; toCentreId: string | null; providerId: string | null }): Promise<Referral> {
+    const m = this.db.manager();
     const identity: Identity = {
       cpr: citizen.cprEncrypted ? this.crypto.decrypt('cpr', citizen.cprEncrypted) : null,
       firstName: this.crypto.decrypt('first_name', citizen.firstNameEncrypted),
@@ -126,9 +172,8 @@ export class ReferralsService {
     const id = await insertReferral(m, {
       municipalityId: this.db.municipalityId(),
       citizenId: citizen.id,
-      caseRequestId: request.id,
-      toMunicipalityId: centre.municipality_id,
-      toCentreId: centre.id,
+      caseRequestId,
+      ...place,
       referredOn: input.referredOn,
       citizenChoiceOn: input.citizenChoiceOn ?? null,
       messageEncrypted: this.crypto.encryptNullable('referral_message', input.message),
@@ -137,8 +182,47 @@ export class ReferralsService {
       createdByUserId: this.db.user().id,
     });
     // The citizen's own choice of another place is the guarantee's only waiver (§ 101 stk. 6).
-    if (input.citizenChoiceOn) await waiveGuaranteeByChoice(m, request.id, input.citizenChoiceOn);
+    if (input.citizenChoiceOn) await waiveGuaranteeByChoice(m, caseRequestId, input.citizenChoiceOn);
     return this.get(id);
+  }
+
+  /** The provider's answer, recorded by the referring staff on their own referral to a provider (decision 107). */
+  async recordProviderAnswer(id: string, input: ProviderAnswerDto): Promise<Referral> {
+    const current = await this.ownProviderReferral(id);
+    if (current.state !== 'sent') throw this.answered(current.state as ReferralState);
+    if (input.answeredOn > danishToday()) throw ApiException.validation({ answeredOn: 'answeredOn must not be after today' });
+    if (input.answeredOn < current.referredOn) throw ApiException.validation({ answeredOn: `answeredOn must not be before the referral (${current.referredOn})` });
+    const affected = await updateSentReferral(this.db.manager(), id, input.version, {
+      state: input.answer,
+      answeredOn: input.answeredOn,
+      reasonEncrypted: this.crypto.encryptNullable('referral_reason', input.answer === 'declined' ? input.reason : null),
+      answeredByUserId: this.db.user().id,
+    });
+    if (affected === 0) throw ApiException.versionConflict('Referral');
+    return this.get(id);
+  }
+
+  /** The course's end as the provider reported it, on an accepted referral to a provider; recorded again to correct it. */
+  async recordProviderOutcome(id: string, input: ProviderOutcomeDto): Promise<Referral> {
+    const current = await this.ownProviderReferral(id);
+    if (current.state !== 'accepted') {
+      throw new ApiException(409, 'NOT_READY', `The referral is ${current.state}: an outcome is recorded only after the provider accepted`, { id: `the referral is ${current.state}` });
+    }
+    if (input.endDate > danishToday()) throw ApiException.validation({ endDate: 'endDate must not be after today' });
+    if (current.answeredOn && input.endDate < current.answeredOn) throw ApiException.validation({ endDate: `endDate must not be before the provider's acceptance (${current.answeredOn})` });
+    if (!(await endStatusExists(this.db.manager(), input.endStatus))) throw ApiException.validation({ endStatus: "endStatus must be a code of the register's end statuses" });
+    const affected = await updateReferralVersion(this.db.manager(), id, input.version, { outcomeEndDate: input.endDate, outcomeEndStatus: input.endStatus });
+    if (affected === 0) throw ApiException.versionConflict('Referral');
+    return this.get(id);
+  }
+
+  /** The caller's own referral to a provider; 404 if not theirs, 409 if it is to another municipality (that one answers). */
+  private async ownProviderReferral(id: string): Promise<ReferralEntity> {
+    const current = await ownReferralOr404(this.db.manager(), id);
+    if (!current.providerId) {
+      throw new ApiException(409, 'ILLEGAL_TRANSITION', 'A referral to another municipality is answered by that municipality, not recorded here', { id: 'the referral is to another municipality\'s centre' });
+    }
+    return current;
   }
 
   /** The referring side withdraws a referral not yet answered. */
@@ -213,6 +297,10 @@ export class ReferralsService {
       endStatus: row.end_status,
       sessionsAttended: row.sessions_attended,
       sessionsRecorded: row.sessions_recorded,
+      asiLatest: row.asi_assessed_on
+        ? { assessedOn: row.asi_assessed_on, medical: row.asi_medical, employment: row.asi_employment, alcohol: row.asi_alcohol, drug: row.asi_drug, legal: row.asi_legal, family: row.asi_family, psychiatric: row.asi_psychiatric }
+        : null,
+      asiDates: row.asi_dates,
     };
   }
 
@@ -229,7 +317,14 @@ export class ReferralsService {
   }
 
   private async outgoing(rows: ReferralEntity[]): Promise<Referral[]> {
-    const names = await referenceNames(this.db.manager(), [...rows.map((r) => r.municipalityId), ...rows.map((r) => r.toMunicipalityId)], rows.map((r) => r.toCentreId));
+    const present = (ids: (string | null)[]): string[] => ids.filter((x): x is string => x !== null);
+    const names = await referenceNames(
+      this.db.manager(),
+      present([...rows.map((r) => r.municipalityId), ...rows.map((r) => r.toMunicipalityId)]),
+      present(rows.map((r) => r.toCentreId)),
+      present(rows.map((r) => r.providerId)),
+    );
+    const name = (id: string | null): string | null => (id ? (names.get(id) ?? '') : null);
     return rows.map((r) => {
       const identity = JSON.parse(this.crypto.decrypt('referral_identity', r.identityEncrypted)) as Identity;
       return {
@@ -244,9 +339,11 @@ export class ReferralsService {
         fromMunicipalityId: r.municipalityId,
         fromMunicipalityName: names.get(r.municipalityId) ?? '',
         toMunicipalityId: r.toMunicipalityId,
-        toMunicipalityName: names.get(r.toMunicipalityId) ?? '',
+        toMunicipalityName: name(r.toMunicipalityId),
         toCentreId: r.toCentreId,
-        toCentreName: names.get(r.toCentreId) ?? '',
+        toCentreName: name(r.toCentreId),
+        providerId: r.providerId,
+        providerName: name(r.providerId),
         referredOn: r.referredOn,
         citizenChoiceOn: r.citizenChoiceOn,
         message: this.crypto.decryptNullable('referral_message', r.messageEncrypted),
@@ -257,6 +354,8 @@ export class ReferralsService {
         state: r.state as ReferralState,
         answeredOn: r.answeredOn,
         reason: this.crypto.decryptNullable('referral_reason', r.reasonEncrypted),
+        outcomeEndDate: r.outcomeEndDate,
+        outcomeEndStatus: r.outcomeEndStatus,
       };
     });
   }
@@ -283,6 +382,8 @@ export class ReferralsService {
         toMunicipalityName: names.get(r.to_municipality_id) ?? '',
         toCentreId: r.to_centre_id,
         toCentreName: names.get(r.to_centre_id) ?? '',
+        providerId: null,
+        providerName: null,
         referredOn: r.referred_on,
         citizenChoiceOn: r.citizen_choice_on,
         message: this.crypto.decryptNullable('referral_message', r.message_encrypted),
@@ -293,6 +394,8 @@ export class ReferralsService {
         state: r.state as ReferralState,
         answeredOn: r.answered_on,
         reason: this.crypto.decryptNullable('referral_reason', r.reason_encrypted),
+        outcomeEndDate: null,
+        outcomeEndStatus: null,
       };
     });
   }

@@ -33,6 +33,7 @@ export const TABLE_RECORD_TYPE: Record<CitizenDataTable, RetentionRecordType | '
   citizen_merge: 'social',
   referral: 'social',
   emergency_access: 'social',
+  handover: 'social',
 };
 
 export const RETENTION_TABLES = Object.keys(TABLE_RECORD_TYPE) as CitizenDataTable[];

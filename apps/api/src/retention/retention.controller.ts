@@ -7,7 +7,7 @@ import { ApiException } from '../common/errors/api.exception';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { EraseCitizenDto, LiftLegalHoldDto, PlaceLegalHoldDto } from './dto/retention.dto';
+import { EraseCitizenDto, LiftLegalHoldDto, PlaceLegalHoldDto, RunRetentionDto } from './dto/retention.dto';
 import { RetentionService } from './retention.service';
 
 @ApiTags('retention')
@@ -25,9 +25,12 @@ export class RetentionController {
   @Post('runs')
   @HttpCode(201)
   @Permission('retention', 'create')
-  @ApiOperation({ summary: 'Run retention now in your municipality: erases exactly what the dry run lists; each erased citizen is written to the access log' })
-  async run(): Promise<RetentionRun> {
-    const run = await this.service.run('admin');
+  @ApiOperation({
+    summary:
+      'Run retention now in your municipality: erases exactly what the dry run lists, when it still lists the `expectedCount` the admin confirmed (else 409 COUNT_CHANGED naming expectedCount, nothing erased); each erased citizen is written to the access log',
+  })
+  async run(@Body() body: RunRetentionDto): Promise<RetentionRun> {
+    const run = await this.service.run('admin', body.expectedCount);
     if (!run) throw new ApiException(409, 'VERSION_CONFLICT', 'A retention run of your municipality is running already; try again when it has finished');
     return run;
   }

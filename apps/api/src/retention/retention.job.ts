@@ -2,33 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { allMunicipalityIds } from './retention.queries';
+import { runInEveryMunicipality } from './retention-nightly';
 import { DAY_MS, msUntilNextRun } from './retention-schedule';
 import { RetentionService } from './retention.service';
-
-/**
- * The retention job's identity: the system, not a user (decision 98). Its access-log rows carry this
- * fixed user id (no account has it: app_user ids are random UUIDs) and the admin role, whose
- * row-level security holds each run to one municipality.
- */
-export const RETENTION_SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
-
-export function systemUser(municipalityId: string): AuthUser {
-  return {
-    id: RETENTION_SYSTEM_USER_ID,
-    email: 'retention@system',
-    displayName: 'Retention (system)',
-    role: 'admin',
-    municipalityId,
-    municipalityName: '',
-    grantedMunicipalityIds: [],
-    tokenVersion: 0,
-    authTime: 0,
-    issuedAt: 0,
-  };
-}
 
 /**
  * Runs retention daily in every municipality, each in its own transaction: a municipality whose run
@@ -49,17 +27,8 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One run in every municipality; answers the number of citizens erased. */
   async runAll(): Promise<number> {
-    let erased = 0;
-    for (const municipalityId of await allMunicipalityIds(this.dataSource.manager)) {
-      try {
-        const run = await this.tenant.run(systemUser(municipalityId), null, () => this.service.run('schedule'));
-        if (run && run.citizens > 0) this.logger.log({ municipalityId, runId: run.id, citizens: run.citizens }, 'retention erased citizens past their retention');
-        erased += run?.citizens ?? 0;
-      } catch (error) {
-        this.logger.error({ err: error, municipalityId }, 'retention run failed; retried at the next run');
-      }
-    }
-    return erased;
+    const municipalityIds = await allMunicipalityIds(this.dataSource.manager);
+    return runInEveryMunicipality(municipalityIds, (user) => this.tenant.run(user, null, () => this.service.run('schedule')), this.logger);
   }
 
   onApplicationBootstrap(): void {

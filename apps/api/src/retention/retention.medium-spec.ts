@@ -1,8 +1,11 @@
+import { DEMO_IDS } from '@outcomes/seeds';
 import { CITIZEN_DATA_TABLE_NAMES } from '../database/citizen-data-tables';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import { Factories } from '../testing/factories';
 import { demoUser, mediumDatabase, refusal } from '../testing/medium';
 import { backdate, fillEveryTable, rowsPerTable } from '../testing/retention-rows';
+import { RETENTION_SYSTEM_USER_ID, runInEveryMunicipality } from './retention-nightly';
+import { allMunicipalityIds } from './retention.queries';
 import { RetentionService } from './retention.service';
 
 /**
@@ -162,5 +165,52 @@ describe('retention', () => {
     expect(refused).toMatchObject({ statusCode: 404 });
     // Still there: the citizen and the alias merged into it (fillEveryTable).
     expect((await rowsPerTable(medium.owner, citizenId)).citizen).toBe(2);
+  });
+});
+
+describe('the nightly job (runInEveryMunicipality, as RetentionJob.runAll calls it)', () => {
+  type Logged = { municipalityId: string; userId: string; action: string; citizenId: string | null };
+  /** One night: every municipality's run in a savepoint of the test's transaction; `failFor` makes one municipality's run throw. */
+  async function night(failFor: Set<string>, accesses: Logged[]): Promise<number> {
+    const quiet = { log: () => undefined, error: () => undefined };
+    return runInEveryMunicipality(
+      await allMunicipalityIds(medium.owner),
+      (user) =>
+        medium.as(user, async (ctx) => {
+          if (failFor.has(user.municipalityId ?? '')) throw new Error('the database went away for this municipality');
+          const run = await service.run('schedule');
+          accesses.push(...ctx.accesses.map((x) => ({ municipalityId: user.municipalityId ?? '', userId: user.id, action: x.action, citizenId: x.citizenId ?? null })));
+          return run;
+        }),
+      quiet,
+    );
+  }
+
+  it('runs in every municipality as the system, erases what each one has due, and one municipality that fails stops no other', async () => {
+    const aarhusCitizen = await closedCitizen(11);
+    const odense = await make.enrolment('odense', { state: 'completed' });
+    await backdate(medium.owner, odense.citizenId, 11);
+    const odenseId = DEMO_IDS.municipalities.odense;
+    const aarhusId = DEMO_IDS.municipalities.aarhus;
+
+    // Night 1: Odense's run fails; Aarhus's erases its citizen all the same.
+    const night1: Logged[] = [];
+    expect(await night(new Set([odenseId]), night1)).toBe(1);
+    expect((await rowsPerTable(medium.owner, aarhusCitizen)).citizen).toBe(0);
+    expect((await rowsPerTable(medium.owner, odense.citizenId)).citizen).toBe(1);
+    expect(night1.filter((a) => a.action === 'delete').map((a) => [a.municipalityId, a.userId, a.citizenId])).toEqual([[aarhusId, RETENTION_SYSTEM_USER_ID, aarhusCitizen]]);
+
+    // Night 2: Odense's citizen is still due and goes; Aarhus has nothing left.
+    const night2: typeof night1 = [];
+    expect(await night(new Set(), night2)).toBe(1);
+    expect((await rowsPerTable(medium.owner, odense.citizenId)).citizen).toBe(0);
+    expect(night2.filter((a) => a.action === 'delete').map((a) => [a.municipalityId, a.citizenId])).toEqual([[odenseId, odense.citizenId]]);
+
+    // Each run is recorded in its municipality as the schedule's, by no user.
+    const runs = (await medium.owner.query(`SELECT municipality_id, trigger, user_id, citizens FROM retention_run WHERE trigger = 'schedule' ORDER BY started_at`)) as { municipality_id: string; trigger: string; user_id: string | null; citizens: number }[];
+    expect(runs.filter((r) => r.citizens > 0).map((r) => [r.municipality_id, r.user_id, r.citizens])).toEqual([
+      [aarhusId, null, 1],
+      [odenseId, null, 1],
+    ]);
   });
 });

@@ -125,7 +125,7 @@ export class RetentionService {
    * for the schedule), writes the run and one access-log row per erased citizen. Another replica's
    * run of the same municipality at the same moment: this one erases nothing (false).
    */
-  async run(trigger: 'schedule' | 'admin'): Promise<RetentionRun | null> {
+  async run(trigger: 'schedule' | 'admin', expectedCount?: number): Promise<RetentionRun | null> {
     const m = this.db.manager();
     const ctx = this.db.context();
     const accesses = ctx.accesses;
@@ -133,6 +133,12 @@ export class RetentionService {
     const municipalityId = this.db.municipalityId();
     if (!(await lockRuns(m, municipalityId))) return null;
     const due = await dueCitizens(m, municipalityId);
+    // The admin's run erases what the admin read: the dry run's total they confirmed (decision 118).
+    if (expectedCount !== undefined && expectedCount !== due.length) {
+      throw new ApiException(409, 'COUNT_CHANGED', `The dry run now lists ${due.length} citizens, not the ${expectedCount} you confirmed; nothing was erased. Read the dry run again and confirm its count`, {
+        expectedCount: `the dry run now lists ${due.length}; read it again and confirm that count`,
+      });
+    }
     const totals = zeroRows();
     const courses: Erased['courses'] = [];
     const erasedCitizens: { citizenId: string; erased: Erased }[] = [];

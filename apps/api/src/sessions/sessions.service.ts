@@ -68,6 +68,11 @@ export class SessionsService {
   }
 
   async create(input: CreateSessionDto): Promise<TreatmentSession> {
+    return this.get(await this.insert(input));
+  }
+
+  /** create without reading the session back: the new id (for an import). */
+  async insert(input: CreateSessionDto): Promise<string> {
     const enrolment = await this.enrolmentOrRefuse(input.enrolmentId);
     await this.checkRules(enrolment, input);
     if (!input.confirmDuplicate && input.attendance !== 'cancelled') await this.refuseSecondSessionOnDay(enrolment.id, input.startsAt);
@@ -83,7 +88,7 @@ export class SessionsService {
       attendance: input.attendance,
       noteEncrypted: this.crypto.encryptNullable('session_note', input.note),
     });
-    return this.get(id);
+    return id;
   }
 
   async update(id: string, input: UpdateSessionDto): Promise<TreatmentSession> {

@@ -2,7 +2,7 @@ import { CentreEntity } from '../municipalities/centre.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { SeedRunEntity } from './seed-run.entity';
-import { AccessLogAnchorEntity, AccessLogEntity } from '../audit/access-log.entity';
+import { AccessLogAnchorEntity, AccessLogChainAnchorEntity, AccessLogEntity, AccessLogSplitEntity } from '../audit/access-log.entity';
 import { UserEntity } from '../users/user.entity';
 import { EvaluatorGrantEntity } from '../grants/evaluator-grant.entity';
 import { CitizenEntity } from '../citizens/citizen.entity';
@@ -18,6 +18,7 @@ import { GroupAttendanceEntity, GroupEntity, GroupMeetingEntity, GroupMemberEnti
 import { EnrolmentEntity, EnrolmentTransitionEntity } from '../enrolments/enrolment.entity';
 import { CaseDecisionEntity, CaseRequestEntity } from '../case-requests/case-request.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
+import { TreatmentProviderEntity } from '../treatment-providers/treatment-provider.entity';
 import { YouthConsentEntity } from '../enrolments/youth-consent.entity';
 import { CitizenConsentEntity, ConsentPurposeEntity } from '../consents/consent.entity';
 import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entity';
@@ -25,10 +26,13 @@ import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
 import { LegalHoldEntity } from '../retention/legal-hold.entity';
 import { RetentionRunEntity } from '../retention/retention-run.entity';
 import { EmergencyAccessEntity } from '../emergency-access/emergency-access.entity';
+import { ApiTokenEntity } from '../api-tokens/api-token.entity';
+import { HandoverEntity } from '../handovers/handover.entity';
+import { ImportJobEntity, ImportMappingEntity } from '../imports/import.entities';
 import { ExportFileChunkEntity, ExportJobEntity, ExportProjectEntity } from '../exports/export.entities';
 
 /** Every entity, listed by hand: the bundle has no file globbing, and a list is easy to review. */
-export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, YouthConsentEntity, TreatmentSessionEntity, CaseRequestEntity, CaseDecisionEntity, ReferralEntity,
+export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, SeedRunEntity, UserEntity, EvaluatorGrantEntity, AccessLogEntity, AccessLogAnchorEntity, AccessLogSplitEntity, AccessLogChainAnchorEntity, CitizenEntity, EnrolmentEntity, EnrolmentTransitionEntity, YouthConsentEntity, TreatmentSessionEntity, CaseRequestEntity, CaseDecisionEntity, TreatmentProviderEntity, ReferralEntity,
   GroupEntity, GroupMemberEntity, GroupMeetingEntity, GroupAttendanceEntity, OutreachContactEntity,
   AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity,
   OrganisationEntity, VolunteerEntity, TrainingEntity, FacilitationEntity, MeetingFacilitatorEntity, PublishedResultEntity,
@@ -38,4 +42,6 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   // Retention (issue 22)
   LegalHoldEntity, RetentionRunEntity,
   // Emergency access (issue 22)
-  EmergencyAccessEntity];
+  EmergencyAccessEntity, HandoverEntity, ApiTokenEntity,
+  // Import (issue 24)
+  ImportJobEntity, ImportMappingEntity];

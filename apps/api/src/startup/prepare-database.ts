@@ -45,7 +45,7 @@ export async function migrate(dataSource: DataSource, logger: Logger): Promise<v
  */
 export async function migrateAsOwner(owner: DataSource, ownerUrl: string, config: AppConfig, logger: Logger): Promise<void> {
   await migrate(owner, logger);
-  await installJobQueue(ownerUrl, APP_ROLE, config.exportJobTimeoutSeconds, logger);
+  await installJobQueue(owner, ownerUrl, APP_ROLE, config.exportJobTimeoutSeconds, logger);
   await owner.query(`GRANT SELECT ON migrations TO ${APP_ROLE}`);
   // The retention access_log_prune() applies: the owner's to set, never the API role's (it cannot read this table).
   await owner.query(

@@ -7,7 +7,8 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, APP_DATABASE_URL } from '../config/config';
 import { connectionOptions } from '../database/connection-options';
-import { applyTenantSettings, asMunicipality } from './tenant-settings';
+import { applyTenantSettings } from './tenant-session';
+import { asMunicipality } from './tenant-settings';
 
 /** What a read transaction offers: its manager, and moving its tenant to a municipality the user may read. */
 export interface ReadScope {

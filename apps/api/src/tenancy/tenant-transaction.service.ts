@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AccessLogWriter } from '../audit/access-log.writer';
 import { databaseUnavailable } from '../common/errors/database-errors';
 import { requestContext } from './request-context';
-import { applyTenantSettings } from './tenant-settings';
+import { applyTenantSettings } from './tenant-session';
 import type { RequestContext } from './request-context';
 
 /**

@@ -71,6 +71,11 @@ export class TenantInterceptor implements NestInterceptor {
           outcome: 'ok',
         });
       }
+      // A request made with a personal API token is logged whatever it touched (issue 24): the row
+      // carries the token's id (access-log.writer.ts), so the user's log tells the script's calls apart.
+      if (user.apiTokenId && permission && ctx.accesses.length === 0 && !ctx.selfLogged) {
+        ctx.accesses.push({ action: ACCESS_ACTION_OF[permission.action], resource: permission.resource, recordId: routeRecordId(request), outcome: 'ok' });
+      }
       return result;
     });
 
@@ -130,6 +135,10 @@ export class TenantInterceptor implements NestInterceptor {
               outcome: 'refused',
             });
           });
+        }
+        if (error instanceof ApiException && error.logRefusal) {
+          // A refusal that says itself what to log (the work's rows rolled back with it).
+          await this.tenant.run(user, address, error.logRefusal);
         }
         const mergedIntoId = error instanceof ApiException && error.getStatus() === 410 ? (error.getResponse() as ApiErrorBody).mergedIntoId : undefined;
         if (audited && mergedIntoId) {

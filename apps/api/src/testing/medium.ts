@@ -8,7 +8,7 @@ import { dataSourceOptions } from '../startup/data-source-options';
 import { Db } from '../tenancy/db.service';
 import { requestContext } from '../tenancy/request-context';
 import type { RequestContext } from '../tenancy/request-context';
-import { applyTenantSettings } from '../tenancy/tenant-settings';
+import { applyTenantSettings } from '../tenancy/tenant-session';
 
 /**
  * The restricted role the API serves requests as (migration TenantIsolation; APP_ROLE in

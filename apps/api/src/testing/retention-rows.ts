@@ -69,6 +69,15 @@ export async function fillEveryTable(m: EntityManager, e: EnrolmentEntity, seal:
       seal('referral_identity', JSON.stringify({ cpr: null, firstName: 'Retention', lastName: 'Henvist', birthYear: null, sex: null })),
     ],
   );
+  // A hand-over of the citizen to the other demo municipality, withdrawn.
+  await m.query(
+    `INSERT INTO handover (municipality_id, citizen_id, to_municipality_id, identity_encrypted, created_by_user_id, state, answered_at)
+     VALUES ($1, $2, $3, $5, $4, 'withdrawn', now())`,
+    [
+      e.municipalityId, e.citizenId, toOdense ? DEMO_IDS.municipalities.odense : DEMO_IDS.municipalities.aarhus, staff,
+      seal('handover_identity', JSON.stringify({ cpr: null, firstName: 'Retention', lastName: 'Flyttet', birthYear: null, sex: null })),
+    ],
+  );
   // An alias merged into the citizen (its tombstone goes with the citizen).
   const [alias] = (await m.query(
     `INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, merged_into_id) VALUES ($1, $3, $4, $2) RETURNING id`,

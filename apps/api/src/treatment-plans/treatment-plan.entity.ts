@@ -10,6 +10,8 @@ import { UserEntity } from '../users/user.entity';
  * same one cannot both be stored); the plan is the newest. The plan's words are personal data and
  * encrypted as one JSON text; the review date and "made with the citizen" are plain for the worklist.
  */
+// The shared-read policy's second arm (decision 147): an index scan, not the whole table.
+@Index('treatment_plan_revision_citizen', ['citizenId'])
 @Entity('treatment_plan_revision')
 @SameMunicipality(() => EnrolmentEntity, 'enrolmentId', { name: 'treatment_plan_revision_enrolment_same_municipality', what: 'an enrolment' })
 @SameMunicipality(() => CitizenEntity, 'citizenId', { name: 'treatment_plan_revision_citizen_same_municipality', what: 'a citizen' })

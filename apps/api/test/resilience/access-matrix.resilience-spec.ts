@@ -5,6 +5,7 @@ import { activeEnrolment, createCentre, createCitizen, createCourse, createOpera
 import type { Town } from '../support/fixtures';
 import { call, closeDb, db, listPath, tokenFor } from '../support/http';
 import type { Answer } from '../support/http';
+import { csv, upload } from '../support/imports';
 import { readAccessTable, SCOPES, TABLE_FILE, TABLE_ROLES } from './support/access-table';
 import type { Scope } from './support/access-table';
 import { today, daysFromToday as daysFromNow } from '../support/dates';
@@ -83,6 +84,10 @@ const TABLE_OF: Record<string, string> = {
   referrals: 'referral',
   'legal-holds': 'legal_hold',
   'emergency-accesses': 'emergency_access',
+  'treatment-providers': 'treatment_provider',
+  handovers: 'handover',
+  'api-tokens': 'api_token',
+  imports: 'import_job',
 };
 
 let operatorEmail: string | undefined;
@@ -205,6 +210,22 @@ async function localProgramme(town: Town): Promise<{ id: string; version: number
   return { ...res, code };
 }
 
+/** A provider of the national register (no municipality), made by the owner. */
+async function nationalProvider(): Promise<{ id: string; version: number; name: string }> {
+  const name = `Matrixbehandling ${short()}`;
+  const res = await db().query<{ id: string; version: number }>(
+    `INSERT INTO treatment_provider (name, cvr, address, municipality_code, kind, approved_by, approved_from) VALUES ($1, '12345674', 'Matrixvej 1', '751', 'day', 'Socialtilsyn Midt', '2024-01-01') RETURNING id, version`,
+    [name],
+  );
+  return { ...(res.rows[0] as { id: string; version: number }), name };
+}
+
+/** A personal API token's body: every role may list municipalities, so every role may put that in a scope. */
+const apiTokenBody = (): Record<string, unknown> => ({ purpose: `Adgangsmatrix ${short()}`, expiresInDays: 30, scope: ['municipalities:list'] });
+
+/** A provider's body (CVR 12345674: 2+14+18+20+20+18+14+4 = 110, a multiple of 11). */
+const providerBody = (name: string): Record<string, unknown> => ({ name, cvr: '12345674', address: 'Matrixvej 1', municipalityCode: '751', kind: 'day', approvedBy: 'Socialtilsyn Midt', approvedFrom: '2024-01-01' });
+
 async function nationalProgramme(): Promise<{ id: string; version: number; code: string }> {
   const code = `NX${short().toUpperCase()}`;
   const res = await db().query<{ id: string; version: number }>(`INSERT INTO programme (code, name, format) VALUES ($1, $1, 'individual') RETURNING id, version`, [code]);
@@ -258,6 +279,14 @@ async function emergencyAccessOfThirdMunicipality(): Promise<{ id: string; versi
 async function target(resource: string, scope: Scope, role: string): Promise<Target> {
   const town = townOf(scope);
   switch (resource) {
+    case 'api-tokens': {
+      // own: the actor's own token (an admin: their municipality's evaluator's); other: an Odense user's;
+      // national: the operator's own (no municipality).
+      const maker = scope === 'national' ? await actorOf('operator')
+        : scope === 'own' ? as(role === 'admin' ? 'evaluator' : role, 'aarhus')
+        : as(role === 'operator' ? 'admin' : role, 'odense');
+      return created('api token', await call<{ id: string; version: number }>('POST', '/api/api-tokens', apiTokenBody(), maker));
+    }
     case 'municipalities': {
       const id = MUNICIPALITY_OF[town];
       const row = (await db().query<{ code: string; name: string; hourly_rate: string | null; version: number }>('SELECT code, name, hourly_rate, version FROM municipality WHERE id = $1', [id])).rows[0];
@@ -268,6 +297,10 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
     case 'centres': {
       const centre = await createCentre(town, MUNICIPALITY_OF[town]);
       return { id: centre.id, body: { municipalityId: centre.municipalityId, name: `${centre.name} (ændret)`, version: centre.version } };
+    }
+    case 'treatment-providers': {
+      const provider = await nationalProvider();
+      return { id: provider.id, body: { ...providerBody(`${provider.name} (ændret)`), version: provider.version } };
     }
     case 'programmes': {
       const programme = scope === 'national' ? await nationalProgramme() : await localProgramme(town);
@@ -361,6 +394,18 @@ async function target(resource: string, scope: Scope, role: string): Promise<Tar
       const made = created('referral', await call<{ id: string; version: number }>('POST', '/api/referrals', { citizenId: citizen.id, caseRequestId: request.id, toCentreId, referredOn: today() }, as('staff', town)));
       return { id: made.id, body: { reason: 'Matrix: borgeren har fortrudt', version: made.version } };
     }
+    case 'imports': {
+      // own: the actor's own upload (staff's; the other roles' requests are refused whoever made it); other: Odense staff's.
+      const made = await upload('citizens', csv([['Fornavn', 'Efternavn'], ['Matrix', 'Import']]), as('staff', town).as);
+      return { id: created('import', { status: made.status, body: made.body, headers: new Headers() }).id, body: { mapping: { Fornavn: 'firstName', Efternavn: 'lastName' } } };
+    }
+    case 'handovers': {
+      // own: Aarhus's hand-over to Odense; other: Odense's hand-over to a third municipality (so Aarhus is neither side).
+      const citizen = await createCitizen(town);
+      const toMunicipalityId = scope === 'own' ? MUNICIPALITY_OF.odense : await emptyMunicipality();
+      const made = created('hand-over', await call<{ id: string; version: number }>('POST', '/api/handovers', { citizenId: citizen.id, toMunicipalityId }, as('staff', town)));
+      return { id: made.id, body: { reason: 'Matrix: borgeren flytter ikke', version: made.version } };
+    }
     case 'emergency-accesses': {
       // own: an Aarhus citizen opened by Odense staff (Aarhus owns it); other: an Odense citizen opened by a third municipality's staff.
       const made = scope === 'own' ? await emergencyAccessOfAarhusCitizen() : await emergencyAccessOfThirdMunicipality();
@@ -381,6 +426,8 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
       return { code: await freeMunicipalityCode(), name: `Ny kommune ${short()}` };
     case 'centres':
       return { municipalityId: MUNICIPALITY_OF[other ? theirs : mine], name: `Nyt center ${short()}` };
+    case 'treatment-providers':
+      return providerBody(`Ny behandling ${short()}`);
     case 'programmes': {
       const code = `MN${short().toUpperCase()}`;
       return { code, name: code, format: 'individual' };
@@ -435,6 +482,11 @@ async function createBody(resource: string, scope: Scope): Promise<Record<string
     }
     case 'legal-holds':
       return { citizenId: (await createCitizen(other ? theirs : mine)).id, reason: 'Matrix: verserende retssag' };
+    case 'handovers':
+      // other: Odense's citizen (Aarhus hands over only its own).
+      return { citizenId: (await createCitizen(other ? theirs : mine)).id, toMunicipalityId: MUNICIPALITY_OF.odense };
+    case 'api-tokens':
+      return apiTokenBody();
     case 'emergency-accesses':
       // Either scope: an Odense citizen's CPR number (another municipality's record is what breaking the glass opens).
       return { cpr: (await createCitizen(theirs)).cpr, reason: 'Adgangsmatrix: akut behov for journalen' };
@@ -543,7 +595,9 @@ async function attempt(c: Case): Promise<Outcome> {
     }
     const count = async (): Promise<number> => Number((await db().query<{ n: string }>('SELECT count(*) AS n FROM retention_run WHERE municipality_id = $1', [MUNICIPALITY_OF[town]])).rows[0]?.n);
     const before = await count();
-    const res = await call('POST', '/api/retention/runs', {}, who);
+    // The run erases what the admin confirmed (the dry run's count); a role that may not read it sends 0.
+    const dry = await call<{ dueTotal?: number }>('GET', '/api/retention', undefined, who);
+    const res = await call('POST', '/api/retention/runs', { expectedCount: dry.body.dueTotal ?? 0 }, who);
     return { status: res.status, body: res.body, written: (await count()) !== before };
   }
   if (c.resource === 'worklist') {
@@ -573,7 +627,7 @@ async function attempt(c: Case): Promise<Outcome> {
     // number. Allowed = the report is of that citizen and its export is logged; denied = 403/404 and no export row.
     const cpr = freshCpr();
     const citizen = await createCitizen(town, { cpr });
-    const res = await call<{ citizen?: { id?: string } }>('POST', '/api/citizen-access-reports', { cpr }, who);
+    const res = await call<{ citizen?: { id?: string } }>('POST', '/api/citizen-access-reports', { cpr, requestedOn: '2026-01-31' }, who);
     const exported = await db().query("SELECT 1 FROM access_log WHERE citizen_id = $1 AND action = 'export' AND outcome = 'ok'", [citizen.id]);
     return { status: res.status, body: res.status, found: res.body?.citizen?.id === citizen.id, written: (exported.rowCount ?? 0) > 0 };
   }
@@ -592,6 +646,12 @@ async function attempt(c: Case): Promise<Outcome> {
     const id = await emptyMunicipality();
     const res = await call('DELETE', `${path}/${id}`, undefined, who);
     return { status: res.status, body: res.body, written: (await ownerRow('municipality', id)) === undefined };
+  }
+  if (c.resource === 'imports' && c.action === 'create') {
+    // The file is the body (application/octet-stream), not JSON.
+    const before = await ownerCount('import_job');
+    const res = await upload('citizens', csv([['Fornavn', 'Efternavn'], ['Matrix', 'Import']]), who.as);
+    return { status: res.status, body: res.body, written: (await ownerCount('import_job')) !== before };
   }
   if (c.action === 'create') {
     if (!table) throw new Error(`no table for ${c.resource}`);
@@ -625,8 +685,9 @@ async function attempt(c: Case): Promise<Outcome> {
       // A consent is never edited: its one change is a withdrawal (POST /:id/withdrawal), as a referral's
       // own side changes it only by withdrawing it; an emergency access's one change is its review.
       const res =
-        c.resource === 'youth-consents' || c.resource === 'referrals' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who)
+        c.resource === 'youth-consents' || c.resource === 'referrals' || c.resource === 'handovers' ? await call('POST', `${path}/${t.id}/withdrawal`, t.body ?? {}, who)
         : c.resource === 'emergency-accesses' ? await call('POST', `${path}/${t.id}/review`, t.body ?? {}, who)
+        : c.resource === 'imports' ? await call('POST', `${path}/${t.id}/dry-run`, t.body ?? {}, who)
         : await call('PUT', `${path}/${t.id}`, t.body ?? {}, who);
       return { status: res.status, body: res.body, written: JSON.stringify(await ownerRow(table, t.id)) !== JSON.stringify(before) };
     }

@@ -229,8 +229,11 @@ function roleFor(path: string): TableRole {
 /** GETs that are neither a list nor a record: what they answer instead, and why they are not capped. */
 const NOT_LISTS: Record<string, string> = {
   '/api/export-jobs/{id}/download': 'a file, streamed chunk by chunk (constant memory); not JSON',
+  '/api/export-jobs/{id}/syntax/{format}': 'an R, Stata or SPSS syntax file of a few kB made from the codebook (one line per column); not JSON',
   '/api/case-requests/{id}/decisions/{decisionId}/pdf': 'one decision as a PDF of one page or two; not JSON',
   '/api/referrals/{id}/progress': 'one referral\'s course: a few dates and two counts, no array (referrals.e2e-spec reads it)',
+  '/api/handovers/{id}/record': "the old record under an accepted hand-over: the emergency record's shape and queries (courses capped at the page size, the latest 50 sessions); needs an accepted hand-over across two municipalities (handovers.e2e-spec reads it)",
+  '/api/imports/{id}/results': 'an import\'s per-row results, paged by offset and limit (limit at most 500, a 400 beyond; imports.e2e-spec pages through 10,000)',
   '/api/register/extracts/{month}': "a CSV file of one municipality's events of one month (docs/register.md); not JSON",
 };
 

@@ -13,8 +13,6 @@ export const STRONG_PASSWORD = 'Grøn-Cykel-Lampe-2026!';
 export const admins = { aarhus: 'admin@aarhus.demo', odense: 'admin@odense.demo' } as const;
 export type Town = keyof typeof admins;
 
-export const otherTown = (town: Town): Town => (town === 'aarhus' ? 'odense' : 'aarhus');
-
 /** A new user in the town's municipality, created by that town's admin. */
 export async function createUser(town: Town, role: Role, password = STRONG_PASSWORD): Promise<User & { password: string }> {
   const email = `${role}-${randomUUID().slice(0, 8)}@${town}.test`;

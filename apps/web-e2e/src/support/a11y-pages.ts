@@ -55,9 +55,20 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'treatment guarantee figures', path: '/guarantee-figures', owner: 'axe' },
     // Issue 22: referrals under free choice (incoming and outgoing on one page).
     { name: 'referrals', path: '/referrals', owner: 'axe' },
+    { name: 'referral create', path: '/referrals/create', owner: 'axe' },
+    // Free choice (decision 105): the national register of approved providers, read by staff.
+    { name: 'providers list', path: '/treatment-providers', owner: 'axe' },
+    // Issue 22: hand-overs of citizens who move (incoming and outgoing on one page).
+    { name: 'hand-overs', path: '/handovers', owner: 'axe' },
     // Issue 22: emergency access (the staff's openings and a new one; the record under it is audited by emergency-access.spec.ts).
     { name: 'emergency accesses list', path: '/emergency-accesses', owner: 'axe' },
     { name: 'emergency access create', path: '/emergency-accesses/create', owner: 'axe' },
+    // Issue 24: personal API tokens (every role's own; the token shown once: api-tokens.spec.ts).
+    { name: 'API tokens list', path: '/api-tokens', owner: 'axe' },
+    { name: 'API token create', path: '/api-tokens/create', owner: 'axe' },
+    // Issue 24: import of a CSV/XLSX (the whole flow, dry run and errors included: imports.spec.ts).
+    { name: 'imports list', path: '/imports', owner: 'axe' },
+    { name: 'import create', path: '/imports/create', owner: 'axe' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'centres list', path: '/centres', owner: 'keys' },
     { name: 'programmes list', path: '/programmes', owner: 'keys' },
@@ -110,11 +121,16 @@ export const ROLE_PAGES: Record<A11yRole, A11yPage[]> = {
     { name: 'municipality edit', path: '/municipalities/{municipalities}', owner: 'axe' },
     // Issue 22: retention (the dry run, the runs).
     { name: 'retention', path: '/retention', owner: 'axe' },
+    { name: 'providers list', path: '/treatment-providers', owner: 'axe' },
   ],
   operator: [
     { name: 'programmes list', path: '/programmes', owner: 'keys' },
     { name: 'programme create', path: '/programmes/create', owner: 'theme' },
     { name: 'programme edit', path: '/programmes/{programmes}', owner: 'theme' },
+    // Free choice (decision 105): the national register of approved providers, the operator's.
+    { name: 'providers list', path: '/treatment-providers', owner: 'axe' },
+    { name: 'provider create', path: '/treatment-providers/create', owner: 'axe' },
+    { name: 'provider edit', path: '/treatment-providers/{treatment-providers}', owner: 'axe' },
     { name: 'municipalities list', path: '/municipalities', owner: 'keys' },
     { name: 'municipality create', path: '/municipalities/create', owner: 'axe' },
     { name: 'municipality edit', path: '/municipalities/{municipalities}', owner: 'axe' },
@@ -129,11 +145,10 @@ export const PUBLIC_PAGES: A11yPage[] = [
 ];
 
 /**
- * The accessibility statement's routes (theme builds them: apps/web/src/accessibility/paths.ts): one
- * outside the layout that the sign-in page links to, one inside it for the signed-in user's menu.
+ * The accessibility statement's route outside the layout, which the sign-in page links to (theme
+ * builds it: apps/web/src/accessibility/paths.ts); the one inside it is in ROLE_PAGES above.
  */
 export const PUBLIC_STATEMENT_PATH = '/was';
-export const IN_APP_STATEMENT_PATH = '/tilgaengelighedserklaering';
 
 /** Fills `{resource}` placeholders with the first record's id that `email` may read. */
 export async function resolvePath(path: string, email: string, cache: Map<string, string>): Promise<string> {

@@ -39,6 +39,9 @@ export const userMenuButton = (page: Page) => page.getByRole('button', { name: '
 
 /** Signs out through the user menu and waits for the login page. */
 export async function signOut(page: Page): Promise<void> {
+  // react-admin's app bar hides while the page is scrolled down (a full run once timed out on a
+  // citizen page scrolled to its legal-hold panel): back at the top it shows again.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await userMenuButton(page).click();
   await page.getByRole('menuitem', { name: 'Log ud' }).click();
   await page.locator('input[name="email"]').waitFor();

@@ -142,6 +142,8 @@ export function criterionText(translate: Translate, resource: string, criterion:
     }
     case 'export-download':
       return translate('app.access_log.criterion.export_download', { smart_count: criterion.rows });
+    case 'export-syntax':
+      return translate(`app.access_log.criterion.export_syntax_${criterion.lang === 'en' ? 'en' : 'da'}`, { program: criterion.program });
     case 'reference':
       return translate('app.access_log.criterion.reference', { field: fieldLabel(translate, resource, criterion.field) });
     case 'duplicate-cpr':

@@ -69,6 +69,8 @@ describe('the access log, compactly', () => {
       kind: 'export-run', dataset: 'codebook', format: 'json', rows: 0, k: null, suppressed: null, withheld: null,
     });
     expect(readableCriterion('download: x.csv rows=3 project=p')).toEqual({ kind: 'export-download', rows: 3 });
+    expect(readableCriterion('syntax: enrolments-2026-12-06-en.do for enrolments-2026-12-06.csv project=p')).toEqual({ kind: 'export-syntax', program: 'Stata', lang: 'en' });
+    expect(readableCriterion('syntax: sessions-2026-12-06-da.R for sessions-2026-12-06.csv project=p')).toEqual({ kind: 'export-syntax', program: 'R', lang: 'da' });
     expect(readableCriterion('reference: centreId')).toEqual({ kind: 'reference', field: 'centreId' });
     expect(readableCriterion('{"conflict":"duplicate-cpr","answered":"existingId"}')).toEqual({ kind: 'duplicate-cpr' });
     expect(readableCriterion('something else')).toEqual({ kind: 'raw', text: 'something else' });

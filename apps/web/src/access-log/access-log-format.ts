@@ -76,6 +76,7 @@ export type ReadableCriterion =
   | { kind: 'search'; parts: ReadablePart[] }
   | { kind: 'export-run'; dataset: string; format: string; rows: number; k: number | null; suppressed: number | null; withheld: number | null }
   | { kind: 'export-download'; rows: number }
+  | { kind: 'export-syntax'; program: string; lang: string }
   | { kind: 'reference'; field: string }
   | { kind: 'duplicate-cpr' }
   | { kind: 'raw'; text: string };
@@ -102,6 +103,9 @@ function readablePart(field: string, value: unknown): ReadablePart {
   return { kind: 'value', field, value: shortValue(value) };
 }
 
+/** The program of a syntax file, by its extension. */
+const SYNTAX_PROGRAMS = { R: 'R', do: 'Stata', sps: 'SPSS' } as const;
+
 /** A logged criterion, readable (see ReadableCriterion); null for none. */
 export function readableCriterion(criterion: string | null): ReadableCriterion | null {
   if (!criterion) return null;
@@ -116,6 +120,11 @@ export function readableCriterion(criterion: string | null): ReadableCriterion |
       suppressed: numberOr(kv['suppressed'], null),
       withheld: numberOr(kv['withheld'], null),
     };
+  }
+  if (criterion.startsWith('syntax: ')) {
+    // syntax: enrolments-2026-12-06-da.R for enrolments-2026-12-06.csv project=…
+    const m = /^syntax: \S*-(da|en)\.(R|do|sps) /.exec(criterion);
+    if (m) return { kind: 'export-syntax', program: SYNTAX_PROGRAMS[m[2] as keyof typeof SYNTAX_PROGRAMS], lang: m[1] as string };
   }
   if (criterion.startsWith('download: ')) return { kind: 'export-download', rows: numberOr(keyValues(criterion.slice(10))['rows'], 0) ?? 0 };
   if (criterion.startsWith('reference: ')) return { kind: 'reference', field: criterion.slice(11).trim() };

@@ -45,6 +45,8 @@ export const accessLogMessages: FeatureMessages = {
           export_run: 'Eksport af %{dataset} (%{format}): %{smart_count} række |||| Eksport af %{dataset} (%{format}): %{smart_count} rækker',
           export_k: 'k = %{k}, %{suppressed} værdier skjult, %{withheld} rækker tilbageholdt',
           export_download: 'Eksportfil hentet: %{smart_count} række |||| Eksportfil hentet: %{smart_count} rækker',
+          export_syntax_da: '%{program}-syntaks til eksportfilen hentet (danske etiketter)',
+          export_syntax_en: '%{program}-syntaks til eksportfilen hentet (engelske etiketter)',
           reference: 'Henvisning uden for kommunen afvist: %{field}',
           duplicate_cpr: 'CPR-nummeret var allerede registreret; svaret pegede på borgeren',
           fields: {
@@ -175,6 +177,8 @@ export const accessLogMessages: FeatureMessages = {
           export_run: 'Export of %{dataset} (%{format}): %{smart_count} row |||| Export of %{dataset} (%{format}): %{smart_count} rows',
           export_k: 'k = %{k}, %{suppressed} values suppressed, %{withheld} rows withheld',
           export_download: 'Export file downloaded: %{smart_count} row |||| Export file downloaded: %{smart_count} rows',
+          export_syntax_da: '%{program} syntax for the export file downloaded (Danish labels)',
+          export_syntax_en: '%{program} syntax for the export file downloaded (English labels)',
           reference: 'Reference outside the municipality refused: %{field}',
           duplicate_cpr: 'The CPR number was already registered; the answer pointed to the citizen',
           fields: {

@@ -8,6 +8,7 @@ import { DANISH_TEXT } from '../common/danish-text';
 import { DanishDateInput } from '../common/DanishDateInput';
 import { formatDate, todayLocal } from '../common/dates';
 import { fieldErrorsOf } from '../volunteers/rule-messages';
+import { emptyToNull, kindChoices } from '../treatment-providers/ProviderInputs';
 import { createDecision, decisionPdfUrl, listDecisions } from './api';
 
 const OUTCOME_CHOICES = DECISION_OUTCOMES.map((id) => ({ id, name: `app.caseRequests.decisions.outcomes.${id}` }));
@@ -36,6 +37,7 @@ const DecisionCard = ({ requestId, decision, current }: { requestId: string; dec
           {decision.centreId && <ReferenceField record={decision} source="centreId" reference="centres" link={false} />}
         </Typography>
       )}
+      {decision.treatmentKind && <Typography variant="body2">{translate(`resources.treatment-providers.kinds.${decision.treatmentKind}`)}</Typography>}
       <Typography variant="body2" lang="da" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
         {decision.reasons}
       </Typography>
@@ -71,6 +73,7 @@ export const Decisions = ({ requestId }: { requestId: string }) => {
         reasons: values['reasons'] ?? '',
         legalBasis: values['legalBasis'] ?? '',
         complaintGuidance: values['complaintGuidance'] ?? '',
+        treatmentKind: values['treatmentKind'] || null,
       });
       notify(label('saved'), { type: 'info' });
       setFormKey((k) => k + 1);
@@ -106,7 +109,7 @@ export const Decisions = ({ requestId }: { requestId: string }) => {
         resource="case-requests"
         record={{ id: `decision-${formKey}` }}
         onSubmit={save}
-        defaultValues={{ decidedOn: todayLocal(), outcome: 'granted', programmeId: '', centreId: '', reasons: '', legalBasis: DEFAULT_LEGAL_BASIS, complaintGuidance: DEFAULT_COMPLAINT_GUIDANCE }}
+        defaultValues={{ decidedOn: todayLocal(), outcome: 'granted', programmeId: '', centreId: '', reasons: '', legalBasis: DEFAULT_LEGAL_BASIS, complaintGuidance: DEFAULT_COMPLAINT_GUIDANCE, treatmentKind: null }}
         toolbar={
           <Toolbar>
             <SaveButton label={label('save')} alwaysEnable />
@@ -122,6 +125,7 @@ export const Decisions = ({ requestId }: { requestId: string }) => {
         <ReferenceInput source="centreId" reference="centres" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
           <SelectInput label={label('centreId')} emptyText="—" helperText={false} />
         </ReferenceInput>
+        <SelectInput source="treatmentKind" label="resources.treatment-providers.fields.kind" choices={kindChoices} emptyText="—" parse={emptyToNull} helperText="app.centres.kind_hint" />
         <TextInput source="reasons" label={label('reasons')} multiline minRows={3} fullWidth validate={required()} slotProps={DANISH_TEXT} />
         <TextInput source="legalBasis" label={label('legalBasis')} multiline fullWidth validate={required()} slotProps={DANISH_TEXT} />
         <TextInput source="complaintGuidance" label={label('complaintGuidance')} multiline minRows={3} fullWidth validate={required()} slotProps={DANISH_TEXT} />

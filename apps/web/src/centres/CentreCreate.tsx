@@ -9,7 +9,7 @@ export const CentreCreate = () => {
   return (
     <Create redirect="list">
       <SimpleForm
-        defaultValues={{ municipalityId: identity.municipalityId, address: null, phone: null, email: null, active: true }}
+        defaultValues={{ municipalityId: identity.municipalityId, address: null, phone: null, email: null, active: true, kind: null }}
       >
         <CentreInputs />
       </SimpleForm>

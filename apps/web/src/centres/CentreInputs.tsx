@@ -1,4 +1,5 @@
-import { AutocompleteInput, BooleanInput, email, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, email, maxLength, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { emptyToNull, kindChoices } from '../treatment-providers/ProviderInputs';
 
 export const CentreInputs = () => (
   <>
@@ -9,6 +10,7 @@ export const CentreInputs = () => (
     <TextInput source="address" validate={maxLength(300)} />
     <TextInput source="phone" type="tel" validate={maxLength(40)} />
     <TextInput source="email" validate={[email(), maxLength(254)]} />
+    <SelectInput source="kind" choices={kindChoices} emptyText="app.centres.kind_unknown" parse={emptyToNull} helperText="app.centres.kind_hint" />
     <BooleanInput source="active" />
   </>
 );

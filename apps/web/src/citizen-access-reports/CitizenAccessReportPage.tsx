@@ -4,7 +4,8 @@ import type { AccessReportLabel, AccessReportSection, CitizenAccessReport, Citiz
 import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { HttpError, Title, useLocaleState, useTranslate } from 'react-admin';
-import { formatDate, formatDateTime } from '../common/dates';
+import { accessRequestDueOn, danishToday } from '@outcomes/domain';
+import { formatDate, formatDateTime, parseDanishDate } from '../common/dates';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { fetchAccessReport, fetchAccessReportPdf, saveFile } from './api';
 
@@ -88,6 +89,9 @@ const Report = ({ report, who, onNew }: { report: CitizenAccessReport; who: Citi
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {`${report.municipality.name} · ${translate('app.access_report.produced', { date: formatDateTime(report.producedAt) })}`}
+        </Typography>
+        <Typography variant="body2" data-testid="access-report-deadline">
+          {`${translate('app.access_report.requested_on')}: ${formatDate(report.requestedOn)} · ${translate('app.access_report.due_on')}: ${formatDate(report.dueOn)}`}
         </Typography>
       </Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
@@ -173,24 +177,29 @@ export const CitizenAccessReportPage = () => {
   const [byId, setById] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  // The day the citizen's request came (required; art. 12(3) counts the month from it), as typed.
+  const [requestedText, setRequestedText] = useState('');
+  const [requestedError, setRequestedError] = useState<string>();
+  const requestedOn = parseDanishDate(requestedText);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ report: CitizenAccessReport; who: CitizenAccessReportRequest }>();
 
   const produce = async (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim();
-    if (value === '') {
-      setError(translate('app.access_report.required'));
-      return;
-    }
-    const who: CitizenAccessReportRequest = byId ? { citizenId: value } : { cpr: value };
+    const dateRule = requestedOn === null ? 'app.access_report.requested_required' : requestedOn > danishToday() ? 'app.access_report.requested_future' : undefined;
+    setRequestedError(dateRule && translate(dateRule));
+    setError(value === '' ? translate('app.access_report.required') : undefined);
+    if (value === '' || dateRule || requestedOn === null) return;
+    const who: CitizenAccessReportRequest = byId ? { citizenId: value, requestedOn } : { cpr: value, requestedOn };
     setBusy(true);
-    setError(undefined);
     try {
       setResult({ report: await fetchAccessReport(who), who });
       setText('');
+      setRequestedText('');
     } catch (e) {
       const body = e instanceof HttpError ? (e.body as { errors?: Record<string, string> } | undefined) : undefined;
+      if (body?.errors?.['requestedOn']) setRequestedError(translate('app.access_report.requested_future'));
       const rule = body?.errors?.['cpr'] ?? body?.errors?.['citizenId'];
       setError(e instanceof HttpError && e.status === 404 ? translate('app.access_report.not_found') : rule ? translate(rule, { _: rule }) : translate('app.access_report.failed'));
     } finally {
@@ -219,6 +228,22 @@ export const CitizenAccessReportPage = () => {
               error={error !== undefined}
               helperText={error ?? (byId ? translate('app.access_report.by_id_hint') : undefined)}
               size="small"
+            />
+            <TextField
+              name="requestedOn"
+              label={translate('app.access_report.requested_on')}
+              value={requestedText}
+              onChange={(e) => {
+                setRequestedText(e.target.value);
+                setRequestedError(undefined);
+              }}
+              autoComplete="off"
+              placeholder={translate('app.dates.placeholder')}
+              slotProps={{ htmlInput: { 'data-testid': 'access-report-requested-on', inputMode: 'numeric', spellCheck: false } }}
+              error={requestedError !== undefined}
+              helperText={requestedError ?? (requestedOn ? `${translate('app.access_report.due_on')}: ${formatDate(accessRequestDueOn(requestedOn))}` : translate('app.access_report.requested_hint'))}
+              size="small"
+              required
             />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
               <Button type="submit" variant="contained" disabled={busy} data-testid="access-report-produce">

@@ -14,6 +14,8 @@ import { TreatmentPlanSection } from '../treatment-plans/TreatmentPlanSection';
 import { ConsentPanel } from '../consents/ConsentPanel';
 import { CitizenMerges } from '../citizen-merges/CitizenMerges';
 import { LegalHoldPanel } from '../retention/LegalHoldPanel';
+import { useMergedRedirect } from '../citizen-merges/useMergedRedirect';
+import { CitizenHandovers } from '../handovers/CitizenHandovers';
 
 const Actions = () => {
   const citizen = useRecordContext<Citizen>();
@@ -79,6 +81,7 @@ const Body = () => {
       <Divider sx={{ my: 2 }} />
       <ConsentPanel citizenId={String(citizen.id)} />
       <CitizenMerges />
+      <CitizenHandovers citizenId={String(citizen.id)} />
       <CitizenCaseRequests citizenId={String(citizen.id)} />
       <LegalHoldPanel citizenId={String(citizen.id)} />
       <CitizenTimeline citizenId={String(citizen.id)} />
@@ -96,7 +99,7 @@ const Body = () => {
 /** The citizen's page: details, then everything that happened in their treatment, newest first. */
 export const CitizenShow = () => (
   // minWidth 0: the card keeps to the screen's width (a flex item would grow to its widest table).
-  <Show actions={<Actions />} sx={{ '& .RaShow-card': { minWidth: 0 } }}>
+  <Show actions={<Actions />} queryOptions={useMergedRedirect()} sx={{ '& .RaShow-card': { minWidth: 0 } }}>
     <Body />
   </Show>
 );

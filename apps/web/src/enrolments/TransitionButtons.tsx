@@ -3,7 +3,7 @@ import type { Enrolment, EnrolmentState, RegisterEndStatus } from '@outcomes/con
 import { allowedTransitions, COURSE_ENDING_STATES } from '@outcomes/domain';
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useGetList, useLocaleState, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
 import { todayLocal } from '../common/dates';
 import { DanishDateTextField } from '../common/DanishDateField';
 import { apiErrorOf } from '../common/http-errors';
@@ -37,13 +37,23 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
   useEffect(() => {
     if (ending) fetchEndStatuses().then(setEndStatuses, () => setEndStatuses([]));
   }, [ending]);
+  // Moves (issue 22): a course ends transferred to another municipality, named; then the hand-over is offered.
+  const moving = to === 'transferred';
+  const [destination, setDestination] = useState('');
+  const redirect = useRedirect();
+  const { identity } = useGetIdentity();
+  const { data: municipalities = [] } = useGetList('municipalities', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } }, { enabled: moving });
 
   const overrideTooShort = failures !== undefined && override.trim().length < MIN_OVERRIDE;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!date || overrideTooShort || (ending && !endStatus)) {
-      setFieldErrors({ ...(date ? {} : { date: 'ra.validation.required' }), ...(ending && !endStatus ? { endStatus: 'ra.validation.required' } : {}) });
+    if (!date || overrideTooShort || (ending && !endStatus) || (moving && !destination)) {
+      setFieldErrors({
+        ...(date ? {} : { date: 'ra.validation.required' }),
+        ...(ending && !endStatus ? { endStatus: 'ra.validation.required' } : {}),
+        ...(moving && !destination ? { transferredToMunicipalityId: 'ra.validation.required' } : {}),
+      });
       return;
     }
     setBusy(true);
@@ -55,6 +65,7 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
         ...(starting ? (reason.trim() ? { reason: reason.trim() } : {}) : { reason: reason.trim() || null }),
         ...(failures ? { eligibilityOverride: override.trim() } : {}),
         ...(ending ? { endStatus } : {}),
+        ...(moving ? { transferredToMunicipalityId: destination } : {}),
         version: enrolment.version,
       });
       notify('resources.enrolments.transitioned', {
@@ -62,6 +73,10 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
         messageArgs: { state: translate(`resources.enrolments.states.${to}`) },
       });
       onClose();
+      if (moving) {
+        redirect('create', 'handovers', undefined, undefined, { record: { citizenId: enrolment.citizenId, toMunicipalityId: destination, enrolmentId: enrolment.id } });
+        return;
+      }
       refresh();
     } catch (error) {
       const body = apiErrorOf(error);
@@ -130,6 +145,30 @@ const TransitionDialog = ({ enrolment, to, onClose }: { enrolment: Enrolment; to
                     {endStatusLabel(status, locale, status.code)}
                   </MenuItem>
                 ))}
+              </TextField>
+            )}
+            {moving && (
+              <TextField
+                select
+                name="transferredToMunicipalityId"
+                label={translate('resources.enrolments.fields.transferredToMunicipalityId')}
+                value={destination}
+                onChange={(event) => {
+                  setDestination(event.target.value);
+                  setFieldErrors(({ transferredToMunicipalityId: _cleared, ...rest }) => rest);
+                }}
+                required
+                error={errorOf('transferredToMunicipalityId') !== undefined}
+                helperText={errorOf('transferredToMunicipalityId') ?? translate('resources.enrolments.transferred_hint')}
+                data-testid="transferred-to"
+              >
+                {municipalities
+                  .filter((m) => String(m.id) !== (identity as { municipalityId?: string } | undefined)?.municipalityId)
+                  .map((m) => (
+                    <MenuItem key={String(m.id)} value={String(m.id)}>
+                      {String(m['name'])}
+                    </MenuItem>
+                  ))}
               </TextField>
             )}
             {(!starting || fieldErrors['reason'] !== undefined || reason !== '') && (

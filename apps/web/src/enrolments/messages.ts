@@ -18,6 +18,7 @@ export const enrolmentMessages: FeatureMessages = {
           startDate: 'Startdato',
           endDate: 'Slutdato',
           endReason: 'Årsag',
+          transferredToMunicipalityId: 'Flytter til kommune',
           attestations: 'Bekræftelser',
           eligibilityOverride: 'Begrundelse for dispensation',
           sessionsAttended: 'Fremmøde',
@@ -38,6 +39,7 @@ export const enrolmentMessages: FeatureMessages = {
           dropped_out: 'Registrér frafald',
           transferred: 'Registrér overførsel',
         },
+        transferred_hint: 'Kommunen, borgeren flytter til. Bagefter kan I overdrage borgeren dertil.',
         reason_hint: {
           cancelled: 'Hvorfor forløbet ikke blev til noget',
           completed: 'Valgfrit',
@@ -121,6 +123,7 @@ export const enrolmentMessages: FeatureMessages = {
           startDate: 'Start date',
           endDate: 'End date',
           endReason: 'Reason',
+          transferredToMunicipalityId: 'Moves to municipality',
           attestations: 'Attestations',
           eligibilityOverride: 'Reason for the exception',
           sessionsAttended: 'Attendance',
@@ -141,6 +144,7 @@ export const enrolmentMessages: FeatureMessages = {
           dropped_out: 'Record a drop-out',
           transferred: 'Record a transfer',
         },
+        transferred_hint: 'The municipality the citizen moves to. Afterwards you can hand the citizen over to it.',
         reason_hint: {
           cancelled: 'Why the enrolment did not go ahead',
           completed: 'Optional',

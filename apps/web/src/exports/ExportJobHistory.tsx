@@ -3,6 +3,7 @@ import type { ExportJob, ExportJobStatus } from '@outcomes/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { DownloadButton } from './DownloadButton';
+import { SyntaxDownloads } from './SyntaxDownloads';
 import { disclosureSummary } from './disclosure-summary';
 import { formatBytes, isDownloadable } from './export-jobs';
 
@@ -56,7 +57,14 @@ export const ExportJobHistory = ({ jobs }: { jobs: ExportJob[] }) => {
               )}
             </TableCell>
             <TableCell>{job.status === 'done' && job.expiresAt ? formatDateTime(job.expiresAt, locale) : ''}</TableCell>
-            <TableCell align="right">{isDownloadable(job, now) && <DownloadButton job={job} />}</TableCell>
+            <TableCell align="right">
+              {isDownloadable(job, now) && (
+                <>
+                  <DownloadButton job={job} />
+                  <SyntaxDownloads job={job} compact />
+                </>
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
 import { DownloadButton } from './DownloadButton';
+import { SyntaxDownloads } from './SyntaxDownloads';
 import { disclosureSummary } from './disclosure-summary';
 import { formatBytes, isDownloadable, isUnderWay } from './export-jobs';
 
@@ -75,6 +76,7 @@ export const ExportJobProgress = ({ jobId, onFinished }: { jobId: string; onFini
         </Typography>
         {isDownloadable(job, new Date()) && <DownloadButton job={job} variant="contained" />}
       </Stack>
+      {isDownloadable(job, new Date()) && <SyntaxDownloads job={job} />}
     </Paper>
   );
 };

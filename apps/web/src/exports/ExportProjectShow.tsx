@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import type { ExportJob, ExportProject } from '@outcomes/contracts';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import {
   ChipField,
   EditButton,
@@ -16,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import { ExportContents } from './ExportContents';
 import { ExportJobHistory } from './ExportJobHistory';
 import { ExportJobProgress } from './ExportJobProgress';
@@ -43,7 +44,10 @@ const ProjectExports = () => {
     { filter: { projectId: project?.id }, sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 50 } },
     { enabled: project !== undefined },
   );
-  const [followedId, setFollowedId] = useState<string>();
+  // The job just started lives in the address (?job=, an export job's id, nothing personal): a
+  // change of language draws the page again from scratch, and the finished job's panel stays.
+  const [search, setSearch] = useSearchParams();
+  const followedId = search.get('job') ?? undefined;
   const { refetch } = jobs;
   const refreshHistory = useCallback(() => void refetch(), [refetch]);
   if (!project) return null;
@@ -59,7 +63,7 @@ const ProjectExports = () => {
         projectId={project.id}
         busy={underWay !== undefined}
         onStarted={(job) => {
-          setFollowedId(job.id);
+          setSearch({ job: job.id }, { replace: true });
           refreshHistory();
         }}
       />

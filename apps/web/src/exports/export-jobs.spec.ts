@@ -1,5 +1,5 @@
 import type { ExportJob } from '@outcomes/contracts';
-import { downloadUrl, formatBytes, isDownloadable, jobUnderWay, ungrantedIds } from './export-jobs';
+import { downloadUrl, formatBytes, hasSyntaxFiles, isDownloadable, jobUnderWay, syntaxUrl, ungrantedIds } from './export-jobs';
 
 const job = (overrides: Partial<ExportJob>): ExportJob => ({
   id: 'j1',
@@ -37,6 +37,11 @@ describe('export jobs', () => {
 
   it('downloads by the job id alone', () => {
     expect(downloadUrl({ id: '00000000-0000-4000-8000-000000000001' })).toBe('/api/export-jobs/00000000-0000-4000-8000-000000000001/download');
+  });
+
+  it('offers syntax files for a CSV export only, by the job id, format and language alone', () => {
+    expect(syntaxUrl({ id: '00000000-0000-4000-8000-000000000001' }, 'stata', 'en')).toBe('/api/export-jobs/00000000-0000-4000-8000-000000000001/syntax/stata?lang=en');
+    expect([hasSyntaxFiles(job({})), hasSyntaxFiles(job({ format: 'xlsx' }))]).toEqual([true, false]);
   });
 
   it('gives file sizes in the language’s format', () => {

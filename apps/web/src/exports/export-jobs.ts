@@ -1,4 +1,4 @@
-import type { ExportJob, ExportJobStatus } from '@outcomes/contracts';
+import type { ExportJob, ExportJobStatus, ExportLabelLanguage, ExportSyntaxFormat } from '@outcomes/contracts';
 import { intlLocale } from '../common/dates';
 
 /** Still working: the progress bar polls these. */
@@ -13,6 +13,13 @@ export const isDownloadable = (job: ExportJob, now: Date): boolean =>
 
 /** The file, through the session cookie: the link carries only the job's id, nothing personal. */
 export const downloadUrl = (job: Pick<ExportJob, 'id'>): string => `/api/export-jobs/${encodeURIComponent(job.id)}/download`;
+
+/** A syntax file (R, Stata, SPSS) that reads the job's CSV, with labels in one language; made by the API from the codebook. */
+export const syntaxUrl = (job: Pick<ExportJob, 'id'>, format: ExportSyntaxFormat, lang: ExportLabelLanguage): string =>
+  `/api/export-jobs/${encodeURIComponent(job.id)}/syntax/${format}?lang=${lang}`;
+
+/** Syntax files read CSV: an XLSX export carries its codebook as a sheet instead. */
+export const hasSyntaxFiles = (job: Pick<ExportJob, 'format'>): boolean => job.format === 'csv';
 
 /** "12,3 kB": files of a few bytes to many megabytes. */
 export function formatBytes(bytes: number, locale: string): string {

@@ -29,6 +29,10 @@ import { consentMessages } from '../consents/messages';
 import { citizenMergeMessages } from '../citizen-merges/messages';
 import { referralMessages } from '../referrals/messages';
 import { emergencyAccessMessages } from '../emergency-access/messages';
+import { apiTokenMessages } from '../api-tokens/messages';
+import { treatmentProviderMessages } from '../treatment-providers/messages';
+import { handoverMessages } from '../handovers/messages';
+import { importMessages } from '../imports/messages';
 
 /**
  * One way for messages: every feature folder keeps its own Danish and English texts beside its
@@ -73,6 +77,10 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   citizenMergeMessages,
   referralMessages,
   emergencyAccessMessages,
+  treatmentProviderMessages,
+  handoverMessages,
+  apiTokenMessages,
+  importMessages,
 ];
 
 type Tree = { [key: string]: unknown };

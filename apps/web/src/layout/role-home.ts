@@ -17,11 +17,11 @@ export const ROLE_HOME: Record<Role, ResourceName | null> = {
  * entries a role sees stays with the permissions table (a resource not listed keeps its place after these).
  */
 export const MENU_ORDER: Record<Role, readonly ResourceName[]> = {
-  staff: ['citizens', 'case-requests', 'referrals', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures', 'emergency-accesses'],
+  staff: ['citizens', 'case-requests', 'referrals', 'handovers', 'sessions', 'outreach-contacts', 'enrolments', 'assessments', 'groups', 'group-meetings', 'outcomes', 'register', 'guarantee-figures', 'emergency-accesses', 'treatment-providers', 'imports'],
   coordinator: ['coordinator-dashboard', 'groups', 'group-meetings', 'volunteers', 'trainings', 'organisations'],
   evaluator: ['outcomes', 'export-projects', 'evaluator-grants'],
-  admin: ['users', 'guarantee-figures', 'emergency-accesses', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'retention'],
-  operator: ['programmes', 'municipalities', 'centres', 'access-log'],
+  admin: ['users', 'guarantee-figures', 'emergency-accesses', 'access-log', 'citizen-access-reports', 'evaluator-grants', 'centres', 'programmes', 'municipalities', 'treatment-providers', 'retention'],
+  operator: ['programmes', 'treatment-providers', 'municipalities', 'centres', 'access-log'],
 };
 
 /** `visible` in the role's menu order: its listed entries first, in that order, then the rest as they came. */

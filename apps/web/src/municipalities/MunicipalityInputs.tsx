@@ -35,6 +35,8 @@ export const MunicipalityInputs = () => {
       )}
       {/* Emergency access (issue 22): how long another municipality's staff may read a citizen of this one. */}
       <NumberInput source="emergencyAccessHours" validate={[minValue(1), maxValue(72)]} step={1} helperText="resources.municipalities.fields.emergencyAccessHours_hint" sx={{ maxWidth: 240 }} />
+      <NumberInput source="handoverReadDays" validate={[minValue(1), maxValue(365)]} step={1} helperText="resources.municipalities.fields.handoverReadDays_hint" sx={{ maxWidth: 240 }} />
+      <NumberInput source="apiTokenMaxDays" validate={[minValue(1), maxValue(365)]} step={1} helperText="resources.municipalities.fields.apiTokenMaxDays_hint" sx={{ maxWidth: 240 }} />
     </>
   );
 };

@@ -15,6 +15,10 @@ export const municipalityMessages: FeatureMessages = {
           // Emergency access (issue 22)
           emergencyAccessHours: 'Nødadgang varer (timer)',
           emergencyAccessHours_hint: 'Hvor længe en medarbejder i en anden kommune kan læse en af jeres borgeres journal ved nødadgang (1-72 timer)',
+          handoverReadDays: 'Overdragelse kan læses (dage)',
+          handoverReadDays_hint: 'Hvor længe den nye kommune kan læse den gamle journal, når den har modtaget en overdragelse af en borger, der flytter (1-365 dage)',
+          apiTokenMaxDays: 'API-nøgler kan højst gælde (dage)',
+          apiTokenMaxDays_hint: 'Den længste levetid en bruger kan give en personlig API-nøgle (1-365 dage)',
           q: 'Søg',
           createdAt: 'Oprettet',
           updatedAt: 'Opdateret',
@@ -38,6 +42,10 @@ export const municipalityMessages: FeatureMessages = {
           // Emergency access (issue 22)
           emergencyAccessHours: 'Emergency access lasts (hours)',
           emergencyAccessHours_hint: "How long another municipality's staff member may read one of your citizens' records under emergency access (1-72 hours)",
+          handoverReadDays: 'Hand-over readable (days)',
+          handoverReadDays_hint: "How long the new municipality may read the old record after accepting the hand-over of a citizen who moves (1-365 days)",
+          apiTokenMaxDays: 'API tokens live at most (days)',
+          apiTokenMaxDays_hint: 'The longest a user may make a personal API token live (1-365 days)',
           q: 'Search',
           createdAt: 'Created',
           updatedAt: 'Updated',

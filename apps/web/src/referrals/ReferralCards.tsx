@@ -1,12 +1,15 @@
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { EnrolmentState, Referral, ReferralProgress, ReferralState } from '@outcomes/contracts';
+import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { useState } from 'react';
-import { Link, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { Link, useGetIdentity, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { formatScore } from '../assessments/scores';
 import { formatDate } from '../common/dates';
 import { apiErrorOf } from '../common/http-errors';
 import { EnrolmentStateChip } from '../enrolments/EnrolmentStateChip';
 import { EndStatusText } from '../register/EndStatusText';
 import { acceptReferral, declineReferral, fetchProgress, withdrawReferral } from './api';
+import { ProviderRecords } from './ProviderRecords';
 
 const t = (key: string): string => `app.referrals.${key}`;
 const STATE_COLOUR: Record<ReferralState, 'default' | 'info' | 'success' | 'warning'> = { sent: 'info', accepted: 'success', declined: 'warning', withdrawn: 'default' };
@@ -74,7 +77,7 @@ const AnswerDialog = ({ referral, kind, onClose, onDone }: { referral: Referral;
             helperText={kind === 'decline' ? translate(t('reason_hint')) : undefined}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 2000 } }}
+            slotProps={{ htmlInput: { maxLength: 2000, lang: 'da' } }}
             data-testid="referral-reason"
             sx={{ mt: 1 }}
           />
@@ -136,6 +139,35 @@ export const ProgressView = ({ referralId }: { referralId: string }) => {
           <EndStatusText code={progress.endStatus} />
         </Typography>
       )}
+      <AsiOutcome progress={progress} />
+    </Box>
+  );
+};
+
+/** The course's latest ASI composites at the receiving side and the dates of its assessments (decision 119). */
+const AsiOutcome = ({ progress }: { progress: ReferralProgress }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const latest = progress.asiLatest;
+  if (!latest) {
+    return <Typography variant="body2">{translate(t('asi_none'))}</Typography>;
+  }
+  return (
+    <Box data-testid="referral-asi" sx={{ mt: 0.5 }}>
+      <Typography variant="body2">{translate(t('asi_latest'), { date: formatDate(latest.assessedOn) })}</Typography>
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 2, rowGap: 0.25, m: 0, justifyContent: 'start' }}>
+        {COMPOSITE_DOMAINS.map((domain) => (
+          <Box key={domain} sx={{ display: 'contents' }}>
+            <Typography variant="body2" component="dt">
+              {translate(`resources.assessments.domains.${domain}`)}
+            </Typography>
+            <Typography variant="body2" component="dd" sx={{ m: 0, textAlign: 'right' }}>
+              {formatScore(latest[domain], locale)}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+      <Typography variant="body2">{translate(t('asi_dates'), { dates: progress.asiDates.map((d) => formatDate(d)).join(', ') })}</Typography>
     </Box>
   );
 };
@@ -163,7 +195,11 @@ export const ReferralCard = ({ referral, onChanged }: { referral: Referral; onCh
         <ReferralStateChip state={referral.state} />
       </Stack>
       <Typography variant="body2">
-        {incoming ? `${translate(t('from'))}: ${referral.fromMunicipalityName}` : `${translate(t('to'))}: ${referral.toCentreName}, ${referral.toMunicipalityName}`}
+        {incoming
+          ? `${translate(t('from'))}: ${referral.fromMunicipalityName}`
+          : referral.providerId
+            ? `${translate(t('to'))}: ${referral.providerName ?? ''} (${translate(t('approved_provider'))})`
+            : `${translate(t('to'))}: ${referral.toCentreName ?? ''}, ${referral.toMunicipalityName ?? ''}`}
         {incoming && ` · ${translate(t('to'))}: ${referral.toCentreName}`}
         {` · ${translate(t('referred'))} ${formatDate(referral.referredOn)}`}
       </Typography>
@@ -198,7 +234,8 @@ export const ReferralCard = ({ referral, onChanged }: { referral: Referral; onCh
           {translate(t('withdraw'))}
         </Button>
       )}
-      {!incoming && referral.state === 'accepted' && <ProgressView referralId={referral.id} />}
+      {!incoming && referral.providerId && <ProviderRecords referral={referral} onChanged={onChanged} />}
+      {!incoming && !referral.providerId && referral.state === 'accepted' && <ProgressView referralId={referral.id} />}
       {dialogue && (
         <AnswerDialog
           referral={referral}

@@ -19,3 +19,8 @@ const post = async (path: string, body: Record<string, unknown>): Promise<Referr
 export const acceptReferral = (id: string, body: { programmeId: string; version: number }) => post(`${base(id)}/acceptance`, body);
 export const declineReferral = (id: string, body: { reason: string; version: number }) => post(`${base(id)}/refusal`, body);
 export const withdrawReferral = (id: string, body: { reason: string; version: number }) => post(`${base(id)}/withdrawal`, body);
+
+/** A referral to a provider: the provider's answer, as the referring staff heard it (a provider has no users). */
+export const recordProviderAnswer = (id: string, body: { answer: 'accepted' | 'declined'; answeredOn: string; reason: string | null; version: number }) => post(`${base(id)}/provider-answer`, body);
+/** A provider's accepted referral: the course's end as the provider reported it. */
+export const recordProviderOutcome = (id: string, body: { endDate: string; endStatus: string; version: number }) => post(`${base(id)}/provider-outcome`, body);

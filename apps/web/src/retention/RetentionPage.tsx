@@ -1,11 +1,12 @@
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { RetentionOverview } from '@outcomes/contracts';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { formatDate, formatDateTime } from '../common/dates';
 import { ScrollRegion } from '../common/ScrollRegion';
+import { apiErrorOf } from '../common/http-errors';
 import { fetchRetention, runRetention } from './api';
 import { shortId, totalRows } from './retention-text';
 
@@ -68,9 +69,16 @@ const Rows = ({ rows }: { rows: Record<string, number> }) => {
 };
 
 /** The dry run: the citizens the next run erases, by record id and dates only (the admin reads no citizen). */
-const DryRun = ({ overview, onRun, running }: { overview: RetentionOverview; onRun: () => void; running: boolean }) => {
+const DryRun = ({ overview, onRun, running }: { overview: RetentionOverview; onRun: (expectedCount: number) => void; running: boolean }) => {
   const translate = useTranslate();
   const [confirming, setConfirming] = useState(false);
+  // The admin types the count they read; the run erases only when the dry run still lists that many (decision 118).
+  const [typed, setTyped] = useState('');
+  const typedCount = /^\d+$/.test(typed.trim()) ? Number(typed.trim()) : null;
+  const close = () => {
+    setConfirming(false);
+    setTyped('');
+  };
   return (
     <Panel title={translate('app.retention.dry_run')} testId="retention-dry-run">
       <Typography data-testid="retention-due-summary">
@@ -119,20 +127,34 @@ const DryRun = ({ overview, onRun, running }: { overview: RetentionOverview; onR
           {translate('app.retention.run_now')}
         </Button>
       </Stack>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="retention-confirm-title">
+      <Dialog open={confirming} onClose={close} aria-labelledby="retention-confirm-title">
         <DialogTitle id="retention-confirm-title">{translate('app.retention.confirm_title')}</DialogTitle>
         <DialogContent>
           <DialogContentText>{translate('app.retention.confirm_text', { smart_count: overview.dueTotal })}</DialogContentText>
+          <TextField
+            sx={{ mt: 2 }}
+            size="small"
+            fullWidth
+            label={translate('app.retention.confirm_count')}
+            helperText={typed !== '' && typedCount !== overview.dueTotal ? translate('app.retention.confirm_count_differs', { smart_count: overview.dueTotal }) : translate('app.retention.confirm_count_hint')}
+            error={typed !== '' && typedCount !== overview.dueTotal}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'retention-confirm-count' } }}
+          />
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
+          <Button onClick={close}>{translate('ra.action.cancel')}</Button>
           <Button
             color="error"
             variant="contained"
             data-testid="retention-confirm"
+            disabled={typedCount !== overview.dueTotal}
             onClick={() => {
-              setConfirming(false);
-              onRun();
+              if (typedCount === null) return;
+              close();
+              onRun(typedCount);
             }}
           >
             {translate('app.retention.confirm')}
@@ -188,17 +210,20 @@ export const RetentionPage = () => {
     fetchRetention().then(setOverview, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
-  const run = () => {
+  const run = (expectedCount: number) => {
     setRunning(true);
-    runRetention().then(
+    runRetention(expectedCount).then(
       (done) => {
         notify('app.retention.ran', { type: 'success', messageArgs: { smart_count: done.citizens } });
         setRunning(false);
         load();
       },
       (e: Error) => {
-        notify(e.message, { type: 'error' });
+        // The dry run changed since it was read (409 COUNT_CHANGED): nothing was erased; show it again.
+        const changed = apiErrorOf(e).code === 'COUNT_CHANGED';
+        notify(changed ? 'app.retention.count_changed' : e.message, { type: 'error' });
         setRunning(false);
+        if (changed) load();
       },
     );
   };

@@ -7,4 +7,6 @@ const httpClient = createHttpClient();
 export const fetchRetention = async (): Promise<RetentionOverview> => (await httpClient('/api/retention')).json as RetentionOverview;
 
 /** Runs retention now in the admin's municipality: erases exactly what the dry run lists. */
-export const runRetention = async (): Promise<RetentionRun> => (await httpClient('/api/retention/runs', { method: 'POST', body: '{}' })).json as RetentionRun;
+/** Runs now, erasing only when the dry run still lists `expectedCount` citizens (the count the admin confirmed). */
+export const runRetention = async (expectedCount: number): Promise<RetentionRun> =>
+  (await httpClient('/api/retention/runs', { method: 'POST', body: JSON.stringify({ expectedCount }) })).json as RetentionRun;

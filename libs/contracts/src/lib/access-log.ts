@@ -50,7 +50,18 @@ export interface SearchCriterion {
 export interface AccessLogVerification {
   ok: boolean;
   checked: number;
-  /** The first row whose hash does not match, when not ok. */
+  /** The first row whose hash does not match, when not ok (the lowest across chains). */
+  firstBrokenSeq: number | null;
+  reason: string | null;
+  /** Each hash chain (a municipality's, the national one, the legacy one), walked on its own. */
+  chains?: AccessLogChainVerification[];
+}
+
+/** One chain's verdict: `chain` is a municipality's id, 'national' or 'legacy'. */
+export interface AccessLogChainVerification {
+  chain: string;
+  ok: boolean;
+  checked: number;
   firstBrokenSeq: number | null;
   reason: string | null;
 }

@@ -1,3 +1,4 @@
+import type { TreatmentKind } from './treatment-provider';
 import type { RecordMeta } from './resources';
 
 /** How the citizen's request reached the municipality or a treatment place (the channel code list). */
@@ -117,6 +118,8 @@ export interface CaseDecision {
   /** The decision this one replaces (changed, or after a complaint); null for the first. */
   supersedesId: string | null;
   decidedByUserId: string;
+  /** The kind of treatment decided (outpatient / day / residential), if recorded: a referral's place must be of this kind (decision 106). */
+  treatmentKind: TreatmentKind | null;
 }
 
 /**

@@ -42,6 +42,9 @@ export interface CitizenAccessReport {
   producedAt: string;
   /** The Danish date it was produced ("today" in Denmark). */
   producedOn: string;
+  /** The day the citizen's request was received (the admin enters it), and the answer's deadline: one month later (GDPR art. 12(3)). */
+  requestedOn: string;
+  dueOn: string;
   municipality: { id: string; name: string };
   citizen: { id: string; firstName: string; lastName: string; cpr: string | null; birthYear: number | null };
   /** Rows per table, in the order of `sections`. */
@@ -55,4 +58,6 @@ export interface CitizenAccessReport {
 export interface CitizenAccessReportRequest {
   cpr?: string;
   citizenId?: string;
+  /** The day the citizen's request was received (YYYY-MM-DD, not after today): required. */
+  requestedOn: string;
 }

@@ -43,4 +43,6 @@ export interface Enrolment extends RecordMeta {
   /** Progress against the protocol: sessions attended, of the programme's expected number (MOVE "7 of 12"). */
   sessionsAttended: number;
   expectedSessions: number | null;
+  /** The municipality the citizen moved to, for a course ended `transferred` (issue 22); null otherwise. */
+  transferredToMunicipalityId: string | null;
 }

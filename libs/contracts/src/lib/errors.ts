@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'NOT_READY',
   'GONE',
+  /** 409: R, Stata and SPSS syntax files read a CSV export; an XLSX export carries its codebook as a sheet instead. */
+  'NOT_CSV',
   /** 405: the method does not exist for the resource (a session is never deleted: mark it entered in error). */
   'METHOD_NOT_ALLOWED',
   /** 409: a typo fix after the author's window; correct the note with a reason instead. */
@@ -49,14 +51,26 @@ export const ERROR_CODES = [
   'MERGE_UNDO_CLOSED',
   /** 409: the referral is no longer `sent` (already answered or withdrawn): it cannot be answered or withdrawn again. */
   'REFERRAL_ANSWERED',
+  /** 409: the treatment provider is not approved on the referral day (its approval has not begun or has lapsed); `errors.providerId` says which. */
+  'PROVIDER_NOT_APPROVED',
   /** 409: the citizen is under a legal hold; retention erases nothing of theirs until it is lifted (`errors.citizenId` names the hold's reason). */
   'LEGAL_HOLD',
   /** 409: the citizen is not due for erasure (a course is open, or the last entry is inside the retention period). */
   'NOT_DUE',
+  /** 409: the retention run's confirmed count (`expectedCount`) is not what the dry run lists now; nothing was erased. */
+  'COUNT_CHANGED',
   /** 409: emergency access asked for a citizen of the caller's own municipality: open the ordinary record. */
   'OWN_CITIZEN',
+  /** 409: the hand-over is no longer `sent` (already answered or withdrawn): it cannot be answered or withdrawn again. */
+  'HANDOVER_ANSWERED',
   'UNAUTHORIZED',
+  /** 401: the personal API token has passed its expiry; make a new one. */
+  'TOKEN_EXPIRED',
+  /** 401: the personal API token was revoked (by its user or their admin, or because the user was deactivated or changed role). */
+  'TOKEN_REVOKED',
   'FORBIDDEN',
+  /** 403: the personal API token's scope does not include what the request does; `errors.scope` names the missing permission. */
+  'TOKEN_SCOPE',
   'PAYLOAD_TOO_LARGE',
   'TOO_MANY_REQUESTS',
   'TOO_MANY_EXPORTS',

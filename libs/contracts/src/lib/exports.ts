@@ -7,6 +7,15 @@ export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Syntax files beside a finished CSV export (GET /api/export-jobs/:id/syntax/:format?lang=): programs
+ * that read the CSV with the codebook's types, variable labels and value labels, in Danish or English.
+ */
+export const EXPORT_SYNTAX_FORMATS = ['r', 'stata', 'spss'] as const;
+export type ExportSyntaxFormat = (typeof EXPORT_SYNTAX_FORMATS)[number];
+export const EXPORT_LABEL_LANGUAGES = ['da', 'en'] as const;
+export type ExportLabelLanguage = (typeof EXPORT_LABEL_LANGUAGES)[number];
+
 /** queued → running → done (downloadable until expiresAt, then expired) or failed. */
 export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
 export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];

@@ -20,6 +20,12 @@ export interface Municipality extends RecordMeta {
   // --- Emergency access (issue 22) ---
   /** Hours an emergency access to this municipality's citizens lasts (1-72; default 24); set by its admin. */
   emergencyAccessHours: number;
+  // --- Moves between municipalities (issue 22) ---
+  /** Days the new municipality may read this municipality's record of a citizen whose hand-over it accepted (1-365; default 90). */
+  handoverReadDays: number;
+  // --- Personal API tokens (issue 24) ---
+  /** The longest a user of this municipality may make an API token live, in days (1-365; default 365). */
+  apiTokenMaxDays: number;
 }
 
 /** What a form sends: the operator's code and name, the admin's settings. */
@@ -32,4 +38,8 @@ export type MunicipalityInput = Pick<Municipality, 'code' | 'name'> & {
   retentionSocialYears?: number;
   // --- Emergency access (issue 22) ---
   emergencyAccessHours?: number;
+  // --- Moves between municipalities (issue 22) ---
+  handoverReadDays?: number;
+  // --- Personal API tokens (issue 24) ---
+  apiTokenMaxDays?: number;
 };

@@ -10,6 +10,7 @@ export type Action = (typeof ACTIONS)[number];
 
 const READ = ['list', 'read'] as const satisfies readonly Action[];
 const ALL = ACTIONS;
+const TOKENS = ['list', 'create', 'delete'] as const satisfies readonly Action[];
 
 /**
  * Who may do what: the one permissions table, enforced by the API's guard, used by the web app to
@@ -30,10 +31,19 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     // A legal hold on a citizen (retention erases nothing of theirs while it holds): placed and lifted (update), never deleted.
     'legal-holds': ['list', 'read', 'create', 'update'],
     // Emergency access (break-the-glass): open another municipality's citizen's record, read-only, for a while.
-    'emergency-accesses': ['list', 'read', 'create'] },
-  coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'] },
+    'emergency-accesses': ['list', 'read', 'create'],
+    // The national register of approved private treatment providers: read to refer a citizen to one.
+    'treatment-providers': READ,
+    // Moves: hand over a citizen to another municipality; answer (update) and read the history of incoming ones. Never deleted.
+    handovers: ['list', 'read', 'create', 'update'],
+    // Import of a CSV/XLSX (issue 24): upload (create), dry run and run (update), their own imports only. Not the
+    // admin: each row is a citizen's data, and the admin reads none (decision 74; decision 153).
+    imports: ['list', 'read', 'create', 'update'],
+    // Personal API tokens (issue 24): every role makes, lists and revokes (delete) its own; an admin also its users'.
+    'api-tokens': TOKENS },
+  coordinator: { municipalities: READ, centres: READ, programmes: READ, groups: ['list', 'read', 'create', 'update'], 'group-meetings': ['list', 'read', 'create', 'update'], organisations: ['list', 'read', 'create', 'update'], volunteers: ['list', 'read', 'create', 'update'], trainings: ALL, 'coordinator-dashboard': ['list'], 'api-tokens': TOKENS },
   // Export jobs are never changed by hand: they run, finish and expire.
-  evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ },
+  evaluator: { municipalities: READ, centres: READ, programmes: READ, outcomes: ['list'], 'export-projects': ['list', 'read', 'create', 'update'], 'export-jobs': ['list', 'read', 'create'], 'evaluator-grants': READ, 'api-tokens': TOKENS },
   admin: {
     // Their own municipality's settings (hourly rate) only; municipalities come and go with the operator.
     municipalities: ['list', 'read', 'update'],
@@ -57,9 +67,12 @@ export const PERMISSIONS: Record<Role, Partial<Record<ResourceName, readonly Act
     // Emergency access (break-the-glass): the owner's review queue (update = mark reviewed or raised) and
     // their own staff's openings elsewhere; never the citizen's record itself.
     'emergency-accesses': ['list', 'read', 'update'],
+    'treatment-providers': READ,
+    'api-tokens': TOKENS,
   },
   // The national operator: the shared catalogue, never a citizen (no municipality, so no tenant rows).
-  operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ },
+  // The register of approved private treatment providers is national too, and theirs (decision 105).
+  operator: { municipalities: ALL, centres: READ, programmes: ALL, 'access-log': READ, 'treatment-providers': ALL, 'api-tokens': TOKENS },
 };
 
 export function can(role: Role, resource: ResourceName, action: Action): boolean {

@@ -25,10 +25,14 @@ export interface Referral extends RecordMeta {
   enrolmentId: string | null;
   fromMunicipalityId: string;
   fromMunicipalityName: string;
-  toMunicipalityId: string;
-  toMunicipalityName: string;
-  toCentreId: string;
-  toCentreName: string;
+  /** Another municipality's place: its municipality and centre; null when the referral is to a provider. */
+  toMunicipalityId: string | null;
+  toMunicipalityName: string | null;
+  toCentreId: string | null;
+  toCentreName: string | null;
+  /** An approved private treatment provider (decision 105); null when the referral is to a centre. */
+  providerId: string | null;
+  providerName: string | null;
   referredOn: string;
   /** The day the citizen chose this place themselves: the only waiver of the 14-day guarantee (§ 101 stk. 6). */
   citizenChoiceOn: string | null;
@@ -43,6 +47,10 @@ export interface Referral extends RecordMeta {
   answeredOn: string | null;
   /** Why the receiving place declined, or why the referring side withdrew. */
   reason: string | null;
+  /** A provider's course as the provider reported it, recorded by the referring staff (decision 107). */
+  outcomeEndDate: string | null;
+  /** A code of the register's end statuses (register_end_status). */
+  outcomeEndStatus: string | null;
 }
 
 /**
@@ -61,14 +69,47 @@ export interface ReferralProgress {
   endStatus: string | null;
   sessionsAttended: number;
   sessionsRecorded: number;
+  /** The course's latest ASI assessment at the receiving side: its date and seven composite scores (null: none yet). */
+  asiLatest: ReferralAsiComposites | null;
+  /** The dates of every ASI assessment of the course, oldest first. */
+  asiDates: string[];
+}
+
+/** An ASI assessment's composite scores (0-1; null where the domain could not be scored), as the referring side sees them. */
+export interface ReferralAsiComposites {
+  assessedOn: string;
+  medical: number | null;
+  employment: number | null;
+  alcohol: number | null;
+  drug: number | null;
+  legal: number | null;
+  family: number | null;
+  psychiatric: number | null;
 }
 
 /** POST /api/referrals */
 export interface CreateReferralBody {
   citizenId: string;
   caseRequestId: string;
-  toCentreId: string;
+  /** Exactly one of toCentreId (another municipality's centre) and providerId (an approved provider). */
+  toCentreId?: string | null;
+  providerId?: string | null;
   referredOn: string;
   citizenChoiceOn?: string | null;
   message?: string | null;
+}
+
+/** POST /api/referrals/:id/provider-answer: the provider's answer, as the referring staff heard it. */
+export interface ProviderAnswerBody {
+  answer: 'accepted' | 'declined';
+  answeredOn: string;
+  reason?: string | null;
+  version: number;
+}
+
+/** POST /api/referrals/:id/provider-outcome: the course's end as the provider reported it. */
+export interface ProviderOutcomeBody {
+  endDate: string;
+  endStatus: string;
+  version: number;
 }

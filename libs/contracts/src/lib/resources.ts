@@ -32,6 +32,14 @@ export const RESOURCES = [
   'legal-holds',
   'citizen-access-reports',
   'emergency-accesses',
+  // Free choice (issue 22): the national register of approved private treatment providers.
+  'treatment-providers',
+  // Moves between municipalities (issue 22): the old municipality's hand-over, answered by the new one.
+  'handovers',
+  // Personal API tokens (issue 24): every user's own, for scripts; an admin sees and revokes their users'.
+  'api-tokens',
+  // Import (issue 24): staff's CSV/XLSX of citizens, enrolments, sessions or assessments, dry run first.
+  'imports',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];

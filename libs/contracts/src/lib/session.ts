@@ -58,6 +58,3 @@ export interface NoteHistory {
   citizenId: string;
   versions: NoteVersion[];
 }
-
-/** Minutes after writing in which the author may fix a typo without a reason: the API's default (NOTE_TYPO_WINDOW_MINUTES). */
-export const DEFAULT_NOTE_TYPO_WINDOW_MINUTES = 15;

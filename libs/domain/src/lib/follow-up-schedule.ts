@@ -49,3 +49,32 @@ export function followUpSchedule(input: ScheduleInput): DueAssessment[] {
   }
   return schedule;
 }
+
+/** What `owesByToday` asks of an enrolment: followUpSchedule's input without the protocol and the day. */
+export type ScheduledEnrolment = Pick<ScheduleInput, 'startDate' | 'endDate' | 'state'>;
+
+/**
+ * Whether an enrolment owes a timepoint's assessment by `today`: its followUpSchedule entry is done,
+ * in its window or overdue (the outcome report's "due"). The same answer as building the schedule and
+ * finding the entry, without building it: the report asks it of every ended enrolment for each
+ * timepoint and benchmark, and at national scale (7,000 enrolments) the schedules' date arithmetic was
+ * most of the report's time in the API (a CPU profile: docs/performance.md). A window is open by today
+ * when today ≥ due − windowDays, that is when due ≤ today + windowDays: one addDays for the whole
+ * report instead of two per entry. `taken`: the enrolment has that timepoint's assessment.
+ */
+export function owesByToday(protocol: Pick<ScheduleInput, 'followUpMonths' | 'windowDays'>, today: string): (e: ScheduledEnrolment, timepoint: Timepoint, taken: boolean) => boolean {
+  const latestDue = addDays(today, protocol.windowDays);
+  return (e, timepoint, taken) => {
+    let due: string | null;
+    if (timepoint === 'intake') due = e.startDate;
+    else if (timepoint === 'end') due = hasEnded(e.state) ? e.endDate : null;
+    else {
+      const months = protocol.followUpMonths.find((m) => FOLLOW_UP[m] === timepoint);
+      // Not in the protocol's schedule: no entry, so nothing is owed (done or not).
+      if (months === undefined) return false;
+      due = hasEnded(e.state) && e.endDate ? addMonths(e.endDate, months) : null;
+    }
+    if (taken) return true;
+    return due !== null && due <= latestDue;
+  };
+}

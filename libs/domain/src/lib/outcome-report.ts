@@ -4,7 +4,7 @@ import { benchmarkTimepoint, protocolTimepoints } from './benchmark-timepoint';
 import { cellKey, perturb } from './disclosure/cell-key';
 import { perturbedSum } from './disclosure/magnitude';
 import type { PerturbationTable } from './disclosure/perturbation-table';
-import { followUpSchedule } from './follow-up-schedule';
+import { owesByToday } from './follow-up-schedule';
 import { hasEnded, isOpen } from './enrolment-state';
 import { DISCLOSURE_THRESHOLD, exactBinomialTest, pairedChange, pairedChangeOver, quartiles, wilson } from './statistics';
 
@@ -186,15 +186,11 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const timepoints = protocolTimepoints(protocol).map((t) => t.timepoint);
 
   /** Of a population, those who owe the timepoint's assessment by today (done, in its window or overdue). */
+  // followUpSchedule's answer for one timepoint, without building each enrolment's whole schedule.
+  const owes = owesByToday({ followUpMonths: protocol.followUpMonths, windowDays: protocol.followUpWindowDays }, input.today);
   const dueFor = (tp: Timepoint, population: Records): ReportEnrolment[] => {
     const taken = at(tp);
-    return population.filter((e) => {
-      const entry = followUpSchedule({
-        startDate: e.startDate, endDate: e.endDate, state: e.state, followUpMonths: protocol.followUpMonths, windowDays: protocol.followUpWindowDays,
-        taken: taken.has(e.id) ? [{ timepoint: tp, date: input.today }] : [], today: input.today,
-      }).find((d) => d.timepoint === tp);
-      return entry !== undefined && (entry.status === 'done' || entry.status === 'in-window' || entry.status === 'overdue');
-    });
+    return population.filter((e) => owes(e, tp, taken.has(e.id)));
   };
   const drugFreeOf = (tp: Timepoint, population: Records): { assessed: ReportEnrolment[]; free: ReportEnrolment[] } => {
     const taken = at(tp);
@@ -221,14 +217,21 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const intake = at('intake');
   const asiChange = timepoints.flatMap((timepoint) => {
     const later = at(timepoint);
-    return COMPOSITE_DOMAINS.map((domain) => {
-      const pairs = enrolments.flatMap((record) => {
-        const before = intake.get(record.id)?.scores[domain];
-        const after = later.get(record.id)?.scores[domain];
-        return typeof before === 'number' && typeof after === 'number' ? [{ record, difference: after - before }] : [];
+    // One pass over the enrolments for all the domains (each enrolment's two assessments looked up
+    // once), the pairs of each domain in enrolment order as before: a flatMap per domain allocated
+    // an array per enrolment and domain, 255,000 at national scale (docs/performance.md).
+    const pairsOf = COMPOSITE_DOMAINS.map((): { record: ReportEnrolment; difference: number }[] => []);
+    for (const record of enrolments) {
+      const before = intake.get(record.id)?.scores;
+      const after = later.get(record.id)?.scores;
+      if (!before || !after) continue;
+      COMPOSITE_DOMAINS.forEach((domain, i) => {
+        const b = before[domain];
+        const a = after[domain];
+        if (typeof b === 'number' && typeof a === 'number') pairsOf[i]?.push({ record, difference: a - b });
       });
-      return { timepoint, domain, change: publisher.change(pairs, `asi-change:${timepoint}:${domain}`) };
-    });
+    }
+    return COMPOSITE_DOMAINS.map((domain, i) => ({ timepoint, domain, change: publisher.change(pairsOf[i] ?? [], `asi-change:${timepoint}:${domain}`) }));
   });
 
   const benchmarks = input.published.map((published): BenchmarkFigure => {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_REQUEST_STATUSES, COURSE_KINDS, DECISION_OUTCOMES, REQUEST_CHANNELS } from '@outcomes/contracts';
-import type { CaseRequestStatus, CourseKind, DecisionOutcome, RequestChannel } from '@outcomes/contracts';
+import { CASE_REQUEST_STATUSES, COURSE_KINDS, DECISION_OUTCOMES, REQUEST_CHANNELS, TREATMENT_KINDS } from '@outcomes/contracts';
+import type { CaseRequestStatus, CourseKind, DecisionOutcome, RequestChannel, TreatmentKind } from '@outcomes/contracts';
 import { Transform, Type } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -118,4 +118,9 @@ export class CreateDecisionDto {
   @IsString({ message: 'complaintGuidance is required: 4 weeks, to the municipality, then Ankestyrelsen' })
   @Length(1, 4000, { message: 'complaintGuidance is required: 4 weeks, to the municipality, then Ankestyrelsen (at most 4000 characters)' })
   complaintGuidance!: string;
+
+  /** The kind of treatment decided (outpatient / day / residential); optional. */
+  @IsOptional()
+  @IsIn(TREATMENT_KINDS, { message: `treatmentKind must be one of ${TREATMENT_KINDS.join(', ')}` })
+  treatmentKind?: TreatmentKind | null;
 }

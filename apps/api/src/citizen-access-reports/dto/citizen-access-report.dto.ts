@@ -1,6 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CitizenAccessReportRequest } from '@outcomes/contracts';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
+const DATE = { message: '$property must be a date YYYY-MM-DD' };
 
 /**
  * Who the report is about, in the body (never a URL): a CPR number, matched exactly through its keyed
@@ -17,4 +19,9 @@ export class CitizenAccessReportDto implements CitizenAccessReportRequest {
   @IsOptional()
   @IsUUID('all', { message: 'citizenId must be a UUID' })
   citizenId?: string;
+
+  @ApiProperty({ description: "The day the citizen's request was received (YYYY-MM-DD, not after today); the answer is due one month later (GDPR art. 12(3))" })
+  @IsDateString({ strict: true }, DATE)
+  @Length(10, 10, DATE)
+  requestedOn!: string;
 }

@@ -1,8 +1,16 @@
 import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@outcomes/contracts';
+import type { RequestContext } from '../../tenancy/request-context';
 
 /** An error whose body is already in the shape every client reads: { statusCode, code, message, errors? }. */
 export class ApiException extends HttpException {
+  /**
+   * The refusal's own access-log rows: the request's transaction rolls back with the error, so the
+   * tenant interceptor runs this in a fresh tenant transaction of the same user before answering
+   * (e.g. an expired emergency access, logged in both municipalities). Never part of the answer.
+   */
+  logRefusal?: (ctx: RequestContext) => Promise<void>;
+
   constructor(status: number, code: ErrorCode, message: string, errors?: Record<string, string>, extra?: Pick<ApiErrorBody, 'existingId' | 'mergedIntoId' | 'allowed' | 'failures' | 'retryAfterSeconds'>) {
     const body: ApiErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}), ...extra };
     super(body, status);

@@ -88,6 +88,10 @@ export function mapDatabaseError(error: unknown): ApiException | undefined {
         return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${fields.join(', ')}: refers to a record that does not exist`, errors);
       }
       return new ApiException(409, 'STILL_REFERENCED', 'The record is still in use by other records and cannot be deleted');
+    case 'MG400':
+      // The row names a citizen merged into another record: the services say so up front; this is the
+      // database's answer to a write that raced the merge (migration WritesFollowMerge), in the same words.
+      return ApiException.validation({ citizenId: 'citizenId names a record merged into another; use that record' });
     case '42501':
       // Row-level security refused a write outside the user's municipality (the service's own rules come first).
       return new ApiException(403, 'FORBIDDEN', 'This record belongs to another municipality');

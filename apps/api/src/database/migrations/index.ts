@@ -51,11 +51,28 @@ import { ReferralsTenancy1796541197800 } from './1796541197800-ReferralsTenancy'
 import { Retention1796541162735 } from './1796541162735-Retention';
 import { RetentionTenancy1796541200100 } from './1796541200100-RetentionTenancy';
 import { EmergencyAccess1796541177031 } from './1796541177031-EmergencyAccess';
+import { Handovers1796541300100 } from './1796541300100-Handovers';
+import { HandoversTenancy1796541300150 } from './1796541300150-HandoversTenancy';
 import { EmergencyAccessTenancy1796541200200 } from './1796541200200-EmergencyAccessTenancy';
+import { TreatmentProviders1796541300000 } from './1796541300000-TreatmentProviders';
+import { TreatmentProvidersTenancy1796541300001 } from './1796541300001-TreatmentProvidersTenancy';
 
 /** Every migration in order; a committed migration is never edited, only followed by a new one. */
 import { CitizenMerges1796541117585 } from './1796541117585-CitizenMerges';
 import { CitizenMergesTenancy1796541200000 } from './1796541200000-CitizenMergesTenancy';
+import { EmergencyAccessRefusedLog1796541300200 } from './1796541300200-EmergencyAccessRefusedLog';
+import { CrossMunicipalityGuards1796541300300 } from './1796541300300-CrossMunicipalityGuards';
+import { AccessLogChains1796541400100 } from './1796541400100-AccessLogChains';
+import { ReferralProgressAsi1796541300201 } from './1796541300201-ReferralProgressAsi';
+import { SharedReadIndexable1796541400900 } from './1796541400900-SharedReadIndexable';
+import { ApiTokens1796541400300 } from './1796541400300-ApiTokens';
+import { ApiTokensTenancy1796541400301 } from './1796541400301-ApiTokensTenancy';
+import { ApiTokenGuards1796541400901 } from './1796541400901-ApiTokenGuards';
+import { Imports1796541401200 } from './1796541401200-Imports';
+import { ImportsTenancy1796541401201 } from './1796541401201-ImportsTenancy';
+import { ApiTokenEndsWithPassword1796541401300 } from './1796541401300-ApiTokenEndsWithPassword';
+import { WritesFollowMerge1796541401500 } from './1796541401500-WritesFollowMerge';
+import { ImportUploadsExpire1796541401501 } from './1796541401501-ImportUploadsExpire';
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
   Sessions1795612826799, SessionsTenancy1795612900000,
   Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366,
@@ -78,4 +95,12 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   RegisterReadiness1796530148248, RegisterEndStatusCodes1796530148300,
   CitizenMerges1796541117585, ConsentByPurpose1796541139278, ConsentByPurposeTenancy1796541139300, Retention1796541162735, Referrals1796541197698, ReferralsTenancy1796541197800,
   EmergencyAccess1796541177031,
-  CitizenMergesTenancy1796541200000, RetentionTenancy1796541200100, EmergencyAccessTenancy1796541200200];
+  CitizenMergesTenancy1796541200000, RetentionTenancy1796541200100, EmergencyAccessTenancy1796541200200,
+  TreatmentProviders1796541300000, TreatmentProvidersTenancy1796541300001,
+  Handovers1796541300100, HandoversTenancy1796541300150,
+  EmergencyAccessRefusedLog1796541300200, ReferralProgressAsi1796541300201,
+  CrossMunicipalityGuards1796541300300,
+  AccessLogChains1796541400100, ApiTokens1796541400300, ApiTokensTenancy1796541400301,
+  SharedReadIndexable1796541400900, ApiTokenGuards1796541400901,
+  Imports1796541401200, ImportsTenancy1796541401201, ApiTokenEndsWithPassword1796541401300,
+  WritesFollowMerge1796541401500, ImportUploadsExpire1796541401501];

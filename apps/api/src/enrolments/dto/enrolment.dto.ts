@@ -92,6 +92,11 @@ export class TransitionDto {
   @Length(10, 2000, { message: 'eligibilityOverride must be a written reason of 10 to 2000 characters' })
   eligibilityOverride?: string | null;
 
+  /** The municipality the citizen moves to: required when the course ends `transferred` (issue 22), not given otherwise. */
+  @IsOptional()
+  @IsUUID('all', { message: 'transferredToMunicipalityId must be a UUID' })
+  transferredToMunicipalityId?: string | null;
+
   @IsInt()
   @Min(1)
   version!: number;

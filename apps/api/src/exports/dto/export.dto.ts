@@ -1,5 +1,5 @@
-import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_MIN_K } from '@outcomes/contracts';
-import type { ExportDataset, ExportFormat } from '@outcomes/contracts';
+import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_LABEL_LANGUAGES, EXPORT_MIN_K } from '@outcomes/contracts';
+import type { ExportDataset, ExportFormat, ExportLabelLanguage } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
@@ -64,4 +64,10 @@ export class CreateExportJobDto {
 
   @IsIn(EXPORT_FORMATS, { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` })
   format!: ExportFormat;
+}
+
+/** The labels' language of a syntax file: Danish or English (the codebook has both). */
+export class SyntaxQueryDto {
+  @IsIn(EXPORT_LABEL_LANGUAGES, { message: `lang must be one of: ${EXPORT_LABEL_LANGUAGES.join(', ')}` })
+  lang!: ExportLabelLanguage;
 }

@@ -1,7 +1,8 @@
-import type { CentreInput } from '@outcomes/contracts';
+import { TREATMENT_KINDS } from '@outcomes/contracts';
+import type { CentreInput, TreatmentKind } from '@outcomes/contracts';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto-transforms';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 
 export class CreateCentreDto implements Partial<CentreInput> {
   @IsUUID('all', { message: 'municipalityId must be a UUID' })
@@ -30,6 +31,11 @@ export class CreateCentreDto implements Partial<CentreInput> {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** The kind of treatment given here; null or absent while not recorded. */
+  @IsOptional()
+  @IsIn(TREATMENT_KINDS, { message: `kind must be one of ${TREATMENT_KINDS.join(', ')}` })
+  kind?: TreatmentKind | null;
 }
 
 export class UpdateCentreDto extends CreateCentreDto {

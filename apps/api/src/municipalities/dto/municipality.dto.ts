@@ -55,6 +55,20 @@ export class CreateMunicipalityDto implements MunicipalityInput {
   @Min(1, { message: 'emergencyAccessHours must be at least 1' })
   @Max(72, { message: 'emergencyAccessHours must be at most 72' })
   emergencyAccessHours?: number;
+  // --- Moves between municipalities (issue 22, decision 112) ---
+  /** Days the new municipality may read this municipality's record of a citizen it accepted a hand-over of (1-365); left out: unchanged (90 at first). */
+  @IsOptional()
+  @IsInt({ message: 'handoverReadDays must be a whole number of days' })
+  @Min(1, { message: 'handoverReadDays must be at least 1' })
+  @Max(365, { message: 'handoverReadDays must be at most 365' })
+  handoverReadDays?: number;
+  // --- Personal API tokens (issue 24, decision 137) ---
+  /** The longest a user may make an API token live (days, 1-365); left out: unchanged (365 at first). */
+  @IsOptional()
+  @IsInt({ message: 'apiTokenMaxDays must be a whole number of days' })
+  @Min(1, { message: 'apiTokenMaxDays must be at least 1' })
+  @Max(365, { message: 'apiTokenMaxDays must be at most 365' })
+  apiTokenMaxDays?: number;
 }
 
 export class UpdateMunicipalityDto extends CreateMunicipalityDto {

@@ -2,6 +2,16 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
 import { trim } from '../../common/dto-transforms';
 
+/**
+ * `POST /api/retention/runs`: run now, erasing what the admin read. `expectedCount` is the dry run's
+ * total the admin confirmed; the run erases nothing when the count due now differs (409 naming it).
+ */
+export class RunRetentionDto {
+  @IsInt({ message: 'expectedCount must be a whole number: the dry run’s count of citizens you confirm' })
+  @Min(0, { message: 'expectedCount must be 0 or more' })
+  expectedCount!: number;
+}
+
 /** `POST /api/retention/erasures`: erase one citizen now, if the rule says they are due. */
 export class EraseCitizenDto {
   @IsUUID('all', { message: 'citizenId must be a UUID' })

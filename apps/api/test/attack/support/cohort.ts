@@ -6,6 +6,8 @@ import type { CprSource, Town } from '../../support/fixtures';
 import { call, tokenFor } from '../../support/http';
 
 export const CENTRES: Record<Town, string> = { aarhus: DEMO_IDS.centres.aarhusCentrum, odense: DEMO_IDS.centres.odenseSyd };
+/** Where a transferred course's citizen moves (decision 110): the other demo municipality. */
+const MOVES_TO: Record<Town, string> = { aarhus: DEMO_IDS.municipalities.odense, odense: DEMO_IDS.municipalities.aarhus };
 
 export type Outcome = 'completed' | 'dropped_out' | 'transferred' | 'cancelled' | 'active' | 'referred';
 
@@ -63,7 +65,7 @@ export async function enrol(spec: EnrolmentSpec): Promise<string> {
   const cpr = registered.cpr as string;
   let e = await ok<Enrolment>('a referral', call('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: spec.programmeId, centreId: CENTRES[spec.town], referralDate: spec.referralDate }, { as }));
   const move = async (to: string, date: string): Promise<void> => {
-    e = await ok<Enrolment>(`a transition to ${to}`, call('POST', `/api/enrolments/${e.id}/transitions`, { to, date, ...(to === 'active' || to === 'cancelled' ? {} : { endStatus: 'unknown' }), version: e.version }, { as }));
+    e = await ok<Enrolment>(`a transition to ${to}`, call('POST', `/api/enrolments/${e.id}/transitions`, { to, date, ...(to === 'active' || to === 'cancelled' ? {} : { endStatus: 'unknown' }), ...(to === 'transferred' ? { transferredToMunicipalityId: MOVES_TO[spec.town] } : {}), version: e.version }, { as }));
   };
   if (spec.outcome === 'referred') return e.id;
   if (spec.outcome === 'cancelled') {

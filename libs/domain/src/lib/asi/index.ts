@@ -1,3 +1,3 @@
 export * from './asi-items';
-export { asiAnswerErrors, drugFree, L, scoreAsi } from './asi-scoring';
-export type { AsiAnswer, AsiAnswers, AsiScore, CompositeResult } from './asi-scoring';
+export { asiAnswerErrors, drugFree, scoreAsi } from './asi-scoring';
+export type { AsiAnswer } from './asi-scoring';

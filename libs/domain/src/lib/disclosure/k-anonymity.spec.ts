@@ -1,4 +1,4 @@
-import { birthYearBand, generalise, localSuppression, monthToQuarter } from './k-anonymity';
+import { birthYearBand, generalise, localSuppression, localSuppressionOfGroups, monthToQuarter } from './k-anonymity';
 import type { QuasiIdentifiers, Release, ReleaseInput } from './k-anonymity';
 
 /** The row most of these tables are made of; each test varies it by hand. */
@@ -143,5 +143,31 @@ describe('localSuppression', () => {
     const sut = localSuppression([...rows('a', 5), row('d', { state: 'dropped_out' })], { k: 5 });
     expect(sut.withheld).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'd']);
     expect(sut.released.size).toBe(0);
+  });
+});
+
+describe('localSuppressionOfGroups (what an export decides on: counts grouped in PostgreSQL)', () => {
+  it('releases counted groups as localSuppression releases their rows, and withholds by count', () => {
+    // k = 3. (end '', active) x3, (end '', dropped_out) x3, (end 2025-Q4, active) x1, and
+    // (sex female, birth 1950-1954, end '', completed) x2, which has one state whatever is emptied
+    // down to the programme and the state: its two rows are withheld.
+    const lone = { ...BASE, sex: 'female', birthBand: '1950-1954', municipality: '461', endQuarter: '', state: 'completed' };
+    const sut = localSuppressionOfGroups([
+      { qi: { ...BASE, endQuarter: '', state: 'active' }, count: 3 },
+      { qi: { ...BASE, endQuarter: '', state: 'dropped_out' }, count: 3 },
+      { qi: { ...BASE, endQuarter: '2025-Q4', state: 'active' }, count: 1 },
+      { qi: lone, count: 2 },
+    ], { k: 3 });
+    expect(sut.releasedOf({ ...BASE, endQuarter: '2025-Q4', state: 'active' })).toEqual({ ...BASE, endQuarter: '', state: 'active' });
+    expect(sut.releasedOf({ ...BASE, endQuarter: '', state: 'dropped_out' })).toEqual({ ...BASE, endQuarter: '', state: 'dropped_out' });
+    expect(sut.releasedOf(lone)).toBeUndefined();
+    expect(sut.releasedOf({ ...BASE, state: 'unknown' })).toBeUndefined();
+    expect(sut).toMatchObject({ k: 3, l: 2, suppressedValues: 1, withheldRows: 2 });
+  });
+
+  it('counts a group of n rows as n rows: one group of 3 meets k = 3 where 3 rows do', () => {
+    const sut = localSuppressionOfGroups([{ qi: BASE, count: 3 }, { qi: { ...BASE, state: 'active' }, count: 3 }], { k: 3 });
+    expect(sut.releasedOf(BASE)).toEqual(BASE);
+    expect(sut).toMatchObject({ suppressedValues: 0, withheldRows: 0 });
   });
 });

@@ -38,7 +38,6 @@ export const GENERALISATION_SCHEME = ['birth-year-5y', 'months-to-quarters'] as 
  * ever suppressed.
  */
 export const SUPPRESSION_ORDER = ['endQuarter', 'startQuarter', 'referralQuarter', 'sex', 'birthBand', 'municipality'] as const;
-export type SuppressibleQuasiIdentifier = (typeof SUPPRESSION_ORDER)[number];
 
 /** The l of l-diversity on the outcome state: at least two states behind every combination. */
 export const EXPORT_L_DIVERSITY = 2;
@@ -96,9 +95,27 @@ const fullKey = (qi: QuasiIdentifiers): string => `${keyWithoutState(qi)}\u0000$
 /** How many quasi-identifiers local suppression could still empty. */
 const valuesLeft = (qi: QuasiIdentifiers): number => SUPPRESSION_ORDER.filter((f) => qi[f] !== '').length;
 
+/** Rows that share every generalised quasi-identifier, counted (what `GROUP BY` in SQL gives). */
+export interface QuasiIdentifierGroup {
+  qi: QuasiIdentifiers;
+  count: number;
+}
+
+/** A release decided over groups: what each group's rows are written as, and the counts for the codebook. */
+export interface GroupRelease {
+  k: number;
+  l: number;
+  /** The released values of a group's rows, by its generalised values; undefined when its rows are withheld (or unknown). */
+  releasedOf(qi: QuasiIdentifiers): QuasiIdentifiers | undefined;
+  suppressedValues: number;
+  withheldRows: number;
+}
+
 interface Group {
   qi: QuasiIdentifiers;
-  ids: string[];
+  count: number;
+  /** The keys of the input groups whose rows are in it now. */
+  origins: string[];
 }
 
 /**
@@ -111,24 +128,27 @@ interface Group {
  * offends. A less detailed offending group waits meanwhile, as rows may come down to it (without the
  * wait it would move away from them, and both would lose more than they need). When every offending
  * group has nothing left to empty, they are withheld, which may make another group offend, so the
- * loop goes on. Rows of one group share every value, so they always move together, and each step
- * depends only on the set of groups: the same rows in any order give the same release. It ends:
- * each round empties a value or withholds rows.
+ * loop goes on. Rows of one group share every value, so they always move together: the algorithm
+ * needs only the groups and their counts (an export counts them in PostgreSQL, so its memory is
+ * the number of distinct combinations, not of rows). Each step depends only on the set of groups:
+ * the same rows in any order give the same release. It ends: each round empties a value or withholds rows.
  */
-export function localSuppression(rows: readonly ReleaseInput[], options: { k: number; l?: number }): Release {
+export function localSuppressionOfGroups(input: readonly QuasiIdentifierGroup[], options: { k: number; l?: number }): GroupRelease {
   const { k } = options;
   const l = options.l ?? EXPORT_L_DIVERSITY;
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, not ${k}`);
   let groups = new Map<string, Group>();
-  const join = (into: Map<string, Group>, qi: QuasiIdentifiers, ids: string[]): void => {
+  const join = (into: Map<string, Group>, qi: QuasiIdentifiers, count: number, origins: string[]): void => {
     const key = fullKey(qi);
     const found = into.get(key);
-    if (found) found.ids.push(...ids);
-    else into.set(key, { qi, ids: [...ids] });
+    if (found) {
+      found.count += count;
+      found.origins.push(...origins);
+    } else into.set(key, { qi, count, origins: [...origins] });
   };
-  for (const row of rows) join(groups, row.qi, [row.id]);
+  for (const group of input) if (group.count > 0) join(groups, group.qi, group.count, [fullKey(group.qi)]);
 
-  const withheld: string[] = [];
+  let withheldRows = 0;
   for (;;) {
     const states = new Map<string, Set<string>>();
     for (const group of groups.values()) {
@@ -137,34 +157,54 @@ export function localSuppression(rows: readonly ReleaseInput[], options: { k: nu
       set.add(group.qi.state);
       states.set(key, set);
     }
-    const offends = (group: Group): boolean => group.ids.length < k || (states.get(keyWithoutState(group.qi))?.size ?? 0) < l;
+    const offends = (group: Group): boolean => group.count < k || (states.get(keyWithoutState(group.qi))?.size ?? 0) < l;
     const offending = [...groups.values()].filter(offends);
     if (offending.length === 0) break;
     const detail = offending.reduce((most, group) => Math.max(most, valuesLeft(group.qi)), 0);
     const next = new Map<string, Group>();
     for (const group of groups.values()) {
       if (!offends(group) || valuesLeft(group.qi) < detail) {
-        join(next, group.qi, group.ids);
+        join(next, group.qi, group.count, group.origins);
         continue;
       }
       const field = SUPPRESSION_ORDER.find((f) => group.qi[f] !== '');
       if (field === undefined) {
-        withheld.push(...group.ids);
+        withheldRows += group.count;
         continue;
       }
-      join(next, { ...group.qi, [field]: '' }, group.ids);
+      join(next, { ...group.qi, [field]: '' }, group.count, group.origins);
     }
     groups = next;
   }
 
   const released = new Map<string, QuasiIdentifiers>();
-  for (const group of groups.values()) for (const id of group.ids) released.set(id, group.qi);
+  for (const group of groups.values()) for (const origin of group.origins) released.set(origin, group.qi);
   // Counted against the input, for the released rows only: a withheld row's emptied values are not in the file.
   let suppressedValues = 0;
+  for (const group of input) {
+    const after = released.get(fullKey(group.qi));
+    if (after) suppressedValues += group.count * SUPPRESSION_ORDER.filter((f) => group.qi[f] !== '' && after[f] === '').length;
+  }
+  return { k, l, releasedOf: (qi) => released.get(fullKey(qi)), suppressedValues, withheldRows };
+}
+
+/** localSuppressionOfGroups for rows with ids: the rows are grouped first, and each id told its release. */
+export function localSuppression(rows: readonly ReleaseInput[], options: { k: number; l?: number }): Release {
+  const counts = new Map<string, QuasiIdentifierGroup>();
   for (const row of rows) {
-    const after = released.get(row.id);
-    if (after) suppressedValues += SUPPRESSION_ORDER.filter((f) => row.qi[f] !== '' && after[f] === '').length;
+    const key = fullKey(row.qi);
+    const group = counts.get(key);
+    if (group) group.count++;
+    else counts.set(key, { qi: row.qi, count: 1 });
+  }
+  const groupRelease = localSuppressionOfGroups([...counts.values()], options);
+  const released = new Map<string, QuasiIdentifiers>();
+  const withheld: string[] = [];
+  for (const row of rows) {
+    const after = groupRelease.releasedOf(row.qi);
+    if (after) released.set(row.id, after);
+    else withheld.push(row.id);
   }
   withheld.sort();
-  return { k, l, released, withheld, suppressedValues, withheldRows: withheld.length };
+  return { k: groupRelease.k, l: groupRelease.l, released, withheld, suppressedValues: groupRelease.suppressedValues, withheldRows: withheld.length };
 }

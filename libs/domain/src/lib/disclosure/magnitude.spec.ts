@@ -1,4 +1,4 @@
-import { magnitudeFactor, perturbedSum } from './magnitude';
+import { magnitudeFactor, perturbedSum, scatter } from './magnitude';
 
 describe('magnitudeFactor', () => {
   it('maps a key to a factor never nearer zero than one half', () => {
@@ -45,5 +45,30 @@ describe('perturbedSum', () => {
     const added = { recordKey: 0.52, value: 0.3 };
     const difference = perturbedSum([...cell, added], 'asi-change:drug', 0.1) - perturbedSum(cell, 'asi-change:drug', 0.1);
     expect(Math.abs(difference - 0.3)).toBeGreaterThan(1e-6);
+  });
+
+  it('differs clearly even when the added record’s key barely moves the cell’s key', () => {
+    // The CI run's case: a record key of 0.999992 shifted the cell key by 8e-6 and, with the factor a
+    // smooth function of the key, the two sums differed by the record's value 0 to within 8e-7.
+    for (const recordKey of [0.999992, 1e-9, 0.5 - 1e-9, 0.5 + 1e-9]) {
+      const added = { recordKey, value: 0 };
+      const difference = perturbedSum([...cell, added], 'asi-change:drug', 0.1) - perturbedSum(cell, 'asi-change:drug', 0.1);
+      expect(Math.abs(difference)).toBeGreaterThan(1e-3);
+    }
+  });
+});
+
+describe('scatter', () => {
+  it('spreads neighbouring keys over [0, 1) and gives the same key the same value', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => scatter(0.3 + i * 1e-12));
+    for (const v of values) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThan(1);
+    }
+    // Ten equal bins over [0, 1): a hash that spreads gives each about a hundred; a smooth map gives one bin all.
+    const bins = new Array(10).fill(0);
+    for (const v of values) bins[Math.floor(v * 10)]++;
+    for (const count of bins) expect(count).toBeGreaterThan(50);
+    expect(scatter(0.123456789)).toBe(scatter(0.123456789));
   });
 });

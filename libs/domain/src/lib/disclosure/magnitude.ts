@@ -6,7 +6,7 @@ import { cellKey } from './cell-key';
  * two reports a month apart then give one person's exact ASI change or staff minutes: the attacker
  * suite did exactly that. So the sum is perturbed too, as the cell key method does for magnitude
  * tables (sdcTools/cellKey): by a noise the size of the cell's largest contribution, never small,
- * drawn from the cell's own key, so the same records give the same sum in every report.
+ * drawn from a hash of the cell's own key, so the same records give the same sum in every report.
  */
 
 /** One record's contribution to a sum, with its secret record key. */
@@ -49,5 +49,31 @@ export function perturbedSum(contributions: readonly Contribution[], measure: st
   const sum = ordered.reduce((total, c) => total + c.value, 0);
   const scale = Math.max(floor, ...contributions.map((c) => Math.abs(c.value)));
   const key = cellKey(contributions.map((c) => c.recordKey)) + measureOffset(measure);
-  return sum + magnitudeFactor(key - Math.floor(key)) * scale;
+  return sum + magnitudeFactor(scatter(key - Math.floor(key))) * scale;
+}
+
+/**
+ * A key's bits hashed to [0, 1). The factor must not be a smooth function of the cell key: a record
+ * whose key is 0.99999 moves its set's key by almost nothing, so two sums one such record apart would
+ * carry almost the same noise and their difference would be that record's value to six decimals (the
+ * attacker suite found one in a CI run). Hashed, any two different keys give unrelated factors, and
+ * the same key still gives the same factor in every report.
+ */
+export function scatter(key: number): number {
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, key);
+  // murmur3's 32-bit finaliser over both halves of the float, chained (a well-mixed, dependency-free hash).
+  let h = fmix32(bits.getUint32(0) ^ 0x9e3779b9);
+  h = fmix32(h ^ bits.getUint32(4));
+  return h / 2 ** 32;
+}
+
+function fmix32(input: number): number {
+  let h = input >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
 }
