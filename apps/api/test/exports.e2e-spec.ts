@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import type { ExportDataset, ExportFormat, ExportJob, ExportProject } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, ASI_INTAKE_ITEMS as items, staff } from './support/fixtures';
-import { call, closeDb, db, listPath, tokenFor } from './support/http';
+import { baseUrl, call, closeDb, db, listPath, tokenFor } from './support/http';
 import { AARHUS, download, EVALUATOR, exportCells, finished, ownProgramme, project, startExport } from './support/exports';
 import { today } from './support/dates';
 
@@ -204,6 +205,7 @@ describe('a 100,000-row export', () => {
   const ROWS = 100_000;
   let programmeId: string;
   let projectId: string;
+  let doneJob: ExportJob | undefined;
 
   beforeAll(async () => {
     // Written straight into the database (as its owner): 100,000 citizens through the API would
@@ -273,6 +275,7 @@ describe('a 100,000-row export', () => {
     const file = await download(job.id).finally(() => clearInterval(sampler));
     expect(file.body.length).toBe(job.byteSize);
     expect(file.body.toString('utf8').trim().split('\n')).toHaveLength(ROWS + 1);
+    doneJob = job;
 
     const peak = (from: number, to: number): number => Math.max(before, ...samples.filter((x) => x.progress >= from && x.progress <= to).map((x) => x.rss));
     const firstHalf = peak(0, 50);
@@ -289,6 +292,36 @@ describe('a 100,000-row export', () => {
     expect(samples.filter((x) => x.progress > 0 && x.progress < 100).length).toBeGreaterThan(2);
     expect(Math.max(whole, serving) - before).toBeLessThan(190);
   }, 360_000);
+
+  it('a client that leaves a download half-way costs nothing lasting: twelve such (more than the pool’s ten connections) leave the API answering and the file whole', async () => {
+    const job = doneJob;
+    if (!job) throw new Error('the streaming test above made no file');
+    const token = await tokenFor(EVALUATOR);
+    const leaveHalfway = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        let received = 0;
+        const req = httpGet(`${baseUrl()}/api/export-jobs/${job.id}/download`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+          res.on('data', (chunk: Buffer) => {
+            received += chunk.length;
+            // Gone after the first megabyte: the API is in the middle of its COPY.
+            if (received > 2 ** 20) {
+              req.destroy();
+              resolve(received);
+            }
+          });
+          res.on('end', () => reject(new Error('the whole file came before the client left')));
+        });
+        req.on('error', (error) => (received > 2 ** 20 ? undefined : reject(error)));
+      });
+    const cut = await Promise.all(Array.from({ length: 12 }, leaveHalfway));
+    expect(cut.every((n) => n < (job.byteSize ?? 0))).toBe(true);
+    // Every connection is usable again: a list and then the whole file, byte for byte as long as the job says.
+    expect((await call('GET', listPath('export-jobs'), undefined, { as: EVALUATOR })).status).toBe(200);
+    const again = await download(job.id);
+    expect(again.status).toBe(200);
+    expect(again.body.length).toBe(job.byteSize);
+    expect(again.body.toString('utf8').trim().split('\n')).toHaveLength(ROWS + 1);
+  }, 240_000);
 });
 
 describe('export jobs list', () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExportJob, ExportLabelLanguage, ExportSyntaxFormat, RawListQuery } from '@outcomes/contracts';
+import { finished } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { ListPage } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
@@ -11,13 +12,24 @@ import { Db } from '../tenancy/db.service';
 import type { CreateExportJobDto } from './dto/export.dto';
 import type { ExportJobEntity } from './export.entities';
 import { ExportProjectsService } from './export-projects.service';
-import { activeJobProjects, fileChunks, insertJobUnlessActive, lockUserExports, ownActiveJobOf, ownJob, ownJobs, queueSql } from './exports.queries';
+import { CopyBinaryFields } from './copy-binary-fields';
+import { activeJobProjects, fileCopyStream, insertJobUnlessActive, lockUserExports, ownActiveJobOf, ownJob, ownJobs, queueSql } from './exports.queries';
 import { EXPORT_QUEUE, JobQueue } from './job-queue';
 import { DATASETS } from './export-datasets';
 import { syntaxFile } from './syntax/syntax-files';
 
-/** Stored chunks (48 KiB each, CHUNK_BYTES) read per query while a file is downloaded. */
-const CHUNKS_PER_READ = 4;
+/** Until the client takes more (`drain`) or is gone (`close`). */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export const fileName = (job: Pick<ExportJobEntity, 'dataset' | 'format' | 'createdAt'>): string =>
@@ -133,20 +145,27 @@ export class ExportJobsService {
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(job)}"`);
     res.setHeader('Content-Length', String(job.byteSize ?? 0));
     res.setHeader('Cache-Control', 'no-store');
+    const copy = await fileCopyStream(this.db.manager(), job.id);
+    const fields = new CopyBinaryFields();
+    copy.on('error', (error) => fields.destroy(error));
+    copy.pipe(fields);
+    let gone = false;
+    res.once('close', () => (gone = true));
     try {
-      // A few chunks per query: one round trip per 48 KiB chunk was ~400 queries for an 18 MiB file
-      // (docs/performance.md). Few enough that the hex text pg reads them as stays small.
-      for (let seq = 0; ; seq += CHUNKS_PER_READ) {
-        const chunks = await fileChunks(this.db.manager(), id, seq, CHUNKS_PER_READ);
-        for (const data of chunks) {
-          if (!res.write(data)) await new Promise((resolve) => res.once('drain', resolve));
-        }
-        if (chunks.length < CHUNKS_PER_READ) break;
+      for await (const piece of fields as AsyncIterable<Buffer>) {
+        // A client that left: the rest is still read, so that the COPY ends and the transaction's
+        // connection is usable again (a COPY TO is cut short only by a cancel request).
+        if (gone) continue;
+        if (!res.write(piece)) await drainedOrClosed(res);
       }
       res.end();
     } catch (error) {
-      // Headers are gone already: the client sees a cut connection, not a JSON error.
+      // Headers are gone already: the client sees a cut connection, not a JSON error. The COPY is
+      // read to its end (or its error) so the transaction can end.
       res.destroy(error as Error);
+      copy.unpipe(fields);
+      copy.resume();
+      await finished(copy).catch(() => undefined);
     }
   }
 
