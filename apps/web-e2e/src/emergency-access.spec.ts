@@ -88,6 +88,18 @@ describe('breaking the glass, and its review', () => {
     expect(await pageWidth(browser)).toBeLessThanOrEqual(320);
     await screenshot(page, 'emergency-access-record-320');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The consents in English too (the purposes' English labels), then back to Danish.
+    await page.getByRole('button', { name: 'Dansk' }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English' }).first().waitFor();
+    const english = page.getByRole('table', { name: 'Consents' });
+    await english.getByRole('row').filter({ hasText: "Sharing with the region's psychiatry" }).getByRole('cell', { name: 'Given' }).waitFor();
+    await english.getByRole('row').filter({ hasText: 'Sharing with relatives' }).getByRole('cell', { name: 'Refused' }).waitFor();
+    await settle(page);
+    await screenshot(page, 'emergency-access-record-en');
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Dansk' }).click();
+    await page.getByRole('button', { name: 'Dansk' }).first().waitFor();
 
     const [mine] = await apiGet<EmergencyAccess[]>(`emergency-accesses${listQuery({ citizenId: citizen.id })}`, ODENSE_STAFF);
     expect(mine).toMatchObject({ municipalityName: 'Aarhus', reason: REASON, reviewState: 'pending', active: true });
