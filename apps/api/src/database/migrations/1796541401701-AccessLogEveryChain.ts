@@ -31,8 +31,8 @@ export class AccessLogEveryChain1796541401701 implements MigrationInterface {
         UNION SELECT ids.id::text FROM ids WHERE ids.id IS NOT NULL
         UNION SELECT a.chain::text FROM access_log_chain_anchor a
       $$`);
+    // Called by the two definer functions only: the API's role needs no right to it.
     await q.query(`REVOKE ALL ON FUNCTION access_log_chains() FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION access_log_chains() TO outcomes_app`);
     await q.query(heads(`SELECT c FROM access_log_chains() c`));
     await q.query(prune(`SELECT c FROM access_log_chains() c`));
   }
