@@ -15,7 +15,8 @@ import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './startup/data-source-options';
 import { describeError, openEmbeddedPostgres } from './startup/embedded-postgres';
-import { APP_ROLE, migrateAsOwner } from './startup/prepare-database';
+import { APP_ROLE, appRoleUrl, migrateAsOwner } from './startup/prepare-database';
+import { RETENTION_USAGE, retentionArguments, retentionCommand } from './retention/retention-cli';
 import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
 import { REPORT_ASSESSMENTS_SQL, REPORT_ENROLMENTS_SQL } from './outcomes/outcomes.queries';
@@ -39,6 +40,7 @@ const USAGE = `usage:
   cli.js create-operator --email <e-mail> --name <display name>
       creates a national operator, who governs the municipalities and the national programme catalogue
       and belongs to no municipality (sees no citizen); the password is read from standard input.
+${RETENTION_USAGE}
   cli.js export-sql <dataset> <programme id,...> <from> <to>
       prints an export dataset's query with its scope written in (no database needed; for tools/bench)
   cli.js report-sql <programme id> <from> <to>
@@ -164,6 +166,18 @@ async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promi
   await dataSource.query(sql);
 }
 
+/** retention: as the API's own role (the nightly job's row-level security), with the owner for the anchor. */
+async function retention(owner: DataSource, ownerUrl: string, config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+  const appUrl = await appRoleUrl(config, owner, ownerUrl);
+  const app = new DataSource(dataSourceOptions(appUrl));
+  try {
+    await app.initialize();
+    return await retentionCommand(owner, app, appUrl, config, args, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(line) });
+  } finally {
+    if (app.isInitialized) await app.destroy();
+  }
+}
+
 /**
  * Operational commands, run as the database owner with the API's own configuration (the same
  * environment variables). With no DATABASE_URL they use the embedded database in DATA_DIR: the running
@@ -191,9 +205,17 @@ async function main(): Promise<number> {
     process.stdout.write(`${datasetSql(dataset as ExportDataset, { programmeIds: programmeIds.split(','), periodFrom, periodTo })}\n`);
     return 0;
   }
-  if (!['audit-verify', 'create-admin', 'create-operator', 'seed-synthetic', 'migrate'].includes(command ?? '')) {
+  if (!['audit-verify', 'create-admin', 'create-operator', 'seed-synthetic', 'migrate', 'retention'].includes(command ?? '')) {
     process.stderr.write(USAGE);
     return 2;
+  }
+  if (command === 'retention') {
+    // Bad arguments are refused before a database is opened (or an embedded one started).
+    const refused = retentionArguments(args);
+    if (typeof refused === 'string') {
+      process.stderr.write(`retention: ${refused}\nusage:\n${RETENTION_USAGE}\n`);
+      return 2;
+    }
   }
   const config = loadConfig(process.env, { verifier: command === 'audit-verify' });
   const logger = createLogger(command === 'migrate' ? config.logLevel : 'warn');
@@ -206,6 +228,7 @@ async function main(): Promise<number> {
     if (command === 'create-admin') return await createAdmin(dataSource, args);
     if (command === 'create-operator') return await createOperator(dataSource, args);
     if (command === 'seed-synthetic') return await seedSynthetic(dataSource, config, args);
+    if (command === 'retention') return await retention(dataSource, database.url, config, args);
     if (command === 'migrate') {
       await migrateAsOwner(dataSource, database.url, config, logger);
       if (config.databaseAppUrl) await enableAppRoleLogin(dataSource, config.databaseAppUrl);

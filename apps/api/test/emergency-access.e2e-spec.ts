@@ -1,4 +1,5 @@
 import type { AccessLogEntry, AccessLogVerification, Citizen, EmergencyAccess, EmergencyRecord, Municipality } from '@outcomes/contracts';
+import { randomUUID } from 'node:crypto';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, admins, createCitizen, createUser, staff } from './support/fixtures';
 import { call, closeDb, db, listPath, tokenFor } from './support/http';
@@ -116,6 +117,75 @@ describe('breaking the glass', () => {
     expect((await call('GET', `/api/citizens/${citizen.id}`, undefined, { as: colleague.email })).status).toBe(404);
     // And the opener's ordinary routes do not either: only the emergency route reads under the access.
     expect((await call('GET', `/api/citizens/${citizen.id}`, undefined, { as: staff.odense })).status).toBe(404);
+  });
+});
+
+describe('the citizen’s consents under an emergency access (decision 170)', () => {
+  /** citizen_consent as the API's role sees it with these tenant settings, in a transaction rolled back: the policy alone decides. */
+  async function consentRowsAs(user: { id: string; municipalityId: string }, accessId: string, citizenId: string): Promise<number> {
+    const client = await db().connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL ROLE outcomes_app');
+      await client.query(
+        `SELECT set_config('app.user_id', $1, true), set_config('app.role', 'staff', true), set_config('app.municipality_id', $2, true),
+                set_config('app.municipality_ids', $2, true), set_config('app.emergency_access_ids', $3, true)`,
+        [user.id, user.municipalityId, accessId],
+      );
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM citizen_consent WHERE citizen_id = $1', [citizenId]);
+      return Number(rows[0]?.n);
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  it('shows the opener each purpose’s current consent while the access lasts, logged in both municipalities; nobody else, and not after expiry', async () => {
+    const citizen = await createCitizen('aarhus');
+    expect((await db().query('SELECT 1 FROM citizen_consent WHERE citizen_id = $1', [citizen.id])).rows).toEqual([]);
+    // Aarhus records: psychiatry given, then withdrawn; relatives refused.
+    for (const [purpose, event, onDate, basedOnEntry] of [
+      ['psychiatry', 'given', '2026-11-01', 0],
+      ['relatives', 'refused', '2026-11-02', 0],
+      ['psychiatry', 'withdrawn', '2026-11-20', 1],
+    ] as const) {
+      const recorded = await call('POST', `/api/citizens/${citizen.id}/consents`, { purpose, event, onDate, basedOnEntry }, { as: staff.aarhus });
+      expect(recorded.status).toBe(201);
+    }
+    const opened = await open(citizen.cpr, REASON);
+    expect(opened.status).toBe(201);
+    const read = await record(opened.body.id);
+    expect(read.status).toBe(200);
+    // The latest entry per purpose, in the code list's order (psychiatry 30, relatives 40), with both labels.
+    expect(read.body.consents).toEqual([
+      { purpose: 'psychiatry', labelDa: 'Deling med regionens psykiatri', labelEn: 'Sharing with the region\'s psychiatry', event: 'withdrawn', onDate: '2026-11-20' },
+      { purpose: 'relatives', labelDa: 'Deling med pårørende', labelEn: 'Sharing with relatives', event: 'refused', onDate: '2026-11-02' },
+    ]);
+    // The read (the consents with it) is in both logs, once each, as the Odense user's.
+    const who = DEMO_IDS.users.odense.staff;
+    expect((await logOf(opened.body.id)).filter((r) => r.action === 'read' && r.outcome === 'ok').map((r) => [r.municipality_id, r.user_id, r.citizen_id])).toEqual([
+      [ODENSE, who, citizen.id], [AARHUS, who, citizen.id],
+    ]);
+
+    // The policy itself: the opener sees the three entries; a colleague naming the same access, and
+    // staff of a third municipality, see none; Aarhus's own rows stay Aarhus's.
+    const colleague = await createUser('odense', 'staff');
+    await tokenFor(colleague.email, colleague.password);
+    // A third municipality as the policy sees one: only the settings count, not a row of `municipality`.
+    const third = randomUUID();
+    expect(await consentRowsAs({ id: who, municipalityId: ODENSE }, opened.body.id, citizen.id)).toBe(3);
+    expect(await consentRowsAs({ id: colleague.id, municipalityId: ODENSE }, opened.body.id, citizen.id)).toBe(0);
+    expect(await consentRowsAs({ id: who, municipalityId: third }, opened.body.id, citizen.id)).toBe(0);
+    expect(await consentRowsAs({ id: colleague.id, municipalityId: third }, opened.body.id, citizen.id)).toBe(0);
+    // Through the API, the colleague gets no record at all.
+    expect((await record(opened.body.id, colleague.email)).status).toBe(404);
+
+    // Expired: 410, and the policy shares nothing any more.
+    await db().query(`UPDATE emergency_access SET opened_at = now() - interval '25 hours', expires_at = now() - interval '1 hour' WHERE id = $1`, [opened.body.id]);
+    const late = await record(opened.body.id);
+    expect(late.status).toBe(410);
+    expect(JSON.stringify(late.body)).not.toContain('psychiatry');
+    expect(await consentRowsAs({ id: who, municipalityId: ODENSE }, opened.body.id, citizen.id)).toBe(0);
   });
 });
 

@@ -21,7 +21,7 @@ export default async function globalSetup() {
   const stack = await startTestStack({
     seedDemo: true,
     logFile,
-    env: { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000', AUDIT_ANCHOR_DIR: anchorDir, ...secrets },
+    env: { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '100000', ACCESS_LOG_VERIFY_PER_MINUTE: '1000', ACCESS_LOG_VERIFY_CONCURRENT: '16', AUDIT_ANCHOR_DIR: anchorDir, ...secrets },
   });
   globalThis.__TEST_STACK__ = stack;
   process.env.API_BASE_URL = stack.baseUrl;

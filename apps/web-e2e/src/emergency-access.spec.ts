@@ -35,6 +35,9 @@ describe('breaking the glass, and its review', () => {
     const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: danishDaysFromToday(-20) }, AARHUS_STAFF);
     const active = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: danishDaysFromToday(-14), version: referred.version }, AARHUS_STAFF);
     await apiPost('sessions', { enrolmentId: active.id, startsAt: new Date(Date.now() - 3 * 24 * 3600_000).toISOString(), durationMinutes: 45, kind: 'case-management-meeting', attendance: 'attended' }, AARHUS_STAFF);
+    // Their consents (decision 170): sharing with the region's psychiatry given, with relatives refused.
+    await apiPost(`citizens/${citizen.id}/consents`, { purpose: 'psychiatry', event: 'given', onDate: danishDaysFromToday(-10), basedOnEntry: 0 }, AARHUS_STAFF);
+    await apiPost(`citizens/${citizen.id}/consents`, { purpose: 'relatives', event: 'refused', onDate: danishDaysFromToday(-9), basedOnEntry: 0 }, AARHUS_STAFF);
     browser = await openBrowser();
     await browser.page.setViewportSize({ width: 1280, height: 900 });
     recordFailedResponses(browser.page, failed);
@@ -68,6 +71,11 @@ describe('breaking the glass, and its review', () => {
     await page.getByRole('cell', { name: 'ICM – intensiv case management' }).waitFor();
     await page.getByRole('cell', { name: 'Aktiv' }).waitFor();
     await page.getByRole('cell', { name: 'Mødt' }).waitFor();
+    // The consents, first after the person: what may be shared with whom, as Aarhus recorded it.
+    const consents = page.getByRole('table', { name: 'Samtykker' });
+    await consents.getByRole('row').filter({ hasText: 'Deling med regionens psykiatri' }).getByRole('cell', { name: 'Givet' }).waitFor();
+    await consents.getByRole('row').filter({ hasText: 'Deling med pårørende' }).getByRole('cell', { name: 'Afvist' }).waitFor();
+    expect(await consents.getByRole('row').count()).toBe(3);
     await page.getByText('Afventer gennemgang').first().waitFor();
     // No edit anywhere: there is no button but the app's own.
     expect(await page.getByRole('button', { name: /Gem|Rediger/ }).count()).toBe(0);
@@ -80,6 +88,18 @@ describe('breaking the glass, and its review', () => {
     expect(await pageWidth(browser)).toBeLessThanOrEqual(320);
     await screenshot(page, 'emergency-access-record-320');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The consents in English too (the purposes' English labels), then back to Danish.
+    await page.getByRole('button', { name: 'Dansk' }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English' }).first().waitFor();
+    const english = page.getByRole('table', { name: 'Consents' });
+    await english.getByRole('row').filter({ hasText: "Sharing with the region's psychiatry" }).getByRole('cell', { name: 'Given' }).waitFor();
+    await english.getByRole('row').filter({ hasText: 'Sharing with relatives' }).getByRole('cell', { name: 'Refused' }).waitFor();
+    await settle(page);
+    await screenshot(page, 'emergency-access-record-en');
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Dansk' }).click();
+    await page.getByRole('button', { name: 'Dansk' }).first().waitFor();
 
     const [mine] = await apiGet<EmergencyAccess[]>(`emergency-accesses${listQuery({ citizenId: citizen.id })}`, ODENSE_STAFF);
     expect(mine).toMatchObject({ municipalityName: 'Aarhus', reason: REASON, reviewState: 'pending', active: true });

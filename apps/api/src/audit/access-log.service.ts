@@ -14,6 +14,7 @@ import { Db } from '../tenancy/db.service';
 import { AccessLogAnchors } from './access-log-anchors.service';
 import type { AuthUser } from '../auth/auth-user';
 import { verifyAccessLog } from './access-log-verify';
+import { ApiException } from '../common/errors/api.exception';
 import { AccessLogEntity } from './access-log.entity';
 import { AccessLogWriter } from './access-log.writer';
 
@@ -81,6 +82,13 @@ const HISTORY_SQL = `${VIEWS}
   FROM views GROUP BY user_id, view_no ORDER BY max(seq) DESC OFFSET $3 LIMIT $4`;
 /** What an admin is told when the log is broken outside their own chain: not where, nor how much. */
 const OTHER_CHAIN_BROKEN = 'another chain of the access log is not intact; the national operator sees which';
+
+/** What a refused verification (one already running for the municipality) suggests to wait. */
+const VERIFY_RUNNING_RETRY_SECONDS = 10;
+
+function verifyBusy(seconds: number, message: string): ApiException {
+  return new ApiException(429, 'VERIFY_BUSY', message, undefined, { retryAfterSeconds: seconds });
+}
 
 const HISTORY_COUNT_SQL = `${VIEWS} SELECT count(DISTINCT (user_id, view_no))::int AS total FROM views`;
 
@@ -171,6 +179,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
    * municipality does (the session's attacker review). The national operator sees every chain.
    */
   async verify(user: AuthUser): Promise<AccessLogVerification> {
+    await this.admitVerify(user);
     const verdict = await verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
     if (user.role === 'operator') return verdict;
     const own = verdict.chains?.filter((c) => c.chain === user.municipalityId) ?? [];
@@ -185,6 +194,47 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
       reason: chain && !chain.ok ? chain.reason : othersIntact ? null : OTHER_CHAIN_BROKEN,
       chains: own,
     };
+  }
+
+  /**
+   * The verification walks the whole log: a user who may ask for it must not be able to make the
+   * database do that without bound (decision 173). At most ACCESS_LOG_VERIFY_CONCURRENT run at once
+   * per municipality (the operator's 'national' is one), across replicas: a transaction-scoped
+   * advisory lock, held by the request's own transaction until it commits (the walk and its log row
+   * inside), freed by a rollback or a lost connection too. Then at most ACCESS_LOG_VERIFY_PER_MINUTE
+   * per user, counted from the log itself (the verifications this user's earlier requests wrote, in
+   * any replica; the index on user and time serves it). A refusal is 429 VERIFY_BUSY with
+   * Retry-After, before a second connection is taken for the walk; it writes nothing.
+   */
+  private async admitVerify(user: AuthUser): Promise<void> {
+    const manager = this.db.manager();
+    const chain = user.municipalityId ?? 'national';
+    const slots = this.config.accessLogVerifyConcurrent;
+    let free = false;
+    // One slot only: the first free one (a single query over every slot would take them all).
+    for (let slot = 0; slot < slots && !free; slot++) {
+      const [row] = (await manager.query(`SELECT pg_try_advisory_xact_lock(815005, hashtext($1)) AS free`, [`${chain}:${slot}`])) as { free: boolean }[];
+      free = row?.free ?? false;
+    }
+    if (!free) {
+      throw verifyBusy(
+        VERIFY_RUNNING_RETRY_SECONDS,
+        `A verification of the access log is already running for your municipality (at most ${slots} at a time); ask again when it has finished, in about ${VERIFY_RUNNING_RETRY_SECONDS} s. / Adgangsloggen kontrolleres allerede for jeres kommune; prøv igen, når kontrollen er færdig.`,
+      );
+    }
+    const limit = this.config.accessLogVerifyPerMinute;
+    const [recent] = (await manager.query(
+      `SELECT count(*)::int AS n, greatest(1, ceil(extract(epoch FROM min(at) + interval '1 minute' - now())))::int AS wait
+         FROM access_log WHERE user_id = $1 AND resource = 'access-log' AND action = 'read' AND at > now() - interval '1 minute'`,
+      [user.id],
+    )) as { n: number; wait: number | null }[];
+    if ((recent?.n ?? 0) >= limit) {
+      const wait = recent?.wait ?? 60;
+      throw verifyBusy(
+        wait,
+        `You have verified the access log ${recent?.n} times within the last minute, the most one user may (${limit}); ask again in ${wait} s. / Du har kontrolleret adgangsloggen ${recent?.n} gange inden for det seneste minut, det højeste antal; prøv igen om ${wait} sekunder.`,
+      );
+    }
   }
 
   /**

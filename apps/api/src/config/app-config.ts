@@ -171,6 +171,26 @@ export class EnvironmentVariables {
   @Max(25, { message: 'DISCLOSURE_VARIANCE must be at most 25' })
   DISCLOSURE_VARIANCE = 2;
 
+  /**
+   * Verifications of the whole access log (GET /api/access-log/verify) one user may run per minute
+   * (decision 173): each walks every row. Besides, one runs at a time per municipality.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_LOG_VERIFY_PER_MINUTE must be a whole number of verifications' })
+  @Min(1, { message: 'ACCESS_LOG_VERIFY_PER_MINUTE must be at least 1' })
+  @Max(1000, { message: 'ACCESS_LOG_VERIFY_PER_MINUTE must be at most 1000' })
+  ACCESS_LOG_VERIFY_PER_MINUTE = 4;
+
+  /**
+   * Verifications of the access log that may run at once per municipality (the national operator
+   * counts as one), across replicas: each holds a connection and walks the whole log (decision 173).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_LOG_VERIFY_CONCURRENT must be a whole number of verifications' })
+  @Min(1, { message: 'ACCESS_LOG_VERIFY_CONCURRENT must be at least 1' })
+  @Max(16, { message: 'ACCESS_LOG_VERIFY_CONCURRENT must be at most 16' })
+  ACCESS_LOG_VERIFY_CONCURRENT = 1;
+
   /** Distinct report queries an evaluator may make per Danish day (the averaging attack, docs/disclosure.md). */
   @Transform(toInt)
   @IsInt({ message: 'REPORT_QUERY_BUDGET must be a whole number of queries' })

@@ -48,6 +48,10 @@ export interface AppConfig {
   disclosure: { maxNoise: number; variance: number };
   /** Distinct report queries an evaluator may make per Danish day. */
   reportQueryBudget: number;
+  /** Verifications of the whole access log one user may run per minute (one per municipality at a time). */
+  accessLogVerifyPerMinute: number;
+  /** Verifications of the access log running at once per municipality. */
+  accessLogVerifyConcurrent: number;
   /** The treatment guarantee's calendar days from the request to the start (14). */
   treatmentGuaranteeDays: number;
   logLevel: string;
@@ -128,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     importMaxBytes: vars.IMPORT_MAX_BYTES,
     disclosure: { maxNoise: vars.DISCLOSURE_MAX_NOISE, variance: vars.DISCLOSURE_VARIANCE },
     reportQueryBudget: vars.REPORT_QUERY_BUDGET,
+    accessLogVerifyPerMinute: vars.ACCESS_LOG_VERIFY_PER_MINUTE,
+    accessLogVerifyConcurrent: vars.ACCESS_LOG_VERIFY_CONCURRENT,
     treatmentGuaranteeDays: vars.TREATMENT_GUARANTEE_DAYS,
     // Demo data by default only on the embedded database, never in production (nor without the owner).
     seedDemo: !production && migrateOnStart && (vars.SEED_DEMO === undefined ? embedded : vars.SEED_DEMO === 'true'),

@@ -111,6 +111,8 @@ CREATE POLICY tenant_isolation ON citizen AS PERMISSIVE FOR ALL TO outcomes_app
 CREATE POLICY owner_all ON citizen_consent AS PERMISSIVE FOR ALL TO <owner>
   USING (true)
   WITH CHECK (true);
+CREATE POLICY shared_read ON citizen_consent AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((citizen_id = ANY (ARRAY( SELECT app_shared_citizen_ids() AS app_shared_citizen_ids))));
 CREATE POLICY tenant_isolation ON citizen_consent AS PERMISSIVE FOR ALL TO outcomes_app
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK ((municipality_id = app_municipality_id()));

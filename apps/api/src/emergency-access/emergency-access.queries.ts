@@ -84,6 +84,29 @@ export function sharedSessions(m: EntityManager, citizenId: string, limit: numbe
   ) as Promise<SharedSessionRow[]>;
 }
 
+export interface SharedConsentRow {
+  purpose: string;
+  label_da: string;
+  label_en: string;
+  event: 'given' | 'refused' | 'withdrawn';
+  on_date: string | null;
+}
+
+/**
+ * Each purpose's current consent (its latest entry) of the citizen, in the code list's order: the
+ * shared_read policy of citizen_consent (decision 170) lets it through while the access lasts.
+ */
+export function sharedConsents(m: EntityManager, citizenId: string): Promise<SharedConsentRow[]> {
+  return m.query(
+    `SELECT latest.purpose, p.label_da, p.label_en, latest.event, latest.on_date FROM (
+       SELECT DISTINCT ON (cc.purpose) cc.purpose, cc.event, to_char(cc.on_date, 'YYYY-MM-DD') AS on_date
+       FROM citizen_consent cc WHERE cc.citizen_id = $1 ORDER BY cc.purpose, cc.entry DESC
+     ) latest JOIN consent_purpose p ON p.code = latest.purpose
+     ORDER BY p.sort_order, latest.purpose`,
+    [citizenId],
+  ) as Promise<SharedConsentRow[]>;
+}
+
 /** The owner's admin's review, at the version read; false when the row changed meanwhile. */
 export async function reviewEmergencyAccess(
   m: EntityManager,

@@ -19,6 +19,7 @@ import {
   readUnderEmergencyAccess,
   reviewEmergencyAccess,
   sharedCitizen,
+  sharedConsents,
   sharedEnrolments,
   sharedSessions,
 } from './emergency-access.queries';
@@ -115,6 +116,9 @@ export class EmergencyAccessService {
     // In turn, on the request's one connection (see open()).
     const enrolments = await sharedEnrolments(manager, citizen.id, ENROLMENTS_SHOWN);
     const sessions = await sharedSessions(manager, citizen.id, SESSIONS_SHOWN);
+    // Whether the citizen consented to sharing (with the region's psychiatry, the GP…): what an
+    // emergency needs (decision 170). Part of this read of the record, so in the same two log rows.
+    const consents = await sharedConsents(manager, citizen.id);
     const [shaped] = await this.toAccesses([access]);
     this.logBoth([access], 'read');
     return {
@@ -130,6 +134,7 @@ export class EmergencyAccessService {
       },
       enrolments: enrolments.map((e) => ({ id: e.id, programmeName: e.programme_name ?? '', state: e.state, referralDate: e.referral_date, startDate: e.start_date, endDate: e.end_date })),
       sessions: sessions.map((s) => ({ id: s.id, enrolmentId: s.enrolment_id, startsAt: s.starts_at.toISOString(), kind: s.kind, attendance: s.attendance, durationMinutes: s.duration_minutes })),
+      consents: consents.map((c) => ({ purpose: c.purpose, labelDa: c.label_da, labelEn: c.label_en, event: c.event, onDate: c.on_date })),
     };
   }
 

@@ -128,7 +128,7 @@ async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logg
  * DATABASE_APP_URL, or else enabled for login here by the owner, with a password derived from the
  * application's secrets, so every replica sharing those secrets derives the same one.
  */
-async function appRoleUrl(config: AppConfig, owner: DataSource, ownerUrl: string): Promise<string> {
+export async function appRoleUrl(config: AppConfig, owner: DataSource, ownerUrl: string): Promise<string> {
   if (config.databaseAppUrl) return config.databaseAppUrl;
   const password = createHmac('sha256', config.secrets.jwtSecret).update('outcomes_app database password').digest('hex');
   // ALTER ROLE takes no bind parameters; the password is hex, so inlining it is safe.

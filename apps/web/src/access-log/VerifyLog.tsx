@@ -3,9 +3,11 @@ import { Alert } from '@mui/material';
 import type { AccessLogVerification } from '@outcomes/contracts';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
+import { apiErrorOf } from '../common/http-errors';
 import type { AppDataProvider } from '../data/data-provider';
 
-export type Verdict = AccessLogVerification | 'failed' | undefined;
+/** `busy`: refused for now (429: one verification per municipality at a time, a few per user a minute; decision 173). */
+export type Verdict = AccessLogVerification | 'failed' | { busy: number } | undefined;
 
 /** Asks the API to walk the whole hash chain, and hands the verdict up. */
 export const VerifyLogButton = ({ onVerdict }: { onVerdict: (verdict: Verdict) => void }) => {
@@ -16,8 +18,9 @@ export const VerifyLogButton = ({ onVerdict }: { onVerdict: (verdict: Verdict) =
     onVerdict(undefined);
     try {
       onVerdict(await dataProvider.verifyAccessLog());
-    } catch {
-      onVerdict('failed');
+    } catch (error) {
+      const refused = apiErrorOf(error);
+      onVerdict(refused.status === 429 ? { busy: refused.retryAfterSeconds ?? 10 } : 'failed');
     } finally {
       setBusy(false);
     }
@@ -36,6 +39,13 @@ export const VerdictAlert = ({ verdict }: { verdict: Verdict }) => {
     return (
       <Alert severity="warning" role="status" sx={{ m: 1 }}>
         {translate('app.access_log.verify_failed')}
+      </Alert>
+    );
+  }
+  if ('busy' in verdict) {
+    return (
+      <Alert severity="info" role="status" sx={{ m: 1 }}>
+        {translate('app.access_log.verify_busy', { seconds: verdict.busy })}
       </Alert>
     );
   }

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { EmergencyAccess, EmergencyRecord, Role } from '@outcomes/contracts';
 import { useEffect, useState } from 'react';
-import { Loading, Show, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Loading, Show, useGetIdentity, useLocaleState, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { formatDate, formatDateTime } from '../common/dates';
 import { Detail } from '../common/Detail';
 import { apiErrorOf, useNotifyError } from '../common/http-errors';
@@ -35,6 +35,7 @@ const AccessFacts = ({ access }: { access: EmergencyAccess }) => (
 /** The citizen's record, read-only, fetched once per view (each fetch is a logged read in both municipalities). */
 const EmergencyRecordView = ({ access }: { access: EmergencyAccess }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const [state, setState] = useState<{ record?: EmergencyRecord; gone?: boolean; failed?: boolean }>({});
   useEffect(() => {
     let live = true;
@@ -49,7 +50,7 @@ const EmergencyRecordView = ({ access }: { access: EmergencyAccess }) => {
   if (state.gone || !access.active) return <Alert severity="warning">{translate('app.emergencyAccess.expired')}</Alert>;
   if (state.failed) return <Alert severity="error">{translate('ra.notification.http_error')}</Alert>;
   if (!state.record) return <Loading />;
-  const { citizen, enrolments, sessions } = state.record;
+  const { citizen, enrolments, sessions, consents } = state.record;
   return (
     <Box component="section" aria-labelledby="emergency-record">
       <Alert severity="warning" sx={{ mb: 2 }}>
@@ -64,6 +65,36 @@ const EmergencyRecordView = ({ access }: { access: EmergencyAccess }) => {
         <Detail label="app.emergencyAccess.birth_year">{citizen.birthYear}</Detail>
         <Detail label="app.emergencyAccess.phone">{citizen.phone}</Detail>
       </Stack>
+      {/* First after the person: whether they consented to sharing is what an emergency needs (decision 170). */}
+      <Typography variant="subtitle1" component="h3" gutterBottom>
+        {translate('app.emergencyAccess.consents')}
+      </Typography>
+      {consents.length === 0 ? (
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('app.emergencyAccess.consents_none')}
+        </Typography>
+      ) : (
+        <TableRegion>
+          <Table size="small" aria-label={translate('app.emergencyAccess.consents')} sx={{ mb: 2 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('app.emergencyAccess.purpose')}</TableCell>
+                <TableCell>{translate('app.emergencyAccess.consent_state')}</TableCell>
+                <TableCell>{translate('app.emergencyAccess.consent_date')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {consents.map((c) => (
+                <TableRow key={c.purpose}>
+                  <TableCell>{locale === 'en' ? c.labelEn : c.labelDa}</TableCell>
+                  <TableCell>{translate(`app.consents.states.${c.event}`, { _: c.event })}</TableCell>
+                  <TableCell>{formatDate(c.onDate)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
+      )}
       <Typography variant="subtitle1" component="h3" gutterBottom>
         {translate('app.emergencyAccess.courses')}
       </Typography>

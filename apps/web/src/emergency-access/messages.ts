@@ -50,6 +50,11 @@ export const emergencyAccessMessages: FeatureMessages = {
         when: 'Tidspunkt',
         kind: 'Type',
         attendance: 'Fremmøde',
+        consents: 'Samtykker',
+        consents_none: 'Intet samtykke registreret',
+        purpose: 'Formål',
+        consent_state: 'Status',
+        consent_date: 'Dato',
         review_states: {
           pending: 'Afventer gennemgang',
           reviewed: 'Gennemgået',
@@ -116,6 +121,11 @@ export const emergencyAccessMessages: FeatureMessages = {
         when: 'Time',
         kind: 'Kind',
         attendance: 'Attendance',
+        consents: 'Consents',
+        consents_none: 'No consent recorded',
+        purpose: 'Purpose',
+        consent_state: 'State',
+        consent_date: 'Date',
         review_states: {
           pending: 'Awaiting review',
           reviewed: 'Reviewed',

@@ -1,3 +1,4 @@
+import type { ConsentEvent } from './consent';
 import type { RecordMeta } from './resources';
 
 /**
@@ -83,5 +84,16 @@ export interface EmergencyRecord {
     kind: string;
     attendance: string;
     durationMinutes: number;
+  }[];
+  /**
+   * The citizen's consents: each purpose's current state (its latest entry), as the owner recorded it,
+   * with the purpose's label; a purpose never asked is not listed (decision 170).
+   */
+  consents: {
+    purpose: string;
+    labelDa: string;
+    labelEn: string;
+    event: ConsentEvent;
+    onDate: string | null;
   }[];
 }

@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'TOO_MANY_EXPORTS',
   'REPORT_BUDGET_EXHAUSTED',
+  /** 429: a verification of the access log runs already for the municipality, or the user's verifications per minute are used; Retry-After says when to ask again. */
+  'VERIFY_BUSY',
   'DATABASE_UNAVAILABLE',
   'SERVER_BUSY',
   'HTTP_ERROR',

@@ -44,4 +44,4 @@ export interface Handover extends RecordMeta {
 }
 
 /** The old record as the new municipality's staff read it under an accepted hand-over: the emergency view's shape. */
-export type HandoverRecord = Omit<EmergencyRecord, 'access'> & { handover: Handover };
+export type HandoverRecord = Omit<EmergencyRecord, 'access' | 'consents'> & { handover: Handover };
