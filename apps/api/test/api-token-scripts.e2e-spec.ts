@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CreatedApiToken } from '@outcomes/contracts';
 import { baseUrl, call, closeDb, db } from './support/http';
 import { EVALUATOR, ownProgramme, project } from './support/exports';
-import { rBracketsAndStrings, rscriptVersion } from './support/r-language';
+import { rBracketsAndStrings, RSCRIPT, rscriptVersion } from './support/r-language';
 
 afterAll(closeDb);
 
@@ -19,7 +19,7 @@ const DOCS = join(__dirname, '../../../docs/api-tokens');
 const R_VERSION = rscriptVersion(['httr2', 'jsonlite']);
 const SCRIPTS: { name: string; command: string[] }[] = [
   { name: 'export.py, run by python3', command: ['python3', join(DOCS, 'export.py')] },
-  ...(R_VERSION ? [{ name: `export.R, run by Rscript ${R_VERSION}`, command: ['Rscript', join(DOCS, 'export.R')] }] : []),
+  ...(R_VERSION ? [{ name: `export.R, run by Rscript ${R_VERSION}`, command: [RSCRIPT, join(DOCS, 'export.R')] }] : []),
 ];
 
 if (!R_VERSION) {

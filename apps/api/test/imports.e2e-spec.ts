@@ -354,6 +354,41 @@ describe('the services’ refusals of an import’s rows, in the file’s words,
     ]);
   });
 
+  it('the forms’ own rules (the endpoints’ DTOs): an empty required cell, a number out of range, a value not in the list, a bad phone, e-mail, language, length, duration and kind', async () => {
+    const citizens = await refusals('citizens', [
+      ['Fornavn', 'Efternavn', 'Fødselsår', 'Køn', 'Telefon', 'E-mail', 'Adresse', 'Sprog'],
+      ['', 'Tom', '1800', 'x', 'tlf?', 'x@', 'a'.repeat(301), 'Dansk'],
+    ], { Fornavn: 'firstName', Efternavn: 'lastName', Fødselsår: 'birthYear', Køn: 'sex', Telefon: 'phone', 'E-mail': 'email', Adresse: 'address', Sprog: 'preferredLanguage' });
+    expect(citizens).toEqual([[
+      [2, 'Fornavn', 'firstName must be filled in', 'Fornavn skal udfyldes'],
+      [2, 'Fødselsår', 'birthYear must not be less than 1900', 'Fødselsår må ikke være mindre end 1900'],
+      [2, 'Køn', 'sex must be one of male, female', 'Køn skal være en af værdierne male, female'],
+      [2, 'Telefon', 'phone must be a telephone number (digits, spaces, +, -, parentheses)', 'Telefonnummeret må kun bestå af cifre, mellemrum, +, - og parenteser'],
+      [2, 'E-mail', 'email must be an e-mail address', 'E-mailadressen er ikke en gyldig e-mailadresse'],
+      [2, 'Adresse', 'address must be shorter than or equal to 300 characters', 'Adresse må højst være 300 tegn'],
+      [2, 'Sprog', 'preferredLanguage must be a language code such as da, en or ar', 'Foretrukket sprog skal være en sprogkode som da, en eller ar'],
+    ]]);
+    const course = await activeEnrolment('aarhus');
+    const cpr = await cprOf(course.citizenId);
+    const yesterday = daysFromToday(-1);
+    const sessions = await refusals('sessions', [
+      ['CPR', 'Program', 'Dato', 'Minutter', 'Type', 'Fremmøde', 'Nummer'],
+      [cpr, 'ICM', yesterday, '0', 'Samtale!', 'ja', '0'],
+      [cpr, 'ICM', yesterday, '721', 'case-management-meeting', 'attended', ''],
+      [cpr, 'ICM', yesterday, '45 min', 'case-management-meeting', 'attended', ''],
+    ], { CPR: 'cpr', Program: 'programmeCode', Dato: 'date', Minutter: 'durationMinutes', Type: 'kind', Fremmøde: 'attendance', Nummer: 'sessionNumber' });
+    expect(sessions).toEqual([
+      [
+        [2, 'Minutter', 'durationMinutes must be at least 1', 'Varigheden skal være mindst 1 minut'],
+        [2, 'Type', 'kind must be a short code such as move-session or case-management-meeting', 'Sessionstypen skal være en kort kode som move-session eller case-management-meeting'],
+        [2, 'Nummer', 'sessionNumber must not be less than 1', 'Sessionsnummer må ikke være mindre end 1'],
+        [2, 'Fremmøde', 'attendance must be one of attended, no-show, cancelled', 'Fremmøde skal være en af værdierne attended, no-show, cancelled'],
+      ],
+      [[3, 'Minutter', 'durationMinutes must be at most 720 (12 hours)', 'Varigheden må højst være 720 minutter (12 timer)']],
+      [[4, 'Minutter', 'durationMinutes must be a whole number of minutes', 'Varigheden skal være et helt antal minutter']],
+    ]);
+  });
+
   it('assessments: a date in the future or before the referral, an answer outside its item’s values, E5 against E4, a timepoint taken already', async () => {
     const course = await activeEnrolment('aarhus');
     const cpr = await cprOf(course.citizenId);

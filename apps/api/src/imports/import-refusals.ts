@@ -1,9 +1,12 @@
+import { IMPORT_FIELDS } from './import-kinds';
+
 /**
  * The services' and the database's refusals that a row of an import can meet, each in words for the
  * person holding the file, in English and Danish (decision 175). A service speaks of its API's
  * fields (enrolmentId, startsAt); the file has a CPR number, a programme code and a date, so the
- * English is said again in the file's terms, not only translated. What is not listed here keeps the
- * service's English rule, wrapped in a Danish sentence that says it is the rule of that field.
+ * English is said again in the file's terms, not only translated. The endpoints' DTO rules a cell
+ * can break are here too (dtoRules). What is not listed keeps the service's English rule, in a
+ * Danish sentence that says it is the rule of that field.
  *
  * A birth date (the first six digits of a CPR number) is never part of a text: the results are kept
  * after the file's rows are emptied.
@@ -144,7 +147,58 @@ const RULES: Rule[] = [
   (r) => (r.code === 'VERSION_CONFLICT'
     ? [{ field: null, rule: 'the record was changed by someone else while the import ran; run a new dry run and import again', ruleDa: 'Posten blev ændret af en anden, mens indlæsningen kørte; lav en ny prøvekørsel, og indlæs igen' }]
     : null),
+  ...dtoRules(),
 ];
+
+/** A field's Danish name, as the mapping screen shows it. */
+const LABEL_DA = new Map(Object.values(IMPORT_FIELDS).flat().map((f) => [f.field, f.da] as const));
+
+/**
+ * The endpoints' DTO rules (class-validator) a file's value can break: their own messages, and
+ * class-validator's defaults for the length and number rules, said with the field's Danish name.
+ */
+function dtoRules(): Rule[] {
+  const exact: Record<string, string> = {
+    'phone must be a telephone number (digits, spaces, +, -, parentheses)': 'Telefonnummeret må kun bestå af cifre, mellemrum, +, - og parenteser',
+    'email must be an e-mail address': 'E-mailadressen er ikke en gyldig e-mailadresse',
+    'preferredLanguage must be a language code such as da, en or ar': 'Foretrukket sprog skal være en sprogkode som da, en eller ar',
+    'durationMinutes must be a whole number of minutes': 'Varigheden skal være et helt antal minutter',
+    'durationMinutes must be at least 1': 'Varigheden skal være mindst 1 minut',
+    'kind must be a short code such as move-session or case-management-meeting': 'Sessionstypen skal være en kort kode som move-session eller case-management-meeting',
+  };
+  const said = (r: Refused, en: string, da: (label: string) => string): Worded[] | null =>
+    r.field ? [{ field: r.field, rule: en, ruleDa: da(LABEL_DA.get(r.field) ?? r.field) }] : null;
+  return [
+    (r) => (r.rule in exact ? said(r, r.rule, () => exact[r.rule] as string) : null),
+    (r) => {
+      const m = /^durationMinutes must be at most (\d+) \(12 hours\)$/.exec(r.rule);
+      return m ? said(r, r.rule, () => `Varigheden må højst være ${m[1]} minutter (12 timer)`) : null;
+    },
+    // A CSV's cells are text: "must be a string" (and a length of at least 1) means the cell was empty.
+    (r) => (/^\S+ must be a string$/.test(r.rule) || /^\S+ must be longer than or equal to 1 characters$/.test(r.rule) ? said(r, `${r.field} must be filled in`, (l) => `${l} skal udfyldes`) : null),
+    (r) => {
+      const m = /^\S+ must be longer than or equal to (\d+) characters$/.exec(r.rule);
+      return m ? said(r, r.rule, (l) => `${l} skal være mindst ${m[1]} tegn`) : null;
+    },
+    (r) => {
+      const m = /^\S+ must be shorter than or equal to (\d+) characters$/.exec(r.rule);
+      return m ? said(r, r.rule, (l) => `${l} må højst være ${m[1]} tegn`) : null;
+    },
+    (r) => (/^\S+ must be an integer number$/.test(r.rule) ? said(r, r.rule, (l) => `${l} skal være et helt tal`) : null),
+    (r) => {
+      const m = /^\S+ must not be less than (-?\d+)$/.exec(r.rule);
+      return m ? said(r, r.rule, (l) => `${l} må ikke være mindre end ${m[1]}`) : null;
+    },
+    (r) => {
+      const m = /^\S+ must not be greater than (-?\d+)$/.exec(r.rule);
+      return m ? said(r, r.rule, (l) => `${l} må ikke være større end ${m[1]}`) : null;
+    },
+    (r) => {
+      const m = /^\S+ must be one of (.+)$/.exec(r.rule);
+      return m ? said(r, r.rule, (l) => `${l} skal være en af værdierne ${m[1]}`) : null;
+    },
+  ];
+}
 
 /** A refusal in the file's words, English and Danish; an unknown one keeps its English rule. */
 export function worded(refused: Refused): Worded[] {

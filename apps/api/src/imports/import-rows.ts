@@ -86,9 +86,19 @@ class Checks {
   }
 }
 
+/** class-validator's type rules, named by their constraint. */
+const TYPE_RULES = new Set(['isInt', 'isString', 'isNumber', 'isBoolean']);
+
 async function validated<T extends object>(type: ClassConstructor<T>, plain: Record<string, unknown>): Promise<T> {
   const dto = plainToInstance(type, plain);
   const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  // A cell that is not a number breaks the type rule and the range rules at once; flattening keeps
+  // the first listed, which is the range ("must be at most 720" for "45 min"). The type comes first.
+  for (const problem of problems) {
+    const constraints = problem.constraints ?? {};
+    const type = Object.keys(constraints).find((k) => TYPE_RULES.has(k));
+    if (type) problem.constraints = { [type]: constraints[type] as string, ...constraints };
+  }
   if (problems.length > 0) {
     throw new RowRefused(Object.entries(flattenValidationErrors(problems)).flatMap(([field, rule]) => worded({ field: fileField(field), rule })));
   }

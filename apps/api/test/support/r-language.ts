@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** The R interpreter; RSCRIPT=/nonexistent runs the fallbacks on a machine that has R (how they were tried). */
+export const RSCRIPT = process.env['RSCRIPT'] || 'Rscript';
+
 /**
  * R on this machine, for the tests that run R files for real (the syntax files, docs/api-tokens/export.R).
  * Optional: without it those tests fall back to a parser check and say so in their names (decision 174).
  */
 export function rscriptVersion(packages: string[] = []): string | null {
-  const version = spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
+  const version = spawnSync(RSCRIPT, ['--version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) return null;
   const found = /version (\S+)/.exec(`${version.stdout}${version.stderr}`)?.[1] ?? 'unknown';
   if (packages.length > 0) {
-    const loads = spawnSync('Rscript', ['-e', packages.map((p) => `library(${p})`).join('; ')], { encoding: 'utf8' });
+    const loads = spawnSync(RSCRIPT, ['-e', packages.map((p) => `library(${p})`).join('; ')], { encoding: 'utf8' });
     if (loads.status !== 0) return null;
   }
   return found;
@@ -27,7 +30,7 @@ export interface RColumn {
 
 /** Sources a generated R syntax file in `folder` (which holds its CSV) and reads every column of `frame` back (support/read-back.R). */
 export function readBackInR(folder: string, script: string, frame: string): RColumn[] {
-  const run = spawnSync('Rscript', [join(__dirname, 'read-back.R'), folder, script, frame], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', LC_ALL: 'C.UTF-8', HOME: folder }, timeout: 60_000 });
+  const run = spawnSync(RSCRIPT, [join(__dirname, 'read-back.R'), folder, script, frame], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', LC_ALL: 'C.UTF-8', HOME: folder }, timeout: 60_000 });
   if (run.status !== 0) throw new Error(`Rscript failed (${run.status}): ${run.stderr}`);
   const split = (field: string): string[] => (field === '' ? [] : field.split('\x1f'));
   return run.stdout.split('\n').filter((l) => l !== '').map((line) => {
