@@ -148,6 +148,11 @@ const RULES: Rule[] = [
     ? [{ field: null, rule: 'the record was changed by someone else while the import ran; run a new dry run and import again', ruleDa: 'Posten blev ændret af en anden, mens indlæsningen kørte; lav en ny prøvekørsel, og indlæs igen' }]
     : null),
   ...dtoRules(),
+  // Any other key of the database's: said as such (import-runner's databaseRefusal).
+  (r) => {
+    const m = /^the database refused the row \(SQLSTATE (\w+)\)$/.exec(r.rule);
+    return m ? [{ field: r.field, rule: r.rule, ruleDa: `Databasen afviste rækken (SQLSTATE ${m[1]})` }] : null;
+  },
 ];
 
 /** A field's Danish name, as the mapping screen shows it. */
