@@ -1,4 +1,4 @@
-import { IMPORT_FIELDS } from './import-kinds';
+import { IMPORT_FIELDS } from './import-fields';
 
 /**
  * The services' and the database's refusals that a row of an import can meet, each in words for the

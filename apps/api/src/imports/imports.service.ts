@@ -10,7 +10,8 @@ import { IMPORT_QUEUE, JobQueue } from '../exports/job-queue';
 import { queueSql } from '../exports/exports.queries';
 import { Db } from '../tenancy/db.service';
 import type { ImportJobEntity } from './import.entities';
-import { checkMapping, fittingMapping, IMPORT_FIELDS, suggestMapping } from './import-kinds';
+import { IMPORT_FIELDS } from './import-fields';
+import { checkMapping, fittingMapping, suggestMapping } from './import-kinds';
 import { readImportFile } from './import-file';
 import { insertImport, ownImport, ownImportWith, ownImports, savedMapping, saveMapping, startPhase } from './imports.queries';
 
