@@ -131,6 +131,9 @@ describe('an import of citizens', () => {
     // The next upload of the kind with the same columns starts from the saved mapping, even as a semicolon CSV.
     const again = await upload('citizens', csv([['personnummer', 'fornavn x', 'efternavn x'], [bornInThe1960s(), 'Yrsa', 'Semikolon']], ';'));
     expect(again.body).toMatchObject({ format: 'csv', mapping });
+    // A column the saved mapping does not know is matched by its name, unless its field is mapped already (decision 176).
+    const more = await upload('citizens', csv([['personnummer', 'fornavn x', 'efternavn x', 'Telefon', 'Fornavn'], [bornInThe1960s(), 'Zola', 'Flere', '+45 00 00 00 00', 'Z']]));
+    expect(more.body.mapping).toEqual({ ...mapping, Telefon: 'phone' });
     // Not another user's: their first upload is matched by name only (nothing here).
   });
 });

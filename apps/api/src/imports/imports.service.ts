@@ -75,7 +75,11 @@ export class ImportsService {
     const user = this.db.user();
     const saved = await savedMapping(this.db.manager(), user.id, importKind);
     const fitting = saved ? fittingMapping(importKind, table.columns, saved.mapping) : {};
-    const mapping = Object.keys(fitting).length > 0 ? fitting : suggestMapping(importKind, table.columns);
+    // The saved mapping first; the columns it leaves are matched by name to the fields it leaves
+    // (a "CPR-nummer" column new to this file was left unmapped, and citizens were imported without it: decision 176).
+    const taken = new Set(Object.values(fitting));
+    const byName = Object.entries(suggestMapping(importKind, table.columns)).filter(([column, field]) => !(column in fitting) && !taken.has(field));
+    const mapping = { ...Object.fromEntries(byName), ...fitting };
     const id = await insertImport(this.db.manager(), {
       municipalityId: this.db.municipalityId(),
       userId: user.id,
