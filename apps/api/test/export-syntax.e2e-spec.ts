@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiErrorBody, ExportJob } from '@outcomes/contracts';
 import ExcelJS from 'exceljs';
 import { readR, readSpss, readStata } from '../src/exports/syntax/testing/syntax-readers';
-import { createUser, staff } from './support/fixtures';
+import { activeEnrolment, ASI_INTAKE_ITEMS, createUser, staff } from './support/fixtures';
 import { call, closeDb, db, tokenFor } from './support/http';
 import { download, EVALUATOR, finished, ownProgramme, project, startExport } from './support/exports';
+import { today } from './support/dates';
+import { readBackInR, rscriptVersion } from './support/r-language';
+import type { RColumn } from './support/r-language';
 
 afterAll(closeDb);
 
@@ -122,3 +128,114 @@ describe('R, Stata and SPSS syntax files of a CSV export', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+/**
+ * The R file run by R itself on an exported CSV with rows (the issue: "an R script in the test suite,
+ * or a parser check where R is not present"). Without Rscript the same expectations are checked on
+ * what the parser of syntax-readers.ts reads from the file (no values then), and the test's name
+ * says which of the two ran (decision 174).
+ */
+const R_VERSION = rscriptVersion();
+const HOW = R_VERSION ? `run by Rscript ${R_VERSION}` : 'no Rscript on this machine: parsed by syntax-readers.ts, not run';
+
+describe(`the R syntax file on an exported CSV with rows (${HOW})`, () => {
+  let projectId: string;
+
+  beforeAll(async () => {
+    const programmeId = await ownProgramme();
+    const citizens: string[] = [];
+    const dropped: string[] = [];
+    // Ten enrolments with one attended session and the ASI intake of support/fixtures each; one birth
+    // year and sex, five active and five dropped out (so that every row passes k = 5 and l = 2, as in exports.e2e-spec.ts).
+    for (let i = 0; i < 10; i++) {
+      const enrolment = await activeEnrolment('aarhus', programmeId);
+      expect((await call('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 3600_000).toISOString(), durationMinutes: 50, kind: 'case-management-meeting', attendance: 'attended' }, { as: staff.aarhus })).status).toBe(201);
+      expect((await call('POST', '/api/assessments', { enrolmentId: enrolment.id, timepoint: 'intake', date: today(), items: ASI_INTAKE_ITEMS }, { as: staff.aarhus })).status).toBe(201);
+      citizens.push(enrolment.citizenId);
+      if (i >= 5) dropped.push(enrolment.id);
+    }
+    await db().query(`UPDATE citizen SET birth_year = 1981, sex = 'male' WHERE id = ANY($1)`, [citizens]);
+    await db().query(`UPDATE enrolment SET state = 'dropped_out', end_date = start_date WHERE id = ANY($1)`, [dropped]);
+    projectId = (await project([programmeId])).body.id;
+  }, 120_000);
+
+  /** The CSV and its R file as a user downloads them, read back by R (or, without R, by the parser). */
+  async function readBack(dataset: 'enrolments' | 'assessments', lang: 'da' | 'en'): Promise<{ header: string[]; columns: Map<string, Partial<RColumn>> }> {
+    const job = await finished((await startExport(projectId, dataset)).body.id);
+    expect(job.status).toBe('done');
+    const csv = (await download(job.id)).body;
+    const header = (csv.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',');
+    const file = await syntax(job.id, 'r', lang);
+    expect(file.status).toBe(200);
+    if (!R_VERSION) {
+      const read = readR(file.text);
+      const columns = new Map<string, Partial<RColumn>>(read.names.map((name) => {
+        const values = read.valueLabels[name];
+        return [name, { name, class: values ? 'factor' : read.colClasses[name], label: read.labels[name] ?? null, levels: values ? Object.values(values) : [] }];
+      }));
+      return { header: read.names, columns };
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'r-syntax-'));
+    try {
+      writeFileSync(join(folder, job.fileName), csv);
+      const script = `${job.fileName.replace(/\.csv$/, '')}-${lang}.R`;
+      writeFileSync(join(folder, script), file.text);
+      const columns = readBackInR(folder, script, dataset);
+      expect(columns.map((c) => c.name)).toEqual(header);
+      return { header, columns: new Map(columns.map((c) => [c.name, c])) };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Without R there are no values: compare the rest. */
+  const comparable = (expected: Partial<RColumn>): Partial<RColumn> => {
+    if (R_VERSION) return expected;
+    const { values: _values, ...rest } = expected;
+    return rest;
+  };
+  const sorted = (column: Partial<RColumn> | undefined): Partial<RColumn> | undefined =>
+    column && (R_VERSION ? { ...column, values: [...(column.values ?? [])].sort((a, b) => String(a).localeCompare(String(b))) } : comparable(column));
+  const ten = <T>(value: T): T[] => Array<T>(10).fill(value);
+
+  it('enrolments, Danish: every column of the CSV with its label; the closed sets as factors with the screens’ words, counts as integers, scores as numbers, booleans as logical', async () => {
+    const { header, columns } = await readBack('enrolments', 'da');
+    expect(header.slice(0, 4)).toEqual(['enrolment_id', 'person_id', 'birth_year_band', 'sex']);
+    // Written by hand from the codebook (docs) and the rows made above, not from the generator's tables.
+    const EXPECTED: Record<string, Partial<RColumn>> = {
+      sex: { class: 'factor', label: 'Køn', levels: ['Mand', 'Kvinde'], values: ten('Mand') },
+      state: { class: 'factor', label: 'Status', levels: ['Henvist', 'Aktiv', 'Gennemført', 'Frafaldet', 'Overført', 'Annulleret'], values: [...Array<string>(5).fill('Aktiv'), ...Array<string>(5).fill('Frafaldet')] },
+      birth_year_band: { class: 'character', label: 'Fødselsår (5-årsinterval)', levels: [], values: ten('1980-1984') },
+      sessions_attended: { class: 'integer', label: 'Fremmødte individuelle sessioner', levels: [], values: ten('1') },
+      // ASI_INTAKE_ITEMS: medical 0.517 (worked by hand in exports.e2e-spec.ts), not drug-free (D10 = 10 days).
+      intake_medical: { class: 'numeric', levels: [], values: ten('0.517') },
+      intake_drug_free: { class: 'logical', label: 'Stoffri (indskrivning)', levels: [], values: ten('FALSE') },
+      // Emptied for the five who dropped out (disclosure control), and none for the five still active.
+      end_quarter: { class: 'character', label: 'Slutkvartal', levels: [], values: ten(null) },
+    };
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      expect({ name, ...sorted(columns.get(name) && pick(columns.get(name) as Partial<RColumn>, Object.keys(expected))) }).toEqual({ name, ...sorted(expected) });
+    }
+    // Every column has its label; none is left without.
+    expect([...columns.values()].filter((c) => !c.label).map((c) => c.name)).toEqual([]);
+  }, 120_000);
+
+  it('assessments, English: ASI answers with a closed set of values as factors (N as "None"), counts as numbers', async () => {
+    const { columns } = await readBack('assessments', 'en');
+    // From ASI_INTAKE_ITEMS (seeds' ASI_INTAKE_EXAMPLE): F3 indifferent, F19 N, E4 1, M6 9.
+    const EXPECTED: Record<string, Partial<RColumn>> = {
+      timepoint: { class: 'factor', label: 'Timepoint', levels: ['Intake', 'End of programme', 'Follow-up at 3 months', 'Follow-up at 6 months', 'Follow-up at 9 months', 'Follow-up at 12 months', 'Additional (ad hoc)'], values: ten('Intake') },
+      item_F3: { class: 'factor', levels: ['No', 'Indifferent', 'Yes'], values: ten('Indifferent') },
+      item_F19: { class: 'factor', levels: ['No', 'Yes', 'None'], values: ten('None') },
+      item_E4: { class: 'factor', label: "Valid driver's licence", levels: ['No', 'Yes'], values: ten('Yes') },
+      item_M6: { class: 'numeric', levels: [], values: ten('9') },
+    };
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      expect({ name, ...sorted(columns.get(name) && pick(columns.get(name) as Partial<RColumn>, Object.keys(expected))) }).toEqual({ name, ...sorted(expected) });
+    }
+  }, 120_000);
+});
+
+function pick(column: Partial<RColumn>, keys: string[]): Partial<RColumn> {
+  return Object.fromEntries(Object.entries(column).filter(([k]) => keys.includes(k)));
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Citizen } from '@outcomes/contracts';
+import { DEMO_IDS } from '@outcomes/seeds';
 import ExcelJS from 'exceljs';
 import { activeEnrolment, admins, ASI_INTAKE_ITEMS, bornInThe1960s, createCitizen, createUser, staff } from './support/fixtures';
 import { call, closeDb, db, tokenFor } from './support/http';
@@ -12,6 +13,7 @@ afterAll(closeDb);
 const CITIZEN_HEADER = ['CPR-nummer', 'Fornavn', 'Efternavn', 'Telefon'];
 const CITIZEN_MAPPING = { 'CPR-nummer': 'cpr', Fornavn: 'firstName', Efternavn: 'lastName', Telefon: 'phone' };
 const CENTRE = 'Rusmiddelcenter Aarhus, Centrum';
+const DEMO_CENTRE = DEMO_IDS.centres.aarhusCentrum;
 
 /** The citizens of the municipality holding this CPR number, read from the database by its keyed hash (the key from the run's environment). */
 async function citizensWithCpr(cpr: string): Promise<string[]> {
@@ -129,6 +131,9 @@ describe('an import of citizens', () => {
     // The next upload of the kind with the same columns starts from the saved mapping, even as a semicolon CSV.
     const again = await upload('citizens', csv([['personnummer', 'fornavn x', 'efternavn x'], [bornInThe1960s(), 'Yrsa', 'Semikolon']], ';'));
     expect(again.body).toMatchObject({ format: 'csv', mapping });
+    // A column the saved mapping does not know is matched by its name, unless its field is mapped already (decision 176).
+    const more = await upload('citizens', csv([['personnummer', 'fornavn x', 'efternavn x', 'Telefon', 'Fornavn'], [bornInThe1960s(), 'Zola', 'Flere', '+45 00 00 00 00', 'Z']]));
+    expect(more.body.mapping).toEqual({ ...mapping, Telefon: 'phone' });
     // Not another user's: their first upload is matched by name only (nothing here).
   });
 });
@@ -250,6 +255,165 @@ describe('an import of enrolments, sessions and assessments', () => {
     expect(imported.body.enrolmentId).toBe(enrolment.id);
     expect(imported.body.composites).toEqual(form.body.composites);
     expect(imported.body.composites['medical']).not.toBe(0.999);
+  });
+});
+
+/**
+ * Every refusal of the services (and of the database keys they leave to it) that a row can meet, each
+ * provoked through an import, with its words written here by hand (decision 175): the file's column,
+ * the rule in English and in Danish. None is the Danish wrapper around an English rule.
+ */
+describe('the services’ refusals of an import’s rows, in the file’s words, in English and Danish', () => {
+  const dk = (iso: string): string => iso.split('-').reverse().join('-');
+  /** A 1960s CPR number's holder's age on `date`, worked out here from its digits (DDMMYY, 7th digit 0-3: the 1900s). */
+  const ageOn = (cpr: string, date: string): number => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const [bd, bm, by] = [Number(cpr.slice(0, 2)), Number(cpr.slice(2, 4)), 1900 + Number(cpr.slice(4, 6))];
+    return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  };
+  async function programme(extra: Record<string, unknown>): Promise<{ id: string; code: string }> {
+    const code = `IR${randomUUID().slice(0, 6).toUpperCase()}`;
+    const res = await call<{ id: string }>('POST', '/api/programmes', { code, name: `Indlæsning ${code}`, format: 'individual', expectedSessions: 12, followUpMonths: [6], ...extra }, { as: admins.aarhus });
+    expect(res.status).toBe(201);
+    return { id: res.body.id, code };
+  }
+  /** Uploads and dry-runs the file; answers each row's errors as [row, column, rule, ruleDa]. */
+  async function refusals(kind: string, rows: string[][], mapping: Record<string, string>): Promise<[number, string | null, string, string][][]> {
+    const uploaded = await upload(kind, csv(rows));
+    expect(uploaded.status).toBe(201);
+    await dryRun(uploaded.body.id, mapping);
+    return (await results(uploaded.body.id)).map((r) => r.errors.map((e): [number, string | null, string, string] => [e.row, e.column, e.rule, e.ruleDa]));
+  }
+
+  it('citizens: a birth year that is not the CPR number’s', async () => {
+    const cpr = bornInThe1960s();
+    const found = await refusals('citizens', [['CPR-nummer', 'Fornavn', 'Efternavn', 'Fødselsår'], [cpr, 'Forkert', 'Årstal', '1975']], { 'CPR-nummer': 'cpr', Fornavn: 'firstName', Efternavn: 'lastName', Fødselsår: 'birthYear' });
+    expect(found).toEqual([[[2, 'Fødselsår', 'birthYear does not match the CPR number; leave it empty or give the year the CPR number says', 'Fødselsåret passer ikke med CPR-nummeret; lad feltet stå tomt, eller skriv året, CPR-nummeret giver']]]);
+  });
+
+  it('enrolments: a programme no longer active, a referral before birth or too far ahead, an age outside the programme’s, an attestation, an enrolment already open', async () => {
+    const adult = await createCitizen('aarhus', { cpr: bornInThe1960s });
+    const cpr = await cprOf(adult.id);
+    const closed = await programme({});
+    await db().query('UPDATE programme SET active = false WHERE id = $1', [closed.id]);
+    const young = await programme({ minAge: 15, maxAge: 25 });
+    const attested = await programme({ requiredAttestations: ['finished-treatment'] });
+    const open = await activeEnrolment('aarhus');
+    const openCpr = await cprOf(open.citizenId);
+    const yesterday = daysFromToday(-1);
+    const ahead = daysFromToday(120);
+    const age = ageOn(cpr, yesterday);
+    const header = ['CPR', 'Program', 'Sted', 'Henvist'];
+    const found = await refusals('enrolments', [
+      header,
+      [cpr, closed.code, CENTRE, yesterday],
+      [cpr, 'ICM', CENTRE, '1950-01-01'],
+      [cpr, 'ICM', CENTRE, ahead],
+      [cpr, young.code, CENTRE, yesterday],
+      [cpr, attested.code, CENTRE, yesterday],
+      [openCpr, 'ICM', CENTRE, yesterday],
+    ], { CPR: 'cpr', Program: 'programmeCode', Sted: 'centre', Henvist: 'referralDate' });
+    expect(found).toEqual([
+      [[2, 'Program', 'the programme is no longer active; no new enrolment can be made in it', 'Programmet er ikke længere aktivt; der kan ikke oprettes nye forløb i det']],
+      // The birth date is not named: it is the CPR number's first six digits.
+      [[3, 'Henvist', 'referralDate must not be before the citizen’s birth', 'Henvisningsdatoen må ikke ligge før borgerens fødsel']],
+      [[4, 'Henvist', `referralDate must not be more than 90 days after today (${daysFromToday(0)})`, `Henvisningsdatoen må højst ligge 90 dage efter i dag (${dk(daysFromToday(0))})`]],
+      [[5, 'CPR', `${young.code} is for ages up to 25; the citizen is ${age} on the referral date ${yesterday}`, `${young.code} er for borgere op til 25 år; borgeren er ${age} år på henvisningsdatoen ${dk(yesterday)}`]],
+      [[6, 'Program', `${attested.code} requires the attestation "finished-treatment", which a file cannot give; refer the citizen on the citizen’s page`, `${attested.code} kræver bekræftelsen "Borgeren har afsluttet stofmisbrugsbehandling", som en fil ikke kan give; henvis borgeren på borgerens side`]],
+      [[7, 'Program', 'the citizen already has an open enrolment (referred or active) in this programme; end it before another is made', 'Borgeren har allerede et åbent forløb (henvist eller aktivt) i programmet; afslut det, før et nyt oprettes']],
+    ]);
+    // No text names the birth date or the CPR number.
+    expect(JSON.stringify(found)).not.toContain(cpr.slice(0, 6));
+  });
+
+  it('sessions: a course not active, a session in the future or before the start, a number past the programme’s, a second session on a day, a number used twice', async () => {
+    const twelve = await programme({});
+    const course = await activeEnrolment('aarhus', twelve.id);
+    const cpr = await cprOf(course.citizenId);
+    const started = daysFromToday(-3);
+    const referredOnly = await createCitizen('aarhus', { cpr: bornInThe1960s });
+    const referred = await call('POST', '/api/enrolments', { citizenId: referredOnly.id, programmeId: twelve.id, centreId: DEMO_CENTRE, referralDate: started }, { as: staff.aarhus });
+    expect(referred.status).toBe(201);
+    const header = ['CPR', 'Program', 'Dato', 'Minutter', 'Type', 'Fremmøde', 'Nummer'];
+    const row = (who: string, date: string, number = ''): string[] => [who, twelve.code, date, '45', 'case-management-meeting', 'attended', number];
+    const found = await refusals('sessions', [
+      header,
+      row(await cprOf(referredOnly.id), daysFromToday(-1)),
+      row(cpr, daysFromToday(1)),
+      row(cpr, daysFromToday(-10)),
+      row(cpr, daysFromToday(-2), '13'),
+      row(cpr, daysFromToday(-2), '1'),
+      row(cpr, daysFromToday(-2), '2'),
+      row(cpr, daysFromToday(-1), '1'),
+    ], { CPR: 'cpr', Program: 'programmeCode', Dato: 'date', Minutter: 'durationMinutes', Type: 'kind', Fremmøde: 'attendance', Nummer: 'sessionNumber' });
+    expect(found).toEqual([
+      [[2, 'Program', 'the citizen’s newest enrolment in this programme is referred, not active; sessions are logged on active enrolments', 'Borgerens nyeste forløb i programmet er henvist, ikke aktivt; sessioner registreres kun på aktive forløb']],
+      [[3, 'Dato', 'date and time must not be in the future for an attended or missed session', 'Dato og klokkeslæt må ikke ligge i fremtiden for en session, borgeren er mødt op til eller udeblevet fra']],
+      [[4, 'Dato', `date must not be before the enrolment started (${started})`, `Datoen må ikke ligge før forløbets start (${dk(started)})`]],
+      [[5, 'Nummer', `sessionNumber must be between 1 and 12 for ${twelve.code}`, `Sessionsnummeret skal være mellem 1 og 12 for ${twelve.code}`]],
+      [],
+      [[7, 'Dato', 'the enrolment already has a session on this day; an import logs no second one (log it on the citizen’s page if there were two)', 'Forløbet har allerede en session denne dag; en indlæsning registrerer ikke en session mere (registrér den på borgerens side, hvis der var to)']],
+      [[8, 'Nummer', 'the enrolment already has a session with this number', 'Forløbet har allerede en session med dette nummer']],
+    ]);
+  });
+
+  it('the forms’ own rules (the endpoints’ DTOs): an empty required cell, a number out of range, a value not in the list, a bad phone, e-mail, language, length, duration and kind', async () => {
+    const citizens = await refusals('citizens', [
+      ['Fornavn', 'Efternavn', 'Fødselsår', 'Køn', 'Telefon', 'E-mail', 'Adresse', 'Sprog'],
+      ['', 'Tom', '1800', 'x', 'tlf?', 'x@', 'a'.repeat(301), 'Dansk'],
+    ], { Fornavn: 'firstName', Efternavn: 'lastName', Fødselsår: 'birthYear', Køn: 'sex', Telefon: 'phone', 'E-mail': 'email', Adresse: 'address', Sprog: 'preferredLanguage' });
+    expect(citizens).toEqual([[
+      [2, 'Fornavn', 'firstName must be filled in', 'Fornavn skal udfyldes'],
+      [2, 'Fødselsår', 'birthYear must not be less than 1900', 'Fødselsår må ikke være mindre end 1900'],
+      [2, 'Køn', 'sex must be one of male, female', 'Køn skal være en af værdierne male, female'],
+      [2, 'Telefon', 'phone must be a telephone number (digits, spaces, +, -, parentheses)', 'Telefonnummeret må kun bestå af cifre, mellemrum, +, - og parenteser'],
+      [2, 'E-mail', 'email must be an e-mail address', 'E-mailadressen er ikke en gyldig e-mailadresse'],
+      [2, 'Adresse', 'address must be shorter than or equal to 300 characters', 'Adresse må højst være 300 tegn'],
+      [2, 'Sprog', 'preferredLanguage must be a language code such as da, en or ar', 'Foretrukket sprog skal være en sprogkode som da, en eller ar'],
+    ]]);
+    const course = await activeEnrolment('aarhus');
+    const cpr = await cprOf(course.citizenId);
+    const yesterday = daysFromToday(-1);
+    const sessions = await refusals('sessions', [
+      ['CPR', 'Program', 'Dato', 'Minutter', 'Type', 'Fremmøde', 'Nummer'],
+      [cpr, 'ICM', yesterday, '0', 'Samtale!', 'ja', '0'],
+      [cpr, 'ICM', yesterday, '721', 'case-management-meeting', 'attended', ''],
+      [cpr, 'ICM', yesterday, '45 min', 'case-management-meeting', 'attended', ''],
+    ], { CPR: 'cpr', Program: 'programmeCode', Dato: 'date', Minutter: 'durationMinutes', Type: 'kind', Fremmøde: 'attendance', Nummer: 'sessionNumber' });
+    expect(sessions).toEqual([
+      [
+        [2, 'Minutter', 'durationMinutes must be at least 1', 'Varigheden skal være mindst 1 minut'],
+        [2, 'Type', 'kind must be a short code such as move-session or case-management-meeting', 'Sessionstypen skal være en kort kode som move-session eller case-management-meeting'],
+        [2, 'Nummer', 'sessionNumber must not be less than 1', 'Sessionsnummer må ikke være mindre end 1'],
+        [2, 'Fremmøde', 'attendance must be one of attended, no-show, cancelled', 'Fremmøde skal være en af værdierne attended, no-show, cancelled'],
+      ],
+      [[3, 'Minutter', 'durationMinutes must be at most 720 (12 hours)', 'Varigheden må højst være 720 minutter (12 timer)']],
+      [[4, 'Minutter', 'durationMinutes must be a whole number of minutes', 'Varigheden skal være et helt antal minutter']],
+    ]);
+  });
+
+  it('assessments: a date in the future or before the referral, an answer outside its item’s values, E5 against E4, a timepoint taken already', async () => {
+    const course = await activeEnrolment('aarhus');
+    const cpr = await cprOf(course.citizenId);
+    const referral = daysFromToday(-3);
+    const header = ['CPR', 'Program', 'Tidspunkt', 'Dato', 'M6', 'E4', 'E5'];
+    const found = await refusals('assessments', [
+      header,
+      [cpr, 'ICM', 'intake', daysFromToday(1), '9', '1', '0'],
+      [cpr, 'ICM', 'intake', daysFromToday(-10), '9', '1', '0'],
+      [cpr, 'ICM', 'intake', daysFromToday(-1), '45', '1', '0'],
+      [cpr, 'ICM', 'intake', daysFromToday(-1), '9', '0', '1'],
+      [cpr, 'ICM', 'intake', daysFromToday(-1), '9', '1', '0'],
+      [cpr, 'ICM', 'intake', daysFromToday(0), '9', '1', '0'],
+    ], { CPR: 'cpr', Program: 'programmeCode', Tidspunkt: 'timepoint', Dato: 'date', M6: 'item:M6', E4: 'item:E4', E5: 'item:E5' });
+    expect(found).toEqual([
+      [[2, 'Dato', 'date must not be in the future', 'Datoen må ikke ligge i fremtiden']],
+      [[3, 'Dato', `date must not be before the enrolment’s referral (${referral})`, `Datoen må ikke ligge før forløbets henvisning (${dk(referral)})`]],
+      [[4, 'M6', 'M6 must be a whole number of days from 0 to 30', 'M6 skal være et helt antal dage fra 0 til 30']],
+      [[5, 'E5', 'E5 must be 0 or unanswered when E4 (valid driver’s licence) is 0', 'E5 skal være 0 eller ubesvaret, når E4 (gyldigt kørekort) er 0']],
+      [],
+      [[7, 'Tidspunkt', 'the enrolment already has an assessment of this timepoint (only ad-hoc may be taken more than once)', 'Forløbet har allerede en måling af dette tidspunkt (kun ekstra målinger må tages flere gange)']],
+    ]);
   });
 });
 

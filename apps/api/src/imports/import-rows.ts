@@ -18,6 +18,7 @@ import { CreateSessionDto } from '../sessions/dto/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { Db } from '../tenancy/db.service';
 import { copenhagenInstant, DATE_RULE, parseImportDate, SERVICE_FIELDS, TIMEPOINT_LIST } from './import-kinds';
+import { worded } from './import-refusals';
 import { assessmentExists, centreIdByName, enrolmentExists, latestEnrolment, programmeIdByCode } from './imports.queries';
 
 /** A row's problem, by field; the runner names the column it came from. */
@@ -49,31 +50,19 @@ export class RowRefused extends Error {
   }
 }
 
-/** Danish for the rules a service's answer names; the English rule stays beside it. */
-function danish(field: string | null, rule: string, code?: string): string {
-  if (/cpr must be 10 digits/.test(rule)) return 'CPR-nummeret skal være 10 cifre, skrevet DDMMÅÅSSSS eller DDMMÅÅ-SSSS';
-  if (/real date of birth/.test(rule)) return 'CPR-nummeret skal begynde med en rigtig fødselsdato';
-  if (/date of birth in the future/.test(rule)) return 'CPR-nummeret giver en fødselsdato i fremtiden';
-  if (code === 'NOT_ELIGIBLE') return `Borgeren opfylder ikke programmets betingelser: ${rule}`;
-  if (code === 'DUPLICATE_DATE') return 'Forløbet har allerede en session den dag';
-  if (code === 'DUPLICATE') return 'Findes allerede';
-  if (code === 'ILLEGAL_TRANSITION') return `Forløbets tilstand tillader det ikke: ${rule}`;
-  return `${field ? `Feltet ${field}: ` : ''}reglen afviser værdien (${rule})`;
-}
+/** A service's field as the file's: its import field (an ASI item's `items.M6` is `item:M6`). */
+const fileField = (field: string): string => SERVICE_FIELDS[field] ?? field.replace(/^items\./, 'item:');
 
-/** The first rule of a validated DTO, or the service's refusal, as field errors. */
+/** The first rule of a validated DTO, or the service's refusal, as field errors in the file's words (import-refusals.ts). */
 export function refusalOf(error: unknown): FieldError[] | null {
   if (error instanceof RowRefused) return error.errors;
   if (!(error instanceof HttpException)) return null;
-  const body = error.getResponse() as { code?: string; message?: string; errors?: Record<string, string> };
+  const body = error.getResponse() as { code?: string; message?: string; errors?: Record<string, string>; failures?: { rule: string; message: string }[] };
+  // Eligibility names each failed rule: worded one by one, not as the joined sentence.
+  if (body.failures && body.failures.length > 0) return worded({ field: null, rule: body.message ?? 'refused', code: body.code, failures: body.failures });
   const entries = Object.entries(body.errors ?? {}).filter(([field]) => field !== 'version');
-  if (entries.length === 0) return [{ field: null, rule: body.message ?? 'refused', ruleDa: danish(null, body.message ?? 'refused', body.code) }];
-  return entries.map(([field, rule]) => {
-    const name = SERVICE_FIELDS[field] ?? field;
-    // The CPR rule of parseCpr names the impossible date: that is part of the number, so it is not kept.
-    const safe = /real date of birth/.test(rule) ? 'cpr must begin with a real date of birth' : rule;
-    return { field: name, rule: safe, ruleDa: danish(name, safe, body.code) };
-  });
+  if (entries.length === 0) return worded({ field: null, rule: body.message ?? 'refused', code: body.code });
+  return entries.flatMap(([field, rule]) => worded({ field: fileField(field), rule, code: body.code }));
 }
 
 /** Runs a row's independent checks and keeps every problem, so that a row's errors are listed together. */
@@ -97,11 +86,21 @@ class Checks {
   }
 }
 
+/** class-validator's type rules, named by their constraint. */
+const TYPE_RULES = new Set(['isInt', 'isString', 'isNumber', 'isBoolean']);
+
 async function validated<T extends object>(type: ClassConstructor<T>, plain: Record<string, unknown>): Promise<T> {
   const dto = plainToInstance(type, plain);
   const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  // A cell that is not a number breaks the type rule and the range rules at once; flattening keeps
+  // the first listed, which is the range ("must be at most 720" for "45 min"). The type comes first.
+  for (const problem of problems) {
+    const constraints = problem.constraints ?? {};
+    const type = Object.keys(constraints).find((k) => TYPE_RULES.has(k));
+    if (type) problem.constraints = { [type]: constraints[type] as string, ...constraints };
+  }
   if (problems.length > 0) {
-    throw new RowRefused(Object.entries(flattenValidationErrors(problems)).map(([field, rule]) => ({ field: SERVICE_FIELDS[field] ?? field, rule, ruleDa: danish(SERVICE_FIELDS[field] ?? field, rule) })));
+    throw new RowRefused(Object.entries(flattenValidationErrors(problems)).flatMap(([field, rule]) => worded({ field: fileField(field), rule })));
   }
   return dto;
 }

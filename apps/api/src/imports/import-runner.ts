@@ -10,6 +10,7 @@ import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { IMPORT_QUEUE, JobQueue } from '../exports/job-queue';
 import type { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
+import { worded } from './import-refusals';
 import { ImportRows, refusalOf } from './import-rows';
 import type { FieldError, ImportLookups, RowOutcome } from './import-rows';
 import { ROWS_FIELD } from './imports.service';
@@ -200,8 +201,12 @@ export class ImportRunner implements OnApplicationBootstrap {
   }
 }
 
-/** A row the database itself refused (a constraint): the row's error, not the run's. Other errors end the run. */
+/**
+ * A row the database itself refused (a constraint): the row's error, not the run's. The keys a
+ * service leaves to the database are worded by their name (import-refusals.ts); other errors end the run.
+ */
 function databaseRefusal(error: unknown): FieldError[] | null {
   if (!error || typeof error !== 'object' || !('code' in error) || typeof error.code !== 'string' || !/^(23|22)/.test(error.code)) return null;
-  return [{ field: null, rule: `the database refused the row (SQLSTATE ${error.code})`, ruleDa: `Databasen afviste rækken (SQLSTATE ${error.code})` }];
+  const constraint = 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : undefined;
+  return worded({ field: null, rule: `the database refused the row (SQLSTATE ${error.code})`, constraint });
 }

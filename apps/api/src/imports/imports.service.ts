@@ -10,7 +10,8 @@ import { IMPORT_QUEUE, JobQueue } from '../exports/job-queue';
 import { queueSql } from '../exports/exports.queries';
 import { Db } from '../tenancy/db.service';
 import type { ImportJobEntity } from './import.entities';
-import { checkMapping, fittingMapping, IMPORT_FIELDS, suggestMapping } from './import-kinds';
+import { IMPORT_FIELDS } from './import-fields';
+import { checkMapping, fittingMapping, suggestMapping } from './import-kinds';
 import { readImportFile } from './import-file';
 import { insertImport, ownImport, ownImportWith, ownImports, savedMapping, saveMapping, startPhase } from './imports.queries';
 
@@ -74,7 +75,11 @@ export class ImportsService {
     const user = this.db.user();
     const saved = await savedMapping(this.db.manager(), user.id, importKind);
     const fitting = saved ? fittingMapping(importKind, table.columns, saved.mapping) : {};
-    const mapping = Object.keys(fitting).length > 0 ? fitting : suggestMapping(importKind, table.columns);
+    // The saved mapping first; the columns it leaves are matched by name to the fields it leaves
+    // (a "CPR-nummer" column new to this file was left unmapped, and citizens were imported without it: decision 176).
+    const taken = new Set(Object.values(fitting));
+    const byName = Object.entries(suggestMapping(importKind, table.columns)).filter(([column, field]) => !(column in fitting) && !taken.has(field));
+    const mapping = { ...Object.fromEntries(byName), ...fitting };
     const id = await insertImport(this.db.manager(), {
       municipalityId: this.db.municipalityId(),
       userId: user.id,

@@ -6,7 +6,8 @@ import type { SyntaxInput } from './syntax-input';
 import { readR, readSpss, readStata } from './testing/syntax-readers';
 import type { ReadBack } from './testing/syntax-readers';
 
-// No R, Stata or SPSS on the build machines: each file is parsed by a reader of its language
+// No Stata or SPSS on the build machines (R is optional: export-syntax.e2e-spec.ts runs the R file by
+// Rscript where it is installed): each file is parsed by a reader of its language
 // (testing/syntax-readers.ts, which throws on anything it does not know) and its labels are read back.
 
 const DATASETS = { ...CODEBOOK, codebook: CODEBOOK_VARIABLES };
