@@ -3,5 +3,5 @@ import { OutcomesController } from './outcomes.controller';
 import { OutcomesService } from './outcomes.service';
 import { ReportBudgetService } from './report-budget.service';
 
-@Module({ controllers: [OutcomesController], providers: [OutcomesService, ReportBudgetService] })
+@Module({ controllers: [OutcomesController], providers: [OutcomesService, ReportBudgetService], exports: [OutcomesService] })
 export class OutcomesModule {}
