@@ -1,8 +1,6 @@
 import { DEMO_IDS } from '@outcomes/seeds';
 import type { AppConfig } from '../config/config';
-import { OutcomesService } from '../outcomes/outcomes.service';
-import { ReportBudgetService } from '../outcomes/report-budget.service';
-import type { ReadTransaction } from '../tenancy/read-transaction.service';
+import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { CITIZEN_DATA_TABLE_NAMES } from '../database/citizen-data-tables';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import { Factories } from '../testing/factories';
@@ -21,8 +19,7 @@ import { RetentionService } from './retention.service';
 const medium = mediumDatabase();
 const make = new Factories(() => medium.owner, medium.crypto);
 // The run counts the kept figures in its own transaction (decision 166): no read replica is used.
-const config = { disclosure: { maxNoise: 3, variance: 2 }, reportQueryBudget: 200 } as AppConfig;
-const service = new RetentionService(medium.db, new OutcomesService(medium.db, null as unknown as ReadTransaction, new ReportBudgetService(medium.db, config), config));
+const service = new RetentionService(medium.db, new OutcomeCounting(medium.db, { disclosure: { maxNoise: 3, variance: 2 } } as AppConfig));
 const admin = demoUser('aarhus', 'admin');
 const staff = demoUser('aarhus', 'staff');
 

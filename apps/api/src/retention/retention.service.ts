@@ -9,7 +9,7 @@ import type { ListSpec } from '../common/list-query/list-query';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import type { PendingAccess } from '../audit/access-log-chain';
 import { coursesOfYear, insertKeptReport, notYetKept } from '../outcomes/outcomes.queries';
-import { OutcomesService } from '../outcomes/outcomes.service';
+import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { Db } from '../tenancy/db.service';
 import type { EraseCitizenDto, LiftLegalHoldDto, PlaceLegalHoldDto } from './dto/retention.dto';
 import type { LegalHoldEntity } from './legal-hold.entity';
@@ -96,7 +96,7 @@ function accumulate(totals: Record<CitizenDataTable, number>, courses: Erased['c
 export class RetentionService {
   constructor(
     private readonly db: Db,
-    private readonly outcomes: OutcomesService,
+    private readonly outcomes: OutcomeCounting,
   ) {}
 
   /** The dry run: who the next run erases, with their rows per table, and the latest runs. */
