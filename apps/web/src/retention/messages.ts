@@ -52,7 +52,7 @@ export const retentionMessages: FeatureMessages = {
         health_years_hint: 'Efter seneste indførsel; mindst 10 år (patientjournaler).',
         social_years_hint: 'Efter seneste indførsel; KL anbefaler 5 år efter sagens afslutning.',
         intro:
-          'En borger slettes helt, når alle forløb er afsluttet, og den seneste indførsel er ældre end opbevaringsperioden. Sletningen kører hver nat kl. 2.30. Listen her er præcis det, næste kørsel sletter. Hver slettet borger skrives i adgangsloggen; optællingen af de slettede forløb (tilbud, år, status) gemmes uden borgere.',
+          'En borger slettes helt, når alle forløb er afsluttet, og den seneste indførsel er ældre end opbevaringsperioden. Sletningen kører hver nat kl. 2.30. Listen her er præcis det, næste kørsel sletter. Hver slettet borger skrives i adgangsloggen; optællingen af de slettede forløb (tilbud, år, status) og resultattallene for hvert henvisningsår, som de var før den første sletning, gemmes uden borgere.',
         settings: 'Opbevaringsperioder',
         health_rule: 'Helbredsoplysninger (samtaler med notater, udredninger): %{years} år efter seneste indførsel (patientjournaler: mindst 10 år).',
         social_rule: 'Sociale sagsakter (henvendelser, afgørelser, forløb, planer, kontakter): %{years} år efter seneste indførsel (KL anbefaler 5 år efter sagens afslutning).',
@@ -114,7 +114,7 @@ export const retentionMessages: FeatureMessages = {
         health_years_hint: 'After the last entry; at least 10 years (patient records).',
         social_years_hint: 'After the last entry; KL recommends 5 years after the case closes.',
         intro:
-          'A citizen is erased as a whole once every course is closed and the newest entry is older than the retention period. Retention runs every night at 02:30. The list here is exactly what the next run erases. Each erased citizen is written to the access log; the count of the erased courses (programme, year, state) is kept without any citizen.',
+          'A citizen is erased as a whole once every course is closed and the newest entry is older than the retention period. Retention runs every night at 02:30. The list here is exactly what the next run erases. Each erased citizen is written to the access log; the count of the erased courses (programme, year, state) and the outcome figures of each referral year, as they stood before its first erasure, are kept without any citizen.',
         settings: 'Retention periods',
         health_rule: 'Health records (sessions with notes, assessments): %{years} years after the last entry (patient records: at least 10 years).',
         social_rule: 'Social case records (requests, decisions, courses, plans, contacts): %{years} years after the last entry (KL recommends 5 years after the case closes).',
