@@ -102,6 +102,12 @@ describe('figures kept from erased courses', () => {
     expect(sut).toMatchObject({ programmeId: ICM, municipalityId: AARHUS, year, retentionRunId: run.body.id, courses: 12 });
     expect(sut?.report).toEqual(exactBefore);
     keptAfterFirstRun = sut as KeptOutcomeReport;
+    // The run's own access-log row names the kept year beside the counts it erased.
+    const logged = await db().query<{ change: { after: { keptYears: { programmeId: string; year: number }[] } } }>(
+      `SELECT change FROM access_log WHERE resource = 'retention' AND action = 'create' AND record_id = $1`,
+      [run.body.id],
+    );
+    expect(logged.rows[0]?.change.after.keptYears).toContainEqual({ programmeId: ICM, year });
 
     // The live report counts what remains (the held citizen's course), and names the kept year.
     const after = await reportOf(year, { as: staff.aarhus });

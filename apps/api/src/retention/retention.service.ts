@@ -167,8 +167,10 @@ export class RetentionService {
     const run = await insertRun(m, { municipalityId, trigger, userId: trigger === 'schedule' ? null : ctx.user.id, citizens: due.length, erased: totals, courses });
     await this.keep(m, municipalityId, run.id, kept);
     for (const e of erasedCitizens) accesses.push(this.erasureAccess(run.id, e.citizenId, e.erased));
-    // The run itself, naming counts only: the admin's "run now" and the schedule alike.
-    accesses.push({ action: 'create', resource: 'retention', recordId: run.id, outcome: 'ok', change: { before: null, after: { citizens: run.citizens, erased: run.erased } } });
+    // The run itself, naming counts only, and the years whose figures it kept (decision 166): the
+    // admin's "run now" and the schedule alike, so the chain anchors what was kept as well as erased.
+    const keptYears = kept.map((k) => ({ programmeId: k.programmeId, year: k.year }));
+    accesses.push({ action: 'create', resource: 'retention', recordId: run.id, outcome: 'ok', change: { before: null, after: { citizens: run.citizens, erased: run.erased, keptYears } } });
     return toRun(run);
   }
 
