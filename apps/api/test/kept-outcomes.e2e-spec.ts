@@ -137,6 +137,10 @@ describe('figures kept from erased courses', () => {
     expect(after.body.counts.referred).toBe(0);
     const kept = (await keptOf({ as: staff.aarhus })).body.find((k) => k.year === year);
     expect(kept).toEqual(keptAfterFirstRun);
+    // And a whole run after it (the admin's "run now", as the schedule runs) changes nothing either.
+    const again = await call<RetentionOverview>('GET', '/api/retention', undefined, { as: ADMIN });
+    expect((await call<RetentionRun>('POST', '/api/retention/runs', { expectedCount: again.body.dueTotal }, { as: ADMIN })).status).toBe(201);
+    expect((await keptOf({ as: staff.aarhus })).body.find((k) => k.year === year)).toEqual(keptAfterFirstRun);
     expect(Number((await db().query<{ n: string }>(`SELECT count(*) AS n FROM retained_outcome_report WHERE programme_id = $1 AND year = $2`, [ICM, year])).rows[0]?.n)).toBe(1);
   });
 
