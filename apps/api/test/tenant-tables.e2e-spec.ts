@@ -6,6 +6,8 @@ import { call, closeDb, db, listPath } from './support/http';
 import type { Answer } from './support/http';
 import { daysFromToday, today as todayInDenmark } from './support/dates';
 import { csv, dryRun, upload } from './support/imports';
+import { backdate } from '../src/testing/retention-rows';
+import { closeRows, ownerManager, rows } from './support/rows';
 
 /**
  * Row-level security on every tenant table, from the catalogue (issue #17). A tenant table is one
@@ -22,7 +24,10 @@ import { csv, dryRun, upload } from './support/imports';
  * with what a request without a tenant must see instead of nothing.
  */
 
-afterAll(closeDb);
+afterAll(async () => {
+  await closeRows();
+  await closeDb();
+});
 
 /** Personal or municipal data: invisible without a tenant. */
 const TENANT_TABLES = [
@@ -33,7 +38,7 @@ const TENANT_TABLES = [
   'citizen_consent',
   'citizen_merge',
   'treatment_group', 'treatment_session', 'volunteer', 'evaluator_grant', 'report_query', 'youth_consent', 'case_request', 'case_decision', 'note_version', 'treatment_plan_revision', 'referral',
-  'legal_hold', 'retention_run',
+  'legal_hold', 'retention_run', 'retained_outcome_report',
   'emergency_access',
   'handover',
   'api_token',
@@ -132,7 +137,10 @@ async function fillTenantTables(): Promise<void> {
   const alias = await createCitizen('aarhus', { cpr: null });
   const person = await createCitizen('aarhus');
   ok('merge', await call('POST', '/api/citizen-merges', { sourceId: alias.id, sourceVersion: alias.version, targetId: person.id, targetVersion: person.version, reason: 'RLS-test: samme person' }, asStaff));
-  // legal_hold, retention_run (a run with nothing due writes its row all the same)
+  // legal_hold, retention_run (a run with nothing due writes its row all the same), and
+  // retained_outcome_report: a course 11 years old is due, so the run keeps its referral year's figures.
+  const old = await (await rows()).enrolment('aarhus', { programme: 'smart', state: 'completed' });
+  await backdate(await ownerManager(), old.citizenId, 11);
   ok('legal hold', await call('POST', '/api/legal-holds', { citizenId: requester.id, reason: 'RLS-test: verserende retssag' }, asStaff));
   const due = await call<{ dueTotal: number }>('GET', '/api/retention', undefined, { as: 'admin@aarhus.demo' });
   ok('retention run', await call('POST', '/api/retention/runs', { expectedCount: due.body.dueTotal }, { as: 'admin@aarhus.demo' }));

@@ -357,6 +357,17 @@ CREATE POLICY tenant_isolation ON report_query AS PERMISSIVE FOR ALL TO outcomes
   USING ((municipality_id = app_municipality_id()))
   WITH CHECK (((municipality_id = app_municipality_id()) AND (user_id = app_user_id())));
 
+-- retained_outcome_report: row-level security enabled, forced
+CREATE POLICY owner_all ON retained_outcome_report AS PERMISSIVE FOR ALL TO <owner>
+  USING (true)
+  WITH CHECK (true);
+CREATE POLICY run_insert ON retained_outcome_report AS PERMISSIVE FOR INSERT TO outcomes_app
+  WITH CHECK (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text) AND (EXISTS ( SELECT 1
+   FROM retention_run r
+  WHERE ((r.id = retained_outcome_report.retention_run_id) AND (r.municipality_id = retained_outcome_report.municipality_id))))));
+CREATE POLICY tenant_read ON retained_outcome_report AS PERMISSIVE FOR SELECT TO outcomes_app
+  USING ((municipality_id = app_municipality_id()));
+
 -- retention_run: row-level security enabled, forced
 CREATE POLICY owner_all ON retention_run AS PERMISSIVE FOR ALL TO <owner>
   USING (true)

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OutcomeReport, ReportBudget } from '@outcomes/contracts';
+import type { KeptOutcomeReport, OutcomeReport, ReportBudget } from '@outcomes/contracts';
 import { Permission } from '../auth/auth.decorators';
-import { OutcomeQueryDto } from './dto/outcome-query.dto';
+import { KeptQueryDto, OutcomeQueryDto } from './dto/outcome-query.dto';
 import { OutcomesService } from './outcomes.service';
 
 @ApiTags('outcomes')
@@ -15,6 +15,16 @@ export class OutcomesController {
   @ApiOperation({ summary: 'Outcome report of a programme in a municipality over a referral period (evaluators: perturbed figures, whole months, a daily budget of distinct queries, granted municipalities only)' })
   report(@Query() query: OutcomeQueryDto): Promise<OutcomeReport> {
     return this.service.report(query);
+  }
+
+  @Get('kept')
+  @Permission('outcomes', 'list')
+  @ApiOperation({
+    summary:
+      'Figures kept from erased courses: per referral year, the report as it stood when retention first erased a course of that year (staff: exact; evaluators: disclosure-controlled, granted municipalities only, no budget spent)',
+  })
+  kept(@Query() query: KeptQueryDto): Promise<KeptOutcomeReport[]> {
+    return this.service.kept(query);
   }
 
   @Get('budget')

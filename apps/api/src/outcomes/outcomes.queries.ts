@@ -1,4 +1,4 @@
-import type { CompositeDomain, EnrolmentState, Timepoint } from '@outcomes/contracts';
+import type { CompositeDomain, EnrolmentState, OutcomeReport, Timepoint } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { COUNTED_GROUP_ATTENDANCE } from '@outcomes/domain';
 import type { EntityManager } from 'typeorm';
@@ -108,4 +108,69 @@ export async function reportQueriesAsked(m: EntityManager, userId: string, day: 
 
 export async function insertReportQuery(m: EntityManager, values: { userId: string; day: string; hash: string; municipalityId: string }): Promise<void> {
   await m.query(`INSERT INTO report_query (user_id, day, query_hash, municipality_id) VALUES ($1, $2, $3, $4)`, [values.userId, values.day, values.hash, values.municipalityId]);
+}
+
+// Kept figures (decision 166): the outcome report of a referral year, frozen by the retention run
+// that first erased a course of it. Row-level security holds every read and write to the
+// transaction's municipality.
+
+export interface KeptRow {
+  programmeId: string;
+  municipalityId: string;
+  year: number;
+  keptAt: Date;
+  retentionRunId: string;
+  courses: number;
+  report: OutcomeReport;
+}
+
+/**
+ * A programme's kept years in the municipality, oldest first, with one of the two reports: `exact`
+ * for staff, `controlled` for evaluators. The column is chosen here, so an evaluator's request never
+ * reads the exact figures out of the database at all.
+ */
+export async function keptReports(m: EntityManager, municipalityId: string, programmeId: string, version: 'exact' | 'controlled'): Promise<KeptRow[]> {
+  const column = version === 'exact' ? 'exact' : 'controlled';
+  return (await m.query(
+    `SELECT programme_id AS "programmeId", municipality_id AS "municipalityId", year, kept_at AS "keptAt", retention_run_id AS "retentionRunId", courses, ${column} AS report
+       FROM retained_outcome_report WHERE municipality_id = $1 AND programme_id = $2 ORDER BY year`,
+    [municipalityId, programmeId],
+  )) as KeptRow[];
+}
+
+/** The kept referral years of a programme in the municipality that fall inside [from, to]. */
+export async function keptYearsIn(m: EntityManager, municipalityId: string, programmeId: string, from: string, to: string): Promise<number[]> {
+  const rows = (await m.query(
+    `SELECT year FROM retained_outcome_report
+      WHERE municipality_id = $1 AND programme_id = $2 AND year BETWEEN extract(year FROM $3::date) AND extract(year FROM $4::date) ORDER BY year`,
+    [municipalityId, programmeId, from, to],
+  )) as { year: number }[];
+  return rows.map((r) => r.year);
+}
+
+/** Of these (programme, year) pairs, those the municipality has no kept figures for yet. */
+export async function notYetKept(m: EntityManager, municipalityId: string, years: { programmeId: string; year: number }[]): Promise<{ programmeId: string; year: number }[]> {
+  if (years.length === 0) return [];
+  return (await m.query(
+    `SELECT y.programme_id AS "programmeId", y.year FROM unnest($2::uuid[], $3::int[]) AS y(programme_id, year)
+      WHERE NOT EXISTS (SELECT 1 FROM retained_outcome_report r WHERE r.municipality_id = $1 AND r.programme_id = y.programme_id AND r.year = y.year)
+      ORDER BY y.programme_id, y.year`,
+    [municipalityId, years.map((y) => y.programmeId), years.map((y) => y.year)],
+  )) as { programmeId: string; year: number }[];
+}
+
+/** Courses of the programme referred in the year (§ 101 and § 101 a), as the report's period reads them. */
+export async function coursesOfYear(m: EntityManager, programmeId: string, year: number): Promise<number> {
+  const [row] = (await m.query(`SELECT count(*)::int AS n FROM enrolment WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3`, [programmeId, `${year}-01-01`, `${year}-12-31`])) as { n: number }[];
+  return row?.n ?? 0;
+}
+
+export async function insertKeptReport(
+  m: EntityManager,
+  kept: { municipalityId: string; programmeId: string; year: number; retentionRunId: string; courses: number; exact: OutcomeReport; controlled: OutcomeReport },
+): Promise<void> {
+  await m.query(
+    `INSERT INTO retained_outcome_report (municipality_id, programme_id, year, retention_run_id, courses, exact, controlled) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [kept.municipalityId, kept.programmeId, kept.year, kept.retentionRunId, kept.courses, JSON.stringify(kept.exact), JSON.stringify(kept.controlled)],
+  );
 }

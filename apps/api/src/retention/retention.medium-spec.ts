@@ -1,4 +1,7 @@
+import type { OutcomeReport } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
+import type { AppConfig } from '../config/config';
+import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { CITIZEN_DATA_TABLE_NAMES } from '../database/citizen-data-tables';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import { Factories } from '../testing/factories';
@@ -16,7 +19,8 @@ import { RetentionService } from './retention.service';
  */
 const medium = mediumDatabase();
 const make = new Factories(() => medium.owner, medium.crypto);
-const service = new RetentionService(medium.db);
+// The run counts the kept figures in its own transaction (decision 166): no read replica is used.
+const service = new RetentionService(medium.db, new OutcomeCounting(medium.db, { disclosure: { maxNoise: 3, variance: 2 } } as AppConfig));
 const admin = demoUser('aarhus', 'admin');
 const staff = demoUser('aarhus', 'staff');
 
@@ -29,6 +33,13 @@ async function closedCitizen(years: number, options: { health?: boolean; state?:
     await make.courseWithMembers([enrolment], 1);
   }
   await backdate(medium.owner, enrolment.citizenId, years);
+  return enrolment.citizenId;
+}
+
+/** A citizen of Aarhus with one MOVE course ended `state`, every date 25 years back. */
+async function closedMove(state: 'completed' | 'dropped_out'): Promise<string> {
+  const enrolment = await make.enrolment('aarhus', { programme: 'move', state });
+  await backdate(medium.owner, enrolment.citizenId, 25);
   return enrolment.citizenId;
 }
 
@@ -66,6 +77,39 @@ describe('retention', () => {
     expect(run?.courses).toContainEqual(expect.objectContaining({ programmeId: course?.programme_id, year: course?.year, courseKind: 'sel-101', state: 'completed' }));
     const [stored] = (await medium.owner.query(`SELECT courses::text AS courses FROM retention_run WHERE id = $1`, [run?.id])) as { courses: string }[];
     expect(stored?.courses).not.toContain(citizenId);
+  });
+
+  it('keeps the year’s outcome figures before it erases: hand-counted, exact and controlled, none of the citizens in them', async () => {
+    // Three MOVE courses, 25 years back: two completed, one dropped out (a year no other test uses).
+    const citizens = [await closedMove('completed'), await closedMove('completed'), await closedMove('dropped_out')];
+    const [{ year } = { year: 0 }] = (await medium.owner.query(`SELECT DISTINCT extract(year FROM referral_date)::int AS year FROM enrolment WHERE citizen_id = ANY($1)`, [citizens])) as { year: number }[];
+    const overview = await medium.as(admin, () => service.overview());
+    expect(overview.keptYears).toContainEqual({ programmeId: DEMO_IDS.programmes.move, year });
+    const run = await medium.as(admin, () => service.run('admin'));
+    const [kept] = (await medium.owner.query(
+      `SELECT retention_run_id AS "runId", courses, exact, controlled, exact::text || controlled::text AS text FROM retained_outcome_report WHERE programme_id = $1 AND year = $2`,
+      [DEMO_IDS.programmes.move, year],
+    )) as { runId: string; courses: number; exact: OutcomeReport; controlled: OutcomeReport; text: string }[];
+    expect(kept?.runId).toBe(run?.id);
+    expect(kept?.courses).toBe(3);
+    // Counted by hand: 3 referred, 3 started, 2 completed, 1 dropped out; completion 2 of 3.
+    expect(kept?.exact.counts).toEqual({ referred: 3, started: 3, completed: 2, droppedOut: 1, transferred: 0, cancelled: 0, open: 0 });
+    expect(kept?.exact.completionRate).toMatchObject({ successes: 2, n: 3 });
+    expect([kept?.exact.from, kept?.exact.to, kept?.exact.disclosureControlled]).toEqual([`${year}-01-01`, `${year}-12-31`, false]);
+    // As an evaluator would see three courses: every count under 5, so hidden.
+    expect(kept?.controlled.disclosureControlled).toBe(true);
+    expect(kept?.controlled.counts.referred).toBeNull();
+    expect(kept?.controlled.budget).toBeNull();
+    for (const id of citizens) expect(kept?.text).not.toContain(id);
+    // Nothing is due now, and the year is not listed again.
+    expect((await medium.as(admin, () => service.overview())).keptYears).not.toContainEqual({ programmeId: DEMO_IDS.programmes.move, year });
+  });
+
+  it('writes no kept figures as staff, nor for another municipality, in SQL', async () => {
+    const run = await medium.as(admin, () => service.run('admin'));
+    const insert = `INSERT INTO retained_outcome_report (municipality_id, programme_id, year, retention_run_id, courses, exact, controlled) VALUES ($1, $2, 1901, $3, 0, '{}', '{}')`;
+    await expect(medium.as(staff, () => medium.db.manager().query(insert, [DEMO_IDS.municipalities.aarhus, DEMO_IDS.programmes.move, run?.id]))).rejects.toThrow(/row-level security/);
+    await expect(medium.as(admin, () => medium.db.manager().query(insert, [DEMO_IDS.municipalities.odense, DEMO_IDS.programmes.move, run?.id]))).rejects.toThrow(/row-level security/);
   });
 
   it('leaves out a citizen with an open course, however old', async () => {

@@ -40,6 +40,18 @@ export async function rowsOfCitizens(m: EntityManager, citizenIds: string[]): Pr
   return out;
 }
 
+/**
+ * The (programme, referral year) pairs of these citizens' courses: the years whose outcome figures an
+ * erasure of them changes (decision 166). Merged records' courses were moved to the survivor.
+ */
+export async function courseYearsOf(m: EntityManager, citizenIds: string[]): Promise<{ programmeId: string; year: number }[]> {
+  if (citizenIds.length === 0) return [];
+  return (await m.query(
+    `SELECT DISTINCT programme_id AS "programmeId", extract(year FROM referral_date)::int AS year FROM enrolment WHERE citizen_id = ANY($1) ORDER BY 1, 2`,
+    [citizenIds],
+  )) as { programmeId: string; year: number }[];
+}
+
 /** Citizens of the municipality under a legal hold in force. */
 export async function heldCount(m: EntityManager, municipalityId: string): Promise<number> {
   const [row] = (await m.query(`SELECT count(DISTINCT citizen_id)::int AS n FROM legal_hold WHERE municipality_id = $1 AND lifted_at IS NULL`, [municipalityId])) as { n: number }[];

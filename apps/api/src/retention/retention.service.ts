@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_PAGE_SIZE } from '@outcomes/contracts';
-import type { LegalHold, RawListQuery, RetentionDueCitizen, RetentionOverview, RetentionRun } from '@outcomes/contracts';
+import type { KeptYear, LegalHold, OutcomeReport, RawListQuery, RetentionDueCitizen, RetentionOverview, RetentionRun } from '@outcomes/contracts';
 import type { EntityManager } from 'typeorm';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListPage } from '../common/list-query/list-page';
@@ -8,12 +8,15 @@ import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import type { PendingAccess } from '../audit/access-log-chain';
+import { coursesOfYear, insertKeptReport, notYetKept } from '../outcomes/outcomes.queries';
+import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { Db } from '../tenancy/db.service';
 import type { EraseCitizenDto, LiftLegalHoldDto, PlaceLegalHoldDto } from './dto/retention.dto';
 import type { LegalHoldEntity } from './legal-hold.entity';
 import { RETENTION_TABLES } from './retention-tables';
 import {
   citizenExists,
+  courseYearsOf,
   dueCitizens,
   eraseCitizen,
   heldCount,
@@ -29,6 +32,14 @@ import {
   rowsOfCitizens,
 } from './retention.queries';
 import type { Erased, RunRow } from './retention.queries';
+
+interface KeptFigures {
+  programmeId: string;
+  year: number;
+  courses: number;
+  exact: OutcomeReport;
+  controlled: OutcomeReport;
+}
 
 /** How many of the latest runs the admin's page shows. */
 const RUNS_SHOWN = 20;
@@ -83,7 +94,10 @@ function accumulate(totals: Record<CitizenDataTable, number>, courses: Erased['c
  */
 @Injectable()
 export class RetentionService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly outcomes: OutcomeCounting,
+  ) {}
 
   /** The dry run: who the next run erases, with their rows per table, and the latest runs. */
   async overview(): Promise<RetentionOverview> {
@@ -100,6 +114,7 @@ export class RetentionService {
       dueTotal: due.length,
       rows,
       held: await heldCount(m, municipalityId),
+      keptYears: await this.yearsToKeep(m, municipalityId, due.map((d) => d.citizenId)),
       runs: runs.map(toRun),
     };
   }
@@ -139,6 +154,8 @@ export class RetentionService {
         expectedCount: `the dry run now lists ${due.length}; read it again and confirm that count`,
       });
     }
+    // The figures the outcomes need, counted before a row is erased (decision 166).
+    const kept = await this.countYears(m, municipalityId, await this.yearsToKeep(m, municipalityId, due.map((d) => d.citizenId)));
     const totals = zeroRows();
     const courses: Erased['courses'] = [];
     const erasedCitizens: { citizenId: string; erased: Erased }[] = [];
@@ -148,9 +165,12 @@ export class RetentionService {
       erasedCitizens.push({ citizenId: d.citizenId, erased });
     }
     const run = await insertRun(m, { municipalityId, trigger, userId: trigger === 'schedule' ? null : ctx.user.id, citizens: due.length, erased: totals, courses });
+    await this.keep(m, municipalityId, run.id, kept);
     for (const e of erasedCitizens) accesses.push(this.erasureAccess(run.id, e.citizenId, e.erased));
-    // The run itself, naming counts only: the admin's "run now" and the schedule alike.
-    accesses.push({ action: 'create', resource: 'retention', recordId: run.id, outcome: 'ok', change: { before: null, after: { citizens: run.citizens, erased: run.erased } } });
+    // The run itself, naming counts only, and the years whose figures it kept (decision 166): the
+    // admin's "run now" and the schedule alike, so the chain anchors what was kept as well as erased.
+    const keptYears = kept.map((k) => ({ programmeId: k.programmeId, year: k.year }));
+    accesses.push({ action: 'create', resource: 'retention', recordId: run.id, outcome: 'ok', change: { before: null, after: { citizens: run.citizens, erased: run.erased, keptYears } } });
     return toRun(run);
   }
 
@@ -174,15 +194,45 @@ export class RetentionService {
         citizenId: 'is not due for erasure (an open course, or the last entry inside the retention period)',
       });
     }
+    const kept = await this.countYears(m, municipalityId, await this.yearsToKeep(m, municipalityId, [input.citizenId]));
     const erased = await eraseCitizen(m, input.citizenId);
     const totals = zeroRows();
     const courses: Erased['courses'] = [];
     accumulate(totals, courses, erased);
     const run = await insertRun(m, { municipalityId, trigger: 'erasure', userId: this.db.user().id, citizens: 1, erased: totals, courses });
+    await this.keep(m, municipalityId, run.id, kept);
     const ctx = this.db.context();
     ctx.accesses.push(this.erasureAccess(run.id, input.citizenId, erased));
     ctx.selfLogged = true;
     return toRun(run);
+  }
+
+  /** The programmes' referral years among these citizens' courses that have no kept figures yet. */
+  private async yearsToKeep(m: EntityManager, municipalityId: string, citizenIds: string[]): Promise<KeptYear[]> {
+    return notYetKept(m, municipalityId, await courseYearsOf(m, citizenIds));
+  }
+
+  /**
+   * Counts each year's outcome report twice, as staff and as an evaluator would see it, in this
+   * transaction and before anything is erased: the figures are the rows as they are now. A year kept
+   * once is never counted again (yearsToKeep), so its figures stay those of its first erasure.
+   */
+  private async countYears(m: EntityManager, municipalityId: string, years: KeptYear[]): Promise<KeptFigures[]> {
+    const out: KeptFigures[] = [];
+    for (const { programmeId, year } of years) {
+      const { programme, municipality } = await this.outcomes.subject(programmeId, municipalityId, m);
+      const published = await this.outcomes.published(m, programme.code);
+      const period = { programme, municipality, from: `${year}-01-01`, to: `${year}-12-31`, published, budget: null };
+      const exact = await this.outcomes.count(m, { ...period, controlled: false });
+      const controlled = await this.outcomes.count(m, { ...period, controlled: true });
+      out.push({ programmeId, year, courses: await coursesOfYear(m, programmeId, year), exact, controlled });
+    }
+    return out;
+  }
+
+  /** Writes the counted figures, naming the run that erased the first course of each year. */
+  private async keep(m: EntityManager, municipalityId: string, retentionRunId: string, kept: KeptFigures[]): Promise<void> {
+    for (const k of kept) await insertKeptReport(m, { municipalityId, retentionRunId, ...k });
   }
 
   private erasureAccess(runId: string, citizenId: string, erased: Erased): PendingAccess {

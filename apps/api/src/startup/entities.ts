@@ -25,6 +25,7 @@ import { RegisterEndStatusEntity } from '../enrolments/register-end-status.entit
 import { CitizenMergeEntity } from '../citizen-merges/citizen-merge.entity';
 import { LegalHoldEntity } from '../retention/legal-hold.entity';
 import { RetentionRunEntity } from '../retention/retention-run.entity';
+import { RetainedOutcomeReportEntity } from '../outcomes/retained-outcome-report.entity';
 import { EmergencyAccessEntity } from '../emergency-access/emergency-access.entity';
 import { ApiTokenEntity } from '../api-tokens/api-token.entity';
 import { HandoverEntity } from '../handovers/handover.entity';
@@ -40,7 +41,7 @@ export const ENTITIES = [MunicipalityEntity, CentreEntity, ProgrammeEntity, Seed
   NoteVersionEntity, TreatmentPlanRevisionEntity, RegisterEndStatusEntity,
   ConsentPurposeEntity, CitizenConsentEntity, CitizenMergeEntity,
   // Retention (issue 22)
-  LegalHoldEntity, RetentionRunEntity,
+  LegalHoldEntity, RetentionRunEntity, RetainedOutcomeReportEntity,
   // Emergency access (issue 22)
   EmergencyAccessEntity, HandoverEntity, ApiTokenEntity,
   // Import (issue 24)

@@ -67,6 +67,7 @@ const EXCEPTIONS: Record<string, string[]> = {
   referral: ['primary key (id)', 'foreign key (receiving_enrolment_id) references enrolment (id)'],
   report_query: ['primary key (user_id, day, query_hash)', 'foreign key (user_id) references app_user (id)'],
   retention_run: ['primary key (id)'],
+  retained_outcome_report: ['primary key (id)', 'foreign key (retention_run_id) references retention_run (id)'],
   training: ['primary key (id)'],
   treatment_group: ['primary key (id)'],
   treatment_plan_revision: ['primary key (id)', 'unique treatment_plan_revision_number (enrolment_id, revision)'],

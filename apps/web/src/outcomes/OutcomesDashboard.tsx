@@ -18,13 +18,15 @@ import type { ReportState } from './use-outcome-report';
 import { useOutcomeReport, useReportBudget } from './use-outcome-report';
 import { failureMessage } from './report-errors';
 import { BudgetLine } from './BudgetLine';
+import { KeptFigures, KeptYearsNote } from './KeptFigures';
 
 const TwoColumns = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>{children}</Box>
 );
 
-const Report = ({ report }: { report: OutcomeReport }) => (
-  <Box sx={{ display: 'grid', gap: 2 }} data-testid="outcome-report">
+const Report = ({ report, testId = 'outcome-report' }: { report: OutcomeReport; testId?: string }) => (
+  <Box sx={{ display: 'grid', gap: 2 }} data-testid={testId}>
+    <KeptYearsNote report={report} />
     <DisclosureNote report={report} />
     <TwoColumns>
       <CountsPanel report={report} />
@@ -83,6 +85,11 @@ export const OutcomesDashboard = () => {
       {filters && identity && <OutcomeFilters values={filters} onChange={setFilters} ownMunicipalityOnly={!evaluator} wholeMonths={evaluator} />}
       {budget && <BudgetLine budget={budget} />}
       <ReportOrStatus state={state} programmeChosen={(filters?.programmeId ?? '') !== ''} />
+      {filters && (
+        <Box sx={{ mt: 2 }}>
+          <KeptFigures programmeId={filters.programmeId} municipalityId={filters.municipalityId} renderReport={(report) => <Report report={report} testId="kept-outcome-report" />} />
+        </Box>
+      )}
     </Box>
   );
 };

@@ -37,6 +37,19 @@ export const outcomesMessages: FeatureMessages = {
           not_granted: 'You do not have access to this municipality’s figures. An administrator of that municipality can grant it.',
           failed: 'The report could not be computed: %{message}',
         },
+        kept: {
+          title: 'Figures kept from erased courses',
+          hint: 'When retention erases a referral year’s courses, the year’s figures are kept first, as they stood then. The report above counts only what remains.',
+          none: 'No figures have been kept for this programme: retention has erased none of its courses.',
+          year: '%{year}: %{smart_count} course, kept %{keptAt} |||| %{year}: %{smart_count} courses, kept %{keptAt}',
+          open: 'Show %{year}',
+          close: 'Hide %{year}',
+          report_title: 'Kept figures for %{year} (referred 1 January – 31 December)',
+          report_hint: 'As they stood before retention first erased a course of the year. They do not change when later courses are erased.',
+          in_period:
+            'Retention has erased courses referred in %{years}: the figures here count only what remains. The figures as they stood are under “Figures kept from erased courses” below.',
+          failed: 'The kept figures could not be read: %{message}',
+        },
         disclosure: {
           title: 'Disclosure control',
           noise: 'The figures are slightly and randomly rounded, so that no individual can be recognised.',
@@ -241,6 +254,19 @@ export const outcomesMessages: FeatureMessages = {
             'Du har brugt dagens forespørgsler. En evaluator kan bede om et begrænset antal forskellige opgørelser pr. dag, så den tilfældige afrunding ikke kan regnes væk ved gennemsnit. Prøv igen om %{smart_count} time. |||| Du har brugt dagens forespørgsler. En evaluator kan bede om et begrænset antal forskellige opgørelser pr. dag, så den tilfældige afrunding ikke kan regnes væk ved gennemsnit. Prøv igen om %{smart_count} timer.',
           not_granted: 'Du har ikke adgang til denne kommunes tal. En administrator i kommunen kan give dig adgang.',
           failed: 'Opgørelsen kunne ikke beregnes: %{message}',
+        },
+        kept: {
+          title: 'Tal bevaret fra slettede forløb',
+          hint: 'Når sletningen fjerner et henvisningsårs forløb, gemmes årets tal først, som de var. Rapporten ovenfor tæller kun det, der er tilbage.',
+          none: 'Der er ikke bevaret tal for dette program: sletningen har ikke fjernet nogen af dets forløb.',
+          year: '%{year}: %{smart_count} forløb, bevaret %{keptAt} |||| %{year}: %{smart_count} forløb, bevaret %{keptAt}',
+          open: 'Vis %{year}',
+          close: 'Skjul %{year}',
+          report_title: 'Bevarede tal for %{year} (henvist 1. januar – 31. december)',
+          report_hint: 'Som de var, før sletningen første gang fjernede et forløb fra året. De ændres ikke, når senere forløb slettes.',
+          in_period:
+            'Sletningen har fjernet forløb henvist i %{years}: tallene her tæller kun det, der er tilbage. Tallene, som de var, står under »Tal bevaret fra slettede forløb« nedenfor.',
+          failed: 'De bevarede tal kunne ikke læses: %{message}',
         },
         disclosure: {
           title: 'Diskretionering',

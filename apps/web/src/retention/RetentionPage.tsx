@@ -1,9 +1,9 @@
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import type { RetentionOverview } from '@outcomes/contracts';
+import type { Programme, RetentionOverview } from '@outcomes/contracts';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, Loading, Title, useNotify, useTranslate } from 'react-admin';
+import { Link, Loading, Title, useGetMany, useNotify, useTranslate } from 'react-admin';
 import { formatDate, formatDateTime } from '../common/dates';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { apiErrorOf } from '../common/http-errors';
@@ -20,6 +20,22 @@ const Panel = ({ title, testId, children }: { title: string; testId: string; chi
     </CardContent>
   </Card>
 );
+
+/**
+ * The referral years whose outcome figures the run keeps before it erases (decision 166): programme
+ * names and years, no citizen. The kept figures are read on the outcomes page.
+ */
+const KeptYears = ({ years }: { years: RetentionOverview['keptYears'] }) => {
+  const translate = useTranslate();
+  const { data: programmes } = useGetMany<Programme>('programmes', { ids: [...new Set(years.map((y) => y.programmeId))] }, { enabled: years.length > 0 });
+  if (years.length === 0) return null;
+  const nameOf = (id: string): string => programmes?.find((p) => p.id === id)?.name ?? shortId(id);
+  return (
+    <Typography variant="body2" sx={{ mt: 1 }} data-testid="retention-kept-years">
+      {translate('app.retention.kept_years', { years: years.map((y) => `${nameOf(y.programmeId)} ${y.year}`).join(', ') })}
+    </Typography>
+  );
+};
 
 /** The periods in force and what they mean, with the way to change them (the municipality's settings). */
 const Settings = ({ overview }: { overview: RetentionOverview }) => {
@@ -89,6 +105,7 @@ const DryRun = ({ overview, onRun, running }: { overview: RetentionOverview; onR
           {translate('app.retention.held', { smart_count: overview.held })}
         </Typography>
       )}
+      <KeptYears years={overview.keptYears} />
       <Rows rows={overview.rows} />
       {overview.due.length > 0 && (
         <ScrollRegion labelledBy="retention-due-title">

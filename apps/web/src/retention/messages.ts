@@ -52,7 +52,7 @@ export const retentionMessages: FeatureMessages = {
         health_years_hint: 'Efter seneste indførsel; mindst 10 år (patientjournaler).',
         social_years_hint: 'Efter seneste indførsel; KL anbefaler 5 år efter sagens afslutning.',
         intro:
-          'En borger slettes helt, når alle forløb er afsluttet, og den seneste indførsel er ældre end opbevaringsperioden. Sletningen kører hver nat kl. 2.30. Listen her er præcis det, næste kørsel sletter. Hver slettet borger skrives i adgangsloggen; optællingen af de slettede forløb (tilbud, år, status) gemmes uden borgere.',
+          'En borger slettes helt, når alle forløb er afsluttet, og den seneste indførsel er ældre end opbevaringsperioden. Sletningen kører hver nat kl. 2.30. Listen her er præcis det, næste kørsel sletter. Hver slettet borger skrives i adgangsloggen; optællingen af de slettede forløb (tilbud, år, status) og resultattallene for hvert henvisningsår, som de var før den første sletning, gemmes uden borgere.',
         settings: 'Opbevaringsperioder',
         health_rule: 'Helbredsoplysninger (samtaler med notater, udredninger): %{years} år efter seneste indførsel (patientjournaler: mindst 10 år).',
         social_rule: 'Sociale sagsakter (henvendelser, afgørelser, forløb, planer, kontakter): %{years} år efter seneste indførsel (KL anbefaler 5 år efter sagens afslutning).',
@@ -61,6 +61,7 @@ export const retentionMessages: FeatureMessages = {
         dry_run: 'Næste kørsel',
         due_summary: 'Næste kørsel sletter ingen borgere. |||| Næste kørsel sletter %{smart_count} borgere (%{rows} rækker i alt).',
         held: '%{smart_count} borger har et retligt hold og slettes ikke. |||| %{smart_count} borgere har et retligt hold og slettes ikke.',
+        kept_years: 'Før sletningen gemmes resultattallene for disse henvisningsår, som de er nu: %{years}. Medarbejdere og evaluatorer læser dem under »Tal bevaret fra slettede forløb« på resultatsiden.',
         rows_title: 'Rækker der slettes',
         due_title: 'Borgere der slettes',
         showing: 'Viser de %{shown} første af %{total}.',
@@ -113,7 +114,7 @@ export const retentionMessages: FeatureMessages = {
         health_years_hint: 'After the last entry; at least 10 years (patient records).',
         social_years_hint: 'After the last entry; KL recommends 5 years after the case closes.',
         intro:
-          'A citizen is erased as a whole once every course is closed and the newest entry is older than the retention period. Retention runs every night at 02:30. The list here is exactly what the next run erases. Each erased citizen is written to the access log; the count of the erased courses (programme, year, state) is kept without any citizen.',
+          'A citizen is erased as a whole once every course is closed and the newest entry is older than the retention period. Retention runs every night at 02:30. The list here is exactly what the next run erases. Each erased citizen is written to the access log; the count of the erased courses (programme, year, state) and the outcome figures of each referral year, as they stood before its first erasure, are kept without any citizen.',
         settings: 'Retention periods',
         health_rule: 'Health records (sessions with notes, assessments): %{years} years after the last entry (patient records: at least 10 years).',
         social_rule: 'Social case records (requests, decisions, courses, plans, contacts): %{years} years after the last entry (KL recommends 5 years after the case closes).',
@@ -122,6 +123,7 @@ export const retentionMessages: FeatureMessages = {
         dry_run: 'Next run',
         due_summary: 'The next run erases no citizens. |||| The next run erases %{smart_count} citizens (%{rows} rows in all).',
         held: '%{smart_count} citizen is under a legal hold and is not erased. |||| %{smart_count} citizens are under a legal hold and are not erased.',
+        kept_years: 'Before erasing, the run keeps the outcome figures of these referral years as they are now: %{years}. Staff and evaluators read them under “Figures kept from erased courses” on the outcomes page.',
         rows_title: 'Rows to be erased',
         due_title: 'Citizens to be erased',
         showing: 'Showing the first %{shown} of %{total}.',

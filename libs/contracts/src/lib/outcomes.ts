@@ -140,4 +140,35 @@ export interface OutcomeReport {
   economy: { staffMinutes: number | null; perCitizen: number | null; perCompleter: number | null; perDrugFreeCompleter: number | null; hourlyRate: number | null; cost: number | null };
   /** Evaluators only: the day's budget of distinct report queries, this one included. */
   budget: ReportBudget | null;
+  /**
+   * The referral years of the period whose courses retention has begun to erase, and whose figures
+   * were kept as they stood before the first erasure (`GET /api/outcomes/kept`): the figures above
+   * count only what remains, so for these years the kept report is where the erased courses went.
+   */
+  keptYears: number[];
+}
+
+/**
+ * `GET /api/outcomes/kept`: a programme's figures for one referral year of a municipality, frozen by
+ * the retention run that first erased a course of that year (decision 166): the outcome report of
+ * [year-01-01, year-12-31] as it stood just before. Staff see the exact report; evaluators the
+ * disclosure-controlled one (the same cell key method, no budget: a fixed snapshot answers one
+ * question only). No citizen, no record, nothing finer than the year.
+ */
+export interface KeptOutcomeReport {
+  programmeId: string;
+  municipalityId: string;
+  year: number;
+  /** When it was kept: the retention run that first erased a course of the year. */
+  keptAt: string;
+  retentionRunId: string;
+  /** Courses of the programme referred in the year (§ 101 and § 101 a) when it was kept. */
+  courses: number;
+  report: OutcomeReport;
+}
+
+/** A referral year the next retention run would keep the figures of (its dry run lists them). */
+export interface KeptYear {
+  programmeId: string;
+  year: number;
 }

@@ -1,3 +1,4 @@
+import type { KeptYear } from './outcomes';
 import type { RecordMeta } from './resources';
 
 /** The two record types retention keeps apart (decision 97); their periods are the municipality's settings. */
@@ -40,6 +41,11 @@ export interface RetentionOverview {
   rows: Record<string, number>;
   /** Citizens left out of the run only because of a legal hold. */
   held: number;
+  /**
+   * The programmes' referral years whose outcome figures the next run keeps before it erases
+   * (decision 166): a year among the due citizens' courses that has no kept figures yet.
+   */
+  keptYears: KeptYear[];
   runs: RetentionRun[];
 }
 

@@ -19,7 +19,7 @@ const assessment = (e: ReportEnrolment, timepoint: ReportAssessment['timepoint']
 });
 const input = (over: Partial<OutcomeReportInput>): OutcomeReportInput => ({
   programmeId: 'p', municipalityId: 'm', from: '2025-03-01', to: '2025-05-31', enrolments: [], assessments: [], protocol: MOVE_PROTOCOL,
-  published: [], hourlyRate: null, today: TODAY, disclosure: null, budget: null, ...over,
+  published: [], hourlyRate: null, today: TODAY, disclosure: null, budget: null, keptYears: [], ...over,
 });
 
 describe('the outcome report for staff: exact figures', () => {

@@ -52,6 +52,8 @@ export interface OutcomeReportInput {
   /** The perturbation table for an evaluator's report; null: exact figures (staff and admins). */
   disclosure: PerturbationTable | null;
   budget: ReportBudget | null;
+  /** The period's referral years whose figures retention kept (the API reads them); passed through. */
+  keptYears: readonly number[];
 }
 
 /** Published counts under this are shown as "< 5". */
@@ -294,5 +296,6 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     benchmarks,
     economy,
     budget: input.budget,
+    keptYears: [...input.keptYears],
   };
 }

@@ -73,6 +73,8 @@ import { ImportsTenancy1796541401201 } from './1796541401201-ImportsTenancy';
 import { ApiTokenEndsWithPassword1796541401300 } from './1796541401300-ApiTokenEndsWithPassword';
 import { WritesFollowMerge1796541401500 } from './1796541401500-WritesFollowMerge';
 import { ImportUploadsExpire1796541401501 } from './1796541401501-ImportUploadsExpire';
+import { RetainedOutcomeReports1796541401600 } from './1796541401600-RetainedOutcomeReports';
+import { RetainedOutcomeReportsTenancy1796541401601 } from './1796541401601-RetainedOutcomeReportsTenancy';
 import { ConsentSharedRead1796541401700 } from './1796541401700-ConsentSharedRead';
 import { AccessLogEveryChain1796541401701 } from './1796541401701-AccessLogEveryChain';
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
@@ -106,4 +108,5 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   SharedReadIndexable1796541400900, ApiTokenGuards1796541400901,
   Imports1796541401200, ImportsTenancy1796541401201, ApiTokenEndsWithPassword1796541401300,
   WritesFollowMerge1796541401500, ImportUploadsExpire1796541401501,
+  RetainedOutcomeReports1796541401600, RetainedOutcomeReportsTenancy1796541401601,
   ConsentSharedRead1796541401700, AccessLogEveryChain1796541401701];

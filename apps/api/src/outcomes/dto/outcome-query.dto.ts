@@ -19,3 +19,13 @@ export class OutcomeQueryDto {
   @Length(10, 10, DATE)
   to!: string;
 }
+
+/** Which kept figures (decision 166): a programme, a municipality (default: your own). */
+export class KeptQueryDto {
+  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  programmeId!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'municipalityId must be a UUID' })
+  municipalityId?: string;
+}
