@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AccessLogAnchors } from '../audit/access-log-anchors.service';
 import { AccessLogWriter } from '../audit/access-log.writer';
 import type { AppConfig } from '../config/config';
+import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { Db } from '../tenancy/db.service';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { systemUser } from './retention-nightly';
@@ -74,7 +75,7 @@ export async function retentionCommand(owner: DataSource, app: DataSource, appUr
     return 2;
   }
   const db = new Db();
-  const service = new RetentionService(db);
+  const service = new RetentionService(db, new OutcomeCounting(db, config));
   const tenant = new TenantTransaction(app, new AccessLogWriter(config));
   const user = systemUser(municipality.id);
   // The log's address column says where a request came from; here: this command on this host.
