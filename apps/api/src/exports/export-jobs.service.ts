@@ -18,8 +18,16 @@ import { EXPORT_QUEUE, JobQueue } from './job-queue';
 import { DATASETS } from './export-datasets';
 import { syntaxFile } from './syntax/syntax-files';
 
+/**
+ * Whether the client is gone. Asked, not only heard: a client that left while the job was looked up
+ * and the download logged fired its `close` before anyone listened, and a write to its response
+ * then waits for a `drain` that never comes (the transaction stayed open and its connection lost).
+ */
+const clientGone = (res: Response): boolean => res.destroyed || res.writableEnded || !res.socket || res.socket.destroyed;
+
 /** Until the client takes more (`drain`) or is gone (`close`). */
 function drainedOrClosed(res: Response): Promise<void> {
+  if (clientGone(res)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
       res.off('drain', done);
@@ -30,6 +38,7 @@ function drainedOrClosed(res: Response): Promise<void> {
     res.once('close', done);
   });
 }
+
 const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export const fileName = (job: Pick<ExportJobEntity, 'dataset' | 'format' | 'createdAt'>): string =>
@@ -145,17 +154,19 @@ export class ExportJobsService {
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(job)}"`);
     res.setHeader('Content-Length', String(job.byteSize ?? 0));
     res.setHeader('Cache-Control', 'no-store');
+    // Gone already (while the job was looked up and the download logged): nothing to stream.
+    if (clientGone(res)) return;
     const copy = await fileCopyStream(this.db.manager(), job.id);
     const fields = new CopyBinaryFields();
     copy.on('error', (error) => fields.destroy(error));
     copy.pipe(fields);
-    let gone = false;
+    let gone = clientGone(res);
     res.once('close', () => (gone = true));
     try {
       for await (const piece of fields as AsyncIterable<Buffer>) {
         // A client that left: the rest is still read, so that the COPY ends and the transaction's
         // connection is usable again (a COPY TO is cut short only by a cancel request).
-        if (gone) continue;
+        if (gone || clientGone(res)) continue;
         if (!res.write(piece)) await drainedOrClosed(res);
       }
       res.end();
