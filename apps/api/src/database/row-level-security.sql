@@ -364,7 +364,7 @@ CREATE POLICY owner_all ON retained_outcome_report AS PERMISSIVE FOR ALL TO <own
 CREATE POLICY run_insert ON retained_outcome_report AS PERMISSIVE FOR INSERT TO outcomes_app
   WITH CHECK (((municipality_id = app_municipality_id()) AND (app_role() = 'admin'::text) AND (EXISTS ( SELECT 1
    FROM retention_run r
-  WHERE ((r.id = retained_outcome_report.retention_run_id) AND (r.municipality_id = retained_outcome_report.municipality_id))))));
+  WHERE ((r.id = retained_outcome_report.retention_run_id) AND (r.municipality_id = retained_outcome_report.municipality_id) AND (r.started_at = now()))))));
 CREATE POLICY tenant_read ON retained_outcome_report AS PERMISSIVE FOR SELECT TO outcomes_app
   USING ((municipality_id = app_municipality_id()));
 

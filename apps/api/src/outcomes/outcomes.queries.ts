@@ -120,19 +120,13 @@ export interface KeptRow {
   year: number;
   keptAt: Date;
   retentionRunId: string;
-  courses: number;
   report: OutcomeReport;
 }
 
-/**
- * A programme's kept years in the municipality, oldest first, with one of the two reports: `exact`
- * for staff, `controlled` for evaluators. The column is chosen here, so an evaluator's request never
- * reads the exact figures out of the database at all.
- */
-export async function keptReports(m: EntityManager, municipalityId: string, programmeId: string, version: 'exact' | 'controlled'): Promise<KeptRow[]> {
-  const column = version === 'exact' ? 'exact' : 'controlled';
+/** A programme's kept years in the municipality, oldest first. */
+export async function keptReports(m: EntityManager, municipalityId: string, programmeId: string): Promise<KeptRow[]> {
   return (await m.query(
-    `SELECT programme_id AS "programmeId", municipality_id AS "municipalityId", year, kept_at AS "keptAt", retention_run_id AS "retentionRunId", courses, ${column} AS report
+    `SELECT programme_id AS "programmeId", municipality_id AS "municipalityId", year, kept_at AS "keptAt", retention_run_id AS "retentionRunId", report
        FROM retained_outcome_report WHERE municipality_id = $1 AND programme_id = $2 ORDER BY year`,
     [municipalityId, programmeId],
   )) as KeptRow[];
@@ -159,18 +153,15 @@ export async function notYetKept(m: EntityManager, municipalityId: string, years
   )) as { programmeId: string; year: number }[];
 }
 
-/** Courses of the programme referred in the year (§ 101 and § 101 a), as the report's period reads them. */
-export async function coursesOfYear(m: EntityManager, programmeId: string, year: number): Promise<number> {
-  const [row] = (await m.query(`SELECT count(*)::int AS n FROM enrolment WHERE programme_id = $1 AND referral_date BETWEEN $2 AND $3`, [programmeId, `${year}-01-01`, `${year}-12-31`])) as { n: number }[];
-  return row?.n ?? 0;
-}
-
 export async function insertKeptReport(
   m: EntityManager,
-  kept: { municipalityId: string; programmeId: string; year: number; retentionRunId: string; courses: number; exact: OutcomeReport; controlled: OutcomeReport },
+  kept: { municipalityId: string; programmeId: string; year: number; retentionRunId: string; report: OutcomeReport },
 ): Promise<void> {
+  // A single erasure and a run of the same municipality may both find a year not yet kept: the
+  // first to commit keeps it, the other leaves it (the figures it counted are the same rows).
   await m.query(
-    `INSERT INTO retained_outcome_report (municipality_id, programme_id, year, retention_run_id, courses, exact, controlled) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [kept.municipalityId, kept.programmeId, kept.year, kept.retentionRunId, kept.courses, JSON.stringify(kept.exact), JSON.stringify(kept.controlled)],
+    `INSERT INTO retained_outcome_report (municipality_id, programme_id, year, retention_run_id, report) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (municipality_id, programme_id, year) DO NOTHING`,
+    [kept.municipalityId, kept.programmeId, kept.year, kept.retentionRunId, JSON.stringify(kept.report)],
   );
 }

@@ -52,9 +52,9 @@ export class OutcomesService {
   }
 
   /**
-   * The kept figures of a programme in a municipality (decision 166), oldest year first: staff get
-   * the exact report, evaluators the disclosure-controlled one, and only of a municipality that is
-   * theirs or granted to them (403 otherwise, as the report). No budget is spent: a snapshot answers
+   * The kept figures of a programme in a municipality (decision 166), oldest year first: the
+   * disclosure-controlled report for staff and evaluators alike (decision 182), and only of a
+   * municipality that is theirs or granted to them (403 otherwise, as the report). No budget is spent: a snapshot answers
    * one fixed question per year, which asking again cannot vary (decision 167).
    */
   async kept(query: KeptQueryDto): Promise<KeptOutcomeReport[]> {
@@ -62,10 +62,9 @@ export class OutcomesService {
     const m = this.db.manager();
     const municipalityId = query.municipalityId ?? this.db.municipalityId();
     const { programme } = await this.counting.subject(query.programmeId, municipalityId);
-    const version = user.role === 'evaluator' ? 'controlled' : 'exact';
-    const rows = await asMunicipality(m, user, municipalityId, () => keptReports(m, municipalityId, programme.id, version));
+    const rows = await asMunicipality(m, user, municipalityId, () => keptReports(m, municipalityId, programme.id));
     return rows.map((r) => ({
-      programmeId: r.programmeId, municipalityId: r.municipalityId, year: r.year, keptAt: new Date(r.keptAt).toISOString(), retentionRunId: r.retentionRunId, courses: r.courses, report: r.report,
+      programmeId: r.programmeId, municipalityId: r.municipalityId, year: r.year, keptAt: new Date(r.keptAt).toISOString(), retentionRunId: r.retentionRunId, report: r.report,
     }));
   }
 }

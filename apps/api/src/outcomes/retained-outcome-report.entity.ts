@@ -8,13 +8,15 @@ import { RetentionRunEntity } from '../retention/retention-run.entity';
 /**
  * A programme's outcome figures for one referral year of a municipality, kept by the retention run
  * that first erased a course of that year, computed just before it erased anything (decision 166):
- * the report as staff saw it (`exact`) and as an evaluator saw it (`controlled`, the cell key method,
- * no budget). Aggregates only: no citizen, no record id, nothing finer than the year. Written once,
+ * the report as an evaluator saw it (the cell key method, counts under 5 withheld, no budget), for
+ * every reader. Not the exact figures: those of a small year are the erased persons' own outcomes,
+ * and exact kept figures less the live ones of the same year isolate whoever a run erased (decision
+ * 169). Aggregates only: no citizen, no record id, nothing finer than the year. Written once,
  * never changed: a later run that erases more of the year leaves it as it was at the first erasure.
  */
 @Entity('retained_outcome_report')
 @Index('retained_outcome_report_year', ['municipalityId', 'programmeId', 'year'], { unique: true })
-@Check('retained_outcome_report_year_check', `"year" BETWEEN 1900 AND 2999 AND "courses" >= 0`)
+@Check('retained_outcome_report_year_check', `"year" BETWEEN 1900 AND 2999`)
 export class RetainedOutcomeReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -47,15 +49,7 @@ export class RetainedOutcomeReportEntity {
   @JoinColumn({ name: 'retention_run_id' })
   retentionRun?: Relation<RetentionRunEntity>;
 
-  /** Courses of the programme referred in the year (§ 101 and § 101 a) when it was kept. */
-  @Column({ type: 'int' })
-  courses!: number;
-
-  /** The report as staff and admins saw it. */
-  @Column({ type: 'jsonb' })
-  exact!: OutcomeReport;
-
   /** The report as an evaluator saw it: disclosure-controlled, budget null. */
   @Column({ type: 'jsonb' })
-  controlled!: OutcomeReport;
+  report!: OutcomeReport;
 }

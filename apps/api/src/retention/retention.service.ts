@@ -8,7 +8,7 @@ import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
 import type { CitizenDataTable } from '../database/citizen-data-tables';
 import type { PendingAccess } from '../audit/access-log-chain';
-import { coursesOfYear, insertKeptReport, notYetKept } from '../outcomes/outcomes.queries';
+import { insertKeptReport, notYetKept } from '../outcomes/outcomes.queries';
 import { OutcomeCounting } from '../outcomes/outcome-counting.service';
 import { Db } from '../tenancy/db.service';
 import type { EraseCitizenDto, LiftLegalHoldDto, PlaceLegalHoldDto } from './dto/retention.dto';
@@ -36,9 +36,7 @@ import type { Erased, RunRow } from './retention.queries';
 interface KeptFigures {
   programmeId: string;
   year: number;
-  courses: number;
-  exact: OutcomeReport;
-  controlled: OutcomeReport;
+  report: OutcomeReport;
 }
 
 /** How many of the latest runs the admin's page shows. */
@@ -213,7 +211,7 @@ export class RetentionService {
   }
 
   /**
-   * Counts each year's outcome report twice, as staff and as an evaluator would see it, in this
+   * Counts each year's outcome report as an evaluator would see it (decision 182), in this
    * transaction and before anything is erased: the figures are the rows as they are now. A year kept
    * once is never counted again (yearsToKeep), so its figures stay those of its first erasure.
    */
@@ -223,9 +221,7 @@ export class RetentionService {
       const { programme, municipality } = await this.outcomes.subject(programmeId, municipalityId, m);
       const published = await this.outcomes.published(m, programme.code);
       const period = { programme, municipality, from: `${year}-01-01`, to: `${year}-12-31`, published, budget: null };
-      const exact = await this.outcomes.count(m, { ...period, controlled: false });
-      const controlled = await this.outcomes.count(m, { ...period, controlled: true });
-      out.push({ programmeId, year, courses: await coursesOfYear(m, programmeId, year), exact, controlled });
+      out.push({ programmeId, year, report: await this.outcomes.count(m, { ...period, controlled: true }) });
     }
     return out;
   }

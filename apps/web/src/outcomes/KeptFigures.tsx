@@ -49,7 +49,7 @@ export const KeptYearsNote = ({ report }: { report: OutcomeReport }) => {
 /**
  * "Figures kept from erased courses": the programme's referral years whose courses retention has
  * begun to erase, each openable in the same report view (`renderReport`), as it was kept (decision
- * 166). Staff see the exact figures, evaluators the disclosure-controlled ones: the API decides.
+ * 166), disclosure-controlled for every reader (decision 182).
  */
 export const KeptFigures = ({ programmeId, municipalityId, renderReport }: { programmeId: string; municipalityId: string; renderReport: (report: OutcomeReport) => ReactNode }) => {
   const translate = useTranslate();
@@ -67,7 +67,7 @@ export const KeptFigures = ({ programmeId, municipalityId, renderReport }: { pro
         <List dense disablePadding>
           {state.kept.map((k) => (
             <ListItem key={k.year} disableGutters sx={{ gap: 2, flexWrap: 'wrap' }} data-testid={`kept-year-${k.year}`}>
-              <Typography>{translate('app.outcomes.kept.year', { year: k.year, smart_count: k.courses, keptAt: formatDate(k.keptAt.slice(0, 10)) })}</Typography>
+              <Typography>{translate('app.outcomes.kept.year', { year: k.year, keptAt: formatDate(k.keptAt.slice(0, 10)) })}</Typography>
               <Button size="small" variant="outlined" aria-expanded={open === k.year} aria-controls="kept-report" onClick={() => setOpen(open === k.year ? null : k.year)}>
                 {translate(open === k.year ? 'app.outcomes.kept.close' : 'app.outcomes.kept.open', { year: k.year })}
               </Button>

@@ -151,9 +151,9 @@ export interface OutcomeReport {
 /**
  * `GET /api/outcomes/kept`: a programme's figures for one referral year of a municipality, frozen by
  * the retention run that first erased a course of that year (decision 166): the outcome report of
- * [year-01-01, year-12-31] as it stood just before. Staff see the exact report; evaluators the
- * disclosure-controlled one (the same cell key method, no budget: a fixed snapshot answers one
- * question only). No citizen, no record, nothing finer than the year.
+ * [year-01-01, year-12-31] as it stood just before, disclosure-controlled for every reader (the
+ * cell key method, counts under 5 withheld; decision 182), with no budget: a fixed snapshot answers
+ * one question only. No citizen, no record, nothing finer than the year.
  */
 export interface KeptOutcomeReport {
   programmeId: string;
@@ -162,8 +162,6 @@ export interface KeptOutcomeReport {
   /** When it was kept: the retention run that first erased a course of the year. */
   keptAt: string;
   retentionRunId: string;
-  /** Courses of the programme referred in the year (§ 101 and § 101 a) when it was kept. */
-  courses: number;
   report: OutcomeReport;
 }
 

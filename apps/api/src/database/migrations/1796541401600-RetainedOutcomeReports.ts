@@ -12,13 +12,8 @@ export class RetainedOutcomeReports1796541401600 implements MigrationInterface {
                 "year" integer NOT NULL,
                 "kept_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "retention_run_id" uuid NOT NULL,
-                "courses" integer NOT NULL,
-                "exact" jsonb NOT NULL,
-                "controlled" jsonb NOT NULL,
-                CONSTRAINT "retained_outcome_report_year_check" CHECK (
-                    "year" BETWEEN 1900 AND 2999
-                    AND "courses" >= 0
-                ),
+                "report" jsonb NOT NULL,
+                CONSTRAINT "retained_outcome_report_year_check" CHECK ("year" BETWEEN 1900 AND 2999),
                 CONSTRAINT "PK_0d122ee41fe9c0fd60a1a674a92" PRIMARY KEY ("id")
             )
         `);
