@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import { ApiException } from '../common/errors/api.exception';
+import { isUuid, sessionAndTenantSql } from '../tenancy/tenant-session';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS } from './auth-user';
 import type { AuthUser, TokenPayload } from './auth-user';
@@ -27,20 +28,6 @@ interface AdmitRow {
   retry_after_ms: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The session check and the request's tenant settings in one statement (decision 179): the user as
- * auth_session() answers them, and, for an active user, the same transaction-local settings
- * applyTenantSettings() (tenancy/tenant-session.ts) makes from that row: '' for the operator's missing
- * municipality; the own municipality and the granted ones, comma-separated, NULL left out. Sent with
- * START TRANSACTION as one simple-protocol query, so the id is a literal: checked as a uuid first.
- */
-const sessionAndTenantSql = (id: string): string => `SELECT s.*,
-    set_config('app.user_id', s.id::text, true), set_config('app.role', s.role, true),
-    set_config('app.municipality_id', coalesce(s.municipality_id::text, ''), true),
-    set_config('app.municipality_ids', array_to_string(array_prepend(s.municipality_id, s.granted_municipality_ids)::text[], ','), true)
-  FROM auth_session('${id}'::uuid) s WHERE s.active`;
 
 interface SessionRow {
   id: string;
@@ -128,7 +115,7 @@ export class AuthService {
    */
   async userForToken(payload: TokenPayload): Promise<AuthUser | undefined> {
     if (!hasSaneTimes(payload, Math.floor(Date.now() / 1000))) return undefined;
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return undefined;
+    if (!isUuid(payload.sub)) return undefined;
     // The session is read in the request's own tenant transaction, opened by the same round trip, which
     // also sets the tenant from the row read; the request's tenant interceptor continues it (decision 179).
     const { runner, rows } = await this.tenant.begin(sessionAndTenantSql(payload.sub));
