@@ -113,8 +113,13 @@ export class AuthService {
    * there: a signed token without it was honoured for ever (issue 17). So every time claim this API
    * writes must be present and consistent with what sign() writes.
    */
-  async userForToken(payload: TokenPayload): Promise<AuthUser | undefined> {
+  async userForToken(payload: TokenPayload, { openTransaction }: { openTransaction: boolean }): Promise<AuthUser | undefined> {
     if (!hasSaneTimes(payload, Math.floor(Date.now() / 1000))) return undefined;
+    if (!openTransaction) {
+      // A handler that opens a second transaction (SecondTransaction): the session on a connection of its own.
+      const user = await this.loadSession(payload.sub, payload.auth, payload.iat);
+      return user && user.tokenVersion === payload.tv ? user : undefined;
+    }
     if (!isUuid(payload.sub)) return undefined;
     // The session is read in the request's own tenant transaction, opened by the same round trip, which
     // also sets the tenant from the row read; the request's tenant interceptor continues it (decision 179).
