@@ -59,13 +59,15 @@ describe("a list's page and total in one statement (decision 180)", () => {
 });
 
 /**
- * The API's connections left idle in a transaction for over two seconds: what a transaction no request
- * ended would look like (other test files' requests are in and out of one within milliseconds).
+ * The API's connections left idle for over two seconds in a transaction whose last statement was the
+ * session check's: what a transaction the check opened and no request ended looks like (other
+ * transactions, a test file's or an export worker's, have sent other statements since).
  */
 async function heldTransactions(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 2_500));
   const { rows } = await db().query<{ n: string }>(
-    `SELECT count(*) AS n FROM pg_stat_activity WHERE usename = 'outcomes_app' AND state LIKE 'idle in transaction%' AND state_change < now() - interval '2 seconds'`,
+    `SELECT count(*) AS n FROM pg_stat_activity WHERE usename = 'outcomes_app' AND state LIKE 'idle in transaction%' AND state_change < now() - interval '2 seconds'
+       AND query LIKE 'START TRANSACTION; SELECT s.*%'`,
   );
   return Number(rows[0]?.n);
 }
