@@ -6,6 +6,7 @@ import type { AccessLogEntry, AccessLogVerification, CitizenAccess, RawListQuery
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
+import { manyAndCount } from '../common/list-query/list-page';
 import type { ListPage } from '../common/list-query/list-page';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import { parseListQueryOr400 } from '../common/list-query/parse-list-query-or-400';
@@ -127,7 +128,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
       query.conditions = query.conditions.filter((c) => c !== citizen);
       qb.andWhere(`r.seq IN (${CITIZEN_ROWS})`, { citizenId: citizen.value });
     }
-    const [rows, total] = await applyListQuery(qb, query, 'seq').getManyAndCount();
+    const [rows, total] = await manyAndCount(applyListQuery(qb, query, 'seq'));
     return { rows: rows.map(toEntry), offset: query.offset, total };
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
@@ -9,6 +10,22 @@ import type { ChainedRow } from './access-log-chain';
 const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'citizen_ids', 'change', 'api_token_id', 'prev_hash', 'hash'];
 
 const values = (r: ChainedRow): unknown[] => [r.seq, r.at, r.userId, r.role, r.municipalityId, r.action, r.resource, r.recordId, r.citizenId, r.criterion, r.address, r.outcome, r.citizenIds, r.change === null ? null : canonicalJson(r.change), r.apiTokenId ?? null, r.prevHash, r.hash];
+
+/**
+ * A value of an access-log row as an SQL literal, of the kinds values() makes and no other (a kind
+ * added there must be added here, or the INSERT fails rather than store it differently): text as
+ * text (the column's type converts it, as it does a parameter's text; the seq is text too), a time as
+ * its ISO text (what the hash covers; the column is timestamptz), a list of ids as an array literal.
+ */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return escapeLiteral(value);
+  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return escapeLiteral(`{${value.map((v: string) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  }
+  throw new Error(`access log: no literal for a ${typeof value}`);
+}
 
 /**
  * Appends a request's accesses to their municipalities' hash chains (decision 127), inside the
@@ -23,7 +40,24 @@ export class AccessLogWriter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async append(manager: EntityManager, ctx: RequestContext): Promise<void> {
-    if (ctx.accesses.length === 0) return;
+    const insert = await this.prepare(manager, ctx);
+    if (insert) await manager.query(insert.text, insert.values);
+  }
+
+  /**
+   * The INSERT of the request's rows, as one SQL text with its values written in as literals, to be
+   * sent with the COMMIT in one round trip (tenant-transaction.service.ts, decision 181): the chain's
+   * lock is then held across one wait for the API's event loop (after access_log_reserve()), not two.
+   * The rows, their hashes and the lock are append()'s exactly. Undefined when there is nothing to log.
+   */
+  async insertSql(manager: EntityManager, ctx: RequestContext): Promise<string | undefined> {
+    const insert = await this.prepare(manager, ctx);
+    return insert && insert.text.replace(/\$(\d+)/g, (_, n: string) => literal(insert.values[Number(n) - 1]));
+  }
+
+  /** Reserves the rows' places (taking the chains' locks), hashes them and answers their INSERT, or undefined for no rows. */
+  private async prepare(manager: EntityManager, ctx: RequestContext): Promise<{ text: string; values: unknown[] } | undefined> {
+    if (ctx.accesses.length === 0) return undefined;
     const municipalities = ctx.accesses.map((access) => access.municipalityId ?? ctx.user.municipalityId);
     const chains = [...new Set(municipalities.map(chainOf))];
     const [reserved] = (await manager.query('SELECT chains, prev_hashes, seqs FROM access_log_reserve($1::text[], $2)', [chains, ctx.accesses.length])) as [
@@ -57,7 +91,7 @@ export class AccessLogWriter {
       return { ...row, hash };
     });
     const placeholders = rows.map((_, r) => `(${COLUMNS.map((__, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
-    await manager.query(`INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, rows.flatMap(values));
     ctx.accesses = [];
+    return { text: `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, values: rows.flatMap(values) };
   }
 }

@@ -8,6 +8,7 @@ import type { AuthUser } from './auth-user';
 export const PUBLIC_ROUTE = 'auth:public';
 export const PERMISSION = 'auth:permission';
 export const SIGNED_IN_ONLY = 'auth:signed-in';
+export const SECOND_TRANSACTION = 'auth:second-transaction';
 
 /** No sign-in needed (health, login). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -28,6 +29,15 @@ export const Permission = (resource: ResourceName, action: Action): MethodDecora
 
 /** The OpenAPI security scheme of personal API tokens (app.setup.ts describes it). */
 export const API_TOKEN_SCHEME = 'api-token';
+
+/**
+ * The handler opens a second tenant transaction while the request's own is open (a download logged and
+ * committed before the file streams). Its session check then reads the session on a connection of its
+ * own, returned at once, and does not open the request's transaction (decision 179): a request that
+ * held its first connection from the guard on and waited for a second deadlocked under load, every
+ * connection of the pool held by a request waiting for another (exports.e2e-spec.ts, twelve downloads).
+ */
+export const SecondTransaction = (): MethodDecorator => SetMetadata(SECOND_TRANSACTION, true);
 
 /** Any signed-in user may call it (their own session: me, logout). */
 export const SignedIn = (): MethodDecorator => SetMetadata(SIGNED_IN_ONLY, true);

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import { ApiException } from '../common/errors/api.exception';
+import { isUuid, sessionAndTenantSql } from '../tenancy/tenant-session';
+import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { ABSOLUTE_SECONDS, IDLE_SECONDS } from './auth-user';
 import type { AuthUser, TokenPayload } from './auth-user';
 import { decoyHash, verifyPassword } from './password';
@@ -25,6 +27,7 @@ interface AdmitRow {
   /** > 0: too soon after the last failure; refused without looking at the password. */
   retry_after_ms: number;
 }
+
 
 interface SessionRow {
   id: string;
@@ -64,6 +67,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenant: TenantTransaction,
   ) {}
 
   /**
@@ -109,10 +113,24 @@ export class AuthService {
    * there: a signed token without it was honoured for ever (issue 17). So every time claim this API
    * writes must be present and consistent with what sign() writes.
    */
-  async userForToken(payload: TokenPayload): Promise<AuthUser | undefined> {
+  async userForToken(payload: TokenPayload, { openTransaction }: { openTransaction: boolean }): Promise<AuthUser | undefined> {
     if (!hasSaneTimes(payload, Math.floor(Date.now() / 1000))) return undefined;
-    const user = await this.loadSession(payload.sub, payload.auth, payload.iat);
-    if (!user || user.tokenVersion !== payload.tv) return undefined;
+    if (!openTransaction) {
+      // A handler that opens a second transaction (SecondTransaction): the session on a connection of its own.
+      const user = await this.loadSession(payload.sub, payload.auth, payload.iat);
+      return user && user.tokenVersion === payload.tv ? user : undefined;
+    }
+    if (!isUuid(payload.sub)) return undefined;
+    // The session is read in the request's own tenant transaction, opened by the same round trip, which
+    // also sets the tenant from the row read; the request's tenant interceptor continues it (decision 179).
+    const { runner, rows } = await this.tenant.begin(sessionAndTenantSql(payload.sub));
+    const [row] = rows as unknown as SessionRow[];
+    if (!row?.active || row.token_version !== payload.tv) {
+      await this.tenant.end(runner);
+      return undefined;
+    }
+    const user = this.toAuthUser(row, payload.auth, payload.iat);
+    this.tenant.keep(user, runner);
     return user;
   }
 

@@ -14,6 +14,10 @@ const fromCookie = (req: Request): string | null => {
   return cookies?.[SESSION_COOKIE] ?? null;
 };
 
+/** Set by the session guard on a request whose handler opens a second transaction (auth.decorators.ts, SecondTransaction). */
+export const OWN_SESSION_READ = Symbol('own session read');
+export type SessionCheckRequest = Request & { [OWN_SESSION_READ]?: boolean };
+
 /** The session token from the httpOnly cookie (browsers) or a Bearer header (scripts). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -32,10 +36,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(payload: TokenPayload): Promise<AuthUser | false> {
-    return (await this.auth.userForToken(payload)) ?? false;
+  async validate(request: SessionCheckRequest, payload: TokenPayload): Promise<AuthUser | false> {
+    return (await this.auth.userForToken(payload, { openTransaction: request[OWN_SESSION_READ] !== true })) ?? false;
   }
 }

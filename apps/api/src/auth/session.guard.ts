@@ -6,13 +6,15 @@ import type { Request, Response } from 'express';
 import { ApiException } from '../common/errors/api.exception';
 import { isDatabaseUnavailable, isPoolExhausted } from '../common/errors/database-errors';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
-import { PERMISSION, PUBLIC_ROUTE } from './auth.decorators';
+import { PERMISSION, PUBLIC_ROUTE, SECOND_TRANSACTION } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ApiTokenAuthenticator, ApiTokenRefused, bearerApiToken } from './api-token-authenticator';
 import { logRefusal } from './refusal-log';
 import type { RoutePermission } from './refusal-log';
 import { setSessionCookie } from './session-cookie';
+import { OWN_SESSION_READ } from './jwt.strategy';
+import type { SessionCheckRequest } from './jwt.strategy';
 
 // Renew the cookie at most once a minute: that is what makes the 30 minutes an idle limit.
 const RENEW_AFTER_SECONDS = 60;
@@ -48,9 +50,15 @@ export class SessionGuard extends AuthGuard('jwt') {
       }
       return true;
     }
+    // The JWT strategy reads it: a handler that opens a second transaction gets no transaction from the check.
+    if (this.reflector.get<boolean>(SECOND_TRANSACTION, context.getHandler())) (request as SessionCheckRequest)[OWN_SESSION_READ] = true;
     await (super.canActivate(context) as Promise<boolean>);
     const http = context.switchToHttp();
     const user = http.getRequest<Request & { user: AuthUser }>().user;
+    // The session check opened the request's tenant transaction (decision 179); the tenant interceptor
+    // continues it. Should the request end without that (a later guard refused it without logging, the
+    // client went away first), it is rolled back here and its connection returned to the pool.
+    http.getResponse<Response>().once('close', () => void this.tenant.discard(user));
     if (Math.floor(Date.now() / 1000) - user.issuedAt > RENEW_AFTER_SECONDS) {
       setSessionCookie(http.getResponse<Response>(), this.auth.sign(user), this.auth.cookieMaxAgeMs, http.getRequest<Request>().secure);
     }

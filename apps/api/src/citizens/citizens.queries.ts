@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { findById, findByIdOr404, findReferenceOr400 } from '../common/crud/find-by-id';
 import { applyListQuery } from '../common/list-query/apply-list-query';
 import type { ListQuery } from '../common/list-query/list-query';
+import { manyAndCount } from '../common/list-query/list-page';
 import { ApiException } from '../common/errors/api.exception';
 import { CitizenEntity } from './citizen.entity';
 
@@ -16,7 +17,7 @@ export function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: s
   // A record merged into another (issue 22) is no live record: never listed or searched.
   const qb = applyListQuery(m.getRepository(CitizenEntity).createQueryBuilder('r'), query).andWhere('r.merged_into_id IS NULL');
   if (nameHashes.length > 0) qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: nameHashes });
-  return qb.getManyAndCount();
+  return manyAndCount(qb);
 }
 
 /**

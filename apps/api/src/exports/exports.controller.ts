@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EXPORT_SYNTAX_FORMATS } from '@outcomes/contracts';
 import type { ExportJob, ExportProject, ExportSyntaxFormat } from '@outcomes/contracts';
 import type { Request, Response } from 'express';
-import { Permission } from '../auth/auth.decorators';
+import { Permission, SecondTransaction } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
@@ -87,6 +87,7 @@ export class ExportJobsController {
 
   @Get(':id/download')
   @Permission('export-jobs', 'read')
+  @SecondTransaction()
   @ApiOperation({ summary: 'The finished file (CSV or XLSX); 409 before it is done, 410 after it expired. Access-logged with its row count.' })
   async download(@Param('id', ParseIdPipe) id: string, @Req() req: Request & { user: AuthUser }, @Res() res: Response): Promise<void> {
     await this.service.download(id, res, (job) =>
@@ -104,6 +105,7 @@ export class ExportJobsController {
 
   @Get(':id/syntax/:format')
   @Permission('export-jobs', 'read')
+  @SecondTransaction()
   @ApiOperation({
     summary:
       'For a finished CSV export: an R, Stata or SPSS syntax file that reads it with the codebook’s types, variable labels and value labels (lang da or en). ' +

@@ -21,6 +21,26 @@ export async function applyTenantSettings(manager: SqlRunner, user: AuthUser): P
   );
 }
 
+/**
+ * The session check and the request's tenant settings in one statement (decision 179): the user as
+ * auth_session() answers them, and, for an active user, the same transaction-local settings
+ * applyTenantSettings() above makes from that row: '' for the operator's missing
+ * municipality; the own municipality and the granted ones, comma-separated, NULL left out. Sent with
+ * START TRANSACTION as one simple-protocol query (auth.service.ts), so the id is written in as a
+ * literal: only a uuid is (the caller answers 401 for a token naming anything else).
+ */
+export function sessionAndTenantSql(id: string): string {
+  if (!isUuid(id)) throw new Error('sessionAndTenantSql: not a uuid');
+  return `SELECT s.*,
+    set_config('app.user_id', s.id::text, true), set_config('app.role', s.role, true),
+    set_config('app.municipality_id', coalesce(s.municipality_id::text, ''), true),
+    set_config('app.municipality_ids', array_to_string(array_prepend(s.municipality_id, s.granted_municipality_ids)::text[], ','), true)
+  FROM auth_session('${id}'::uuid) s WHERE s.active`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 /** Whether the municipality is the user's own or one granted to them (evaluators). */
 export function mayRead(user: AuthUser, municipalityId: string): boolean {
   return user.municipalityId !== null && (municipalityId === user.municipalityId || user.grantedMunicipalityIds.includes(municipalityId));

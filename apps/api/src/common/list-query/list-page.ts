@@ -12,6 +12,25 @@ export interface ListPage<E> {
 }
 
 /**
+ * A page's rows and the total matching, as getManyAndCount() answers them, in one statement where the
+ * query is a plain one (decision 180): `count(*) OVER ()` beside the page's columns, counted before
+ * LIMIT/OFFSET, where getManyAndCount() sends a second COUNT query, a round trip more per list request.
+ * A query with joins, DISTINCT or GROUP BY keeps getManyAndCount() (its count is of distinct keys,
+ * which a window count over joined rows is not). An empty page says no total: at offset 0 nothing
+ * matches; past the end the count is asked for as before.
+ */
+export async function manyAndCount<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<[E[], number]> {
+  const map = qb.expressionMap;
+  if (map.joinAttributes.length > 0 || map.relationIdAttributes.length > 0 || map.selectDistinct || map.groupBys.length > 0) {
+    return qb.getManyAndCount();
+  }
+  const { entities, raw } = await qb.clone().addSelect('count(*) OVER ()', 'list_total').getRawAndEntities<{ list_total: string }>();
+  const first = raw[0];
+  if (first) return [entities, Number(first.list_total)];
+  return [entities, map.offset ? await qb.getCount() : 0];
+}
+
+/**
  * One page of a simple-rest list: parse sort/range/filter against the allow-list (400 when bad),
  * query the page and the total, and shape the rows for the answer.
  */
@@ -23,6 +42,6 @@ export async function listPage<E extends ObjectLiteral, R>(
   keyColumn = 'id',
 ): Promise<ListPage<R>> {
   const query = parseListQueryOr400(raw, spec);
-  const [rows, total] = await applyListQuery(qb, query, keyColumn).getManyAndCount();
+  const [rows, total] = await manyAndCount(applyListQuery(qb, query, keyColumn));
   return { rows: await shape(rows), offset: query.offset, total };
 }
