@@ -15,7 +15,7 @@ import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './startup/data-source-options';
 import { describeError, openEmbeddedPostgres } from './startup/embedded-postgres';
-import { APP_ROLE, appRoleUrl, migrateAsOwner } from './startup/prepare-database';
+import { APP_ROLE, derivedAppRole, migrateAsOwner } from './startup/prepare-database';
 import { RETENTION_USAGE, retentionArguments, retentionCommand } from './retention/retention-cli';
 import { withLiterals } from './common/sql-literals';
 import { datasetSql } from './exports/export-datasets';
@@ -168,10 +168,17 @@ async function enableAppRoleLogin(dataSource: DataSource, appUrl: string): Promi
 
 /** retention: as the API's own role (the nightly job's row-level security), with the owner for the anchor. */
 async function retention(owner: DataSource, ownerUrl: string, config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
-  const appUrl = await appRoleUrl(config, owner, ownerUrl);
+  // The API's login as the API set it: never changed from here (another JWT_SECRET would lock the
+  // running API out), so a login that fails stops the command with what to set.
+  const appUrl = config.databaseAppUrl || derivedAppRole(config, ownerUrl).url;
   const app = new DataSource(dataSourceOptions(appUrl));
   try {
-    await app.initialize();
+    try {
+      await app.initialize();
+    } catch {
+      process.stderr.write(`retention: cannot sign in as ${APP_ROLE}: set DATABASE_APP_URL, or run with the API's own JWT_SECRET (and start the API once first)\n`);
+      return 1;
+    }
     return await retentionCommand(owner, app, appUrl, config, args, { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(line) });
   } finally {
     if (app.isInitialized) await app.destroy();

@@ -32,12 +32,12 @@ const anchorDir = mkdtempSync(join(tmpdir(), 'outcomes-retention-cli-'));
 let database: FreshDatabase;
 let owner: DataSource;
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function cli(args: string[], override: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const verifyKey = createPublicKey(createPrivateKey({ key: Buffer.from(secrets['AUDIT_SIGNING_KEY'] as string, 'base64'), format: 'der', type: 'pkcs8' }))
     .export({ type: 'spki', format: 'der' })
     .toString('base64');
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env['PATH'], NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(anchorDir, 'unused'), DATABASE_URL: database.url, AUDIT_ANCHOR_DIR: anchorDir, AUDIT_VERIFY_KEY: verifyKey, ...secrets },
+    env: { PATH: process.env['PATH'], NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(anchorDir, 'unused'), DATABASE_URL: database.url, AUDIT_ANCHOR_DIR: anchorDir, AUDIT_VERIFY_KEY: verifyKey, ...secrets, ...override },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -175,4 +175,14 @@ describe('cli.js retention', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(': 0 citizen(s) erased');
   }, 180_000);
+
+  it('changes no password: run with another JWT_SECRET it cannot sign in as the API, says what to set, and the API’s own login still works', () => {
+    const other = cli(['retention', '--municipality', AARHUS, '--dry-run'], { JWT_SECRET: 'a'.repeat(64) });
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('set DATABASE_APP_URL');
+    expect(other.stdout).toBe('');
+    // With the API's own secret the derived login is the one the API set, untouched by the attempt.
+    const own = cli(['retention', '--municipality', AARHUS, '--dry-run']);
+    expect({ status: own.status, stderr: own.stderr }).toEqual({ status: 0, stderr: '' });
+  });
 });

@@ -130,13 +130,23 @@ async function seedDemoCasesOnce(dataSource: DataSource, config: AppConfig, logg
  */
 export async function appRoleUrl(config: AppConfig, owner: DataSource, ownerUrl: string): Promise<string> {
   if (config.databaseAppUrl) return config.databaseAppUrl;
-  const password = createHmac('sha256', config.secrets.jwtSecret).update('outcomes_app database password').digest('hex');
+  const { url, password } = derivedAppRole(config, ownerUrl);
   // ALTER ROLE takes no bind parameters; the password is hex, so inlining it is safe.
   await owner.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD '${password}'`);
+  return url;
+}
+
+/**
+ * The API role's login when DATABASE_APP_URL is not set: the owner's address with the role and a
+ * password derived from JWT_SECRET. Only the API's start-up sets it (appRoleUrl); a command uses it
+ * as it is, so a command run with another JWT_SECRET cannot change the running API's password.
+ */
+export function derivedAppRole(config: AppConfig, ownerUrl: string): { url: string; password: string } {
+  const password = createHmac('sha256', config.secrets.jwtSecret).update('outcomes_app database password').digest('hex');
   const url = new URL(ownerUrl);
   url.username = APP_ROLE;
   url.password = password;
-  return url.toString();
+  return { url: url.toString(), password };
 }
 
 /** Finds or starts PostgreSQL, brings its schema up to date and seeds demo data when configured. */
