@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessLogEntry, AccessLogVerification } from '@outcomes/contracts';
 import type { Response } from 'express';
-import { CurrentUser, Permission } from '../auth/auth.decorators';
+import { CurrentUser, Permission, SecondTransaction } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { sendPage } from '../common/crud/send-page';
 import { ListQueryDto } from '../common/list-query/list-query.dto';
@@ -22,6 +22,8 @@ export class AccessLogController {
 
   @Get('verify')
   @Permission('access-log', 'read')
+  // The walk reads the log on a connection of its own while the request's transaction is open.
+  @SecondTransaction()
   @ApiOperation({ summary: 'Verifies the hash chains of the whole log; names the first broken row, and the verdict of your municipality’s chain' })
   verify(@CurrentUser() user: AuthUser): Promise<AccessLogVerification> {
     return this.service.verify(user);

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { LoginResult, SessionUser } from '@outcomes/contracts';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public, SignedIn } from './auth.decorators';
+import { CurrentUser, Public, SecondTransaction, SignedIn } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -29,6 +29,8 @@ export class AuthController {
 
   @Post('logout')
   @SignedIn()
+  // endSessions runs on a connection of its own.
+  @SecondTransaction()
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends every session of the signed-in user, on every device' })
   async logout(@CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {

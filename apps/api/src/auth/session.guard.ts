@@ -58,7 +58,10 @@ export class SessionGuard extends AuthGuard('jwt') {
     // The session check opened the request's tenant transaction (decision 179); the tenant interceptor
     // continues it. Should the request end without that (a later guard refused it without logging, the
     // client went away first), it is rolled back here and its connection returned to the pool.
-    http.getResponse<Response>().once('close', () => void this.tenant.discard(user));
+    const response = http.getResponse<Response>();
+    response.once('close', () => void this.tenant.discard(user));
+    // A client gone during the check fired its `close` before anyone listened: discarded now.
+    if (response.destroyed || response.writableFinished || !response.socket || response.socket.destroyed) void this.tenant.discard(user);
     if (Math.floor(Date.now() / 1000) - user.issuedAt > RENEW_AFTER_SECONDS) {
       setSessionCookie(http.getResponse<Response>(), this.auth.sign(user), this.auth.cookieMaxAgeMs, http.getRequest<Request>().secure);
     }

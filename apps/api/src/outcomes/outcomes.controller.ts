@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KeptOutcomeReport, OutcomeReport, ReportBudget } from '@outcomes/contracts';
-import { Permission } from '../auth/auth.decorators';
+import { Permission, SecondTransaction } from '../auth/auth.decorators';
 import { KeptQueryDto, OutcomeQueryDto } from './dto/outcome-query.dto';
 import { OutcomesService } from './outcomes.service';
 
@@ -12,6 +12,8 @@ export class OutcomesController {
 
   @Get('report')
   @Permission('outcomes', 'list')
+  // The counting runs in a read transaction of its own (the replica's, or the primary's pool).
+  @SecondTransaction()
   @ApiOperation({ summary: 'Outcome report of a programme in a municipality over a referral period (evaluators: perturbed figures, whole months, a daily budget of distinct queries, granted municipalities only)' })
   report(@Query() query: OutcomeQueryDto): Promise<OutcomeReport> {
     return this.service.report(query);

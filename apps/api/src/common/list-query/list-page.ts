@@ -13,8 +13,12 @@ export interface ListPage<E> {
 
 /**
  * A page's rows and the total matching, as getManyAndCount() answers them, in one statement where the
- * query is a plain one (decision 180): `count(*) OVER ()` beside the page's columns, counted before
- * LIMIT/OFFSET, where getManyAndCount() sends a second COUNT query, a round trip more per list request.
+ * query is a plain one (decision 180): the count as an uncorrelated scalar subquery over the same
+ * FROM and WHERE beside the page's columns (run once, from the index where it can be), where
+ * getManyAndCount() sends a second COUNT query, a round trip more per list request. Not
+ * `count(*) OVER ()`: a window over every matching row must read and sort them all, whole, before
+ * LIMIT (the access log of a large municipality: 3.6 s and 0.9 GB of temporary files a page at a
+ * million rows, against 113 ms for the count alone; the review of decision 180).
  * A query with joins, DISTINCT or GROUP BY keeps getManyAndCount() (its count is of distinct keys,
  * which a window count over joined rows is not). An empty page says no total: at offset 0 nothing
  * matches; past the end the count is asked for as before.
@@ -24,7 +28,12 @@ export async function manyAndCount<E extends ObjectLiteral>(qb: SelectQueryBuild
   if (map.joinAttributes.length > 0 || map.relationIdAttributes.length > 0 || map.selectDistinct || map.groupBys.length > 0) {
     return qb.getManyAndCount();
   }
-  const { entities, raw } = await qb.clone().addSelect('count(*) OVER ()', 'list_total').getRawAndEntities<{ list_total: string }>();
+  const count = qb.clone().select('count(1)').orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined);
+  const { entities, raw } = await qb
+    .clone()
+    .addSelect(`(${count.getQuery()})`, 'list_total')
+    .setParameters(count.getParameters())
+    .getRawAndEntities<{ list_total: string }>();
   const first = raw[0];
   if (first) return [entities, Number(first.list_total)];
   return [entities, map.offset ? await qb.getCount() : 0];
