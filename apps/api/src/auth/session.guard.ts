@@ -3,6 +3,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
+import { clientGone } from '../common/client-gone';
 import { ApiException } from '../common/errors/api.exception';
 import { isDatabaseUnavailable, isPoolExhausted } from '../common/errors/database-errors';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
@@ -61,7 +62,7 @@ export class SessionGuard extends AuthGuard('jwt') {
     const response = http.getResponse<Response>();
     response.once('close', () => void this.tenant.discard(user));
     // A client gone during the check fired its `close` before anyone listened: discarded now.
-    if (response.destroyed || response.writableFinished || !response.socket || response.socket.destroyed) void this.tenant.discard(user);
+    if (clientGone(response)) void this.tenant.discard(user);
     if (Math.floor(Date.now() / 1000) - user.issuedAt > RENEW_AFTER_SECONDS) {
       setSessionCookie(http.getResponse<Response>(), this.auth.sign(user), this.auth.cookieMaxAgeMs, http.getRequest<Request>().secure);
     }

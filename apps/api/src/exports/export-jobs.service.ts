@@ -3,6 +3,7 @@ import type { ExportJob, ExportLabelLanguage, ExportSyntaxFormat, RawListQuery }
 import { finished } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { ListPage } from '../common/list-query/list-page';
+import { clientGone } from '../common/client-gone';
 import { ApiException } from '../common/errors/api.exception';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
@@ -17,13 +18,6 @@ import { activeJobProjects, fileCopyStream, insertJobUnlessActive, lockUserExpor
 import { EXPORT_QUEUE, JobQueue } from './job-queue';
 import { DATASETS } from './export-datasets';
 import { syntaxFile } from './syntax/syntax-files';
-
-/**
- * Whether the client is gone. Asked, not only heard: a client that left while the job was looked up
- * and the download logged fired its `close` before anyone listened, and a write to its response
- * then waits for a `drain` that never comes (the transaction stayed open and its connection lost).
- */
-const clientGone = (res: Response): boolean => res.destroyed || res.writableEnded || !res.socket || res.socket.destroyed;
 
 /** Until the client takes more (`drain`) or is gone (`close`). */
 function drainedOrClosed(res: Response): Promise<void> {
