@@ -229,8 +229,9 @@ describe('an import of enrolments, sessions and assessments', () => {
   it('imports sessions and assessments into the citizen’s course; the composites are computed as the form’s, never read from the file', async () => {
     const enrolment = await activeEnrolment('aarhus');
     const cpr = await cprOf(enrolment.citizenId);
-    const today = daysFromToday(0);
-    const sessions = await upload('sessions', csv([['cpr', 'programmeCode', 'date', 'time', 'durationMinutes', 'kind', 'attendance'], [cpr, 'ICM', today, '09:30', '45', 'case-management-meeting', 'attended']]));
+    // Yesterday: a session at 09:30 today is still in the future when the suite runs before then.
+    const day = daysFromToday(-1);
+    const sessions = await upload('sessions', csv([['cpr', 'programmeCode', 'date', 'time', 'durationMinutes', 'kind', 'attendance'], [cpr, 'ICM', day, '09:30', '45', 'case-management-meeting', 'attended']]));
     expect(sessions.body.mapping).toEqual({ cpr: 'cpr', programmeCode: 'programmeCode', date: 'date', time: 'time', durationMinutes: 'durationMinutes', kind: 'kind', attendance: 'attendance' });
     await dryRun(sessions.body.id, sessions.body.mapping);
     expect(await runImport(sessions.body.id, 'all-or-nothing')).toMatchObject({ created: 1, failed: 0, rolledBack: false });
@@ -243,7 +244,7 @@ describe('an import of enrolments, sessions and assessments', () => {
     const items = ASI_INTAKE_ITEMS;
     const codes = Object.keys(items);
     const header = ['cpr', 'programmeCode', 'timepoint', 'date', ...codes, 'Composite medical'];
-    const assessments = await upload('assessments', csv([header, [cpr, 'ICM', 'intake', today, ...codes.map((c) => String(items[c])), '0.999']]));
+    const assessments = await upload('assessments', csv([header, [cpr, 'ICM', 'intake', day, ...codes.map((c) => String(items[c])), '0.999']]));
     // The file's own composite column is offered no field.
     expect(Object.keys(assessments.body.mapping)).not.toContain('Composite medical');
     await dryRun(assessments.body.id, assessments.body.mapping);
@@ -251,7 +252,7 @@ describe('an import of enrolments, sessions and assessments', () => {
     const imported = await call<{ composites: Record<string, number | null>; enrolmentId: string }>('GET', `/api/assessments/${(await results(assessments.body.id))[0]?.recordId}`, undefined, { as: staff.aarhus });
     // The same items through the form's POST, on another course: the same composites.
     const other = await activeEnrolment('aarhus');
-    const form = await call<{ composites: Record<string, number | null> }>('POST', '/api/assessments', { enrolmentId: other.id, timepoint: 'intake', date: today, items }, { as: staff.aarhus });
+    const form = await call<{ composites: Record<string, number | null> }>('POST', '/api/assessments', { enrolmentId: other.id, timepoint: 'intake', date: day, items }, { as: staff.aarhus });
     expect(imported.body.enrolmentId).toBe(enrolment.id);
     expect(imported.body.composites).toEqual(form.body.composites);
     expect(imported.body.composites['medical']).not.toBe(0.999);
