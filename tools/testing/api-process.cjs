@@ -11,7 +11,7 @@ const API_MAIN = join(root, 'dist/apps/api/main.js');
 // V8's flags for the API, the same as `npm start` and the image's CMD (a deployment test holds them
 // equal): Node 24's default young generation is twice Node 20's and raised an export's RSS by ~80 MiB
 // (docs/decisions.md, decision 125).
-const API_NODE_FLAGS = ['--max-semi-space-size=16'];
+const API_NODE_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
 // API_CPU_PROF_DIR=<dir> profiles every API this starts (V8's --cpu-prof, written when it stops): how
 // docs/performance.md finds where a request's time goes.
 const profiling = () => (process.env.API_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.API_CPU_PROF_DIR}`] : []);

@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { ListPage } from '../common/list-query/list-page';
 import { clientGone } from '../common/client-gone';
+import { youngGarbageCollector } from '../common/young-garbage';
 import { ApiException } from '../common/errors/api.exception';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
@@ -56,6 +57,9 @@ export function toExportJob(job: ExportJobEntity): ExportJob {
     disclosure: job.disclosure,
   };
 }
+
+/** The socket buffers a download has passed through before their garbage is collected (common/young-garbage.ts). */
+const DOWNLOAD_GC_EVERY_BYTES = 8 * 1024 * 1024;
 
 /** Export jobs: requested here, run by ExportRunner on whichever replica takes them, downloaded here. */
 @Injectable()
@@ -156,8 +160,10 @@ export class ExportJobsService {
     copy.pipe(fields);
     let gone = clientGone(res);
     res.once('close', () => (gone = true));
+    const collect = youngGarbageCollector(DOWNLOAD_GC_EVERY_BYTES);
     try {
       for await (const piece of fields as AsyncIterable<Buffer>) {
+        collect(piece.length);
         // A client that left: the rest is still read, so that the COPY ends and the transaction's
         // connection is usable again (a COPY TO is cut short only by a cancel request).
         if (gone || clientGone(res)) continue;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ApiException } from '../common/errors/api.exception';
 
 export interface ImportTable {
@@ -52,7 +52,10 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Reads the first sheet (XLSX) or the CSV: header row, then data rows; cells as text. */
 export async function readImportFile(bytes: Buffer): Promise<ImportTable> {
   const format = sniffFormat(bytes);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first import, not at start: exceljs adds ~37 MiB to the API's resident size, which
+  // every replica would carry for a feature used now and then (docs/performance.md, decision 186).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (format === 'xlsx') {

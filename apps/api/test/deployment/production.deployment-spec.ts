@@ -128,7 +128,7 @@ describe('docker/Dockerfile', () => {
     const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(lastStage).toMatch(/^USER node$/m);
     expect(lastStage).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health/m);
-    expect(imageCommand()).toEqual(['node', '--max-semi-space-size=16', 'dist/apps/api/main.js']);
+    expect(imageCommand()).toEqual(['node', '--max-semi-space-size=16', '--expose-gc', 'dist/apps/api/main.js']);
     // The image, `npm start` and the tests' API start Node with the same flags.
     expect(imageCommand().slice(1, -1)).toEqual(API_NODE_FLAGS);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
