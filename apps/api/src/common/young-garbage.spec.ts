@@ -20,13 +20,15 @@ const SCRIPT = `
     collect(piece.length);
     most = Math.max(most, process.memoryUsage().arrayBuffers);
   }
-  console.log(Math.round(most / 1048576));
+  process.stdout.write(String(Math.round(most / 1048576)));
 `;
 
 function mostArrayBufferMiB(flags: string[], mode: 'collect' | 'none'): number {
-  const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', SCRIPT, '--', mode], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...flags, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--input-type=module', '-e', SCRIPT, '--', mode], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the measuring process failed: ${run.stderr}`);
-  return Number(run.stdout.trim());
+  const most = Number(run.stdout.trim());
+  if (!Number.isFinite(most)) throw new Error(`the measuring process printed no figure: ${JSON.stringify({ stdout: run.stdout, stderr: run.stderr })}`);
+  return most;
 }
 
 describe('youngGarbageCollector', () => {
