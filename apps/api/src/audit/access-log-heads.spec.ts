@@ -37,14 +37,14 @@ describe('AccessLogHeads', () => {
     const lead = heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } };
     lead.slow.end({ seq: 10n, hash: 'h10' });
     // A block drawn before the head's seq (out of date) and one after it: only the seqs above 10 are kept.
-    await heads.refill(CHAIN, async () => [8n, 9n, 11n, 12n]);
+    await heads.refill(async () => [8n, 9n, 11n, 12n]);
     const a = heads.next(CHAIN, 1, linkAs('ha'));
     expect(a).toMatchObject({ kind: 'fast', expected: { seq: 10n, hash: 'h10' }, seqs: [11n] });
     const b = heads.next(CHAIN, 1, linkAs('hb'));
     expect(b).toMatchObject({ kind: 'fast', expected: { seq: 11n, hash: 'ha' }, seqs: [12n] });
     // Two rows, one seq left: a refill, sized for the block.
     expect(heads.next(CHAIN, 2, linkAs('x'))).toEqual({ kind: 'refill', count: 4 });
-    await heads.refill(CHAIN, async () => [20n, 21n, 22n, 23n]);
+    await heads.refill(async () => [20n, 21n, 22n, 23n]);
     expect(heads.next(CHAIN, 2, linkAs('hc'))).toMatchObject({ kind: 'fast', expected: { seq: 12n, hash: 'hb' }, seqs: [20n, 21n] });
     expect(heads.headOf(CHAIN)).toEqual({ seq: 21n, hash: 'hc' });
   });
@@ -53,7 +53,7 @@ describe('AccessLogHeads', () => {
     const heads = new AccessLogHeads(4);
     (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
     let release: (seqs: bigint[]) => void = () => undefined;
-    const drawing = heads.refill(CHAIN, () => new Promise<bigint[]>((r) => (release = r)));
+    const drawing = heads.refill(() => new Promise<bigint[]>((r) => (release = r)));
     const second = heads.next(CHAIN, 1, linkAs('x'));
     expect(kind(second)).toBe('wait');
     release([2n, 3n, 4n, 5n]);
@@ -65,7 +65,7 @@ describe('AccessLogHeads', () => {
   it('forgets the head and the pool while a slow append is in flight, and learns only from the last slow append begun', async () => {
     const heads = new AccessLogHeads(4);
     (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
-    await heads.refill(CHAIN, async () => [2n, 3n, 4n, 5n]);
+    await heads.refill(async () => [2n, 3n, 4n, 5n]);
     expect(kind(heads.next(CHAIN, 1, linkAs('h2')))).toBe('fast');
     // A fallback (the database refused a prediction) and, while it runs, an append() of another transaction.
     const fallback = heads.beginSlow(CHAIN);
@@ -100,7 +100,7 @@ describe('AccessLogHeads', () => {
   it('tells each fast append how the one it was predicted on ended', async () => {
     const heads = new AccessLogHeads(4);
     (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
-    await heads.refill(CHAIN, async () => [2n, 3n, 4n, 5n]);
+    await heads.refill(async () => [2n, 3n, 4n, 5n]);
     type Fast = Extract<Step, { kind: 'fast' }>;
     const a = heads.next(CHAIN, 1, linkAs('h2')) as Fast;
     const b = heads.next(CHAIN, 1, linkAs('h3')) as Fast;
@@ -111,6 +111,26 @@ describe('AccessLogHeads', () => {
     expect(await b.predecessor).toBe(true);
     b.settle(false);
     expect(await c.predecessor).toBe(false);
+  });
+
+  it('numbers the appends of every chain from one pool, dropped (and a block drawn meanwhile not kept) when a slow append begins', async () => {
+    const heads = new AccessLogHeads(4);
+    const other = 'national';
+    (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
+    (heads.next(other, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 2n, hash: 'n2' });
+    await heads.refill(async () => [3n, 4n, 5n, 6n]);
+    expect(heads.next(CHAIN, 1, linkAs('h3'))).toMatchObject({ kind: 'fast', seqs: [3n] });
+    expect(heads.next(other, 1, linkAs('n4'))).toMatchObject({ kind: 'fast', seqs: [4n] });
+    let release: (seqs: bigint[]) => void = () => undefined;
+    const drawing = heads.refill(() => new Promise<bigint[]>((r) => (release = r)));
+    // A slow append of the national chain: Aarhus's next seq must come from a block drawn after it.
+    const slow = heads.beginSlow(other);
+    release([7n, 8n, 9n, 10n]);
+    await drawing;
+    expect(heads.next(CHAIN, 1, linkAs('x'))).toEqual({ kind: 'refill', count: 4 });
+    slow.end({ seq: 20n, hash: 'n20' });
+    await heads.refill(async () => [21n, 22n, 23n, 24n]);
+    expect(heads.next(CHAIN, 1, linkAs('h21'))).toMatchObject({ kind: 'fast', expected: { seq: 3n, hash: 'h3' }, seqs: [21n] });
   });
 
   it('keeps chains apart', () => {

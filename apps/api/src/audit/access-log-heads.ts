@@ -21,10 +21,6 @@ export interface Head {
 
 interface ChainState {
   head: Head | null;
-  /** Seqs drawn ahead, increasing, each above every seq this process gave the chain. */
-  pool: bigint[];
-  /** The refill in flight, which other requests of the chain wait for rather than draw a block each. */
-  refill: Promise<void> | null;
   /** Slow appends in flight. */
   slow: number;
   /** Bumped by every slow append's start: a slow append teaches the head only if none began after it. */
@@ -49,13 +45,23 @@ export interface SlowAppend {
 
 export class AccessLogHeads {
   private readonly chains = new Map<string, ChainState>();
+  /**
+   * Seqs drawn ahead, increasing, one pool for every chain: the process gives out seqs in the order
+   * of its appends, across chains too (a row of one municipality is not numbered below an earlier
+   * row of another one). Dropped when a slow append begins (it draws above the pool).
+   */
+  private pool: bigint[] = [];
+  /** The refill in flight, which other requests wait for rather than draw a block each. */
+  private refilling: Promise<void> | null = null;
+  /** Bumped when the pool is dropped: a block drawn before is not kept. */
+  private poolGeneration = 0;
 
   constructor(private readonly block = 256) {}
 
   private state(chain: string): ChainState {
     let s = this.chains.get(chain);
     if (!s) {
-      s = { head: null, pool: [], refill: null, slow: 0, epoch: 0, idle: [], inFlight: new Map() };
+      s = { head: null, slow: 0, epoch: 0, idle: [], inFlight: new Map() };
       this.chains.set(chain, s);
     }
     return s;
@@ -74,12 +80,12 @@ export class AccessLogHeads {
     }
     const head = s.head;
     // A seq not above the head would be refused: drop it (the head was learned from a newer slow append).
-    while (s.pool.length > 0 && (s.pool[0] as bigint) <= head.seq) s.pool.shift();
-    if (s.pool.length < count) {
-      if (s.refill) return { kind: 'wait', until: s.refill.catch(() => undefined) };
+    while (this.pool.length > 0 && (this.pool[0] as bigint) <= head.seq) this.pool.shift();
+    if (this.pool.length < count) {
+      if (this.refilling) return { kind: 'wait', until: this.refilling.catch(() => undefined) };
       return { kind: 'refill', count: Math.max(this.block, count) };
     }
-    const seqs = s.pool.splice(0, count);
+    const seqs = this.pool.splice(0, count);
     const next = link(head, seqs);
     s.head = next;
     // The append predicted on this one learns how it ended (the database may see them in either order).
@@ -99,35 +105,37 @@ export class AccessLogHeads {
   }
 
   /**
-   * Adds a block drawn from the sequence (`draw`, on the caller's connection); other requests of the
-   * chain wait for it. The block is kept only above what the pool and the head already hold, so the
-   * pool stays increasing whatever order blocks arrive in.
+   * Adds a block drawn from the sequence (`draw`, on the caller's connection); other requests wait for
+   * it. The block is kept only above what the pool holds, so the pool stays increasing.
    */
-  async refill(chain: string, draw: () => Promise<bigint[]>): Promise<void> {
-    const s = this.state(chain);
-    if (s.refill) return s.refill;
+  async refill(draw: () => Promise<bigint[]>): Promise<void> {
+    if (this.refilling) return this.refilling;
+    const generation = this.poolGeneration;
     const run = (async () => {
       try {
         const drawn = await draw();
-        const floor = s.pool.length > 0 ? (s.pool[s.pool.length - 1] as bigint) : (s.head?.seq ?? -1n);
-        s.pool.push(...drawn.filter((seq) => seq > floor).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+        if (generation !== this.poolGeneration) return;
+        const floor = this.pool.length > 0 ? (this.pool[this.pool.length - 1] as bigint) : -1n;
+        this.pool.push(...drawn.filter((seq) => seq > floor).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       } finally {
-        s.refill = null;
+        this.refilling = null;
       }
     })();
-    s.refill = run;
+    this.refilling = run;
     return run;
   }
 
   /**
    * A slow append of the chain begins (a fallback after a refused fast append, a request in two
-   * chains, a leader, an append() outside the commit): the head is unknown and the pool dropped
-   * (its seqs are below what the slow append draws) until it ends.
+   * chains, a leader, an append() outside the commit): the head is unknown until it ends, and the
+   * pool is dropped (its seqs are below what the slow append draws, and would number later rows of
+   * any chain below this one's).
    */
   beginSlow(chain: string): SlowAppend {
     const s = this.state(chain);
     s.head = null;
-    s.pool = [];
+    this.pool = [];
+    this.poolGeneration++;
     s.slow++;
     const epoch = ++s.epoch;
     let ended = false;

@@ -107,7 +107,7 @@ export class AccessLogWriter {
         if (step.kind === 'fast') return this.fast(client, manager, chain, step, rows, pending);
         if (step.kind === 'lead') return this.slow(client, manager, pending, new Map([[chain, step.slow]]));
         if (step.kind === 'wait') await step.until;
-        else await this.heads.refill(chain, () => drawSeqs(manager, step.count));
+        else await this.heads.refill(() => drawSeqs(manager, step.count));
       }
     }
     return this.slow(client, manager, pending, new Map(chains.map((c) => [c, this.heads.beginSlow(c)])));
