@@ -98,13 +98,16 @@ export class AccessLogWriter {
     const chain = chains[0];
     if (chains.length === 1 && chain !== undefined && !ctx.lockedChains?.size) {
       for (let attempt = 0; attempt < 32; attempt++) {
-        let rows: ChainedRow[] = [];
+        let sql = '';
+        // Hashing and the query's text are made inside next(), before the predicted head moves: a row
+        // that cannot be hashed or written fails here, and no other request is predicted on it.
         const step = this.heads.next(chain, pending.length, (expected, seqs) => {
-          rows = link(this.config.secrets.auditKey, pending, new Map([[chain, expected.hash]]), seqs.map(String));
+          const rows = link(this.config.secrets.auditKey, pending, new Map([[chain, expected.hash]]), seqs.map(String));
+          sql = fastSql(chain, expected, rows);
           const last = rows[rows.length - 1] as ChainedRow;
           return { seq: BigInt(last.seq), hash: last.hash };
         });
-        if (step.kind === 'fast') return this.fast(client, manager, chain, step, rows, pending);
+        if (step.kind === 'fast') return this.fast(client, manager, chain, step, sql, pending);
         if (step.kind === 'lead') return this.slow(client, manager, pending, new Map([[chain, step.slow]]));
         if (step.kind === 'wait') await step.until;
         else await this.heads.refill(() => drawSeqs(manager, step.count));
@@ -121,9 +124,7 @@ export class AccessLogWriter {
    * Any other failure before the COMMIT rolls back to the savepoint and takes the slow path in the
    * same transaction; the head is unknown until that commits.
    */
-  private async fast(client: PoolClient, manager: EntityManager, chain: string, step: FastStep, rows: ChainedRow[], pending: Unlinked[]): Promise<void> {
-    const first = (rows[0] as ChainedRow).seq;
-    const sql = `SAVEPOINT ${FAST}; SELECT access_log_expect(${escapeLiteral(chain)}, ${escapeLiteral(step.expected.hash)}, ${escapeLiteral(String(step.expected.seq))}::bigint, ${escapeLiteral(first)}::bigint); ${literalInsert(rows)}; COMMIT`;
+  private async fast(client: PoolClient, manager: EntityManager, chain: string, step: FastStep, sql: string, pending: Unlinked[]): Promise<void> {
     let failure: unknown;
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
@@ -134,13 +135,15 @@ export class AccessLogWriter {
         failure = error;
       }
       if (!(await this.rollbackToFast(client))) {
+        // The transaction is over: nothing of it is in the chain, and the head this process predicted is not.
+        this.heads.beginSlow(chain).end(null);
         step.settle(false);
         throw failure;
       }
       if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor || !(await step.predecessor)) break;
     }
-    step.settle(false);
     const slow = this.heads.beginSlow(chain);
+    step.settle(false);
     return this.slow(client, manager, pending, new Map([[chain, slow]]));
   }
 
@@ -210,6 +213,12 @@ function link(key: string, pending: Unlinked[], heads: Map<string, string>, seqs
     heads.set(chain, hash);
     return { ...row, hash };
   });
+}
+
+/** The fast append's one query (decision 183): the savepoint, the check and lock, the rows, the COMMIT. */
+function fastSql(chain: string, expected: Head, rows: ChainedRow[]): string {
+  const first = (rows[0] as ChainedRow).seq;
+  return `SAVEPOINT ${FAST}; SELECT access_log_expect(${escapeLiteral(chain)}, ${escapeLiteral(expected.hash)}, ${escapeLiteral(String(expected.seq))}::bigint, ${escapeLiteral(first)}::bigint); ${literalInsert(rows)}; COMMIT`;
 }
 
 /** The INSERT of `rows`, parameterised. */
