@@ -147,6 +147,7 @@ describe('the pipelined append (decision 183)', () => {
   }, 120_000);
 
   it('self-heals with two API processes writing the same chain: every request answered, every row there, the chain intact', async () => {
+    const before = await functionCalls();
     const apis = [await startApi(env), await startApi(env)];
     try {
       const tokens = [await signIn(apis[0] as RunningApi, 'staff@aarhus.demo'), await signIn(apis[1] as RunningApi, 'staff@aarhus.demo')];
@@ -163,6 +164,11 @@ describe('the pipelined append (decision 183)', () => {
     } finally {
       for (const api of apis) await api.stop();
     }
+    // Each process's predictions were refused after the other's rows (a seq not above the head, or
+    // another hash) and fell back to access_log_reserve(): more reserves than the two first leaders.
+    const after = await functionCalls();
+    process.stdout.write(`two processes: ${after.expect - before.expect} access_log_expect calls, ${after.reserve - before.reserve} access_log_reserve calls for 80 lists, 3 logins and a verify\n`);
+    expect(after.reserve - before.reserve).toBeGreaterThan(2);
     const cli = chainOnlyVerify();
     expect(cli.line).toMatch(/^access log verified: \d+ rows, chain intact/);
     expect(cli.status).toBe(0);

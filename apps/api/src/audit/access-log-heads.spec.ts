@@ -133,6 +133,30 @@ describe('AccessLogHeads', () => {
     expect(heads.next(CHAIN, 1, linkAs('h21'))).toMatchObject({ kind: 'fast', expected: { seq: 3n, hash: 'h3' }, seqs: [21n] });
   });
 
+  it('leaves a chain another process writes to the slow path for a while, every append at once, then predicts again', async () => {
+    let now = 0;
+    const heads = new AccessLogHeads(4, 1000, () => now);
+    (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
+    await heads.refill(async () => [2n, 3n, 4n, 5n]);
+    expect(kind(heads.next(CHAIN, 1, linkAs('h2')))).toBe('fast');
+    heads.contested(CHAIN);
+    // Two at once, neither waiting for the other (as with access_log_reserve() alone, before decision 183).
+    const first = heads.next(CHAIN, 1, linkAs('x')) as { kind: string; slow: { end(h: Head | null): void } };
+    const second = heads.next(CHAIN, 1, linkAs('x')) as { kind: string; slow: { end(h: Head | null): void } };
+    expect([first.kind, second.kind]).toEqual(['lead', 'lead']);
+    first.slow.end({ seq: 10n, hash: 'h10' });
+    second.slow.end({ seq: 11n, hash: 'h11' });
+    now = 999;
+    const third = heads.next(CHAIN, 1, linkAs('x')) as { kind: string; slow: { end(h: Head | null): void } };
+    expect(third.kind).toBe('lead');
+    third.slow.end({ seq: 12n, hash: 'h12' });
+    // The last slow append begun ended last: its head is known, and once the while is over it is predicted on.
+    expect(heads.headOf(CHAIN)).toEqual({ seq: 12n, hash: 'h12' });
+    now = 1000;
+    await heads.refill(async () => [13n, 14n, 15n, 16n]);
+    expect(heads.next(CHAIN, 1, linkAs('h13'))).toMatchObject({ kind: 'fast', expected: { seq: 12n, hash: 'h12' }, seqs: [13n] });
+  });
+
   it('keeps chains apart', () => {
     const heads = new AccessLogHeads(4);
     const other = 'national';

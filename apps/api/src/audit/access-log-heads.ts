@@ -29,6 +29,8 @@ interface ChainState {
   idle: (() => void)[];
   /** Fast appends in flight, by the seq of their last row: whether each committed, once it settled. */
   inFlight: Map<bigint, Promise<boolean>>;
+  /** Until when (ms) the chain is written by another process too: no predictions, every append slow and none waiting. */
+  contestedUntil: number;
 }
 
 /** What a request appending `count` rows to one chain does next. */
@@ -56,12 +58,17 @@ export class AccessLogHeads {
   /** Bumped when the pool is dropped: a block drawn before is not kept. */
   private poolGeneration = 0;
 
-  constructor(private readonly block = 256) {}
+  constructor(
+    private readonly block = 256,
+    /** How long a chain another process writes too is left to the slow path, after a prediction was refused for it. */
+    private readonly contestedMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private state(chain: string): ChainState {
     let s = this.chains.get(chain);
     if (!s) {
-      s = { head: null, slow: 0, epoch: 0, idle: [], inFlight: new Map() };
+      s = { head: null, slow: 0, epoch: 0, idle: [], inFlight: new Map(), contestedUntil: 0 };
       this.chains.set(chain, s);
     }
     return s;
@@ -74,6 +81,9 @@ export class AccessLogHeads {
    */
   next(chain: string, count: number, link: (expected: Head, seqs: bigint[]) => Head): Step {
     const s = this.state(chain);
+    // Another process writes the chain: predictions would mostly be refused (a round trip and a
+    // statement lost each), so every append takes decision 127's path, side by side, as before.
+    if (this.now() < s.contestedUntil) return { kind: 'lead', slow: this.beginSlow(chain) };
     if (s.head === null) {
       if (s.slow > 0) return { kind: 'wait', until: new Promise((resolve) => s.idle.push(resolve)) };
       return { kind: 'lead', slow: this.beginSlow(chain) };
@@ -150,6 +160,15 @@ export class AccessLogHeads {
         for (const wake of idle) wake();
       },
     };
+  }
+
+  /**
+   * A prediction was refused because the chain's head is another than predicted, not merely behind:
+   * another process (or a writer outside this one) appended to it. For the next `contestedMs` every
+   * append of the chain takes the slow path without waiting for the others.
+   */
+  contested(chain: string): void {
+    this.state(chain).contestedUntil = this.now() + this.contestedMs;
   }
 
   /** The predicted head, for tests. */

@@ -38,6 +38,8 @@ const FAST = 'access_log_fast';
 
 /** access_log_expect()'s refusal when the head is older than the predicted one: the predecessor may not have committed yet (migration AccessLogExpect). */
 const PREDECESSOR_PENDING = 'OLA02';
+/** access_log_expect()'s refusal when the head is another than predicted: someone else appended to the chain. */
+const HEAD_ELSEWHERE = 'OLA01';
 
 function errorCode(error: unknown): unknown {
   return error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
@@ -140,6 +142,7 @@ export class AccessLogWriter {
         step.settle(false);
         throw failure;
       }
+      if (errorCode(failure) === HEAD_ELSEWHERE) this.heads.contested(chain);
       if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor || !(await step.predecessor)) break;
     }
     const slow = this.heads.beginSlow(chain);
