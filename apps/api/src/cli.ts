@@ -4,7 +4,7 @@ import type { ExportDataset } from '@outcomes/contracts';
 import { DataSource } from 'typeorm';
 import { existsSync } from 'node:fs';
 import { verifyAgainstAnchors } from './audit/access-log-anchored-verify';
-import { verifyAccessLog } from './audit/access-log-verify';
+import { inOneSnapshot, verifyAccessLog } from './audit/access-log-verify';
 import { verdictLine } from './audit/anchor-check';
 import { readAnchors } from './audit/anchor-sink';
 import type { ParsedAnchors } from './audit/anchor-signing';
@@ -58,9 +58,8 @@ function options(args: string[], name: string): string[] {
 
 /** audit-verify: the chain, then the anchors; a verdict line, then JSON; exit 1 on any finding. */
 async function auditVerify(dataSource: DataSource, config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
-  const query = (sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> => dataSource.query(sql, params);
   if (args.includes('--chain-only')) {
-    const result = await verifyAccessLog(query, config.secrets.auditKey);
+    const result = await inOneSnapshot(dataSource, (query) => verifyAccessLog(query, config.secrets.auditKey));
     if (result.ok) {
       process.stdout.write(`access log verified: ${result.checked} rows, chain intact (chain only: not checked against anchors)\n`);
       return 0;
@@ -79,7 +78,8 @@ async function auditVerify(dataSource: DataSource, config: ReturnType<typeof loa
     parsed = { ...parsed, anchors: parsed.anchors.filter((a) => Date.parse(a.anchor.at) <= limit) };
   }
   if (config.auditAnchors.verifyKeys.length === 0) throw new Error('no public key to check anchors with: set AUDIT_VERIFY_KEY (or AUDIT_SIGNING_KEY)');
-  const result = await verifyAgainstAnchors(query, config.secrets.auditKey, parsed, config.auditAnchors.verifyKeys, config.auditRetentionDays);
+  // The anchors were read first: the rows' one snapshot (inOneSnapshot) is newer than every anchor line.
+  const result = await inOneSnapshot(dataSource, (query) => verifyAgainstAnchors(query, config.secrets.auditKey, parsed, config.auditAnchors.verifyKeys, config.auditRetentionDays));
   process.stdout.write(`${verdictLine(result)}\n${JSON.stringify({ ...result, anchorSources: paths }, null, 2)}\n`);
   return result.ok ? 0 : 1;
 }

@@ -1,8 +1,32 @@
 import type { AccessLogVerification } from '@outcomes/contracts';
 import { chainOfStored, GENESIS, LEGACY_CHAIN, NATIONAL_CHAIN, verifyRows } from './access-log-chain';
 import type { ChainedRow } from './access-log-chain';
+import type { DataSource } from 'typeorm';
 
 export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Runs `read` in one snapshot (a REPEATABLE READ READ ONLY transaction), as every walk of the log
+ * must (decision 183): seqs are drawn ahead in blocks, so a row with a lower seq may commit after
+ * rows of other chains with higher seqs, and pages read in separate snapshots could miss it and
+ * show the next row of its chain as a break. In one snapshot each chain is a prefix of itself
+ * (within a chain seq order is commit order).
+ */
+export async function inOneSnapshot<T>(dataSource: DataSource, read: (query: Query) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await read((sql, params) => runner.query(sql, params) as Promise<Record<string, unknown>[]>);
+    await runner.query('COMMIT');
+    return result;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
 
 const PAGE = 5000;
 

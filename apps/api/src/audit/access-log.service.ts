@@ -14,7 +14,7 @@ import type { ListSpec } from '../common/list-query/list-query';
 import { Db } from '../tenancy/db.service';
 import { AccessLogAnchors } from './access-log-anchors.service';
 import type { AuthUser } from '../auth/auth-user';
-import { verifyAccessLog } from './access-log-verify';
+import { inOneSnapshot, verifyAccessLog } from './access-log-verify';
 import { ApiException } from '../common/errors/api.exception';
 import { AccessLogEntity } from './access-log.entity';
 import { AccessLogWriter } from './access-log.writer';
@@ -181,7 +181,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
    */
   async verify(user: AuthUser): Promise<AccessLogVerification> {
     await this.admitVerify(user);
-    const verdict = await verifyAccessLog((sql, params) => this.dataSource.query(sql, params), this.config.secrets.auditKey);
+    const verdict = await inOneSnapshot(this.dataSource, (query) => verifyAccessLog(query, this.config.secrets.auditKey));
     if (user.role === 'operator') return verdict;
     const own = verdict.chains?.filter((c) => c.chain === user.municipalityId) ?? [];
     const chain = own[0];

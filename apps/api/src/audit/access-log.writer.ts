@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
+import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config';
 import type { RequestContext } from '../tenancy/request-context';
 import { canonicalJson, chainHash, chainOf, normaliseChange, normaliseCitizenIds } from './access-log-chain';
 import type { ChainedRow } from './access-log-chain';
+import { AccessLogHeads } from './access-log-heads';
+import type { Head, SlowAppend, Step } from './access-log-heads';
 
 const COLUMNS = ['seq', 'at', 'user_id', 'role', 'municipality_id', 'action', 'resource', 'record_id', 'citizen_id', 'criterion', 'address', 'outcome', 'citizen_ids', 'change', 'api_token_id', 'prev_hash', 'hash'];
 
@@ -27,50 +30,163 @@ function literal(value: unknown): string {
   throw new Error(`access log: no literal for a ${typeof value}`);
 }
 
+/** A request's access before its place in a chain: everything but the seq, the time and the links. */
+type Unlinked = Omit<ChainedRow, 'seq' | 'at' | 'prevHash' | 'hash'> & { chain: string };
+
+/** The savepoint the fast append rolls back to when the chain's head was not the one predicted. */
+const FAST = 'access_log_fast';
+
+/** access_log_expect()'s refusal when the head is older than the predicted one: the predecessor may not have committed yet (migration AccessLogExpect). */
+const PREDECESSOR_PENDING = 'OLA02';
+/** access_log_expect()'s refusal when the head is another than predicted: someone else appended to the chain. */
+const HEAD_ELSEWHERE = 'OLA01';
+
+function errorCode(error: unknown): unknown {
+  return error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+}
+
+type FastStep = Extract<Step, { kind: 'fast' }>;
+
 /**
  * Appends a request's accesses to their municipalities' hash chains (decision 127), inside the
- * request's own transaction, in two round trips: access_log_reserve() takes the append lock of each
- * chain the rows fall in (held to COMMIT, so appends to one chain take turns, while other
- * municipalities' do not wait) and answers each chain's head and the rows' sequence numbers; one
- * INSERT writes them, each linked to its own chain's previous row, hashed here with the key the
- * database never sees.
+ * request's own transaction, each row linked to its own chain's previous row and hashed here with
+ * the key the database never sees.
+ *
+ * At a request's COMMIT (commit(), decision 183) the rows of a request in one chain whose head this
+ * process knows are linked at once on the predicted head with seqs drawn ahead (AccessLogHeads) and
+ * sent with access_log_expect() and the COMMIT in one query: the chain's lock is taken and released
+ * within that one query, and several requests of the chain can be in flight, each predicted on the
+ * one before. Otherwise, and whenever the database refuses the prediction, the slow path of
+ * decisions 127 and 181: access_log_reserve() takes the chains' locks (held to COMMIT) and answers
+ * their heads and the seqs, then the INSERT goes with the COMMIT.
  */
 @Injectable()
 export class AccessLogWriter {
+  /** This process's beliefs about the chains' heads, and its seqs drawn ahead. */
+  readonly heads = new AccessLogHeads();
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * Appends and waits for the INSERT, the transaction left open (writers outside a request's COMMIT:
+   * the import's batches, the demo and synthetic data, the access history's own row). Always the
+   * slow path: the chains' locks are then held until the caller commits, however long that is. The
+   * chains are noted in the context, so its COMMIT does not wait in-process for a chain it holds.
+   */
   async append(manager: EntityManager, ctx: RequestContext): Promise<void> {
-    const insert = await this.prepare(manager, ctx);
-    if (insert) await manager.query(insert.text, insert.values);
+    const pending = this.unlinked(ctx);
+    if (pending.length === 0) return;
+    const chains = [...new Set(pending.map((p) => p.chain))];
+    for (const chain of chains) (ctx.lockedChains ??= new Set()).add(chain);
+    const slows = chains.map((chain) => this.heads.beginSlow(chain));
+    try {
+      const rows = await this.reserveAndLink(manager, pending);
+      const insert = insertOf(rows);
+      await manager.query(insert.text, insert.values);
+    } finally {
+      // Not committed yet: nothing is learned; a leader's reserve waits for this transaction's lock.
+      for (const slow of slows) slow.end(null);
+    }
   }
 
   /**
-   * The INSERT of the request's rows, as one SQL text with its values written in as literals, to be
-   * sent with the COMMIT in one round trip (tenant-transaction.service.ts, decision 181): the chain's
-   * lock is then held across one wait for the API's event loop (after access_log_reserve()), not two.
-   * The rows, their hashes and the lock are append()'s exactly. Undefined when there is nothing to log.
+   * Appends the request's rows and commits (decisions 181, 183), on `client`, the connection of
+   * `manager`'s transaction. A failure leaves the transaction aborted or ended, for the caller's
+   * rollback, as any failed statement does.
    */
-  async insertSql(manager: EntityManager, ctx: RequestContext): Promise<string | undefined> {
-    const insert = await this.prepare(manager, ctx);
-    return insert && insert.text.replace(/\$(\d+)/g, (_, n: string) => literal(insert.values[Number(n) - 1]));
+  async commit(client: PoolClient, manager: EntityManager, ctx: RequestContext): Promise<void> {
+    const pending = this.unlinked(ctx);
+    const chains = [...new Set(pending.map((p) => p.chain))];
+    const chain = chains[0];
+    if (chains.length === 1 && chain !== undefined && !ctx.lockedChains?.size) {
+      for (let attempt = 0; attempt < 32; attempt++) {
+        let sql = '';
+        // Hashing and the query's text are made inside next(), before the predicted head moves: a row
+        // that cannot be hashed or written fails here, and no other request is predicted on it.
+        const step = this.heads.next(chain, pending.length, (expected, seqs) => {
+          const rows = link(this.config.secrets.auditKey, pending, new Map([[chain, expected.hash]]), seqs.map(String));
+          sql = fastSql(chain, expected, rows);
+          const last = rows[rows.length - 1] as ChainedRow;
+          return { seq: BigInt(last.seq), hash: last.hash };
+        });
+        if (step.kind === 'fast') return this.fast(client, manager, chain, step, sql, pending);
+        if (step.kind === 'lead') return this.slow(client, manager, pending, new Map([[chain, step.slow]]));
+        if (step.kind === 'wait') await step.until;
+        else await this.heads.refill(() => drawSeqs(manager, step.count));
+      }
+    }
+    return this.slow(client, manager, pending, new Map(chains.map((c) => [c, this.heads.beginSlow(c)])));
   }
 
-  /** Reserves the rows' places (taking the chains' locks), hashes them and answers their INSERT, or undefined for no rows. */
-  private async prepare(manager: EntityManager, ctx: RequestContext): Promise<{ text: string; values: unknown[] } | undefined> {
-    if (ctx.accesses.length === 0) return undefined;
-    const municipalities = ctx.accesses.map((access) => access.municipalityId ?? ctx.user.municipalityId);
-    const chains = [...new Set(municipalities.map(chainOf))];
-    const [reserved] = (await manager.query('SELECT chains, prev_hashes, seqs FROM access_log_reserve($1::text[], $2)', [chains, ctx.accesses.length])) as [
+  /**
+   * The fast append: one query, the lock taken and the head checked by access_log_expect(), the rows
+   * and the COMMIT. Refused because the predecessor (the append this one was predicted on) has not
+   * committed yet (the database took the two in the other order): back to the savepoint, which
+   * releases the lock, wait for the predecessor to end, and send the same query again if it committed.
+   * Any other failure before the COMMIT rolls back to the savepoint and takes the slow path in the
+   * same transaction; the head is unknown until that commits.
+   */
+  private async fast(client: PoolClient, manager: EntityManager, chain: string, step: FastStep, sql: string, pending: Unlinked[]): Promise<void> {
+    let failure: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await client.query(sql);
+        step.settle(true);
+        return;
+      } catch (error) {
+        failure = error;
+      }
+      if (!(await this.rollbackToFast(client))) {
+        // The transaction is over: nothing of it is in the chain, and the head this process predicted is not.
+        this.heads.beginSlow(chain).end(null);
+        step.settle(false);
+        throw failure;
+      }
+      if (errorCode(failure) === HEAD_ELSEWHERE) this.heads.contested(chain);
+      if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor || !(await step.predecessor)) break;
+    }
+    const slow = this.heads.beginSlow(chain);
+    step.settle(false);
+    return this.slow(client, manager, pending, new Map([[chain, slow]]));
+  }
+
+  /** Back to the fast append's savepoint; false when the transaction is over (the COMMIT itself failed, or the connection). */
+  private async rollbackToFast(client: PoolClient): Promise<boolean> {
+    try {
+      await client.query(`ROLLBACK TO SAVEPOINT ${FAST}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The slow append (decisions 127, 181): reserve, then the INSERT with the COMMIT; a committed append teaches its chains' heads. */
+  private async slow(client: PoolClient, manager: EntityManager, pending: Unlinked[], slows: Map<string, SlowAppend>): Promise<void> {
+    const learned = new Map<string, Head>();
+    try {
+      const rows = await this.reserveAndLink(manager, pending);
+      await client.query(`${literalInsert(rows)}; COMMIT`);
+      for (const row of rows) learned.set(chainOf(row.municipalityId), { seq: BigInt(row.seq), hash: row.hash });
+    } finally {
+      for (const [chain, slow] of slows) slow.end(learned.get(chain) ?? null);
+    }
+  }
+
+  /** access_log_reserve(): the chains' locks (to COMMIT), their heads and the seqs; the rows linked on them. */
+  private async reserveAndLink(manager: EntityManager, pending: Unlinked[]): Promise<ChainedRow[]> {
+    const chains = [...new Set(pending.map((p) => p.chain))];
+    const [reserved] = (await manager.query('SELECT chains, prev_hashes, seqs FROM access_log_reserve($1::text[], $2)', [chains, pending.length])) as [
       { chains: string[]; prev_hashes: string[]; seqs: string[] },
     ];
-    const heads = new Map(reserved.chains.map((chain, i) => [chain, reserved.prev_hashes[i] as string]));
-    const at = new Date();
-    const rows = ctx.accesses.map((access, i): ChainedRow => {
-      const municipalityId = municipalities[i] as string | null;
-      const chain = chainOf(municipalityId);
-      const row = {
-        seq: reserved.seqs[i] as string,
-        at,
+    return link(this.config.secrets.auditKey, pending, new Map(reserved.chains.map((chain, i) => [chain, reserved.prev_hashes[i] as string])), reserved.seqs);
+  }
+
+  /** The request's accesses as rows without their place; the context's list is emptied (each is written once). */
+  private unlinked(ctx: RequestContext): Unlinked[] {
+    const pending = ctx.accesses.map((access): Unlinked => {
+      const municipalityId = access.municipalityId ?? ctx.user.municipalityId;
+      return {
+        chain: chainOf(municipalityId),
         userId: ctx.user.id,
         role: ctx.user.role,
         municipalityId,
@@ -84,14 +200,43 @@ export class AccessLogWriter {
         citizenIds: normaliseCitizenIds(access.citizenIds),
         change: normaliseChange(access.change),
         apiTokenId: ctx.user.apiTokenId ?? null,
-        prevHash: heads.get(chain) as string,
       };
-      const hash = chainHash(this.config.secrets.auditKey, row);
-      heads.set(chain, hash);
-      return { ...row, hash };
     });
-    const placeholders = rows.map((_, r) => `(${COLUMNS.map((__, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
     ctx.accesses = [];
-    return { text: `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, values: rows.flatMap(values) };
+    return pending;
   }
+}
+
+/** The rows in their places: `seqs` in order, each linked to its chain's previous row from `heads` on, hashed with `key`. */
+function link(key: string, pending: Unlinked[], heads: Map<string, string>, seqs: string[]): ChainedRow[] {
+  const at = new Date();
+  return pending.map(({ chain, ...access }, i): ChainedRow => {
+    const row = { ...access, seq: seqs[i] as string, at, prevHash: heads.get(chain) as string };
+    const hash = chainHash(key, row);
+    heads.set(chain, hash);
+    return { ...row, hash };
+  });
+}
+
+/** The fast append's one query (decision 183): the savepoint, the check and lock, the rows, the COMMIT. */
+function fastSql(chain: string, expected: Head, rows: ChainedRow[]): string {
+  const first = (rows[0] as ChainedRow).seq;
+  return `SAVEPOINT ${FAST}; SELECT access_log_expect(${escapeLiteral(chain)}, ${escapeLiteral(expected.hash)}, ${escapeLiteral(String(expected.seq))}::bigint, ${escapeLiteral(first)}::bigint); ${literalInsert(rows)}; COMMIT`;
+}
+
+/** The INSERT of `rows`, parameterised. */
+function insertOf(rows: ChainedRow[]): { text: string; values: unknown[] } {
+  const placeholders = rows.map((_, r) => `(${COLUMNS.map((__, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  return { text: `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, values: rows.flatMap(values) };
+}
+
+/** The INSERT of `rows` with the values written in as literals, to go with other statements in one simple-protocol query (decision 181). */
+function literalInsert(rows: ChainedRow[]): string {
+  return `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${rows.map((r) => `(${values(r).map(literal).join(', ')})`).join(', ')}`;
+}
+
+/** A block of seqs from the one global sequence, on the request's connection (nextval is not undone by a rollback). */
+async function drawSeqs(manager: EntityManager, count: number): Promise<bigint[]> {
+  const rows = (await manager.query(`SELECT nextval('access_log_seq')::text AS seq FROM generate_series(1, $1::int)`, [count])) as { seq: string }[];
+  return rows.map((r) => BigInt(r.seq));
 }

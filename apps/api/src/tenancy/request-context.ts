@@ -16,6 +16,8 @@ export interface RequestContext {
   selfLogged?: boolean;
   /** Run once the transaction has committed (e.g. waking a job worker for what it wrote); never after a rollback. */
   afterCommit: (() => void)[];
+  /** Chains whose append lock this transaction holds already (AccessLogWriter.append()): its COMMIT's append waits for nothing in-process. */
+  lockedChains?: Set<string>;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

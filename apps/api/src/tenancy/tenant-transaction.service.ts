@@ -44,7 +44,7 @@ export class TenantTransaction {
       }
       const ctx: RequestContext = { user, manager: runner.manager, address, accesses: [], afterCommit: [] };
       const result = await requestContext.run(ctx, () => work(ctx));
-      await this.commit(runner, await this.accessLog.insertSql(runner.manager, ctx));
+      await this.commit(runner, ctx);
       for (const hook of ctx.afterCommit) hook();
       return result;
     } catch (error) {
@@ -87,19 +87,17 @@ export class TenantTransaction {
   }
 
   /**
-   * COMMIT, with the access log's INSERT in the same round trip when the request logged anything
-   * (decision 181): the chain's lock, taken by access_log_reserve(), is held to COMMIT, so a round
-   * trip less while it is held is a wait less for every other request of the municipality.
+   * COMMIT, with the access log's rows in the same round trip when the request logged anything
+   * (decisions 181, 183): AccessLogWriter.commit() sends them, and the COMMIT, on this connection.
    */
-  private async commit(runner: QueryRunner, insert: string | undefined): Promise<void> {
-    if (!insert) {
+  private async commit(runner: QueryRunner, ctx: RequestContext): Promise<void> {
+    if (ctx.accesses.length === 0) {
       await runner.commitTransaction();
       return;
     }
     const client = (await runner.connect()) as PoolClient;
-    // A failing INSERT skips the COMMIT after it (one simple-protocol query): the transaction is left
-    // aborted, and run()'s catch rolls it back as after any failed statement.
-    await client.query(`${insert}; COMMIT`);
+    // A failure leaves the transaction aborted (or over): run()'s catch rolls it back as after any failed statement.
+    await this.accessLog.commit(client, runner.manager, ctx);
     Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
   }
 
