@@ -138,8 +138,9 @@ describe('AccessLogHeads', () => {
     const heads = new AccessLogHeads(4, 1000, () => now);
     (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
     await heads.refill(async () => [2n, 3n, 4n, 5n]);
-    expect(kind(heads.next(CHAIN, 1, linkAs('h2')))).toBe('fast');
-    heads.contested(CHAIN);
+    const predicted = heads.next(CHAIN, 1, linkAs('h2')) as Extract<Step, { kind: 'fast' }>;
+    expect(predicted.kind).toBe('fast');
+    heads.contested(CHAIN, predicted.epoch);
     // Two at once, neither waiting for the other (as with access_log_reserve() alone, before decision 183).
     const first = heads.next(CHAIN, 1, linkAs('x')) as { kind: string; slow: { end(h: Head | null): void } };
     const second = heads.next(CHAIN, 1, linkAs('x')) as { kind: string; slow: { end(h: Head | null): void } };
@@ -155,6 +156,19 @@ describe('AccessLogHeads', () => {
     now = 1000;
     await heads.refill(async () => [13n, 14n, 15n, 16n]);
     expect(heads.next(CHAIN, 1, linkAs('h13'))).toMatchObject({ kind: 'fast', expected: { seq: 12n, hash: 'h12' }, seqs: [13n] });
+  });
+
+  it('does not take a refusal for another process when a slow append of its own began after the prediction', async () => {
+    const now = 0;
+    const heads = new AccessLogHeads(4, 1000, () => now);
+    (heads.next(CHAIN, 1, linkAs('x')) as { slow: { end(h: Head | null): void } }).slow.end({ seq: 1n, hash: 'h1' });
+    await heads.refill(async () => [2n, 3n, 4n, 5n]);
+    const predicted = heads.next(CHAIN, 1, linkAs('h2')) as Extract<Step, { kind: 'fast' }>;
+    // The access history's append() (or a read in two chains) moves the chain before the prediction commits.
+    heads.beginSlow(CHAIN).end({ seq: 9n, hash: 'h9' });
+    heads.contested(CHAIN, predicted.epoch);
+    await heads.refill(async () => [10n, 11n, 12n, 13n]);
+    expect(heads.next(CHAIN, 1, linkAs('h10'))).toMatchObject({ kind: 'fast', expected: { seq: 9n, hash: 'h9' }, seqs: [10n] });
   });
 
   it('keeps chains apart', () => {

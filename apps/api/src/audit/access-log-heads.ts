@@ -35,7 +35,7 @@ interface ChainState {
 
 /** What a request appending `count` rows to one chain does next. */
 export type Step =
-  | { kind: 'fast'; expected: Head; seqs: bigint[]; predecessor: Promise<boolean> | null; settle: (committed: boolean) => void }
+  | { kind: 'fast'; expected: Head; seqs: bigint[]; predecessor: Promise<boolean> | null; settle: (committed: boolean) => void; epoch: number }
   | { kind: 'refill'; count: number }
   | { kind: 'wait'; until: Promise<void> }
   | { kind: 'lead'; slow: SlowAppend };
@@ -106,6 +106,7 @@ export class AccessLogHeads {
       kind: 'fast',
       expected: head,
       seqs,
+      epoch: s.epoch,
       predecessor: s.inFlight.get(head.seq) ?? null,
       settle: (committed) => {
         if (s.inFlight.get(next.seq) === settled) s.inFlight.delete(next.seq);
@@ -163,12 +164,15 @@ export class AccessLogHeads {
   }
 
   /**
-   * A prediction was refused because the chain's head is another than predicted, not merely behind:
-   * another process (or a writer outside this one) appended to it. For the next `contestedMs` every
-   * append of the chain takes the slow path without waiting for the others.
+   * A prediction made at `epoch` was refused because the chain's head is another than predicted, not
+   * merely behind. When no slow append of this process began since (one of ours would explain it: an
+   * access history's append(), a read in two chains, a fallback), another process appended to the
+   * chain: for the next `contestedMs` every append of the chain takes the slow path without waiting
+   * for the others.
    */
-  contested(chain: string): void {
-    this.state(chain).contestedUntil = this.now() + this.contestedMs;
+  contested(chain: string, epoch: number): void {
+    const s = this.state(chain);
+    if (s.epoch === epoch) s.contestedUntil = this.now() + this.contestedMs;
   }
 
   /** The predicted head, for tests. */

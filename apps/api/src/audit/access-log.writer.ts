@@ -40,6 +40,21 @@ const FAST = 'access_log_fast';
 const PREDECESSOR_PENDING = 'OLA02';
 /** access_log_expect()'s refusal when the head is another than predicted: someone else appended to the chain. */
 const HEAD_ELSEWHERE = 'OLA01';
+/** A statement timeout (or a cancel). */
+const QUERY_CANCELED = '57014';
+/** The longest a request waits in this process (for a leader, a refill, a predecessor) before it takes the slow path. */
+const IN_PROCESS_WAIT_MS = 1000;
+
+/** `promise`'s value, boxed, if it settles within `ms`; undefined if it does not (or rejects). */
+async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.then((value) => ({ value }), () => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function errorCode(error: unknown): unknown {
   return error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
@@ -111,8 +126,10 @@ export class AccessLogWriter {
         });
         if (step.kind === 'fast') return this.fast(client, manager, chain, step, sql, pending);
         if (step.kind === 'lead') return this.slow(client, manager, pending, new Map([[chain, step.slow]]));
-        if (step.kind === 'wait') await step.until;
-        else await this.heads.refill(() => drawSeqs(manager, step.count));
+        // Waiting here holds the request's connection and transaction with no statement running (no
+        // statement_timeout, no deadlock detection): after a second, the database's own queue instead.
+        if (step.kind === 'wait' && !(await settlesWithin(step.until, IN_PROCESS_WAIT_MS))) break;
+        if (step.kind === 'refill') await this.heads.refill(() => drawSeqs(manager, step.count));
       }
     }
     return this.slow(client, manager, pending, new Map(chains.map((c) => [c, this.heads.beginSlow(c)])));
@@ -136,14 +153,18 @@ export class AccessLogWriter {
       } catch (error) {
         failure = error;
       }
-      if (!(await this.rollbackToFast(client))) {
+      // A statement timeout (waiting on the chain's lock) ends the request as it did before decision
+      // 183; the slow path would wait as long again.
+      if (errorCode(failure) === QUERY_CANCELED || !(await this.rollbackToFast(client))) {
         // The transaction is over: nothing of it is in the chain, and the head this process predicted is not.
         this.heads.beginSlow(chain).end(null);
         step.settle(false);
         throw failure;
       }
-      if (errorCode(failure) === HEAD_ELSEWHERE) this.heads.contested(chain);
-      if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor || !(await step.predecessor)) break;
+      if (errorCode(failure) === HEAD_ELSEWHERE) this.heads.contested(chain, step.epoch);
+      if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor) break;
+      const predecessor = await settlesWithin(step.predecessor, IN_PROCESS_WAIT_MS);
+      if (!predecessor || !predecessor.value) break;
     }
     const slow = this.heads.beginSlow(chain);
     step.settle(false);

@@ -52,6 +52,30 @@ export async function migrateAsOwner(owner: DataSource, ownerUrl: string, config
     `UPDATE access_log_settings SET retention = make_interval(days => $1), updated_at = now() WHERE id = 1 AND retention IS DISTINCT FROM make_interval(days => $1)`,
     [config.auditRetentionDays],
   );
+  await quietAppRoleStatements(owner, logger);
+}
+
+/**
+ * The API role's statements stay out of the server's log (decision 187): the access log's rows go
+ * to PostgreSQL as literals in the text of the query that commits them (decision 181), and a refused
+ * pipelined append (decision 183) is a routine error of that query, so under PostgreSQL's defaults
+ * every refusal would log the rows' user and citizen ids, address and change. `panic` keeps the error
+ * line without the statement; `-1` keeps the role's statements out of slow-statement logging, where
+ * the statement waiting on a chain's lock is exactly that query. Set at every migration, not once in
+ * a migration: role settings are not in a database's dump, so a restore onto a new server (tools/
+ * backup) gets them back at its next start. An owner that may not (neither a superuser nor granted
+ * SET on the parameters and ADMIN on the role) is told, and the deployment guide says what to set.
+ */
+async function quietAppRoleStatements(owner: DataSource, logger: Logger): Promise<void> {
+  try {
+    await owner.query(`ALTER ROLE ${APP_ROLE} SET log_min_error_statement = panic`);
+    await owner.query(`ALTER ROLE ${APP_ROLE} SET log_min_duration_statement = -1`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error; // insufficient_privilege
+    logger.warn(
+      `${APP_ROLE}: log_min_error_statement and log_min_duration_statement left as they are (the database owner may not set them): set them as docs/deployment.md says, or failed and slow statements log access-log rows`,
+    );
+  }
 }
 
 /** The applied migrations as the app role sees them: none when the table is missing or not yet granted to it. */
