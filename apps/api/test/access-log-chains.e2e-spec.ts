@@ -15,7 +15,7 @@ import type { QueryRunner } from 'typeorm';
 import { chainHash, GENESIS } from '../src/audit/access-log-chain';
 import { signAnchor } from '../src/audit/anchor-signing';
 import { AccessLogChains1796541400100 } from '../src/database/migrations/1796541400100-AccessLogChains';
-import { freshDatabase, processSecrets } from './support/fresh-database';
+import { freshDatabase, processSecrets, queryOnce } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
 /*
@@ -67,15 +67,7 @@ async function listUsers(api: RunningApi, token: string): Promise<{ status: numb
   return { status: res.status, ms: Date.now() - started };
 }
 
-async function ownerQuery<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerQuery = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database.url, sql, params);
 
 beforeAll(async () => {
   database = await freshDatabase('chains');

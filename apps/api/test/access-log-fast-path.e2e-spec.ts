@@ -11,7 +11,7 @@ import { startApi } from '../../../tools/testing/api-process.cjs';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { RunningApi } from '../../../tools/testing/api-process.cjs';
 import { chainHash } from '../src/audit/access-log-chain';
-import { freshDatabase, processSecrets } from './support/fresh-database';
+import { freshDatabase, processSecrets, queryOnce } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
 /*
@@ -46,15 +46,7 @@ async function listCitizens(api: RunningApi, token: string): Promise<number> {
   return res.status;
 }
 
-async function ownerQuery<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerQuery = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database.url, sql, params);
 
 /** The tenant settings of Aarhus's staff member, as the API sets them (row-level security reads them). */
 const STAFF_TENANT = `SELECT set_config('app.user_id', '${STAFF}', true), set_config('app.role', 'staff', true), set_config('app.municipality_id', '${AARHUS}', true), set_config('app.municipality_ids', '${AARHUS}', true)`;

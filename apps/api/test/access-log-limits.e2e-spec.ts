@@ -14,7 +14,7 @@ import { startApi } from '../../../tools/testing/api-process.cjs';
 import type { RunningApi } from '../../../tools/testing/api-process.cjs';
 import { chainHash } from '../src/audit/access-log-chain';
 import { AccessLogEveryChain1796541401701 } from '../src/database/migrations/1796541401701-AccessLogEveryChain';
-import { freshDatabase, processSecrets } from './support/fresh-database';
+import { freshDatabase, processSecrets, queryOnce } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
 /*
@@ -41,15 +41,7 @@ const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 let database: FreshDatabase;
 let api: RunningApi | undefined;
 
-async function ownerQuery<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerQuery = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database.url, sql, params);
 
 function run(args: string[]): { status: number | null; stdout: string } {
   const verifyKey = createPublicKey(createPrivateKey({ key: Buffer.from(secrets['AUDIT_SIGNING_KEY'] as string, 'base64'), format: 'der', type: 'pkcs8' }))

@@ -49,3 +49,14 @@ export function processSecrets(jwtSecret = process.env['TEST_JWT_SECRET'] as str
 export function signingKey(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
 }
+
+/** One statement on a connection of its own (the owner's, for a spec's checks of a fresh database), closed after. */
+export async function queryOnce<T extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
