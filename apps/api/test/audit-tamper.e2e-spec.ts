@@ -13,7 +13,7 @@ import { chainHash, GENESIS } from '../src/audit/access-log-chain';
 import type { ChainedRow } from '../src/audit/access-log-chain';
 import { toChained } from '../src/audit/access-log-verify';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { freshDatabase, processSecrets } from './support/fresh-database';
+import { freshDatabase, processSecrets, queryOnce } from './support/fresh-database';
 import type { FreshDatabase } from './support/fresh-database';
 
 /*
@@ -74,15 +74,8 @@ function auditVerify(databaseUrl: string, args: string[] = [], env: Record<strin
   return { status: result.status, line, json, output: `${result.stdout}${result.stderr}` };
 }
 
-async function ownerQuery<T extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+/** The owner's one-off query on a database of the spec's (support/fresh-database.ts). */
+const ownerQuery = queryOnce;
 
 /** A copy of the anchored database for one attack (CREATE DATABASE ... TEMPLATE: a file copy). */
 async function copyOf(base: FreshDatabase): Promise<FreshDatabase> {
