@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AutoPrepareClient } from './auto-prepare-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -20,6 +21,8 @@ export function connectionOptions(url: string): DataSourceOptions {
       connectionTimeoutMillis: 2000,
       statement_timeout: 30000,
       application_name: 'outcomes-api',
+      // pg-pool's own option: its connections prepare the statements sent again and again (decision 188).
+      Client: AutoPrepareClient,
     },
   };
 }

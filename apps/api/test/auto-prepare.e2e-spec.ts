@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_IDS } from '@outcomes/seeds';
+import { Pool } from 'pg';
+import type { PoolClient } from 'pg';
+import { AutoPrepareClient, MAX_PREPARED_PER_CONNECTION } from '../src/database/auto-prepare-client';
+import { createCitizen } from './support/fixtures';
+import { asAppRole, closeDb } from './support/http';
+
+// Decision 188: the API's connections prepare the statements they send again and again. What that
+// could break, attacked on a real PostgreSQL through the API's own client class: a plan kept across
+// transactions must not keep the tenant it was made for; the connection must stay consistent when a
+// statement is evicted, fails to parse, or meets an aborted transaction; the backend's memory stays
+// bounded. The expected values come from the owner's own queries or from the test's arithmetic.
+
+const { aarhus, odense } = DEMO_IDS.municipalities;
+let pool: Pool;
+let client: PoolClient;
+
+beforeAll(async () => {
+  // One connection, so every statement meets the statements the ones before it prepared.
+  pool = new Pool({ connectionString: process.env['TEST_DATABASE_URL'], max: 1, Client: AutoPrepareClient });
+  client = await pool.connect();
+});
+
+afterAll(async () => {
+  client.release();
+  await pool.end();
+  await closeDb();
+});
+
+/** What this connection holds prepared (a text without parameters: never prepared itself). */
+async function prepared(): Promise<{ name: string; statement: string; generic_plans: string }[]> {
+  return (await client.query('SELECT name, statement, generic_plans::text FROM pg_prepared_statements ORDER BY name')).rows;
+}
+
+/** `text` with a marker no other test sends, so the process-wide count of sends starts at zero for it. */
+const unique = (text: string): string => `${text} /* ${randomUUID()} */`;
+
+describe('a parameterised statement sent again', () => {
+  it('is prepared on its second send, and answers the same before and after', async () => {
+    const text = unique('SELECT $1::int + 1 AS n');
+    expect((await client.query(text, [41])).rows).toEqual([{ n: 42 }]);
+    expect((await prepared()).filter((p) => p.statement === text)).toHaveLength(0);
+    expect((await client.query(text, [1])).rows).toEqual([{ n: 2 }]);
+    expect((await client.query(text, [2])).rows).toEqual([{ n: 3 }]);
+    expect((await prepared()).filter((p) => p.statement === text)).toHaveLength(1);
+  });
+
+  it('is never prepared when it selects `*` (a column added by a migration would break its plan)', async () => {
+    const text = unique('SELECT * FROM municipality WHERE id = $1');
+    for (let i = 0; i < 3; i++) expect((await client.query(text, [aarhus])).rows).toHaveLength(1);
+    expect((await prepared()).filter((p) => p.statement === text)).toHaveLength(0);
+  });
+});
+
+describe('row-level security under a kept plan (the attacker: a plan made for one tenant serving another)', () => {
+  it('answers each transaction with its own tenant only, alternating on one connection, with the generic plan forced', async () => {
+    await createCitizen('aarhus');
+    await createCitizen('odense');
+    const text = unique('SELECT municipality_id::text AS m, count(*)::int AS n FROM citizen WHERE created_at < $1 GROUP BY 1');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const settings = (municipality: string, staff: string): Record<string, string> => ({
+      'app.user_id': staff,
+      'app.role': 'staff',
+      'app.municipality_id': municipality,
+      'app.municipality_ids': municipality,
+    });
+    const tenants = [
+      [aarhus, DEMO_IDS.users.aarhus.staff],
+      [odense, DEMO_IDS.users.odense.staff],
+    ] as const;
+    // What each tenant sees without a kept plan: the same query on a plain pg client, planned for it alone.
+    const expected = new Map<string, unknown>();
+    for (const [municipality, staff] of tenants) expected.set(municipality, await asAppRole(settings(municipality, staff), async (plain) => (await plain.query(text, [tomorrow])).rows));
+    expect(expected.get(aarhus)).toEqual([{ m: aarhus, n: expect.any(Number) }]);
+    expect(expected.get(odense)).toEqual([{ m: odense, n: expect.any(Number) }]);
+    // The plan PostgreSQL would otherwise choose only after five executions, from the first one on.
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    try {
+      for (let round = 0; round < 4; round++) {
+        for (const [municipality, staff] of tenants) {
+          await client.query('BEGIN');
+          await client.query('SET LOCAL ROLE outcomes_app');
+          for (const [key, value] of Object.entries(settings(municipality, staff))) await client.query(`SELECT set_config('${key}', '${value}', true)`);
+          const rows = (await client.query(text, [tomorrow])).rows;
+          await client.query('COMMIT');
+          expect(rows).toEqual(expected.get(municipality));
+        }
+      }
+    } finally {
+      await client.query('RESET plan_cache_mode');
+    }
+    const [kept] = (await prepared()).filter((p) => p.statement === text);
+    expect(Number(kept?.generic_plans)).toBeGreaterThan(0);
+  });
+});
+
+describe("the connection's prepared statements", () => {
+  it(`are at most ${MAX_PREPARED_PER_CONNECTION}, the least recently used deallocated, and an evicted text answers again`, async () => {
+    const texts = Array.from({ length: MAX_PREPARED_PER_CONNECTION + 25 }, (_, k) => unique(`SELECT $1::int + ${k} AS n`));
+    for (const [k, text] of texts.entries()) {
+      expect((await client.query(text, [1])).rows).toEqual([{ n: 1 + k }]);
+      expect((await client.query(text, [2])).rows).toEqual([{ n: 2 + k }]);
+    }
+    expect((await prepared()).length).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION);
+    const held = new Set((await prepared()).map((p) => p.statement));
+    expect(held.has(texts[0] as string)).toBe(false);
+    expect(held.has(texts[texts.length - 1] as string)).toBe(true);
+    for (const [k, text] of texts.slice(0, 5).entries()) expect((await client.query(text, [10])).rows).toEqual([{ n: 10 + k }]);
+    expect((await prepared()).length).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION);
+  });
+
+  it('stay consistent when an eviction meets an aborted transaction: after the rollback every text answers', async () => {
+    const texts = Array.from({ length: MAX_PREPARED_PER_CONNECTION }, (_, k) => unique(`SELECT $1::int * ${k} AS n`));
+    for (const text of texts) {
+      await client.query(text, [1]);
+      await client.query(text, [1]);
+    }
+    await client.query('BEGIN');
+    await expect(client.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+    // A new text on its second send makes room (a DEALLOCATE), in a transaction that refuses every statement.
+    const late = unique('SELECT $1::int - 1 AS n');
+    await expect(client.query(late, [1])).rejects.toMatchObject({ code: '25P02' });
+    await expect(client.query(late, [1])).rejects.toMatchObject({ code: '25P02' });
+    await client.query('ROLLBACK');
+    for (const [k, text] of [...texts, late].entries()) {
+      const want = k === texts.length ? 6 : 7 * k;
+      expect((await client.query(text, [7])).rows).toEqual([{ n: want }]);
+    }
+    expect((await prepared()).length).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION + 1);
+  });
+
+  it('do not include a text whose parse failed: it fails alike every time, and the connection answers after', async () => {
+    const bad = unique('SELECT $1::int + no_such_column AS n');
+    for (let i = 0; i < 3; i++) await expect(client.query(bad, [1])).rejects.toMatchObject({ code: '42703' });
+    expect((await prepared()).filter((p) => p.statement === bad)).toHaveLength(0);
+    expect((await client.query(unique('SELECT $1::int AS n'), [5])).rows).toEqual([{ n: 5 }]);
+  });
+});
