@@ -113,7 +113,7 @@ export class AccessLogWriter {
     const pending = this.unlinked(ctx);
     const chains = [...new Set(pending.map((p) => p.chain))];
     const chain = chains[0];
-    await prepareRowInsert(client);
+    const insert = await prepareRowInsert(client);
     if (chains.length === 1 && chain !== undefined && !ctx.lockedChains?.size) {
       for (let attempt = 0; attempt < 32; attempt++) {
         let sql = '';
@@ -121,19 +121,19 @@ export class AccessLogWriter {
         // that cannot be hashed or written fails here, and no other request is predicted on it.
         const step = this.heads.next(chain, pending.length, (expected, seqs) => {
           const rows = link(this.config.secrets.auditKey, pending, new Map([[chain, expected.hash]]), seqs.map(String));
-          sql = fastSql(chain, expected, rows);
+          sql = fastSql(insert, chain, expected, rows);
           const last = rows[rows.length - 1] as ChainedRow;
           return { seq: BigInt(last.seq), hash: last.hash };
         });
-        if (step.kind === 'fast') return this.fast(client, manager, chain, step, sql, pending);
-        if (step.kind === 'lead') return this.slow(client, manager, pending, new Map([[chain, step.slow]]));
+        if (step.kind === 'fast') return this.fast(client, manager, insert, chain, step, sql, pending);
+        if (step.kind === 'lead') return this.slow(client, manager, insert, pending, new Map([[chain, step.slow]]));
         // Waiting here holds the request's connection and transaction with no statement running (no
         // statement_timeout, no deadlock detection): after a second, the database's own queue instead.
         if (step.kind === 'wait' && !(await settlesWithin(step.until, IN_PROCESS_WAIT_MS))) break;
         if (step.kind === 'refill') await this.heads.refill(() => drawSeqs(manager, step.count));
       }
     }
-    return this.slow(client, manager, pending, new Map(chains.map((c) => [c, this.heads.beginSlow(c)])));
+    return this.slow(client, manager, insert, pending, new Map(chains.map((c) => [c, this.heads.beginSlow(c)])));
   }
 
   /**
@@ -144,7 +144,7 @@ export class AccessLogWriter {
    * Any other failure before the COMMIT rolls back to the savepoint and takes the slow path in the
    * same transaction; the head is unknown until that commits.
    */
-  private async fast(client: PoolClient, manager: EntityManager, chain: string, step: FastStep, sql: string, pending: Unlinked[]): Promise<void> {
+  private async fast(client: PoolClient, manager: EntityManager, insert: string, chain: string, step: FastStep, sql: string, pending: Unlinked[]): Promise<void> {
     let failure: unknown;
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
@@ -153,6 +153,7 @@ export class AccessLogWriter {
         return;
       } catch (error) {
         failure = error;
+        forgetStaleRowInsert(client, error);
       }
       // A statement timeout (waiting on the chain's lock) ends the request as it did before decision
       // 183; the slow path would wait as long again.
@@ -169,7 +170,7 @@ export class AccessLogWriter {
     }
     const slow = this.heads.beginSlow(chain);
     step.settle(false);
-    return this.slow(client, manager, pending, new Map([[chain, slow]]));
+    return this.slow(client, manager, insert, pending, new Map([[chain, slow]]));
   }
 
   /** Back to the fast append's savepoint; false when the transaction is over (the COMMIT itself failed, or the connection). */
@@ -183,11 +184,14 @@ export class AccessLogWriter {
   }
 
   /** The slow append (decisions 127, 181): reserve, then the INSERT with the COMMIT; a committed append teaches its chains' heads. */
-  private async slow(client: PoolClient, manager: EntityManager, pending: Unlinked[], slows: Map<string, SlowAppend>): Promise<void> {
+  private async slow(client: PoolClient, manager: EntityManager, insert: string, pending: Unlinked[], slows: Map<string, SlowAppend>): Promise<void> {
     const learned = new Map<string, Head>();
     try {
       const rows = await this.reserveAndLink(manager, pending);
-      await client.query(`${rowInserts(rows)}; COMMIT`);
+      await client.query(`${rowInserts(insert, rows)}; COMMIT`).catch((error: unknown) => {
+        forgetStaleRowInsert(client, error);
+        throw error;
+      });
       for (const row of rows) learned.set(chainOf(row.municipalityId), { seq: BigInt(row.seq), hash: row.hash });
     } finally {
       for (const [chain, slow] of slows) slow.end(learned.get(chain) ?? null);
@@ -241,9 +245,9 @@ function link(key: string, pending: Unlinked[], heads: Map<string, string>, seqs
 }
 
 /** The fast append's one query (decision 183): the savepoint, the check and lock, the rows, the COMMIT. */
-function fastSql(chain: string, expected: Head, rows: ChainedRow[]): string {
+function fastSql(insert: string, chain: string, expected: Head, rows: ChainedRow[]): string {
   const first = (rows[0] as ChainedRow).seq;
-  return `SAVEPOINT ${FAST}; SELECT access_log_expect(${escapeLiteral(chain)}, ${escapeLiteral(expected.hash)}, ${escapeLiteral(String(expected.seq))}::bigint, ${escapeLiteral(first)}::bigint); ${rowInserts(rows)}; COMMIT`;
+  return `SAVEPOINT ${FAST}; SELECT access_log_expect(${escapeLiteral(chain)}, ${escapeLiteral(expected.hash)}, ${escapeLiteral(String(expected.seq))}::bigint, ${escapeLiteral(first)}::bigint); ${rowInserts(insert, rows)}; COMMIT`;
 }
 
 /** The INSERT of `rows`, parameterised. */
@@ -253,33 +257,37 @@ function insertOf(rows: ChainedRow[]): { text: string; values: unknown[] } {
 }
 
 /**
- * The statement commit() inserts a row with (decision 188): prepared once per connection, so that
+ * The statement commit() inserts a row with (decision 188), per connection: prepared once, so that
  * PostgreSQL plans the INSERT and its row-level security checks (subqueries of their own) once, not
- * with every request; measured at 0.7-0.8 ms of PostgreSQL's time per request before.
+ * with every request; measured at 0.7-0.8 ms of PostgreSQL's time per request before. pg's pool hands
+ * out the same Client object for the same connection. Each PREPARE has a name of its own in the
+ * process, so it can never meet one already there (a PREPARE outlives any transaction).
  */
-const ROW_INSERT = 'access_log_row';
-/** The connections that hold ROW_INSERT: pg's pool hands out the same Client object for the same connection. */
-const rowInsertPrepared = new WeakSet<PoolClient>();
-/**
- * "prepared statement already exists": only if this connection prepared it and the answer was lost.
- * That request's transaction is then aborted and it fails, but the connection is marked as holding
- * the statement and serves the next ones (a PREPARE outlives any transaction).
- */
-const DUPLICATE_PREPARED_STATEMENT = '42P05';
+const rowInsertOf = new WeakMap<PoolClient, string>();
+let rowInsertNames = 0;
 
-async function prepareRowInsert(client: PoolClient): Promise<void> {
-  if (rowInsertPrepared.has(client)) return;
-  try {
-    await client.query(`PREPARE ${ROW_INSERT} AS INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, c) => `$${c + 1}`).join(', ')})`);
-  } catch (error) {
-    if (errorCode(error) !== DUPLICATE_PREPARED_STATEMENT) throw error;
-  }
-  rowInsertPrepared.add(client);
+async function prepareRowInsert(client: PoolClient): Promise<string> {
+  const known = rowInsertOf.get(client);
+  if (known !== undefined) return known;
+  const name = `access_log_row_${++rowInsertNames}`;
+  await client.query(`PREPARE ${name} AS INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, c) => `$${c + 1}`).join(', ')})`);
+  rowInsertOf.set(client, name);
+  return name;
 }
 
-/** The rows' INSERTs with the values written in as literals, to go with other statements in one simple-protocol query (decision 181), on prepareRowInsert()'s statement. */
-function rowInserts(rows: ChainedRow[]): string {
-  return rows.map((r) => `EXECUTE ${ROW_INSERT}(${values(r).map(literal).join(', ')})`).join('; ');
+/**
+ * An append failed: if its prepared INSERT is what the server refused (a migration changed
+ * access_log's columns while this process runs: "cached plan must not change result type", or the
+ * statement is gone), the connection prepares a new one for its next append; the old one stays until
+ * the connection ends. This request fails; the next one succeeds.
+ */
+function forgetStaleRowInsert(client: PoolClient, error: unknown): void {
+  if (['0A000', '26000', '42883', '42804'].includes(errorCode(error) as string)) rowInsertOf.delete(client);
+}
+
+/** The rows' INSERTs with the values written in as literals, to go with other statements in one simple-protocol query (decision 181), on prepareRowInsert()'s statement `name`. */
+function rowInserts(name: string, rows: ChainedRow[]): string {
+  return rows.map((r) => `EXECUTE ${name}(${values(r).map(literal).join(', ')})`).join('; ');
 }
 
 /** A block of seqs from the one global sequence, on the request's connection (nextval is not undone by a rollback). */

@@ -1,18 +1,31 @@
 import { Client } from 'pg';
+import type { ClientConfig } from 'pg';
 
 /** Sends of one text (in this process) before it is prepared: a statement sent once is not worth a backend's memory. */
 const MIN_USES = 2;
-/** Texts this process remembers (their sends, their names); the oldest are forgotten past this. */
+/** Texts this process remembers (their sends, their names); the least recently used are forgotten past this. */
 const MAX_TEXTS = 2000;
 /** Prepared statements kept on one connection: PostgreSQL holds each one's parse tree and plans in the backend's memory. */
 export const MAX_PREPARED_PER_CONNECTION = 100;
+/** More parameters than this (an import's many-row INSERT): a text seldom sent twice, sent unprepared. */
+const MAX_PARAMETERS = 128;
 
 /**
  * A text PostgreSQL could not re-plan the same way. `SELECT *` (or `t.*`) is expanded when it is
  * prepared, so a column added by a migration while a process runs would make its next execution fail
- * with "cached plan must not change result type"; such texts are sent unprepared.
+ * with "cached plan must not change result type"; such texts are sent unprepared. (A statement that
+ * fails so anyway is forgotten and prepared afresh: AutoPrepareClient.failed.)
  */
 const STAR = /(^|[\s,.(])\*\s*(,|from\b|$)/i;
+
+/**
+ * A named statement's failures after which the connection's copy is not to be used again: its result
+ * type changed (0A000, a column's type altered by a migration while this process runs), it does not
+ * exist (26000), its parameters' types no longer fit (42883, 42804); and a failure before the server
+ * saw it (no SQLSTATE: a value pg could not serialise, after which pg closed the statement but
+ * still counts it as parsed).
+ */
+const STALE_STATEMENT = new Set(['0A000', '26000', '42883', '42804']);
 
 type Known = { sends: number; name?: string };
 const known = new Map<string, Known>();
@@ -24,16 +37,22 @@ function nameFor(text: string): string | undefined {
   if (entry === undefined) {
     if (STAR.test(text)) return undefined;
     entry = { sends: 0 };
-    known.set(text, entry);
-    if (known.size > MAX_TEXTS) known.delete(known.keys().next().value as string);
+    if (known.size >= MAX_TEXTS) known.delete(known.keys().next().value as string);
+  } else {
+    known.delete(text); // to the most recently used end
   }
+  known.set(text, entry);
   entry.sends += 1;
   if (entry.name === undefined && entry.sends >= MIN_USES) entry.name = `outcomes_${++lastName}`;
   return entry.name;
 }
 
-/** What pg's connection keeps of the statements it has parsed (its own bookkeeping: it sends no Parse for a name it holds). */
-type ParsedStatements = { parsedStatements: Record<string, string> };
+/** pg's own bookkeeping (pg 8): the statements its connection has parsed or sent to parse, its queue, and whether it awaits an answer. */
+interface PgInternals {
+  connection: { parsedStatements: Record<string, string>; submittedNamedStatements: Record<string, string> };
+  _queryQueue: unknown[];
+  readyForQuery: boolean;
+}
 
 /**
  * pg's Client, preparing the statements the API sends again and again (decision 188), as JDBC and
@@ -43,46 +62,93 @@ type ParsedStatements = { parsedStatements: Record<string, string> };
  * PostgreSQL's time for a list request (the row-level security policies' subqueries are planned with
  * every statement). Row-level security is unchanged: the policies read the tenant from
  * `current_setting()` in STABLE functions, evaluated at each execution, never folded into a plan
- * (row-level-security.e2e-spec.ts holds a prepared list to the tenant of each transaction).
+ * (auto-prepare.e2e-spec.ts holds a prepared query to the tenant of each transaction, and
+ * row-level-security.e2e-spec.ts that no policy calls an IMMUTABLE function of ours).
  *
  * Each connection keeps at most MAX_PREPARED_PER_CONNECTION, the least recently used deallocated
- * first. Queries given as objects (a name, a cursor, a stream) and texts without parameters pass
- * through as they are.
+ * first, and only between transactions: a DEALLOCATE that failed inside one would abort it. A
+ * statement the server no longer accepts as prepared (a migration changed its table while this
+ * process ran) fails once and is prepared afresh under a new name. Queries given as objects (a name,
+ * a cursor, a stream), with a callback, or without parameters pass through as they are. pg's
+ * pipeline mode is refused: it sends queued statements before a DEALLOCATE's answer is read.
  */
 export class AutoPrepareClient extends Client {
   /** This connection's prepared names, least recently used first. */
   private readonly prepared = new Map<string, true>();
+  /** Names evicted from `prepared`, to be deallocated when the connection is next between transactions. */
+  private readonly evicted = new Set<string>();
+
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    if ((this as unknown as { pipeline?: boolean }).pipeline) throw new Error('AutoPrepareClient does not support pg pipeline mode');
+  }
 
   // pg's query() has a dozen overloads; this one only looks at (text, values[]) and passes the rest on.
   override query(...args: unknown[]): never {
-    const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+    this.deallocateEvicted();
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PARAMETERS && callback === undefined) {
       const name = nameFor(text);
       if (name !== undefined) {
         this.use(name);
-        return super.query({ text, values, name }, args[2] as never) as never;
+        const sent = super.query({ text, values, name }) as unknown as Promise<unknown>;
+        return sent.catch((error: unknown) => {
+          this.failed(text, name, error);
+          throw error;
+        }) as never;
       }
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }
 
-  /** Notes `name` as used now, deallocating the least recently used past the limit (before the statement that needs the room is sent). */
+  private get internals(): PgInternals {
+    return this as unknown as PgInternals;
+  }
+
+  /** Notes `name` as used now, evicting the least recently used past the limit. */
   private use(name: string): void {
-    if (this.prepared.delete(name)) {
-      this.prepared.set(name, true);
-      return;
-    }
+    this.evicted.delete(name); // evicted, not yet deallocated, and wanted again: still there
+    this.prepared.delete(name);
     this.prepared.set(name, true);
-    if (this.prepared.size <= MAX_PREPARED_PER_CONNECTION) return;
-    const oldest = this.prepared.keys().next().value as string;
-    this.prepared.delete(oldest);
-    const parsed = (this as unknown as { connection: ParsedStatements }).connection.parsedStatements;
-    if (parsed[oldest] === undefined) return; // never parsed here (its first use failed): nothing to free
-    // The callback runs as the DEALLOCATE's answer is read, before pg sends the next queued statement:
-    // pg must forget the name before a later statement would use it, and only if the server did.
-    super.query(`DEALLOCATE ${oldest}`, (error: Error | null) => {
-      if (error) this.prepared.set(oldest, true);
-      else delete parsed[oldest];
-    });
+    while (this.prepared.size > MAX_PREPARED_PER_CONNECTION) {
+      const oldest = this.prepared.keys().next().value as string;
+      this.prepared.delete(oldest);
+      this.evicted.add(oldest);
+    }
+  }
+
+  /**
+   * Deallocates the evicted names the server holds, if the connection is idle between transactions
+   * (its last answer said so and nothing is queued): the DEALLOCATEs go before the statement about to
+   * be sent. Their callbacks run as each answer is read, before pg sends the next queued statement, so
+   * pg forgets a name before a later statement would use it, and only if the server did.
+   */
+  private deallocateEvicted(): void {
+    const pg = this.internals;
+    if (this.evicted.size === 0 || this.getTransactionStatus() !== 'I' || !pg.readyForQuery || pg._queryQueue.length > 0) return;
+    const parsed = pg.connection.parsedStatements;
+    for (const name of [...this.evicted]) {
+      if (parsed[name] === undefined) {
+        // Never parsed here (its first use failed), or its Parse is in flight: that one is left to the connection's end.
+        if (pg.connection.submittedNamedStatements[name] === undefined) this.evicted.delete(name);
+        continue;
+      }
+      this.evicted.delete(name);
+      super.query(`DEALLOCATE ${name}`, (error: (Error & { code?: string }) | null) => {
+        if (!error || error.code === '26000') delete parsed[name];
+        else this.evicted.add(name);
+      });
+    }
+  }
+
+  /** A named statement failed: if its copy on this connection is stale, neither pg nor this process uses that name again. */
+  private failed(text: string, name: string, error: unknown): void {
+    const code = error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+    if (typeof code === 'string' && !STALE_STATEMENT.has(code)) return;
+    const entry = known.get(text);
+    if (entry?.name === name) entry.name = undefined; // the next send prepares it afresh, under a new name
+    this.prepared.delete(name);
+    // The server may still hold it (a changed result type): deallocated between transactions; if it does not, that DEALLOCATE's 26000 is its end.
+    if (this.internals.connection.parsedStatements[name] !== undefined) this.evicted.add(name);
   }
 }

@@ -50,9 +50,9 @@ export async function insertTransition(m: EntityManager, values: QueryDeepPartia
   await m.getRepository(EnrolmentTransitionEntity).insert(values);
 }
 
-/** The state history of these enrolments, oldest first. */
+/** The state history of these enrolments, oldest first (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188). */
 export function transitionsOf(m: EntityManager, ids: string[]): Promise<EnrolmentTransitionEntity[]> {
-  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id IN (:...ids)', { ids }).orderBy('t.at', 'ASC').getMany();
+  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').getMany();
 }
 
 /** The register's end-status code list, in its order (national reference data). */
