@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_IDS } from '@outcomes/seeds';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import type { PoolClient } from 'pg';
 import { AutoPrepareClient, MAX_PREPARED_PER_CONNECTION } from '../src/database/auto-prepare-client';
 import { createCitizen } from './support/fixtures';
 import { asAppRole, closeDb } from './support/http';
+
+/** pg's own query(), as the spy below calls it. */
+const original = Client.prototype.query;
 
 // Decision 188: the API's connections prepare the statements they send again and again. What that
 // could break, attacked on a real PostgreSQL through the API's own client class: a plan kept across
@@ -147,6 +150,36 @@ describe("the connection's prepared statements", () => {
       await client.query(text, [0]);
       expect((await client.query(text, [0])).rows).toEqual([{ n: i }]);
     }
+    expect((await prepared()).length).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION);
+  });
+
+  it('are deallocated together, one query ahead of the statement, never queued behind another (pg 8 warns of that, pg 9 refuses it)', async () => {
+    for (let i = 0; i < MAX_PREPARED_PER_CONNECTION; i++) {
+      const text = unique(`SELECT $1::int - ${i} AS n`);
+      await client.query(text, [0]);
+      await client.query(text, [0]);
+    }
+    // pg's own condition for the warning (client.js): a query() while its queue holds another.
+    const queuedAt: number[] = [];
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      queuedAt.push((this as unknown as { _queryQueue: unknown[] })._queryQueue.length);
+      return (original as (...a: unknown[]) => never).apply(this, args);
+    });
+    try {
+      // Five evictions inside one transaction: all wait for the connection to be between transactions.
+      await client.query('BEGIN');
+      for (let i = 0; i < 5; i++) {
+        const text = unique(`SELECT $1::int * ${i + 2} AS n`);
+        await client.query(text, [1]);
+        expect((await client.query(text, [1])).rows).toEqual([{ n: i + 2 }]);
+      }
+      await client.query('COMMIT');
+      expect((await client.query(unique('SELECT $1::int AS n'), [4])).rows).toEqual([{ n: 4 }]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(queuedAt.length).toBeGreaterThan(12);
+    expect(queuedAt.filter((n) => n > 0)).toEqual([]);
     expect((await prepared()).length).toBeLessThanOrEqual(MAX_PREPARED_PER_CONNECTION);
   });
 

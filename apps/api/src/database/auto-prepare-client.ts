@@ -19,13 +19,22 @@ const MAX_PARAMETERS = 128;
 const STAR = /(^|[\s,.(])\*\s*(,|from\b|$)/i;
 
 /**
- * A named statement's failures after which the connection's copy is not to be used again: its result
- * type changed (0A000, a column's type altered by a migration while this process runs), it does not
- * exist (26000), its parameters' types no longer fit (42883, 42804); and a failure before the server
- * saw it (no SQLSTATE: a value pg could not serialise, after which pg closed the statement but
- * still counts it as parsed).
+ * A named statement's failures after which its name is not used again: the server still holds it but
+ * it no longer fits (0A000: its result type changed, a column's type altered by a migration while
+ * this process runs; 42883, 42804: its parameters' types), so it is deallocated; or the server does
+ * not hold it (26000; and a failure before the server saw the values, with no SQLSTATE: a value pg
+ * could not serialise, after which pg closed the statement but still counts it as parsed), so pg is
+ * told to forget it; or the server holds one of that name that pg did not know of (42P05).
  */
-const STALE_STATEMENT = new Set(['0A000', '26000', '42883', '42804']);
+const STILL_HELD = new Set(['0A000', '42883', '42804']);
+const NOT_HELD = new Set(['26000']);
+const UNKNOWN_TO_PG = new Set(['42P05']);
+
+/** The text's name is given up: its next send, on any connection, prepares it under a new one. */
+function retire(text: string, name: string): void {
+  const entry = known.get(text);
+  if (entry?.name === name) entry.name = undefined;
+}
 
 type Known = { sends: number; name?: string };
 const known = new Map<string, Known>();
@@ -73,10 +82,10 @@ interface PgInternals {
  * pipeline mode is refused: it sends queued statements before a DEALLOCATE's answer is read.
  */
 export class AutoPrepareClient extends Client {
-  /** This connection's prepared names, least recently used first. */
-  private readonly prepared = new Map<string, true>();
-  /** Names evicted from `prepared`, to be deallocated when the connection is next between transactions. */
-  private readonly evicted = new Set<string>();
+  /** This connection's prepared names (and their texts), least recently used first. */
+  private readonly prepared = new Map<string, string>();
+  /** Names evicted from `prepared` (and their texts), to be deallocated when the connection is next between transactions. */
+  private readonly evicted = new Map<string, string>();
 
   constructor(config?: string | ClientConfig) {
     super(config);
@@ -90,7 +99,7 @@ export class AutoPrepareClient extends Client {
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PARAMETERS && callback === undefined) {
       const name = nameFor(text);
       if (name !== undefined) {
-        this.use(name);
+        this.use(name, text);
         const sent = super.query({ text, values, name }) as unknown as Promise<unknown>;
         return sent.catch((error: unknown) => {
           this.failed(text, name, error);
@@ -106,49 +115,57 @@ export class AutoPrepareClient extends Client {
   }
 
   /** Notes `name` as used now, evicting the least recently used past the limit. */
-  private use(name: string): void {
+  private use(name: string, text: string): void {
     this.evicted.delete(name); // evicted, not yet deallocated, and wanted again: still there
     this.prepared.delete(name);
-    this.prepared.set(name, true);
+    this.prepared.set(name, text);
     while (this.prepared.size > MAX_PREPARED_PER_CONNECTION) {
-      const oldest = this.prepared.keys().next().value as string;
+      const [oldest, oldestText] = this.prepared.entries().next().value as [string, string];
       this.prepared.delete(oldest);
-      this.evicted.add(oldest);
+      this.evicted.set(oldest, oldestText);
     }
   }
 
   /**
    * Deallocates the evicted names the server holds, if the connection is idle between transactions
-   * (its last answer said so and nothing is queued): the DEALLOCATEs go before the statement about to
-   * be sent. Their callbacks run as each answer is read, before pg sends the next queued statement, so
-   * pg forgets a name before a later statement would use it, and only if the server did.
+   * (its last answer said so and nothing is queued), in one query that goes before the statement about
+   * to be sent (one query ahead of it, as pg will require). Its callback runs as the answer is read,
+   * before pg sends the next queued statement, so pg forgets the names before a later statement would
+   * use one. Should it fail (a name the server did not hold after all: the rest are then not
+   * deallocated either), pg forgets them all and none of those names is used again.
    */
   private deallocateEvicted(): void {
     const pg = this.internals;
     if (this.evicted.size === 0 || this.getTransactionStatus() !== 'I' || !pg.readyForQuery || pg._queryQueue.length > 0) return;
     const parsed = pg.connection.parsedStatements;
-    for (const name of [...this.evicted]) {
-      if (parsed[name] === undefined) {
-        // Never parsed here (its first use failed), or its Parse is in flight: that one is left to the connection's end.
-        if (pg.connection.submittedNamedStatements[name] === undefined) this.evicted.delete(name);
-        continue;
-      }
+    const batch = new Map<string, string>();
+    for (const [name, text] of this.evicted) {
+      // Its Parse still in flight: deallocated at a later idle moment. Never parsed (its first use failed): nothing to free.
+      if (parsed[name] === undefined && pg.connection.submittedNamedStatements[name] !== undefined) continue;
       this.evicted.delete(name);
-      super.query(`DEALLOCATE ${name}`, (error: (Error & { code?: string }) | null) => {
-        if (!error || error.code === '26000') delete parsed[name];
-        else this.evicted.add(name);
-      });
+      if (parsed[name] !== undefined) batch.set(name, text);
     }
+    if (batch.size === 0) return;
+    super.query([...batch.keys()].map((name) => `DEALLOCATE ${name}`).join('; '), (error: Error | null) => {
+      for (const [name, text] of batch) {
+        delete parsed[name];
+        if (error) retire(text, name);
+      }
+    });
   }
 
   /** A named statement failed: if its copy on this connection is stale, neither pg nor this process uses that name again. */
   private failed(text: string, name: string, error: unknown): void {
     const code = error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && !STALE_STATEMENT.has(code)) return;
-    const entry = known.get(text);
-    if (entry?.name === name) entry.name = undefined; // the next send prepares it afresh, under a new name
+    // The server's errors carry a SQLSTATE; pg's and Node's own (ERR_…, ECONNRESET) do not.
+    const sqlstate = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+    const held = sqlstate !== undefined && STILL_HELD.has(sqlstate);
+    const notHeld = sqlstate === undefined || NOT_HELD.has(sqlstate);
+    if (!held && !notHeld && !(sqlstate !== undefined && UNKNOWN_TO_PG.has(sqlstate))) return;
+    retire(text, name);
     this.prepared.delete(name);
-    // The server may still hold it (a changed result type): deallocated between transactions; if it does not, that DEALLOCATE's 26000 is its end.
-    if (this.internals.connection.parsedStatements[name] !== undefined) this.evicted.add(name);
+    const parsed = this.internals.connection.parsedStatements;
+    if (notHeld) delete parsed[name];
+    else if (held && parsed[name] !== undefined) this.evicted.set(name, text);
   }
 }
