@@ -71,8 +71,8 @@ interface PgInternals {
  * PostgreSQL's time for a list request (the row-level security policies' subqueries are planned with
  * every statement). Row-level security is unchanged: the policies read the tenant from
  * `current_setting()` in STABLE functions, evaluated at each execution, never folded into a plan
- * (auto-prepare.e2e-spec.ts holds a prepared query to the tenant of each transaction, and
- * row-level-security.e2e-spec.ts that no policy calls an IMMUTABLE function of ours).
+ * (auto-prepare.e2e-spec.ts holds a prepared query to the tenant of each transaction, and checks in
+ * the catalogue that no policy calls an IMMUTABLE function of ours).
  *
  * Each connection keeps at most MAX_PREPARED_PER_CONNECTION, the least recently used deallocated
  * first, and only between transactions: a DEALLOCATE that failed inside one would abort it. A
