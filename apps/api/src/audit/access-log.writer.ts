@@ -3,6 +3,7 @@ import { escapeLiteral } from 'pg';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { isStaleStatement } from '../database/auto-prepare-client';
 import { APP_CONFIG } from '../config/config';
 import type { RequestContext } from '../tenancy/request-context';
 import { canonicalJson, chainHash, chainOf, normaliseChange, normaliseCitizenIds } from './access-log-chain';
@@ -282,7 +283,7 @@ async function prepareRowInsert(client: PoolClient): Promise<string> {
  * the connection ends. This request fails; the next one succeeds.
  */
 function forgetStaleRowInsert(client: PoolClient, error: unknown): void {
-  if (['0A000', '26000', '42883', '42804'].includes(errorCode(error) as string)) rowInsertOf.delete(client);
+  if (isStaleStatement(error)) rowInsertOf.delete(client);
 }
 
 /** The rows' INSERTs with the values written in as literals, to go with other statements in one simple-protocol query (decision 181), on prepareRowInsert()'s statement `name`. */

@@ -30,6 +30,12 @@ const STILL_HELD = new Set(['0A000', '42883', '42804']);
 const NOT_HELD = new Set(['26000']);
 const UNKNOWN_TO_PG = new Set(['42P05']);
 
+/** Whether `error` is the server refusing a prepared statement as stale (held but no longer fitting, or gone): the access log's own prepared INSERT is replaced on these too. */
+export function isStaleStatement(error: unknown): boolean {
+  const code = error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (STILL_HELD.has(code) || NOT_HELD.has(code));
+}
+
 /** The text's name is given up: its next send, on any connection, prepares it under a new one. */
 function retire(text: string, name: string): void {
   const entry = known.get(text);
