@@ -74,13 +74,16 @@ export async function appendChunk(manager: EntityManager, jobId: string, seq: nu
 
 /** Rows in, a file out: one implementation per format. */
 export interface TableWriter {
-  write(values: unknown[]): Promise<void>;
+  /**
+   * Takes one row; returns a promise only when the caller must wait (the sink is full). Most rows
+   * only add to a batch, and an await per row cost a promise and a microtask each (docs/performance.md).
+   */
+  write(values: unknown[]): Promise<void> | undefined;
   end(): Promise<void>;
 }
 
-const drained = async (stream: Writable): Promise<void> => {
-  if (stream.writableNeedDrain) await once(stream, 'drain');
-};
+/** A promise of the sink's 'drain' when it is full, else nothing to wait for. */
+const drained = (stream: Writable): Promise<void> | undefined => (stream.writableNeedDrain ? once(stream, 'drain').then(() => undefined) : undefined);
 
 /** Characters that make csv-stringify quote a field (its delimiter, quote and record delimiters). */
 const NEEDS_QUOTES = /[",\n\r]/;
@@ -122,19 +125,19 @@ const CSV_BATCH_CHARS = 32 * 1024;
 function csvWriter(sink: Writable, variables: Variable[]): TableWriter {
   let text = `\uFEFF${variables.map((x) => csvField(x.name)).join(',')}\n`;
   const columns = variables.length;
-  const flush = async (): Promise<void> => {
-    if (text === '') return;
+  const flush = (): Promise<void> | undefined => {
+    if (text === '') return undefined;
     const ok = sink.write(Buffer.from(text, 'utf8'));
     text = '';
-    if (!ok) await drained(sink);
+    return ok ? undefined : drained(sink);
   };
   return {
-    async write(values) {
+    write(values) {
       // As csv-stringify did: as many fields as there are columns, each record ending in a line feed.
       const n = Math.min(values.length, columns);
       for (let i = 0; i < n; i++) text += i === 0 ? csvField(values[i]) : `,${csvField(values[i])}`;
       text += '\n';
-      if (text.length >= CSV_BATCH_CHARS) await flush();
+      return text.length >= CSV_BATCH_CHARS ? flush() : undefined;
     },
     async end() {
       await flush();
@@ -155,9 +158,9 @@ async function xlsxWriter(sink: Writable, sheet: string, variables: Variable[], 
   const worksheet = workbook.addWorksheet(sheet);
   worksheet.addRow(variables.map((x) => x.name)).commit();
   return {
-    async write(values) {
+    write(values) {
       worksheet.addRow(values).commit();
-      await drained(sink);
+      return drained(sink);
     },
     async end() {
       worksheet.commit();
