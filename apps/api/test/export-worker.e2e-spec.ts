@@ -84,6 +84,50 @@ describe('an export written by the worker process', () => {
     expect(runs.rows).toHaveLength(1);
     expect(runs.rows[0]?.criterion).toContain('rows=15');
   }, 120_000);
+
+  it('writes each enrolment\'s assessments together and oldest first, whatever order they were stored in (decision 189)', async () => {
+    // Since decision 189 the assessments file reads the enrolments in scope sorted first, then each
+    // one's assessments along its index, rather than sorting the whole join. Ten citizens (k = 5), each
+    // with three assessments written newest first and interleaved across the enrolments (five active and
+    // five dropped out, as above, so that nothing is withheld), so neither
+    // the insertion order nor the physical order of the rows is the file's order.
+    const programmeId = await ownProgramme();
+    const owner = db();
+    const interviewer = (await owner.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'staff@aarhus.demo'`)).rows[0]?.id;
+    const crypto = apiCrypto();
+    const enrolmentIds = (await owner.query<{ id: string }>(
+      `WITH c AS (
+         INSERT INTO citizen (municipality_id, first_name_encrypted, last_name_encrypted, birth_year, sex)
+         SELECT $1, $4, $5, 1992, 'female' FROM generate_series(1, 10) RETURNING id)
+       INSERT INTO enrolment (municipality_id, citizen_id, programme_id, centre_id, referral_date, start_date, state)
+       SELECT $1, c.id, $2, $3, DATE '2026-01-15', DATE '2026-02-01', CASE WHEN g % 2 = 0 THEN 'dropped_out' ELSE 'active' END
+       FROM (SELECT id, row_number() OVER () AS g FROM c) c RETURNING id`,
+      [AARHUS, programmeId, DEMO_IDS.centres.aarhusCentrum, crypto.encrypt('first_name', 'Orden'), crypto.encrypt('last_name', 'Rækkefølge')],
+    )).rows.map((r) => r.id);
+    // Newest first: follow-up (Q4), end (Q3), intake (Q1); within a timepoint, the enrolments in turn.
+    for (const [timepoint, on] of [['follow-up-3', '2026-11-20'], ['end', '2026-08-10'], ['intake', '2026-02-10']] as const) {
+      for (const enrolmentId of [...enrolmentIds].reverse()) {
+        await owner.query(
+          `INSERT INTO assessment (municipality_id, enrolment_id, citizen_id, timepoint, assessed_on, interviewer_user_id, items, drug_free)
+           SELECT $1, e.id, e.citizen_id, $3, $4::date, $5, '{}'::jsonb, false FROM enrolment e WHERE e.id = $2`,
+          [AARHUS, enrolmentId, timepoint, on, interviewer],
+        );
+      }
+    }
+    const created = await project([programmeId]);
+    expect(created.status).toBe(201);
+    const { job, cells } = await runExport(created.body.id, 'assessments');
+    const [header, ...rows] = cells as [string[], ...string[][]];
+    expect(job.rowCount).toBe(30);
+    const at = (name: string): number => header.indexOf(name);
+    const byEnrolment = new Map<string, number[]>();
+    rows.forEach((r, i) => byEnrolment.set(r[at('enrolment_id')] as string, [...(byEnrolment.get(r[at('enrolment_id')] as string) ?? []), i]));
+    expect(byEnrolment.size).toBe(10);
+    for (const indexes of byEnrolment.values()) {
+      expect(indexes).toEqual([indexes[0], (indexes[0] as number) + 1, (indexes[0] as number) + 2]); // together
+      expect(indexes.map((i) => `${rows[i]?.[at('timepoint')]} ${rows[i]?.[at('assessment_quarter')]}`)).toEqual(['intake 2026-Q1', 'end 2026-Q3', 'follow-up-3 2026-Q4']);
+    }
+  }, 120_000);
 });
 
 describe('an export whose worker process dies', () => {

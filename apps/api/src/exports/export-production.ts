@@ -42,6 +42,8 @@ export interface ExportOutcome {
  * at the same time (a CPU profile showed the worker idle 40 % of an export, waiting for each FETCH).
  */
 async function* cursorRows(db: SqlRunner, sql: string, params: unknown[]): AsyncGenerator<Row[]> {
+  // Every row will be read: plan for the whole result, not (as for cursors by default) the first tenth.
+  await db.query(`SET LOCAL cursor_tuple_fraction = 1.0`);
   await db.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
   const fetch = (): Promise<Row[]> => {
     const rows = db.query(`FETCH ${BATCH} FROM export_rows`) as Promise<Row[]>;
@@ -108,11 +110,9 @@ async function count(db: SqlRunner, order: ExportOrder, countSql: string, params
 
 /**
  * Writes the file of `order` into `sink`, reading through `db` (a read transaction with the
- * requester's tenant settings). `progress` is told the percentage now and then. `releaseDb`, a second
- * transaction in `db`'s snapshot (shared-snapshot.ts), decides a person dataset's release while `db`
- * produces the first rows; without it the release is decided first, on `db`.
+ * requester's tenant settings). `progress` is told the percentage now and then.
  */
-export async function produceExport(db: SqlRunner, order: ExportOrder, key: Buffer, sink: Writable, progress: (percent: number) => void, releaseDb?: SqlRunner): Promise<ExportOutcome> {
+export async function produceExport(db: SqlRunner, order: ExportOrder, key: Buffer, sink: Writable, progress: (percent: number) => void): Promise<ExportOutcome> {
   const { dataset, format } = order;
   const spec = DATASETS[dataset];
   const writer = await tableWriter(format, sink, dataset, spec.variables, dataset === 'codebook' ? null : CODEBOOK[dataset]);
@@ -125,16 +125,13 @@ export async function produceExport(db: SqlRunner, order: ExportOrder, key: Buff
   } else {
     const query = spec.query(order.scope);
     const pseudonymise = pseudonymiser(key);
-    const releasing = spec.kind === 'person' ? release(releaseDb ?? db, order) : null;
-    // Awaited before the first row is written; if reading the rows fails first, its rejection must not go unhandled.
-    releasing?.catch(() => undefined);
-    // On one connection the release's statements must not interleave with the rows' (each sets the municipality).
-    if (!releaseDb) await releasing;
-    let decided: GroupRelease | null = null;
-    // The progress bar's whole: for a person dataset the enrolments the release counts (its rows come
-    // ordered by enrolment, so those passed are counted as they go); counting the rows too was
-    // another pass over the whole join, a third of the export's reading (docs/performance.md).
-    let total = releasing ? 0 : query.countSql ? await count(db, order, query.countSql, query.params) : 0;
+    const person = spec.kind === 'person' ? await release(db, order) : null;
+    const decided = person?.decided ?? null;
+    if (decided) disclosure = summary(decided);
+    // The progress bar's whole: for a person dataset the enrolments the release just counted (its
+    // rows come ordered by enrolment, so those passed are counted as they go); counting the rows
+    // too was another pass over the whole join, a third of the export's reading (docs/performance.md).
+    const total = person ? person.enrolments : query.countSql ? await count(db, order, query.countSql, query.params) : 0;
     let seen = 0;
     let reported = -1;
     let lastEnrolment: unknown;
@@ -142,7 +139,6 @@ export async function produceExport(db: SqlRunner, order: ExportOrder, key: Buff
     for (const municipalityId of order.municipalityIds) {
       await withMunicipality(db, order.user, municipalityId, async () => {
         for await (const batch of cursorRows(db, query.sql, query.params)) {
-          if (releasing && !decided) ({ decided, enrolments: total } = await releasing);
           for (const row of batch) {
             if (spec.kind === 'aggregate') {
               const full = writer.write(spec.toValues(row));
@@ -169,8 +165,6 @@ export async function produceExport(db: SqlRunner, order: ExportOrder, key: Buff
         }
       });
     }
-    // Also when no row came: the file's disclosure summary is the release's.
-    if (releasing) disclosure = summary((await releasing).decided);
   }
   await writer.end();
   return { rows, disclosure };

@@ -1,17 +1,14 @@
 // An export's worker process (decision 132): forked by the API for one export, it reads the rows
-// from PostgreSQL on a connection of its own (two for a dataset about people, in one snapshot), in a
-// READ ONLY, REPEATABLE READ transaction with the requester's tenant settings, writes the file, and sends it chunk by chunk to the API, whose
+// from PostgreSQL on a connection of its own, in one READ ONLY, REPEATABLE READ transaction with
+// the requester's tenant settings, writes the file, and sends it chunk by chunk to the API, whose
 // job transaction stores the chunks with the access-log row. Its memory is its own and bounded
 // (--max-old-space-size, EXPORT_WORKER_HEAP_MIB): an export that outgrows it fails alone, and
 // whatever it allocated is returned to the system when it exits. Its order and the pseudonym key
 // come over the IPC channel, never through the environment, the command line or a file.
 import { Client } from 'pg';
 import { applyTenantSettings } from '../tenancy/tenant-session';
-import type { SqlRunner } from '../tenancy/tenant-session';
-import { DATASETS } from './export-datasets';
 import { produceExport } from './export-production';
 import { ChunkSink } from './export-writers';
-import { exportSnapshot, importSnapshot } from './shared-snapshot';
 import type { ExportWorkerData, FromWorker, ToWorker } from './export-worker-protocol';
 import { CHUNKS_IN_FLIGHT } from './export-worker-protocol';
 
@@ -38,49 +35,21 @@ function codeOf(error: unknown): string {
   return error instanceof Error ? error.name : 'Error';
 }
 
-/**
- * A connection reading in one READ ONLY, REPEATABLE READ transaction with the requester's tenant
- * settings; given `snapshot`, it reads exactly what the transaction that exported it reads.
- */
-async function openReader({ order, readUrl, statementTimeoutMs }: ExportWorkerData, snapshot?: string): Promise<{ client: Client; db: SqlRunner }> {
+async function run({ order, key, readUrl, statementTimeoutMs }: ExportWorkerData): Promise<void> {
   const client = new Client({ connectionString: readUrl, application_name: 'outcomes-api-export', statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 2000 });
   await client.connect();
-  const db = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
   try {
+    const db = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    if (snapshot !== undefined) await importSnapshot(db, snapshot);
     await applyTenantSettings(db, order.user);
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw error;
-  }
-  return { client, db };
-}
-
-async function run(data: ExportWorkerData): Promise<void> {
-  const { order, key } = data;
-  const readers: Client[] = [];
-  try {
-    const rows = await openReader(data);
-    readers.push(rows.client);
-    // A dataset about people is released over its whole scope before its first row is written: that
-    // is read on a second connection in the rows' snapshot, at the same time as PostgreSQL produces
-    // the first rows (decision 189), rather than before it.
-    let releaseDb: SqlRunner | undefined;
-    const spec = DATASETS[order.dataset];
-    if ('kind' in spec && spec.kind === 'person') {
-      const second = await openReader(data, await exportSnapshot(rows.db));
-      readers.push(second.client);
-      releaseDb = second.db;
-    }
     const sink = new ChunkSink(store);
-    const outcome = await produceExport(rows.db, order, Buffer.from(key.buffer, key.byteOffset, key.byteLength), sink, (percent) => void post({ type: 'progress', percent }).catch(() => undefined), releaseDb);
-    for (const reader of readers) await reader.query('COMMIT');
+    const outcome = await produceExport(db, order, Buffer.from(key.buffer, key.byteOffset, key.byteLength), sink, (percent) => void post({ type: 'progress', percent }).catch(() => undefined));
+    await client.query('COMMIT');
     // 'done' only once the API has stored every chunk: then it is the whole file.
     await Promise.all([...unstored.values()].map((chunk) => chunk.stored));
     await post({ type: 'done', outcome, bytes: sink.bytes });
   } finally {
-    await Promise.all(readers.map((reader) => reader.end().catch(() => undefined)));
+    await client.end().catch(() => undefined);
   }
 }
 
