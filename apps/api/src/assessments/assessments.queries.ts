@@ -42,12 +42,12 @@ export async function insertFollowUpAttempt(m: EntityManager, values: QueryDeepP
 
 /** The timepoints and dates of these enrolments' assessments (what the schedule counts as taken). */
 export function takenAssessments(m: EntityManager, enrolmentIds: string[]): Promise<AssessmentEntity[]> {
-  return m.getRepository(AssessmentEntity).createQueryBuilder('a').select(['a.enrolmentId', 'a.timepoint', 'a.assessedOn']).where('a.enrolment_id IN (:...ids)', { ids: enrolmentIds }).getMany();
+  return m.getRepository(AssessmentEntity).createQueryBuilder('a').select(['a.enrolmentId', 'a.timepoint', 'a.assessedOn']).where('a.enrolment_id = ANY(:ids)', { ids: enrolmentIds }).getMany();
 }
 
 /** These enrolments' follow-up attempts, oldest first. */
 export function followUpAttempts(m: EntityManager, enrolmentIds: string[]): Promise<FollowUpAttemptEntity[]> {
-  return m.getRepository(FollowUpAttemptEntity).createQueryBuilder('f').where('f.enrolment_id IN (:...ids)', { ids: enrolmentIds }).orderBy('f.attempted_on', 'ASC').getMany();
+  return m.getRepository(FollowUpAttemptEntity).createQueryBuilder('f').where('f.enrolment_id = ANY(:ids)', { ids: enrolmentIds }).orderBy('f.attempted_on', 'ASC').getMany();
 }
 
 /** The worklist's filters, as the list query gave them (each optional). */

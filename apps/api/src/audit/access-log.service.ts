@@ -157,7 +157,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
       const [{ total }] = (await manager.query(HISTORY_COUNT_SQL, [citizenId, CITIZEN_VIEW_WINDOW_SECONDS])) as [{ total: number }];
       return { rows: [], offset: query.offset, total };
     }
-    const firsts = await this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.seq IN (:...seqs)', { seqs: views.map((v) => v.first_seq) }).getMany();
+    const firsts = await this.db.repo(AccessLogEntity).createQueryBuilder('r').where('r.seq = ANY(:seqs)', { seqs: views.map((v) => v.first_seq) }).getMany();
     const bySeq = new Map(firsts.map((r) => [String(r.seq), r]));
     const userIds = [...new Set(firsts.map((r) => r.userId))];
     const names = new Map<string, string>(

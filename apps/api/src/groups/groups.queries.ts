@@ -57,7 +57,7 @@ export async function deleteMember(m: EntityManager, groupId: string, enrolmentI
 
 /** The members of these groups. */
 export function membersOf(m: EntityManager, groupIds: string[]): Promise<GroupMemberEntity[]> {
-  return m.getRepository(GroupMemberEntity).createQueryBuilder('m').where('m.group_id IN (:...groupIds)', { groupIds }).getMany();
+  return m.getRepository(GroupMemberEntity).createQueryBuilder('m').where('m.group_id = ANY(:groupIds)', { groupIds }).getMany();
 }
 
 /** The base of the meeting list, optionally of one centre's groups (listPage adds the rest). */
@@ -107,7 +107,7 @@ export async function replaceAttendance(m: EntityManager, meetingId: string, row
 
 /** The attendance of these meetings. */
 export function attendanceOf(m: EntityManager, meetingIds: string[]): Promise<GroupAttendanceEntity[]> {
-  return m.getRepository(GroupAttendanceEntity).createQueryBuilder('a').where('a.meeting_id IN (:...meetingIds)', { meetingIds }).getMany();
+  return m.getRepository(GroupAttendanceEntity).createQueryBuilder('a').where('a.meeting_id = ANY(:meetingIds)', { meetingIds }).getMany();
 }
 
 /** The ids of the programme's enrolments in these (open) states: a standing group's participants. */

@@ -31,7 +31,7 @@ export function volunteerExists(m: EntityManager, id: string): Promise<boolean> 
 
 /** Which of these volunteer ids the request may see (its municipality's). */
 export async function visibleVolunteerIds(m: EntityManager, ids: string[]): Promise<string[]> {
-  return (await m.getRepository(VolunteerEntity).createQueryBuilder('v').select('v.id').where('v.id IN (:...ids)', { ids }).getMany()).map((v) => v.id);
+  return (await m.getRepository(VolunteerEntity).createQueryBuilder('v').select('v.id').where('v.id = ANY(:ids)', { ids }).getMany()).map((v) => v.id);
 }
 
 /** Every volunteer the request may see. */
@@ -111,7 +111,7 @@ export function facilitatorTrainings(m: EntityManager): Promise<TrainingEntity[]
 
 /** The trainings of these volunteers. */
 export function trainingsOf(m: EntityManager, volunteerIds: string[]): Promise<TrainingEntity[]> {
-  return m.getRepository(TrainingEntity).createQueryBuilder('t').where('t.volunteer_id IN (:...ids)', { ids: volunteerIds }).getMany();
+  return m.getRepository(TrainingEntity).createQueryBuilder('t').where('t.volunteer_id = ANY(:ids)', { ids: volunteerIds }).getMany();
 }
 
 /** Volunteer minutes per organisation and month, newest month first, at most `limit` rows. */

@@ -19,7 +19,7 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
         break;
       case 'in':
         if (c.values.length === 0) qb.andWhere('FALSE');
-        else qb.andWhere(`${col(c.column)} IN (:...${p})`, { [p]: c.values });
+        else qb.andWhere(`${col(c.column)} = ANY(:${p})`, { [p]: c.values }); // one statement text whatever the number of values (decision 188)
         break;
       case 'gte':
         qb.andWhere(`${col(c.column)} >= :${p}`, { [p]: c.value });
