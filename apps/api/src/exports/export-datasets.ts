@@ -160,9 +160,11 @@ const assessments: PersonDataset = {
   kind: 'person',
   variables: CODEBOOK.assessments,
   // The enrolments in scope are found and sorted first, narrow (their keys and quasi-identifiers),
-  // then each one's assessments are read in order along its index: the rows come out in order as
-  // they are read, and the widest columns (every ASI item) are never sorted. One sort of the whole
-  // join instead spilled 100 MB to disk at 70,000 rows before the first row came (decision 189).
+  // then each one's few assessments are fetched along assessment_enrolment and sorted by themselves,
+  // in memory: the rows come out in order as they are read, and the wide columns (every ASI item) are
+  // never sorted as a whole. One sort of the whole join instead spilled 100 MB to disk at 70,000 rows
+  // before the first row came (decision 189). The outer ORDER BY is what guarantees the order; the
+  // LATERAL subquery's own ORDER BY keeps PostgreSQL from flattening it into one join (and sorting that).
   query: (scope) => ({
     sql: `SELECT s.*, a.timepoint, ${quarter('a.assessed_on', 'assessment_quarter')}, a.instrument, a.instrument_version, a.items,
             ${COMPOSITE_DOMAINS.map((d) => composite(`a.${d}`, d)).join(', ')}, a.drug_free
