@@ -86,11 +86,11 @@ describe('an export written by the worker process', () => {
   }, 120_000);
 
   it('writes each enrolment\'s assessments together and oldest first, whatever order they were stored in (decision 189)', async () => {
-    // Since decision 189 the assessments file reads the enrolments in scope sorted first, then each
-    // one's assessments along its index, rather than sorting the whole join. Ten citizens (k = 5), each
-    // with three assessments written newest first and interleaved across the enrolments (five active and
-    // five dropped out, as above, so that nothing is withheld), so neither
-    // the insertion order nor the physical order of the rows is the file's order.
+    // Since decision 189 the assessments file sorts the enrolments in scope first, then reads each
+    // one's assessments, rather than sorting the whole join. Ten citizens (five active, five dropped
+    // out, as above, so that nothing is withheld), each with three assessments written newest first
+    // and interleaved across the enrolments: neither the insertion order nor the rows' physical order
+    // is the file's order.
     const programmeId = await ownProgramme();
     const owner = db();
     const interviewer = (await owner.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'staff@aarhus.demo'`)).rows[0]?.id;
