@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/errors/database-errors';
 import type { AppConfig } from '../config/config';
 import { isStaleStatement } from '../database/auto-prepare-client';
 import { APP_CONFIG } from '../config/config';
@@ -158,11 +159,12 @@ export class AccessLogWriter {
       }
       // A statement timeout (waiting on the chain's lock) ends the request as it did before decision
       // 183; the slow path would wait as long again.
-      if (errorCode(failure) === QUERY_CANCELED || !(await this.rollbackToFast(client))) {
+      const ended = errorCode(failure) === QUERY_CANCELED ? failure : await this.rollbackToFast(client);
+      if (ended !== null) {
         // The transaction is over: nothing of it is in the chain, and the head this process predicted is not.
         this.heads.beginSlow(chain).end(null);
         step.settle(false);
-        throw failure;
+        throw whyAppendEnded(failure, ended);
       }
       if (errorCode(failure) === HEAD_ELSEWHERE) this.heads.contested(chain, step.epoch);
       if (errorCode(failure) !== PREDECESSOR_PENDING || !step.predecessor) break;
@@ -174,13 +176,13 @@ export class AccessLogWriter {
     return this.slow(client, manager, insert, pending, new Map([[chain, slow]]));
   }
 
-  /** Back to the fast append's savepoint; false when the transaction is over (the COMMIT itself failed, or the connection). */
-  private async rollbackToFast(client: PoolClient): Promise<boolean> {
+  /** Back to the fast append's savepoint: null, or why not when the transaction is over (the COMMIT itself failed, or the connection). */
+  private async rollbackToFast(client: PoolClient): Promise<unknown> {
     try {
       await client.query(`ROLLBACK TO SAVEPOINT ${FAST}`);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (error) {
+      return error ?? new Error('ROLLBACK TO SAVEPOINT failed');
     }
   }
 
@@ -243,6 +245,17 @@ function link(key: string, pending: Unlinked[], heads: Map<string, string>, seqs
     heads.set(chain, hash);
     return { ...row, hash };
   });
+}
+
+/**
+ * What a fast append that could not go back to its savepoint fails with: the database's answer to
+ * the append, unless the connection went away under it (PostgreSQL stopping), which the API answers
+ * 503 DATABASE_UNAVAILABLE. The load-and-fault suite saw the other way round answer 500: an append
+ * refused as "the chain's head is older than expected" (its predecessor's COMMIT never happened,
+ * the database was stopping), then the rollback refused because the connection was gone.
+ */
+export function whyAppendEnded(failure: unknown, rollbackFailure: unknown): unknown {
+  return isDatabaseUnavailable(rollbackFailure) && !isDatabaseUnavailable(failure) ? rollbackFailure : failure;
 }
 
 /** The fast append's one query (decision 183): the savepoint, the check and lock, the rows, the COMMIT. */
