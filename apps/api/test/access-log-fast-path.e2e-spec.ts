@@ -298,6 +298,62 @@ describe('access_log_expect() against the API’s own role', () => {
     }
   });
 
+  it('waits for the append it was predicted on when that one reaches the database after it, and only then returns (decision 190)', async () => {
+    // Two appends the API sent in order, A then B (B predicted on A's row), reaching the database in
+    // the other order. Before decision 190, B was refused at once (OLA02); now it lets go of the
+    // chain's lock, A takes it and commits, and B goes on on A's row.
+    const { seq, hash } = await head();
+    const second = new Client({ connectionString: database.url });
+    await second.connect();
+    const forged: string[] = [];
+    try {
+      const [{ a, b }] = (await client.query<{ a: string; b: string }>(`SELECT nextval('access_log_seq')::text AS a, nextval('access_log_seq')::text AS b`)).rows as [{ a: string; b: string }];
+      forged.push(a, b);
+      const hashA = 'a'.repeat(64);
+      await asApp();
+      const waiting = client.query('SELECT access_log_expect($1, $2, $3, $4)', [AARHUS, hashA, a, b]);
+      // B is in the database, waiting: its backend sleeps between looks.
+      let sleeping = false;
+      for (let i = 0; i < 100 && !sleeping; i++) {
+        const { rows } = await second.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'SELECT access_log_expect%' AND wait_event IN ('PgSleep', 'advisory')`);
+        sleeping = (rows[0]?.n ?? 0) > 0;
+      }
+      expect(sleeping).toBe(true);
+      // A arrives: its lock is free (B let go of it), its head is the chain's.
+      await second.query('BEGIN');
+      await second.query('SET LOCAL ROLE outcomes_app');
+      await second.query(STAFF_TENANT);
+      await second.query('SELECT access_log_expect($1, $2, $3, $4)', [AARHUS, hash, seq, a]);
+      await second.query(
+        `INSERT INTO access_log (seq, at, user_id, role, municipality_id, action, resource, outcome, prev_hash, hash)
+         VALUES ($1, now(), $2, 'staff', $3, 'list', 'citizens', 'ok', $4, $5)`,
+        [a, STAFF, AARHUS, hash, hashA],
+      );
+      await second.query('COMMIT');
+      // Resolved, not refused: a refusal (OLA02) would reject here.
+      await waiting;
+      await client.query(
+        `INSERT INTO access_log (seq, at, user_id, role, municipality_id, action, resource, outcome, prev_hash, hash)
+         VALUES ($1, now(), $2, 'staff', $3, 'list', 'citizens', 'ok', $4, $5)`,
+        [b, STAFF, AARHUS, hashA, 'b'.repeat(64)],
+      );
+      await client.query('COMMIT');
+      expect(await head()).toEqual({ seq: b, hash: 'b'.repeat(64) });
+    } finally {
+      await second.end();
+      // The owner takes the made-up rows out again (the triggers off), for the tests after this one.
+      const owner = new Client({ connectionString: database.url });
+      await owner.connect();
+      await owner.query('BEGIN');
+      await owner.query('ALTER TABLE access_log DISABLE TRIGGER USER');
+      await owner.query('DELETE FROM access_log WHERE seq = ANY($1::bigint[])', [forged]);
+      await owner.query('ALTER TABLE access_log ENABLE TRIGGER USER');
+      await owner.query('COMMIT');
+      await owner.end();
+    }
+    expect(await head()).toEqual({ seq, hash });
+  });
+
   it('is a definer function no one but the API’s role may call, with a search_path ending in pg_temp', async () => {
     const [fn] = await ownerQuery<{ definer: boolean; config: string[]; public: boolean; app: boolean }>(
       `SELECT p.prosecdef AS definer, p.proconfig AS config,
