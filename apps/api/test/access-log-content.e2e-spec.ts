@@ -118,6 +118,25 @@ describe('every answer carrying personal data logs each citizen in it', () => {
     ]);
   });
 
+  it('a sessions list names the session’s citizen and its enrolment’s, read with the page, even where the two differ (the database owner’s forgery)', async () => {
+    // The list reads each session's enrolment's citizen in its own statement (sessionList()) instead
+    // of the access log looking it up afterwards. Nothing the API writes lets the two differ; the
+    // owner makes them differ here, and the row must still name both.
+    const enrolment = await activeEnrolment('aarhus');
+    const other = await createCitizen('aarhus');
+    const logged = await call<{ id: string }>('POST', '/api/sessions', { enrolmentId: enrolment.id, startsAt: new Date(Date.now() - 7200_000).toISOString(), durationMinutes: 30, kind: 'case-management-meeting', attendance: 'attended', confirmDuplicate: true }, { as: staff.aarhus });
+    expect(logged.status).toBe(201);
+    await db().query('UPDATE treatment_session SET citizen_id = $1 WHERE id = $2', [other.id, logged.body.id]);
+    const staffId = await userId(staff.aarhus);
+    const before = await headSeq();
+    const page = await call<{ id: string; citizenId: string; enrolmentId: string }[]>('GET', listPath('sessions', { filter: { id: logged.body.id } }), undefined, { as: staff.aarhus });
+    expect(page.status).toBe(200);
+    expect(page.body.map((r) => [r.id, r.citizenId, r.enrolmentId])).toEqual([[logged.body.id, other.id, enrolment.id]]);
+    const rows = await rowsSince(before, staffId);
+    expect(rows).toHaveLength(1);
+    expect([...named(rows)].sort()).toEqual([enrolment.citizenId, other.id].sort());
+  });
+
   it('the follow-ups of an enrolment log its citizen', async () => {
     const enrolment = await activeEnrolment('aarhus');
     const staffId = await userId(staff.aarhus);

@@ -47,6 +47,11 @@ describe('a note is corrected by adding a version', () => {
     const sut = await call<TreatmentSession>('PUT', `/api/sessions/${session.id}`, edit(session, { note: 'Aftalt opfølgning torsdag.', correctionReason: 'Forkert ugedag' }), as);
     expect(sut.status).toBe(200);
     expect([sut.body.note, sut.body.noteChanges]).toEqual(['Aftalt opfølgning torsdag.', 1]);
+    // The list counts the same in its own statement (sessionList()), beside a session never corrected.
+    const untouched = await logSession(enrolment.id, { note: 'Ingen rettelser.', confirmDuplicate: true });
+    const listed = await call<TreatmentSession[]>('GET', `/api/sessions?filter=${encodeURIComponent(JSON.stringify({ enrolmentId: enrolment.id }))}&range=${encodeURIComponent('[0,99]')}`, undefined, as);
+    expect(listed.status).toBe(200);
+    expect(listed.body.filter((r) => r.id === session.id || r.id === untouched.id).map((r) => [r.id, r.noteChanges]).sort()).toEqual([[session.id, 1], [untouched.id, 0]].sort());
     const history = await versions(session.id);
     expect(history.map((v) => [v.kind, v.text, v.reason, v.writtenByUserId])).toEqual([
       ['original', 'Aftalt opfølgning tirsdag.', null, DEMO_IDS.users.aarhus.staff],

@@ -126,6 +126,9 @@ export class AssessmentsService {
     // Computed, filtered, sorted (soonest due first, whatever the sort asked, as always) and paged in
     // the database: a page reads one page (decision 148).
     const page = await worklistPage(this.db.manager(), danishToday(), ENDED_STATES, filter, limit, offset);
+    // Each row's enrolment and citizen come from the same enrolment row (WORKLIST_SQL), and so do its
+    // attempts' enrolment: the access log need not look them up again.
+    this.db.knowEnrolmentCitizens(page.rows.map((r) => [r.enrolment_id, r.citizen_id] as const));
     return { rows: page.rows.map(toWorklistItem), offset, total: page.total };
   }
 

@@ -13,11 +13,12 @@ import { CitizenEntity } from './citizen.entity';
 // looked up by their keyed hashes (name_tokens, cpr_hash).
 
 /** One page of citizens by the parsed list query, narrowed to those whose name tokens hold every hash. */
-export function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: string[]): Promise<[CitizenEntity[], number]> {
+export async function searchCitizens(m: EntityManager, query: ListQuery, nameHashes: string[]): Promise<[CitizenEntity[], number]> {
   // A record merged into another (issue 22) is no live record: never listed or searched.
   const qb = applyListQuery(m.getRepository(CitizenEntity).createQueryBuilder('r'), query).andWhere('r.merged_into_id IS NULL');
   if (nameHashes.length > 0) qb.andWhere('"r"."name_tokens" @> :tokens', { tokens: nameHashes });
-  return manyAndCount(qb);
+  const [rows, total] = await manyAndCount(qb);
+  return [rows, total];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Attendance, NoteHistory, RawListQuery, TreatmentSession } from '@outcomes/contracts';
 import { danishDate } from '@outcomes/domain';
-import type { ListPage } from '../common/list-query/list-page';
+import type { ListPage, RawRow } from '../common/list-query/list-page';
 import { IdentifierCrypto } from '../common/crypto/identifier-crypto';
 import { ApiException } from '../common/errors/api.exception';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -14,7 +14,7 @@ import type { NoteRef } from '../notes/note-versions.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateSessionDto, EnteredInErrorDto, UpdateSessionDto } from './dto/session.dto';
 import type { TreatmentSessionEntity } from './session.entity';
-import { hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames } from './sessions.queries';
+import { SESSION_LIST_EXTRAS, hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames } from './sessions.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -41,7 +41,7 @@ export class SessionsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows) => this.toSessions(rows));
+    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows, raws) => (raws ? this.toListedSessions(rows, raws) : this.toSessions(rows)));
   }
 
   async get(id: string): Promise<TreatmentSession> {
@@ -158,7 +158,26 @@ export class SessionsService {
   }
 
   private async toSessions(rows: TreatmentSessionEntity[]): Promise<TreatmentSession[]> {
-    const changes = await this.notes.changeCounts('session', rows.map((r) => r.id));
+    return this.shape(rows, await this.notes.changeCounts('session', rows.map((r) => r.id)));
+  }
+
+  /** A list page, whose note-change counts and enrolments' citizens came with its rows (sessionList()). */
+  private async toListedSessions(rows: TreatmentSessionEntity[], raws: RawRow[]): Promise<TreatmentSession[]> {
+    const enrolmentOf = new Map(rows.map((r) => [r.id, r.enrolmentId]));
+    const changes = new Map<string, number>();
+    const citizens: [string, string][] = [];
+    for (const raw of raws) {
+      const id = String(raw[SESSION_LIST_EXTRAS.id]);
+      changes.set(id, Number(raw[SESSION_LIST_EXTRAS.noteChanges]));
+      const enrolmentId = enrolmentOf.get(id);
+      const enrolmentCitizen = raw[SESSION_LIST_EXTRAS.enrolmentCitizen];
+      if (enrolmentId !== undefined && typeof enrolmentCitizen === 'string') citizens.push([enrolmentId, enrolmentCitizen]);
+    }
+    this.db.knowEnrolmentCitizens(citizens);
+    return this.shape(rows, changes);
+  }
+
+  private async shape(rows: TreatmentSessionEntity[], changes: Map<string, number>): Promise<TreatmentSession[]> {
     const names = await userNames(this.db.manager(), [...new Set(rows.flatMap((r) => (r.enteredInErrorBy ? [r.enteredInErrorBy] : [])))]);
     return rows.map((r) => this.toSession(r, changes.get(r.id) ?? 0, r.enteredInErrorBy ? (names.get(r.enteredInErrorBy) ?? '') : ''));
   }

@@ -40,6 +40,16 @@ export class Db {
   }
 
   /**
+   * Records enrolments' citizens as this request read them from the enrolments' own rows (never from
+   * input): the access log's row for the answer names those citizens without a query of its own.
+   */
+  knowEnrolmentCitizens(pairs: Iterable<readonly [enrolmentId: string, citizenId: string]>): void {
+    const ctx = this.context();
+    const known = (ctx.enrolmentCitizens ??= new Map());
+    for (const [enrolmentId, citizenId] of pairs) known.set(enrolmentId.toLowerCase(), citizenId.toLowerCase());
+  }
+
+  /**
    * Logs a change to reference data, users, grants or settings with the record before and after, in
    * the request's transaction (so a change that is rolled back leaves no row claiming it happened).
    */

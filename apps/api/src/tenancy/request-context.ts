@@ -18,6 +18,12 @@ export interface RequestContext {
   afterCommit: (() => void)[];
   /** Chains whose append lock this transaction holds already (AccessLogWriter.append()): its COMMIT's append waits for nothing in-process. */
   lockedChains?: Set<string>;
+  /**
+   * The citizen of each enrolment this request read from that enrolment's own row, in its own
+   * transaction (a list that selects it anyway): the access log takes it from here instead of
+   * looking the enrolment up again after the handler (tenant.interceptor.ts). Keys and values lower case.
+   */
+  enrolmentCitizens?: Map<string, string>;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

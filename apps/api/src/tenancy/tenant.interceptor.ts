@@ -17,11 +17,22 @@ import { referenceRefusal } from '../common/errors/database-errors';
 import { clientAddress, routeRecordId } from './request-info';
 import { TenantTransaction } from './tenant-transaction.service';
 
-/** The citizens of the enrolments an answer names, as the request's own tenant sees them. */
-async function citizensOfEnrolments(manager: EntityManager, enrolmentIds: string[]): Promise<string[]> {
-  if (enrolmentIds.length === 0) return [];
-  const rows = (await manager.query('SELECT DISTINCT citizen_id::text AS id FROM enrolment WHERE id = ANY($1::uuid[])', [enrolmentIds])) as { id: string }[];
-  return rows.map((r) => r.id);
+/**
+ * The citizens of the enrolments an answer names, as the request's own tenant sees them: those the
+ * handler read from the enrolments' own rows (`known`, RequestContext.enrolmentCitizens), the rest
+ * looked up, in the same transaction.
+ */
+async function citizensOfEnrolments(manager: EntityManager, enrolmentIds: string[], known: Map<string, string> | undefined): Promise<string[]> {
+  const found: string[] = [];
+  const unknown: string[] = [];
+  for (const id of enrolmentIds) {
+    const citizen = known?.get(id.toLowerCase());
+    if (citizen === undefined) unknown.push(id);
+    else found.push(citizen);
+  }
+  if (unknown.length === 0) return found;
+  const rows = (await manager.query('SELECT DISTINCT citizen_id::text AS id FROM enrolment WHERE id = ANY($1::uuid[])', [unknown])) as { id: string }[];
+  return [...found, ...rows.map((r) => r.id)];
 }
 
 /**
@@ -59,7 +70,7 @@ export class TenantInterceptor implements NestInterceptor {
         const people = answerPeople(audited.resource, audited.action, result);
         // A route under /enrolments/:id (its follow-ups) is about that enrolment's citizen, whatever it answers.
         const enrolments = audited.resource === 'enrolments' && recordId ? [...people.enrolmentIds, recordId] : people.enrolmentIds;
-        const carried = [...new Set([...people.citizenIds, ...(await citizensOfEnrolments(ctx.manager, enrolments))])];
+        const carried = [...new Set([...people.citizenIds, ...(await citizensOfEnrolments(ctx.manager, enrolments, ctx.enrolmentCitizens))])];
         const single = audited.action === 'list' ? null : audited.resource === 'citizens' ? recordId : (record?.citizenId ?? (audited.resource === 'enrolments' && carried.length === 1 ? carried[0] : null) ?? null);
         ctx.accesses.push({
           action: ACCESS_ACTION_OF[audited.action],

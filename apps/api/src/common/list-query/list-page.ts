@@ -22,11 +22,14 @@ export interface ListPage<E> {
  * A query with joins, DISTINCT or GROUP BY keeps getManyAndCount() (its count is of distinct keys,
  * which a window count over joined rows is not). An empty page says no total: at offset 0 nothing
  * matches; past the end the count is asked for as before.
+ * The third element is the page's raw rows in the one-statement case (a list's extra columns, read
+ * beside the entity's: see sessions.queries.ts), undefined when getManyAndCount() answered.
  */
-export async function manyAndCount<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<[E[], number]> {
+export async function manyAndCount<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<[E[], number, RawRow[] | undefined]> {
   const map = qb.expressionMap;
   if (map.joinAttributes.length > 0 || map.relationIdAttributes.length > 0 || map.selectDistinct || map.groupBys.length > 0) {
-    return qb.getManyAndCount();
+    const [rows, total] = await qb.getManyAndCount();
+    return [rows, total, undefined];
   }
   const count = qb.clone().select('count(1)').orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined);
   const { entities, raw } = await qb
@@ -35,22 +38,26 @@ export async function manyAndCount<E extends ObjectLiteral>(qb: SelectQueryBuild
     .setParameters(count.getParameters())
     .getRawAndEntities<{ list_total: string }>();
   const first = raw[0];
-  if (first) return [entities, Number(first.list_total)];
-  return [entities, map.offset ? await qb.getCount() : 0];
+  if (first) return [entities, Number(first.list_total), raw];
+  return [entities, map.offset ? await qb.getCount() : 0, raw];
 }
+
+/** A page's rows as the database answered them: the entity's columns and any extra selected beside them, by alias. */
+export type RawRow = Record<string, unknown>;
 
 /**
  * One page of a simple-rest list: parse sort/range/filter against the allow-list (400 when bad),
- * query the page and the total, and shape the rows for the answer.
+ * query the page and the total, and shape the rows for the answer (with the raw rows, when the page
+ * came in one statement, for columns selected beside the entity's).
  */
 export async function listPage<E extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<E>,
   raw: RawListQuery,
   spec: ListSpec,
-  shape: (rows: E[]) => R[] | Promise<R[]>,
+  shape: (rows: E[], raw: RawRow[] | undefined) => R[] | Promise<R[]>,
   keyColumn = 'id',
 ): Promise<ListPage<R>> {
   const query = parseListQueryOr400(raw, spec);
-  const [rows, total] = await manyAndCount(applyListQuery(qb, query, keyColumn));
-  return { rows: await shape(rows), offset: query.offset, total };
+  const [rows, total, raws] = await manyAndCount(applyListQuery(qb, query, keyColumn));
+  return { rows: await shape(rows, raws), offset: query.offset, total };
 }
