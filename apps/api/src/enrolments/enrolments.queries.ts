@@ -9,9 +9,38 @@ import { RegisterEndStatusEntity } from './register-end-status.entity';
 // the request's tenant transaction (row-level security applies). The attendance rule's SQL fragment
 // lives in rules-sql.ts, which the outcome report shares.
 
-/** The base of the enrolment list (listPage adds the filters, sort and range). */
+/**
+ * The base of the enrolment list (listPage adds the filters, sort and range), with each enrolment's
+ * state history and protocol progress as columns of the page's own statement (decision 191), where
+ * transitionsOf() and enrolmentProgress() were a query each after it. PostgreSQL evaluates the
+ * subqueries after the LIMIT, for the page's rows only. The history is JSON, oldest first (on the
+ * same instant, the first move first); `at` is PostgreSQL's text of the timestamp, for pg's own parser.
+ * The progress is null when the programme is not visible, as enrolmentProgress()'s join left it out.
+ */
 export function enrolmentList(m: EntityManager): SelectQueryBuilder<EnrolmentEntity> {
-  return m.getRepository(EnrolmentEntity).createQueryBuilder('r');
+  return m
+    .getRepository(EnrolmentEntity)
+    .createQueryBuilder('r')
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('from', t.from_state, 'to', t.to_state, 'at', t.at::text, 'userId', t.user_id, 'date', t.on_date, 'reason', t.reason)
+                                  ORDER BY t.at, t.from_state IS NOT NULL), '[]')
+          FROM enrolment_transition t WHERE t.enrolment_id = r.id)`,
+      ENROLMENT_LIST_EXTRAS.transitions,
+    )
+    .addSelect(`(SELECT json_build_object('expected', p.expected_sessions, 'attended', ${attendedCountSql('r.id')}) FROM programme p WHERE p.id = r.programme_id)`, ENROLMENT_LIST_EXTRAS.progress);
+}
+
+/** The aliases of the enrolment list's extra columns in its raw rows; the enrolment's own id is `r_id`. */
+export const ENROLMENT_LIST_EXTRAS = { id: 'r_id', transitions: 'list_transitions', progress: 'list_progress' } as const;
+
+/** A transition as the enrolment list's JSON carries it. */
+export interface ListedTransition {
+  from: string | null;
+  to: string;
+  at: string;
+  userId: string;
+  date: string;
+  reason: string | null;
 }
 
 /** The enrolment a path names, or 404 "Enrolment not found". */
@@ -50,9 +79,12 @@ export async function insertTransition(m: EntityManager, values: QueryDeepPartia
   await m.getRepository(EnrolmentTransitionEntity).insert(values);
 }
 
-/** The state history of these enrolments, oldest first (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188). */
+/**
+ * The state history of these enrolments, oldest first, on the same instant the first move first, as
+ * enrolmentList() orders it (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188).
+ */
 export function transitionsOf(m: EntityManager, ids: string[]): Promise<EnrolmentTransitionEntity[]> {
-  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').getMany();
+  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').addOrderBy('t.from_state IS NOT NULL', 'ASC').getMany();
 }
 
 /** The register's end-status code list, in its order (national reference data). */

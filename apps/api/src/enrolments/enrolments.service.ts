@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { types } from 'pg';
 import { ANONYMOUS_COURSE_KIND, DEFAULT_COURSE_KIND } from '@outcomes/contracts';
 import type { Attestation, CourseKind, Enrolment, EnrolmentState, RawListQuery } from '@outcomes/contracts';
 import { COURSE_ENDING_STATES, danishDaysFromToday, danishToday, eligibilityFailures, expectedTowardProtocol, transition } from '@outcomes/domain';
 import { CaseRequestsService, refuseAnonymousWithCpr } from '../case-requests/case-requests.service';
 import { CitizensService } from '../citizens/citizens.service';
-import type { ListPage } from '../common/list-query/list-page';
+import type { ListPage, RawRow } from '../common/list-query/list-page';
 import { ApiException, ReferenceRefused } from '../common/errors/api.exception';
 import { listPage } from '../common/list-query/list-page';
 import type { ListSpec } from '../common/list-query/list-query';
@@ -14,9 +15,13 @@ import { programmeById } from '../programmes/programmes.queries';
 import { Db } from '../tenancy/db.service';
 import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
+import type { ListedTransition } from './enrolments.queries';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
-import { enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, municipalityExists, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
+import { ENROLMENT_LIST_EXTRAS, enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, municipalityExists, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
+
+/** What an enrolment's answer shows of one of its transitions (from the entity, or from the list's JSON). */
+type Transition = Pick<EnrolmentTransitionEntity, 'fromState' | 'toState' | 'at' | 'userId' | 'onDate' | 'reason'>;
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -50,7 +55,7 @@ export class EnrolmentsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
-    return listPage(enrolmentList(this.db.manager()), raw, LIST_SPEC, async (rows) => await this.withDetails(rows));
+    return listPage(enrolmentList(this.db.manager()), raw, LIST_SPEC, async (rows, raws) => (raws ? this.toListedEnrolments(rows, raws) : await this.withDetails(rows)));
   }
 
   async get(id: string): Promise<Enrolment> {
@@ -69,6 +74,21 @@ export class EnrolmentsService {
     if (ids.length > 0) {
       const counts = await enrolmentProgress(this.db.manager(), ids);
       for (const c of counts) progress.set(c.id, { attended: c.attended, expected: expectedTowardProtocol({ expectedSessions: c.expected }) });
+    }
+    return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
+  }
+
+  /** A list page, whose history and progress came with its rows (enrolmentList()). */
+  private toListedEnrolments(rows: EnrolmentEntity[], raws: RawRow[]): Enrolment[] {
+    const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+    const history = new Map<string, Transition[]>();
+    const progress = new Map<string, { attended: number; expected: number | null }>();
+    for (const raw of raws) {
+      const id = String(raw[ENROLMENT_LIST_EXTRAS.id]);
+      const transitions = (raw[ENROLMENT_LIST_EXTRAS.transitions] ?? []) as ListedTransition[];
+      history.set(id, transitions.map((t) => ({ fromState: t.from, toState: t.to, at: parseTimestamp(t.at), userId: t.userId, onDate: t.date, reason: t.reason })));
+      const counts = raw[ENROLMENT_LIST_EXTRAS.progress] as { expected: number | null; attended: number } | null;
+      if (counts) progress.set(id, { attended: counts.attended, expected: expectedTowardProtocol({ expectedSessions: counts.expected }) });
     }
     return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
   }
@@ -295,7 +315,7 @@ export class EnrolmentsService {
 
   private toEnrolment(
     row: EnrolmentEntity,
-    history: Map<string, EnrolmentTransitionEntity[]>,
+    history: Map<string, Transition[]>,
     progress: { attended: number; expected: number | null } | undefined,
   ): Enrolment {
     return {
