@@ -145,6 +145,11 @@ describe('an export’s content', () => {
       const [long = [], ...assessments] = await exportCells(projectId, 'assessments', format);
       expect(assessments).toHaveLength(10);
       for (const row of assessments) expect(Object.fromEntries(domains.map((d) => [d, row[long.indexOf(d)]]))).toEqual(expected);
+      // Each answer in its own item column, as entered (the fixture), every other item column empty.
+      const itemColumns = long.filter((h) => h.startsWith('item_'));
+      expect(itemColumns.length).toBeGreaterThan(Object.keys(items).length);
+      const entered = Object.fromEntries(itemColumns.map((h) => [h, h.slice('item_'.length) in items ? String(items[h.slice('item_'.length)]) : '']));
+      for (const row of assessments) expect(Object.fromEntries(itemColumns.map((h) => [h, row[long.indexOf(h)] ?? '']))).toEqual(entered);
       const [wide = [], ...enrolments] = await exportCells(projectId, 'enrolments', format);
       for (const row of enrolments) expect(Object.fromEntries(domains.map((d) => [d, row[wide.indexOf(`intake_${d}`)]]))).toEqual(expected);
     }

@@ -155,6 +155,8 @@ const enrolments: PersonDataset = {
 };
 
 const ASI_ITEM_CODES = ASI_ITEMS.map((i) => i.code);
+/** Each ASI item's place among the file's item columns. */
+const ASI_ITEM_PLACE = new Map(ASI_ITEM_CODES.map((code, place) => [code, place]));
 
 const assessments: PersonDataset = {
   kind: 'person',
@@ -177,11 +179,18 @@ const assessments: PersonDataset = {
     params: scopeParams(scope),
   }),
   // Pushed into one array rather than spread from several: this runs once per row, some 190 values each.
+  // The items are placed by walking the row's own items (some 65) rather than asking the object for
+  // every code of the codebook, most of them absent: at 70,000 rows 0.06 s instead of 0.24 s.
   toValues: (r, p, qi) => {
     const items = (r['items'] ?? {}) as Row;
     const values = keyValues(r, p, qi);
     values.push(r['timepoint'], r['assessment_quarter'], r['instrument'], r['instrument_version']);
-    for (const code of ASI_ITEM_CODES) values.push(items[code] ?? null);
+    const first = values.length;
+    for (let i = 0; i < ASI_ITEM_CODES.length; i++) values.push(null);
+    for (const code in items) {
+      const place = ASI_ITEM_PLACE.get(code);
+      if (place !== undefined) values[first + place] = items[code] ?? null;
+    }
     for (const domain of COMPOSITE_DOMAINS) values.push(r[domain]);
     values.push(r['drug_free']);
     return values;
