@@ -119,7 +119,7 @@ describe('every answer carrying personal data logs each citizen in it', () => {
   });
 
   it('a sessions list names the session’s citizen and its enrolment’s, read with the page, even where the two differ (the database owner’s forgery)', async () => {
-    // The list reads each session's enrolment's citizen in its own statement (sessionList()) instead
+    // The list reads each session's enrolment's citizen in its own statement (withSessionListExtras()) instead
     // of the access log looking it up afterwards. Nothing the API writes lets the two differ; the
     // owner makes them differ here, and the row must still name both.
     const enrolment = await activeEnrolment('aarhus');

@@ -47,7 +47,7 @@ describe('a note is corrected by adding a version', () => {
     const sut = await call<TreatmentSession>('PUT', `/api/sessions/${session.id}`, edit(session, { note: 'Aftalt opfølgning torsdag.', correctionReason: 'Forkert ugedag' }), as);
     expect(sut.status).toBe(200);
     expect([sut.body.note, sut.body.noteChanges]).toEqual(['Aftalt opfølgning torsdag.', 1]);
-    // The list counts the same in its own statement (sessionList()), beside a session never corrected.
+    // The list counts the same in its own statement (withSessionListExtras()), beside a session never corrected.
     const untouched = await logSession(enrolment.id, { note: 'Ingen rettelser.', confirmDuplicate: true });
     const listed = await call<TreatmentSession[]>('GET', `/api/sessions?filter=${encodeURIComponent(JSON.stringify({ enrolmentId: enrolment.id }))}&range=${encodeURIComponent('[0,99]')}`, undefined, as);
     expect(listed.status).toBe(200);

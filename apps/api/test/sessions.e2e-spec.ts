@@ -2,7 +2,7 @@ import type { ApiErrorBody, Enrolment, TreatmentSession } from '@outcomes/contra
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, createCitizen, staff } from './support/fixtures';
 import { call, closeDb, db, listPath } from './support/http';
-import { today as todayInDenmark } from './support/dates';
+import { daysFromToday, today as todayInDenmark } from './support/dates';
 
 afterAll(closeDb);
 
@@ -66,5 +66,63 @@ describe('individual sessions', () => {
     expect((await call('PUT', `/api/sessions/${id}`, { ...editable, durationMinutes: 70 }, { as: staff.aarhus })).status).toBe(409);
     const logged = await db().query("SELECT action FROM access_log WHERE resource = 'sessions' AND citizen_id = $1 ORDER BY seq", [enrolment.citizenId]);
     expect(logged.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'update']);
+  });
+});
+
+describe('a page further down a list answers as the first pages do (decision 191)', () => {
+  // The first pages read their extra columns (the sessions' note changes and enrolments' citizens, the
+  // enrolments' history and progress) in the page's own statement; a page that starts further down
+  // reads them with queries of their own (list-page.ts, EXTRAS_UP_TO_OFFSET). The same rows must come
+  // out the same either way, and the access log must name the same citizens.
+  const staffId = async (): Promise<string> => (await db().query<{ id: string }>("SELECT id FROM app_user WHERE email = 'staff@aarhus.demo'")).rows[0]?.id as string;
+  const loggedCitizens = async (after: string, user: string): Promise<string[]> =>
+    (await db().query<{ c: string[] }>('SELECT array_cat(CASE WHEN citizen_id IS NULL THEN ARRAY[]::uuid[] ELSE ARRAY[citizen_id] END, coalesce(citizen_ids, ARRAY[]::uuid[]))::text[] AS c FROM access_log WHERE seq > $1 AND user_id = $2 ORDER BY seq', [after, user])).rows.flatMap((r) => r.c).sort();
+  const head = async (): Promise<string> => (await db().query<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM access_log')).rows[0]?.s as string;
+
+  it('sessions: rows 26 to 33 of one enrolment, read as part of the first page and as a page of their own', async () => {
+    // Started 40 days ago, so that a session a day fits in since.
+    const citizen = await createCitizen('aarhus');
+    const started = daysFromToday(-40);
+    const referred = await call<Enrolment>('POST', '/api/enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: started }, { as: staff.aarhus });
+    const active = await call<Enrolment>('POST', `/api/enrolments/${referred.body.id}/transitions`, { to: 'active', date: started, version: referred.body.version }, { as: staff.aarhus });
+    expect(active.status).toBe(200);
+    const enrolment = { id: active.body.id, citizenId: citizen.id };
+    for (let day = 1; day <= 34; day++) {
+      const logged = await log(enrolment.id, { startsAt: new Date(Date.now() - day * 86_400_000).toISOString(), note: day % 5 === 0 ? `Note ${day}` : undefined });
+      expect(logged.status).toBe(201);
+      if (day % 5 === 0) {
+        const { startsAt, durationMinutes, staffUserId, kind, sessionNumber, attendance, version } = logged.body;
+        const corrected = await call('PUT', `/api/sessions/${logged.body.id}`, { startsAt, durationMinutes, staffUserId, kind, sessionNumber, attendance, version, note: `Note ${day}, rettet`, correctionReason: 'Stavefejl' }, { as: staff.aarhus });
+        expect(corrected.status).toBe(200);
+      }
+    }
+    const user = await staffId();
+    const filter = { enrolmentId: enrolment.id };
+    const before = await head();
+    const whole = await call<TreatmentSession[]>('GET', listPath('sessions', { filter, range: [0, 33], sort: ['startsAt', 'DESC'] }), undefined, { as: staff.aarhus });
+    const middle = await head();
+    const further = await call<TreatmentSession[]>('GET', listPath('sessions', { filter, range: [26, 33], sort: ['startsAt', 'DESC'] }), undefined, { as: staff.aarhus });
+    expect([whole.status, further.status]).toEqual([200, 200]);
+    expect(whole.body).toHaveLength(34);
+    expect(further.body).toEqual(whole.body.slice(26));
+    // Corrected notes are counted on both paths: days 5, 10, ..., 30 on the first, day 30 on the later one.
+    expect(whole.body.filter((s) => s.noteChanges === 1)).toHaveLength(6);
+    expect(further.body.filter((s) => s.noteChanges === 1)).toHaveLength(1);
+    // One row for each request, each naming the citizen.
+    expect(await loggedCitizens(before, user)).toEqual([enrolment.citizenId, enrolment.citizenId]);
+    expect(await loggedCitizens(middle, user)).toEqual([enrolment.citizenId]);
+  });
+
+  it('enrolments: rows 26 to 29 of thirty, read as part of the first page and as a page of their own', async () => {
+    const enrolments = [];
+    for (let i = 0; i < 30; i++) enrolments.push(await activeEnrolment('aarhus'));
+    const filter = { id: enrolments.map((e) => e.id) };
+    const whole = await call<Enrolment[]>('GET', listPath('enrolments', { filter, range: [0, 29], sort: ['referralDate', 'DESC'] }), undefined, { as: staff.aarhus });
+    const further = await call<Enrolment[]>('GET', listPath('enrolments', { filter, range: [26, 29], sort: ['referralDate', 'DESC'] }), undefined, { as: staff.aarhus });
+    expect([whole.status, further.status]).toEqual([200, 200]);
+    expect(whole.body).toHaveLength(30);
+    expect(further.body).toEqual(whole.body.slice(26));
+    // Each started the way activeEnrolment() starts one: referred, then active.
+    expect(whole.body.every((e) => e.transitions.map((t) => [t.from, t.to]).join() === [[null, 'referred'], ['referred', 'active']].join())).toBe(true);
   });
 });

@@ -9,18 +9,20 @@ import { RegisterEndStatusEntity } from './register-end-status.entity';
 // the request's tenant transaction (row-level security applies). The attendance rule's SQL fragment
 // lives in rules-sql.ts, which the outcome report shares.
 
-/**
- * The base of the enrolment list (listPage adds the filters, sort and range), with each enrolment's
- * state history and protocol progress as columns of the page's own statement (decision 191), where
- * transitionsOf() and enrolmentProgress() were a query each after it. PostgreSQL evaluates the
- * subqueries after the LIMIT, for the page's rows only. The history is JSON, oldest first (on the
- * same instant, the first move first); `at` is PostgreSQL's text of the timestamp, for pg's own parser.
- * The progress is null when the programme is not visible, as enrolmentProgress()'s join left it out.
- */
+/** The base of the enrolment list (listPage adds the filters, sort and range). */
 export function enrolmentList(m: EntityManager): SelectQueryBuilder<EnrolmentEntity> {
-  return m
-    .getRepository(EnrolmentEntity)
-    .createQueryBuilder('r')
+  return m.getRepository(EnrolmentEntity).createQueryBuilder('r');
+}
+
+/**
+ * Each listed enrolment's state history and protocol progress as columns of the page's own statement
+ * (decision 191), where transitionsOf() and enrolmentProgress() are a query each after it. The history
+ * is JSON, oldest first (on the same instant, the first move first); `at` is PostgreSQL's text of the
+ * timestamp, for pg's own parser. The progress is null when the programme is not visible, as
+ * enrolmentProgress()'s join leaves it out.
+ */
+export function withEnrolmentListExtras(qb: SelectQueryBuilder<EnrolmentEntity>): SelectQueryBuilder<EnrolmentEntity> {
+  return qb
     .addSelect(
       `(SELECT coalesce(json_agg(json_build_object('from', t.from_state, 'to', t.to_state, 'at', t.at::text, 'userId', t.user_id, 'date', t.on_date, 'reason', t.reason)
                                   ORDER BY t.at, t.from_state IS NOT NULL), '[]')
@@ -81,7 +83,7 @@ export async function insertTransition(m: EntityManager, values: QueryDeepPartia
 
 /**
  * The state history of these enrolments, oldest first, on the same instant the first move first, as
- * enrolmentList() orders it (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188).
+ * withEnrolmentListExtras() orders it (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188).
  */
 export function transitionsOf(m: EntityManager, ids: string[]): Promise<EnrolmentTransitionEntity[]> {
   return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').addOrderBy('t.from_state IS NOT NULL', 'ASC').getMany();

@@ -17,7 +17,7 @@ import { YouthConsentsService } from './youth-consents.service';
 import type { CreateEnrolmentDto, LinkCaseRequestDto, TransitionDto, UpdateEnrolmentDto } from './dto/enrolment.dto';
 import type { ListedTransition } from './enrolments.queries';
 import type { EnrolmentEntity, EnrolmentTransitionEntity } from './enrolment.entity';
-import { ENROLMENT_LIST_EXTRAS, enrolmentList, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, municipalityExists, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
+import { ENROLMENT_LIST_EXTRAS, enrolmentList, withEnrolmentListExtras, enrolmentOr404, enrolmentProgress, insertEnrolment, insertTransition, municipalityExists, registerEndStatuses, transitionsOf, updateEnrolment } from './enrolments.queries';
 import { citizenReferenceOr400 } from '../citizens/citizens.queries';
 
 /** What an enrolment's answer shows of one of its transitions (from the entity, or from the list's JSON). */
@@ -55,7 +55,10 @@ export class EnrolmentsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<Enrolment>> {
-    return listPage(enrolmentList(this.db.manager()), raw, LIST_SPEC, async (rows, raws) => (raws ? this.toListedEnrolments(rows, raws) : await this.withDetails(rows)));
+    return listPage(enrolmentList(this.db.manager()), raw, LIST_SPEC, async (rows) => await this.withDetails(rows), 'id', {
+      add: withEnrolmentListExtras,
+      shape: (rows, raws) => this.toListedEnrolments(rows, raws),
+    });
   }
 
   async get(id: string): Promise<Enrolment> {
@@ -78,7 +81,7 @@ export class EnrolmentsService {
     return rows.map((r) => this.toEnrolment(r, history, progress.get(r.id)));
   }
 
-  /** A list page, whose history and progress came with its rows (enrolmentList()). */
+  /** A list page, whose history and progress came with its rows (withEnrolmentListExtras()). */
   private toListedEnrolments(rows: EnrolmentEntity[], raws: RawRow[]): Enrolment[] {
     const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
     const history = new Map<string, Transition[]>();

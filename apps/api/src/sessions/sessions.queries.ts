@@ -6,17 +6,18 @@ import { TreatmentSessionEntity } from './session.entity';
 // Every query of the sessions feature (table treatment_session; app_user for names), in the request's tenant
 // transaction (row-level security applies).
 
-/**
- * The base of the session list (listPage adds the filters, sort and range), with two columns beside
- * each session's, read in the page's own statement instead of a query each after it: how many times
- * its note was changed (SESSION_LIST_EXTRAS.noteChanges, as noteChangeCounts() counts them) and its
- * enrolment's citizen, for the access log (SESSION_LIST_EXTRAS.enrolmentCitizen; null when the
- * enrolment is not visible). PostgreSQL evaluates both after the LIMIT: for the page's rows only.
- */
+/** The base of the session list (listPage adds the filters, sort and range). */
 export function sessionList(m: EntityManager): SelectQueryBuilder<TreatmentSessionEntity> {
-  return m
-    .getRepository(TreatmentSessionEntity)
-    .createQueryBuilder('r')
+  return m.getRepository(TreatmentSessionEntity).createQueryBuilder('r');
+}
+
+/**
+ * Two columns beside each listed session's, read in the page's own statement instead of a query
+ * each after it (decision 191): how many times its note was changed (as noteChangeCounts() counts
+ * them) and its enrolment's citizen, for the access log (null when the enrolment is not visible).
+ */
+export function withSessionListExtras(qb: SelectQueryBuilder<TreatmentSessionEntity>): SelectQueryBuilder<TreatmentSessionEntity> {
+  return qb
     .addSelect(`(SELECT count(*)::int FROM note_version v WHERE v.record_kind = 'session' AND v.record_id = r.id AND v.kind <> 'original')`, SESSION_LIST_EXTRAS.noteChanges)
     .addSelect('(SELECT e.citizen_id::text FROM enrolment e WHERE e.id = r.enrolment_id)', SESSION_LIST_EXTRAS.enrolmentCitizen);
 }

@@ -14,7 +14,7 @@ import type { NoteRef } from '../notes/note-versions.service';
 import { Db } from '../tenancy/db.service';
 import type { CreateSessionDto, EnteredInErrorDto, UpdateSessionDto } from './dto/session.dto';
 import type { TreatmentSessionEntity } from './session.entity';
-import { SESSION_LIST_EXTRAS, hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames } from './sessions.queries';
+import { SESSION_LIST_EXTRAS, hasSessionOnDanishDay, insertSession, markSessionEnteredInError, sessionList, sessionOr404, updateSession, userNames, withSessionListExtras } from './sessions.queries';
 
 const LIST_SPEC: ListSpec = {
   fields: {
@@ -41,7 +41,10 @@ export class SessionsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<ListPage<TreatmentSession>> {
-    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows, raws) => (raws ? this.toListedSessions(rows, raws) : this.toSessions(rows)));
+    return listPage(sessionList(this.db.manager()), raw, LIST_SPEC, (rows) => this.toSessions(rows), 'id', {
+      add: withSessionListExtras,
+      shape: (rows, raws) => this.toListedSessions(rows, raws),
+    });
   }
 
   async get(id: string): Promise<TreatmentSession> {
@@ -161,7 +164,7 @@ export class SessionsService {
     return this.shape(rows, await this.notes.changeCounts('session', rows.map((r) => r.id)));
   }
 
-  /** A list page, whose note-change counts and enrolments' citizens came with its rows (sessionList()). */
+  /** A list page, whose note-change counts and enrolments' citizens came with its rows (withSessionListExtras()). */
   private async toListedSessions(rows: TreatmentSessionEntity[], raws: RawRow[]): Promise<TreatmentSession[]> {
     const enrolmentOf = new Map(rows.map((r) => [r.id, r.enrolmentId]));
     const changes = new Map<string, number>();
