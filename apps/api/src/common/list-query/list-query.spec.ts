@@ -100,6 +100,9 @@ describe('parseListQuery', () => {
     ['filter', { filter: '{"active":"yes"}' }, 'active must be true or false'],
     ['filter', { filter: '{"name_gte":"a"}' }, 'ranges apply only to numbers and dates'],
     ['filter', { filter: '{"createdAt_gte":"yesterday"}' }, 'must be an ISO 8601 date-time'],
+    // Date.parse accepts it; PostgreSQL refused the NUL with a 500 (the review of decision 188).
+    ['filter', { filter: JSON.stringify({ createdAt_gte: '2024-01-01 (\u0000)' }) }, 'createdAt_gte must not contain NUL characters'],
+    ['filter', { filter: JSON.stringify({ createdAt: ['2024-01-01T00:00:00Z', '2024-01-02 (\u0000)'] }) }, 'createdAt must not contain NUL characters'],
     ['filter', { filter: JSON.stringify({ q: 'x'.repeat(201) }) }, 'q must be a string of at most 200'],
     ['filter', { filter: '{"q":{"$ne":1}}' }, 'q must be a string'],
   ])('refuses a bad %s: %j', (parameter, raw, rule) => {

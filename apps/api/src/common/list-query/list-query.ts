@@ -126,6 +126,8 @@ function coerce(field: string, def: ListField, value: unknown): string | number 
       return value as string;
     case 'datetime':
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) bad('must be an ISO 8601 date-time');
+      // Date.parse reads past a NUL ("2024-01-01 (\u0000)"), which PostgreSQL refuses as a 500 (22021).
+      if (textProblem(value as string)) bad(textProblem(value as string) as string);
       return value as string;
   }
 }
