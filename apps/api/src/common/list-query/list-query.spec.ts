@@ -80,6 +80,19 @@ describe('parseListQuery', () => {
     expect(sut.limit).toBe(2);
   });
 
+  it('takes the date-times the web app and the API’s clients send, and real calendar days only', () => {
+    const accepted = ['2026-11-30T22:59:59.999Z', '2024-01-01T00:00:00+01:00', '2024-01-01', '2024-01-01 10:00', '2024-01-01T10:00:00.123456+0530', '2024-02-29T12:00:00-03'];
+    for (const value of accepted) {
+      expect(parseListQuery({ filter: JSON.stringify({ createdAt_gte: value }) }, spec).conditions).toEqual([{ kind: 'gte', column: 'created_at', value }]);
+    }
+    const dated: ListSpec = { fields: { dueDate: { type: 'date', column: 'due_date', sortable: true, filterable: true } }, searchColumns: [], defaultSort: ['dueDate', 'ASC'] };
+    expect(parseListQuery({ filter: '{"dueDate":"2024-02-29"}' }, dated).conditions).toEqual([{ kind: 'eq', column: 'due_date', value: '2024-02-29' }]);
+    for (const day of ['2023-02-29', '2024-02-30', '2024-13-01', '0000-01-01', '2024-04-31']) {
+      const error = errorOf(() => parseListQuery({ filter: JSON.stringify({ dueDate: day }) }, dated));
+      expect([day, error.parameter, error.rule]).toEqual([day, 'filter', 'dueDate must be a date YYYY-MM-DD']);
+    }
+  });
+
   it.each([
     ['sort', { sort: 'name' }, 'must be valid JSON'],
     ['sort', { sort: '["password","ASC"]' }, 'field must be one of'],
@@ -103,6 +116,14 @@ describe('parseListQuery', () => {
     // Date.parse accepts it; PostgreSQL refused the NUL with a 500 (the review of decision 188).
     ['filter', { filter: JSON.stringify({ createdAt_gte: '2024-01-01 (\u0000)' }) }, 'createdAt_gte must not contain NUL characters'],
     ['filter', { filter: JSON.stringify({ createdAt: ['2024-01-01T00:00:00Z', '2024-01-02 (\u0000)'] }) }, 'createdAt must not contain NUL characters'],
+    // Date.parse accepts each of these; PostgreSQL refused them with a 500 (22009, 22023; the review of decision 191).
+    ['filter', { filter: JSON.stringify({ createdAt_gte: '2024-01-01 10:00 +16:00' }) }, 'createdAt_gte must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt: 'Jan 1 2024 GMT+2500' }) }, 'createdAt must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt: ['2024-01-01T00:00:00Z', '+275760-09-13T00:00:00Z'] }) }, 'createdAt must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt_lte: 'Jan 1 2024 10:00 UT+1400' }) }, 'createdAt_lte must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt_gte: '2024-02-30T00:00:00Z' }) }, 'createdAt_gte must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt_gte: '0000-01-01' }) }, 'createdAt_gte must be an ISO 8601 date-time'],
+    ['filter', { filter: JSON.stringify({ createdAt_gte: '2024-01-01T24:00:00Z' }) }, 'createdAt_gte must be an ISO 8601 date-time'],
     ['filter', { filter: JSON.stringify({ q: 'x'.repeat(201) }) }, 'q must be a string of at most 200'],
     ['filter', { filter: '{"q":{"$ne":1}}' }, 'q must be a string'],
   ])('refuses a bad %s: %j', (parameter, raw, rule) => {

@@ -51,6 +51,38 @@ export class ListQueryError extends Error {
 const ID_FIELD = 'id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * An ISO 8601 date-time as the web app and the API's clients send it: a calendar date, optionally a
+ * time (`T` or a space, seconds and fractions optional) and an offset (`Z`, `±HH`, `±HH:MM`).
+ * Date.parse alone let through what PostgreSQL then refused as a 500 (a NUL after the date, an offset
+ * of 16 hours or 25, a six-digit year; the review of decision 191).
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+
+/** A real day of the Gregorian calendar in years 1-9999 (Date.parse rolls 2024-02-30 over to March). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return isCalendarDate(year, month, day);
+}
+
+function isDateTime(value: string): boolean {
+  const found = DATE_TIME.exec(value);
+  if (!found) return false;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', offsetHours = '0', offsetMinutes = '0'] = found;
+  return (
+    isCalendarDate(Number(year), Number(month), Number(day)) &&
+    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
+    Number(offsetHours) <= 15 && Number(offsetMinutes) <= 59
+  );
+}
 const MAX_SEARCH_LENGTH = 200;
 const MAX_IDS = MAX_PAGE_SIZE;
 
@@ -122,12 +154,12 @@ function coerce(field: string, def: ListField, value: unknown): string | number 
       if (typeof value !== 'string' || !UUID.test(value)) bad('must be a UUID');
       return (value as string).toLowerCase();
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) bad('must be a date YYYY-MM-DD');
+      if (typeof value !== 'string' || !isDate(value)) bad('must be a date YYYY-MM-DD');
       return value as string;
     case 'datetime':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) bad('must be an ISO 8601 date-time');
-      // Date.parse reads past a NUL ("2024-01-01 (\u0000)"), which PostgreSQL refuses as a 500 (22021).
-      if (textProblem(value as string)) bad(textProblem(value as string) as string);
+      // Checked before the pattern so that a NUL is named as such ("2024-01-01 (\u0000)" was a 500, 22021).
+      if (typeof value === 'string' && textProblem(value)) bad(textProblem(value) as string);
+      if (typeof value !== 'string' || !isDateTime(value)) bad('must be an ISO 8601 date-time (YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM)');
       return value as string;
   }
 }
