@@ -117,12 +117,26 @@ describe('a page further down a list answers as the first pages do (decision 191
     const enrolments = [];
     for (let i = 0; i < 30; i++) enrolments.push(await activeEnrolment('aarhus'));
     const filter = { id: enrolments.map((e) => e.id) };
+    const before = await call<Enrolment[]>('GET', listPath('enrolments', { filter, range: [0, 29], sort: ['referralDate', 'DESC'] }), undefined, { as: staff.aarhus });
+    // Transitions written in one transaction share their instant (an import's): the database owner
+    // writes six such to an enrolment of the later page, and both paths must order them alike.
+    const tied = before.body[27]?.id;
+    await db().query(
+      `INSERT INTO enrolment_transition (municipality_id, enrolment_id, from_state, to_state, on_date, reason, user_id, at)
+       SELECT t.municipality_id, t.enrolment_id, 'active', 'active', t.on_date, r, t.user_id, t.at
+         FROM enrolment_transition t CROSS JOIN unnest(ARRAY['a', 'b', 'c', 'd', 'e', 'f']) r
+        WHERE t.enrolment_id = $1 AND t.to_state = 'active'`,
+      [tied],
+    );
     const whole = await call<Enrolment[]>('GET', listPath('enrolments', { filter, range: [0, 29], sort: ['referralDate', 'DESC'] }), undefined, { as: staff.aarhus });
     const further = await call<Enrolment[]>('GET', listPath('enrolments', { filter, range: [26, 29], sort: ['referralDate', 'DESC'] }), undefined, { as: staff.aarhus });
     expect([whole.status, further.status]).toEqual([200, 200]);
     expect(whole.body).toHaveLength(30);
     expect(further.body).toEqual(whole.body.slice(26));
-    // Each started the way activeEnrolment() starts one: referred, then active.
-    expect(whole.body.every((e) => e.transitions.map((t) => [t.from, t.to]).join() === [[null, 'referred'], ['referred', 'active']].join())).toBe(true);
+    // Each started the way activeEnrolment() starts one: referred, then active (the six added after).
+    expect(whole.body.filter((e) => e.id !== tied).every((e) => e.transitions.map((t) => [t.from, t.to]).join() === [[null, 'referred'], ['referred', 'active']].join())).toBe(true);
+    expect(whole.body.find((e) => e.id === tied)?.transitions).toHaveLength(8);
+    const one = await call<Enrolment>('GET', `/api/enrolments/${tied}`, undefined, { as: staff.aarhus });
+    expect(one.body.transitions).toEqual(whole.body.find((e) => e.id === tied)?.transitions);
   });
 });

@@ -17,7 +17,7 @@ export function enrolmentList(m: EntityManager): SelectQueryBuilder<EnrolmentEnt
 /**
  * Each listed enrolment's state history and protocol progress as columns of the page's own statement
  * (decision 191), where transitionsOf() and enrolmentProgress() are a query each after it. The history
- * is JSON, oldest first (on the same instant, the first move first); `at` is PostgreSQL's text of the
+ * is JSON, oldest first (on the same instant, the first move first, then by id, as transitionsOf()); `at` is PostgreSQL's text of the
  * timestamp, for pg's own parser. The progress is null when the programme is not visible, as
  * enrolmentProgress()'s join leaves it out.
  */
@@ -25,7 +25,7 @@ export function withEnrolmentListExtras(qb: SelectQueryBuilder<EnrolmentEntity>)
   return qb
     .addSelect(
       `(SELECT coalesce(json_agg(json_build_object('from', t.from_state, 'to', t.to_state, 'at', t.at::text, 'userId', t.user_id, 'date', t.on_date, 'reason', t.reason)
-                                  ORDER BY t.at, t.from_state IS NOT NULL), '[]')
+                                  ORDER BY t.at, t.from_state IS NOT NULL, t.id), '[]')
           FROM enrolment_transition t WHERE t.enrolment_id = r.id)`,
       ENROLMENT_LIST_EXTRAS.transitions,
     )
@@ -82,11 +82,12 @@ export async function insertTransition(m: EntityManager, values: QueryDeepPartia
 }
 
 /**
- * The state history of these enrolments, oldest first, on the same instant the first move first, as
+ * The state history of these enrolments, oldest first, on the same instant the first move first, then
+ * by id (transitions written in one transaction share their instant: an import's), as
  * withEnrolmentListExtras() orders it (`= ANY` of one array: one text whatever the page's size, prepared once; decision 188).
  */
 export function transitionsOf(m: EntityManager, ids: string[]): Promise<EnrolmentTransitionEntity[]> {
-  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').addOrderBy('t.from_state IS NOT NULL', 'ASC').getMany();
+  return m.getRepository(EnrolmentTransitionEntity).createQueryBuilder('t').where('t.enrolment_id = ANY(:ids)', { ids }).orderBy('t.at', 'ASC').addOrderBy('t.from_state IS NOT NULL', 'ASC').addOrderBy('t.id', 'ASC').getMany();
 }
 
 /** The register's end-status code list, in its order (national reference data). */
