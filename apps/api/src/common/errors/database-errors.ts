@@ -102,8 +102,8 @@ export function mapDatabaseError(error: unknown): ApiException | undefined {
     case '22003':
     case '22007':
     case '22008':
-    // A time-zone offset PostgreSQL does not take (beyond ±15:59): the list filters check for it first.
     case '22009': {
+      // 22009: a time-zone offset PostgreSQL does not take (beyond ±15:59); the list filters check for it first.
       const field = pg.column ? camel(pg.column) : 'body';
       return new ApiException(400, 'VALIDATION_FAILED', `Invalid input. ${field}: violates a database rule`, { [field]: 'violates a database rule' });
     }
