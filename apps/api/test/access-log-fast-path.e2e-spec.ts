@@ -230,6 +230,20 @@ describe('access_log_expect() against the API’s own role', () => {
     await client.query(STAFF_TENANT);
   };
   const count = async (): Promise<number> => (await ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM access_log'))[0]?.n ?? -1;
+  /** The owner takes rows a test made up out of the log again (the triggers off), for the tests after it. */
+  const removeMadeUpRows = async (seqs: string[]): Promise<void> => {
+    const owner = new Client({ connectionString: database.url });
+    await owner.connect();
+    try {
+      await owner.query('BEGIN');
+      await owner.query('ALTER TABLE access_log DISABLE TRIGGER USER');
+      await owner.query('DELETE FROM access_log WHERE seq = ANY($1::bigint[])', [seqs]);
+      await owner.query('ALTER TABLE access_log ENABLE TRIGGER USER');
+      await owner.query('COMMIT');
+    } finally {
+      await owner.end();
+    }
+  };
 
   it('refuses a wrong head, a seq not above the head and a made-up chain, and writes nothing', async () => {
     const { seq, hash } = await head();
@@ -286,15 +300,7 @@ describe('access_log_expect() against the API’s own role', () => {
       expect(cli.line).toContain(`BROKEN at seq ${next}: the row was changed after it was written`);
       expect(BigInt(next)).toBeGreaterThan(BigInt(seq));
     } finally {
-      // The owner takes the forged row out again (the triggers off), for the tests after this one.
-      const owner = new Client({ connectionString: database.url });
-      await owner.connect();
-      await owner.query('BEGIN');
-      await owner.query('ALTER TABLE access_log DISABLE TRIGGER USER');
-      await owner.query('DELETE FROM access_log WHERE seq = $1', [next]);
-      await owner.query('ALTER TABLE access_log ENABLE TRIGGER USER');
-      await owner.query('COMMIT');
-      await owner.end();
+      await removeMadeUpRows([next]);
     }
   });
 
@@ -341,15 +347,7 @@ describe('access_log_expect() against the API’s own role', () => {
       expect(await head()).toEqual({ seq: b, hash: 'b'.repeat(64) });
     } finally {
       await second.end();
-      // The owner takes the made-up rows out again (the triggers off), for the tests after this one.
-      const owner = new Client({ connectionString: database.url });
-      await owner.connect();
-      await owner.query('BEGIN');
-      await owner.query('ALTER TABLE access_log DISABLE TRIGGER USER');
-      await owner.query('DELETE FROM access_log WHERE seq = ANY($1::bigint[])', [forged]);
-      await owner.query('ALTER TABLE access_log ENABLE TRIGGER USER');
-      await owner.query('COMMIT');
-      await owner.end();
+      await removeMadeUpRows(forged);
     }
     expect(await head()).toEqual({ seq, hash });
   });
