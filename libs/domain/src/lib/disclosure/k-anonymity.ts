@@ -116,6 +116,9 @@ interface Group {
   count: number;
   /** The keys of the input groups whose rows are in it now. */
   origins: string[];
+  /** keyWithoutState(qi) and valuesLeft(qi), made once per group: every round asks for both of every group. */
+  stateless: string;
+  left: number;
 }
 
 /**
@@ -138,13 +141,14 @@ export function localSuppressionOfGroups(input: readonly QuasiIdentifierGroup[],
   const l = options.l ?? EXPORT_L_DIVERSITY;
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, not ${k}`);
   let groups = new Map<string, Group>();
-  const join = (into: Map<string, Group>, qi: QuasiIdentifiers, count: number, origins: string[]): void => {
-    const key = fullKey(qi);
+  // `origins` becomes the group's own: callers pass a new array or that of a group they discard.
+  const join = (into: Map<string, Group>, qi: QuasiIdentifiers, count: number, origins: string[], stateless = keyWithoutState(qi)): void => {
+    const key = `${stateless}\u0000${qi.state}`;
     const found = into.get(key);
     if (found) {
       found.count += count;
-      found.origins.push(...origins);
-    } else into.set(key, { qi, count, origins: [...origins] });
+      for (const origin of origins) found.origins.push(origin);
+    } else into.set(key, { qi, count, origins, stateless, left: valuesLeft(qi) });
   };
   for (const group of input) if (group.count > 0) join(groups, group.qi, group.count, [fullKey(group.qi)]);
 
@@ -152,19 +156,18 @@ export function localSuppressionOfGroups(input: readonly QuasiIdentifierGroup[],
   for (;;) {
     const states = new Map<string, Set<string>>();
     for (const group of groups.values()) {
-      const key = keyWithoutState(group.qi);
-      const set = states.get(key) ?? new Set<string>();
+      const set = states.get(group.stateless) ?? new Set<string>();
       set.add(group.qi.state);
-      states.set(key, set);
+      states.set(group.stateless, set);
     }
-    const offends = (group: Group): boolean => group.count < k || (states.get(keyWithoutState(group.qi))?.size ?? 0) < l;
+    const offends = (group: Group): boolean => group.count < k || (states.get(group.stateless)?.size ?? 0) < l;
     const offending = [...groups.values()].filter(offends);
     if (offending.length === 0) break;
-    const detail = offending.reduce((most, group) => Math.max(most, valuesLeft(group.qi)), 0);
+    const detail = offending.reduce((most, group) => Math.max(most, group.left), 0);
     const next = new Map<string, Group>();
     for (const group of groups.values()) {
-      if (!offends(group) || valuesLeft(group.qi) < detail) {
-        join(next, group.qi, group.count, group.origins);
+      if (!offends(group) || group.left < detail) {
+        join(next, group.qi, group.count, group.origins, group.stateless);
         continue;
       }
       const field = SUPPRESSION_ORDER.find((f) => group.qi[f] !== '');
