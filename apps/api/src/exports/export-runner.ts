@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ExportDataset, ExportDisclosure, ExportFormat } from '@outcomes/contracts';
 import type { JobWithMetadata } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { readConnectionUrl } from '../tenancy/read-transaction.service';
 import type { RequestContext } from '../tenancy/request-context';
 import { TenantTransaction } from '../tenancy/tenant-transaction.service';
 import { ExportProjectsService } from './export-projects.service';
-import { runExportWorker } from './export-worker-host';
+import { runExportWorker, SpareExportWorker } from './export-worker-host';
 import { appendChunk } from './export-writers';
 import { EXPORT_QUEUE, JobQueue, PURGE_QUEUE } from './job-queue';
 
@@ -30,8 +30,10 @@ const PROGRESS_INTERVAL_MS = 500;
  * beside it in short transactions of its own, so that the page polling it sees it move.
  */
 @Injectable()
-export class ExportRunner implements OnApplicationBootstrap {
+export class ExportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Exports');
+  /** A worker process started ahead of the next export (decision 192). */
+  private readonly spares: SpareExportWorker;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,10 +42,13 @@ export class ExportRunner implements OnApplicationBootstrap {
     private readonly tenant: TenantTransaction,
     @Inject(APP_DATABASE_URL) private readonly appUrl: string,
     private readonly projects: ExportProjectsService,
-  ) {}
+  ) {
+    this.spares = new SpareExportWorker(config.exportWorkerHeapMiB);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const boss = await this.queue.start();
+    this.spares.prepare();
     const worker = await boss.work(EXPORT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]: JobWithMetadata<ExportJobData>[]) => {
       if (job) await this.run(job);
     });
@@ -56,6 +61,10 @@ export class ExportRunner implements OnApplicationBootstrap {
       const [{ stale }] = (await boss.getDb().executeSql('SELECT purge_stale_imports() AS stale', [])).rows as [{ stale: number }];
       if (stale > 0) this.logger.log(`emptied ${stale} uploaded files not imported within 7 days`);
     });
+  }
+
+  onApplicationShutdown(): void {
+    this.spares.stop();
   }
 
   async run(job: JobWithMetadata<ExportJobData>): Promise<void> {
@@ -122,6 +131,8 @@ export class ExportRunner implements OnApplicationBootstrap {
           await this.progress(user, exportJobId, percent);
         },
       },
+      undefined,
+      this.spares,
     );
     const { rows, disclosure } = outcome;
     await manager.query(

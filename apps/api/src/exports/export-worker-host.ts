@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ExportOutcome } from './export-production';
 import type { ExportWorkerData, FromWorker, ToWorker } from './export-worker-protocol';
@@ -26,23 +27,84 @@ function workerEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
 }
 
+/** A worker process, started and waiting for its order (export-worker.ts) on the IPC channel. */
+function forkWorker(file: string, heapMiB: number): ChildProcess {
+  return fork(file, [], {
+    // A profiled API (V8's --cpu-prof, as tools/bench starts it with API_CPU_PROF_DIR) profiles its
+    // export workers too: the export's time is spent in them (docs/performance.md).
+    execArgv: [`--max-old-space-size=${heapMiB}`, '--max-semi-space-size=8', ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
+    env: workerEnv(),
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * One worker process started ahead of the next export (decision 192): starting Node and loading
+ * the worker's code took 150-220 ms of every export's time, whatever its size. The spare holds
+ * nothing but its code until an export takes it (its order and the key come then, over IPC, as
+ * before); each worker still serves one export and exits, so its memory goes with it. The next
+ * spare is started when the worker before it has exited, not while it writes: the two would share
+ * the cores and the export's memory. It does not keep the API's process alive.
+ */
+export class SpareExportWorker {
+  private spare: ChildProcess | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly heapMiB: number,
+    private readonly file = EXPORT_WORKER_FILE,
+  ) {}
+
+  /** Starts a spare, unless one waits already or the API is stopping. */
+  prepare(): void {
+    if (this.stopped || this.spare) return;
+    const child = forkWorker(this.file, this.heapMiB);
+    // A spare that dies waiting (killed, its code missing) is forgotten; the next export starts its own.
+    child.on('error', () => undefined);
+    child.once('exit', () => {
+      if (this.spare === child) this.spare = undefined;
+    });
+    child.unref();
+    child.channel?.unref();
+    this.spare = child;
+  }
+
+  /** The waiting spare, handed over to one export, or undefined when there is none alive. */
+  take(heapMiB: number, file: string): ChildProcess | undefined {
+    const child = this.spare;
+    this.spare = undefined;
+    if (!child || heapMiB !== this.heapMiB || file !== this.file) {
+      child?.kill('SIGKILL');
+      return undefined;
+    }
+    if (child.exitCode !== null || child.signalCode !== null || !child.connected) return undefined;
+    child.ref();
+    child.channel?.ref();
+    return child;
+  }
+
+  /** Ends the spare and starts no more (the API's shutdown). */
+  stop(): void {
+    this.stopped = true;
+    this.spare?.kill('SIGKILL');
+    this.spare = undefined;
+  }
+}
+
 /**
  * Runs one export in a process of its own (decision 132) and answers its outcome once every chunk
  * it sent has been stored. Its old generation is capped at `heapMiB` and its young generation kept
  * small, so its memory is bounded whatever the export's size, and none of it is the API's; a worker
  * that dies (an error, out of memory, a lost connection) rejects with a code, and the caller's
- * transaction rolls back. `file` is the worker's script: the built bundle, or another in tests.
+ * transaction rolls back. `file` is the worker's script: the built bundle, or another in tests. With
+ * `spares`, the export takes the spare worker if one waits, and a new spare is started once its
+ * worker has exited.
  */
-export function runExportWorker(data: ExportWorkerData, heapMiB: number, hooks: ExportWorkerHooks, file = EXPORT_WORKER_FILE): Promise<ExportOutcome & { bytes: number }> {
+export function runExportWorker(data: ExportWorkerData, heapMiB: number, hooks: ExportWorkerHooks, file = EXPORT_WORKER_FILE, spares?: SpareExportWorker): Promise<ExportOutcome & { bytes: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(file, [], {
-      // A profiled API (V8's --cpu-prof, as tools/bench starts it with API_CPU_PROF_DIR) profiles its
-      // export workers too: the export's time is spent in them (docs/performance.md).
-      execArgv: [`--max-old-space-size=${heapMiB}`, '--max-semi-space-size=8', ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
-      env: workerEnv(),
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = spares?.take(heapMiB, file) ?? forkWorker(file, heapMiB);
+    if (spares) child.once('exit', () => spares.prepare());
     let settled = false;
     const fail = (error: Error): void => {
       if (settled) return;
