@@ -76,16 +76,16 @@ describe('SpareExportWorker (decision 192)', () => {
   const hooks = (chunks: string[]) => ({ store: async (_seq: number, data: Buffer) => void chunks.push(data.toString()), progress: async () => undefined });
   const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  it('runs an export in the process started ahead, and starts the next spare once that one has exited', async () => {
+  it('runs an export in the process started ahead, and starts the next spare a while after that one has exited', async () => {
     const file = bornAtWorker('born-at');
-    const spares = new SpareExportWorker(64, file);
+    const spares = new SpareExportWorker(64, file, 100);
     const chunks: string[] = [];
     try {
       spares.prepare();
       await settle(400);
       const firstAsked = Date.now();
       expect(await bornAt(runExportWorker(DATA, 64, hooks(chunks), file, spares), chunks)).toBeLessThan(firstAsked);
-      await settle(400); // the used worker exits, then the next spare starts
+      await settle(600); // the used worker exits, then after 100 ms the next spare starts
       const secondAsked = Date.now();
       expect(await bornAt(runExportWorker(DATA, 64, hooks(chunks), file, spares), chunks)).toBeLessThan(secondAsked);
       // Without spares, each export starts its own process when it is asked.

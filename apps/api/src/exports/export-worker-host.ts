@@ -44,17 +44,28 @@ function forkWorker(file: string, heapMiB: number): ChildProcess {
  * the worker's code took 150-220 ms of every export's time, whatever its size. The spare holds
  * nothing but its code until an export takes it (its order and the key come then, over IPC, as
  * before); each worker still serves one export and exits, so its memory goes with it. The next
- * spare is started when the worker before it has exited, not while it writes: the two would share
- * the cores and the export's memory. It does not keep the API's process alive.
+ * spare is started `respawnDelayMs` after the worker before it has exited, not while it writes nor
+ * while its file is downloaded: starting one is 150-200 ms of a core, which a download right after
+ * the export measurably lost (bench:export, docs/performance.md). It does not keep the API's process alive.
  */
 export class SpareExportWorker {
   private spare: ChildProcess | undefined;
   private stopped = false;
+  private respawn: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly heapMiB: number,
     private readonly file = EXPORT_WORKER_FILE,
+    private readonly respawnDelayMs = 2000,
   ) {}
+
+  /** Starts a spare after the delay: a worker has just exited. */
+  prepareSoon(): void {
+    if (this.stopped) return;
+    clearTimeout(this.respawn);
+    this.respawn = setTimeout(() => this.prepare(), this.respawnDelayMs);
+    this.respawn.unref();
+  }
 
   /** Starts a spare, unless one waits already or the API is stopping. */
   prepare(): void {
@@ -72,6 +83,9 @@ export class SpareExportWorker {
 
   /** The waiting spare, handed over to one export, or undefined when there is none alive. */
   take(heapMiB: number, file: string): ChildProcess | undefined {
+    // An export starts: a spare due after the one before would start while this one writes. This
+    // one's exit makes it due again.
+    clearTimeout(this.respawn);
     const child = this.spare;
     this.spare = undefined;
     if (!child || heapMiB !== this.heapMiB || file !== this.file) {
@@ -87,6 +101,7 @@ export class SpareExportWorker {
   /** Ends the spare and starts no more (the API's shutdown). */
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.respawn);
     this.spare?.kill('SIGKILL');
     this.spare = undefined;
   }
@@ -98,13 +113,13 @@ export class SpareExportWorker {
  * small, so its memory is bounded whatever the export's size, and none of it is the API's; a worker
  * that dies (an error, out of memory, a lost connection) rejects with a code, and the caller's
  * transaction rolls back. `file` is the worker's script: the built bundle, or another in tests. With
- * `spares`, the export takes the spare worker if one waits, and a new spare is started once its
- * worker has exited.
+ * `spares`, the export takes the spare worker if one waits, and a new spare is started a while
+ * after its worker has exited.
  */
 export function runExportWorker(data: ExportWorkerData, heapMiB: number, hooks: ExportWorkerHooks, file = EXPORT_WORKER_FILE, spares?: SpareExportWorker): Promise<ExportOutcome & { bytes: number }> {
   return new Promise((resolve, reject) => {
     const child = spares?.take(heapMiB, file) ?? forkWorker(file, heapMiB);
-    if (spares) child.once('exit', () => spares.prepare());
+    if (spares) child.once('exit', () => spares.prepareSoon());
     let settled = false;
     const fail = (error: Error): void => {
       if (settled) return;
