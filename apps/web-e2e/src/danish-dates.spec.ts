@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { EvaluatorGrant } from '@outcomes/contracts';
-import { demoEmail } from '@outcomes/seeds';
+import type { Citizen, Enrolment, EvaluatorGrant, TreatmentSession } from '@outcomes/contracts';
+import { DEMO_IDS, demoEmail } from '@outcomes/seeds';
 import type { Page } from 'playwright-core';
-import { apiDelete, apiGet, listQuery } from './support/api';
+import { apiDelete, apiGet, apiPost, listQuery } from './support/api';
+import { freshCpr } from './support/a11y-data';
 import { signIn } from './support/auth';
 import { baseUrl, openBrowser, screenshot, uniqueSuffix } from './support/browser';
 
@@ -105,6 +106,35 @@ describe('Danish dates in an English browser', () => {
     expect(shown[0]?.startsWith(`${today.danish} `)).toBe(true);
     expect(await page.getByText(/must be|Invalid/).count()).toBe(0);
     await shot(page, 'danish-dates-access-log');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists the sessions of the chosen days, the last day included', async () => {
+    const { page, pageErrors } = browser;
+    const staff = demoEmail('staff', 'aarhus');
+    const day = dayFromNow(-3);
+    const dayBefore = dayFromNow(-4);
+    const citizen = await apiPost<Citizen>('citizens', { cpr: freshCpr(), firstName: `Dato${uniqueSuffix()}`, lastName: 'Filter' }, staff);
+    const referred = await apiPost<Enrolment>('enrolments', { citizenId: citizen.id, programmeId: DEMO_IDS.programmes.icm, centreId: DEMO_IDS.centres.aarhusCentrum, referralDate: dayFromNow(-10).iso }, staff);
+    const enrolment = await apiPost<Enrolment>(`enrolments/${referred.id}/transitions`, { to: 'active', date: dayFromNow(-9).iso, version: referred.version }, staff);
+    // Midday in Denmark on that day (10.00 UTC is 11.00 or 12.00 there).
+    await apiPost<TreatmentSession>('sessions', { enrolmentId: enrolment.id, startsAt: `${day.iso}T10:00:00.000Z`, durationMinutes: 45, kind: 'individual-session', attendance: 'attended' }, staff);
+    await signIn(page, staff);
+    // From and to the same day, as a user who picked both: that day's session is in the list. Sent
+    // as the bare day, "to" meant midnight at its start and the list was empty.
+    await page.goto(`${baseUrl()}/#/sessions${listQuery({ citizenId: citizen.id, startsAt_gte: day.iso, startsAt_lte: day.iso })}`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect((await rows.first().textContent()) ?? '').toContain(`${day.danish} `);
+    await shot(page, 'danish-dates-sessions-to-day');
+    // "Til dato" the day before: no session.
+    const toBox = page.getByRole('textbox', { name: 'Til dato' });
+    await toBox.fill(dayBefore.danish);
+    await toBox.blur();
+    await page.waitForURL((url) => decodeURIComponent(url.toString()).includes(`"startsAt_lte":"${dayBefore.iso}"`));
+    await page.getByText(/^Ingen samtaler fundet/).first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

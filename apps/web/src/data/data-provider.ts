@@ -18,8 +18,8 @@ import type {
 } from '@outcomes/contracts';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import { accessLogFilter } from '../access-log/access-log-filter';
 import { createHttpClient } from './http-client';
+import { DAY_FILTERED_FIELDS, dayFilter } from './day-filter';
 
 /** The body of POST /api/enrolments/:id/transitions. */
 export interface TransitionInput {
@@ -72,8 +72,10 @@ const post = async <T>(url: string, body: unknown): Promise<T> =>
 
 export const dataProvider: AppDataProvider = {
   ...rest,
-  getList: (resource, params) =>
-    rest.getList(resource, resource === 'access-log' ? { ...params, filter: accessLogFilter(params.filter as Record<string, unknown>) } : params),
+  getList: (resource, params) => {
+    const dayFields = DAY_FILTERED_FIELDS[resource];
+    return rest.getList(resource, dayFields ? { ...params, filter: dayFilter(params.filter as Record<string, unknown>, dayFields) } : params);
+  },
   verifyAccessLog: async () => (await httpClient('/api/access-log/verify')).json as AccessLogVerification,
   lookupCitizen: async (cpr) => (await post<{ citizen: Citizen | null }>('/api/citizens/lookup', { cpr })).citizen,
   lookupAccessHistoryCitizens: async (q) => (await post<{ citizens: AccessHistoryCitizen[] }>('/api/citizens/access-history/lookup', { q })).citizens,

@@ -1,0 +1,33 @@
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Midnight at the start (or the last millisecond) of a calendar day in the browser's time zone, as ISO. */
+function dayBoundary(day: string, end: boolean): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const local = end ? new Date(year, month - 1, date, 23, 59, 59, 999) : new Date(year, month - 1, date);
+  return local.toISOString();
+}
+
+/**
+ * The lists whose period filters are date inputs (`DanishDateInput`, a calendar day such as
+ * `2026-11-25`) on columns that hold instants: the access log's `at`, a session's `startsAt`.
+ */
+export const DAY_FILTERED_FIELDS: Record<string, readonly string[]> = {
+  'access-log': ['at'],
+  sessions: ['startsAt'],
+};
+
+/**
+ * The API filters those columns on instants. "From" a day means from the start of that day, "to" a
+ * day up to and including the whole of it, both in the user's own time zone: sent as the bare day,
+ * "to 2 November" reached the database as midnight at its start and left the day's sessions out.
+ * Empty inputs are dropped; values that are instants already pass as they are.
+ */
+export function dayFilter(filter: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === '' || value === null || value === undefined) continue;
+    const bound = fields.flatMap((field) => (key === `${field}_gte` ? ['start'] : key === `${field}_lte` ? ['end'] : []))[0];
+    out[key] = bound && typeof value === 'string' && DATE.test(value) ? dayBoundary(value, bound === 'end') : value;
+  }
+  return out;
+}
