@@ -79,7 +79,6 @@ import { ConsentSharedRead1796541401700 } from './1796541401700-ConsentSharedRea
 import { AccessLogEveryChain1796541401701 } from './1796541401701-AccessLogEveryChain';
 import { AccessLogExpect1796541401800 } from './1796541401800-AccessLogExpect';
 import { AccessLogExpectWaits1796541401900 } from './1796541401900-AccessLogExpectWaits';
-import { ExportChunksUncompressed1796541402000 } from './1796541402000-ExportChunksUncompressed';
 export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, Identity1795610830596, TenantIsolation1795610900000, Citizens1795612025962, CitizensTenancy1795612100000,
   Sessions1795612826799, SessionsTenancy1795612900000,
   Groups1795613259066, GroupsTenancy1795613300000, StandingGroups1795613434366,
@@ -113,4 +112,4 @@ export const MIGRATIONS = [Init1795610101558, ProgrammeCatalogue1795610200000, I
   WritesFollowMerge1796541401500, ImportUploadsExpire1796541401501,
   RetainedOutcomeReports1796541401600, RetainedOutcomeReportsTenancy1796541401601,
   ConsentSharedRead1796541401700, AccessLogEveryChain1796541401701,
-  AccessLogExpect1796541401800, AccessLogExpectWaits1796541401900, ExportChunksUncompressed1796541402000];
+  AccessLogExpect1796541401800, AccessLogExpectWaits1796541401900];
