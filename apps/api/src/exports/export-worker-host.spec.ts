@@ -60,32 +60,49 @@ describe('runExportWorker', () => {
 });
 
 describe('SpareExportWorker (decision 192)', () => {
-  // A stand-in that notes when its process started and, once ordered, reports it in its one chunk.
-  const bornAtWorker = (name: string, startUp = ''): string => {
+  // A stand-in that notes its pid in `started` when its process starts and, once ordered, reports
+  // when it started in its one chunk.
+  const bornAtWorker = (name: string, startUp = ''): { file: string; started: () => string[] } => {
     const file = join(dir, `${name}.cjs`);
-    writeFileSync(file, `const bornAt = Date.now();\n${startUp}\nprocess.on('disconnect', () => process.exit(0));\nprocess.once('message', () => {
+    const log = join(dir, `${name}.started`);
+    writeFileSync(file, `const bornAt = Date.now();\n${startUp}\nrequire('node:fs').appendFileSync(${JSON.stringify(log)}, process.pid + '\\n');
+process.on('disconnect', () => process.exit(0));\nprocess.once('message', () => {
       process.send({ type: 'chunk', seq: 0, data: Buffer.from(String(bornAt)) });
       process.send({ type: 'done', outcome: { rows: 1, disclosure: null }, bytes: 1 });
     });\n`);
-    return file;
+    return { file, started: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []) };
   };
   const bornAt = async (run: Promise<unknown>, chunks: string[]): Promise<number> => {
     await run;
     return Number(chunks.at(-1));
   };
   const hooks = (chunks: string[]) => ({ store: async (_seq: number, data: Buffer) => void chunks.push(data.toString()), progress: async () => undefined });
-  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Waits for a process's start or exit, however slow the machine is today. */
+  const until = async (done: () => boolean): Promise<void> => {
+    for (const deadline = Date.now() + 15_000; !done(); await new Promise((r) => setTimeout(r, 20))) {
+      if (Date.now() > deadline) throw new Error('gave up waiting');
+    }
+  };
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   it('runs an export in the process started ahead, and starts the next spare a while after that one has exited', async () => {
-    const file = bornAtWorker('born-at');
+    const { file, started } = bornAtWorker('born-at');
     const spares = new SpareExportWorker(64, file, 100);
     const chunks: string[] = [];
     try {
       spares.prepare();
-      await settle(400);
+      await until(() => started().length === 1);
       const firstAsked = Date.now();
       expect(await bornAt(runExportWorker(DATA, 64, hooks(chunks), file, spares), chunks)).toBeLessThan(firstAsked);
-      await settle(600); // the used worker exits, then after 100 ms the next spare starts
+      // The used worker exits, and 100 ms later the next spare starts: the second process of all.
+      await until(() => started().length === 2);
       const secondAsked = Date.now();
       expect(await bornAt(runExportWorker(DATA, 64, hooks(chunks), file, spares), chunks)).toBeLessThan(secondAsked);
       // Without spares, each export starts its own process when it is asked.
@@ -94,38 +111,37 @@ describe('SpareExportWorker (decision 192)', () => {
     } finally {
       spares.stop();
     }
-  });
+  }, 60_000);
 
   it('does not hand over a spare that died waiting: the export starts a process of its own', async () => {
     const marker = join(dir, 'died-once');
     // The first process (the spare) exits at once; every later one works.
-    const file = bornAtWorker('dies-first', `const fs = require('node:fs'); if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(5); }`);
+    const { file } = bornAtWorker('dies-first', `const fs = require('node:fs'); if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(5); }`);
     const spares = new SpareExportWorker(64, file);
     const chunks: string[] = [];
     try {
       spares.prepare();
-      await settle(400);
+      expect(spares.waiting).toBe(true);
+      await until(() => !spares.waiting);
       const asked = Date.now();
       expect(await bornAt(runExportWorker(DATA, 64, hooks(chunks), file, spares), chunks)).toBeGreaterThanOrEqual(asked);
     } finally {
       spares.stop();
     }
-  });
+  }, 60_000);
 
   it('ends the waiting spare when stopped, and starts none after', async () => {
-    const pidFile = join(dir, 'spare-pid');
-    const file = bornAtWorker('notes-pid', `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));`);
+    const { file, started } = bornAtWorker('stopped');
     const spares = new SpareExportWorker(64, file);
     spares.prepare();
-    await settle(400);
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    expect(() => process.kill(pid, 0)).not.toThrow();
+    await until(() => started().length === 1);
+    const pid = Number(started()[0]);
+    expect(alive(pid)).toBe(true);
     spares.stop();
-    await settle(200);
-    expect(() => process.kill(pid, 0)).toThrow();
-    rmSync(pidFile);
+    await until(() => !alive(pid));
     spares.prepare();
-    await settle(400);
-    expect(existsSync(pidFile)).toBe(false);
-  });
+    expect(spares.waiting).toBe(false);
+    spares.prepareSoon();
+    expect(spares.waiting).toBe(false);
+  }, 60_000);
 });

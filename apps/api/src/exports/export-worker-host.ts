@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ExportOutcome } from './export-production';
 import type { ExportWorkerData, FromWorker, ToWorker } from './export-worker-protocol';
+import { SPARE_ARGUMENT } from './export-worker-protocol';
 
 /** The worker's bundle, built beside main.js (apps/api/webpack.config.cjs). */
 const EXPORT_WORKER_FILE = join(__dirname, 'export-worker.js');
@@ -28,8 +29,8 @@ function workerEnv(): NodeJS.ProcessEnv {
 }
 
 /** A worker process, started and waiting for its order (export-worker.ts) on the IPC channel. */
-function forkWorker(file: string, heapMiB: number): ChildProcess {
-  return fork(file, [], {
+function forkWorker(file: string, heapMiB: number, spare = false): ChildProcess {
+  return fork(file, spare ? [SPARE_ARGUMENT] : [], {
     // A profiled API (V8's --cpu-prof, as tools/bench starts it with API_CPU_PROF_DIR) profiles its
     // export workers too: the export's time is spent in them (docs/performance.md).
     execArgv: [`--max-old-space-size=${heapMiB}`, '--max-semi-space-size=8', ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
@@ -70,7 +71,14 @@ export class SpareExportWorker {
   /** Starts a spare, unless one waits already or the API is stopping. */
   prepare(): void {
     if (this.stopped || this.spare) return;
-    const child = forkWorker(this.file, this.heapMiB);
+    let child: ChildProcess;
+    try {
+      child = forkWorker(this.file, this.heapMiB, true);
+    } catch {
+      // fork() throws some spawn errors rather than emitting them (ENOMEM, for one): then there is
+      // no spare, and the next export forks its own (and fails on its own, as before).
+      return;
+    }
     // A spare that dies waiting (killed, its code missing) is forgotten; the next export starts its own.
     child.on('error', () => undefined);
     child.once('exit', () => {
@@ -96,6 +104,11 @@ export class SpareExportWorker {
     child.ref();
     child.channel?.ref();
     return child;
+  }
+
+  /** Whether a spare is waiting (for tests: a spare's start and exit are asynchronous). */
+  get waiting(): boolean {
+    return this.spare !== undefined;
   }
 
   /** Ends the spare and starts no more (the API's shutdown). */

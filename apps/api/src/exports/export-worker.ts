@@ -8,9 +8,10 @@
 import { Client } from 'pg';
 import { applyTenantSettings } from '../tenancy/tenant-session';
 import { produceExport } from './export-production';
+import { warmUpExportCode } from './export-warm-up';
 import { ChunkSink } from './export-writers';
 import type { ExportWorkerData, FromWorker, ToWorker } from './export-worker-protocol';
-import { CHUNKS_IN_FLIGHT } from './export-worker-protocol';
+import { CHUNKS_IN_FLIGHT, SPARE_ARGUMENT } from './export-worker-protocol';
 
 if (!process.send) throw new Error('export-worker runs as a process forked by the API, with an IPC channel');
 const post = (message: FromWorker): Promise<void> =>
@@ -53,9 +54,15 @@ async function run({ order, key, readUrl, statementTimeoutMs }: ExportWorkerData
   }
 }
 
+// A spare (started ahead of its export, decision 192) writes a made-up export while it waits
+// (decision 194); its order, if it comes sooner, waits for that to end.
+const warm = process.argv.includes(SPARE_ARGUMENT) ? warmUpExportCode().catch(() => undefined) : Promise.resolve();
+
 process.on('message', (message: ExportWorkerData | ToWorker) => {
   if ('order' in message) {
-    run(message).catch((error: unknown) => post({ type: 'failed', code: codeOf(error) }).catch(() => process.exit(1)));
+    warm
+      .then(() => run(message))
+      .catch((error: unknown) => post({ type: 'failed', code: codeOf(error) }).catch(() => process.exit(1)));
     return;
   }
   unstored.get(message.seq)?.resolve();
