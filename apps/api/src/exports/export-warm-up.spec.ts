@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { CODEBOOK } from './codebook';
 import { warmUpExportCode } from './export-warm-up';
 
-// The spare worker's made-up export (decision 194) must really run the export's code: if the
+// The spare worker's made-up export (decision 193) must really run the export's code: if the
 // statements produceExport sends changed and the made-up database no longer answered them, the
 // warm-up would write nothing and warm nothing, silently.
 describe('warmUpExportCode', () => {

@@ -7,7 +7,7 @@ import type { Row } from './export-datasets';
 import { produceExport } from './export-production';
 import type { ExportOrder, ExportOutcome } from './export-production';
 
-// A spare export worker (decision 194) writes one made-up export while it waits for its order, so
+// A spare export worker (decision 193) writes one made-up export while it waits for its order, so
 // that the real one runs in code V8 has already compiled and optimised: in a new process the first
 // thousands of rows are written at about three times the cost of the rest (3,349 rows took 300 ms
 // to write cold, against 30 µs a row at 70,000). Nothing here touches a database, the IPC channel or

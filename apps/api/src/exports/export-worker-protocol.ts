@@ -29,5 +29,5 @@ export type ToWorker = { type: 'stored'; seq: number };
 /** Chunks posted but not yet stored: the worker waits beyond this, so at most this many are in flight. */
 export const CHUNKS_IN_FLIGHT = 4;
 
-/** The argument a spare worker is started with (decision 192): it warms its code up while it waits (decision 194). */
+/** The argument a spare worker is started with (decision 192): it warms its code up while it waits (decision 193). */
 export const SPARE_ARGUMENT = '--spare';

@@ -55,7 +55,7 @@ async function run({ order, key, readUrl, statementTimeoutMs }: ExportWorkerData
 }
 
 // A spare (started ahead of its export, decision 192) writes a made-up export while it waits
-// (decision 194); its order, if it comes sooner, waits for that to end.
+// (decision 193); its order, if it comes sooner, waits for that to end.
 const warm = process.argv.includes(SPARE_ARGUMENT) ? warmUpExportCode().catch(() => undefined) : Promise.resolve();
 
 process.on('message', (message: ExportWorkerData | ToWorker) => {
