@@ -1,7 +1,7 @@
 import type { GroupMeeting, TimelineEvent } from '@outcomes/contracts';
 import { DEMO_IDS } from '@outcomes/seeds';
 import { activeEnrolment, createCourse, staff } from './support/fixtures';
-import { call, closeDb, listPath } from './support/http';
+import { call, closeDb, db, listPath } from './support/http';
 
 afterAll(closeDb);
 
@@ -24,6 +24,15 @@ describe('a citizen’s timeline', () => {
     const times = sut.body.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
     expect(sut.body.find((e) => e.kind === 'group-meeting')).toMatchObject({ groupId: course.id, number: 1, attendance: 'present' });
+    // Referred and started on one day: the start, recorded after the referral, comes first (newest first).
+    const steps = (events: TimelineEvent[]) => events.flatMap((e) => (e.kind === 'enrolment' ? [`${e.from ?? '-'} > ${e.to}`] : []));
+    expect(steps(sut.body)).toEqual(['referred > active', '- > referred']);
+    // Recorded at one instant too (an import writes its steps in one transaction): still the same order.
+    await db().query(`UPDATE enrolment_transition SET at = (SELECT min(at) FROM enrolment_transition WHERE enrolment_id = $1) WHERE enrolment_id = $1`, [enrolment.id]);
+    for (let read = 0; read < 3; read++) {
+      const again = await call<TimelineEvent[]>('GET', `/api/citizens/${enrolment.citizenId}/timeline`, undefined, { as: staff.aarhus });
+      expect(steps(again.body)).toEqual(['referred > active', '- > referred']);
+    }
 
     expect((await call('GET', `/api/citizens/${enrolment.citizenId}/timeline`, undefined, { as: staff.odense })).status).toBe(404);
   });

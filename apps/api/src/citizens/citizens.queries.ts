@@ -111,28 +111,33 @@ export async function updateCitizen(m: EntityManager, id: string, version: numbe
   return result.affected;
 }
 
-/** A citizen's timeline rows: enrolment steps, sessions (entered in error: its reason in `reason`), note corrections, group meetings attended, outreach contacts; newest first. */
+/** A citizen's timeline rows: enrolment steps, sessions (entered in error: its reason in `reason`), note corrections, group meetings attended, outreach contacts; newest first, in one order every time. */
 export async function timelineRows(m: EntityManager, citizenId: string, limit: number): Promise<Record<string, unknown>[]> {
   return (await m.query(
     `SELECT * FROM (
          SELECT 'enrolment' AS kind, t.on_date::timestamptz AS at, t.id, t.enrolment_id, e.programme_id,
-                t.from_state, t.to_state, t.reason, NULL::text AS a, NULL::int AS n, NULL::int AS minutes, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS b
+                t.from_state, t.to_state, t.reason, NULL::text AS a, NULL::int AS n, NULL::int AS minutes, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS b,
+                t.at AS recorded_at, (t.from_state IS NOT NULL)::int AS step
            FROM enrolment_transition t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.citizen_id = $1
          UNION ALL
-         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, s.entered_in_error_reason, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind
+         SELECT 'session', s.starts_at, s.id, s.enrolment_id, NULL, NULL, NULL, s.entered_in_error_reason, s.attendance, s.session_number, s.duration_minutes, NULL, NULL, s.kind, NULL, NULL
            FROM treatment_session s WHERE s.citizen_id = $1
          UNION ALL
-         SELECT 'note-correction', v.written_at, v.id, s.enrolment_id, NULL, NULL, NULL, v.reason, v.kind, NULL, NULL, v.record_id, u.display_name, v.record_kind
+         SELECT 'note-correction', v.written_at, v.id, s.enrolment_id, NULL, NULL, NULL, v.reason, v.kind, NULL, NULL, v.record_id, u.display_name, v.record_kind, NULL, NULL
            FROM note_version v JOIN app_user u ON u.id = v.written_by LEFT JOIN treatment_session s ON v.record_kind = 'session' AND s.id = v.record_id
           WHERE v.citizen_id = $1 AND v.kind <> 'original'
          UNION ALL
-         SELECT 'group-meeting', m.starts_at, m.id, a.enrolment_id, NULL, NULL, NULL, NULL, a.status, m.number, m.duration_minutes, g.id, g.name, NULL
+         SELECT 'group-meeting', m.starts_at, m.id, a.enrolment_id, NULL, NULL, NULL, NULL, a.status, m.number, m.duration_minutes, g.id, g.name, NULL, NULL, NULL
            FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id JOIN treatment_group g ON g.id = m.group_id
            JOIN enrolment e ON e.id = a.enrolment_id WHERE e.citizen_id = $1
          UNION ALL
-         SELECT 'outreach-contact', o.contact_at, o.id, NULL, NULL, NULL, NULL, NULL, o.place_type, NULL, o.duration_minutes, NULL, NULL, o.contact_type
+         SELECT 'outreach-contact', o.contact_at, o.id, NULL, NULL, NULL, NULL, NULL, o.place_type, NULL, o.duration_minutes, NULL, NULL, o.contact_type, NULL, NULL
            FROM outreach_contact o WHERE o.citizen_id = $1
-       ) events ORDER BY at DESC, kind LIMIT $2`,
+       ) events
+       -- Enrolment steps are dated, not timed: steps of one day (a referral and a start) come newest
+       -- first as they were recorded, and steps recorded at one instant (an import's) as transitionsOf()
+       -- orders them, reversed; the id last, so that the order never varies between reads.
+       ORDER BY at DESC, kind, recorded_at DESC NULLS LAST, step DESC NULLS LAST, id DESC LIMIT $2`,
     [citizenId, limit],
   )) as Record<string, unknown>[];
 }
