@@ -136,8 +136,9 @@ export async function timelineRows(m: EntityManager, citizenId: string, limit: n
        ) events
        -- Enrolment steps are dated, not timed: steps of one day (a referral and a start) come newest
        -- first as they were recorded, and steps recorded at one instant (an import's) as transitionsOf()
-       -- orders them, reversed; the id last, so that the order never varies between reads.
-       ORDER BY at DESC, kind, recorded_at DESC NULLS LAST, step DESC NULLS LAST, id DESC LIMIT $2`,
+       -- orders them, reversed; the id last (with the enrolment: a meeting attended on two enrolments
+       -- of one citizen, after a merge, is two rows), so that the order never varies between reads.
+       ORDER BY at DESC, kind, recorded_at DESC NULLS LAST, step DESC NULLS LAST, id DESC, enrolment_id DESC NULLS LAST LIMIT $2`,
     [citizenId, limit],
   )) as Record<string, unknown>[];
 }

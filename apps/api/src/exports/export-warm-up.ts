@@ -45,8 +45,11 @@ function assessmentRows(): Row[] {
   return rows;
 }
 
-/** The statements produceExport sends, answered from the made-up rows (every FETCH the next slice). */
-function madeUpDatabase(rows: Row[]): SqlRunner {
+/**
+ * The statements produceExport sends, answered from the made-up rows (every FETCH the next slice);
+ * once `stop()` says so, every FETCH answers no rows, so the made-up export ends at its next batch.
+ */
+function madeUpDatabase(rows: Row[], stop: () => boolean): SqlRunner {
   const groups = new Map<string, Row>();
   for (let i = 0; i < ENROLMENTS; i++) {
     const qi = quasiIdentifiers(i);
@@ -59,6 +62,7 @@ function madeUpDatabase(rows: Row[]): SqlRunner {
   return {
     query: async (sql: string) => {
       if (sql.startsWith('FETCH')) {
+        if (stop()) return [];
         const batch = rows.slice(fetched, fetched + 500);
         fetched += batch.length;
         return batch;
@@ -68,8 +72,11 @@ function madeUpDatabase(rows: Row[]): SqlRunner {
   };
 }
 
-/** Writes the made-up assessments export into `sink` (by default nowhere); answers what it wrote. */
-export async function warmUpExportCode(sink: Writable = new Writable({ write: (_chunk, _encoding, done) => done() })): Promise<ExportOutcome> {
+/**
+ * Writes the made-up assessments export into `sink` (by default nowhere); answers what it wrote.
+ * `stop` is asked before each batch: a real order that arrives meanwhile waits one batch, not the rest.
+ */
+export async function warmUpExportCode(sink: Writable = new Writable({ write: (_chunk, _encoding, done) => done() }), stop: () => boolean = () => false): Promise<ExportOutcome> {
   const user: AuthUser = {
     id: uuid(1 << 30), email: '', displayName: '', role: 'evaluator', municipalityId: MUNICIPALITY, municipalityName: null,
     grantedMunicipalityIds: [], tokenVersion: 0, authTime: 0, issuedAt: 0,
@@ -78,5 +85,5 @@ export async function warmUpExportCode(sink: Writable = new Writable({ write: (_
     dataset: 'assessments', format: 'csv', user, municipalityIds: [MUNICIPALITY],
     scope: { programmeIds: [], periodFrom: '2020-01-01', periodTo: '2024-12-31' }, k: 5, consentNotAsked: [],
   };
-  return produceExport(madeUpDatabase(assessmentRows()), order, randomBytes(32), sink, () => undefined);
+  return produceExport(madeUpDatabase(assessmentRows(), stop), order, randomBytes(32), sink, () => undefined);
 }

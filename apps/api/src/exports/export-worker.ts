@@ -55,11 +55,13 @@ async function run({ order, key, readUrl, statementTimeoutMs }: ExportWorkerData
 }
 
 // A spare (started ahead of its export, decision 192) writes a made-up export while it waits
-// (decision 193); its order, if it comes sooner, waits for that to end.
-const warm = process.argv.includes(SPARE_ARGUMENT) ? warmUpExportCode().catch(() => undefined) : Promise.resolve();
+// (decision 193); an order that comes sooner stops it at its next batch and then runs.
+let ordered = false;
+const warm = process.argv.includes(SPARE_ARGUMENT) ? warmUpExportCode(undefined, () => ordered).catch(() => undefined) : Promise.resolve();
 
 process.on('message', (message: ExportWorkerData | ToWorker) => {
   if ('order' in message) {
+    ordered = true;
     warm
       .then(() => run(message))
       .catch((error: unknown) => post({ type: 'failed', code: codeOf(error) }).catch(() => process.exit(1)));

@@ -1,10 +1,21 @@
+import { DANISH_TIME_ZONE } from '@outcomes/domain';
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Midnight at the start (or the last millisecond) of a calendar day in the browser's time zone, as ISO. */
-function dayBoundary(day: string, end: boolean): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const local = end ? new Date(year, month - 1, date, 23, 59, 59, 999) : new Date(year, month - 1, date);
-  return local.toISOString();
+const danishClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: DANISH_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** How far Danish clocks are ahead of UTC at an instant (one or two hours), in ms. */
+function danishOffset(at: number): number {
+  const part = Object.fromEntries(danishClock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part['year'] as number, (part['month'] as number) - 1, part['day'], part['hour'], part['minute'], part['second']) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a calendar day begins in Denmark (clocks change at 02:00 or 03:00, never at midnight). */
+function danishMidnight(year: number, month: number, day: number): number {
+  const asIfUtc = Date.UTC(year, month - 1, day);
+  return asIfUtc - danishOffset(asIfUtc - danishOffset(asIfUtc));
 }
 
 /**
@@ -16,11 +27,19 @@ export const DAY_FILTERED_FIELDS: Record<string, readonly string[]> = {
   sessions: ['startsAt'],
 };
 
+/** A Danish day's first instant, or (end) its last microsecond, as ISO (PostgreSQL keeps microseconds). */
+function dayBoundary(day: string, end: boolean): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  if (!end) return new Date(danishMidnight(year, month, date)).toISOString();
+  return new Date(danishMidnight(year, month, date + 1) - 1).toISOString().replace(/Z$/, '999Z');
+}
+
 /**
  * The API filters those columns on instants. "From" a day means from the start of that day, "to" a
- * day up to and including the whole of it, both in the user's own time zone: sent as the bare day,
- * "to 2 November" reached the database as midnight at its start and left the day's sessions out.
- * Empty inputs are dropped; values that are instants already pass as they are.
+ * day up to and including the whole of it, both Danish days, as the app shows every time in Danish
+ * time wherever the browser is (common/dates.ts): sent as the bare day, "to 2 November" reached the
+ * database as midnight UTC at its start and left the day's sessions out. Empty inputs are dropped;
+ * values that are instants already pass as they are.
  */
 export function dayFilter(filter: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
