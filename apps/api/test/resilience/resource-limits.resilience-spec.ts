@@ -191,11 +191,21 @@ describe('request body size', () => {
     const small = await send('');
     expect(small.status).toBe(400);
     expect(small.body.errors).toHaveProperty('code');
-    const big = await send('a'.repeat(1024 * 1024));
+    // The 1 MiB body is declared, not sent: the API answers 413 on the header and closes, and a
+    // client still sending its body then may get EPIPE or a reset instead of the answer (fetch failed
+    // so once in CI). What is refused is the declared length, whatever the body's type.
+    const length = Buffer.byteLength(make(code, 'a'.repeat(1024 * 1024)));
+    const { text } = await rawExchange(
+      `POST /api/programmes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\n\r\n`,
+      '',
+      { firstOnly: true },
+    );
+    const answer = firstResponse(text) ?? { status: 0, body: {} };
+    const big = { status: answer.status, body: answer.body as unknown as ApiErrorBody };
     expect(big.status).toBe(413);
     expect(Object.keys(big.body).sort()).toEqual(ERROR_KEYS);
     expect(await programmesWithCode(code)).toBe(0);
-    table.push({ limit: `${type} body`, configured: 'not parsed (bodyParser: false)', sent: 'valid fields; then 1 MiB', answered: `${small.status} ${small.body.code} (fields not read); ${big.status} ${big.body.code}; nothing written` });
+    table.push({ limit: `${type} body`, configured: 'not parsed (bodyParser: false)', sent: 'valid fields; then 1 MiB declared', answered: `${small.status} ${small.body.code} (fields not read); ${big.status} ${big.body.code}; nothing written` });
   });
 });
 
