@@ -71,7 +71,9 @@ describe('merging duplicate records', () => {
 
     // The merged-away record's page (a bookmark, a link in the log) opens the record it went into, saying so.
     await page.goto(`${baseUrl()}/#/citizens/${alias.id}/show`);
-    await page.getByText('Borgeren er lagt sammen med denne journal', { exact: false }).waitFor();
+    // 30 s, not the default 15: in one CI replica on a loaded machine (2026-12-07) the notice had not
+    // shown within 15 s; run alone the whole test takes 26 s.
+    await page.getByText('Borgeren er lagt sammen med denne journal', { exact: false }).waitFor({ timeout: 30_000 });
     await page.waitForFunction((id) => document.location.hash === `#/citizens/${id}/show`, person.id);
     await page.getByTestId('citizen-merge').getByText(`Sammenlagt fra ${alias.firstName} ${alias.lastName}`, { exact: false }).waitFor();
     await settle(page);
