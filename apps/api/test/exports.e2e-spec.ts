@@ -8,6 +8,7 @@ import { activeEnrolment, admins, ASI_INTAKE_ITEMS as items, staff } from './sup
 import { baseUrl, call, closeDb, db, listPath, tokenFor } from './support/http';
 import { AARHUS, download, EVALUATOR, exportCells, finished, ownProgramme, project, startExport } from './support/exports';
 import { today } from './support/dates';
+import { someoneWaitsFor } from './support/locks';
 
 afterAll(closeDb);
 
@@ -178,6 +179,35 @@ describe('an export’s content', () => {
       expect.stringMatching(/^download: .* rows=10 /),
     ]);
     expect(job.disclosure).toEqual({ k: 5, l: 2, generalisation: ['birth-year-5y', 'months-to-quarters'], suppressedValues: 5, withheldRows: 0 });
+  });
+
+  it('records when the file was finished, not when its writing began', async () => {
+    // The owner holds back every chunk's INSERT (a SHARE lock on their table): the job's writing
+    // transaction begins, then waits for the lock. Once the owner sees it waiting, and a moment more,
+    // the lock goes; the job can only finish after that moment, by the database's own clock.
+    const owner = await db().connect();
+    let released: Date | undefined;
+    try {
+      await owner.query('BEGIN');
+      await owner.query('LOCK TABLE export_file_chunk IN SHARE MODE');
+      const started = await startExport(projectId, 'enrolments');
+      await someoneWaitsFor('export_file_chunk');
+      await new Promise((r) => setTimeout(r, 300));
+      released = (await owner.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]?.at;
+      await owner.query('COMMIT');
+      const job = await finished(started.body.id);
+      expect(job.status).toBe('done');
+      const { rows } = await db().query<{ started_at: Date; finished_at: Date; expires_at: Date }>('SELECT started_at, finished_at, expires_at FROM export_job WHERE id = $1', [job.id]);
+      const times = rows[0];
+      expect(released).toBeInstanceOf(Date);
+      expect(times?.finished_at.getTime()).toBeGreaterThan(released?.getTime() ?? Infinity);
+      expect(new Date(job.finishedAt ?? 0).getTime()).toBe(times?.finished_at.getTime());
+      // Kept for the retention's hours from the finish (EXPORT_RETENTION_HOURS, 24 by default), not from the start.
+      expect((times?.expires_at.getTime() ?? 0) - (times?.finished_at.getTime() ?? 0)).toBe(24 * 3600_000);
+    } finally {
+      await owner.query('ROLLBACK').catch(() => undefined);
+      owner.release();
+    }
   });
 
   it('answers 409 before the file is ready and 410 once it has expired', async () => {

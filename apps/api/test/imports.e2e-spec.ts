@@ -7,6 +7,7 @@ import { call, closeDb, db, tokenFor } from './support/http';
 import { apiCrypto } from './support/rows';
 import { csv, declaredUpload, dryRun, results, runImport, settled, upload } from './support/imports';
 import { daysFromToday } from './support/dates';
+import { someoneWaitsFor } from './support/locks';
 
 afterAll(closeDb);
 
@@ -68,6 +69,36 @@ describe('an import of citizens', () => {
     ]);
     // A second run of the same file is refused: it is done.
     expect((await call('POST', `/api/imports/${uploaded.body.id}/run`, { mode: 'valid-rows' }, { as: staff.aarhus })).status).toBe(409);
+  });
+
+  it('records when the import finished, not when its transaction began', async () => {
+    const file = csv([CITIZEN_HEADER, [bornInThe1960s(), 'Ida', `Ur ${randomUUID().slice(0, 6)}`, '']]);
+    const uploaded = await upload('citizens', file);
+    expect(uploaded.status).toBe(201);
+    expect(await dryRun(uploaded.body.id, CITIZEN_MAPPING)).toMatchObject({ status: 'checked', created: 1 });
+    // The owner holds back every citizen's INSERT (a SHARE lock): the import's transaction begins,
+    // then waits. Once it is seen waiting, and a moment more, the lock goes; the import can only
+    // finish after that moment, by the database's own clock.
+    const owner = await db().connect();
+    let released: Date | undefined;
+    try {
+      await owner.query('BEGIN');
+      await owner.query('LOCK TABLE citizen IN SHARE MODE');
+      const run = await call('POST', `/api/imports/${uploaded.body.id}/run`, { mode: 'valid-rows' }, { as: staff.aarhus });
+      expect(run.status).toBe(201);
+      await someoneWaitsFor('citizen');
+      await new Promise((r) => setTimeout(r, 300));
+      released = (await owner.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]?.at;
+      await owner.query('COMMIT');
+    } finally {
+      await owner.query('ROLLBACK').catch(() => undefined);
+      owner.release();
+    }
+    const done = await settled(uploaded.body.id);
+    expect(done).toMatchObject({ status: 'done', created: 1 });
+    const finishedAt = (await db().query<{ finished_at: Date }>('SELECT finished_at FROM import_job WHERE id = $1', [uploaded.body.id])).rows[0]?.finished_at;
+    expect(released).toBeInstanceOf(Date);
+    expect(finishedAt?.getTime()).toBeGreaterThan(released?.getTime() ?? Infinity);
   });
 
   it('lists every row’s errors with row, column and rule (English and Danish), and imports the valid rows only in valid-rows mode', async () => {

@@ -135,9 +135,12 @@ export class ExportRunner implements OnApplicationBootstrap, OnApplicationShutdo
       this.spares,
     );
     const { rows, disclosure } = outcome;
+    // The time the file was finished: clock_timestamp(), not now(), which is when this transaction (the
+    // whole writing) began; the file is kept for its hours from then.
     await manager.query(
-      `UPDATE export_job SET status = 'done', progress = 100, row_count = $2, byte_size = $3, error = NULL, finished_at = now(),
-              expires_at = now() + make_interval(hours => $4), disclosure = $5 WHERE id = $1`,
+      `UPDATE export_job SET status = 'done', progress = 100, row_count = $2, byte_size = $3, error = NULL, finished_at = c.at,
+              expires_at = c.at + make_interval(hours => $4), disclosure = $5
+         FROM (SELECT clock_timestamp() AS at) c WHERE id = $1`,
       [exportJobId, rows, outcome.bytes, this.config.exportRetentionHours, disclosure === null ? null : JSON.stringify(disclosure)],
     );
     accesses.push({

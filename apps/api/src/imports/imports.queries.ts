@@ -56,6 +56,7 @@ export async function lockImport(m: EntityManager, id: string): Promise<boolean>
   return free;
 }
 
+/** Records a phase's end: finished_at is clock_timestamp(), the moment it ended, not now(), when its transaction (the whole phase) began. */
 export async function finishPhase(
   m: EntityManager,
   id: string,
@@ -63,14 +64,14 @@ export async function finishPhase(
 ): Promise<void> {
   await m.query(
     `UPDATE import_job SET status = $2, progress = 100, results = $3, created = $4, updated = $5, failed = $6, rolled_back = $7,
-            rows_encrypted = CASE WHEN $8 THEN NULL ELSE rows_encrypted END, finished_at = now()
+            rows_encrypted = CASE WHEN $8 THEN NULL ELSE rows_encrypted END, finished_at = clock_timestamp()
      WHERE id = $1`,
     [id, done.status, JSON.stringify(done.results), done.created, done.updated, done.failed, done.rolledBack, done.dropRows],
   );
 }
 
 export async function failImport(m: EntityManager, id: string, code: string): Promise<void> {
-  await m.query(`UPDATE import_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, code]);
+  await m.query(`UPDATE import_job SET status = 'failed', error = $2, finished_at = clock_timestamp() WHERE id = $1`, [id, code]);
 }
 
 export async function savepoint(m: EntityManager, name: string): Promise<void> {
