@@ -16,6 +16,7 @@ import apiProcess from '../testing/api-process.cjs';
 import { startThrowawayPostgres } from '../testing/throwaway-postgres.mjs';
 import { startBaseline } from './baseline-server.mjs';
 import { coldStart } from './cold-start.mjs';
+import { cpuPerRequest, cpuSnapshot } from './cpu-accounting.mjs';
 import { apiExport, psqlCopyMs, rssMiB } from './export-run.mjs';
 import { medianMs, sqlTimeMs, tenantSettingsSql } from './timing.mjs';
 
@@ -83,12 +84,19 @@ function runCli(args, env) {
 }
 
 /** autocannon at `connections` for `duration` s, after a short warm-up; requests/s and latency percentiles. */
-async function hammer(url, { method = 'GET', headers = {}, body } = {}) {
+/**
+ * autocannon against one URL: a 2 s warm-up, then `duration` s measured, with the CPU each request
+ * cost over the measured part (cpu-accounting.mjs): the machine's, PostgreSQL's and, given its pid,
+ * the server process's.
+ */
+async function hammer(url, { method = 'GET', headers = {}, body } = {}, pid = undefined) {
   const options = { url, method, headers, body, connections };
   await autocannon({ ...options, duration: 2 });
+  const before = cpuSnapshot(pid);
   const r = await autocannon({ ...options, duration });
+  const cpu = cpuPerRequest(before, cpuSnapshot(pid), r.requests.total);
   const failures = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${s.count}x ${code}`);
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, failures };
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, failures, cpu };
 }
 
 async function main() {
@@ -153,7 +161,7 @@ async function main() {
     for (const list of lists) {
       log(`list: ${list.name}`);
       const { url, ...request } = list.request;
-      const apiResult = await hammer(url, request);
+      const apiResult = await hammer(url, request, api.child.pid);
       const baseResult = await hammer(`${baseline.baseUrl}/${list.key}`);
       const share = baseResult.rps > 0 ? apiResult.rps / baseResult.rps : null;
       const meets = apiResult.p99 <= TARGETS.listP99OfBaseline * baseResult.p99 && share !== null && share >= TARGETS.listShareOfBaseline && apiResult.non2xx === 0;
@@ -256,15 +264,22 @@ const verdict = (meets) => (meets === null ? '' : meets ? 'meets' : 'MISSES');
 
 function cell(kind, value) {
   if (!value) return '';
-  if (kind === 'list') return `${value.rps} req/s, p50 ${value.p50} ms, p99 ${value.p99} ms${value.non2xx ? `, ${value.failures.join(' ') || `${value.non2xx} non-2xx`}` : ''}${value.errors ? `, ${value.errors} errors` : ''}`;
+  if (kind === 'list') return `${value.rps} req/s, p50 ${value.p50} ms, p99 ${value.p99} ms${value.non2xx ? `, ${value.failures.join(' ') || `${value.non2xx} non-2xx`}` : ''}${value.errors ? `, ${value.errors} errors` : ''}${cpuCell(value.cpu)}`;
   if (kind === 'load') return `${fmt(value.ms / 1000, 1)} s`;
   if (kind === 'export' && value.peakRssMiB) return `${fmt(value.ms, 1)} ms, peak RSS ${value.peakRssMiB} MiB (idle ${value.idleRssMiB})`;
   return `${fmt(value.ms, 1)} ms`;
 }
 
+/** A list's CPU per request: the machine's, and of it PostgreSQL's and the API process's (the baseline runs inside the bench's own process, beside autocannon). */
+function cpuCell(cpu) {
+  if (!cpu || cpu.machineUs === null) return '';
+  const parts = [`PostgreSQL ${fmt(cpu.postgresUs / 1000, 2)}`, ...(cpu.processUs === null ? [] : [`API ${fmt(cpu.processUs / 1000, 2)}`])];
+  return `; CPU ${fmt(cpu.machineUs / 1000, 2)} ms/req (${parts.join(', ')})`;
+}
+
 function toMarkdown(r) {
   const lines = [
-    `Scale \`${r.scale}\` (seed ${r.seed}), ${r.date.slice(0, 10)}, commit ${r.commit}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.database}); lists at ${r.connections} connections for ${r.durationSeconds} s each after a 2 s warm-up.`,
+    `Scale \`${r.scale}\` (seed ${r.seed}), ${r.date.slice(0, 10)}, commit ${r.commit}, ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.database}); lists at ${r.connections} connections for ${r.durationSeconds} s each after a 2 s warm-up. A list's CPU is the machine's busy time per request over the measured seconds (autocannon's included), with PostgreSQL's and the API process's share of it.`,
     '',
     `Load: ${r.load.totalRows} rows in ${r.load.seconds.toFixed(1)} s (${Object.entries(r.load.rows).map(([t, n]) => `${t} ${n}`).join(', ')}).`,
     '',
