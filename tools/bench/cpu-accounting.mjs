@@ -15,14 +15,18 @@ const ticksPerSecond = (() => {
   }
 })();
 
-/** A process's user and system ticks (threads included), or 0 if it is gone; and its name. */
+/**
+ * A process's user and system ticks (threads included) with those of its children that have exited
+ * and been waited for (cutime, cstime: PostgreSQL's backends once a connection closes, in the
+ * postmaster's; an export worker's, in the API's), or 0 if it is gone; and its name.
+ */
 function processTicks(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The name is in parentheses and may hold spaces; the fields after it are space-separated.
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { name, ticks: Number(fields[11]) + Number(fields[12]) };
+    return { name, ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return { name: '', ticks: 0 };
   }
@@ -45,8 +49,8 @@ function machineBusyTicks() {
 /**
  * The CPU ticks used so far by the machine, by every process named postgres (the database's server
  * and its backends; a machine's other PostgreSQL servers are counted too, idle as they are in a
- * bench), and by `pid` with its children (undefined: not counted). A child that exits between two
- * snapshots takes its ticks with it, so only processes that live through a measurement count whole.
+ * bench), and by `pid` with its children (undefined: not counted). A process that ends between two
+ * snapshots is counted once its parent has waited for it; one whose parent has not, is not.
  */
 export function cpuSnapshot(pid) {
   let postgres = 0;

@@ -6,21 +6,23 @@ import { pathToFileURL } from 'node:url';
  * The bench's CPU per request (tools/bench/cpu-accounting.mjs), against an independent account: a
  * child process that burns CPU and then reports its own user + system time (getrusage, through
  * process.cpuUsage()), with a grandchild of its own that does the same. The snapshots taken around
- * them, read from /proc, must find the child's and the grandchild's time in the process's share,
- * all of it in the machine's, and divide by the number of requests given.
+ * them, read from /proc, must find the child's and the grandchild's time (the grandchild has ended
+ * by then, waited for by the child) in the process's share, all of it in the machine's, and divide
+ * by the number of requests given.
  */
 const tool = (path: string): string => pathToFileURL(join(__dirname, '../../../../tools', path)).href;
 
 const script = `
   import { spawn } from 'node:child_process';
   import { cpuPerRequest, cpuSnapshot } from '${tool('bench/cpu-accounting.mjs')}';
-  // Burns ~BURN ms of CPU, waits for the parent's word to exit, reports its own CPU time first.
-  const burner = (extra) => \`
+  // Runs its first argument, burns ~400 ms of CPU, reports its own CPU time (getrusage) and exits on the parent's word.
+  const burner = (first) => \`
+    \${first}
     const end = Date.now() + 400; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);
-    \${extra}
     const u = process.cpuUsage(); process.stdout.write(JSON.stringify({ us: u.user + u.system }) + '\\\\n');
     process.stdin.on('data', () => process.exit(0));\`;
-  const grandchild = "const { spawn } = require('node:child_process'); const g = spawn(process.execPath, ['-e', " + JSON.stringify(burner('')) + "], { stdio: ['pipe', 'pipe', 'inherit'] }); g.stdout.once('data', (d) => { process.stdout.write('G' + d); }); process.stdin.on('data', () => g.stdin.write('x'));";
+  // The grandchild burns, reports and exits before the child burns: its time is counted once the child has waited for it.
+  const grandchild = "const { spawnSync } = require('node:child_process'); const g = spawnSync(process.execPath, ['-e', " + JSON.stringify(burner('')) + "], { input: 'x', encoding: 'utf8' }); process.stdout.write('G' + g.stdout);";
   const child = spawn(process.execPath, ['-e', burner(grandchild)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const before = cpuSnapshot(child.pid);
   const reports = [];
