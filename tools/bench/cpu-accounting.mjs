@@ -1,8 +1,9 @@
 // CPU time per request, read from Linux's /proc (issue 23): the whole machine's busy time, the
 // PostgreSQL processes' and one process's with its children (the API and its export worker).
 // Requests per second on a shared virtual machine move by a third between runs with no change to the
-// code (docs/performance.md); the CPU a request costs moves much less, and it says where the time goes:
-// in the API, in PostgreSQL, or in neither (the load generator, the baseline, the kernel).
+// code (docs/performance.md), and the CPU a request costs moves with them; within one run, its split
+// says where the time goes: in the API, in PostgreSQL, or in neither (the load generator, the
+// baseline, the kernel).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -49,10 +50,11 @@ function machineBusyTicks() {
 /**
  * The CPU ticks used so far by the machine, by every process named postgres (the database's server
  * and its backends; a machine's other PostgreSQL servers are counted too, idle as they are in a
- * bench), and by `pid` with its children (undefined: not counted). A process that ends between two
- * snapshots is counted once its parent has waited for it; one whose parent has not, is not.
+ * bench), and by `pid` with its live children (undefined: not counted; `children: false`, its
+ * ended children only). A process that ends between two snapshots is counted once its parent has
+ * waited for it; one whose parent has not, is not.
  */
-export function cpuSnapshot(pid) {
+export function cpuSnapshot(pid, { children = true } = {}) {
   let postgres = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -62,7 +64,7 @@ export function cpuSnapshot(pid) {
   let own;
   if (pid !== undefined) {
     own = processTicks(pid).ticks;
-    for (const child of childrenOf(pid)) own += processTicks(child).ticks;
+    if (children) for (const child of childrenOf(pid)) own += processTicks(child).ticks;
   }
   return { machine: machineBusyTicks(), postgres, own };
 }
