@@ -16,7 +16,7 @@ import apiProcess from '../testing/api-process.cjs';
 import { startThrowawayPostgres } from '../testing/throwaway-postgres.mjs';
 import { startBaseline } from './baseline-server.mjs';
 import { coldStart } from './cold-start.mjs';
-import { cpuPerRequest, cpuSnapshot } from './cpu-accounting.mjs';
+import { cpuPerRequest, cpuSettled, cpuSnapshot, postmasterPid } from './cpu-accounting.mjs';
 import { apiExport, psqlCopyMs, rssMiB } from './export-run.mjs';
 import { medianMs, sqlTimeMs, tenantSettingsSql } from './timing.mjs';
 
@@ -86,15 +86,15 @@ function runCli(args, env) {
 /** autocannon at `connections` for `duration` s, after a short warm-up; requests/s and latency percentiles. */
 /**
  * autocannon against one URL: a 2 s warm-up, then `duration` s measured, with the CPU each request
- * cost over the measured part (cpu-accounting.mjs): the machine's, PostgreSQL's and, given its pid,
- * the server process's.
+ * cost over the measured part (cpu-accounting.mjs): the machine's, the database server's (`postgresPid`,
+ * its postmaster) and, given its pid, the server process's.
  */
-async function hammer(url, { method = 'GET', headers = {}, body } = {}, pid = undefined) {
+async function hammer(url, { method = 'GET', headers = {}, body } = {}, { pid, postgresPid } = {}) {
   const options = { url, method, headers, body, connections };
   await autocannon({ ...options, duration: 2 });
-  const before = cpuSnapshot(pid);
+  const before = cpuSnapshot({ pid, postgresPid });
   const r = await autocannon({ ...options, duration });
-  const cpu = cpuPerRequest(before, cpuSnapshot(pid), r.requests.total);
+  const cpu = cpuPerRequest(before, cpuSnapshot({ pid, postgresPid }), r.requests.total);
   const failures = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${s.count}x ${code}`);
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, failures, cpu };
 }
@@ -121,13 +121,18 @@ async function main() {
     // The API migrates and seeds the demo accounts; the synthetic data goes in after, through its CLI.
     api = await startApi({ ...baseEnv, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '100000' });
     log('loading synthetic data');
+    await owner.connect();
+    // Only this database server's processes count as PostgreSQL's CPU (not another server on the machine).
+    const postgresPid = await postmasterPid(owner);
     const loadStart = Date.now();
     // The loader (cli.js) is this process's child: once it has exited and been waited for, its CPU is
-    // in ours. Not the live children's (the API, an embedded PostgreSQL): those are counted apart.
-    const loadCpuBefore = cpuSnapshot(process.pid, { children: false });
+    // in ours (with this process's own, small beside it). Not the live children's (the API, an
+    // embedded PostgreSQL): those are counted apart.
+    const loadCpuBefore = cpuSnapshot({ pid: process.pid, postgresPid, children: false });
     const loadOutput = await runCli(['seed-synthetic', '--scale', args.scale, '--seed', args.seed], baseEnv);
     const loadSeconds = (Date.now() - loadStart) / 1000;
-    const loadCpu = cpuPerRequest(loadCpuBefore, cpuSnapshot(process.pid, { children: false }), 1);
+    // Settled: the loader's backends end as it exits, and are counted once the postmaster has waited for them.
+    const loadCpu = cpuPerRequest(loadCpuBefore, await cpuSettled({ pid: process.pid, postgresPid, children: false }), 1);
     const summary = JSON.parse(loadOutput.trim().split('\n').pop());
     log(`loaded ${summary.totalRows} rows in ${loadSeconds.toFixed(1)} s`);
     const national = args.scale === 'national';
@@ -136,7 +141,6 @@ async function main() {
       target: national ? `< ${TARGETS.nationalLoadSeconds} s` : 'none set', meets: national ? loadSeconds < TARGETS.nationalLoadSeconds : null,
     };
 
-    await owner.connect();
     const [busiest] = (await owner.query(
       `SELECT citizen_id FROM treatment_session WHERE municipality_id = $1 GROUP BY citizen_id ORDER BY count(*) DESC, citizen_id LIMIT 1`, [DEMO.aarhus])).rows;
     const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@aarhus.demo', password: 'demo-password-2026' }) });
@@ -165,8 +169,8 @@ async function main() {
     for (const list of lists) {
       log(`list: ${list.name}`);
       const { url, ...request } = list.request;
-      const apiResult = await hammer(url, request, api.child.pid);
-      const baseResult = await hammer(`${baseline.baseUrl}/${list.key}`);
+      const apiResult = await hammer(url, request, { pid: api.child.pid, postgresPid });
+      const baseResult = await hammer(`${baseline.baseUrl}/${list.key}`, {}, { postgresPid });
       const share = baseResult.rps > 0 ? apiResult.rps / baseResult.rps : null;
       const meets = apiResult.p99 <= TARGETS.listP99OfBaseline * baseResult.p99 && share !== null && share >= TARGETS.listShareOfBaseline && apiResult.non2xx === 0;
       rows.push({ kind: 'list', name: list.name, api: apiResult, baseline: baseResult, ratio: share, target: `p99 <= ${TARGETS.listP99OfBaseline}x baseline p99, >= ${TARGETS.listShareOfBaseline * 100} % of baseline req/s`, meets });
