@@ -69,6 +69,29 @@ describe('individual sessions', () => {
   });
 });
 
+describe('a day given to a date-time filter', () => {
+  it('is the Danish day: from its first instant to its last, as an API client sends it', async () => {
+    const enrolment = await activeEnrolment('aarhus');
+    const [yesterday, today] = [daysFromToday(-1), daysFromToday(0)];
+    // The instants from PostgreSQL's own time zone rules, not the API's code: half an hour either side of the day's bounds.
+    const at = async (day: string, time: string): Promise<string> =>
+      ((await db().query<{ at: Date }>(`SELECT ($1::date + $2::time) AT TIME ZONE 'Europe/Copenhagen' AS at`, [day, time])).rows[0]?.at as Date).toISOString();
+    const instants = [await at(daysFromToday(-2), '23:30'), await at(yesterday, '00:30'), await at(yesterday, '23:30'), await at(today, '00:30')];
+    const ids: string[] = [];
+    for (const startsAt of instants) {
+      const logged = await log(enrolment.id, { startsAt, kind: 'case-management-meeting', confirmDuplicate: true });
+      expect(logged.status).toBe(201);
+      ids.push(logged.body.id);
+    }
+    const listed = async (filter: Record<string, string>): Promise<string[]> =>
+      (await call<TreatmentSession[]>('GET', listPath('sessions', { filter: { citizenId: enrolment.citizenId, ...filter }, sort: ['startsAt', 'ASC'] }), undefined, { as: staff.aarhus })).body.map((s) => s.id);
+    expect(await listed({ startsAt_gte: yesterday, startsAt_lte: yesterday })).toEqual([ids[1], ids[2]]);
+    expect(await listed({ startsAt: yesterday })).toEqual([ids[1], ids[2]]);
+    expect(await listed({ startsAt_gte: today })).toEqual([ids[3]]);
+    expect(await listed({ startsAt_lte: daysFromToday(-2) })).toEqual([ids[0]]);
+  });
+});
+
 describe('a page further down a list answers as the first pages do (decision 191)', () => {
   // The first pages read their extra columns (the sessions' note changes and enrolments' citizens, the
   // enrolments' history and progress) in the page's own statement; a page that starts further down

@@ -1,4 +1,4 @@
-import { addDays, danishDate, danishDaysFromToday, danishToday, isoWeekday } from './danish-date';
+import { addDays, danishDate, danishDayEnd, danishDayStart, danishDaysFromToday, danishToday, isoWeekday } from './danish-date';
 
 describe('the Danish calendar date', () => {
   // Hand-written from the Danish clock: CET is UTC+1, CEST (last Sunday of March to last Sunday of October) UTC+2.
@@ -43,4 +43,21 @@ describe('calendar arithmetic on YYYY-MM-DD', () => {
     ['2026-12-05', -740, '2024-11-25'],
     ['2024-02-28', 1, '2024-02-29'],
   ])('%s plus %i days is %s', (day, days, expected) => expect(addDays(day, days)).toBe(expected));
+});
+
+describe('a Danish calendar day’s first and last instants', () => {
+  // Hand-written from the Danish clock: CET is UTC+1, CEST UTC+2; in 2026 summer time runs from
+  // 29 March 01:00 UTC (a day of 23 hours) to 25 October 01:00 UTC (a day of 25 hours).
+  it.each([
+    ['2026-12-06', '2026-12-05T23:00:00.000Z', '2026-12-06T22:59:59.999999Z'],
+    ['2026-07-05', '2026-07-04T22:00:00.000Z', '2026-07-05T21:59:59.999999Z'],
+    ['2026-03-29', '2026-03-28T23:00:00.000Z', '2026-03-29T21:59:59.999999Z'],
+    ['2026-10-25', '2026-10-24T22:00:00.000Z', '2026-10-25T22:59:59.999999Z'],
+    ['2026-12-31', '2026-12-30T23:00:00.000Z', '2026-12-31T22:59:59.999999Z'],
+    ['2024-02-29', '2024-02-28T23:00:00.000Z', '2024-02-29T22:59:59.999999Z'],
+    ['2023-02-28', '2023-02-27T23:00:00.000Z', '2023-02-28T22:59:59.999999Z'],
+  ])('%s runs from %s to %s', (day, start, end) => {
+    expect(danishDayStart(day)).toBe(start);
+    expect(danishDayEnd(day)).toBe(end);
+  });
 });

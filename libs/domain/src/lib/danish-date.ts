@@ -34,3 +34,40 @@ export function isoWeekday(date: string): number {
 export function danishDaysFromToday(days: number, now: Date = new Date()): string {
   return addDays(danishToday(now), days);
 }
+
+const danishClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: DANISH_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** Date.UTC for any year 1-9999 (Date.UTC reads years 0-99 as 1900-1999); days past a month's end roll over. */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  date.setUTCFullYear(year + (date.getUTCFullYear() - 2000));
+  return date.getTime();
+}
+
+/** How far Danish clocks are ahead of UTC at an instant (one or two hours; minutes and seconds in the 1800s), in ms. */
+function danishOffset(at: number): number {
+  const part = Object.fromEntries(danishClock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return utcMs(part['year'] as number, part['month'] as number, part['day'] as number, part['hour'], part['minute'], part['second']) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant (ms) a Danish calendar day begins: Danish clocks change at 02:00 or 03:00, never at midnight. */
+function danishMidnight(day: string, plusDays = 0): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const asIfUtc = utcMs(year, month, date + plusDays);
+  return asIfUtc - danishOffset(asIfUtc - danishOffset(asIfUtc));
+}
+
+/** The first instant of a Danish calendar day (YYYY-MM-DD), as ISO 8601 in UTC: 2026-12-06 → 2026-12-05T23:00:00.000Z. */
+export function danishDayStart(day: string): string {
+  return new Date(danishMidnight(day)).toISOString();
+}
+
+/**
+ * The last instant of a Danish calendar day, to the microsecond PostgreSQL keeps: 2026-12-06 →
+ * 2026-12-06T22:59:59.999999Z. A day is 23 hours long when the clocks go forward, 25 when they go back.
+ */
+export function danishDayEnd(day: string): string {
+  return new Date(danishMidnight(day, 1) - 1).toISOString().replace(/Z$/, '999Z');
+}

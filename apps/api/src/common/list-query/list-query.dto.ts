@@ -16,7 +16,9 @@ export class ListQueryDto implements RawListQuery {
   @MaxLength(100)
   range?: string;
 
-  @ApiPropertyOptional({ example: '{"q":"aarhus"}', description: 'JSON object: q (search), id arrays, field equality, field_gte / field_lte' })
+  @ApiPropertyOptional({ example: '{"q":"aarhus"}', description:
+      'JSON object: q (search), id arrays, field equality, field_gte / field_lte. A bare day (YYYY-MM-DD) on a date-time field is a Danish day: _gte from its first instant, _lte to its last, alone the whole day',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)

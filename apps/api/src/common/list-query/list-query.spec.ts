@@ -80,8 +80,24 @@ describe('parseListQuery', () => {
     expect(sut.limit).toBe(2);
   });
 
+  it('reads a bare day on a date-time as the Danish day: from its first instant, to its last, alone the whole of it', () => {
+    // Hand-written from the Danish clock: CET is UTC+1; CEST (UTC+2) began on 29 March 2026, a day of 23 hours.
+    expect(parseListQuery({ filter: JSON.stringify({ createdAt_gte: '2026-12-06', createdAt_lte: '2026-12-06' }) }, spec).conditions).toEqual([
+      { kind: 'gte', column: 'created_at', value: '2026-12-05T23:00:00.000Z' },
+      { kind: 'lte', column: 'created_at', value: '2026-12-06T22:59:59.999999Z' },
+    ]);
+    expect(parseListQuery({ filter: JSON.stringify({ createdAt: '2026-03-29' }) }, spec).conditions).toEqual([
+      { kind: 'gte', column: 'created_at', value: '2026-03-28T23:00:00.000Z' },
+      { kind: 'lte', column: 'created_at', value: '2026-03-29T21:59:59.999999Z' },
+    ]);
+    // A day on a date field stays a day; a bad day on a date-time is still refused.
+    const dated: ListSpec = { fields: { dueDate: { type: 'date', column: 'due_date', sortable: true, filterable: true } }, searchColumns: [], defaultSort: ['dueDate', 'ASC'] };
+    expect(parseListQuery({ filter: '{"dueDate_gte":"2026-12-06"}' }, dated).conditions).toEqual([{ kind: 'gte', column: 'due_date', value: '2026-12-06' }]);
+    expect(errorOf(() => parseListQuery({ filter: '{"createdAt":"2026-02-30"}' }, spec)).rule).toBe('createdAt must be an ISO 8601 date-time (YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM)');
+  });
+
   it('takes the date-times the web app and the API’s clients send, and real calendar days only', () => {
-    const accepted = ['2026-11-30T22:59:59.999Z', '2024-01-01T00:00:00+01:00', '2024-01-01', '2024-01-01 10:00', '2024-01-01T10:00:00.123456+0530', '2024-02-29T12:00:00-03'];
+    const accepted = ['2026-11-30T22:59:59.999Z', '2024-01-01T00:00:00+01:00', '2024-01-01 10:00', '2024-01-01T10:00:00.123456+0530', '2024-02-29T12:00:00-03'];
     for (const value of accepted) {
       expect(parseListQuery({ filter: JSON.stringify({ createdAt_gte: value }) }, spec).conditions).toEqual([{ kind: 'gte', column: 'created_at', value }]);
     }

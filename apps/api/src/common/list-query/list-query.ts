@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@outcomes/contracts';
 import type { RawListQuery, SortOrder } from '@outcomes/contracts';
+import { danishDayEnd, danishDayStart } from '@outcomes/domain';
 import { textProblem } from '../well-formed-text';
 
 /**
@@ -71,6 +72,16 @@ function isDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   return isCalendarDate(year, month, day);
+}
+
+/**
+ * A bare calendar day given for a date-time field: it means a Danish day (as the app shows every time
+ * in Danish time), not the UTC day PostgreSQL would read it as (the API's connections are in UTC):
+ * `_gte` from the day's first instant, `_lte` to its last, alone the whole day. A date-time with a
+ * time and no offset is left as it is (the database reads it in its own time zone).
+ */
+function isDay(value: unknown): value is string {
+  return typeof value === 'string' && DATE.test(value);
 }
 
 function isDateTime(value: string): boolean {
@@ -194,7 +205,12 @@ function parseFilter(text: string | undefined, spec: ListSpec): Condition[] {
     }
     if (range) {
       if (!['number', 'date', 'datetime'].includes(def.type)) throw new ListQueryError('filter', `${key}: ranges apply only to numbers and dates`);
-      conditions.push({ kind: range[2] as 'gte' | 'lte', column: def.column, value: coerce(key, def, value) as string | number });
+      const bound = coerce(key, def, value) as string | number;
+      const kind = range[2] as 'gte' | 'lte';
+      conditions.push({ kind, column: def.column, value: def.type === 'datetime' && isDay(bound) ? (kind === 'gte' ? danishDayStart(bound) : danishDayEnd(bound)) : bound });
+    } else if (def.type === 'datetime' && typeof value === 'string' && isDay(coerce(key, def, value))) {
+      // A day alone on a date-time: every instant of that Danish day.
+      conditions.push({ kind: 'gte', column: def.column, value: danishDayStart(value) }, { kind: 'lte', column: def.column, value: danishDayEnd(value) });
     } else if (Array.isArray(value)) {
       if (value.length > MAX_IDS) throw new ListQueryError('filter', `${key} may list at most ${MAX_IDS} values`);
       if (def.type === 'boolean') throw new ListQueryError('filter', `${key} must be true or false`);
