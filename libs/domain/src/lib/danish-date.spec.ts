@@ -60,4 +60,9 @@ describe('a Danish calendar day’s first and last instants', () => {
     expect(danishDayStart(day)).toBe(start);
     expect(danishDayEnd(day)).toBe(end);
   });
+
+  it('starts the first day PostgreSQL can hold at its first UTC instant: Danish midnight of 1 January of year 1 was in year 0 by UTC', () => {
+    expect(danishDayStart('0001-01-01')).toBe('0001-01-01T00:00:00.000Z');
+    expect(danishDayEnd('0001-01-01')).toMatch(/^0001-01-01T2\d:\d\d:\d\d\.999999Z$/);
+  });
 });

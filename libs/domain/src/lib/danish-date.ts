@@ -46,7 +46,7 @@ function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, s
   return date.getTime();
 }
 
-/** How far Danish clocks are ahead of UTC at an instant (one or two hours; minutes and seconds in the 1800s), in ms. */
+/** How far Danish clocks are ahead of UTC at an instant (one or two hours, by the time zone data of the runtime), in ms. */
 function danishOffset(at: number): number {
   const part = Object.fromEntries(danishClock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   return utcMs(part['year'] as number, part['month'] as number, part['day'] as number, part['hour'], part['minute'], part['second']) - Math.floor(at / 1000) * 1000;
@@ -61,7 +61,9 @@ function danishMidnight(day: string, plusDays = 0): number {
 
 /** The first instant of a Danish calendar day (YYYY-MM-DD), as ISO 8601 in UTC: 2026-12-06 → 2026-12-05T23:00:00.000Z. */
 export function danishDayStart(day: string): string {
-  return new Date(danishMidnight(day)).toISOString();
+  const start = new Date(danishMidnight(day)).toISOString();
+  // 1 January of year 1 began in Denmark in year 0 by UTC, which PostgreSQL cannot read: its first UTC instant instead.
+  return start.startsWith('0000-') ? '0001-01-01T00:00:00.000Z' : start;
 }
 
 /**

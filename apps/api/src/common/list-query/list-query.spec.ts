@@ -93,6 +93,7 @@ describe('parseListQuery', () => {
     // A day on a date field stays a day; a bad day on a date-time is still refused.
     const dated: ListSpec = { fields: { dueDate: { type: 'date', column: 'due_date', sortable: true, filterable: true } }, searchColumns: [], defaultSort: ['dueDate', 'ASC'] };
     expect(parseListQuery({ filter: '{"dueDate_gte":"2026-12-06"}' }, dated).conditions).toEqual([{ kind: 'gte', column: 'due_date', value: '2026-12-06' }]);
+    expect(errorOf(() => parseListQuery({ filter: '{"createdAt":["2026-12-06"]}' }, spec)).rule).toBe('createdAt lists date-times with a time; for a whole day, give the day alone');
     expect(errorOf(() => parseListQuery({ filter: '{"createdAt":"2026-02-30"}' }, spec)).rule).toBe('createdAt must be an ISO 8601 date-time (YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM)');
   });
 

@@ -214,6 +214,8 @@ function parseFilter(text: string | undefined, spec: ListSpec): Condition[] {
     } else if (Array.isArray(value)) {
       if (value.length > MAX_IDS) throw new ListQueryError('filter', `${key} may list at most ${MAX_IDS} values`);
       if (def.type === 'boolean') throw new ListQueryError('filter', `${key} must be true or false`);
+      // A day alone on a date-time is a whole Danish day (above), which a list of instants cannot hold.
+      if (def.type === 'datetime' && value.some((v) => isDay(v))) throw new ListQueryError('filter', `${key} lists date-times with a time; for a whole day, give the day alone`);
       conditions.push({ kind: 'in', column: def.column, values: value.map((v) => coerce(key, def, v) as string | number) });
     } else if (value === null) {
       conditions.push({ kind: 'eq', column: def.column, value: null });
