@@ -5,20 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import ts from 'typescript';
 
 const PAGE = 'LIMIT 25 OFFSET 0';
 
 /**
- * The worklist's one query, read from the API's source (apps/api/src/assessments/assessments.queries.ts,
- * WORKLIST_SQL) rather than copied, so that the baseline runs exactly the SQL the API runs (decision 148).
+ * The worklist's query, from the API's own module (apps/api/src/assessments/worklist-sql.ts, which
+ * imports nothing) compiled here rather than copied, so that the baseline sends exactly the text the
+ * API sends for a staff member's worklist (decision 148).
  */
-function worklistSql() {
-  const source = readFileSync(new URL('../../apps/api/src/assessments/assessments.queries.ts', import.meta.url), 'utf8');
-  const found = /const WORKLIST_SQL = `([^`]*)`/.exec(source);
-  if (!found) throw new Error('baseline: WORKLIST_SQL not found in assessments.queries.ts');
-  return found[1];
+async function worklistSql() {
+  const source = readFileSync(new URL('../../apps/api/src/assessments/worklist-sql.ts', import.meta.url), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  return module.worklistSql({ staff: true, centre: false });
 }
-const WORKLIST_SQL = worklistSql();
+const WORKLIST_SQL = await worklistSql();
 
 /** Today's Danish date, as the API's danishToday() computes it (the worklist's windows are in Danish days). */
 const danishToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -26,8 +26,9 @@ describe('the index of where the SQL lives (tools/sql-index.cjs, docs/architectu
     const rows = new Map(index.sqlIndex().filter((row) => !row.via).map((row) => [row.path, row]));
     // By entity class only (query builders).
     expect(rows.get('apps/api/src/programmes/programmes.queries.ts')?.tables).toEqual(['programme']);
-    // Both: assessment and its revision through their entities, enrolment and programme through the worklist's raw SQL (follow_up_attempt both ways).
-    expect(rows.get('apps/api/src/assessments/assessments.queries.ts')?.tables).toEqual(['assessment', 'assessment_revision', 'enrolment', 'follow_up_attempt', 'programme']);
+    // Both: assessment, its revision and follow_up_attempt through their entities; the worklist's module through its raw SQL alone.
+    expect(rows.get('apps/api/src/assessments/assessments.queries.ts')?.tables).toEqual(['assessment', 'assessment_revision', 'follow_up_attempt']);
+    expect(rows.get('apps/api/src/assessments/worklist-sql.ts')?.tables).toEqual(['assessment', 'enrolment', 'follow_up_attempt', 'programme']);
     // citizen through its entity, the rest through the timeline's raw SQL: read from citizens.queries.ts by hand.
     expect(rows.get('apps/api/src/citizens/citizens.queries.ts')?.tables).toEqual([
       'app_user', 'case_request', 'citizen', 'enrolment', 'enrolment_transition', 'group_attendance', 'group_meeting', 'note_version', 'outreach_contact', 'treatment_group', 'treatment_session',

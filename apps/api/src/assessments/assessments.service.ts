@@ -126,7 +126,7 @@ export class AssessmentsService {
     // Computed, filtered, sorted (soonest due first, whatever the sort asked, as always) and paged in
     // the database: a page reads one page (decision 148).
     const page = await worklistPage(this.db.manager(), danishToday(), ENDED_STATES, filter, limit, offset);
-    // Each row's enrolment and citizen come from the same enrolment row (WORKLIST_SQL), and so do its
+    // Each row's enrolment and citizen come from the same enrolment row (worklist-sql.ts), and so do its
     // attempts' enrolment: the access log need not look them up again.
     this.db.knowEnrolmentCitizens(page.rows.map((r) => [r.enrolment_id, r.citizen_id] as const));
     return { rows: page.rows.map(toWorklistItem), offset, total: page.total };
@@ -135,7 +135,7 @@ export class AssessmentsService {
   /**
    * One enrolment's schedule, computed by libs/domain from its programme's protocol (30 window days
    * when the programme is not visible), with its attempts oldest first. The worklist computes the
-   * same rule in SQL (WORKLIST_SQL); worklist-sql.medium-spec.ts holds the two equal.
+   * same rule in SQL (worklist-sql.ts); worklist-sql.medium-spec.ts holds the two equal.
    */
   private async scheduleOf(enrolment: EnrolmentEntity): Promise<{ due: DueAssessment[]; attempts: FollowUpAttempt[] }> {
     const programme = await programmeById(this.db.manager(), enrolment.programmeId);

@@ -7,7 +7,7 @@ import { demoUser, mediumDatabase } from '../testing/medium';
 import type { Town } from '../testing/medium';
 import { AssessmentsService } from './assessments.service';
 
-// The worklist is computed in SQL (assessments.queries.ts WORKLIST_SQL, decision 148). Its reference
+// The worklist is computed in SQL (worklist-sql.ts, decision 148). Its reference
 // is the computation the API made before: every active or ended enrolment of the filter loaded, each
 // one's schedule computed by libs/domain followUpSchedule (through AssessmentsService.schedule, which
 // still computes one enrolment's schedule that way), the open items kept, filtered, sorted by due
