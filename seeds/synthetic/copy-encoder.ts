@@ -27,6 +27,20 @@ function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
+/**
+ * An object as JSON with its keys in the order `jsonb` keeps them: shorter keys first, then by their
+ * bytes (here by UTF-16 code units, the same for the ASCII item codes of the ASI). PostgreSQL sorts
+ * an object's keys as it parses it into `jsonb`, and its sort first checks whether they are in order
+ * already: then it costs one comparison a key instead of a sort (3 % of the national load's
+ * PostgreSQL time went on sorting keys). Keys in any other order are stored the same, only sorted by
+ * PostgreSQL.
+ */
+export function jsonbOrdered(value: Readonly<Record<string, unknown>>): string {
+  // As JSON.stringify does, a key whose value is undefined is left out.
+  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${JSON.stringify(value[key])}`).join(',')}}`;
+}
+
 interface TableCodec<T extends SyntheticTable> {
   columns: readonly string[];
   encode(row: SyntheticRows[T], crypto: IdentifierEncryptor): Field[];
@@ -92,8 +106,8 @@ export const CODECS: { [T in SyntheticTable]: TableCodec<T> } = {
       // Scored exactly as the API's AssessmentsService does, so stored composites are the API's.
       const score = scoreAsi(r.items);
       const missing = Object.fromEntries(COMPOSITE_DOMAINS.filter((d) => score.composites[d].missing.length > 0).map((d) => [d, score.composites[d].missing]));
-      return [r.id, r.municipalityId, r.enrolmentId, r.citizenId, r.timepoint, r.assessedOn, r.interviewerUserId, JSON.stringify(r.items),
-        ...COMPOSITE_DOMAINS.map((d) => score.composites[d].value), JSON.stringify(missing), score.drugFree.value];
+      return [r.id, r.municipalityId, r.enrolmentId, r.citizenId, r.timepoint, r.assessedOn, r.interviewerUserId, jsonbOrdered(r.items),
+        ...COMPOSITE_DOMAINS.map((d) => score.composites[d].value), jsonbOrdered(missing), score.drugFree.value];
     },
   },
   follow_up_attempt: {

@@ -1,4 +1,5 @@
 import { DEMO_IDS } from '../demo/demo-ids';
+import { jsonbOrdered } from './copy-encoder';
 import { generateMunicipality, planMunicipalities } from './generate';
 import { encodeMunicipality } from './load-synthetic';
 import type { ProgrammeProtocol, Protocols } from './protocols';
@@ -41,5 +42,18 @@ describe('encodeMunicipality', () => {
   it('encodes the same rows for the same job (apart from the encryption, whose IVs are random)', () => {
     const again = encodeMunicipality(job, crypto);
     expect(Buffer.concat(again.assessment?.chunks ?? []).equals(Buffer.concat(encoded.assessment?.chunks ?? []))).toBe(true);
+  });
+});
+
+describe('jsonbOrdered', () => {
+  it('writes the keys shortest first, then alphabetically, as jsonb keeps them', () => {
+    expect(jsonbOrdered({ D10: 1, M6: 2, A_SEV: 3, E4: 'x', F18: 'N', D2: null })).toBe('{"D2":null,"E4":"x","M6":2,"D10":1,"F18":"N","A_SEV":3}');
+  });
+
+  it('writes the same value JSON.stringify does, nested arrays included, and leaves out undefined as it does', () => {
+    const value = { employment: ['E12', 'E4'], drug: ['D2'], alcohol: undefined };
+    expect(JSON.parse(jsonbOrdered(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(jsonbOrdered(value)).toBe('{"drug":["D2"],"employment":["E12","E4"]}');
+    expect(jsonbOrdered({})).toBe('{}');
   });
 });

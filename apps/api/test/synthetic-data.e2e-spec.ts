@@ -8,7 +8,7 @@ import type { Assessment, Citizen } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { scoreAsi } from '@outcomes/domain';
 import type { CitizenRow, ProgrammeProtocol, RowSink, SyntheticRows, SyntheticTable } from '@outcomes/seeds';
-import { DEMO_IDS, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
+import { CODECS, DEMO_IDS, encodeMunicipality, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
 import { Client } from 'pg';
 // Plain JS helper shared with the browser tests and CI.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -127,6 +127,30 @@ describe('synthetic data load', () => {
       const score = scoreAsi(a.items);
       for (const domain of COMPOSITE_DOMAINS) expect(a.composites[domain]).toBe(score.composites[domain].value);
       expect(a.drugFree).toBe(score.drugFree.value);
+    }
+  });
+
+  it("sends each assessment's answers with their keys in jsonb's own order (PostgreSQL's, read back), so its parse finds them sorted", async () => {
+    // The COPY lines the loader encodes for the seed (the encryption does not touch the answers: a marker stands in for it).
+    const protocols = protocolsFrom((await owner.query<ProgrammeProtocol>(PROTOCOLS_SQL, [PROGRAMME_CODES])).rows);
+    const marker = { encrypt: (f: string, p: string) => `${f}:${p}`, encryptNullable: (f: string, p: string | null | undefined) => (p ? `${f}:${p}` : null), blindIndex: (k: string, v: string) => `${k}:${v}` };
+    const columns = CODECS.assessment.columns;
+    const sent = planMunicipalities(SCALES.demo).flatMap((plan) => {
+      const encoded = encodeMunicipality({ seed: SEED, scale: 'demo', asOf: AS_OF, protocols, plan }, marker);
+      return Buffer.concat(encoded.assessment?.chunks ?? []).toString('utf8').split('\n').filter((line) => line !== '').slice(0, 100);
+    }).map((line) => line.split('\t'));
+    expect(sent.length).toBeGreaterThan(100);
+    const { rows } = await owner.query<{ id: string; items: string; missing: string }>(`SELECT id, items::text AS items, missing::text AS missing FROM assessment WHERE id = ANY($1)`, [sent.map((f) => f[0])]);
+    expect(rows).toHaveLength(sent.length);
+    const stored = new Map(rows.map((r) => [r.id, r]));
+    const keysOf = (json: string): string[] => Object.keys(JSON.parse(json) as object);
+    for (const fields of sent) {
+      const row = stored.get(fields[0] as string) as { items: string; missing: string };
+      const [items, missing] = [fields[columns.indexOf('items')] as string, fields[columns.indexOf('missing')] as string];
+      expect(JSON.parse(items)).toEqual(JSON.parse(row.items));
+      // jsonb's text lists an object's keys in the order it keeps them: the loader's must be that order already.
+      expect(keysOf(items)).toEqual(keysOf(row.items));
+      expect(keysOf(missing)).toEqual(keysOf(row.missing));
     }
   });
 
