@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { findByIdOr404 } from '../common/crud/find-by-id';
 import { AssessmentEntity, AssessmentRevisionEntity, FollowUpAttemptEntity } from './assessment.entity';
-import { worklistSql } from './worklist-sql';
+import { worklistQuery } from './worklist-sql';
 
 // Every query of the assessments feature (assessments, their revisions, follow-up attempts), in the
 // request's tenant transaction (row-level security applies). One enrolment's schedule reads its
@@ -75,6 +75,7 @@ export interface WorklistRow {
 
 /** One page of the worklist and its total (worklist-sql.ts, the text of the filter's shape). */
 export async function worklistPage(m: EntityManager, today: string, endedStates: readonly string[], filter: WorklistFilter, limit: number, offset: number): Promise<{ rows: WorklistRow[]; total: number }> {
-  const result = (await m.query(worklistSql({ staff: filter.staffUserId !== undefined, centre: filter.centreId !== undefined }), [today, endedStates, filter.staffUserId ?? null, filter.centreId ?? null, filter.status ?? null, limit, offset])) as (WorklistRow & { total: number; ordinal: string; enrolment_id: string | null })[];
+  const { text, values } = worklistQuery({ today, endedStates, ...filter, limit, offset });
+  const result = (await m.query(text, values)) as (WorklistRow & { total: number; ordinal: string; enrolment_id: string | null })[];
   return { rows: result.filter((r) => r.enrolment_id !== null).map(({ total: _total, ordinal: _ordinal, ...row }) => row), total: result[0]?.total ?? 0 };
 }

@@ -139,6 +139,8 @@ describe('The worklist computed in SQL equals the schedule computed by libs/doma
     ['done (never on the list)', odenseStaff, { status: 'done' }],
     ['a centre’s (Aarhus Vest)', aarhusStaff, { centreId: DEMO_IDS.centres.aarhusVest }],
     ['a centre’s (Aarhus Centrum), overdue', aarhusStaff, { centreId: DEMO_IDS.centres.aarhusCentrum, status: 'overdue' }],
+    ['a staff member’s at a centre (Aarhus Vest)', aarhusStaff, { staffUserId: DEMO_IDS.users.aarhus.staff, centreId: DEMO_IDS.centres.aarhusVest }],
+    ['a staff member’s at a centre (Aarhus Centrum), in window', aarhusStaff, { staffUserId: DEMO_IDS.users.aarhus.staff, centreId: DEMO_IDS.centres.aarhusCentrum, status: 'in-window' }],
     ['everything (Aarhus)', aarhusStaff, {}],
   ];
 

@@ -99,3 +99,22 @@ export function worklistSql(shape: WorklistShape): string {
     ) page ON true
    ORDER BY page.due_date, page.enrolment_id, page.ordinal`;
 }
+
+/** What one request's worklist is asked for: the filters (each optional), today and the page. */
+export interface WorklistRequest {
+  today: string;
+  endedStates: readonly string[];
+  staffUserId?: string | undefined;
+  centreId?: string | undefined;
+  status?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The text and values of one request's worklist: the text's shape follows the values, so the two cannot disagree. */
+export function worklistQuery(r: WorklistRequest): { text: string; values: unknown[] } {
+  return {
+    text: worklistSql({ staff: r.staffUserId !== undefined, centre: r.centreId !== undefined }),
+    values: [r.today, r.endedStates, r.staffUserId ?? null, r.centreId ?? null, r.status ?? null, r.limit, r.offset],
+  };
+}
