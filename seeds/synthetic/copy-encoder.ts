@@ -36,8 +36,8 @@ type JsonValue = string | number | boolean | null | readonly JsonValue[] | { rea
  * a key outside ASCII may come out of order, which costs only the sort). PostgreSQL sorts
  * an object's keys as it parses it into `jsonb`, and its sort first checks whether they are in order
  * already: then it costs one comparison a key instead of a sort. COPYing 300,000 answer objects of
- * 65 keys took 4.0 s of PostgreSQL's CPU in this order against 5.5 s in the generator's (about 5 s
- * of the national load's 105-120 s). Keys in any other order are stored the same, only sorted by
+ * 65 keys took 4.0 s of PostgreSQL's CPU in this order against 5.5 s in the generator's (an
+ * estimated 5 s of the national load's 104-121 s). Keys in any other order are stored the same, only sorted by
  * PostgreSQL.
  */
 export function jsonbOrdered(value: Readonly<Record<string, JsonValue | undefined>>): string {
