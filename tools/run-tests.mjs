@@ -43,11 +43,14 @@ for (const step of steps) {
   const ok = status === 0;
   // A failed step with no failing test to show for it (lint, a crashed set-up) counts as one failure.
   const failed = sum('failed') + (!ok && sum('failed') === 0 ? 1 : 0);
-  results.push({ name: step.name, ok, passed: sum('passed'), failed, skipped: sum('skipped') });
+  results.push({ name: step.name, ok, passed: sum('passed'), failed, skipped: sum('skipped'), failures: runs.flatMap((r) => r.failures ?? []) });
 }
 
 const total = (key) => results.reduce((n, r) => n + r[key], 0);
 console.log('\n=== results ===');
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}${r.passed + r.failed ? ` (${r.passed} passed, ${r.failed} failed)` : ''}`);
+for (const r of results) {
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}${r.passed + r.failed ? ` (${r.passed} passed, ${r.failed} failed)` : ''}`);
+  for (const f of r.failures) console.log(`        x ${f.file} > ${f.test}: ${f.message}`);
+}
 console.log(`Summary: ${total('passed')} passed, ${total('failed')} failed${total('skipped') ? `, ${total('skipped')} skipped` : ''}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
