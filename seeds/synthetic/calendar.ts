@@ -38,7 +38,7 @@ export function nextWeekday(date: string, weekday: number): string {
   return addDays(date, (weekday - isoWeekday(date) + 7) % 7);
 }
 
-/** A Danish local wall-clock time; PostgreSQL turns it into an instant with the right DST offset. */
+/** A Danish local wall-clock time; the loader turns it into an instant with the right DST offset (copenhagen-time.ts). */
 export function localTime(date: string, hour: number, minute = 0): string {
   return `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

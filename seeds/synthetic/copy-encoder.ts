@@ -1,5 +1,6 @@
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { nameTokens, scoreAsi } from '@outcomes/domain';
+import type { BinaryRowWriter, ColumnType, Field } from './copy-binary';
 import type { SyntheticRows, SyntheticTable } from './rows';
 
 /**
@@ -11,20 +12,6 @@ export interface IdentifierEncryptor {
   encrypt(field: string, plain: string): string;
   encryptNullable(field: string, plain: string | null | undefined): string | null;
   blindIndex(kind: string, value: string): string;
-}
-
-type Field = string | number | boolean | null;
-
-/** COPY's text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-function field(value: Field): string {
-  if (value === null) return '\\N';
-  if (typeof value !== 'string') return String(value);
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** A PostgreSQL array literal of text, every element quoted. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 /** What JSON can hold (no functions, symbols or toJSON()). */
@@ -47,66 +34,63 @@ export function jsonbOrdered(value: Readonly<Record<string, JsonValue | undefine
 }
 
 interface TableCodec<T extends SyntheticTable> {
-  columns: readonly string[];
+  /** The COPY's columns in order, each with the type its value is sent as (checked against the catalog before a load). */
+  columns: Readonly<Record<string, ColumnType>>;
   encode(row: SyntheticRows[T], crypto: IdentifierEncryptor): Field[];
 }
 
 /** Each table's COPY columns and how a generated row becomes them, identifiers encrypted as the API does. */
 export const CODECS: { [T in SyntheticTable]: TableCodec<T> } = {
   citizen: {
-    columns: ['id', 'created_at', 'updated_at', 'municipality_id', 'cpr_encrypted', 'cpr_hash', 'cpr_replacement', 'first_name_encrypted',
-      'last_name_encrypted', 'name_tokens', 'birth_year', 'sex', 'phone_encrypted', 'address_encrypted'],
+    columns: { id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz', municipality_id: 'uuid', cpr_encrypted: 'text', cpr_hash: 'text', cpr_replacement: 'bool', first_name_encrypted: 'text', last_name_encrypted: 'text', name_tokens: 'text[]', birth_year: 'int4', sex: 'text', phone_encrypted: 'text', address_encrypted: 'text' },
     encode: (r, c) => [r.id, r.createdAt, r.createdAt, r.municipalityId, c.encryptNullable('cpr', r.cpr), r.cpr ? c.blindIndex('cpr', r.cpr) : null,
       r.cprReplacement, c.encrypt('first_name', r.firstName), c.encrypt('last_name', r.lastName),
-      textArray(nameTokens(r.firstName, r.lastName).map((t) => c.blindIndex('name', t))), r.birthYear, r.sex,
+      nameTokens(r.firstName, r.lastName).map((t) => c.blindIndex('name', t)), r.birthYear, r.sex,
       c.encryptNullable('phone', r.phone), c.encryptNullable('address', r.address)],
   },
   citizen_consent: {
-    columns: ['id', 'municipality_id', 'citizen_id', 'purpose', 'entry', 'event', 'on_date', 'recorded_by_user_id', 'recorded_at'],
+    columns: { id: 'uuid', municipality_id: 'uuid', citizen_id: 'uuid', purpose: 'text', entry: 'int4', event: 'text', on_date: 'date', recorded_by_user_id: 'uuid', recorded_at: 'timestamptz' },
     encode: (r) => [r.id, r.municipalityId, r.citizenId, r.purpose, r.entry, r.event, r.onDate, r.recordedByUserId, `${r.onDate} 09:30`],
   },
   enrolment: {
-    columns: ['id', 'created_at', 'updated_at', 'municipality_id', 'citizen_id', 'programme_id', 'centre_id', 'staff_user_id', 'referral_date',
-      'referral_source', 'start_date', 'end_date', 'end_reason', 'end_status', 'state', 'attestations'],
+    columns: { id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz', municipality_id: 'uuid', citizen_id: 'uuid', programme_id: 'uuid', centre_id: 'uuid', staff_user_id: 'uuid', referral_date: 'date', referral_source: 'text', start_date: 'date', end_date: 'date', end_reason: 'text', end_status: 'text', state: 'text', attestations: 'text[]' },
     encode: (r) => [r.id, `${r.referralDate} 10:00`, `${r.endDate ?? r.startDate ?? r.referralDate} 10:00`, r.municipalityId, r.citizenId, r.programmeId,
-      r.centreId, r.staffUserId, r.referralDate, r.referralSource, r.startDate, r.endDate, r.endReason, r.endStatus, r.state, textArray(r.attestations)],
+      r.centreId, r.staffUserId, r.referralDate, r.referralSource, r.startDate, r.endDate, r.endReason, r.endStatus, r.state, r.attestations],
   },
   enrolment_transition: {
-    columns: ['id', 'municipality_id', 'enrolment_id', 'from_state', 'to_state', 'on_date', 'reason', 'user_id', 'at'],
+    columns: { id: 'uuid', municipality_id: 'uuid', enrolment_id: 'uuid', from_state: 'text', to_state: 'text', on_date: 'date', reason: 'text', user_id: 'uuid', at: 'timestamptz' },
     encode: (r) => [r.id, r.municipalityId, r.enrolmentId, r.fromState, r.toState, r.onDate, r.reason, r.userId, `${r.onDate} 10:00`],
   },
   treatment_group: {
-    columns: ['id', 'municipality_id', 'programme_id', 'centre_id', 'kind', 'name', 'start_date', 'start_time', 'place', 'weekday'],
+    columns: { id: 'uuid', municipality_id: 'uuid', programme_id: 'uuid', centre_id: 'uuid', kind: 'text', name: 'text', start_date: 'date', start_time: 'text', place: 'text', weekday: 'int4' },
     encode: (r) => [r.id, r.municipalityId, r.programmeId, r.centreId, r.kind, r.name, r.startDate, r.startTime, r.place, r.weekday],
   },
   group_member: {
-    columns: ['group_id', 'enrolment_id', 'municipality_id'],
+    columns: { group_id: 'uuid', enrolment_id: 'uuid', municipality_id: 'uuid' },
     encode: (r) => [r.groupId, r.enrolmentId, r.municipalityId],
   },
   group_meeting: {
-    columns: ['id', 'municipality_id', 'group_id', 'number', 'starts_at', 'duration_minutes', 'status', 'anonymous_headcount'],
+    columns: { id: 'uuid', municipality_id: 'uuid', group_id: 'uuid', number: 'int4', starts_at: 'timestamptz', duration_minutes: 'int4', status: 'text', anonymous_headcount: 'int4' },
     encode: (r) => [r.id, r.municipalityId, r.groupId, r.number, r.startsAt, r.durationMinutes, r.status, r.anonymousHeadcount],
   },
   group_attendance: {
-    columns: ['meeting_id', 'enrolment_id', 'municipality_id', 'status'],
+    columns: { meeting_id: 'uuid', enrolment_id: 'uuid', municipality_id: 'uuid', status: 'text' },
     encode: (r) => [r.meetingId, r.enrolmentId, r.municipalityId, r.status],
   },
   treatment_session: {
-    columns: ['id', 'municipality_id', 'enrolment_id', 'citizen_id', 'starts_at', 'duration_minutes', 'staff_user_id', 'kind', 'session_number',
-      'attendance', 'note_encrypted'],
+    columns: { id: 'uuid', municipality_id: 'uuid', enrolment_id: 'uuid', citizen_id: 'uuid', starts_at: 'timestamptz', duration_minutes: 'int4', staff_user_id: 'uuid', kind: 'text', session_number: 'int4', attendance: 'text', note_encrypted: 'text' },
     encode: (r, c) => [r.id, r.municipalityId, r.enrolmentId, r.citizenId, r.startsAt, r.durationMinutes, r.staffUserId, r.kind, r.sessionNumber,
       r.attendance, c.encryptNullable('session_note', r.note)],
   },
   outreach_contact: {
-    columns: ['id', 'municipality_id', 'contact_at', 'staff_user_id', 'place_type', 'duration_minutes', 'contact_type', 'citizen_id',
-      'alias_encrypted', 'alias_hash', 'referred_programme_id', 'referral_started', 'referral_started_date'],
+    columns: { id: 'uuid', municipality_id: 'uuid', contact_at: 'timestamptz', staff_user_id: 'uuid', place_type: 'text', duration_minutes: 'int4', contact_type: 'text', citizen_id: 'uuid', alias_encrypted: 'text', alias_hash: 'text', referred_programme_id: 'uuid', referral_started: 'bool', referral_started_date: 'date' },
     encode: (r, c) => [r.id, r.municipalityId, r.contactAt, r.staffUserId, r.placeType, r.durationMinutes, r.contactType, r.citizenId,
       c.encryptNullable('outreach_alias', r.alias), r.alias ? c.blindIndex('alias', r.alias) : null, r.referredProgrammeId, r.referralStarted,
       r.referralStartedDate],
   },
   assessment: {
-    columns: ['id', 'municipality_id', 'enrolment_id', 'citizen_id', 'timepoint', 'assessed_on', 'interviewer_user_id', 'items',
-      ...COMPOSITE_DOMAINS, 'missing', 'drug_free'],
+    columns: { id: 'uuid', municipality_id: 'uuid', enrolment_id: 'uuid', citizen_id: 'uuid', timepoint: 'text', assessed_on: 'date', interviewer_user_id: 'uuid', items: 'jsonb',
+      ...Object.fromEntries(COMPOSITE_DOMAINS.map((d) => [d, 'float8' as const])), missing: 'jsonb', drug_free: 'bool' },
     encode: (r) => {
       // Scored exactly as the API's AssessmentsService does, so stored composites are the API's.
       const score = scoreAsi(r.items);
@@ -116,12 +100,19 @@ export const CODECS: { [T in SyntheticTable]: TableCodec<T> } = {
     },
   },
   follow_up_attempt: {
-    columns: ['id', 'municipality_id', 'enrolment_id', 'timepoint', 'attempted_on', 'channel', 'reached', 'user_id', 'created_at'],
+    columns: { id: 'uuid', municipality_id: 'uuid', enrolment_id: 'uuid', timepoint: 'text', attempted_on: 'date', channel: 'text', reached: 'bool', user_id: 'uuid', created_at: 'timestamptz' },
     encode: (r) => [r.id, r.municipalityId, r.enrolmentId, r.timepoint, r.attemptedOn, r.channel, r.reached, r.userId, `${r.attemptedOn} 12:00`],
   },
 };
 
-/** One COPY line (with its newline) for a row. */
-export function copyLine<T extends SyntheticTable>(table: T, row: SyntheticRows[T], crypto: IdentifierEncryptor): string {
-  return `${CODECS[table].encode(row, crypto).map(field).join('\t')}\n`;
+/** A table's COPY columns, in order. */
+export function columnNames(table: SyntheticTable): string[] {
+  return Object.keys(CODECS[table].columns);
+}
+
+const TYPES = Object.fromEntries(Object.entries(CODECS).map(([table, codec]) => [table, Object.values(codec.columns)])) as Record<SyntheticTable, ColumnType[]>;
+
+/** Writes one generated row, identifiers encrypted, in COPY's binary format. */
+export function writeRow<T extends SyntheticTable>(writer: BinaryRowWriter, table: T, row: SyntheticRows[T], crypto: IdentifierEncryptor): void {
+  writer.row(TYPES[table], CODECS[table].encode(row, crypto));
 }

@@ -1,4 +1,6 @@
 export * from './copy-encoder';
+export { BinaryRowWriter } from './copy-binary';
+export type { ColumnType, Field } from './copy-binary';
 export * from './generate';
 export * from './load-synthetic';
 export * from './outcome-model';

@@ -1,9 +1,9 @@
 import { DEMO_IDS } from '../demo/demo-ids';
-import { jsonbOrdered } from './copy-encoder';
+import { CODECS, columnNames, jsonbOrdered } from './copy-encoder';
 import { generateMunicipality, planMunicipalities } from './generate';
 import { encodeMunicipality } from './load-synthetic';
 import type { ProgrammeProtocol, Protocols } from './protocols';
-import type { SyntheticTable } from './rows';
+import type { SyntheticRows, SyntheticTable } from './rows';
 import { SCALES } from './scales';
 
 const protocol = (p: Partial<ProgrammeProtocol> & Pick<ProgrammeProtocol, 'id' | 'code' | 'format'>): ProgrammeProtocol => ({
@@ -25,16 +25,38 @@ describe('encodeMunicipality', () => {
   const job = { seed: 3, scale: 'municipality' as const, asOf: '2026-06-01', protocols: PROTOCOLS, plan: plan as NonNullable<typeof plan> };
   const encoded = encodeMunicipality(job, crypto);
 
-  it('encodes every row the generator makes, one COPY line each, in chunks of whole lines', () => {
-    const generated = new Map<SyntheticTable, number>();
-    generateMunicipality({ ...job, scale: SCALES.municipality }, job.plan, { add: (table) => void generated.set(table, (generated.get(table) ?? 0) + 1) });
+  /** Reads binary COPY rows (field count, then each field's length and bytes) back to their fields, as PostgreSQL's format documents them. */
+  function readRows(chunk: Buffer): (Buffer | null)[][] {
+    const rows: (Buffer | null)[][] = [];
+    let at = 0;
+    while (at < chunk.length) {
+      const count = chunk.readInt16BE(at);
+      at += 2;
+      const fields: (Buffer | null)[] = [];
+      for (let i = 0; i < count; i++) {
+        const length = chunk.readInt32BE(at);
+        at += 4;
+        fields.push(length < 0 ? null : chunk.subarray(at, at + length));
+        if (length > 0) at += length;
+      }
+      if (at > chunk.length) throw new Error('a row runs past the end of its chunk');
+      rows.push(fields);
+    }
+    return rows;
+  }
+
+  it('encodes every row the generator makes, in chunks of whole binary COPY rows of the table\'s columns', () => {
+    const generated = new Map<SyntheticTable, SyntheticRows[SyntheticTable][]>();
+    generateMunicipality({ ...job, scale: SCALES.municipality }, job.plan, { add: (table, row) => void (generated.get(table) ?? generated.set(table, []).get(table))?.push(row) });
     expect(new Set(Object.keys(encoded))).toEqual(new Set(generated.keys()));
     for (const [table, rows] of generated) {
       const { chunks, rows: counted } = encoded[table] ?? { chunks: [], rows: 0 };
-      expect(counted).toBe(rows);
-      const text = Buffer.concat(chunks).toString('utf8');
-      expect(text.split('\n').length - 1).toBe(rows);
-      for (const chunk of chunks) expect(chunk.at(-1)).toBe(0x0a);
+      expect(counted).toBe(rows.length);
+      const read = chunks.flatMap(readRows);
+      expect(read).toHaveLength(rows.length);
+      expect(new Set(read.map((fields) => fields.length))).toEqual(new Set([columnNames(table).length]));
+      // The first column of every table is a UUID: its 16 bytes are the id's hex digits, in order.
+      expect(read.map((fields) => fields[0]?.toString('hex'))).toEqual(rows.map((row) => String(CODECS[table].encode(row as never, crypto)[0]).replaceAll('-', '')));
     }
     expect((encoded.treatment_session?.chunks.length ?? 0)).toBeGreaterThan(1);
   });

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import type { Assessment, Citizen } from '@outcomes/contracts';
 import { COMPOSITE_DOMAINS } from '@outcomes/contracts';
 import { scoreAsi } from '@outcomes/domain';
-import type { CitizenRow, ProgrammeProtocol, RowSink, SyntheticRows, SyntheticTable } from '@outcomes/seeds';
-import { CODECS, DEMO_IDS, encodeMunicipality, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
+import type { CitizenRow, ColumnType, Field, ProgrammeProtocol, RowSink, SyntheticRows, SyntheticTable } from '@outcomes/seeds';
+import { CODECS, DEMO_IDS, generateMunicipality, planMunicipalities, PROGRAMME_CODES, protocolsFrom, PROTOCOLS_SQL, SCALES } from '@outcomes/seeds';
 import { Client } from 'pg';
 // Plain JS helper shared with the browser tests and CI.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -130,23 +130,60 @@ describe('synthetic data load', () => {
     }
   });
 
-  it("sends each assessment's answers with their keys in jsonb's own order (PostgreSQL's, read back), so its parse finds them sorted", async () => {
-    // The COPY lines the loader encodes for the seed (the encryption does not touch the answers: a marker stands in for it).
-    const protocols = protocolsFrom((await owner.query<ProgrammeProtocol>(PROTOCOLS_SQL, [PROGRAMME_CODES])).rows);
+  /** The COPY values the loader sends for the seed's rows; a marker stands in for the encryption, whose columns are left out where it matters. */
+  async function sentValues<T extends SyntheticTable>(table: T): Promise<Field[][]> {
     const marker = { encrypt: (f: string, p: string) => `${f}:${p}`, encryptNullable: (f: string, p: string | null | undefined) => (p ? `${f}:${p}` : null), blindIndex: (k: string, v: string) => `${k}:${v}` };
-    const columns = CODECS.assessment.columns;
-    const sent = planMunicipalities(SCALES.demo).flatMap((plan) => {
-      const encoded = encodeMunicipality({ seed: SEED, scale: 'demo', asOf: AS_OF, protocols, plan }, marker);
-      return Buffer.concat(encoded.assessment?.chunks ?? []).toString('utf8').split('\n').filter((line) => line !== '').slice(0, 100);
-    }).map((line) => line.split('\t'));
-    expect(sent.length).toBeGreaterThan(100);
+    return (((await expected())[table] ?? []) as SyntheticRows[T][]).map((row) => CODECS[table].encode(row, marker));
+  }
+
+  it('stores every value the loader sends in binary as the generator made it, read back as text by PostgreSQL (times as Danish wall-clock times)', async () => {
+    // Each stored value as PostgreSQL prints it, beside the generator's value written the same way.
+    const canonicalJson = (json: string): string => JSON.stringify(JSON.parse(json), (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value);
+    const stored: Record<ColumnType, (column: string) => string> = {
+      uuid: (c) => `${c}::text`, text: (c) => c, int4: (c) => `${c}::text`, float8: (c) => `${c}::text`, bool: (c) => `${c}::text`, date: (c) => `${c}::text`,
+      timestamptz: (c) => `to_char(${c} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD HH24:MI')`, 'text[]': (c) => `array_to_json(${c})::text`, jsonb: (c) => `${c}::text`,
+    };
+    const written = (type: ColumnType, value: string | null): string | null => {
+      if (value === null) return null;
+      if (type === 'float8') return String(Number(value));
+      if (type === 'jsonb' || type === 'text[]') return canonicalJson(value);
+      return value;
+    };
+    const generated = (type: ColumnType, value: Field): string | null => {
+      if (value === null) return null;
+      if (type === 'bool') return value ? 'true' : 'false';
+      if (type === 'text[]') return JSON.stringify(value);
+      return written(type, String(value));
+    };
+    let compared = 0;
+    for (const table of Object.keys(CODECS) as SyntheticTable[]) {
+      // Encrypted and keyed-hash columns hold the marker's values in `sent`; the API's reading of them is tested above.
+      const columns = Object.entries(CODECS[table].columns).map(([name, type], index) => ({ name, type, index })).filter((c) => !/_encrypted$|_hash$|^name_tokens$/.test(c.name));
+      const values = await sentValues(table);
+      // The demo accounts' own groups and meetings (SEED_DEMO) are in the same tables: the loaded rows are those whose first column (an id) the loader sent.
+      const [key] = Object.keys(CODECS[table].columns) as [string];
+      const { rows } = await owner.query<Record<string, string | null>>(`SELECT ${columns.map((c) => `${stored[c.type](c.name)} AS "${c.name}"`).join(', ')} FROM ${table} WHERE ${key} = ANY($1::uuid[])`, [values.map((v) => v[0])]);
+      expect({ table, rows: rows.length }).toEqual({ table, rows: summary.rows[table] });
+      const inDatabase = rows.map((r) => JSON.stringify(columns.map((c) => written(c.type, r[c.name] ?? null)))).sort();
+      const sent = values.map((v) => JSON.stringify(columns.map((c) => generated(c.type, v[c.index] as Field)))).sort();
+      expect({ table, rows: inDatabase }).toEqual({ table, rows: sent });
+      compared += sent.length;
+    }
+    expect(compared).toBe(Object.values(summary.rows).reduce((a, b) => a + b, 0));
+  });
+
+  it("sends each assessment's answers with their keys in jsonb's own order (PostgreSQL's, read back), so its parse finds them sorted", async () => {
+    const names = Object.keys(CODECS.assessment.columns);
+    const sent = (await sentValues('assessment')).slice(0, 200);
+    expect(sent.length).toBe(200);
     const { rows } = await owner.query<{ id: string; items: string; missing: string }>(`SELECT id, items::text AS items, missing::text AS missing FROM assessment WHERE id = ANY($1)`, [sent.map((f) => f[0])]);
     expect(rows).toHaveLength(sent.length);
     const stored = new Map(rows.map((r) => [r.id, r]));
     const keysOf = (json: string): string[] => Object.keys(JSON.parse(json) as object);
     for (const fields of sent) {
       const row = stored.get(fields[0] as string) as { items: string; missing: string };
-      const [items, missing] = [fields[columns.indexOf('items')] as string, fields[columns.indexOf('missing')] as string];
+      const [items, missing] = [fields[names.indexOf('items')] as string, fields[names.indexOf('missing')] as string];
       expect(JSON.parse(items)).toEqual(JSON.parse(row.items));
       // jsonb's text lists an object's keys in the order it keeps them: the loader's must be that order already.
       expect(keysOf(items)).toEqual(keysOf(row.items));
