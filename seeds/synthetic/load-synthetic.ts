@@ -199,7 +199,7 @@ async function skipForeignKeyTriggers(client: ClientBase): Promise<boolean> {
  * Every foreign key of the loaded tables, checked set-wise; a dangling reference fails the load (and
  * rolls it back). One statement per table, its keys as LEFT JOINs to their parents (a key's parent
  * row is unique, so no row is repeated): each table is scanned once, not once per key. On the
- * national data the 32 keys took 5.6-5.8 s this way against 8.3-8.6 s as one anti-join each.
+ * national data (PostgreSQL 15) the check took 5.6-5.8 s this way against 8.3-8.6 s as one anti-join per key.
  */
 async function checkForeignKeys(client: ClientBase): Promise<void> {
   const { rows } = await client.query<{ conname: string; child: string; parent: string; fk: string[]; pk: string[] }>(

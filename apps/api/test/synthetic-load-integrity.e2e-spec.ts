@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { EncodedMunicipality, EncodeJob, SessionRow } from '@outcomes/seeds';
-import { BinaryRowWriter, encodeMunicipality, generateMunicipality, loadSynthetic, SCALES, writeRow } from '@outcomes/seeds';
+import type { EncodedMunicipality, EncodeJob, MunicipalityPlan, SessionRow, SyntheticTable } from '@outcomes/seeds';
+import { BinaryRowWriter, encodeMunicipality, generateMunicipality, loadSynthetic, planMunicipalities, SCALES, writeRow } from '@outcomes/seeds';
 import { Client } from 'pg';
 
 const run = promisify(execFile);
@@ -44,6 +44,7 @@ describe('synthetic load: what it refuses', () => {
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name}_typed WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -85,12 +86,36 @@ describe('synthetic load: what it refuses', () => {
     await nothingLoaded();
   });
 
+  it('refuses a session of an enrolment that is there but in the other municipality (the key includes the municipality)', async () => {
+    const plans = planMunicipalities(SCALES.demo);
+    const crossed = (job: EncodeJob, encoded: EncodedMunicipality): void => {
+      const firstOf = <T>(plan: MunicipalityPlan, table: SyntheticTable): T => {
+        let found: T | undefined;
+        generateMunicipality({ seed: job.seed, scale: SCALES[job.scale], asOf: job.asOf, protocols: job.protocols }, plan, { add: (t, row) => void (t === table && (found ??= row as T)) });
+        if (!found) throw new Error(`no ${table} row to copy`);
+        return found;
+      };
+      // Ids come from the municipality's number, not its id: the other plan's enrolments are the ones loaded.
+      const other = plans.find((p) => p.municipality.number !== job.plan.municipality.number) as MunicipalityPlan;
+      const session = firstOf<SessionRow>(job.plan, 'treatment_session');
+      const elsewhere = firstOf<{ id: string }>(other, 'enrolment');
+      const writer = new BinaryRowWriter();
+      writeRow(writer, 'treatment_session', { ...session, id: randomUUID(), enrolmentId: elsewhere.id }, crypto);
+      writer.flush();
+      const sessions = encoded.treatment_session as { chunks: Buffer[]; rows: number };
+      sessions.chunks.push(...writer.chunks);
+      sessions.rows++;
+    };
+    await expect(load(crossed)).rejects.toThrow(/foreign key \S+ \(treatment_session -> enrolment\) would be broken by the load: 2 row\(s\)/);
+    await nothingLoaded();
+  });
+
   it('loads the same data untampered (the refusal above was the stray rows, not the data)', async () => {
     const summary = await load(() => undefined);
     expect(summary.rows.treatment_session).toBeGreaterThan(0);
   });
 
-  it('refuses to send a column as a type the database no longer has, naming the column, before any row is copied', async () => {
+  it('refuses to send a column as a type the database no longer has, naming the column, before any COPY is sent', async () => {
     const fresh = `${name}_typed`;
     await owner.query(`CREATE DATABASE ${fresh} TEMPLATE template0`);
     const other = Object.assign(new URL(serverUrl), { pathname: `/${fresh}` }).toString();
@@ -100,8 +125,18 @@ describe('synthetic load: what it refuses', () => {
       await client.connect();
       try {
         await client.query(`ALTER TABLE follow_up_attempt ALTER COLUMN reached TYPE text`);
+        // Every statement the load sends, to show that no COPY went out before the refusal.
+        const sent: string[] = [];
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((...args: unknown[]) => {
+          const first = args[0] as string | { text?: string };
+          sent.push(typeof first === 'string' ? first : (first.text ?? ''));
+          return query(...args);
+        }) as typeof client.query;
         await expect(loadSynthetic(client, { scale: 'demo', seed: 12, asOf: '2026-06-01', crypto, unusablePasswordHash: 'not-a-hash' }))
           .rejects.toThrow("the synthetic loader sends follow_up_attempt.reached as bool, but the database's column is text");
+        expect(sent.length).toBeGreaterThan(0);
+        expect(sent.filter((text) => /^\s*COPY/i.test(text))).toEqual([]);
         const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM citizen');
         expect(rows[0]?.n).toBe(0);
       } finally {
